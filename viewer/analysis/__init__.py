@@ -1,0 +1,1 @@
+"""Qt-free analysis: geodesic areas, region attribution, projections, summaries."""

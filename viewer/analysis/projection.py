@@ -1,0 +1,53 @@
+"""Map projection: a metric CRS suited to the data, and fast lon/lat <-> metres transforms."""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from pyproj import CRS, Transformer
+from shapely.geometry.base import BaseGeometry
+
+
+def auto_crs(bbox: tuple[float, float, float, float]) -> str:
+    """A Lambert azimuthal equal-area projection centred on ``bbox`` (lon/lat):
+    true areas everywhere and little shape distortion over a country-sized extent."""
+    minx, miny, maxx, maxy = bbox
+    lon0 = round((minx + maxx) / 2, 3)
+    lat0 = round((miny + maxy) / 2, 3)
+    return f"+proj=laea +lat_0={lat0} +lon_0={lon0} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
+
+
+class Projector:
+    """Transforms between WGS84 lon/lat and a projected metric CRS (x east, y north)."""
+
+    def __init__(self, crs: str):
+        self.crs = CRS.from_user_input(crs)
+        if not self.crs.is_projected:
+            raise ValueError(f"display CRS must be projected (metres), got {crs!r}")
+        self._fwd = Transformer.from_crs("EPSG:4326", self.crs, always_xy=True)
+        self._inv = Transformer.from_crs(self.crs, "EPSG:4326", always_xy=True)
+
+    def forward(self, lon, lat) -> tuple[np.ndarray, np.ndarray]:
+        return self._fwd.transform(np.asarray(lon, float), np.asarray(lat, float))
+
+    def inverse(self, x, y) -> tuple[np.ndarray, np.ndarray]:
+        return self._inv.transform(np.asarray(x, float), np.asarray(y, float))
+
+    def project(self, geom: BaseGeometry) -> BaseGeometry:
+        """``geom`` (lon/lat) in projected metres; one vectorised call, no Python loop."""
+        return shapely.transform(geom, self._forward_xy)
+
+    def _forward_xy(self, coords: np.ndarray) -> np.ndarray:
+        x, y = self._fwd.transform(coords[:, 0], coords[:, 1])
+        return np.column_stack([x, y])
+
+    def project_bbox(self, bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        """The projected extent of a lon/lat box (its edges densified, since they curve)."""
+        minx, miny, maxx, maxy = bbox
+        t = np.linspace(0.0, 1.0, 21)
+        lon = np.concatenate([minx + (maxx - minx) * t, np.full(21, maxx),
+                              maxx - (maxx - minx) * t, np.full(21, minx)])
+        lat = np.concatenate([np.full(21, miny), miny + (maxy - miny) * t,
+                              np.full(21, maxy), maxy - (maxy - miny) * t])
+        x, y = self.forward(lon, lat)
+        return float(x.min()), float(y.min()), float(x.max()), float(y.max())

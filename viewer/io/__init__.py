@@ -1,0 +1,1 @@
+"""Reading and writing situations and the formats people exchange. Qt-free."""

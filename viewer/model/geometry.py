@@ -1,0 +1,55 @@
+"""Small shapely helpers shared by the model: keep only areas, cut large areas into pieces."""
+
+from __future__ import annotations
+
+import shapely
+from shapely.geometry import MultiPolygon, Polygon, box
+from shapely.geometry.base import BaseGeometry
+
+EMPTY = MultiPolygon()
+
+
+def polygonal(geom: BaseGeometry | None) -> BaseGeometry:
+    """The areal part of ``geom`` (repaired if invalid) as a Polygon/MultiPolygon; else EMPTY."""
+    if geom is None or geom.is_empty:
+        return EMPTY
+    if not geom.is_valid:
+        geom = shapely.make_valid(geom)
+    if isinstance(geom, (Polygon, MultiPolygon)):
+        return geom
+    polys = [g for g in shapely.get_parts(geom) if isinstance(g, (Polygon, MultiPolygon))]
+    parts = [p for g in polys for p in shapely.get_parts(g)]
+    if not parts:
+        return EMPTY
+    return parts[0] if len(parts) == 1 else MultiPolygon(parts)
+
+
+def has_area(geom: BaseGeometry) -> bool:
+    return not geom.is_empty and geom.area > 0.0
+
+
+def split_large(geom: BaseGeometry, max_vertices: int = 2000) -> list[BaseGeometry]:
+    """Cut ``geom`` into areal pieces of at most about ``max_vertices`` vertices each,
+    halving its bounding box along the longer side. Small geometries come back whole.
+
+    Keeping history pieces small means a local change re-creates only the pieces it
+    touches, not a copy of the whole layer.
+    """
+    geom = polygonal(geom)
+    if geom.is_empty:
+        return []
+    if shapely.get_num_coordinates(geom) <= max_vertices:
+        return [geom]
+    minx, miny, maxx, maxy = geom.bounds
+    if maxx - minx >= maxy - miny:
+        mid = (minx + maxx) / 2
+        halves = (box(minx, miny, mid, maxy), box(mid, miny, maxx, maxy))
+    else:
+        mid = (miny + maxy) / 2
+        halves = (box(minx, miny, maxx, mid), box(minx, mid, maxx, maxy))
+    out: list[BaseGeometry] = []
+    for half in halves:
+        part = polygonal(shapely.intersection(geom, half))
+        if has_area(part):
+            out.extend(split_large(part, max_vertices))
+    return out

@@ -1,0 +1,133 @@
+"""A layer's history, stored as pieces with validity intervals.
+
+Every state is the union of the pieces valid at that time. A piece is valid over the
+half-open interval [valid_from, valid_to) of state times. When a state loses ground,
+only the pieces it touches end, and their remainders start again as new pieces; large
+areas are cut into bounded pieces so a local change never copies the whole layer.
+"state at t" is then a selection of pieces, never a replay of the history.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from viewer.model.change import Change, change_id
+from viewer.model.geometry import EMPTY, has_area, polygonal, split_large
+from viewer.model.times import to_utc
+
+
+@dataclass(frozen=True, eq=False)
+class Piece:
+    geometry: BaseGeometry          # lon/lat polygon or multipolygon
+    valid_from: datetime
+    valid_to: datetime | None       # None: still valid after the last state
+
+
+class History:
+    """States of one layer at ``times``; pieces are pairwise disjoint by construction."""
+
+    def __init__(self, times: list[datetime], pieces: list[Piece], changes: list[Change]):
+        self.times = sorted(to_utc(t) for t in times)
+        if len(set(self.times)) != len(self.times):
+            raise ValueError("a layer has two states at the same time")
+        index = {t: i for i, t in enumerate(self.times)}
+        n = len(self.times)
+        try:
+            self._from = np.array([index[to_utc(p.valid_from)] for p in pieces], dtype=np.int64)
+            self._to = np.array([n if p.valid_to is None else index[to_utc(p.valid_to)]
+                                 for p in pieces], dtype=np.int64)
+        except KeyError as exc:
+            raise ValueError(f"a piece starts or ends at {exc.args[0]}, "
+                             "which is not one of the layer's state times") from None
+        self.pieces = list(pieces)
+        self.changes = sorted(changes, key=lambda c: c.at)
+        self._state_cache = lru_cache(maxsize=16)(self._union_of_state)
+
+    # -- queries ---------------------------------------------------------------------
+    def state_index(self, t: datetime) -> int:
+        """Index of the state in force at ``t`` (the last state at or before t), or -1."""
+        return bisect_right(self.times, to_utc(t)) - 1
+
+    def piece_indices(self, index: int) -> np.ndarray:
+        """Indices into ``pieces`` of the pieces making up state ``index``."""
+        if index < 0:
+            return np.empty(0, dtype=np.int64)
+        return np.nonzero((self._from <= index) & (self._to > index))[0]
+
+    def pieces_at(self, t: datetime) -> list[Piece]:
+        return [self.pieces[i] for i in self.piece_indices(self.state_index(t))]
+
+    def state_at(self, t: datetime) -> BaseGeometry:
+        """The layer's area at ``t`` as one geometry (EMPTY before the first state)."""
+        return self._state_cache(self.state_index(t))
+
+    def _union_of_state(self, index: int) -> BaseGeometry:
+        geoms = [self.pieces[i].geometry for i in self.piece_indices(index)]
+        if not geoms:
+            return EMPTY
+        return polygonal(shapely.union_all(geoms))
+
+    def changes_between(self, t0: datetime | None, t1: datetime) -> list[Change]:
+        """Changes with t0 < at <= t1 (t0=None: from the beginning)."""
+        t1 = to_utc(t1)
+        lo = None if t0 is None else to_utc(t0)
+        return [c for c in self.changes if (lo is None or c.at > lo) and c.at <= t1]
+
+    @property
+    def start(self) -> datetime | None:
+        return self.times[0] if self.times else None
+
+    @property
+    def end(self) -> datetime | None:
+        return self.times[-1] if self.times else None
+
+    # -- construction ----------------------------------------------------------------
+    @classmethod
+    def from_states(cls, layer_id: str, states: list[tuple[datetime, BaseGeometry]],
+                    max_vertices: int = 2000) -> "History":
+        """Build a history from whole snapshots. Consecutive identical snapshots give
+        no change; snapshots may come in any order, but two at one time are an error."""
+        ordered = sorted(((to_utc(t), polygonal(g)) for t, g in states), key=lambda s: s[0])
+        times = [t for t, _ in ordered]
+        if len(set(times)) != len(times):
+            raise ValueError(f"layer {layer_id!r}: two snapshots at the same time")
+        pieces: list[Piece] = []
+        open_pieces: list[tuple[BaseGeometry, datetime]] = []
+        changes: list[Change] = []
+        prev = EMPTY
+        for i, (t, state) in enumerate(ordered):
+            if i == 0:
+                open_pieces = [(g, t) for g in split_large(state, max_vertices)]
+                prev = state
+                continue
+            gained = polygonal(shapely.difference(state, prev))
+            lost = polygonal(shapely.difference(prev, state))
+            if not has_area(gained) and not has_area(lost):
+                prev = state
+                continue
+            if has_area(lost):
+                kept = []
+                for geom, since in open_pieces:
+                    if has_area(polygonal(shapely.intersection(geom, lost))):
+                        pieces.append(Piece(geom, since, t))
+                        rest = polygonal(shapely.intersection(geom, state))
+                        kept.extend((g, t) for g in split_large(rest, max_vertices))
+                    else:
+                        kept.append((geom, since))
+                open_pieces = kept
+            if has_area(gained):
+                open_pieces.extend((g, t) for g in split_large(gained, max_vertices))
+            changes.append(Change(change_id(layer_id, t), layer_id, t,
+                                  gained if has_area(gained) else EMPTY,
+                                  lost if has_area(lost) else EMPTY))
+            prev = state
+        pieces.extend(Piece(g, since, None) for g, since in open_pieces)
+        pieces.sort(key=lambda p: p.valid_from)
+        return cls(times, pieces, changes)

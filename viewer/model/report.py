@@ -1,0 +1,71 @@
+"""Reports (articles, assessments, claims), their reliability, and their links to changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+ROLES = ("reports", "confirms", "claims", "disputes")
+
+SOURCE_GRADES = {
+    "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
+    "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
+}
+INFO_GRADES = {
+    1: "confirmed by other sources", 2: "probably true", 3: "possibly true",
+    4: "doubtful", 5: "improbable", 6: "truth cannot be judged",
+}
+
+
+@dataclass(frozen=True)
+class Reliability:
+    """A grade on the NATO Admiralty scale: source A-F, information 1-6."""
+
+    source: str = "F"
+    info: int = 6
+
+    def __post_init__(self) -> None:
+        if self.source not in SOURCE_GRADES:
+            raise ValueError(f"source reliability must be A-F, got {self.source!r}")
+        if self.info not in INFO_GRADES:
+            raise ValueError(f"information credibility must be 1-6, got {self.info!r}")
+
+    @property
+    def code(self) -> str:
+        return f"{self.source}{self.info}"
+
+    @property
+    def description(self) -> str:
+        return f"{SOURCE_GRADES[self.source]}; {INFO_GRADES[self.info]}"
+
+    @classmethod
+    def from_code(cls, code: str) -> "Reliability":
+        code = (code or "").strip().upper()
+        if len(code) != 2 or not code[1].isdigit():
+            raise ValueError(f"reliability must look like B2, got {code!r}")
+        return cls(code[0], int(code[1]))
+
+
+@dataclass(frozen=True)
+class Report:
+    id: str
+    published: datetime
+    source: str
+    title: str
+    url: str = ""
+    summary: str = ""
+    language: str = "en"
+    reliability: Reliability = Reliability()
+
+
+@dataclass(frozen=True)
+class Link:
+    """A change is backed by a report in some role."""
+
+    change_id: str
+    report_id: str
+    role: str = "reports"
+
+    def __post_init__(self) -> None:
+        if self.role not in ROLES:
+            raise ValueError(f"link role must be one of {', '.join(ROLES)}, got {self.role!r}")
