@@ -28,7 +28,7 @@ def has_area(geom: BaseGeometry) -> bool:
     return not geom.is_empty and geom.area > 0.0
 
 
-def split_large(geom: BaseGeometry, max_vertices: int = 2000) -> list[BaseGeometry]:
+def split_large(geom: BaseGeometry, max_vertices: int = 200) -> list[BaseGeometry]:
     """Cut ``geom`` into areal pieces of at most about ``max_vertices`` vertices each,
     halving its bounding box along the longer side. Small geometries come back whole.
 

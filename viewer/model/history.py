@@ -91,7 +91,7 @@ class History:
     # -- construction ----------------------------------------------------------------
     @classmethod
     def from_states(cls, layer_id: str, states: list[tuple[datetime, BaseGeometry]],
-                    max_vertices: int = 2000) -> "History":
+                    max_vertices: int = 200) -> "History":
         """Build a history from whole snapshots. Consecutive identical snapshots give
         no change; snapshots may come in any order, but two at one time are an error."""
         ordered = sorted(((to_utc(t), polygonal(g)) for t, g in states), key=lambda s: s[0])
@@ -107,21 +107,12 @@ class History:
                 open_pieces = [(g, t) for g in split_large(state, max_vertices)]
                 prev = state
                 continue
-            gained = polygonal(shapely.difference(state, prev))
-            lost = polygonal(shapely.difference(prev, state))
+            gained, lost = gain_and_loss(prev, state)
             if not has_area(gained) and not has_area(lost):
                 prev = state
                 continue
             if has_area(lost):
-                kept = []
-                for geom, since in open_pieces:
-                    if has_area(polygonal(shapely.intersection(geom, lost))):
-                        pieces.append(Piece(geom, since, t))
-                        rest = polygonal(shapely.intersection(geom, state))
-                        kept.extend((g, t) for g in split_large(rest, max_vertices))
-                    else:
-                        kept.append((geom, since))
-                open_pieces = kept
+                open_pieces = _cut_pieces(open_pieces, lost, t, pieces, max_vertices)
             if has_area(gained):
                 open_pieces.extend((g, t) for g in split_large(gained, max_vertices))
             changes.append(Change(change_id(layer_id, t), layer_id, t,
@@ -131,3 +122,45 @@ class History:
         pieces.extend(Piece(g, since, None) for g, since in open_pieces)
         pieces.sort(key=lambda p: p.valid_from)
         return cls(times, pieces, changes)
+
+
+def gain_and_loss(prev: BaseGeometry, state: BaseGeometry) -> tuple[BaseGeometry, BaseGeometry]:
+    """(state - prev, prev - state), from one symmetric difference when that is safe.
+
+    Each part of the symmetric difference lies either in ``state`` (gained) or in
+    ``prev`` (lost). A gain and a loss sharing an edge would come out merged; the area
+    identity |gained| - |lost| = |state| - |prev| catches that, and then two plain
+    differences are computed instead.
+    """
+    if prev.is_empty or state.is_empty:
+        return polygonal(state), polygonal(prev)
+    parts = shapely.get_parts(polygonal(shapely.symmetric_difference(state, prev)))
+    parts = parts[shapely.area(parts) > 0.0]
+    if len(parts) == 0:
+        return EMPTY, EMPTY
+    shapely.prepare(state)
+    in_state = shapely.contains(state, shapely.point_on_surface(parts))
+    gained = shapely.multipolygons(parts[in_state]) if in_state.any() else EMPTY
+    lost = shapely.multipolygons(parts[~in_state]) if (~in_state).any() else EMPTY
+    expected = state.area - prev.area
+    scale = max(state.area, prev.area, 1e-12)
+    if abs((gained.area - lost.area) - expected) > 1e-9 * scale:
+        gained = polygonal(shapely.difference(state, prev))
+        lost = polygonal(shapely.difference(prev, state))
+    return gained, lost
+
+
+def _cut_pieces(open_pieces, lost, t, closed, max_vertices):
+    """End the open pieces that ``lost`` takes ground from; their remainders start at t."""
+    geoms = np.array([g for g, _ in open_pieces], dtype=object)
+    touching = shapely.intersects(geoms, lost) if len(geoms) else np.zeros(0, bool)
+    kept = []
+    for (geom, since), hit in zip(open_pieces, touching):
+        if hit:
+            rest = polygonal(shapely.difference(geom, lost))
+            if rest.area < geom.area - 1e-12 * max(geom.area, 1.0):
+                closed.append(Piece(geom, since, t))
+                kept.extend((g, t) for g in split_large(rest, max_vertices))
+                continue
+        kept.append((geom, since))
+    return kept

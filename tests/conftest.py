@@ -1,0 +1,57 @@
+"""Shared test setup: offscreen Qt, isolated settings, paths, and leak checks."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# QSettings (recent files, window layout) must never touch the tester's own settings.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="situation-viewer-test-config-")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DEEPSTATE = SHARED / "data" / "deepstate-daily"
+SOURCES = SHARED / "sources"
+
+
+@pytest.fixture
+def sample_path() -> Path:
+    from viewer.resources import SAMPLE
+    assert SAMPLE.exists(), f"the embedded sample is missing: {SAMPLE}"
+    return SAMPLE
+
+
+@pytest.fixture
+def deepstate_dir() -> Path:
+    if not DEEPSTATE.is_dir():
+        pytest.skip(f"{DEEPSTATE} is absent: the DeepState corpus lives in ../shared, "
+                    "which CI has and a user's clone does not")
+    return DEEPSTATE
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_windows_or_timers(request):
+    """After each test, no window may still be shown and no timer may still run."""
+    yield
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance()
+    if app is None or not isinstance(app, QApplication):
+        return
+    from PySide6.QtCore import QEvent, QTimer
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    shown = [w for w in app.topLevelWidgets() if w.isVisible()]
+    timers = [t for w in app.topLevelWidgets() for t in w.findChildren(QTimer) if t.isActive()
+              and t.objectName() not in _QT_INTERNAL_TIMERS]
+    for w in shown:
+        w.close()
+    assert not shown, f"test left windows open: {[type(w).__name__ for w in shown]}"
+    assert not timers, f"test left timers running: {[t.objectName() or t for t in timers]}"
+
+
+# Timers Qt or pyqtgraph own internally (not ours to stop); none known so far.
+_QT_INTERNAL_TIMERS: set[str] = set()

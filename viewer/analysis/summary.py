@@ -1,0 +1,62 @@
+"""The situation summarised as plain data: what ``situation-viewer info --json`` prints."""
+
+from __future__ import annotations
+
+from viewer.analysis.areas import Areas
+from viewer.analysis.regions import RegionIndex
+from viewer.model import Situation, iso_z
+
+
+def _km2(value: float) -> float:
+    return round(value, 3)
+
+
+def situation_info(situation: Situation, areas: Areas | None = None,
+                   regions: RegionIndex | None = None) -> dict:
+    areas = areas or Areas(situation)
+    regions = regions or RegionIndex(situation.own_regions)
+    names = {r.id: r.name for r in situation.regions}
+    meta = situation.meta
+    layers = []
+    for layer in situation.layers:
+        times, km2 = areas.series(layer.id)
+        changes = []
+        for change in layer.history.changes:
+            gained, lost = areas.change_km2(change.id)
+            touched = regions.km2_by_region(change.gained.union(change.lost))
+            changes.append({
+                "id": change.id,
+                "at": iso_z(change.at),
+                "gained_km2": _km2(gained),
+                "lost_km2": _km2(lost),
+                "regions": [names[r] for r in touched],
+                "reports": [r.id for r, _ in situation.reports_for(change.id)],
+                "report_roles": {r.id: role for r, role in situation.reports_for(change.id)},
+            })
+        layers.append({
+            "id": layer.id, "name": layer.name, "kind": layer.kind,
+            "style": {"color": layer.style.color, "opacity": layer.style.opacity,
+                      "hatch": layer.style.hatch},
+            "states": [{"at": iso_z(t), "area_km2": _km2(a)} for t, a in zip(times, km2)],
+            "changes": changes,
+        })
+    start, end = situation.start, situation.end
+    return {
+        "format_version": meta.format_version,
+        "title": meta.title,
+        "description": meta.description,
+        "attributions": list(meta.attributions),
+        "start": iso_z(start) if start else None,
+        "end": iso_z(end) if end else None,
+        "default_time": iso_z(meta.default_time) if meta.default_time else None,
+        "default_bbox": list(meta.default_bbox) if meta.default_bbox else None,
+        "layers": layers,
+        "regions": [{"id": r.id, "name": r.name, "name_uk": r.name_uk,
+                     "admin_level": r.admin_level, "role": r.role} for r in situation.regions],
+        "places": [{"id": p.id, "name": p.name, "lon": p.lon, "lat": p.lat}
+                   for p in situation.places],
+        "reports": [{"id": r.id, "published": iso_z(r.published), "source": r.source,
+                     "title": r.title, "url": r.url, "reliability": r.reliability.code,
+                     "changes": [c.id for c, _ in situation.changes_for(r.id)]}
+                    for r in situation.reports],
+    }
