@@ -1,0 +1,91 @@
+"""Read layers and their histories (states, pieces, changes) from a situation GeoPackage.
+
+The History is rebuilt directly from the stored rows, never recomputed from states.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from viewer.io.gpkg_fields import (TimeParser, geometries, integer, json_value, real,
+                                   select)
+from viewer.model.change import Change
+from viewer.model.geometry import EMPTY
+from viewer.model.history import History, Piece
+from viewer.model.layer import Layer
+from viewer.model.style import Style, default_style
+
+
+def read_layers(conn: sqlite3.Connection, tables: set[str], times: TimeParser) -> list[Layer]:
+    rows = select(conn, tables, "layers", (
+        "layer_id", "name", "kind", "color", "opacity", "hatch", "outline", "description",
+        "source", "sort_order", "extra_json"))
+    layers: dict[str, Layer] = {}
+    order: dict[str, tuple[int, int]] = {}
+    parts = _history_parts(conn, tables, times)
+    for fid, lid, name, kind, color, opacity, hatch, outline, desc, source, sort, extra in rows:
+        where = f"table layers, fid {fid}"
+        if not lid:
+            raise ValueError(f"{where}: layer_id is empty")
+        if lid in layers:
+            raise ValueError(f"{where}: layer {lid!r} appears twice")
+        kind = kind or ""
+        base = default_style(kind)
+        try:
+            style = Style(color or base.color, real(opacity, f"{where}, opacity", base.opacity),
+                          bool(integer(hatch, f"{where}, hatch", int(base.hatch))),
+                          outline or "")
+        except ValueError as exc:
+            raise ValueError(f"{where}: {exc}") from None
+        extra_map = json_value(extra, f"{where}, extra_json", dict, {})
+        state_times, pieces, changes = parts.pop(lid, ([], [], []))
+        try:
+            history = History(state_times, pieces, changes)
+        except ValueError as exc:
+            raise ValueError(f"layer {lid!r}: {exc}") from None
+        layers[lid] = Layer(lid, name or lid, kind, history, style, desc or "", source or "",
+                            {str(k): str(v) for k, v in extra_map.items()})
+        order[lid] = (integer(sort, f"{where}, sort_order", 0), fid)
+    if parts:
+        raise ValueError(f"layer {next(iter(parts))!r} has states, pieces or changes "
+                         "but is not in table layers")
+    return sorted(layers.values(), key=lambda layer: order[layer.id])
+
+
+def _history_parts(conn: sqlite3.Connection, tables: set[str], times: TimeParser) -> dict:
+    """layer_id -> (state times, pieces, changes) from the three history tables."""
+    parts: dict[str, tuple[list, list, list]] = {}
+
+    def of(lid) -> tuple[list, list, list]:
+        return parts.setdefault(lid, ([], [], []))
+
+    for fid, lid, at in select(conn, tables, "layer_states", ("layer_id", "at")):
+        of(lid)[0].append(times(at, f"table layer_states, fid {fid}, at"))
+
+    rows = select(conn, tables, "layer_pieces", ("geom", "layer_id", "valid_from", "valid_to"))
+    geoms = geometries("layer_pieces", rows)
+    for (fid, _, lid, start, end), geom in zip(rows, geoms):
+        where = f"table layer_pieces, fid {fid}"
+        if geom is None:
+            raise ValueError(f"{where}: the piece has no geometry")
+        of(lid)[1].append(Piece(geom, times(start, f"{where}, valid_from"),
+                                times.optional(end, f"{where}, valid_to")))
+
+    rows = select(conn, tables, "changes", ("geom", "change_id", "layer_id", "at", "part"))
+    geoms = geometries("changes", rows)
+    found: dict[str, dict] = {}
+    for (fid, _, cid, lid, at, part), geom in zip(rows, geoms):
+        where = f"table changes, fid {fid}"
+        if part not in ("gain", "loss"):
+            raise ValueError(f"{where}: part must be 'gain' or 'loss', got {part!r}")
+        when = times(at, f"{where}, at")
+        entry = found.setdefault(cid, {"layer_id": lid, "at": when})
+        if (entry["layer_id"], entry["at"]) != (lid, when):
+            raise ValueError(f"{where}: change {cid!r} has rows with different layers or times")
+        if part in entry:
+            raise ValueError(f"{where}: change {cid!r} has two {part} rows")
+        entry[part] = EMPTY if geom is None else geom
+    for cid, e in found.items():
+        of(e["layer_id"])[2].append(Change(cid, e["layer_id"], e["at"],
+                                           e.get("gain", EMPTY), e.get("loss", EMPTY)))
+    return parts

@@ -1,0 +1,152 @@
+"""Read a situation GeoPackage into a Situation; bad input raises only SituationError."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+import shapely
+
+from viewer.io.errors import SituationError
+from viewer.io.gpkg_fields import (TimeParser, geometries, has_columns, integer, json_value,
+                                   real, select, text_map)
+from viewer.io.gpkg_open import open_situation
+from viewer.io.gpkg_read_layers import read_layers
+from viewer.io.gpkg_schema import FEATURE_TABLES, SRS_ID, check_format_version
+from viewer.model.meta import SituationMeta
+from viewer.model.region import Place, Region
+from viewer.model.report import Link, Reliability, Report
+from viewer.model.situation import Situation
+
+
+def read_situation(path: str | os.PathLike) -> Situation:
+    """The situation stored at ``path``. The file is opened read-only and immutable:
+    reading never changes it or its directory."""
+    where = os.fspath(path)
+    conn, tables = open_situation(where)
+    try:
+        return _read(conn, tables)
+    except SituationError:
+        raise
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        if "UTF-8" in str(exc) or isinstance(exc, UnicodeDecodeError):
+            raise SituationError(where, f"is damaged: text that is not UTF-8 ({exc})") from None
+        raise SituationError(where, f"is damaged or truncated ({exc})") from None
+    except (ValueError, TypeError, KeyError, OverflowError) as exc:
+        raise SituationError(where, str(exc)) from None
+    finally:
+        conn.close()
+
+
+def _read(conn: sqlite3.Connection, tables: set[str]) -> Situation:
+    _check_srs(conn, tables)
+    times = TimeParser()
+    meta = read_meta(conn, tables, times)
+    return Situation(meta, read_regions(conn, tables), read_places(conn, tables),
+                     read_layers(conn, tables, times), read_reports(conn, tables, times),
+                     read_links(conn, tables))
+
+
+def _check_srs(conn: sqlite3.Connection, tables: set[str]) -> None:
+    if "gpkg_geometry_columns" not in tables:
+        return
+    if not has_columns(conn, "gpkg_geometry_columns", ("table_name", "srs_id")):
+        raise ValueError("table gpkg_geometry_columns lacks table_name or srs_id")
+    for name, srs in conn.execute("SELECT table_name, srs_id FROM gpkg_geometry_columns"):
+        if name in FEATURE_TABLES and srs != SRS_ID:
+            raise ValueError(f"table {name} uses srs_id {srs}; situation files store "
+                             f"lon/lat in EPSG:{SRS_ID}")
+
+
+def read_meta(conn: sqlite3.Connection, tables: set[str], times: TimeParser) -> SituationMeta:
+    values = {k: v for _, k, v in select(conn, tables, "situation_meta", ("key", "value"))}
+    check_format_version(values.get("format_version"))
+    meta = SituationMeta(format_version=str(values["format_version"]).strip())
+    meta.title = values.get("title") or meta.title
+    meta.description = values.get("description") or ""
+    attributions = json_value(values.get("attributions"), "situation_meta attributions",
+                              list, [])
+    if not all(isinstance(a, str) for a in attributions):
+        raise ValueError("situation_meta attributions: expected a JSON list of strings")
+    meta.attributions = attributions
+    bbox = json_value(values.get("default_bbox"), "situation_meta default_bbox", list, None)
+    if bbox is not None:
+        if len(bbox) != 4 or not all(isinstance(v, (int, float)) for v in bbox):
+            raise ValueError("situation_meta default_bbox: expected [minlon, minlat, "
+                             "maxlon, maxlat]")
+        meta.default_bbox = tuple(float(v) for v in bbox)
+    meta.default_time = times.optional(values.get("default_time"),
+                                       "situation_meta default_time")
+    meta.highlight_days = real(values.get("highlight_days"), "situation_meta highlight_days",
+                               meta.highlight_days)
+    meta.crs = values.get("crs") or ""
+    return meta
+
+
+def _names(fid: int, table: str, en, uk, names_json) -> dict[str, str]:
+    names = text_map(names_json, f"table {table}, fid {fid}, names_json")
+    if not names:
+        names = {k: v for k, v in (("en", en), ("uk", uk)) if v}
+    return names
+
+
+def read_regions(conn: sqlite3.Connection, tables: set[str]) -> list[Region]:
+    rows = select(conn, tables, "regions", ("geom", "region_id", "name_en", "name_uk",
+                                            "names_json", "admin_level", "role"))
+    geoms = geometries("regions", rows)
+    out = []
+    for (fid, _, rid, en, uk, names, level, role), geom in zip(rows, geoms):
+        where = f"table regions, fid {fid}"
+        role = role or "region"
+        if role not in ("region", "context"):
+            raise ValueError(f"{where}: role must be 'region' or 'context', got {role!r}")
+        if not rid:
+            raise ValueError(f"{where}: region_id is empty")
+        out.append(Region(str(rid), _names(fid, "regions", en, uk, names),
+                          shapely.from_wkt("MULTIPOLYGON EMPTY") if geom is None else geom,
+                          integer(level, f"{where}, admin_level", 1), role))
+    return out
+
+
+def read_places(conn: sqlite3.Connection, tables: set[str]) -> list[Place]:
+    rows = select(conn, tables, "places", ("geom", "place_id", "name_en", "name_uk",
+                                           "names_json", "population", "kind", "source",
+                                           "extra_json"))
+    geoms = geometries("places", rows)
+    out = []
+    for (fid, _, pid, en, uk, names, pop, kind, source, extra), geom in zip(rows, geoms):
+        where = f"table places, fid {fid}"
+        if geom is None or geom.is_empty or geom.geom_type != "Point":
+            raise ValueError(f"{where}: a place needs a point location")
+        extra_map = json_value(extra, f"{where}, extra_json", dict, {})
+        out.append(Place(str(pid), _names(fid, "places", en, uk, names), geom.x, geom.y,
+                         integer(pop, f"{where}, population", 0), kind or "city", source or "",
+                         {str(k): str(v) for k, v in extra_map.items()}))
+    return out
+
+
+def read_reports(conn: sqlite3.Connection, tables: set[str], times: TimeParser) -> list[Report]:
+    rows = select(conn, tables, "reports", ("report_id", "published", "source", "title", "url",
+                                            "summary", "language", "source_grade",
+                                            "info_grade"))
+    out = []
+    for fid, rid, published, source, title, url, summary, lang, sgrade, igrade in rows:
+        where = f"table reports, fid {fid}"
+        try:
+            grade = Reliability(sgrade or "F", integer(igrade, f"{where}, info_grade", 6))
+        except ValueError as exc:
+            raise ValueError(f"{where}: {exc}") from None
+        out.append(Report(str(rid), times(published, f"{where}, published"), source or "",
+                          title or "", url or "", summary or "", lang or "en", grade))
+    return out
+
+
+def read_links(conn: sqlite3.Connection, tables: set[str]) -> list[Link]:
+    out = []
+    for fid, cid, rid, role in select(conn, tables, "report_links",
+                                      ("change_id", "report_id", "role")):
+        try:
+            out.append(Link(str(cid), str(rid), role or "reports"))
+        except ValueError as exc:
+            raise ValueError(f"table report_links, fid {fid}: {exc}") from None
+    return out

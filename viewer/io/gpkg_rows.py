@@ -1,0 +1,126 @@
+"""A Situation as table rows for the situation GeoPackage (see gpkg_schema.TABLES)."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+
+from viewer.io import gpkg_blob
+from viewer.model.situation import Situation
+from viewer.model.times import gpkg_datetime
+
+_MULTIPOLYGON, _POLYGON = 6, 3
+
+
+@dataclass
+class TableRows:
+    columns: tuple[str, ...]
+    rows: list[tuple]
+    bounds: tuple[float, float, float, float] | None = None   # minx, miny, maxx, maxy
+
+
+def as_multipolygons(geoms: list, what: str) -> np.ndarray:
+    """Every area geometry as a MultiPolygon (empty ones as MULTIPOLYGON EMPTY)."""
+    arr = np.asarray(geoms, dtype=object).reshape(-1)
+    if not len(arr):
+        return arr
+    kinds = shapely.get_type_id(arr)
+    empty = shapely.is_missing(arr) | shapely.is_empty(arr)
+    bad = np.nonzero((kinds != _POLYGON) & (kinds != _MULTIPOLYGON) & ~empty)[0]
+    if len(bad):
+        geom = arr[bad[0]]
+        raise ValueError(f"{what} has a {getattr(geom, 'geom_type', type(geom).__name__)} "
+                         "where an area was expected")
+    out = arr.copy()
+    out[empty] = shapely.from_wkt("MULTIPOLYGON EMPTY")
+    single = (kinds == _POLYGON) & ~empty
+    if single.any():
+        out[single] = shapely.multipolygons(arr[single].reshape(-1, 1))
+    return out
+
+
+def _bounds(geoms: np.ndarray) -> tuple[float, float, float, float] | None:
+    if not len(geoms):
+        return None
+    box = shapely.total_bounds(geoms)
+    return None if any(math.isnan(v) for v in box) else tuple(float(v) for v in box)
+
+
+def _features(columns: tuple[str, ...], geoms: np.ndarray, attrs: list[tuple]) -> TableRows:
+    blobs = gpkg_blob.encode(geoms)
+    return TableRows(("geom",) + columns, [(b,) + a for b, a in zip(blobs, attrs)],
+                     _bounds(geoms))
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _time(value) -> str | None:
+    return None if value is None else gpkg_datetime(value)
+
+
+def meta_rows(situation: Situation) -> TableRows:
+    m = situation.meta
+    values = {
+        "format_version": m.format_version, "title": m.title, "description": m.description,
+        "attributions": _json(list(m.attributions)),
+        "default_bbox": _json([float(v) for v in m.default_bbox]) if m.default_bbox else "",
+        "default_time": _time(m.default_time) or "", "highlight_days": repr(float(m.highlight_days)),
+        "crs": m.crs,
+    }
+    return TableRows(("key", "value"), list(values.items()))
+
+
+def situation_rows(situation: Situation) -> dict[str, TableRows]:
+    """Rows of every situation table, in gpkg_schema.TABLES order."""
+    s = situation
+    tables: dict[str, TableRows] = {}
+    tables["regions"] = _features(
+        ("region_id", "name_en", "name_uk", "names_json", "admin_level", "role"),
+        as_multipolygons([r.geometry for r in s.regions], "a region"),
+        [(r.id, r.names.get("en"), r.names.get("uk"), _json(r.names), int(r.admin_level), r.role)
+         for r in s.regions])
+    coords = np.array([(p.lon, p.lat) for p in s.places], dtype=float).reshape(-1, 2)
+    tables["places"] = _features(
+        ("place_id", "name_en", "name_uk", "names_json", "population", "kind", "source",
+         "extra_json"),
+        shapely.points(coords),
+        [(p.id, p.names.get("en"), p.names.get("uk"), _json(p.names), int(p.population), p.kind,
+          p.source, _json(p.extra)) for p in s.places])
+    pieces = [(layer.id, piece) for layer in s.layers for piece in layer.history.pieces]
+    tables["layer_pieces"] = _features(
+        ("layer_id", "valid_from", "valid_to"),
+        as_multipolygons([p.geometry for _, p in pieces], "a layer piece"),
+        [(lid, _time(p.valid_from), _time(p.valid_to)) for lid, p in pieces])
+    parts = []
+    for layer in s.layers:
+        for c in layer.history.changes:
+            kept = [(g, name) for g, name in ((c.gained, "gain"), (c.lost, "loss"))
+                    if g is not None and not g.is_empty]
+            for geom, name in kept or [(None, "gain")]:   # an area-less change keeps one row
+                parts.append((geom, (c.id, c.layer_id, _time(c.at), name)))
+    geoms = as_multipolygons([g for g, _ in parts], "a change")
+    tables["changes"] = _features(("change_id", "layer_id", "at", "part"), geoms,
+                                  [a for _, a in parts])
+    tables["situation_meta"] = meta_rows(s)
+    tables["layers"] = TableRows(
+        ("layer_id", "name", "kind", "color", "opacity", "hatch", "outline", "description",
+         "source", "sort_order", "extra_json"),
+        [(l.id, l.name, l.kind, l.style.color, float(l.style.opacity), int(l.style.hatch),
+          l.style.outline, l.description, l.source, i, _json(l.extra))
+         for i, l in enumerate(s.layers)])
+    tables["layer_states"] = TableRows(
+        ("layer_id", "at"), [(l.id, _time(t)) for l in s.layers for t in l.history.times])
+    tables["reports"] = TableRows(
+        ("report_id", "published", "source", "title", "url", "summary", "language",
+         "source_grade", "info_grade"),
+        [(r.id, _time(r.published), r.source, r.title, r.url, r.summary, r.language,
+          r.reliability.source, int(r.reliability.info)) for r in s.reports])
+    tables["report_links"] = TableRows(
+        ("change_id", "report_id", "role"), [(k.change_id, k.report_id, k.role) for k in s.links])
+    return tables
