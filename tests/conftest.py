@@ -55,3 +55,24 @@ def _no_leaked_windows_or_timers(request):
 
 # Timers Qt or pyqtgraph own internally (not ours to stop); none known so far.
 _QT_INTERNAL_TIMERS: set[str] = set()
+
+
+@pytest.fixture(scope="session")
+def deepstate_states():
+    """(time, geometry) of every DeepState snapshot, parsed once per test session."""
+    if not DEEPSTATE.is_dir():
+        pytest.skip(f"{DEEPSTATE} is absent: the DeepState corpus lives in ../shared, "
+                    "which CI has and a user's clone does not")
+    import json
+    import re
+
+    import shapely
+    from shapely.geometry import shape
+
+    from viewer.model import parse_time
+    states = []
+    for path in sorted(DEEPSTATE.glob("*.geojson")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        geom = shapely.union_all([shape(f["geometry"]) for f in doc["features"]])
+        states.append((parse_time(re.search(r"(\d{8})", path.name).group(1)), geom))
+    return states

@@ -19,3 +19,10 @@ def test_cli_imports_no_widgets():
     mods = _modules_after_import("viewer.cli")
     assert "PySide6.QtWidgets" not in mods
     assert not {m for m in mods if m.startswith(("pyqtgraph", "viewer.ui"))}
+
+
+def test_render_uses_qtgui_only():
+    mods = _modules_after_import("viewer.render.export, viewer.render.headless")
+    assert "PySide6.QtGui" in mods
+    assert "PySide6.QtWidgets" not in mods
+    assert not {m for m in mods if m.startswith(("pyqtgraph", "viewer.ui"))}

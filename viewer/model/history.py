@@ -5,6 +5,11 @@ half-open interval [valid_from, valid_to) of state times. When a state loses gro
 only the pieces it touches end, and their remainders start again as new pieces; large
 areas are cut into bounded pieces so a local change never copies the whole layer.
 "state at t" is then a selection of pieces, never a replay of the history.
+
+Over a long history the open pieces fragment (every gain is a new sliver, every cut adds
+edges), so drawing a state costs ever more. When the open pieces carry more than
+``REKEY_RATIO`` times the vertices of the state they make up, they all end and the state
+starts afresh as new pieces: a bounded drawing cost for a full copy now and then.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from shapely.geometry.base import BaseGeometry
 from viewer.model.change import Change, change_id
 from viewer.model.geometry import EMPTY, has_area, polygonal, split_large
 from viewer.model.times import to_utc
+
+REKEY_RATIO = 2.0
 
 
 @dataclass(frozen=True, eq=False)
@@ -115,6 +122,9 @@ class History:
                 open_pieces = _cut_pieces(open_pieces, lost, t, pieces, max_vertices)
             if has_area(gained):
                 open_pieces.extend((g, t) for g in split_large(gained, max_vertices))
+            if _fragmented(open_pieces, state):
+                pieces.extend(Piece(g, since, t) for g, since in open_pieces if since != t)
+                open_pieces = [(g, t) for g in split_large(state, max_vertices)]
             changes.append(Change(change_id(layer_id, t), layer_id, t,
                                   gained if has_area(gained) else EMPTY,
                                   lost if has_area(lost) else EMPTY))
@@ -148,6 +158,11 @@ def gain_and_loss(prev: BaseGeometry, state: BaseGeometry) -> tuple[BaseGeometry
         gained = polygonal(shapely.difference(state, prev))
         lost = polygonal(shapely.difference(prev, state))
     return gained, lost
+
+
+def _fragmented(open_pieces, state: BaseGeometry) -> bool:
+    carried = int(shapely.get_num_coordinates([g for g, _ in open_pieces]).sum())
+    return carried > REKEY_RATIO * shapely.get_num_coordinates(state) + 1000
 
 
 def _cut_pieces(open_pieces, lost, t, closed, max_vertices):

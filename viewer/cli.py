@@ -1,0 +1,96 @@
+"""Headless commands: ``render`` and ``info``. Never imports the widget layer.
+
+Bad input ends with exit status 2 and one line on stderr naming the file or argument.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from viewer.cli_args import ArgumentError, OneLineParser, parse_at, parse_bbox, parse_size
+from viewer.io.errors import SituationError
+
+COMMANDS = ("render", "info")
+PROG = "situation-viewer"
+
+
+def build_parser() -> OneLineParser:
+    parser = OneLineParser(prog=PROG, description="Situation Viewer headless commands.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
+    render = sub.add_parser("render", help="draw the map at a date to PNG, SVG or PDF")
+    render.add_argument("file", help="situation file (.gpkg)")
+    render.add_argument("--at", required=True, help="date or time shown, e.g. 2025-06-13")
+    render.add_argument("-o", "--output", required=True, help="output .png, .svg or .pdf")
+    render.add_argument("--size", default="1600x1000", help="WIDTHxHEIGHT in pixels")
+    render.add_argument("--bbox", help="minlon,minlat,maxlon,maxlat (default: the file's view)")
+    render.add_argument("--highlight-days", type=float, default=None,
+                        help="highlight changes of this many days before --at")
+    render.add_argument("--title", help="title drawn on the map (default: the file's title)")
+    info = sub.add_parser("info", help="describe a situation file")
+    info.add_argument("file", help="situation file (.gpkg)")
+    info.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def _load(path: str):
+    from viewer.io.gpkg import read_situation
+    return read_situation(path)
+
+
+def cmd_info(args) -> int:
+    from viewer.analysis.summary import situation_info
+    info = situation_info(_load(args.file))
+    if args.json:
+        json.dump(info, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(_info_text(info))
+    return 0
+
+
+def _info_text(info: dict) -> str:
+    lines = [f"{info['title']}  (format {info['format_version']})",
+             f"time span: {info['start']} .. {info['end']}",
+             f"regions: {sum(r['role'] == 'region' for r in info['regions'])}, "
+             f"places: {len(info['places'])}, reports: {len(info['reports'])}"]
+    for layer in info["layers"]:
+        last = layer["states"][-1]["area_km2"] if layer["states"] else 0.0
+        lines.append(f"layer {layer['id']} ({layer['kind']}): {len(layer['states'])} states, "
+                     f"{len(layer['changes'])} changes, {last:,.1f} km² at the end")
+        for c in layer["changes"]:
+            src = ", ".join(c["reports"]) or "UNSOURCED"
+            lines.append(f"  {c['at']}  +{c['gained_km2']:.1f} / -{c['lost_km2']:.1f} km²  "
+                         f"[{', '.join(c['regions'])}]  reports: {src}")
+    return "\n".join(lines) + "\n"
+
+
+def cmd_render(args) -> int:
+    at = parse_at(args.at)
+    size = parse_size(args.size)
+    bbox = parse_bbox(args.bbox) if args.bbox is not None else None
+    if args.highlight_days is not None and not 0 <= args.highlight_days <= 36500:
+        raise ArgumentError("--highlight-days: must be between 0 and 36500")
+    out = Path(args.output)
+    if out.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise ArgumentError(f"-o: output must end in .png, .svg or .pdf, got {args.output!r}")
+    situation = _load(args.file)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")   # never needs a screen
+    from viewer.render.headless import render_headless
+    render_headless(situation, out, at=at, size=size, bbox=bbox,
+                    highlight_days=args.highlight_days, title=args.title)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = {"render": cmd_render, "info": cmd_info}[args.command]
+    try:
+        return handler(args)
+    except (SituationError, ArgumentError) as exc:
+        sys.stderr.write(f"{PROG}: error: {exc}\n")
+        return 2
+    except BrokenPipeError:
+        return 0

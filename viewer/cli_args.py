@@ -1,0 +1,56 @@
+"""Parsing and checking command-line values; each problem is one line naming the argument."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from datetime import datetime
+
+from viewer.model import parse_time
+
+MAX_SIDE = 16384
+
+
+class ArgumentError(Exception):
+    """A bad command-line value; ``str()`` names the argument and the problem."""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit status 2."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        sys.stderr.write(f"{self.prog}: error: {message} (try --help)\n")
+        raise SystemExit(2)
+
+
+def parse_at(text: str) -> datetime:
+    try:
+        return parse_time(text)
+    except ValueError as exc:
+        raise ArgumentError(f"--at: {exc}") from None
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\s*(\d{1,6})\s*[xX×]\s*(\d{1,6})\s*", text or "")
+    if not m:
+        raise ArgumentError(f"--size: expected WIDTHxHEIGHT in pixels (e.g. 1600x1000), got {text!r}")
+    w, h = int(m.group(1)), int(m.group(2))
+    if not (16 <= w <= MAX_SIDE and 16 <= h <= MAX_SIDE):
+        raise ArgumentError(f"--size: each side must be between 16 and {MAX_SIDE} pixels, got {text!r}")
+    return w, h
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    parts = (text or "").split(",")
+    try:
+        values = tuple(float(p) for p in parts)
+    except ValueError:
+        values = ()
+    if len(values) != 4 or not all(v == v and abs(v) != float("inf") for v in values):
+        raise ArgumentError(f"--bbox: expected minlon,minlat,maxlon,maxlat in degrees, got {text!r}")
+    minx, miny, maxx, maxy = values
+    if not (-180 <= minx < maxx <= 180 and -90 <= miny < maxy <= 90):
+        raise ArgumentError(f"--bbox: need -180 <= minlon < maxlon <= 180 and "
+                            f"-90 <= minlat < maxlat <= 90, got {text!r}")
+    return values

@@ -1,0 +1,207 @@
+"""Title, date and legend (top left), scale bar (bottom left), attribution (bottom right),
+each on a subtle semi-transparent panel."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter
+from pyproj import Geod
+
+from viewer.model import to_utc
+from viewer.render import styles as st
+from viewer.render.fonts import map_font
+from viewer.render.scene import MapScene
+from viewer.render.settings import RenderSettings
+from viewer.render.viewport import Viewport
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+_GEOD = Geod(ellps="WGS84")
+WRAP = Qt.TextFlag.TextWordWrap
+
+
+def format_date(t: datetime) -> str:
+    """``13 June 2025``, with ``, 14:30 UTC`` when the time is not midnight."""
+    t = to_utc(t)
+    text = f"{t.day} {MONTHS[t.month - 1]} {t.year}"
+    if (t.hour, t.minute, t.second) != (0, 0, 0):
+        text += f", {t:%H:%M} UTC"
+    return text
+
+
+def format_days(days: float) -> str:
+    if days < 1:
+        hours = round(days * 24)
+        return "hour" if hours == 1 else f"{hours} hours"
+    return "day" if days == 1 else f"{days:g} days"
+
+
+def nice_length(max_metres: float) -> float:
+    """The largest 1, 2 or 5 x 10^n metres not above ``max_metres``."""
+    exp = math.floor(math.log10(max_metres))
+    for step in (5, 2, 1):
+        if step * 10 ** exp <= max_metres:
+            return step * 10 ** exp
+    return 10 ** exp
+
+
+def ground_metres_per_pixel(scene: MapScene, viewport: Viewport) -> float:
+    """True ground distance of one horizontal pixel at the centre of the view."""
+    cx, cy = viewport.centre
+    half = viewport.metres_per_pixel * 50
+    lon, lat = scene.projector.inverse([cx - half, cx + half], [cy, cy])
+    _, _, dist = _GEOD.inv(lon[0], lat[0], lon[1], lat[1])
+    return dist / 100.0
+
+
+def draw_decorations(painter: QPainter, scene: MapScene, viewport: Viewport,
+                     settings: RenderSettings) -> list[QRectF]:
+    """Draw the panels; returns their rectangles (pixels)."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    rects = _panels(painter, scene, viewport, settings)
+    painter.restore()
+    return rects
+
+
+def decoration_rects(scene: MapScene, viewport: Viewport, settings: RenderSettings) -> list[QRectF]:
+    """Where the panels go (pixels), without drawing: labels keep clear of them."""
+    return _panels(None, scene, viewport, settings)
+
+
+def _panels(painter, scene, viewport, settings) -> list[QRectF]:
+    rects = [_legend(painter, scene, viewport, settings),
+             _scale_bar(painter, scene, viewport, settings),
+             _attribution(painter, scene, viewport, settings)]
+    return [r for r in rects if r is not None]
+
+
+def _panel(painter: QPainter, rect: QRectF, s: float) -> None:
+    painter.setPen(st.pen(st.PANEL_BORDER, 0.8 * s))
+    painter.setBrush(st.PANEL)
+    painter.drawRoundedRect(rect, 3 * s, 3 * s)
+
+
+def _legend_items(scene: MapScene, settings: RenderSettings) -> list[tuple]:
+    """((fill, edge), text, hatched, colour) for each layer shown with some area at the
+    time (topmost first), then the gains and losses highlighted, when there are any."""
+    layers = [layer for layer in reversed(settings.visible_layers(scene.situation))
+              if not scene.layer_path(layer.id, settings.at).isEmpty()]
+    items = [(st.swatch(layer, settings.layer_opacity(layer)), layer.name, layer.style.hatch,
+              layer.style.color) for layer in layers]
+    days = settings.days(scene.situation)
+    visible = {layer.id for layer in settings.visible_layers(scene.situation)}
+    recent = [c for c in scene.situation.recent_changes(settings.at, days)
+              if c.layer_id in visible] if days > 0 else []
+    for colour, attr, verb in ((st.GAIN, "gained", "Gained"), (st.LOSS, "lost", "Lost")):
+        if any(not getattr(c, attr).is_empty for c in recent):
+            edge = st.brush(colour, st.HIGHLIGHT_OPACITY), st.pen(colour, 1.0)
+            items.append((edge, f"{verb} in the last {format_days(days)}", False, colour))
+    return items
+
+
+def _legend(painter, scene, viewport, settings) -> QRectF:
+    s, pad = settings.scale, 12 * settings.scale
+    title_font, date_font, item_font = map_font(19 * s, True), map_font(13 * s), map_font(12 * s)
+    max_w = min(viewport.width * 0.42, 420 * s)
+    title = settings.title if settings.title is not None else scene.situation.meta.title
+    title_rect = QFontMetricsF(title_font).boundingRect(QRectF(0, 0, max_w, 1e6), WRAP, title)
+    date = format_date(settings.at)
+    items = _legend_items(scene, settings)
+    item_m = QFontMetricsF(item_font)
+    row_h, sw_w, sw_h = max(item_m.height(), 14 * s) + 5 * s, 22 * s, 13 * s
+    width = max([title_rect.width(), QFontMetricsF(date_font).horizontalAdvance(date)]
+                + [sw_w + 8 * s + item_m.horizontalAdvance(name) for _, name, _, _ in items])
+    height = (title_rect.height() + 4 * s + QFontMetricsF(date_font).height()
+              + (10 * s + row_h * len(items) if items else 0))
+    rect = QRectF(14 * s, 14 * s, width + 2 * pad, height + 2 * pad)
+    if painter is None:
+        return rect
+    _panel(painter, rect, s)
+    x, y = rect.left() + pad, rect.top() + pad
+    painter.setPen(st.color(st.TEXT))
+    painter.setFont(title_font)
+    painter.drawText(QRectF(x, y, max_w, title_rect.height()), WRAP, title)
+    y += title_rect.height() + 4 * s
+    painter.setFont(date_font)
+    painter.setPen(st.color(st.TEXT_MUTED))
+    painter.drawText(QPointF(x, y + QFontMetricsF(date_font).ascent()), date)
+    y += QFontMetricsF(date_font).height() + 10 * s
+    painter.setFont(item_font)
+    for (fill, edge), name, hatch, colour in items:
+        box = QRectF(x, y + (row_h - sw_h) / 2, sw_w, sw_h)
+        if hatch:
+            edge = st.pen(edge.color(), 1.0 * s, 1.0, Qt.PenStyle.DashLine)
+        painter.setPen(edge)
+        painter.setBrush(fill)
+        painter.drawRect(box)
+        if hatch:
+            _hatch_swatch(painter, box, colour, s)
+        painter.setPen(st.color(st.TEXT))
+        baseline = y + row_h / 2 + (item_m.ascent() - item_m.descent()) / 2
+        painter.drawText(QPointF(x + sw_w + 8 * s, baseline), name)
+        y += row_h
+    return rect
+
+
+def _hatch_swatch(painter: QPainter, box: QRectF, colour: str, s: float) -> None:
+    """Diagonal lines cut to ``box`` by arithmetic (SVG output has no clipping)."""
+    painter.setPen(st.pen(colour, st.HATCH_WIDTH * s, 0.9))
+    step = st.HATCH_SPACING * s * 0.8
+    left, top, right, bottom = box.left(), box.top(), box.right(), box.bottom()
+    c = left + top + step / 2
+    while c < right + bottom:                   # the line x + y = c inside the box
+        y0, y1 = max(top, c - right), min(bottom, c - left)
+        painter.drawLine(QPointF(c - y0, y0), QPointF(c - y1, y1))
+        c += step
+
+
+def _scale_bar(painter, scene, viewport, settings) -> QRectF:
+    s, pad = settings.scale, 10 * settings.scale
+    ground = ground_metres_per_pixel(scene, viewport)
+    metres = nice_length(160 * s * ground)
+    bar_w = metres / ground
+    label = f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m"
+    font = map_font(12 * s)
+    m = QFontMetricsF(font)
+    width = max(bar_w, m.horizontalAdvance(label)) + 2 * pad
+    height = m.height() + 12 * s + 2 * pad
+    rect = QRectF(14 * s, viewport.height - 14 * s - height, width, height)
+    if painter is None:
+        return rect
+    _panel(painter, rect, s)
+    x, y = rect.left() + pad, rect.top() + pad
+    painter.setFont(font)
+    painter.setPen(st.color(st.TEXT))
+    painter.drawText(QPointF(x, y + m.ascent()), label)
+    bar_y = y + m.height() + 4 * s
+    half = QRectF(x, bar_y, bar_w / 2, 5 * s)
+    painter.setPen(st.pen(st.TEXT, 1.0 * s))
+    painter.setBrush(st.brush(st.TEXT))
+    painter.drawRect(half)
+    painter.setBrush(st.brush(st.HALO))
+    painter.drawRect(half.translated(bar_w / 2, 0))
+    return rect
+
+
+def _attribution(painter, scene, viewport, settings) -> QRectF | None:
+    text = " · ".join(a for a in scene.situation.meta.attributions if a.strip())
+    if not text:
+        return None
+    s, pad = settings.scale, 7 * settings.scale
+    font = map_font(10.5 * s)
+    bound = QFontMetricsF(font).boundingRect(QRectF(0, 0, viewport.width * 0.55, 1e6), WRAP, text)
+    rect = QRectF(viewport.width - 14 * s - bound.width() - 2 * pad,
+                  viewport.height - 14 * s - bound.height() - 2 * pad,
+                  bound.width() + 2 * pad, bound.height() + 2 * pad)
+    if painter is None:
+        return rect
+    _panel(painter, rect, s)
+    painter.setFont(font)
+    painter.setPen(st.color(st.TEXT_MUTED))
+    painter.drawText(rect.adjusted(pad, pad, -pad, -pad), WRAP, text)
+    return rect

@@ -1,0 +1,188 @@
+"""The map itself: base map (background) and the layers, recent changes and selection
+(dynamic). Paths are in metres and drawn through the viewport's transform with cosmetic
+pens, so line widths are in pixels whatever the zoom."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import shapely
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPaintEngine
+
+from viewer.model import Layer
+from viewer.render import styles as st
+from viewer.render.paths import empty_path, lines_path
+from viewer.render.scene import MapScene
+from viewer.render.settings import CONTEXT, REGIONS, RenderSettings
+from viewer.render.viewport import Viewport
+
+
+def _begin(painter: QPainter, viewport: Viewport) -> None:
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setTransform(viewport.transform, True)
+
+
+def draw_background(painter: QPainter, scene: MapScene, viewport: Viewport,
+                    settings: RenderSettings) -> None:
+    """Water, neighbouring countries, the situation's land, region borders, its outline.
+    Independent of time: the window caches it."""
+    painter.save()
+    painter.fillRect(viewport.rect, st.color(st.WATER))
+    painter.restore()
+    _begin(painter, viewport)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    if settings.shows(CONTEXT):
+        painter.fillPath(scene.role_path("context"), st.brush(st.CONTEXT_FILL))
+        painter.strokePath(scene.borders_path("context"),
+                           st.pen(st.CONTEXT_BORDER, settings.px(0.8)))
+    painter.fillPath(scene.role_path("region"), st.brush(st.REGION_FILL))
+    if settings.shows(REGIONS):
+        painter.strokePath(scene.borders_path("region"), st.pen(st.REGION_BORDER, settings.px(0.7)))
+    painter.strokePath(scene.outline_path(), st.pen(st.COUNTRY_BORDER, settings.px(1.2)))
+    painter.restore()
+
+
+def draw_borders_above(painter: QPainter, scene: MapScene, viewport: Viewport,
+                       settings: RenderSettings) -> None:
+    """Region borders once more, thin and translucent, above the layers: where an
+    advance lies relative to a border is often the whole story."""
+    if not settings.shows(REGIONS):
+        return
+    _begin(painter, viewport)
+    painter.strokePath(scene.borders_path("region"),
+                       st.pen(st.COUNTRY_BORDER, settings.px(0.8), 0.55))
+    painter.restore()
+
+
+def draw_dynamic(painter: QPainter, scene: MapScene, viewport: Viewport,
+                 settings: RenderSettings) -> None:
+    """Each visible layer's state at ``settings.at`` (bottom first), then the changes of
+    the highlight window (gains and losses in their own colours), then the selection."""
+    _begin(painter, viewport)
+    layers = settings.visible_layers(scene.situation)
+    for layer in layers:
+        draw_layer(painter, scene, viewport, settings, layer)
+    draw_highlights(painter, scene, settings, {layer.id for layer in layers})
+    draw_selection(painter, scene, settings)
+    painter.restore()
+
+
+def draw_layer(painter: QPainter, scene: MapScene, viewport: Viewport,
+               settings: RenderSettings, layer: Layer) -> None:
+    path = scene.layer_path(layer.id, settings.at)
+    opacity = settings.layer_opacity(layer)
+    if path.isEmpty() or opacity <= 0.0:
+        return
+    if not layer.style.hatch:           # a plain fill: its antialiased edge is the outline
+        painter.fillPath(path, st.brush(layer.style.color, opacity))
+        return
+    painter.fillPath(path, st.brush(layer.style.color, opacity * st.HATCH_TINT))
+    line_pen = st.pen(layer.style.color, settings.px(st.HATCH_WIDTH), min(1.0, opacity * 1.8))
+    line_pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    if painter.paintEngine().type() == QPaintEngine.Type.SVG:
+        # SVG output has no clipping: cut the hatch lines to the area geometrically.
+        painter.strokePath(_hatch_cut(scene, viewport, settings, layer), line_pen)
+    else:
+        painter.save()
+        painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
+        painter.setTransform(_undo(viewport) * painter.transform())   # back to pixels
+        area = viewport.transform.mapRect(path.boundingRect())
+        painter.strokePath(hatch_lines(viewport, area, settings.px(st.HATCH_SPACING)), line_pen)
+        painter.restore()
+    dash = st.pen(st.outline_color(layer), settings.px(1.0), min(1.0, opacity + 0.4),
+                  Qt.PenStyle.DashLine)
+    dash.setDashPattern([4.0, 3.0])
+    painter.strokePath(scene.layer_outline(layer.id, settings.at), dash)
+
+
+def _undo(viewport: Viewport):
+    inverse, _ = viewport.transform.inverted()
+    return inverse
+
+
+def hatch_segments(viewport: Viewport, area: QRectF, spacing: float) -> np.ndarray:
+    """Diagonal lines ("/") ``spacing`` pixels apart covering ``area`` (pixels, clipped to
+    the viewport) as an (n, 2, 2) array of end points, anchored to the map so they do
+    not crawl when the view pans."""
+    area = area.intersected(viewport.rect).adjusted(-2, -2, 2, 2)
+    if area.isEmpty():
+        return np.empty((0, 2, 2))
+    ox, oy = viewport.to_pixels(0.0, 0.0)
+    phase = math.fmod(ox + oy, spacing)
+    lo = math.floor((area.left() + area.top() - phase) / spacing)
+    hi = math.ceil((area.right() + area.bottom() - phase) / spacing)
+    c = phase + np.arange(lo, hi + 1) * spacing          # each line is x + y = c
+    left, top, right, bottom = area.left(), area.top(), area.right(), area.bottom()
+    y0 = np.maximum(top, c - right)                       # cut to the area's box
+    y1 = np.minimum(bottom, c - left)
+    ok = y1 > y0
+    c, y0, y1 = c[ok], y0[ok], y1[ok]
+    return np.stack([np.column_stack([c - y0, y0]), np.column_stack([c - y1, y1])], axis=1)
+
+
+def hatch_lines(viewport: Viewport, area: QRectF, spacing: float) -> QPainterPath:
+    path = QPainterPath()
+    for (x0, y0), (x1, y1) in hatch_segments(viewport, area, spacing).tolist():
+        path.moveTo(x0, y0)
+        path.lineTo(x1, y1)
+    return path
+
+
+def _hatch_cut(scene: MapScene, viewport: Viewport, settings: RenderSettings,
+               layer: Layer) -> QPainterPath:
+    """Hatch lines intersected with the layer's pieces, in metres (for SVG)."""
+    index = layer.history.state_index(settings.at)
+    spacing = settings.px(st.HATCH_SPACING)
+
+    def build() -> QPainterPath:
+        pieces = scene.layer_geometry(layer.id, settings.at)
+        minx, miny, maxx, maxy = shapely.total_bounds(pieces)
+        x0, y1 = viewport.to_pixels(minx, miny)
+        x1, y0 = viewport.to_pixels(maxx, maxy)
+        pts = hatch_segments(viewport, QRectF(QPointF(x0, y0), QPointF(x1, y1)), spacing)
+        if len(pts) == 0:
+            return QPainterPath()
+        mx, my = viewport.to_map(pts[..., 0], pts[..., 1])
+        segments = shapely.multilinestrings(shapely.linestrings(np.stack([mx, my], axis=-1)))
+        return lines_path(shapely.intersection(segments, pieces))
+    return scene.memo(("hatch", layer.id, index, viewport.key(), spacing), build)
+
+
+def draw_highlights(painter: QPainter, scene: MapScene, settings: RenderSettings,
+                    visible: set[str]) -> None:
+    days = settings.days(scene.situation)
+    if days <= 0:
+        return
+    ids = tuple(c.id for c in scene.situation.recent_changes(settings.at, days)
+                if c.layer_id in visible)
+    if not ids:
+        return
+    gained, lost = scene.memo(("highlight", ids), lambda: _combined(scene, ids))
+    for path, colour in ((lost, st.LOSS), (gained, st.GAIN)):
+        if not path.isEmpty():
+            painter.fillPath(path, st.brush(colour, st.HIGHLIGHT_OPACITY))
+            painter.strokePath(path, st.pen(colour, settings.px(1.8), 0.95))
+
+
+def _combined(scene: MapScene, ids: tuple[str, ...]) -> tuple[QPainterPath, QPainterPath]:
+    gained, lost = empty_path(), empty_path()
+    for change_id in ids:
+        g, lo = scene.change_paths(change_id)
+        gained.addPath(g)
+        lost.addPath(lo)
+    return gained, lost
+
+
+def draw_selection(painter: QPainter, scene: MapScene, settings: RenderSettings) -> None:
+    for change_id in sorted(settings.selected_changes):
+        try:
+            paths = scene.change_paths(change_id)
+        except KeyError:            # not a change of this situation
+            continue
+        for path in paths:
+            if not path.isEmpty():
+                painter.strokePath(path, st.pen(st.HALO, settings.px(4.0), 0.9))
+                painter.strokePath(path, st.pen(st.SELECTED, settings.px(2.0)))

@@ -1,0 +1,121 @@
+"""Export: the map as an image, or as a PNG, SVG or PDF file chosen by the suffix."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QRectF, QSize, QSizeF
+from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter
+from PySide6.QtSvg import QSvgGenerator
+
+from viewer.io.errors import SituationError
+from viewer.render import styles as st
+from viewer.render.draw import draw_map
+from viewer.render.fonts import ensure_fonts
+from viewer.render.scene import MapScene
+from viewer.render.settings import RenderSettings
+
+SCREEN_DPI = 96          # SVG and PDF: one output pixel is 1/96 inch (CSS pixel)
+
+
+def render_image(scene: MapScene, settings: RenderSettings) -> QImage:
+    """The map as an ARGB32_Premultiplied image of ``settings.size``."""
+    ensure_fonts()
+    width, height = settings.size
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(st.WATER))
+    painter = QPainter(image)
+    try:
+        draw_map(painter, scene, settings)
+    finally:
+        painter.end()
+    return image
+
+
+def render_to_file(scene: MapScene, settings: RenderSettings, path: str | os.PathLike) -> None:
+    """Write the map to ``path``: .png, .svg or .pdf. Raises SituationError when the
+    suffix is not one of those or the file can't be written."""
+    path = Path(path)
+    writer = _WRITERS.get(path.suffix.lower())
+    if writer is None:
+        kind = f"{path.suffix} files" if path.suffix else "a file without a suffix"
+        raise SituationError(path, f"can't write {kind}; use .png, .svg or .pdf")
+    if not path.parent.is_dir():
+        raise SituationError(path, f"can't be written: there is no folder {path.parent}")
+    data = writer(scene, settings)
+    if not data:
+        raise SituationError(path, f"Qt could not draw the map as {path.suffix.lower()}")
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise SituationError(path, f"can't be written: {exc.strerror or exc}") from None
+
+
+def _title(scene: MapScene, settings: RenderSettings) -> str:
+    return settings.title if settings.title is not None else scene.situation.meta.title
+
+
+def _png(scene: MapScene, settings: RenderSettings) -> bytes:
+    image = render_image(scene, settings)
+    image.setText("Title", _title(scene, settings))
+    return _into_buffer(lambda buf: image.save(buf, "PNG"))
+
+
+def _svg(scene: MapScene, settings: RenderSettings) -> bytes:
+    ensure_fonts()
+    width, height = settings.size
+
+    def write(buf: QBuffer) -> bool:
+        generator = QSvgGenerator()
+        generator.setOutputDevice(buf)
+        generator.setSize(QSize(width, height))
+        generator.setViewBox(QRect(0, 0, width, height))
+        generator.setResolution(SCREEN_DPI)
+        generator.setTitle(_title(scene, settings))
+        generator.setDescription("; ".join(scene.situation.meta.attributions))
+        return _paint(generator, scene, settings, QRectF(0, 0, width, height))
+    return _into_buffer(write)
+
+
+def _pdf(scene: MapScene, settings: RenderSettings) -> bytes:
+    ensure_fonts()
+    width, height = settings.size
+
+    def write(buf: QBuffer) -> bool:
+        writer = QPdfWriter(buf)
+        points = QSizeF(width * 72 / SCREEN_DPI, height * 72 / SCREEN_DPI)
+        writer.setPageSize(QPageSize(points, QPageSize.Unit.Point, "",
+                                     QPageSize.SizeMatchPolicy.ExactMatch))
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+        writer.setResolution(SCREEN_DPI)
+        writer.setTitle(_title(scene, settings))
+        writer.setCreator("Situation Viewer")
+        return _paint(writer, scene, settings, None)
+    return _into_buffer(write)
+
+
+def _paint(device, scene: MapScene, settings: RenderSettings, rect: QRectF | None) -> bool:
+    painter = QPainter()
+    if not painter.begin(device):
+        return False
+    if rect is None:            # the device's own page, in its pixels
+        rect = QRectF(0, 0, painter.device().width(), painter.device().height())
+    try:
+        painter.fillRect(rect, QColor(st.WATER))
+        draw_map(painter, scene, settings, rect)
+    finally:
+        ok = painter.end()
+    return ok
+
+
+def _into_buffer(write) -> bytes:
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    ok = write(buf)
+    buf.close()
+    return bytes(data.data()) if ok else b""
+
+
+_WRITERS = {".png": _png, ".svg": _svg, ".pdf": _pdf}

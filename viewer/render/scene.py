@@ -1,0 +1,214 @@
+"""A situation ready to paint: projected geometries and QPainterPaths, built once and cached.
+
+Every path is in projected metres; the viewport's QTransform maps it to pixels, so a
+zoom or a pan never rebuilds anything.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import datetime
+from typing import Callable
+
+import numpy as np
+import shapely
+from PySide6.QtGui import QPainterPath
+from shapely.geometry.base import BaseGeometry
+
+from viewer.analysis.projection import Projector, auto_crs
+from viewer.model import Situation
+from viewer.model.geometry import polygonal
+from viewer.render.paths import geometry_path, lines_path
+
+STATE_PATHS = 24        # layer states kept as ready paths
+MEMO_ENTRIES = 32       # derived per-view things (label layouts, hatching)
+FALLBACK_BBOX = (-1.0, -1.0, 1.0, 1.0)   # lon/lat extent of a situation with nothing in it
+
+
+class _LRU(OrderedDict):
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def get_or_build(self, key, build: Callable):
+        if key in self:
+            self.move_to_end(key)
+            return self[key]
+        value = self[key] = build()
+        while len(self) > self.size:
+            self.popitem(last=False)
+        return value
+
+
+def lonlat_extent(situation: Situation) -> tuple[float, float, float, float]:
+    """Bounds of the situation's own regions and layers (lon/lat); failing those the
+    default bbox, then the places."""
+    geoms = [r.geometry for r in situation.own_regions]
+    geoms += [p.geometry for layer in situation.layers for p in layer.history.pieces]
+    bounds = shapely.total_bounds(geoms) if geoms else np.full(4, np.nan)
+    if not np.isnan(bounds).any():
+        return tuple(float(v) for v in bounds)
+    if situation.meta.default_bbox:
+        return situation.meta.default_bbox
+    if situation.places:
+        lon = [p.lon for p in situation.places]
+        lat = [p.lat for p in situation.places]
+        return min(lon) - 0.5, min(lat) - 0.5, max(lon) + 0.5, max(lat) + 0.5
+    return FALLBACK_BBOX
+
+
+class MapScene:
+    """Per-situation cache of projected geometry and QPainterPaths."""
+
+    def __init__(self, situation: Situation, crs: str | None = None):
+        self.situation = situation
+        lonlat = lonlat_extent(situation)
+        self.projector = Projector(crs or situation.meta.crs or auto_crs(lonlat))
+        self.extent = self.projector.project_bbox(lonlat)
+        self.regions = {r.id: r for r in situation.regions}
+        projected = self.project(np.array([r.geometry for r in situation.regions], dtype=object))
+        self.region_geometries: dict[str, BaseGeometry] = dict(zip(self.regions, projected))
+        self._region_paths: dict[str, QPainterPath] = {}
+        px, py = self.projector.forward([p.lon for p in situation.places],
+                                        [p.lat for p in situation.places])
+        self.place_xy = np.column_stack([np.atleast_1d(px), np.atleast_1d(py)]).reshape(-1, 2)
+        self._anchors: dict[str, tuple[float, float, float]] | None = None
+        self._pieces: dict[tuple[str, int], tuple[BaseGeometry, QPainterPath]] = {}
+        self._states = _LRU(STATE_PATHS)
+        self._outlines = _LRU(STATE_PATHS)
+        self._changes = _LRU(256)
+        self._memo = _LRU(MEMO_ENTRIES)
+        self._static: dict = {}             # base-map paths: built once, never dropped
+
+    # -- projection --------------------------------------------------------------------
+    def project(self, geoms):
+        """Lon/lat geometry (or an array of them) in projected metres, one pyproj call."""
+        def forward(coords: np.ndarray) -> np.ndarray:
+            return np.column_stack(self.projector.forward(coords[:, 0], coords[:, 1]))
+        return shapely.transform(geoms, forward)
+
+    def project_bbox(self, bbox_lonlat) -> tuple[float, float, float, float]:
+        return self.projector.project_bbox(bbox_lonlat)
+
+    # -- regions -----------------------------------------------------------------------
+    def region_path(self, region_id: str) -> QPainterPath:
+        if region_id not in self._region_paths:
+            self._region_paths[region_id] = geometry_path(self.region_geometries[region_id])
+        return self._region_paths[region_id]
+
+    def role_path(self, role: str) -> QPainterPath:
+        """All regions of ``role`` ("region" or "context") as one path."""
+        ids = [r.id for r in self.situation.regions if r.role == role]
+        return self._once(("role", role), lambda: geometry_path(
+            np.array([self.region_geometries[i] for i in ids], dtype=object)))
+
+    def borders_path(self, role: str) -> QPainterPath:
+        """Boundaries of the regions of ``role``, each shared border once (for strokes)."""
+        def build() -> QPainterPath:
+            geoms = [self.region_geometries[r.id] for r in self.situation.regions if r.role == role]
+            if not geoms:
+                return QPainterPath()
+            return lines_path(shapely.line_merge(shapely.union_all(shapely.boundary(geoms))))
+        return self._once(("borders", role), build)
+
+    def outline_path(self) -> QPainterPath:
+        """The outer boundary of all own regions together (the country's border)."""
+        def build() -> QPainterPath:
+            geoms = [self.region_geometries[r.id] for r in self.situation.own_regions]
+            if not geoms:
+                return QPainterPath()
+            whole = shapely.union_all(geoms, grid_size=None)
+            return lines_path(shapely.boundary(shapely.get_parts(whole)))
+        return self._once(("outline",), build)
+
+    def region_anchor(self, region_id: str) -> tuple[float, float, float]:
+        """Label point of a region (centre of its largest inscribed circle) and that
+        circle's radius, in metres."""
+        if self._anchors is None:           # the situation's own regions, in one call
+            ids = [r.id for r in self.situation.own_regions]
+            geoms = np.array([self.region_geometries[i] for i in ids], dtype=object)
+            self._anchors = dict(zip(ids, inscribed_circles(geoms)))
+        if region_id not in self._anchors:
+            geom = np.array([self.region_geometries[region_id]], dtype=object)
+            self._anchors[region_id] = inscribed_circles(geom)[0]
+        return self._anchors[region_id]
+
+    def place_anchor(self, index: int) -> tuple[float, float]:
+        """Projected position of ``situation.places[index]``."""
+        x, y = self.place_xy[index]
+        return float(x), float(y)
+
+    # -- layers ------------------------------------------------------------------------
+    def layer_path(self, layer_id: str, t: datetime) -> QPainterPath:
+        """The layer's area at ``t``: one winding-rule path of the pieces of that state."""
+        index = self.situation.layer(layer_id).history.state_index(t)
+        return self._state(layer_id, index)[1]
+
+    def layer_outline(self, layer_id: str, t: datetime) -> QPainterPath:
+        """The boundary of the layer's area at ``t`` (of the union, so the seams between
+        pieces are not drawn), as an open path for strokes. The union costs far more than
+        the fill, so only hatched layers, which change rarely, are outlined."""
+        history = self.situation.layer(layer_id).history
+        index = history.state_index(t)
+
+        def build() -> QPainterPath:
+            state = history.state_at(t)          # the union, cached by the model too
+            if state.is_empty:
+                return QPainterPath()
+            return lines_path(self.project(shapely.boundary(state)))
+        return self._outlines.get_or_build((layer_id, index), build)
+
+    def layer_geometry(self, layer_id: str, t: datetime) -> np.ndarray:
+        """The projected pieces (disjoint shapely polygons) of the layer's state at ``t``."""
+        index = self.situation.layer(layer_id).history.state_index(t)
+        return self._state(layer_id, index)[0]
+
+    def _state(self, layer_id: str, index: int) -> tuple[np.ndarray, QPainterPath]:
+        def build():
+            history = self.situation.layer(layer_id).history
+            indices = history.piece_indices(index).tolist()
+            missing = [i for i in indices if (layer_id, i) not in self._pieces]
+            if missing:
+                geoms = self.project(np.array([history.pieces[i].geometry for i in missing],
+                                              dtype=object))
+                for i, geom in zip(missing, geoms):
+                    self._pieces[(layer_id, i)] = (geom, geometry_path(geom))
+            path = geometry_path([])
+            for i in indices:
+                path.addPath(self._pieces[(layer_id, i)][1])
+            geoms = np.array([self._pieces[(layer_id, i)][0] for i in indices], dtype=object)
+            return geoms, path
+        return self._states.get_or_build((layer_id, index), build)
+
+    def change_paths(self, change_id: str) -> tuple[QPainterPath, QPainterPath]:
+        """The areas a change gained and lost, as paths."""
+        def build():
+            change = self.situation.change(change_id)
+            gained, lost = self.project(np.array([change.gained, change.lost], dtype=object))
+            return geometry_path(gained), geometry_path(lost)
+        return self._changes.get_or_build(change_id, build)
+
+    # -- derived -----------------------------------------------------------------------
+    def _once(self, key, build: Callable):
+        if key not in self._static:
+            self._static[key] = build()
+        return self._static[key]
+
+    def memo(self, key, build: Callable):
+        """A value derived from the scene (and maybe a view), built once per ``key``."""
+        return self._memo.get_or_build(key, build)
+
+
+def inscribed_circles(geoms: np.ndarray) -> list[tuple[float, float, float]]:
+    """(x, y, radius) of the largest circle inside each polygonal geometry; geometries
+    without area give NaNs."""
+    geoms = np.array([polygonal(g) for g in geoms], dtype=object)
+    out = np.full((len(geoms), 4), np.nan)
+    ok = np.flatnonzero(shapely.area(geoms) > 0) if len(geoms) else np.empty(0, int)
+    if len(ok):
+        tolerance = np.sqrt(shapely.area(geoms[ok])) / 500.0
+        lines = shapely.maximum_inscribed_circle(geoms[ok], tolerance)
+        centre = shapely.get_coordinates(shapely.get_point(lines, 0))
+        edge = shapely.get_coordinates(shapely.get_point(lines, 1))
+        out[ok] = np.hstack([centre, edge])
+    return [(x0, y0, float(np.hypot(x1 - x0, y1 - y0))) for x0, y0, x1, y1 in out.tolist()]

@@ -1,0 +1,50 @@
+"""What to draw: the time shown, the output size and view, and what is hidden or selected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from viewer.model import Layer, Situation
+
+# Names in ``hidden`` that are not layer ids.
+REGIONS, PLACES, CONTEXT, LABELS = "regions", "places", "context", "labels"
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    at: datetime                                    # time shown (aware UTC)
+    size: tuple[int, int] = (1600, 1000)            # output pixels
+    # lon/lat; None -> meta.default_bbox or the data extent
+    bbox: tuple[float, float, float, float] | None = None
+    # projected rect (metres) minx, miny, maxx, maxy; wins over bbox (the window uses it)
+    view: tuple[float, float, float, float] | None = None
+    highlight_days: float | None = None             # None -> situation.meta.highlight_days
+    hidden: frozenset[str] = frozenset()            # layer ids, regions, places, context, labels
+    opacity: tuple[tuple[str, float], ...] = ()     # per-layer fill opacity, replacing the style's
+    selected_changes: frozenset[str] = frozenset()  # drawn with a strong outline
+    decorations: bool = True                        # title, date, legend, scale bar, attribution
+    title: str | None = None                        # None -> situation.meta.title
+    scale: float = 1.0                              # multiplies line widths and font sizes
+
+    def shows(self, name: str) -> bool:
+        return name not in self.hidden
+
+    def visible_layers(self, situation: Situation) -> list[Layer]:
+        """The layers drawn, bottom first (the order of the situation's layer list)."""
+        return [layer for layer in situation.layers if layer.id not in self.hidden]
+
+    def layer_opacity(self, layer: Layer) -> float:
+        """The fill opacity of ``layer``: the override if one is given, else its style's."""
+        for layer_id, value in self.opacity:
+            if layer_id == layer.id:
+                return min(1.0, max(0.0, float(value)))
+        return layer.style.opacity
+
+    def days(self, situation: Situation) -> float:
+        """Length of the highlight window in days."""
+        return situation.meta.highlight_days if self.highlight_days is None else self.highlight_days
+
+    def px(self, value: float) -> float:
+        """A length in output pixels: ``value`` times the render scale."""
+        return value * self.scale
