@@ -57,6 +57,8 @@ def test_regions_a_change_touches_and_km2_in_each():
     assert by_region["UA-W"] == pytest.approx(geod_box_km2(30.4, 48.2, 31.0, 48.4), rel=1e-6)
     assert by_region["UA-E"] == pytest.approx(geod_box_km2(31.0, 48.2, 31.2, 48.4), rel=1e-6)
     assert [r.id for r in index.touched(s.change("claim@2025-06-10T00:00:00Z").gained)] == ["UA-E"]
+    assert [r.id for r in index.regions_of_change(change)] == ["UA-W", "UA-E"]
+    assert index.change_km2_by_region(change) is index.change_km2_by_region(change)  # cached
     assert index.region_at(30.5, 48.5).name == "West"
     assert index.region_at(32.5, 48.5) is None       # context countries are not indexed
 

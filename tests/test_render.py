@@ -260,11 +260,11 @@ def test_an_empty_situation_still_renders(qapp):
     assert np.abs(np.array([c.red(), c.green(), c.blue()]) - _rgb(styles.WATER)).max() <= 2
 
 
-def test_legend_lists_layers_present_and_the_highlights_in_the_window(scene):
+def test_legend_keys_the_visible_layers_and_highlights_whatever_the_time(scene):
+    """The key stays the same while the time moves, so it doesn't jump during playback."""
     from viewer.render.decorations import _legend_items
-    names = [name for _, name, _, _ in _legend_items(scene, RenderSettings(at=D5))]
-    assert names == ["Control", "Claimed", "Gained in the last 7 days"]
-    before = [name for _, name, _, _ in _legend_items(scene, RenderSettings(at=D1 - timedelta(1)))]
-    assert before == []
-    hidden = RenderSettings(at=D5 + timedelta(days=30), hidden=frozenset({"claim"}))
+    key = ["Control", "Claimed", "Gained in the last 7 days", "Lost in the last 7 days"]
+    for at in (D5, D1 - timedelta(1), D5 + timedelta(days=30)):
+        assert [name for _, name, _, _ in _legend_items(scene, RenderSettings(at=at))] == key
+    hidden = RenderSettings(at=D5, hidden=frozenset({"claim"}), highlight_days=0)
     assert [name for _, name, _, _ in _legend_items(scene, hidden)] == ["Control"]

@@ -8,7 +8,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from viewer.analysis.areas import geodesic_area_km2
-from viewer.model import Region
+from viewer.model import Change, Region
 
 # A change touches a region when at least this much of it lies inside (km²): less is
 # a shared border traced twice, not ground in that region.
@@ -21,6 +21,7 @@ class RegionIndex:
     def __init__(self, regions: list[Region]):
         self.regions = list(regions)
         self._tree = STRtree([r.geometry for r in self.regions])
+        self._by_change: dict[str, dict[str, float]] = {}
         for r in self.regions:
             shapely.prepare(r.geometry)
 
@@ -43,6 +44,18 @@ class RegionIndex:
         """Regions ``geom`` lies in, largest share first."""
         by_id = {r.id: r for r in self.regions}
         return [by_id[i] for i in self.km2_by_region(geom)]
+
+    def change_km2_by_region(self, change: Change) -> dict[str, float]:
+        """{region id: km² of the change's gain and loss inside it}, computed once per change."""
+        if change.id not in self._by_change:
+            self._by_change[change.id] = self.km2_by_region(
+                shapely.union(change.gained, change.lost))
+        return self._by_change[change.id]
+
+    def regions_of_change(self, change: Change) -> list[Region]:
+        """The regions a change touches, largest share first (cached per change)."""
+        by_id = {r.id: r for r in self.regions}
+        return [by_id[i] for i in self.change_km2_by_region(change)]
 
     def region_at(self, lon: float, lat: float) -> Region | None:
         pt = Point(lon, lat)

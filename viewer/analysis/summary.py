@@ -23,7 +23,7 @@ def situation_info(situation: Situation, areas: Areas | None = None,
         changes = []
         for change in layer.history.changes:
             gained, lost = areas.change_km2(change.id)
-            touched = regions.km2_by_region(change.gained.union(change.lost))
+            touched = regions.change_km2_by_region(change)
             changes.append({
                 "id": change.id,
                 "at": iso_z(change.at),

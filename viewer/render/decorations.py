@@ -68,6 +68,9 @@ def draw_decorations(painter: QPainter, scene: MapScene, viewport: Viewport,
     return rects
 
 
+WIDEST_DATE = "30 September 2025, 23:59 UTC"   # the panel keeps its size as dates change
+
+
 def decoration_rects(scene: MapScene, viewport: Viewport, settings: RenderSettings) -> list[QRectF]:
     """Where the panels go (pixels), without drawing: labels keep clear of them."""
     return _panels(None, scene, viewport, settings)
@@ -87,18 +90,14 @@ def _panel(painter: QPainter, rect: QRectF, s: float) -> None:
 
 
 def _legend_items(scene: MapScene, settings: RenderSettings) -> list[tuple]:
-    """((fill, edge), text, hatched, colour) for each layer shown with some area at the
-    time (topmost first), then the gains and losses highlighted, when there are any."""
-    layers = [layer for layer in reversed(settings.visible_layers(scene.situation))
-              if not scene.layer_path(layer.id, settings.at).isEmpty()]
+    """((fill, edge), text, hatched, colour) for each visible layer (topmost first), then
+    the highlight's gains and losses. The key does not depend on the time shown, so it
+    stays put while the time is scrubbed or played."""
     items = [(st.swatch(layer, settings.layer_opacity(layer)), layer.name, layer.style.hatch,
-              layer.style.color) for layer in layers]
+              layer.style.color) for layer in reversed(settings.visible_layers(scene.situation))]
     days = settings.days(scene.situation)
-    visible = {layer.id for layer in settings.visible_layers(scene.situation)}
-    recent = [c for c in scene.situation.recent_changes(settings.at, days)
-              if c.layer_id in visible] if days > 0 else []
-    for colour, attr, verb in ((st.GAIN, "gained", "Gained"), (st.LOSS, "lost", "Lost")):
-        if any(not getattr(c, attr).is_empty for c in recent):
+    if days > 0 and items:
+        for colour, verb in ((st.GAIN, "Gained"), (st.LOSS, "Lost")):
             edge = st.brush(colour, st.HIGHLIGHT_OPACITY), st.pen(colour, 1.0)
             items.append((edge, f"{verb} in the last {format_days(days)}", False, colour))
     return items
@@ -114,7 +113,8 @@ def _legend(painter, scene, viewport, settings) -> QRectF:
     items = _legend_items(scene, settings)
     item_m = QFontMetricsF(item_font)
     row_h, sw_w, sw_h = max(item_m.height(), 14 * s) + 5 * s, 22 * s, 13 * s
-    width = max([title_rect.width(), QFontMetricsF(date_font).horizontalAdvance(date)]
+    date_w = QFontMetricsF(date_font).horizontalAdvance
+    width = max([title_rect.width(), date_w(date), min(date_w(WIDEST_DATE), max_w)]
                 + [sw_w + 8 * s + item_m.horizontalAdvance(name) for _, name, _, _ in items])
     height = (title_rect.height() + 4 * s + QFontMetricsF(date_font).height()
               + (10 * s + row_h * len(items) if items else 0))
