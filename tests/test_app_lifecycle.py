@@ -1,0 +1,83 @@
+"""The app as a process: starts, uses the timeline, quits with status 0 and a quiet stderr.
+
+PySide6-Essentials 6.12.0 with pyqtgraph 0.14 aborted at interpreter exit after replotting
+("Fatal Python error: bool_dealloc"); this is the test that catches such a regression.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+SCRIPT = textwrap.dedent("""
+    import sys
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    import viewer.app as app_module
+
+    def drive():
+        app = QApplication.instance()
+        window = next(w for w in app.topLevelWidgets() if w.objectName() == "MainWindow")
+        cursor = window.cursor_model
+        for _ in range(40):                 # scrub: every step replots the chart cursor
+            cursor.step_by(1)
+            app.processEvents()
+        cursor.first()
+        cursor.next_change()
+        app.processEvents()
+        print("time", cursor.time.isoformat(), flush=True)
+        window.close()
+
+    app = QApplication(sys.argv[:1])        # main() uses it; the timer needs it first
+    QTimer.singleShot(0, drive)
+    sys.exit(app_module.main([]))
+""")
+
+
+def test_app_scrubs_and_quits_with_status_0():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    res = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
+                         timeout=120, env=env)
+    assert res.returncode == 0, res.stderr
+    # The offscreen platform plugin (not a real screen) says this when a window is shown.
+    noise = "This plugin does not support propagateSizeHints()"
+    assert [l for l in res.stderr.splitlines() if l.strip() and l.strip() != noise] == []
+    assert "time 2025-06-08" in res.stdout
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None,
+                    reason="xvfb-run is missing: install the xvfb package (CI does) to run the "
+                           "real-window test")
+def test_real_window_under_xvfb():
+    """`situation-viewer` on the real xcb platform: the window appears, then closes cleanly."""
+    probe = textwrap.dedent("""
+        import sys
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        import viewer.app as app_module
+
+        def check():
+            app = QApplication.instance()
+            wins = [w for w in app.topLevelWidgets() if w.objectName() == "MainWindow"]
+            if not wins or not wins[0].isVisible() or not wins[0].windowHandle().isExposed():
+                QTimer.singleShot(100, check)
+                return
+            print("platform", app.platformName(), "title", wins[0].windowTitle(), flush=True)
+            wins[0].close()
+
+        app = QApplication(sys.argv[:1])
+        QTimer.singleShot(100, check)
+        sys.exit(app_module.main([]))
+    """)
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    res = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable,
+                          "-c", probe], capture_output=True, text=True, timeout=180, env=env)
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.strip() == ""
+    assert "platform xcb" in res.stdout, res.stdout + res.stderr
+    assert "Dnipropetrovsk border" in res.stdout

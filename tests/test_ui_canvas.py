@@ -1,0 +1,128 @@
+"""The map canvas shows the layers at the cursor's time, zooms about the mouse, pans by
+dragging, selects changes by clicking, and redraws only the dynamic part over time."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from factories import D, two_region_situation
+from ui_helpers import blend, close_to, colour_at, pixel_point, wheel
+from viewer.model.cursor import TimeCursor
+from viewer.model.display import DisplayOptions
+from viewer.model.selection import Selection
+from viewer.render import MapScene, styles
+from viewer.ui import canvas_layers
+from viewer.ui.canvas import MapCanvas
+
+INSIDE_GAIN = (30.6, 48.3)       # West region, gained by "adv" on 5 June, kept after
+ADVANCE = "#e74c3c"               # assessed-advance default style, opacity 0.55
+ADV_CHANGE = "adv@2025-06-05T00:00:00Z"
+
+
+@pytest.fixture
+def canvas(qtbot):
+    s = two_region_situation()
+    cursor = TimeCursor(s.start, s.end, [c.at for c in s.changes], highlight_days=7)
+    widget = MapCanvas(cursor, Selection(), DisplayOptions())
+    qtbot.addWidget(widget)
+    widget.resize(800, 500)
+    widget.set_decorations(False)       # nothing over the map but the map
+    widget.set_scene(MapScene(s))
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_a_layer_shows_its_colour_after_its_change_and_not_before(canvas):
+    canvas.cursor_model.set_time(D[4])
+    assert close_to(colour_at(canvas, *INSIDE_GAIN), blend(styles.REGION_FILL, 1, "#000000"))
+    canvas.cursor_model.set_time(D[13])       # after the change, and out of the 7-day highlight
+    assert close_to(colour_at(canvas, *INSIDE_GAIN), blend(ADVANCE, 0.55, styles.REGION_FILL))
+
+
+def test_recent_changes_are_drawn_on_top(canvas):
+    canvas.cursor_model.set_time(D[6])        # the 5 June gain is one day old
+    layer = blend(ADVANCE, 0.55, styles.REGION_FILL)
+    expected = blend(styles.GAIN, styles.HIGHLIGHT_OPACITY, layer.name())
+    assert close_to(colour_at(canvas, *INSIDE_GAIN), expected)
+
+
+def test_hiding_a_layer_removes_its_colour(canvas):
+    canvas.cursor_model.set_time(D[13])
+    canvas.display.set_visible("adv", False)
+    assert close_to(colour_at(canvas, *INSIDE_GAIN), blend(styles.REGION_FILL, 1, "#000000"))
+
+
+def test_wheel_zooms_in_about_the_mouse(canvas):
+    pos = QPoint(250, 320)
+    lon, lat = canvas.lonlat_at(pos.toPointF())
+    scale = canvas.state.mpp
+    wheel(canvas, pos, 2)
+    assert canvas.state.mpp == pytest.approx(scale / 1.25 ** 2)
+    assert pixel_point(canvas, lon, lat) == pos      # the place under the mouse stays put
+    wheel(canvas, pos, -2)
+    assert canvas.state.mpp == pytest.approx(scale)
+
+
+def test_dragging_pans_the_map_and_does_not_select(canvas, qtbot):
+    canvas.cursor_model.set_time(D[6])
+    start = pixel_point(canvas, *INSIDE_GAIN)
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=start)
+    for step in (QPoint(20, 10), QPoint(40, 20), QPoint(60, -30)):
+        qtbot.mouseMove(canvas, start + step)
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=start + QPoint(60, -30))
+    assert pixel_point(canvas, *INSIDE_GAIN) == start + QPoint(60, -30)
+    assert canvas.selection.change_ids == frozenset()
+
+
+def test_clicking_a_recent_change_selects_it_and_clicking_elsewhere_clears(canvas, qtbot):
+    canvas.cursor_model.set_time(D[6])
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=pixel_point(canvas, *INSIDE_GAIN))
+    assert canvas.selection.change_ids == {ADV_CHANGE}
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=pixel_point(canvas, 30.5, 48.8))
+    assert canvas.selection.change_ids == frozenset()
+
+
+def test_an_old_change_is_not_clickable(canvas, qtbot):
+    canvas.cursor_model.set_time(D[13])       # the 5 June change is out of the highlight window
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=pixel_point(canvas, *INSIDE_GAIN))
+    assert canvas.selection.change_ids == frozenset()
+
+
+def test_time_changes_redraw_only_the_dynamic_part(canvas, qtbot, monkeypatch):
+    calls = []
+    original = canvas_layers.draw_background
+    monkeypatch.setattr(canvas_layers, "draw_background",
+                        lambda *args: (calls.append(1), original(*args)))
+    canvas.invalidate()
+    canvas.repaint()
+    assert len(calls) == 1
+    for day in (6, 7, 8, 12):
+        canvas.cursor_model.set_time(D[day])
+        canvas.repaint()
+    assert len(calls) == 1              # background reused from its pixmap
+    canvas.display.set_visible("context", False)
+    canvas.repaint()
+    assert len(calls) == 2              # what is hidden is part of its key
+    canvas.pan_by(10, 0)
+    canvas.repaint()
+    assert len(calls) == 3              # so is the view
+
+
+def test_default_view_is_kept_on_resize_until_the_user_navigates(canvas):
+    bbox = canvas.scene.situation.meta.default_bbox
+    for size in ((400, 600), (1200, 300)):
+        canvas.resize(*size)
+        minx, miny, maxx, maxy = canvas.view_rect()
+        pminx, pminy, pmaxx, pmaxy = canvas.scene.project_bbox(bbox)
+        assert minx <= pminx + 1 and maxx >= pmaxx - 1 and miny <= pminy + 1 and maxy >= pmaxy - 1
+        assert (maxx - minx) / (maxy - miny) == pytest.approx(size[0] / size[1])
+
+
+def test_zoom_to_change_frames_it(canvas):
+    canvas.zoom_to_change("claim@2025-06-10T00:00:00Z")
+    for lon, lat in ((31.5, 48.5), (31.9, 48.9), (31.7, 48.7)):
+        p = pixel_point(canvas, lon, lat)
+        assert canvas.rect().contains(p)
+    assert not canvas.rect().contains(pixel_point(canvas, 30.2, 48.2))

@@ -1,0 +1,159 @@
+"""The timeline: slider, buttons, play clock, speed, highlight window and the chart."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QWidget
+from shapely.geometry import box
+
+from viewer.analysis.areas import Areas, geodesic_area_km2
+from viewer.model import History, Layer, Link, Report, Situation, parse_time
+from viewer.model.cursor import SPEEDS, TimeCursor
+from viewer.ui.timeline import TimelineWidget
+from viewer.ui.timeline_chart import epoch
+
+T = parse_time
+CHANGES = [T("2025-06-05"), T("2025-06-09T14:00")]
+
+
+def situation() -> Situation:
+    front = History.from_states("front", [
+        (T("2025-06-01"), box(0, 0, 1, 1)),
+        (CHANGES[0], box(0, 0, 2, 1)),
+        (CHANGES[1], box(0, 0, 1.5, 1)),
+    ])
+    reports = [Report("a", T("2025-06-05T08:00"), "S", "A"),
+               Report("b", T("2025-06-05T20:00"), "S", "B"),
+               Report("c", T("2025-06-09T15:00"), "S", "C")]
+    links = [Link("front@2025-06-05T00:00:00Z", "a")]
+    return Situation(layers=[Layer("front", "Front", "assessed-control", front)],
+                     reports=reports, links=links)
+
+
+def shown(qtbot, make, width=900, height=200):
+    """``make(parent)`` inside a plain shown host (a top-level with a layout makes the
+    offscreen platform warn about propagateSizeHints)."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    widget = make(host)
+    widget.resize(width, height)
+    host.resize(width, height)
+    host.show()
+    qtbot.waitExposed(host)
+    return host, widget
+
+
+@pytest.fixture
+def env(qtbot):
+    s = situation()
+    cursor = TimeCursor(s.start, T("2025-06-15"), [c.at for c in s.changes])
+    host, timeline = shown(qtbot, lambda parent: TimelineWidget(cursor, parent))
+    timeline.set_situation(s, Areas(s))
+    yield timeline, cursor, s
+    cursor.set_playing(False)
+    host.close()
+    host.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    for signal in (cursor.time_changed, cursor.playing_changed, cursor.speed_changed,
+                   cursor.span_changed, cursor.highlight_changed):
+        assert len(signal) == 0, "a deleted widget is still connected to the cursor"
+
+
+def test_slider_moves_by_the_hour_over_a_short_span(env, qtbot):
+    timeline, cursor, _ = env
+    assert timeline.slider.maximum() == 14 * 24
+    timeline.slider.setValue(24)
+    assert cursor.time == T("2025-06-02") and timeline.label.text() == "2 Jun 2025"
+    timeline.slider.setFocus()
+    qtbot.keyClick(timeline.slider, Qt.Key.Key_Right)
+    assert cursor.time == T("2025-06-02T01:00")
+    assert timeline.label.text() == "2 Jun 2025 01:00 UTC"
+    cursor.set_time(T("2025-06-13"))
+    assert timeline.slider.value() == 12 * 24 and timeline.label.text() == "13 Jun 2025"
+
+
+def test_slider_moves_by_the_day_over_a_long_span(qtbot):
+    cursor = TimeCursor(T("2025-01-01"), T("2025-03-02"))
+    host, timeline = shown(qtbot, lambda parent: TimelineWidget(cursor, parent))
+    assert timeline.slider.maximum() == 60
+    timeline.slider.setValue(3)
+    assert cursor.time == T("2025-01-04")
+    cursor.set_span(T("2025-01-01"), T("2025-01-03"), [])     # now short: hours
+    assert timeline.slider.maximum() == 48 and timeline.slider.value() == 48
+
+
+def test_change_ticks_and_step_buttons(env, qtbot):
+    timeline, cursor, _ = env
+    assert timeline.slider.ticks == [4 * 24, 8 * 24 + 14]
+    qtbot.mouseClick(timeline.next_button, Qt.MouseButton.LeftButton)
+    assert cursor.time == CHANGES[0]
+    qtbot.mouseClick(timeline.next_button, Qt.MouseButton.LeftButton)
+    assert cursor.time == CHANGES[1] and timeline.label.text() == "9 Jun 2025 14:00 UTC"
+    qtbot.mouseClick(timeline.previous_button, Qt.MouseButton.LeftButton)
+    assert cursor.time == CHANGES[0]
+    qtbot.mouseClick(timeline.last_button, Qt.MouseButton.LeftButton)
+    assert cursor.time == T("2025-06-15")
+    qtbot.mouseClick(timeline.first_button, Qt.MouseButton.LeftButton)
+    assert cursor.time == T("2025-06-01")
+
+
+def test_play_button_and_clock(env, qtbot):
+    timeline, cursor, _ = env
+    timeline.speed.setCurrentIndex(SPEEDS.index(16.0))
+    assert cursor.speed == 16.0 and timeline.clock.timer.interval() == 62
+    cursor.set_speed(0.5)
+    assert timeline.speed.currentText() == "0.5×/s"
+    cursor.set_speed(16.0)
+    start = cursor.time
+    qtbot.mouseClick(timeline.play_button, Qt.MouseButton.LeftButton)
+    assert cursor.playing and timeline.play_button.text() == "Pause"
+    qtbot.waitUntil(lambda: cursor.time >= start + 2 * cursor.step, timeout=3000)
+    qtbot.mouseClick(timeline.play_button, Qt.MouseButton.LeftButton)
+    assert not cursor.playing and timeline.play_button.text() == "Play"
+    assert not timeline.clock.timer.isActive()
+
+
+def test_highlight_window_spin_box(env):
+    timeline, cursor, _ = env
+    timeline.highlight.setValue(3.0)
+    assert cursor.highlight_days == 3.0
+    cursor.set_highlight_days(10.0)
+    assert timeline.highlight.value() == 10.0
+
+
+def test_chart_shows_areas_and_reports_and_its_line_follows_the_cursor(env):
+    timeline, cursor, s = env
+    chart = timeline.chart
+    (curve,) = chart._curves
+    x, y = curve.getData()
+    # (pieces are measured one by one: long edges along parallels differ in the 4th digit)
+    assert np.allclose(y, [geodesic_area_km2(box(0, 0, w, 1)) for w in (1, 2, 1.5)], rtol=1e-3)
+    assert x[0] == epoch(T("2025-06-01")) and x[-1] == epoch(T("2025-06-15"))
+    assert list(chart.bars.opts["height"]) == [2, 1]              # reports on 5 and 9 Jun
+    chart.line.setValue(epoch(T("2025-06-07T06:10")))              # as a drag does
+    assert cursor.time == T("2025-06-07T06:00")                    # snapped to the hour
+    assert timeline.slider.value() == 6 * 24 + 6
+    cursor.set_time(T("2025-06-03"))
+    assert chart.line.value() == epoch(T("2025-06-03"))
+
+
+def test_closing_stops_the_clock(env, qtbot):
+    timeline, cursor, _ = env
+    cursor.set_playing(True)
+    assert timeline.clock.timer.isActive()
+    timeline.close()
+    assert not timeline.clock.timer.isActive()
+
+
+def test_clicking_the_chart_moves_the_cursor_there(env, qtbot):
+    timeline, cursor, _ = env
+    chart = timeline.chart
+    vb = chart.getPlotItem().getViewBox()
+    rect = chart.mapFromScene(vb.sceneBoundingRect()).boundingRect()
+    pos = rect.center() + type(rect.center())(rect.width() // 4, 0)      # 3/4 of the way
+    qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    x = vb.mapSceneToView(chart.mapToScene(pos)).x()
+    assert abs(epoch(cursor.time) - x) <= 1800                 # to the nearest hour
+    assert T("2025-06-11") < cursor.time < T("2025-06-13")

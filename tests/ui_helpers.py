@@ -1,0 +1,91 @@
+"""Helpers for driving the real window and canvas in tests: a window on a hand-made
+situation, pixels at a lon/lat, wheel and drop events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from factories import two_region_situation
+from viewer.io.gpkg import write_situation
+from viewer.ui.recent_files import CONFIG_DIR_ENV
+
+
+def isolate_settings(monkeypatch, tmp_path: Path) -> Path:
+    """Point the app's QSettings at a fresh directory for this test."""
+    config = tmp_path / "config"
+    config.mkdir(exist_ok=True)
+    monkeypatch.setenv(CONFIG_DIR_ENV, str(config))
+    return config
+
+
+def open_window(qtbot, situation=None, size=(1100, 760)):
+    """A shown MainWindow with ``situation`` (default: the two-region one) set directly."""
+    from viewer.ui.main_window import MainWindow
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_situation(situation or two_region_situation(), None)
+    return window
+
+
+def write_two_regions(path: Path, title: str = "Two regions") -> Path:
+    situation = two_region_situation()
+    situation.meta.title = title
+    write_situation(situation, path)
+    return path
+
+
+def pixel_point(canvas, lon: float, lat: float) -> QPoint:
+    """The widget pixel showing (lon, lat), from the canvas's own viewport."""
+    x, y = canvas.scene.projector.forward(lon, lat)
+    px, py = canvas.viewport().to_pixels(float(x), float(y))
+    return QPoint(round(px), round(py))
+
+
+def colour_at(canvas, lon: float, lat: float) -> QColor:
+    """The colour a person sees at (lon, lat) on the canvas now."""
+    image = canvas.grab().toImage()
+    dpr = image.devicePixelRatio()
+    p = pixel_point(canvas, lon, lat)
+    return image.pixelColor(round(p.x() * dpr), round(p.y() * dpr))
+
+
+def blend(top: str, alpha: float, under: str) -> QColor:
+    t, u = QColor(top), QColor(under)
+    return QColor(*(round(alpha * a + (1 - alpha) * b) for a, b in
+                    ((t.red(), u.red()), (t.green(), u.green()), (t.blue(), u.blue()))))
+
+
+def close_to(a: QColor, b: QColor, tolerance: int = 6) -> bool:
+    return all(abs(x - y) <= tolerance for x, y in
+               ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue())))
+
+
+def wheel(widget: QWidget, pos: QPoint, notches: float) -> None:
+    event = QWheelEvent(QPointF(pos), QPointF(widget.mapToGlobal(pos)), QPoint(0, 0),
+                        QPoint(0, round(120 * notches)), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def drop_files(widget: QWidget, paths: list[Path]) -> tuple[bool, bool]:
+    """Drag ``paths`` over ``widget`` and drop them; returns (enter accepted, drop accepted)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    pos = QPoint(widget.width() // 2, widget.height() // 2)
+    actions = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(pos, actions, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    if not enter.isAccepted():
+        return False, False
+    drop = QDropEvent(QPointF(pos), actions, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, drop)
+    return True, drop.isAccepted()

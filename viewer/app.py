@@ -1,0 +1,75 @@
+"""The desktop app: ``situation-viewer [FILE] [--at DATE]``.
+
+Opens FILE (or the embedded sample) in the main window at its default view and time,
+or at DATE. That first file is read before the window appears, so a FILE that can't be
+opened ends the app like the CLI does (the one-line reason on stderr, status 2) without
+a window flashing up; files opened later load in the background with progress shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from viewer import __version__
+from viewer.model.times import parse_time
+from viewer.resources import SAMPLE
+
+USAGE_ERROR = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="situation-viewer",
+        description="Show a situation: regions, layers of control over time, and the "
+                    "reports behind each change.")
+    parser.add_argument("file", nargs="?", help="situation file (.gpkg); default: the "
+                        "embedded sample")
+    parser.add_argument("--at", metavar="DATE", help="open at this date or time "
+                        "(e.g. 2025-06-13 or 2025-06-13T08:00Z); default: the file's own")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the window; ``argv`` are the arguments after the program name."""
+    args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    at: datetime | None = None
+    if args.at is not None:
+        try:
+            at = parse_time(args.at)
+        except ValueError as exc:
+            print(f"--at: {exc}", file=sys.stderr)
+            return USAGE_ERROR
+
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.io.errors import SituationError
+    from viewer.io.gpkg import read_situation
+    from viewer.ui.loader import prepare
+    from viewer.ui.main_window import MainWindow
+    from viewer.ui.recent_files import APPLICATION, ORGANISATION
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "situation-viewer"])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setApplicationVersion(__version__)
+
+    path = Path(args.file) if args.file else SAMPLE
+    try:
+        loaded = prepare(read_situation(path), path)
+    except SituationError as exc:
+        print(exc, file=sys.stderr)
+        return USAGE_ERROR
+
+    window = MainWindow()
+    window.show_loaded(loaded, at)
+    window.show()
+    code = app.exec()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return code

@@ -1,0 +1,177 @@
+"""The window's menus, actions and keyboard shortcuts.
+
+All shortcuts are window-wide, so they work whatever has focus (the canvas included).
+The time keys (Space, Left/Right, Home/End) give way to the focused widget when it
+uses them itself: text fields keep Space and the arrows (Qt does that), and sliders,
+spin boxes, combo boxes and lists keep the arrows and Home/End (NavigationKeyGuard), so
+the focused timeline slider still moves by one step and a list still moves its current
+row. Space always plays/pauses except in text fields. Copy Image is Ctrl+Shift+C, so
+Ctrl+C keeps copying selected text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QComboBox,
+                               QMenu, QWidget)
+
+from viewer.model import Region
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+NAVIGATION_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
+                   Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+KEEP_NAVIGATION = (QAbstractSlider, QAbstractSpinBox, QComboBox, QAbstractItemView)
+
+
+@dataclass
+class WindowActions:
+    open: QAction
+    save_as: QAction
+    export: QAction
+    quit: QAction
+    copy_image: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_default: QAction
+    zoom_extent: QAction
+    full_screen: QAction
+    decorations: QAction
+    play: QAction
+    previous_change: QAction
+    next_change: QAction
+    previous_day: QAction
+    next_day: QAction
+    first: QAction
+    last: QAction
+    recent_menu: QMenu
+    region_menu: QMenu
+    view_menu: QMenu
+
+
+def _action(window: QWidget, text: str, slot: Callable, shortcut=None, tip: str = "") -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+    action.triggered.connect(lambda *_: slot())
+    window.addAction(action)        # window-wide shortcut, even with the menu bar hidden
+    return action
+
+
+def create_actions(w: "MainWindow") -> WindowActions:
+    """Build the actions and the menu bar of ``w``."""
+    cursor = w.cursor_model
+    a = WindowActions(
+        open=_action(w, "&Open…", w.choose_file, QKeySequence.StandardKey.Open,
+                     "Open a situation file"),
+        save_as=_action(w, "Save &As…", w.save_as, QKeySequence.StandardKey.SaveAs,
+                        "Save the situation to a new file"),
+        export=_action(w, "&Export Image…", w.images.ask, "Ctrl+E",
+                       "Save the current view as a PNG, SVG or PDF image"),
+        quit=_action(w, "&Quit", w.close, QKeySequence.StandardKey.Quit),
+        copy_image=_action(w, "&Copy Image", w.images.copy_to_clipboard, "Ctrl+Shift+C",
+                           "Copy the current view to the clipboard as an image"),
+        zoom_in=_action(w, "Zoom &In", w.canvas.zoom_in, QKeySequence.StandardKey.ZoomIn),
+        zoom_out=_action(w, "Zoom &Out", w.canvas.zoom_out, QKeySequence.StandardKey.ZoomOut),
+        zoom_default=_action(w, "Zoom to &Default View", w.canvas.zoom_to_default, "Ctrl+0",
+                             "Show the area the situation opens on"),
+        zoom_extent=_action(w, "Zoom to &Whole Situation", w.canvas.zoom_to_extent,
+                            "Ctrl+Shift+F", "Show all regions and layers"),
+        full_screen=_action(w, "&Full Screen", w.toggle_full_screen,
+                            QKeySequence.StandardKey.FullScreen),
+        decorations=_action(w, "Show &Legend and Scale Bar", w.toggle_decorations, None,
+                            "Show the title, date, legend, scale bar and attribution on the map"),
+        play=_action(w, "&Play", cursor.toggle_play, Qt.Key.Key_Space,
+                     "Play or pause the timeline"),
+        previous_change=_action(w, "Pre&vious Change", cursor.previous_change, Qt.Key.Key_Left),
+        next_change=_action(w, "&Next Change", cursor.next_change, Qt.Key.Key_Right),
+        previous_day=_action(w, "Previous &Day", lambda: cursor.step_by(-1), "Shift+Left"),
+        next_day=_action(w, "Next D&ay", lambda: cursor.step_by(1), "Shift+Right"),
+        first=_action(w, "&First Date", cursor.first, Qt.Key.Key_Home),
+        last=_action(w, "&Last Date", cursor.last, Qt.Key.Key_End),
+        recent_menu=QMenu("Open &Recent", w),
+        region_menu=QMenu("Zoom to &Region", w),
+        view_menu=QMenu("&View", w),
+    )
+    a.full_screen.setCheckable(True)
+    a.decorations.setCheckable(True)
+    a.decorations.setChecked(w.canvas.decorations)
+    a.play.setCheckable(True)
+    a.quit.setMenuRole(QAction.MenuRole.QuitRole)
+    _build_menus(w, a)
+    return a
+
+
+def _build_menus(w: "MainWindow", a: WindowActions) -> None:
+    bar = w.menuBar()
+    file_menu = bar.addMenu("&File")
+    file_menu.addAction(a.open)
+    file_menu.addMenu(a.recent_menu)
+    file_menu.addSeparator()
+    file_menu.addAction(a.save_as)
+    file_menu.addAction(a.export)
+    file_menu.addSeparator()
+    file_menu.addAction(a.quit)
+
+    bar.addMenu("&Edit").addAction(a.copy_image)
+
+    view = a.view_menu
+    bar.addMenu(view)
+    for action in (a.zoom_in, a.zoom_out, a.zoom_default, a.zoom_extent):
+        view.addAction(action)
+    view.addMenu(a.region_menu)
+    view.addSeparator()
+    for dock in w.docks():
+        view.addAction(dock.toggleViewAction())
+    view.addSeparator()
+    view.addAction(a.decorations)
+    view.addAction(a.full_screen)
+
+    time_menu = bar.addMenu("&Time")
+    time_menu.addAction(a.play)
+    time_menu.addSeparator()
+    for action in (a.previous_change, a.next_change, a.previous_day, a.next_day,
+                   a.first, a.last):
+        time_menu.addAction(action)
+
+    help_menu = bar.addMenu("&Help")
+    about = help_menu.addAction("&About Situation Viewer")
+    about.setMenuRole(QAction.MenuRole.AboutRole)
+    about.triggered.connect(lambda *_: w.show_about())
+
+
+def fill_region_menu(menu: QMenu, regions: list[Region], zoom: Callable[[Region], None]) -> None:
+    """View ▸ Zoom to Region: the situation's own regions by name."""
+    menu.clear()
+    for region in sorted(regions, key=lambda r: r.name):
+        menu.addAction(region.name).triggered.connect(lambda *_, r=region: zoom(r))
+    menu.setEnabled(bool(regions))
+
+
+class NavigationKeyGuard(QObject):
+    """Lets the sliders, spin boxes, combo boxes and item views inside ``window`` keep
+    their own arrow, Home/End and Page keys instead of the window's time shortcuts.
+
+    It watches the widgets present when it is made (the docks' contents); Qt asks the
+    focused widget first with a ShortcutOverride event, and accepting it here hands the
+    key press to the widget."""
+
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        for widget in window.findChildren(QWidget):
+            if isinstance(widget, KEEP_NAVIGATION):
+                widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and event.key() in NAVIGATION_KEYS
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            event.accept()
+        return False

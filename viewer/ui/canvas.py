@@ -1,0 +1,261 @@
+"""The map canvas: the shared render routine in a widget, with wheel zoom, drag pan and
+click-to-select.
+
+Painting is in layers, so that moving through time stays cheap: the static background
+(regions, context) and the labels come from cached pixmaps (canvas_layers); the dynamic
+part (layers at the cursor's time, the highlighted and selected changes) and the
+decorations (title, date, legend, scale bar, attribution, as on an exported image) are
+drawn on top at every paint.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QWidget
+
+from viewer.model import Change
+from viewer.model.cursor import TimeCursor
+from viewer.model.display import DisplayOptions
+from viewer.model.selection import Selection
+from viewer.render import (MapScene, RenderSettings, Viewport, draw_decorations, draw_dynamic,
+                           styles)
+from viewer.render.viewport import MARGIN as EXTENT_MARGIN
+from viewer.ui.canvas_interaction import ViewState, changes_at
+from viewer.ui.canvas_layers import CachedLayers, reserved_rects
+from viewer.ui.qt_utils import ModelConnections
+
+WHEEL_STEP = 1.25           # zoom factor per wheel notch (120 eighths of a degree)
+BUTTON_STEP = 1.5           # zoom factor of View > Zoom In / Out
+DRAG_THRESHOLD_PX = 4       # a press that moves less than this is a click
+
+
+class MapCanvas(QWidget):
+    pointer_moved = Signal(object)      # (lon, lat) under the pointer, or None when it leaves
+    view_changed = Signal()
+
+    def __init__(self, cursor: TimeCursor, selection: Selection, display: DisplayOptions,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.cursor_model, self.selection, self.display = cursor, selection, display
+        self.scene: MapScene | None = None
+        self.state = ViewState()
+        self.layers = CachedLayers()
+        self._press: QPointF | None = None
+        self._last: QPointF | None = None
+        self._dragging = False
+        self._decorations = True
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setMinimumSize(200, 150)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self._conns = ModelConnections(self)
+        self._conns.connect(cursor.time_changed, self._on_time)
+        self._conns.connect(cursor.highlight_changed, self._on_time)
+        self._conns.connect(selection.changed, self._on_selection)
+        self._conns.connect(display.changed, self._on_display)
+
+    # -- content -------------------------------------------------------------------------
+    def set_scene(self, scene: MapScene | None) -> None:
+        """Show ``scene`` at its situation's default view."""
+        self.scene = scene
+        self.invalidate()
+        if scene is not None:
+            self.zoom_to_default()
+
+    def invalidate(self) -> None:
+        """Drop the cached background and labels (the next paint redraws them)."""
+        self.layers.clear()
+        self.update()
+
+    # -- view ----------------------------------------------------------------------------
+    def view_rect(self) -> tuple[float, float, float, float]:
+        """The projected rectangle shown (metres), exactly the widget's aspect."""
+        return self.state.rect()
+
+    def viewport(self) -> Viewport:
+        return Viewport(self.state.rect(), self.state.width, self.state.height)
+
+    def set_view(self, rect: tuple[float, float, float, float], keep: bool = False) -> None:
+        """Show all of the projected ``rect``; ``keep``: refit on resize until navigated."""
+        self.state.fit(rect, keep=keep)
+        self._view_moved()
+
+    def zoom_to_default(self) -> None:
+        """The situation's stored default view (or all of it when it has none)."""
+        if self.scene is None:
+            return
+        bbox = self.scene.situation.meta.default_bbox
+        if bbox is None:
+            self.zoom_to_extent()
+        else:
+            self.set_view(self.scene.project_bbox(bbox), keep=True)
+
+    def zoom_to_extent(self) -> None:
+        """All of the situation: its regions and layers, with a small margin."""
+        if self.scene is None:
+            return
+        minx, miny, maxx, maxy = self.scene.extent
+        dx, dy = (maxx - minx) * EXTENT_MARGIN, (maxy - miny) * EXTENT_MARGIN
+        self.set_view((minx - dx, miny - dy, maxx + dx, maxy + dy), keep=True)
+
+    def zoom_to_lonlat(self, bbox: tuple[float, float, float, float]) -> None:
+        """Show all of a lon/lat box, e.g. a region's bounds."""
+        if self.scene is not None:
+            self.set_view(self.scene.project_bbox(bbox))
+
+    def zoom_to_change(self, change_id: str) -> None:
+        """Frame a change's gained and lost ground, with some room around it."""
+        if self.scene is None:
+            return
+        gained, lost = self.scene.change_paths(change_id)
+        rect = gained.boundingRect().united(lost.boundingRect())
+        if rect.isEmpty():
+            return
+        pad = max(rect.width(), rect.height()) * 0.6 + 2000.0
+        self.set_view((rect.left() - pad, rect.top() - pad,
+                       rect.right() + pad, rect.bottom() + pad))
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        px, py = (anchor.x(), anchor.y()) if anchor is not None else (None, None)
+        if self.state.zoom(factor, px, py):
+            self._view_moved()
+
+    def zoom_in(self) -> None:
+        self.zoom_by(BUTTON_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / BUTTON_STEP)
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        self.state.pan(dx, dy)
+        self._view_moved()
+
+    def _view_moved(self) -> None:
+        self.update()
+        self.view_changed.emit()
+
+    # -- what is drawn -------------------------------------------------------------------
+    def render_settings(self, **overrides) -> RenderSettings:
+        """Settings that draw what the canvas shows now (overrides: size, scale, ...)."""
+        values = dict(at=self.cursor_model.time, size=(self.state.width, self.state.height),
+                      view=self.view_rect(), highlight_days=self.cursor_model.highlight_days,
+                      hidden=self.display.hidden, opacity=self.display.opacities,
+                      selected_changes=self.selection.change_ids,
+                      decorations=self._decorations)
+        values.update(overrides)
+        return RenderSettings(**values)
+
+    @property
+    def decorations(self) -> bool:
+        """Whether the canvas shows the title, date, legend, scale bar and attribution
+        on the map, as an exported image does."""
+        return self._decorations
+
+    def set_decorations(self, shown: bool) -> None:
+        if shown != self._decorations:
+            self._decorations = bool(shown)
+            self.update()
+
+    def lonlat_at(self, pos: QPointF) -> tuple[float, float] | None:
+        if self.scene is None:
+            return None
+        x, y = self.state.to_map(pos.x(), pos.y())
+        lon, lat = self.scene.projector.inverse(x, y)
+        return float(lon), float(lat)
+
+    def changes_at(self, pos: QPointF) -> list[Change]:
+        """Changes of the highlight window drawn under the widget point ``pos``."""
+        lonlat = self.lonlat_at(pos)
+        if lonlat is None:
+            return []
+        return changes_at(self.scene.situation, *lonlat, self.cursor_model.time,
+                          self.cursor_model.highlight_days, self.display.hidden, self.state.mpp)
+
+    # -- painting ------------------------------------------------------------------------
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(styles.WATER))
+        if self.scene is not None:
+            viewport, settings = self.viewport(), self.render_settings()
+            dpr = self.devicePixelRatioF()
+            reserved = reserved_rects(self.scene, viewport, settings)
+            painter.drawPixmap(0, 0, self.layers.background(self.scene, viewport, settings, dpr))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            draw_dynamic(painter, self.scene, viewport, settings)
+            painter.drawPixmap(0, 0, self.layers.labels(self.scene, viewport, settings, dpr,
+                                                        reserved))
+            if settings.decorations:
+                draw_decorations(painter, self.scene, viewport, settings)
+        painter.end()
+
+    def resizeEvent(self, event) -> None:
+        self.state.resize(event.size().width(), event.size().height())
+        self.view_changed.emit()
+        super().resizeEvent(event)
+
+    # -- model reactions -----------------------------------------------------------------
+    def _on_time(self, *_) -> None:
+        self.update()           # the pixmaps keep: only the dynamic part is redrawn
+
+    def _on_selection(self) -> None:
+        self.update()
+
+    def _on_display(self, _key: str) -> None:
+        self.update()           # the pixmaps' keys hold the options they depend on
+
+    # -- mouse ---------------------------------------------------------------------------
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        notches = event.angleDelta().y() / 120.0
+        if notches:
+            self.zoom_by(WHEEL_STEP ** notches, event.position())
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = self._last = event.position()
+            self._dragging = False
+            event.accept()
+        else:
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            if not self._dragging and (pos - self._press).manhattanLength() >= DRAG_THRESHOLD_PX:
+                self._dragging = True
+                self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            if self._dragging:
+                delta = pos - self._last
+                self._last = pos
+                self.pan_by(delta.x(), delta.y())
+        elif self.scene is not None:
+            over_change = bool(self.changes_at(pos))
+            self.setCursor(Qt.CursorShape.PointingHandCursor if over_change
+                           else Qt.CursorShape.OpenHandCursor)
+        self.pointer_moved.emit(self.lonlat_at(pos))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._press is None:
+            super().mouseReleaseEvent(event)
+            return
+        if not self._dragging and self.scene is not None:
+            hits = self.changes_at(event.position())
+            if hits:
+                self.selection.select_changes([c.id for c in hits])
+            else:
+                self.selection.clear()
+        self._press = self._last = None
+        self._dragging = False
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.zoom_by(BUTTON_STEP, event.position())
+            event.accept()
+
+    def leaveEvent(self, event) -> None:
+        self.pointer_moved.emit(None)
+        super().leaveEvent(event)

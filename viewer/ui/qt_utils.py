@@ -1,0 +1,62 @@
+"""Small helpers shared by the widgets: signal blocking, model connections, time text."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any, Callable, Iterator
+
+from PySide6.QtCore import QObject, QSignalBlocker
+
+from viewer.model.times import to_utc
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
+          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@contextmanager
+def blocked(*objects: QObject) -> Iterator[None]:
+    """Block the Qt signals of ``objects`` while updating them from the model."""
+    blockers = [QSignalBlocker(o) for o in objects]
+    try:
+        yield
+    finally:
+        for b in blockers:
+            b.unblock()
+
+
+class ModelConnections:
+    """psygnal connections made on behalf of a QObject, cut when that QObject is destroyed.
+
+    psygnal keeps only weak references to bound methods, which is enough when the
+    widget's Python wrapper dies; but when Qt deletes the C++ object while the wrapper
+    is still referenced, a later emission would call into a deleted object. Holding the
+    connections here and cutting them on ``destroyed`` covers both cases.
+    """
+
+    def __init__(self, owner: QObject):
+        self._pairs: list[tuple[Any, Callable]] = []
+        owner.destroyed.connect(self.disconnect_all)
+
+    def connect(self, signal: Any, slot: Callable) -> None:
+        signal.connect(slot)
+        self._pairs.append((signal, slot))
+
+    def disconnect_all(self, *_: object) -> None:
+        for signal, slot in self._pairs:
+            signal.disconnect(slot, missing_ok=True)
+        self._pairs.clear()
+
+
+def format_day(t: datetime) -> str:
+    """``13 Jun 2025`` (UTC), independent of the system locale."""
+    t = to_utc(t)
+    return f"{t.day} {MONTHS[t.month - 1]} {t.year}"
+
+
+def format_time(t: datetime) -> str:
+    """``13 Jun 2025``, or ``13 Jun 2025 08:30 UTC`` when the time is not midnight."""
+    t = to_utc(t)
+    if (t.hour, t.minute, t.second) == (0, 0, 0):
+        return format_day(t)
+    return f"{format_day(t)} {t:%H:%M} UTC"

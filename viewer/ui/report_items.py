@@ -1,0 +1,160 @@
+"""Tree items and texts for changes and the reports behind them. All text is plain."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QTreeWidgetItem
+
+from viewer.analysis.areas import Areas
+from viewer.analysis.regions import RegionIndex
+from viewer.model import Change, Report, Situation
+from viewer.ui.qt_utils import format_day, format_time
+
+KIND = Qt.ItemDataRole.UserRole          # "change" or "report"
+CHANGE_ID = Qt.ItemDataRole.UserRole + 1
+REPORT_ID = Qt.ItemDataRole.UserRole + 2
+BADGE = Qt.ItemDataRole.UserRole + 3     # a cell's badge colour (see reports_tree.BadgeDelegate)
+
+ROLE_COLOURS = {            # badge background per link role; white text on all of them
+    "reports": "#4a6c8f",
+    "confirms": "#2e7d32",
+    "claims": "#b85c00",
+    "disputes": "#8e3b96",
+}
+UNSOURCED = "Unsourced"
+UNSOURCED_BACKGROUND = "#fbe3e0"
+COLUMNS = ("Change / report", "Role", "Grade")
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def km2_text(gained: float, lost: float) -> str:
+    """"+33.5 km²", "−2.0 km²" or "+1.2 km² / −0.4 km²": only what actually moved."""
+    parts = [f"+{gained:,.1f} km²" if gained > 0 else "",
+             f"−{lost:,.1f} km²" if lost > 0 else ""]
+    return " / ".join(p for p in parts if p) or "no area"
+
+
+def change_text(change: Change, layer_name: str, km2: tuple[float, float],
+                regions: list[str], unsourced: bool) -> str:
+    first = f"{format_time(change.at)} · {one_line(layer_name)}"
+    second = km2_text(*km2) + (" · " + ", ".join(regions) if regions else "")
+    return f"{first}{' · ' + UNSOURCED if unsourced else ''}\n{second}"
+
+
+def report_text(report: Report) -> str:
+    return f"{one_line(report.source)} · {format_day(report.published)}\n{one_line(report.title)}"
+
+
+def change_item(change: Change, text: str, n_reports: int) -> QTreeWidgetItem:
+    """A change row; its text spans all columns (see ``first column spanned``)."""
+    item = QTreeWidgetItem([text, "", ""])
+    item.setData(0, KIND, "change")
+    item.setData(0, CHANGE_ID, change.id)
+    if n_reports == 0:
+        for col in range(len(COLUMNS)):
+            item.setBackground(col, QBrush(QColor(UNSOURCED_BACKGROUND)))
+        font = item.font(0)
+        font.setBold(True)
+        item.setFont(0, font)
+        item.setToolTip(0, f"{text}\nUnsourced: no report backs this change")
+    else:
+        item.setToolTip(0, f"{text}\n{n_reports} report{'s' if n_reports > 1 else ''} behind it")
+    return item
+
+
+def report_item(report: Report, roles: list[str], change_id: str | None) -> QTreeWidgetItem:
+    """A report row; ``roles`` are its link roles (one under a change, maybe several
+    in the list of all reports)."""
+    item = QTreeWidgetItem([report_text(report), "", report.reliability.code])
+    item.setData(0, KIND, "report")
+    item.setData(0, REPORT_ID, report.id)
+    item.setData(0, CHANGE_ID, change_id)
+    item.setToolTip(0, f"{one_line(report.source)}\n{one_line(report.title)}")
+    item.setToolTip(2, f"Reliability {report.reliability.code}: {report.reliability.description}")
+    item.setTextAlignment(2, Qt.AlignmentFlag.AlignCenter)
+    if roles:
+        item.setText(1, ", ".join(roles))
+        item.setData(1, BADGE, ROLE_COLOURS[roles[0]])
+        item.setToolTip(1, "How this report relates to the change")
+    else:
+        item.setText(1, "no change")
+        item.setToolTip(1, "This report is linked to no change")
+    return item
+
+
+def change_details(change: Change, layer_name: str, km2: tuple[float, float],
+                   regions: list[str], reports: list[tuple[Report, str]]) -> str:
+    lines = [f"{format_time(change.at)} · {layer_name}",
+             f"Gained {km2[0]:.1f} km², lost {km2[1]:.1f} km²",
+             "Regions: " + (", ".join(regions) if regions else "none")]
+    if reports:
+        lines.append(f"Reports: {len(reports)}")
+        lines += [f"  {role}: {r.source} · {format_day(r.published)} · {one_line(r.title)}"
+                  for r, role in reports]
+    else:
+        lines.append("Unsourced: no report backs this change.")
+    return "\n".join(lines)
+
+
+def report_details(report: Report, links: list[tuple[Change, str, str]]) -> str:
+    """``links``: (change, role, layer name) for each change the report speaks of."""
+    grade = report.reliability
+    lines = [report.title,
+             f"{report.source} · published {format_time(report.published)}",
+             f"Reliability {grade.code}: {grade.description}"]
+    lines += [f"{role.capitalize()} the change of {format_time(c.at)} · {layer}"
+              for c, role, layer in links]
+    if not links:
+        lines.append("Linked to no change.")
+    lines.append(f"Link: {report.url}" if report.url else "No link.")
+    if report.summary:
+        lines += ["", report.summary]
+    return "\n".join(lines)
+
+
+class Describer:
+    """Builds the items and texts for one situation; keeps each change's regions."""
+
+    def __init__(self, situation: Situation, areas: Areas | None, regions: RegionIndex | None):
+        self.situation, self.areas, self.region_index = situation, areas, regions
+
+    def regions_of(self, change_id: str) -> list[str]:
+        """Names of the regions a change touches, largest share first (cached per change)."""
+        if self.region_index is None:
+            return []
+        change = self.situation.change(change_id)
+        return [r.name for r in self.region_index.regions_of_change(change)]
+
+    def km2(self, change_id: str) -> tuple[float, float]:
+        return self.areas.change_km2(change_id) if self.areas is not None else (0.0, 0.0)
+
+    def layer_name(self, change: Change) -> str:
+        return self.situation.layer(change.layer_id).name
+
+    def change_row(self, c: Change) -> QTreeWidgetItem:
+        """A change with its reports as children."""
+        reports = self.situation.reports_for(c.id)
+        text = change_text(c, self.layer_name(c), self.km2(c.id), self.regions_of(c.id),
+                           unsourced=not reports)
+        item = change_item(c, text, len(reports))
+        item.addChildren([report_item(r, [role], c.id) for r, role in reports])
+        return item
+
+    def report_row(self, report: Report) -> QTreeWidgetItem:
+        """A report in the list of all reports, with its distinct roles."""
+        roles = dict.fromkeys(role for _, role in self.situation.changes_for(report.id))
+        return report_item(report, list(roles), None)
+
+    def change_details(self, change_id: str) -> str:
+        c = self.situation.change(change_id)
+        return change_details(c, self.layer_name(c), self.km2(c.id), self.regions_of(c.id),
+                              self.situation.reports_for(c.id))
+
+    def report_details(self, report_id: str) -> str:
+        r = self.situation.report(report_id)
+        links = [(c, role, self.layer_name(c)) for c, role in self.situation.changes_for(r.id)]
+        return report_details(r, links)

@@ -1,0 +1,61 @@
+"""The detail pane under the reports tree: plain text, and the link with a copy action."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
+                               QWidget)
+
+
+class ReportView(QWidget):
+    """Read-only details of the selected change or report. The link is shown as text;
+    "Copy link" puts it on the clipboard, "Open link" is only ever the user's click."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.url = ""
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setPlaceholderText("Select a change or a report to see its details.")
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.link = QLabel(self)
+        self.link.setTextFormat(Qt.TextFormat.PlainText)
+        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.link.setMinimumWidth(40)
+        self.copy_button = QPushButton("Copy link", self)
+        self.copy_button.setToolTip("Copy the report's link to the clipboard")
+        self.copy_button.clicked.connect(self.copy_link)
+        self.open_button = QPushButton("Open link", self)
+        self.open_button.setToolTip("Open the report's link in your web browser")
+        self.open_button.clicked.connect(self.open_link)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.link, 1)
+        row.addWidget(self.copy_button)
+        row.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(row)
+        self.show_text("", "")
+
+    def show_text(self, text: str, url: str) -> None:
+        self.text.setPlainText(text)
+        self.url = url
+        self.link.setText(url)
+        self.link.setToolTip(url)
+        self.copy_button.setEnabled(bool(url))
+        self.open_button.setEnabled(self.openable)
+
+    @property
+    def openable(self) -> bool:
+        return QUrl(self.url).scheme().lower() in ("http", "https")
+
+    def copy_link(self) -> None:
+        if self.url:
+            QGuiApplication.clipboard().setText(self.url)
+
+    def open_link(self) -> None:
+        if self.openable:
+            QDesktopServices.openUrl(QUrl(self.url))

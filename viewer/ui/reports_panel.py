@@ -1,0 +1,202 @@
+"""The reports panel: the changes in the highlight window with the reports behind them,
+all reports of the situation, and the details of the selected one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import (QLabel, QMenu, QSplitter, QTabWidget, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from viewer.analysis.areas import Areas
+from viewer.analysis.regions import RegionIndex
+from viewer.model import Situation
+from viewer.model.cursor import TimeCursor
+from viewer.model.selection import Selection
+from viewer.ui import report_items as ri
+from viewer.ui.qt_utils import ModelConnections, blocked, format_time
+from viewer.ui.report_view import ReportView
+from viewer.ui.reports_tree import ReportsTree
+
+
+class ReportsPanel(QWidget):
+    zoom_to_change = Signal(str)    # a change id, on double-click
+
+    def __init__(self, situation: Situation | None, cursor: TimeCursor, selection: Selection,
+                 areas: Areas | None, region_index: RegionIndex | None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.cursor, self.selection = cursor, selection
+        self.header = QLabel(self)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setWordWrap(True)
+        self.window_tree = self._tree("Changes in the highlight window, newest first, "
+                                      "with the reports behind them")
+        self.window_tree.setExpandsOnDoubleClick(False)
+        self.window_tree.itemDoubleClicked.connect(self._on_double_click)
+        self.all_tree = self._tree("Every report of the situation, oldest first")
+        self.all_tree.setRootIsDecorated(False)
+        self.all_tree.headerItem().setText(0, "Report")
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.window_tree, "In window")
+        self.tabs.addTab(self.all_tree, "All reports")
+        self.details = ReportView(self)
+        self.menu = QMenu(self)
+        self.menu.addAction("Copy link", self.details.copy_link)
+        self.menu.addAction("Open link in browser", self.details.open_link)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.header)
+        layout.addWidget(splitter, 1)
+        self._shown: tuple[str, ...] | None = None
+        self._pinned: tuple[str | None, str | None] = (None, None)   # (change, report) clicked
+        self._conns = ModelConnections(self)
+        self._conns.connect(cursor.time_changed, self._on_time)
+        self._conns.connect(cursor.highlight_changed, self._on_highlight)
+        self._conns.connect(selection.changed, self._on_selection)
+        self.set_situation(situation, areas, region_index)
+
+    def _tree(self, tip: str) -> ReportsTree:
+        tree = ReportsTree(tip, self)
+        tree.itemSelectionChanged.connect(self._on_tree_pick)
+        tree.customContextMenuRequested.connect(self._on_context_menu)
+        return tree
+
+    def set_situation(self, situation: Situation | None, areas: Areas | None,
+                      region_index: RegionIndex | None) -> None:
+        self.situation = situation
+        self.describe = ri.Describer(situation, areas, region_index) if situation else None
+        self._shown = None
+        self._fill_all_reports()
+        self._refresh(self.cursor.time)
+
+    # -- building --------------------------------------------------------------------
+    def _refresh(self, t: datetime) -> None:
+        days = self.cursor.highlight_days
+        recent = self.situation.recent_changes(t, days) if self.situation else []
+        self.header.setText(f"{len(recent)} change{'s' if len(recent) != 1 else ''} in the "
+                            f"{days:g} days up to {format_time(t)}")
+        ids = tuple(c.id for c in recent)
+        if ids == self._shown:
+            return
+        self._shown = ids
+        items = [self.describe.change_row(c) for c in reversed(recent)]
+        with blocked(self.window_tree):
+            self.window_tree.clear()
+            self.window_tree.addTopLevelItems(items)
+            for item in items:
+                item.setFirstColumnSpanned(True)
+            self.window_tree.expandAll()
+        self._on_selection()
+
+    def _fill_all_reports(self) -> None:
+        reports = sorted(self.situation.reports, key=lambda r: (r.published, r.id)) \
+            if self.situation else []
+        items = [self.describe.report_row(r) for r in reports]
+        with blocked(self.all_tree):
+            self.all_tree.clear()
+            self.all_tree.addTopLevelItems(items)
+
+    # -- model -> widgets ------------------------------------------------------------
+    def _on_time(self, t: datetime) -> None:
+        self._refresh(t)
+
+    def _on_highlight(self, _days: float) -> None:
+        self._refresh(self.cursor.time)
+
+    def _on_selection(self) -> None:
+        """Mirror the selection (from a click here or on the map) in both trees."""
+        changes, report = self.selection.change_ids, self.selection.report_id
+        self.window_tree.select_quietly(self._window_item(changes, report))
+        in_all = None if report is None else next(
+            (i for i in self.all_tree.items() if i.data(0, ri.REPORT_ID) == report), None)
+        self.all_tree.select_quietly(in_all)
+        item = self._current_item()
+        known = [c for c in self.situation.changes if c.id in changes] if self.situation else []
+        if item is None and known:
+            self._show_change(known[0].id)      # e.g. picked on the map outside the window
+        else:
+            self._show(item)
+
+    def _window_item(self, changes: frozenset[str], report: str | None) -> QTreeWidgetItem | None:
+        """The report row under a selected change (the one clicked, if it still shows),
+        or, with no report selected, the first selected change's row."""
+        if report is None:
+            return next((i for i in self.window_tree.items() if i.data(0, ri.KIND) == "change"
+                         and i.data(0, ri.CHANGE_ID) in changes), None)
+        rows = [i for i in self.window_tree.items() if i.data(0, ri.REPORT_ID) == report
+                and i.data(0, ri.CHANGE_ID) in changes]
+        pinned = [i for i in rows if (i.data(0, ri.CHANGE_ID), report) == self._pinned]
+        return (pinned or rows or [None])[0]
+
+    def _current_item(self) -> QTreeWidgetItem | None:
+        current = self.tabs.currentWidget()
+        other = self.all_tree if current is self.window_tree else self.window_tree
+        item = current.selected()
+        return item if item is not None else other.selected()
+
+    def _show(self, item: QTreeWidgetItem | None) -> None:
+        if item is None or self.situation is None:
+            self.details.show_text("", "")
+        elif item.data(0, ri.KIND) == "change":
+            self._show_change(item.data(0, ri.CHANGE_ID))
+        else:
+            report_id = item.data(0, ri.REPORT_ID)
+            self.details.show_text(self.describe.report_details(report_id),
+                                   self.situation.report(report_id).url)
+
+    def _show_change(self, change_id: str) -> None:
+        self.details.show_text(self.describe.change_details(change_id), "")
+
+    # -- widgets -> model ------------------------------------------------------------
+    def _on_tree_pick(self) -> None:
+        tree = self.sender()
+        picked = tree.selectedItems() if isinstance(tree, QTreeWidget) else []
+        if not picked:
+            self._pinned = (None, None)
+            self.selection.clear()
+            return
+        item = picked[0]
+        change_id, report_id = item.data(0, ri.CHANGE_ID), item.data(0, ri.REPORT_ID)
+        self._pinned = (change_id, report_id)
+        if report_id is None:
+            self.selection.select_changes({change_id})
+            return
+        linked = self.situation.changes_for(report_id)
+        self.selection.select_changes({c.id for c, _ in linked}, report_id)
+        if change_id is not None:
+            self.cursor.set_time(self.situation.change(change_id).at)
+        elif linked:
+            self.cursor.set_time(linked[0][0].at)
+        else:
+            self.cursor.set_time(self.situation.report(report_id).published)
+
+    def _on_double_click(self, item: QTreeWidgetItem, _column: int) -> None:
+        change_id = item.data(0, ri.CHANGE_ID)
+        if change_id is not None:
+            self.zoom_to_change.emit(change_id)
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        tree = self.sender()
+        menu = self.menu_for(tree, pos) if isinstance(tree, QTreeWidget) else None
+        if menu is not None:
+            menu.popup(tree.viewport().mapToGlobal(pos))
+
+    def menu_for(self, tree: QTreeWidget, pos: QPoint) -> QMenu | None:
+        """Select the report at ``pos`` (viewport coordinates) and return the link menu
+        for it, or None when there is no report there."""
+        item = tree.itemAt(pos)
+        if item is None or item.data(0, ri.KIND) != "report":
+            return None
+        if not item.isSelected():
+            tree.setCurrentItem(item)
+        for action in self.menu.actions():
+            action.setEnabled(bool(self.details.url))
+        self.menu.actions()[1].setEnabled(self.details.openable)
+        return self.menu

@@ -1,0 +1,91 @@
+"""The tree widget both tabs of the reports panel use, and its badge painting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate,
+                               QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QWidget)
+
+from viewer.ui.qt_utils import blocked
+from viewer.ui.report_items import BADGE, COLUMNS
+
+
+class BadgeDelegate(QStyledItemDelegate):
+    """Paints cells that carry a BADGE colour as a rounded badge with white bold text."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        colour = index.data(BADGE)
+        if not colour:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(option.rect).adjusted(3, 3, -3, -3)
+        rect.setHeight(min(rect.height(), option.fontMetrics.height() + 6))
+        rect.moveCenter(QRectF(option.rect).center())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colour))
+        painter.drawRoundedRect(rect, 4, 4)
+        font = opt.font
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, index.data())
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.data(BADGE):
+            font = QFont(option.font)
+            font.setBold(True)
+            size.setWidth(QFontMetrics(font).horizontalAdvance(index.data()) + 18)
+        return size
+
+
+class ReportsTree(QTreeWidget):
+    """Changes and reports in three columns (text, role badge, grade), one selection."""
+
+    def __init__(self, tip: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setColumnCount(len(COLUMNS))
+        self.setHeaderLabels(list(COLUMNS))
+        self.setToolTip(tip)
+        self.setUniformRowHeights(False)
+        self.setItemDelegate(BadgeDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+
+    def items(self) -> list[QTreeWidgetItem]:
+        """Every item, top-level ones each followed by their children."""
+        out = []
+        for i in range(self.topLevelItemCount()):
+            top = self.topLevelItem(i)
+            out.append(top)
+            out.extend(top.child(j) for j in range(top.childCount()))
+        return out
+
+    def selected(self) -> QTreeWidgetItem | None:
+        picked = self.selectedItems()
+        return picked[0] if picked else None
+
+    def select_quietly(self, item: QTreeWidgetItem | None) -> None:
+        """Select ``item`` (None: nothing) without emitting the tree's signals."""
+        with blocked(self):
+            self.clearSelection()
+            if item is not None:
+                self.setCurrentItem(item)
+                item.setSelected(True)
+                self.scrollToItem(item)
+        self.viewport().update()

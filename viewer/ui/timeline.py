@@ -1,0 +1,209 @@
+"""The timeline: chart, slider with change ticks, date label, play controls, speed and
+highlight window, all bound to the time cursor."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QLineF, Qt
+from PySide6.QtGui import QCloseEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSlider,
+                               QStyle, QStyleOptionSlider, QToolButton, QVBoxLayout, QWidget)
+
+from viewer.analysis.areas import Areas
+from viewer.model import Situation
+from viewer.model.cursor import SPEEDS, TimeCursor
+from viewer.ui.play_clock import PlayClock
+from viewer.ui.qt_utils import ModelConnections, blocked, format_time
+from viewer.ui.timeline_chart import TimelineChart
+
+HOUR, DAY = timedelta(hours=1), timedelta(days=1)
+HOURLY_UP_TO = timedelta(days=20)    # spans up to this long move by the hour, longer by the day
+
+
+class TickSlider(QSlider):
+    """A horizontal slider that marks the given values (change times) under its groove."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.ticks: list[int] = []
+        self.setMinimumHeight(26)
+
+    def set_ticks(self, values: list[int]) -> None:
+        self.ticks = values
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self.ticks or self.maximum() <= self.minimum():
+            return
+        opt = QStyleOptionSlider()
+        self.initStyleOption(opt)
+        cc = QStyle.ComplexControl.CC_Slider
+        groove = self.style().subControlRect(cc, opt, QStyle.SubControl.SC_SliderGroove, self)
+        handle = self.style().subControlRect(cc, opt, QStyle.SubControl.SC_SliderHandle, self)
+        span = groove.width() - handle.width()
+        x0 = groove.x() + handle.width() / 2
+        y0, y1 = self.rect().bottom() - 5, self.rect().bottom()
+        lines = [QLineF(x, y0, x, y1) for x in
+                 (x0 + QStyle.sliderPositionFromValue(self.minimum(), self.maximum(), v, span)
+                  for v in self.ticks)]
+        painter = QPainter(self)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1.5))
+        painter.drawLines(lines)
+        painter.end()
+
+
+class TimelineWidget(QWidget):
+    """Slider over the cursor's span (one unit = an hour, or a day for long spans)."""
+
+    def __init__(self, cursor: TimeCursor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.cursor = cursor
+        self.unit = DAY
+        self._change_times: list[datetime] = []
+        self.clock = PlayClock(cursor, self)
+        self.chart = TimelineChart(cursor, self)
+        self.slider = TickSlider(self)
+        self.slider.setToolTip("Time (drag, or use the arrow keys)")
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.label.font()
+        font.setBold(True)
+        self.label.setFont(font)
+        widest = self.label.fontMetrics().horizontalAdvance("28 Sep 2025 23:59 UTC")
+        self.label.setMinimumWidth(widest + 8)
+        style = self.style()
+        sp = QStyle.StandardPixmap
+        self.first_button = self._button(sp.SP_MediaSkipBackward, "First", "Go to the start",
+                                         cursor.first)
+        self.previous_button = self._button(sp.SP_MediaSeekBackward, "Previous change",
+                                            "Go to the previous change", cursor.previous_change)
+        self.play_button = self._button(sp.SP_MediaPlay, "Play", "Play / pause", cursor.toggle_play)
+        self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.next_button = self._button(sp.SP_MediaSeekForward, "Next change",
+                                        "Go to the next change", cursor.next_change)
+        self.last_button = self._button(sp.SP_MediaSkipForward, "Last", "Go to the end",
+                                        cursor.last)
+        self._play_icon = style.standardIcon(sp.SP_MediaPlay)
+        self._pause_icon = style.standardIcon(sp.SP_MediaPause)
+        self.speed = QComboBox(self)
+        self.speed.addItems([f"{s:g}×/s" for s in SPEEDS])
+        self.speed.setToolTip("Playback speed, in time steps per second")
+        self.speed.currentIndexChanged.connect(self._on_speed_chosen)
+        self.highlight = QDoubleSpinBox(self)
+        self.highlight.setRange(0.0, 3650.0)
+        self.highlight.setDecimals(1)
+        self.highlight.setSuffix(" days")
+        self.highlight.setToolTip("Highlight window: changes this many days old or newer "
+                                  "are highlighted and listed")
+        self.highlight.valueChanged.connect(cursor.set_highlight_days)
+        self.slider.valueChanged.connect(self._on_slider)
+        self._layout()
+        self._conns = ModelConnections(self)
+        self._conns.connect(cursor.time_changed, self._on_time)
+        self._conns.connect(cursor.span_changed, self._on_span)
+        self._conns.connect(cursor.playing_changed, self._on_playing)
+        self._conns.connect(cursor.speed_changed, self._on_speed)
+        self._conns.connect(cursor.highlight_changed, self._on_highlight)
+        self._on_span(cursor.start, cursor.end)
+        self._on_playing(cursor.playing)
+        self._on_speed(cursor.speed)
+        self._on_highlight(cursor.highlight_days)
+
+    def _button(self, icon, text: str, tip: str, slot) -> QToolButton:
+        button = QToolButton(self)
+        button.setIcon(self.style().standardIcon(icon))
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        return button
+
+    def _layout(self) -> None:
+        controls = QHBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
+        for b in (self.first_button, self.previous_button, self.play_button,
+                  self.next_button, self.last_button):
+            controls.addWidget(b)
+        controls.addSpacing(8)
+        controls.addWidget(self.label)
+        controls.addStretch(1)
+        for text, w in (("Speed", self.speed), ("Highlight", self.highlight)):
+            label = QLabel(text, self)
+            label.setBuddy(w)
+            controls.addWidget(label)
+            controls.addWidget(w)
+        self._slider_row = QHBoxLayout()
+        self._slider_row.addWidget(self.slider)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(0)
+        layout.addWidget(self.chart, 1)
+        layout.addLayout(self._slider_row)
+        layout.addLayout(controls)
+        self.chart.getPlotItem().getViewBox().sigResized.connect(self._align_slider)
+
+    def _align_slider(self) -> None:
+        """Line the slider's handle positions up with the chart's time axis."""
+        left, right = self.chart.plot_span_in(self)
+        opt = QStyleOptionSlider()
+        self.slider.initStyleOption(opt)
+        metric = QStyle.PixelMetric.PM_SliderLength
+        half = self.slider.style().pixelMetric(metric, opt, self.slider) // 2
+        outer = self.layout().contentsMargins()
+        self._slider_row.setContentsMargins(max(0, left - half - outer.left()), 0,
+                                            max(0, self.width() - right - half - outer.right()), 0)
+
+    def set_situation(self, situation: Situation, areas: Areas) -> None:
+        """Rebuild the chart and the change ticks for a newly loaded situation."""
+        self._change_times = sorted({c.at for c in situation.changes})
+        self._on_span(self.cursor.start, self.cursor.end)
+        self.chart.set_situation(situation, areas)
+
+    # -- slider <-> time -------------------------------------------------------------
+    def value_of(self, t: datetime) -> int:
+        return round((t - self.cursor.start) / self.unit)
+
+    def time_of(self, value: int) -> datetime:
+        return min(self.cursor.start + value * self.unit, self.cursor.end)
+
+    def _on_slider(self, value: int) -> None:
+        self.cursor.set_time(self.time_of(value))
+
+    # -- model -> widgets ------------------------------------------------------------
+    def _on_span(self, start: datetime, end: datetime) -> None:
+        self.unit = HOUR if end - start <= HOURLY_UP_TO else DAY
+        self.chart.snap_seconds = self.unit.total_seconds()
+        with blocked(self.slider):
+            self.slider.setRange(0, math.ceil((end - start) / self.unit))
+            self.slider.setPageStep(round(timedelta(days=7) / self.unit))
+            self.slider.set_ticks([self.value_of(t) for t in self._change_times
+                                   if start <= t <= end])
+        self._on_time(self.cursor.time)
+
+    def _on_time(self, t: datetime) -> None:
+        with blocked(self.slider):
+            self.slider.setValue(self.value_of(t))
+        self.label.setText(format_time(t))
+
+    def _on_playing(self, playing: bool) -> None:
+        self.play_button.setIcon(self._pause_icon if playing else self._play_icon)
+        self.play_button.setText("Pause" if playing else "Play")
+
+    def _on_speed(self, speed: float) -> None:
+        nearest = min(range(len(SPEEDS)), key=lambda i: abs(SPEEDS[i] - speed))
+        with blocked(self.speed):
+            self.speed.setCurrentIndex(nearest)
+
+    def _on_speed_chosen(self, index: int) -> None:
+        self.cursor.set_speed(SPEEDS[index])
+
+    def _on_highlight(self, days: float) -> None:
+        with blocked(self.highlight):
+            self.highlight.setValue(days)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.clock.stop()
+        super().closeEvent(event)

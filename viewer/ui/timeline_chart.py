@@ -1,0 +1,166 @@
+"""A compact chart above the timeline: each layer's area over time, reports per day,
+change markers, and a movable cursor line bound to the time cursor."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timezone
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QWidget
+
+from viewer.analysis.areas import Areas
+from viewer.model import Situation
+from viewer.model.cursor import TimeCursor
+from viewer.ui.qt_utils import ModelConnections, blocked
+
+DAY = 86400.0
+
+
+def epoch(t: datetime) -> float:
+    return t.timestamp()
+
+
+def from_epoch(x: float) -> datetime:
+    return datetime.fromtimestamp(x, timezone.utc)
+
+
+class TimelineChart(pg.PlotWidget):
+    """Area (km², left axis) of each layer as steps, reports per day as bars (right
+    axis), faint marks at change times, and the cursor line (drag it, or click)."""
+
+    def __init__(self, cursor: TimeCursor, parent: QWidget | None = None):
+        super().__init__(parent, axisItems={"bottom": pg.DateAxisItem("bottom", utcOffset=0)})
+        self.cursor = cursor
+        self.snap_seconds = 3600.0
+        self._curves: list[pg.PlotDataItem] = []
+        pal = self.palette()
+        self.setBackground(pal.color(QPalette.ColorRole.Base))
+        ink = pal.color(QPalette.ColorRole.Text)
+        plot = self.getPlotItem()
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(x=False, y=False)
+        plot.showAxis("right")
+        for name in ("left", "bottom", "right"):
+            axis = plot.getAxis(name)
+            axis.setPen(ink)
+            axis.setTextPen(ink)
+            axis.setStyle(tickLength=-4, tickTextOffset=2)
+        plot.getAxis("left").setWidth(46)
+        plot.getAxis("right").setWidth(26)
+        plot.getAxis("left").setToolTip("Area of each layer, km²")
+        plot.getAxis("right").setToolTip("Reports published per day")
+        plot.setContentsMargins(0, 2, 0, 0)
+        plot.getViewBox().setDefaultPadding(0.04)
+
+        # Report counts and change marks live in a second view box over the same x axis.
+        self.counts_view = pg.ViewBox(enableMouse=False, enableMenu=False)
+        plot.scene().addItem(self.counts_view)
+        self.counts_view.setZValue(-10)
+        self.counts_view.setXLink(plot)
+        plot.getAxis("right").linkToView(self.counts_view)
+        plot.getViewBox().sigResized.connect(self._sync_views)
+        self.bars = pg.BarGraphItem(x=[], height=[], width=DAY * 0.8,
+                                    brush=QColor(120, 130, 150, 70), pen=pg.mkPen(None))
+        self.counts_view.addItem(self.bars)
+        self.marks = pg.PlotCurveItem(connect="pairs",
+                                      pen=pg.mkPen(QColor(90, 90, 90, 110), width=1,
+                                                   style=Qt.PenStyle.DotLine))
+        self.counts_view.addItem(self.marks)
+
+        self.line = pg.InfiniteLine(epoch(cursor.time), angle=90, movable=True,
+                                    pen=pg.mkPen("#1f5fbf", width=2),
+                                    hoverPen=pg.mkPen("#1f5fbf", width=4))
+        self.line.setZValue(100)
+        plot.addItem(self.line, ignoreBounds=True)
+        self.line.sigPositionChanged.connect(self._on_line_moved)
+        plot.scene().sigMouseClicked.connect(self._on_clicked)
+
+        self._conns = ModelConnections(self)
+        self._conns.connect(cursor.time_changed, self._on_time)
+        self._conns.connect(cursor.span_changed, self._on_span)
+        self._on_span(cursor.start, cursor.end)
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, 120)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, 90)
+
+    # -- data ------------------------------------------------------------------------
+    def set_situation(self, situation: Situation, areas: Areas) -> None:
+        plot = self.getPlotItem()
+        for curve in self._curves:
+            plot.removeItem(curve)
+        self._curves = []
+        _, x_end = self._x_range()
+        for layer in situation.layers:
+            times, km2 = areas.series(layer.id)
+            if not times:
+                continue
+            edges = np.array([epoch(t) for t in times] + [max(x_end, epoch(times[-1]))])
+            curve = pg.PlotDataItem(edges, km2, stepMode="center",
+                                    pen=pg.mkPen(layer.style.color, width=2), name=layer.name)
+            plot.addItem(curve)
+            self._curves.append(curve)
+        self._set_counts(situation)
+        plot.enableAutoRange(axis="y")
+        plot.setAutoVisible(y=True)
+        self._on_span(self.cursor.start, self.cursor.end)
+
+    def _set_counts(self, situation: Situation) -> None:
+        days = np.array([epoch(r.published) // DAY for r in situation.reports], dtype=float)
+        day, count = np.unique(days, return_counts=True)
+        self.bars.setOpts(x=day * DAY + DAY / 2, height=count, width=DAY * 0.8)
+        most = int(count.max()) if count.size else 1
+        top = most * 1.6        # bars keep to the lower part, under the area lines
+        self.counts_view.setYRange(0.0, top, padding=0)
+        self.getPlotItem().getAxis("right").setTickSpacing(max(1, math.ceil(most / 2)), 1)
+        stops = np.array([epoch(c.at) for c in situation.changes], dtype=float)
+        self.marks.setData(np.repeat(stops, 2), np.tile([0.0, top], stops.size))
+
+    # -- cursor <-> line -------------------------------------------------------------
+    def _x_range(self) -> tuple[float, float]:
+        lo, hi = epoch(self.cursor.start), epoch(self.cursor.end)
+        if hi <= lo:
+            lo, hi = lo - DAY, hi + DAY
+        return lo, hi
+
+    def _on_span(self, _start: datetime, _end: datetime) -> None:
+        lo, hi = self._x_range()
+        self.getPlotItem().setXRange(lo, hi, padding=0)
+        with blocked(self.line):
+            self.line.setBounds((epoch(self.cursor.start), epoch(self.cursor.end)))
+            self.line.setValue(epoch(self.cursor.time))
+
+    def _on_time(self, t: datetime) -> None:
+        with blocked(self.line):
+            self.line.setValue(epoch(t))
+
+    def _snapped(self, x: float) -> datetime:
+        start = epoch(self.cursor.start)
+        return from_epoch(start + round((x - start) / self.snap_seconds) * self.snap_seconds)
+
+    def _on_line_moved(self, line: pg.InfiniteLine) -> None:
+        self.cursor.set_time(self._snapped(line.value()))
+
+    def _on_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or event.isAccepted():
+            return
+        vb = self.getPlotItem().getViewBox()
+        if vb.sceneBoundingRect().contains(event.scenePos()):
+            self.cursor.set_time(self._snapped(vb.mapSceneToView(event.scenePos()).x()))
+
+    def plot_span_in(self, widget: QWidget) -> tuple[int, int]:
+        """Left and right pixel x of the plotting area, in ``widget``'s coordinates."""
+        rect = self.mapFromScene(self.getPlotItem().getViewBox().sceneBoundingRect()).boundingRect()
+        left = self.mapTo(widget, rect.topLeft()).x()
+        return left, left + rect.width()
+
+    def _sync_views(self) -> None:
+        self.counts_view.setGeometry(self.getPlotItem().getViewBox().sceneBoundingRect())
+        self.counts_view.linkedViewChanged(self.getPlotItem().getViewBox(), self.counts_view.XAxis)
