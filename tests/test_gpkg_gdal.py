@@ -68,7 +68,7 @@ def test_gdal_lists_every_table_with_its_geometry_type(written):
 def test_gdal_reads_pieces_with_their_validity_times(written):
     situation, path = written
     meta, _, geoms, fields = _read(path, "layer_pieces")
-    assert list(meta["fields"]) == ["layer_id", "valid_from", "valid_to"]
+    assert list(meta["fields"]) == ["layer_id", "valid_from", "valid_to", "area_km2"]
     pieces = [(l.id, p) for l in situation.layers for p in l.history.pieces]
     assert len(geoms) == len(pieces)
     read = shapely.from_wkb(geoms)

@@ -5,58 +5,69 @@ from __future__ import annotations
 from datetime import datetime
 
 import numpy as np
-import shapely
-from pyproj import Geod
-from shapely.geometry.base import BaseGeometry
 
 from viewer.model import Situation
+from viewer.model.geodesy import GEOD, geodesic_area_km2
 
-GEOD = Geod(ellps="WGS84")
-
-
-def geodesic_area_km2(geom: BaseGeometry) -> float:
-    """Area of a lon/lat polygon or multipolygon in km² (0 for empty/non-areal)."""
-    if geom is None or geom.is_empty:
-        return 0.0
-    total = 0.0
-    for part in shapely.get_parts(geom):
-        if part.geom_type in ("Polygon", "MultiPolygon"):
-            # exteriors counter-clockwise, holes clockwise: pyproj signs rings by orientation
-            area, _ = GEOD.geometry_area_perimeter(shapely.orient_polygons(part))
-            total += area
-    return total / 1e6
+__all__ = ["Areas", "GEOD", "geodesic_area_km2"]
 
 
 class Areas:
     """Areas of a situation's states and changes, computed once and kept.
 
-    A layer's pieces are disjoint, so a state's area is the sum of its pieces' areas:
-    each piece is measured once, and every state after that is a sum of cached values.
+    A layer's pieces are disjoint, so a state's area is the sum of its pieces' areas. Each
+    piece is measured once, into ``History.piece_km2`` (which the file stores, so opening
+    a file needs no measuring). Stored areas are spot-checked against the geometry the
+    first time a layer is used; if any disagrees, the layer's areas are all measured anew.
     """
+
+    CHECKS = 3              # stored piece areas verified per layer
+    TOLERANCE = 1e-6        # relative
 
     def __init__(self, situation: Situation):
         self.situation = situation
-        self._piece_km2: dict[str, np.ndarray] = {}
+        self._checked: set[str] = set()
         self._change_km2: dict[str, tuple[float, float]] = {}
 
-    def _pieces(self, layer_id: str) -> np.ndarray:
-        if layer_id not in self._piece_km2:
-            history = self.situation.layer(layer_id).history
-            self._piece_km2[layer_id] = np.array(
-                [geodesic_area_km2(p.geometry) for p in history.pieces], dtype=float)
-        return self._piece_km2[layer_id]
+    def _history(self, layer_id: str):
+        history = self.situation.layer(layer_id).history
+        if layer_id not in self._checked:
+            self._checked.add(layer_id)
+            self._verify(history)
+        return history
+
+    def _verify(self, history) -> None:
+        known = np.flatnonzero(~np.isnan(history.piece_km2))
+        if len(known) == 0:
+            return
+        picks = known[np.linspace(0, len(known) - 1, min(self.CHECKS, len(known))).astype(int)]
+        for i in picks:
+            truth = geodesic_area_km2(history.pieces[i].geometry)
+            if abs(truth - history.piece_km2[i]) > self.TOLERANCE * max(truth, 1e-9):
+                history.piece_km2[:] = np.nan      # the file's areas can't be trusted
+                return
+
+    @staticmethod
+    def _measured(history, indices: np.ndarray) -> np.ndarray:
+        history.measure_pieces(indices)
+        return history.piece_km2[indices]
+
+    def measure_all(self) -> None:
+        """Measure every piece of every layer (writing a file does this too)."""
+        for layer in self.situation.layers:
+            self._history(layer.id).measure_pieces()
 
     def state_km2(self, layer_id: str, t: datetime) -> float:
         history = self.situation.layer(layer_id).history
         return self.state_km2_at_index(layer_id, history.state_index(t))
 
     def state_km2_at_index(self, layer_id: str, index: int) -> float:
-        history = self.situation.layer(layer_id).history
-        return float(self._pieces(layer_id)[history.piece_indices(index)].sum())
+        history = self._history(layer_id)
+        return float(self._measured(history, history.piece_indices(index)).sum())
 
     def series(self, layer_id: str) -> tuple[list[datetime], np.ndarray]:
         """The layer's state times and the area of each state, km²."""
-        history = self.situation.layer(layer_id).history
+        history = self._history(layer_id)
         return history.times, np.array([self.state_km2_at_index(layer_id, i)
                                         for i in range(len(history.times))])
 

@@ -5,10 +5,11 @@ The History is rebuilt directly from the stored rows, never recomputed from stat
 
 from __future__ import annotations
 
+import math
 import sqlite3
 
-from viewer.io.gpkg_fields import (TimeParser, geometries, integer, json_value, real,
-                                   select)
+from viewer.io.gpkg_fields import (TimeParser, geometries, has_columns, integer, json_value,
+                                   real, select)
 from viewer.model.change import Change
 from viewer.model.geometry import EMPTY
 from viewer.model.history import History, Piece
@@ -38,9 +39,9 @@ def read_layers(conn: sqlite3.Connection, tables: set[str], times: TimeParser) -
         except ValueError as exc:
             raise ValueError(f"{where}: {exc}") from None
         extra_map = json_value(extra, f"{where}, extra_json", dict, {})
-        state_times, pieces, changes = parts.pop(lid, ([], [], []))
+        state_times, pieces, changes, km2 = parts.pop(lid, ([], [], [], []))
         try:
-            history = History(state_times, pieces, changes)
+            history = History(state_times, pieces, changes, km2)
         except ValueError as exc:
             raise ValueError(f"layer {lid!r}: {exc}") from None
         layers[lid] = Layer(lid, name or lid, kind, history, style, desc or "", source or "",
@@ -53,23 +54,29 @@ def read_layers(conn: sqlite3.Connection, tables: set[str], times: TimeParser) -
 
 
 def _history_parts(conn: sqlite3.Connection, tables: set[str], times: TimeParser) -> dict:
-    """layer_id -> (state times, pieces, changes) from the three history tables."""
-    parts: dict[str, tuple[list, list, list]] = {}
+    """layer_id -> (state times, pieces, changes, piece areas) from the history tables."""
+    parts: dict[str, tuple[list, list, list, list]] = {}
 
-    def of(lid) -> tuple[list, list, list]:
-        return parts.setdefault(lid, ([], [], []))
+    def of(lid) -> tuple[list, list, list, list]:
+        return parts.setdefault(lid, ([], [], [], []))
 
     for fid, lid, at in select(conn, tables, "layer_states", ("layer_id", "at")):
         of(lid)[0].append(times(at, f"table layer_states, fid {fid}, at"))
 
-    rows = select(conn, tables, "layer_pieces", ("geom", "layer_id", "valid_from", "valid_to"))
+    # area_km2 is optional (a hand-written file may leave it out): NaN = compute when needed
+    columns = ("geom", "layer_id", "valid_from", "valid_to")
+    with_area = "layer_pieces" in tables and has_columns(conn, "layer_pieces", ("area_km2",))
+    rows = select(conn, tables, "layer_pieces", columns + (("area_km2",) if with_area else ()))
     geoms = geometries("layer_pieces", rows)
-    for (fid, _, lid, start, end), geom in zip(rows, geoms):
+    for row, geom in zip(rows, geoms):
+        fid, _, lid, start, end = row[:5]
         where = f"table layer_pieces, fid {fid}"
         if geom is None:
             raise ValueError(f"{where}: the piece has no geometry")
         of(lid)[1].append(Piece(geom, times(start, f"{where}, valid_from"),
                                 times.optional(end, f"{where}, valid_to")))
+        area = real(row[5], f"{where}, area_km2", float("nan")) if with_area else float("nan")
+        of(lid)[3].append(area if math.isfinite(area) and area >= 0 else float("nan"))
 
     rows = select(conn, tables, "changes", ("geom", "change_id", "layer_id", "at", "part"))
     geoms = geometries("changes", rows)

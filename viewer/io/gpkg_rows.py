@@ -92,11 +92,14 @@ def situation_rows(situation: Situation) -> dict[str, TableRows]:
         shapely.points(coords),
         [(p.id, p.names.get("en"), p.names.get("uk"), _json(p.names), int(p.population), p.kind,
           p.source, _json(p.extra)) for p in s.places])
-    pieces = [(layer.id, piece) for layer in s.layers for piece in layer.history.pieces]
+    for layer in s.layers:             # every file carries its pieces' areas
+        layer.history.measure_pieces()
+    pieces = [(layer.id, piece, _area(km2)) for layer in s.layers
+              for piece, km2 in zip(layer.history.pieces, layer.history.piece_km2)]
     tables["layer_pieces"] = _features(
-        ("layer_id", "valid_from", "valid_to"),
-        as_multipolygons([p.geometry for _, p in pieces], "a layer piece"),
-        [(lid, _time(p.valid_from), _time(p.valid_to)) for lid, p in pieces])
+        ("layer_id", "valid_from", "valid_to", "area_km2"),
+        as_multipolygons([p.geometry for _, p, _ in pieces], "a layer piece"),
+        [(lid, _time(p.valid_from), _time(p.valid_to), km2) for lid, p, km2 in pieces])
     parts = []
     for layer in s.layers:
         for c in layer.history.changes:
@@ -124,3 +127,8 @@ def situation_rows(situation: Situation) -> dict[str, TableRows]:
     tables["report_links"] = TableRows(
         ("change_id", "report_id", "role"), [(k.change_id, k.report_id, k.role) for k in s.links])
     return tables
+
+
+def _area(km2: float) -> float | None:
+    """A piece's area as stored: NULL when not known (NaN)."""
+    return None if km2 != km2 else float(km2)

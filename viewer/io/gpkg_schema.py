@@ -58,7 +58,7 @@ TABLES: dict[str, tuple[str | None, str, str]] = {
                "extra_json TEXT",
                "Named places (cities, towns, villages)"),
     "layer_pieces": ("MULTIPOLYGON", "geom MULTIPOLYGON, layer_id TEXT NOT NULL, "
-                     "valid_from DATETIME NOT NULL, valid_to DATETIME",
+                     "valid_from DATETIME NOT NULL, valid_to DATETIME, area_km2 REAL",
                      "Pieces of each layer's area, valid from valid_from until valid_to "
                      "(NULL: still valid)"),
     "changes": ("MULTIPOLYGON", "geom MULTIPOLYGON, change_id TEXT NOT NULL, "

@@ -24,6 +24,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from viewer.model.change import Change, change_id
+from viewer.model.geodesy import geodesic_area_km2
 from viewer.model.geometry import EMPTY, has_area, polygonal, split_large
 from viewer.model.times import to_utc
 
@@ -40,7 +41,8 @@ class Piece:
 class History:
     """States of one layer at ``times``; pieces are pairwise disjoint by construction."""
 
-    def __init__(self, times: list[datetime], pieces: list[Piece], changes: list[Change]):
+    def __init__(self, times: list[datetime], pieces: list[Piece], changes: list[Change],
+                 piece_km2=None):
         self.times = sorted(to_utc(t) for t in times)
         if len(set(self.times)) != len(self.times):
             raise ValueError("a layer has two states at the same time")
@@ -54,8 +56,20 @@ class History:
             raise ValueError(f"a piece starts or ends at {exc.args[0]}, "
                              "which is not one of the layer's state times") from None
         self.pieces = list(pieces)
+        # Geodesic area of each piece in km², NaN where not known yet: filled by
+        # viewer.analysis.areas, stored in the file so opening needs no recomputation.
+        self.piece_km2 = (np.full(len(self.pieces), np.nan) if piece_km2 is None
+                          else np.asarray(piece_km2, dtype=float).copy())
+        if self.piece_km2.shape != (len(self.pieces),):
+            raise ValueError("piece areas don't match the pieces")
         self.changes = sorted(changes, key=lambda c: c.at)
         self._state_cache = lru_cache(maxsize=16)(self._union_of_state)
+
+    def measure_pieces(self, indices=None) -> None:
+        """Fill in the geodesic area of the pieces (all, or ``indices``) not measured yet."""
+        idx = np.arange(len(self.pieces)) if indices is None else np.asarray(indices, int)
+        for i in idx[np.isnan(self.piece_km2[idx])]:
+            self.piece_km2[i] = geodesic_area_km2(self.pieces[i].geometry)
 
     # -- queries ---------------------------------------------------------------------
     def state_index(self, t: datetime) -> int:
