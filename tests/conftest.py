@@ -76,3 +76,13 @@ def deepstate_states():
         geom = shapely.union_all([shape(f["geometry"]) for f in doc["features"]])
         states.append((parse_time(re.search(r"(\d{8})", path.name).group(1)), geom))
     return states
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch, tmp_path):
+    """The main window on a hand-made two-region situation, with settings kept in tmp_path."""
+    from ui_helpers import isolate_settings, open_window
+    isolate_settings(monkeypatch, tmp_path)
+    w = open_window(qtbot)
+    yield w
+    w.close()

@@ -9,16 +9,8 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from factories import D
-from ui_helpers import close_to, isolate_settings, open_window, pixel_point
+from ui_helpers import close_to, pixel_point
 from viewer.ui.export_dialog import ExportDialog
-
-
-@pytest.fixture
-def window(qtbot, monkeypatch, tmp_path):
-    isolate_settings(monkeypatch, tmp_path)
-    w = open_window(qtbot)
-    yield w
-    w.close()
 
 
 def _accept_with(monkeypatch, choose):

@@ -22,14 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch, tmp_path):
-    isolate_settings(monkeypatch, tmp_path)
-    w = open_window(qtbot)
-    yield w
-    w.close()
-
-
-@pytest.fixture
 def errors(monkeypatch):
     """Error dialogs shown, as (title, text), instead of blocking the test."""
     shown = []

@@ -50,15 +50,23 @@ def rings_of(geoms) -> np.ndarray:
 
 def add_rings(path: QPainterPath, rings: np.ndarray) -> QPainterPath:
     """Append ``rings`` (shapely LinearRings) to ``path`` as closed subpaths."""
-    if len(rings) == 0:
+    return _add_runs(path, rings, min_points=3, close=True)
+
+
+def _add_runs(path: QPainterPath, parts: np.ndarray, min_points: int,
+              close: bool) -> QPainterPath:
+    """Append each ring or line of ``parts`` as one subpath: one QPolygonF per part,
+    filled from the numpy coordinates (a Python step per part, never per vertex)."""
+    if len(parts) == 0:
         return path
-    coords, index = shapely.get_coordinates(rings, return_index=True)
-    counts = np.bincount(index, minlength=len(rings))
+    coords, index = shapely.get_coordinates(parts, return_index=True)
+    counts = np.bincount(index, minlength=len(parts))
     start = 0
     for n in counts.tolist():
-        if n >= 3:
+        if n >= min_points:
             path.addPolygon(polygon_from_array(coords[start:start + n]))
-            path.closeSubpath()
+            if close:
+                path.closeSubpath()
         start += n
     return path
 
@@ -76,15 +84,5 @@ def lines_path(geom: BaseGeometry) -> QPainterPath:
     """An open path of every line in ``geom`` (for strokes; polygons are ignored)."""
     path = QPainterPath()
     parts = _flat_parts(geom)
-    parts = parts[shapely.get_type_id(parts) == 1]        # linestrings only
-    if len(parts) == 0:
-        return path
-    coords, index = shapely.get_coordinates(parts, return_index=True)
-    counts = np.bincount(index, minlength=len(parts))
-    start = 0
-    for n in counts.tolist():
-        if n >= 2:
-            path.addPolygon(polygon_from_array(coords[start:start + n]))
-        start += n
-    return path
+    return _add_runs(path, parts[shapely.get_type_id(parts) == 1], min_points=2, close=False)
 
