@@ -7,8 +7,10 @@ Not a unit test: timings on shared machines vary, so nothing here asserts.
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
+import resource
 import statistics
 import sys
 import time
@@ -117,14 +119,23 @@ def bench(name: str, path: Path, n: int = 200) -> None:
           f"({n} random times)")
     print(f"  floor: fill built paths  median {ms(med_floor):7.2f} ms  -> ratio "
           f"{med_first / med_floor:.2f}x first visit, {med_again / med_floor:.2f}x again")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  peak memory of this process so far: {peak:.0f} MB (ru_maxrss)")
     win.close()
     win.deleteLater()
     QApplication.processEvents()
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=("sample", "deepstate"),
+                        help="one situation per process, so the peak memory is its own")
+    only = parser.parse_args().only
     app = QApplication.instance() or QApplication(["bench"])
-    bench("sample", SAMPLE)
+    if only != "deepstate":
+        bench("sample", SAMPLE)
+    if only == "sample":
+        return
     try:
         from deepstate_situation import CORPUS, cached
     except SystemExit as exc:
