@@ -1,0 +1,160 @@
+"""Read the features of any GeoPackage (e.g. boundaries from a humanitarian data source).
+
+The file is opened read-only and immutable, like a situation file (viewer/io/gpkg_open),
+and no SQL text from it is ever run. A layer is a real table (never a view) listed in
+both ``gpkg_contents`` (``data_type`` ``features``) and ``gpkg_geometry_columns``.
+Every column but the primary key and the geometry becomes a property. Layers in
+``srs_id`` 4326 are read as they are; others are converted to lon/lat with pyproj from
+their ``gpkg_spatial_ref_sys`` definition (WKT, else the organisation's code); an
+undefined SRS (0, -1) is taken as lon/lat when the coordinates fit, else refused.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+import numpy as np
+import shapely
+
+from viewer.io.errors import SituationError
+from viewer.io.features import ReadResult
+from viewer.io.gpkg_blob import BlobError, decode
+from viewer.io.gpkg_open import check_file, connect_read_only, list_tables
+from viewer.io.read_any import check_regular_file
+from viewer.io.repair import finish, note_skipped
+from viewer.io.reproject import (crs_from_authority, crs_from_wkt, describe, is_lonlat,
+                                 to_lonlat)
+
+# SQLite's messages about a corrupt file may themselves not decode as UTF-8.
+_SQL_ERRORS = (sqlite3.Error, UnicodeDecodeError)
+
+
+def read_gpkg_features(path: str | os.PathLike, layer: str | None = None) -> ReadResult:
+    """Features of every feature layer of the GeoPackage at ``path``, or of table
+    ``layer`` only; ``Feature.layer`` is the table name. Raises only SituationError."""
+    path = os.fspath(path)
+    conn = _open(path)
+    try:
+        layers = _feature_layers(conn, path)
+        if layer is not None:
+            if layer not in layers:
+                listed = ", ".join(repr(t) for t in layers) or "none"
+                raise SituationError(path, f"no feature layer {layer!r} (layers: {listed})")
+            layers = {layer: layers[layer]}
+        result = ReadResult(path)
+        for table, (column, srs_id) in layers.items():
+            _read_layer(conn, path, table, column, srs_id, result)
+        return result
+    except _SQL_ERRORS as exc:
+        raise SituationError(path, f"not a readable GeoPackage ({exc})") from None
+    finally:
+        conn.close()
+
+
+def list_feature_layers(path: str | os.PathLike) -> list[str]:
+    """The feature table names of the GeoPackage at ``path``, in gpkg_contents order."""
+    path = os.fspath(path)
+    conn = _open(path)
+    try:
+        return list(_feature_layers(conn, path))
+    except _SQL_ERRORS as exc:
+        raise SituationError(path, f"not a readable GeoPackage ({exc})") from None
+    finally:
+        conn.close()
+
+
+def _open(path: str) -> sqlite3.Connection:
+    check_regular_file(path)
+    check_file(path)
+    conn = connect_read_only(path)
+    conn.text_factory = lambda b: b.decode("utf-8", "replace")
+    return conn
+
+
+def _feature_layers(conn: sqlite3.Connection, path: str) -> dict[str, tuple[str, int]]:
+    """table name -> (geometry column, srs_id)."""
+    tables = list_tables(conn)
+    if not {"gpkg_contents", "gpkg_geometry_columns"} <= tables:
+        raise SituationError(path, "not a GeoPackage with features (no gpkg_contents or "
+                             "gpkg_geometry_columns table)")
+    rows = conn.execute(
+        "SELECT c.table_name, g.column_name, g.srs_id FROM gpkg_contents c "
+        "JOIN gpkg_geometry_columns g ON g.table_name = c.table_name "
+        "WHERE c.data_type = 'features' ORDER BY c.rowid").fetchall()
+    return {t: (c, s) for t, c, s in rows if t in tables}
+
+
+def _q(name: str) -> str:
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def _read_layer(conn: sqlite3.Connection, path: str, table: str, column: str, srs_id,
+                result: ReadResult) -> None:
+    info = conn.execute(f"PRAGMA table_info({_q(table)})").fetchall()
+    names = [row[1] for row in info]
+    if column not in names:
+        raise SituationError(path, f"table {table}: no geometry column {column!r}")
+    pk = next((row[1] for row in info if row[5] == 1), None)
+    key = _q(pk) if pk is not None else "rowid"
+    attrs = [n for n in names if n not in (column, pk)]
+    cols = ", ".join([key, _q(column), *map(_q, attrs)])
+    rows = conn.execute(f"SELECT {cols} FROM {_q(table)} ORDER BY {key}").fetchall()
+    labels = [f"table {table}, fid {row[0]}" for row in rows]
+    geoms, ok = _decode([row[1] for row in rows], labels, result)
+    if not ok.all():
+        rows, labels = [r for r, k in zip(rows, ok) if k], [b for b, k in zip(labels, ok) if k]
+        geoms = geoms[ok]
+    dropped = {a for row in rows for a, v in zip(attrs, row[2:]) if isinstance(v, bytes)}
+    if dropped:
+        result.warnings.append(f"table {table}: binary columns not read: "
+                               f"{', '.join(sorted(dropped))}")
+    props = [{a: v for a, v in zip(attrs, row[2:]) if a not in dropped} for row in rows]
+    geoms = _to_lonlat(conn, path, table, srs_id, geoms, result)
+    finish(result, geoms, props, labels, layers=[table] * len(rows))
+
+
+def _decode(blobs: list, labels: list[str], result: ReadResult):
+    """Geometries of ``blobs`` and which of them could be read (with a warning if not)."""
+    ok = np.ones(len(blobs), dtype=bool)
+    try:
+        return decode(blobs), ok
+    except BlobError:
+        pass
+    geoms = np.empty(len(blobs), dtype=object)
+    for i, blob in enumerate(blobs):          # only on the error path
+        try:
+            geoms[i] = decode([blob])[0]
+        except BlobError:
+            ok[i] = False
+    note_skipped(result, [labels[i] for i in np.nonzero(~ok)[0]],
+                 "an unreadable geometry blob")
+    return geoms, ok
+
+
+def _to_lonlat(conn: sqlite3.Connection, path: str, table: str, srs_id, geoms: np.ndarray,
+               result: ReadResult) -> np.ndarray:
+    if srs_id == 4326:
+        return geoms
+    where = f"{path}: table {table}"
+    row = conn.execute("SELECT organization, organization_coordsys_id, definition "
+                       "FROM gpkg_spatial_ref_sys WHERE srs_id = ?", (srs_id,)).fetchone()
+    org, code, definition = row if row else ("NONE", None, "undefined")
+    if str(org).upper() == "NONE" or srs_id in (0, -1):
+        coords = shapely.get_coordinates(geoms)
+        coords = coords[np.isfinite(coords).all(axis=1)]
+        if not ((np.abs(coords[:, 0]) <= 180) & (np.abs(coords[:, 1]) <= 90)).all():
+            raise SituationError(where, f"undefined spatial reference system (srs_id "
+                                 f"{srs_id}) and coordinates that are not lon/lat")
+        result.warnings.append(f"table {table}: undefined spatial reference system "
+                               f"(srs_id {srs_id}); coordinates taken as lon/lat")
+        return geoms
+    try:
+        crs = crs_from_wkt(definition, where)
+    except SituationError:
+        crs = crs_from_authority(org, code, where)
+    if is_lonlat(crs):
+        return geoms
+    result.warnings.append(f"table {table}: converted coordinates from {describe(crs)} "
+                           "to longitude/latitude")
+    return to_lonlat(geoms, crs, where)

@@ -1,0 +1,125 @@
+"""The last step of every foreign-format reader: check and repair geometries, then build
+the Features.
+
+Features without a usable geometry (none, empty, NaN or infinite coordinates, outside
+longitude/latitude range) are skipped with one warning per reason that counts them and
+names the first few. Invalid polygons are repaired with ``shapely.make_valid`` (method
+"structure": overlapping parts are merged, not cut out of each other), keeping only
+their polygonal parts, and counted in ``ReadResult.repaired``. All checks are vectorised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry import MultiPolygon, Polygon
+
+from viewer.io.features import Feature, ReadResult
+
+NAMED = 5            # how many skipped features a warning names before "..."
+
+_POLYGONAL = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
+
+
+def finish(result: ReadResult, geoms: Sequence, properties: Sequence[dict[str, Any]],
+           labels: Sequence[str], *, names: Sequence[str] | None = None,
+           layers: Sequence[str] | None = None) -> None:
+    """Append to ``result`` a Feature for every usable geometry in ``geoms`` (lon/lat),
+    with the matching ``properties``, ``names`` (default: a string ``name`` property)
+    and ``layers`` (default ""). ``labels`` name each feature in warnings, e.g.
+    "feature 3" or "placemark 'Avdiivka'"."""
+    arr = shapely.force_2d(np.asarray(geoms, dtype=object))
+    n = len(arr)
+    skip = np.zeros(n, dtype=bool)
+    missing = shapely.is_missing(arr)
+    _skip(result, labels, missing & ~skip, skip, "no geometry")
+    empty = ~missing & shapely.is_empty(arr)
+    _skip(result, labels, empty & ~skip, skip, "empty geometry")
+    bad, outside = _bad_coordinates(arr, skip)
+    _skip(result, labels, bad, skip, "NaN or infinite coordinates")
+    _skip(result, labels, outside & ~bad, skip, "coordinates outside longitude -180..180 "
+          "or latitude -90..90")
+    arr = _repair(result, arr, skip, labels)
+    for i in np.nonzero(~skip)[0]:
+        props = dict(properties[i])
+        name = names[i] if names is not None else props.get("name")
+        result.features.append(Feature(arr[i], props, name if isinstance(name, str) else "",
+                                       layers[i] if layers is not None else ""))
+
+
+def _bad_coordinates(arr: np.ndarray, skip: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per geometry: has a NaN/inf coordinate; has a coordinate outside lon/lat range."""
+    n = len(arr)
+    coords, index = shapely.get_coordinates(arr, return_index=True)
+    nonfinite = ~np.isfinite(coords).all(axis=1)
+    with np.errstate(invalid="ignore"):
+        off = (np.abs(coords[:, 0]) > 180.0) | (np.abs(coords[:, 1]) > 90.0)
+    bad = np.bincount(index[nonfinite], minlength=n) > 0
+    outside = np.bincount(index[off & ~nonfinite], minlength=n) > 0
+    return bad & ~skip, outside & ~skip
+
+
+def _repair(result: ReadResult, arr: np.ndarray, skip: np.ndarray,
+            labels: Sequence[str]) -> np.ndarray:
+    """Make invalid areas valid; polygons keep only their polygonal parts."""
+    todo = np.nonzero(~skip)[0]
+    invalid = todo[~shapely.is_valid(arr[todo])]
+    if not len(invalid):
+        return arr
+    arr = arr.copy()
+    fixed = shapely.make_valid(arr[invalid], method="structure", keep_collapsed=False)
+    kinds = shapely.get_type_id(arr[invalid])
+    lost = np.zeros(len(arr), dtype=bool)
+    for k, i in enumerate(invalid):
+        geom = fixed[k]
+        if kinds[k] in _POLYGONAL:
+            geom = _polygonal(geom)
+        if geom is None or geom.is_empty:
+            lost[i] = True
+        else:
+            arr[i] = geom
+    done = [labels[i] for i in invalid if not lost[i]]
+    result.repaired += len(done)
+    if done:
+        result.warnings.append(f"repaired {_count(len(done), 'invalid geometry')}"
+                               f"{_names(done)}")
+    _skip(result, labels, lost, skip, "invalid geometry with no area left after repair")
+    return arr
+
+
+def _polygonal(geom) -> Polygon | MultiPolygon | None:
+    if isinstance(geom, (Polygon, MultiPolygon)):
+        return geom
+    parts = [p for g in shapely.get_parts(geom) for p in shapely.get_parts(g)
+             if isinstance(p, Polygon) and not p.is_empty]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else MultiPolygon(parts)
+
+
+def _skip(result: ReadResult, labels: Sequence[str], mask: np.ndarray, skip: np.ndarray,
+          reason: str) -> None:
+    if mask.any():
+        skip |= mask
+        note_skipped(result, [labels[i] for i in np.nonzero(mask)[0]], reason)
+
+
+def note_skipped(result: ReadResult, labels: Sequence[str], reason: str) -> None:
+    """One warning: ``skipped N features with <reason>: <first few labels>``."""
+    if labels:
+        result.warnings.append(f"skipped {_count(len(labels), 'feature')} with {reason}"
+                               f"{_names(list(labels))}")
+
+
+def _count(n: int, noun: str) -> str:
+    if n == 1:
+        return f"1 {noun}"
+    return f"{n} {noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'}"
+
+
+def _names(labels: list[str]) -> str:
+    shown = ", ".join(labels[:NAMED])
+    return f": {shown}" + (f" and {len(labels) - NAMED} more" if len(labels) > NAMED else "")

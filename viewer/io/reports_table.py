@@ -1,0 +1,223 @@
+"""Read a table of reports (CSV with a header row, or a JSON list of objects) and the
+links each asks for; the import pipeline resolves the links against the layers' changes.
+
+Columns (any letter case; CSV separated by ``,``, ``;`` or tab): ``id`` and
+``published`` (required), ``source``, ``title``, ``url`` (http/https only), ``summary``,
+``language`` (default en), ``reliability`` A-F and ``credibility`` 1-6 or a combined
+``grade`` such as B2 (default F6). Links: ``change_id`` (one or several separated by
+``;``), or ``layer`` + ``date``, or ``region`` + ``from`` + ``to``; ``role`` one of
+reports/confirms/claims/disputes (default reports). A report may repeat on several rows
+to add links. Text is plain text, never interpreted as HTML. A bad row is skipped with a
+warning naming it ("row 4: published: not a date ..."; CSV rows count the header as
+row 1, JSON items count from 1); a table with no usable row is refused.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from viewer.io.errors import SituationError
+from viewer.io.read_any import MB, read_limited
+from viewer.model.report import ROLES, Reliability, Report
+from viewer.model.times import parse_time
+
+MAX_TABLE_BYTES = 64 * MB
+TEXT = ("source", "title", "url", "summary", "language")
+LINKS = ("change_id", "layer", "date", "region", "from", "to", "role")
+COLUMNS = ("id", "published", *TEXT, "reliability", "credibility", "grade", *LINKS)
+ALIASES = {"report_id": "id", "date_published": "published"}
+
+
+@dataclass(frozen=True)
+class LinkSpec:
+    """A link a report row asks for, by one of three targets:
+
+    - ``change_id``: that change;
+    - ``layer`` + ``at``: that layer's change at ``at`` (``date_only``: the row gave a
+      date without a time, so any change of the layer during that UTC day);
+    - ``region`` + ``t0`` + ``t1``: every change touching that region with
+      ``t0 <= change time < t1`` (a date-only ``to`` is the end of that day).
+    """
+
+    report_id: str
+    role: str = "reports"
+    change_id: str | None = None
+    layer: str | None = None
+    at: datetime | None = None
+    date_only: bool = False
+    region: str | None = None
+    t0: datetime | None = None
+    t1: datetime | None = None
+
+
+@dataclass
+class ReportsTable:
+    source: str
+    reports: list[Report] = field(default_factory=list)
+    link_specs: list[LinkSpec] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_reports_table(path: str | os.PathLike) -> ReportsTable:
+    """Reports and link requests of the CSV or JSON table at ``path``; raises only
+    SituationError (for a file with no usable row too)."""
+    path = os.fspath(path)
+    data = read_limited(path, MAX_TABLE_BYTES)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SituationError(path, f"not UTF-8 text (byte {exc.start})") from None
+    table = ReportsTable(path)
+    is_json = path.lower().endswith(".json") or text.lstrip()[:1] in ("[", "{")
+    rows = _json_rows(path, text) if is_json else _csv_rows(path, text)
+    unknown = sorted({k for _, row in rows if isinstance(row, dict) for k in row
+                      if k not in COLUMNS})
+    if unknown:
+        table.warnings.append(f"ignored columns: {', '.join(unknown)}")
+    seen: dict[str, tuple[Report, str]] = {}
+    for label, row in rows:
+        try:
+            report, links, notes = _parse(row)
+            if report.id in seen and seen[report.id][0] != report:
+                raise ValueError(f"id: {report.id!r} is already used by {seen[report.id][1]} "
+                                 "with other values")
+        except ValueError as exc:
+            table.warnings.append(f"{label}: {exc}")
+            continue
+        table.warnings.extend(f"{label}: {note}" for note in notes)
+        if report.id not in seen:
+            seen[report.id] = (report, label)
+            table.reports.append(report)
+        table.link_specs.extend(links)
+    if not table.reports:
+        why = f" ({table.warnings[-1]})" if table.warnings else ""
+        raise SituationError(path, f"no usable report rows{why}")
+    return table
+
+
+def _csv_rows(path: str, text: str) -> list[tuple[str, dict | str]]:
+    """(row label, cells by column or the row's problem) for every non-blank row."""
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=lambda d: sum(_key(c) in COLUMNS for c in first.split(d)))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = [_key(c) for c in next(reader, [])]
+        _require(path, header)
+        rows = []
+        for n, cells in enumerate(reader, start=2):
+            if not any(c.strip() for c in cells):
+                continue
+            rows.append((f"row {n}", dict(zip(header, cells)) if len(cells) <= len(header)
+                         else f"{len(cells)} cells for {len(header)} columns"))
+    except csv.Error as exc:
+        raise SituationError(path, f"not a readable CSV table (line {reader.line_num}: "
+                             f"{exc})") from None
+    return rows
+
+
+def _json_rows(path: str, text: str) -> list[tuple[str, dict | str]]:
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SituationError(path, f"not valid JSON: {exc.msg} (line {exc.lineno}, "
+                             f"column {exc.colno})") from None
+    except RecursionError:
+        raise SituationError(path, "not usable JSON: nested too deeply") from None
+    if isinstance(doc, dict) and isinstance(doc.get("reports"), list):
+        doc = doc["reports"]
+    if not isinstance(doc, list):
+        raise SituationError(path, "not a reports table: expected a JSON list of objects")
+    rows = [(f"item {n}", {_key(k): v for k, v in item.items()} if isinstance(item, dict)
+             else "not a JSON object") for n, item in enumerate(doc, start=1)]
+    _require(path, sorted({k for _, row in rows if isinstance(row, dict) for k in row}))
+    return rows
+
+
+def _key(name: str) -> str:
+    key = str(name).strip().lstrip("\ufeff").lower()
+    return ALIASES.get(key, key)
+
+
+def _require(path: str, columns: list[str]) -> None:
+    missing = [c for c in ("id", "published") if c not in columns]
+    if missing:
+        raise SituationError(path, f"not a reports table: no {' or '.join(missing)} column "
+                             f"(columns: {', '.join(columns)})")
+
+
+def _parse(row: dict | str) -> tuple[Report, list[LinkSpec], list[str]]:
+    """The row's report, its links and notes on what was left out; ValueError if bad."""
+    if isinstance(row, str):
+        raise ValueError(row)
+    v = {k: _text(k, row.get(k)) for k in COLUMNS}
+    if not v["id"]:
+        raise ValueError("id: empty")
+    published = _time(v, "published")
+    notes, url = [], v["url"]
+    if url and not url.lower().startswith(("http://", "https://")):
+        notes.append("url: not an http(s) address, left out")
+        url = ""
+    report = Report(v["id"], published, v["source"], v["title"], url, v["summary"],
+                    v["language"] or "en", _reliability(v))
+    return report, _links(v), notes
+
+
+def _reliability(v: dict[str, str]) -> Reliability:
+    code = v["grade"] or (v["reliability"] if len(v["reliability"]) == 2 else "")
+    cred = v["credibility"].removesuffix(".0")
+    try:
+        if code:
+            return Reliability.from_code(code)
+        if cred and not cred.isdigit():
+            raise ValueError(f"information credibility must be 1-6, got {cred!r}")
+        return Reliability(v["reliability"].upper() or "F", int(cred or 6))
+    except ValueError as exc:
+        raise ValueError(f"reliability: {exc}") from None
+
+
+def _links(v: dict[str, str]) -> list[LinkSpec]:
+    role = v["role"].lower() or "reports"
+    if role not in ROLES:
+        raise ValueError(f"role: must be one of {', '.join(ROLES)}, got {v['role']!r}")
+    rid, links = v["id"], []
+    for cid in filter(None, (c.strip() for c in v["change_id"].split(";"))):
+        links.append(LinkSpec(rid, role, change_id=cid))
+    if v["layer"] or v["date"]:
+        if not (v["layer"] and v["date"]):
+            raise ValueError("a layer link needs both layer and date")
+        links.append(LinkSpec(rid, role, layer=v["layer"], at=_time(v, "date"),
+                              date_only=len(v["date"]) <= 10))
+    if v["region"] or v["from"] or v["to"]:
+        if not (v["region"] and v["from"] and v["to"]):
+            raise ValueError("a region link needs region, from and to")
+        t0, t1 = _time(v, "from"), _time(v, "to")
+        t1 += timedelta(days=1) if len(v["to"]) <= 10 else timedelta(0)
+        if t1 <= t0:
+            raise ValueError("to: before from")
+        links.append(LinkSpec(rid, role, region=v["region"], t0=t0, t1=t1))
+    return links
+
+
+def _text(column: str, value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list) and column == "change_id" and all(
+            isinstance(x, str) for x in value):
+        return ";".join(value)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ValueError(f"{column}: not text or a number")
+    return str(value).strip()
+
+
+def _time(v: dict[str, str], column: str) -> datetime:
+    if not v[column]:
+        raise ValueError(f"{column}: empty")
+    try:
+        return parse_time(v[column])
+    except ValueError:
+        raise ValueError(f"{column}: not a date or time: {v[column]!r}") from None

@@ -1,0 +1,187 @@
+"""Read an ESRI Shapefile with pyshp: the ``.shp`` and the ``.dbf``, ``.shx``, ``.prj``
+and ``.cpg`` beside it (matched by name, any letter case).
+
+pyshp gets open file objects only, never a path, so it can neither fetch URLs nor
+unpack archives to temporary files. Polygons come from pyshp's ``__geo_interface__``,
+which groups parts into polygons by ring orientation (outer rings clockwise). Attributes
+are decoded with the ``.cpg`` encoding, else UTF-8, falling back to Latin-1 with a
+warning. A ``.prj`` means conversion to lon/lat; without one, coordinates that fit
+lon/lat are taken as such (with a warning) and others are refused.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import logging
+import os
+import re
+import struct
+import warnings
+from contextlib import ExitStack
+
+import numpy as np
+import shapefile
+import shapely
+from shapely.errors import GEOSException
+
+from viewer.io.errors import SituationError
+from viewer.io.features import ReadResult
+from viewer.io.geojson import geometry
+from viewer.io.read_any import check_regular_file, read_limited
+from viewer.io.repair import finish, note_skipped
+from viewer.io.reproject import crs_from_wkt, describe, is_lonlat, to_lonlat
+
+SIDECAR_BYTES = 1 << 20             # .prj and .cpg are a line of text
+# What pyshp and shapely raise on damaged input (pyshp does not wrap its own errors).
+_ERRORS = (shapefile.ShapefileException, struct.error, ValueError, TypeError, IndexError,
+           KeyError, AttributeError, ArithmeticError, EOFError, OSError, GEOSException)
+
+
+def read_shapefile(path: str | os.PathLike) -> ReadResult:
+    """Features of the Shapefile whose ``.shp`` is at ``path``; raises only SituationError."""
+    path = os.fspath(path)
+    check_regular_file(path)
+    files = _sidecars(path)
+    result = ReadResult(path)
+    encoding = _encoding(files.get(".cpg"), result)
+    try:
+        geoms, records, notes = _read(path, files, encoding)
+    except _Undecodable:
+        result.warnings.append(f"attributes are not valid {encoding}; read as Latin-1")
+        geoms, records, notes = _read(path, files, "latin-1")
+    result.warnings.extend(notes)
+    if records is None:
+        result.warnings.append("no .dbf file beside it: features have no attributes")
+        records = [{} for _ in geoms]
+    elif len(records) != len(geoms):
+        result.warnings.append(f"{len(geoms)} shapes but {len(records)} attribute rows; "
+                               "reading the first of each")
+    n = min(len(geoms), len(records))
+    labels = [f"shape {i + 1}" for i in range(n)]
+    failed: dict[str, list[str]] = {}
+    for i in range(n):
+        if isinstance(geoms[i], str):
+            failed.setdefault(geoms[i], []).append(labels[i])
+    for reason, which in failed.items():
+        note_skipped(result, which, f"an unreadable shape ({reason})")
+    keep = [i for i in range(n) if not isinstance(geoms[i], str)]
+    arr = np.empty(len(keep), dtype=object)
+    arr[:] = [geoms[i] for i in keep]
+    arr = _to_lonlat(path, files.get(".prj"), arr, result)
+    finish(result, arr, [records[i] for i in keep], [labels[i] for i in keep])
+    return result
+
+
+def _sidecars(path: str) -> dict[str, str]:
+    """The files beside ``path`` with its name and another suffix, by lowercase suffix."""
+    folder, base = os.path.split(path)
+    stem = os.path.splitext(base)[0]
+    try:
+        names = os.listdir(folder or ".")
+    except OSError as exc:
+        raise SituationError(path, f"can't list its folder: {exc.strerror or exc}") from None
+    found: dict[str, str] = {}
+    for name in sorted(names, key=lambda n: os.path.splitext(n)[0] != stem):
+        s, ext = os.path.splitext(name)
+        if s.lower() == stem.lower() and ext.lower() in (".dbf", ".shx", ".prj", ".cpg"):
+            found.setdefault(ext.lower(), os.path.join(folder, name))
+    return found
+
+
+def _encoding(cpg: str | None, result: ReadResult) -> str:
+    if cpg is None:
+        return "utf-8"
+    text = read_limited(cpg, SIDECAR_BYTES).decode("ascii", "replace").strip()
+    name = text.lower().removeprefix("ansi ").strip()
+    name = {"65001": "utf-8", "88591": "latin-1", "utf8": "utf-8"}.get(name, name)
+    if name.isdigit():
+        name = f"cp{name}"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        result.warnings.append(f"unknown encoding {text[:40]!r} in the .cpg file; "
+                               "reading attributes as UTF-8")
+        return "utf-8"
+
+
+class _Undecodable(Exception):
+    """Attributes that the chosen encoding can't decode."""
+
+
+class _Collect(logging.Filter):
+    """Keeps pyshp's log messages (ring orientation problems) off stderr, for warnings."""
+
+    def __init__(self):
+        super().__init__()
+        self.shapes: list[int] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        found = re.search(r"Shape #(\d+)", record.getMessage())
+        self.shapes.append(int(found[1]) if found else -1)
+        return False
+
+
+def _read(path: str, files: dict[str, str], encoding: str):
+    """Shapely geometries (None for null shapes, the problem for unreadable ones), records
+    (None without a .dbf) and notes on what pyshp found odd."""
+    caught: list = []
+    logged = _Collect()
+    try:
+        with ExitStack() as stack, warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            shapefile.logger.addFilter(logged)
+            stack.callback(shapefile.logger.removeFilter, logged)
+            shp = stack.enter_context(open(path, "rb"))
+            shx = stack.enter_context(open(files[".shx"], "rb")) if ".shx" in files else None
+            dbf = stack.enter_context(open(files[".dbf"], "rb")) if ".dbf" in files else None
+            reader = stack.enter_context(shapefile.Reader(
+                shp=shp, shx=shx, dbf=dbf, encoding=encoding, encodingErrors="strict"))
+            geoms = [_geometry(shape) for shape in reader.iterShapes()]
+            records = None if dbf is None else [
+                {k: _value(v) for k, v in rec.as_dict().items()} for rec in reader.iterRecords()]
+    except UnicodeDecodeError:
+        raise _Undecodable() from None
+    except shapefile.dbfFileException as exc:
+        if "decode" in str(exc):
+            raise _Undecodable() from None
+        raise SituationError(path, f"not a readable Shapefile: {exc}") from None
+    except _ERRORS as exc:
+        raise SituationError(path, f"not a readable Shapefile: {exc}") from None
+    notes = list(dict.fromkeys(" ".join(str(w.message).split()) for w in caught))
+    if logged.shapes:
+        which = ", ".join(f"shape {i + 1}" for i in sorted(set(logged.shapes))[:5])
+        notes.append(f"polygon rings of {which} are all holes or holes outside any outer "
+                     "ring (by their orientation); read as outer rings")
+    return geoms, records, notes
+
+
+def _geometry(shape):
+    if shape.shapeType == shapefile.NULL:
+        return None
+    try:
+        return geometry(shape.__geo_interface__)
+    except _ERRORS as exc:
+        return " ".join(str(exc).split())[:120] or type(exc).__name__
+
+
+def _value(v):
+    return v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v
+
+
+def _to_lonlat(path: str, prj: str | None, arr: np.ndarray, result: ReadResult) -> np.ndarray:
+    if prj is not None:
+        crs = crs_from_wkt(read_limited(prj, SIDECAR_BYTES).decode("utf-8", "replace"),
+                           prj)
+        if is_lonlat(crs):
+            return arr
+        result.warnings.append(f"converted coordinates from {describe(crs)} to "
+                               "longitude/latitude")
+        return to_lonlat(arr, crs, path)
+    coords = shapely.get_coordinates(arr)
+    coords = coords[np.isfinite(coords).all(axis=1)]
+    if not ((np.abs(coords[:, 0]) <= 180) & (np.abs(coords[:, 1]) <= 90)).all():
+        raise SituationError(path, "has no .prj file and its coordinates are not longitude/"
+                             "latitude; put the .prj that came with it beside it")
+    result.warnings.append("no .prj file: coordinates taken as longitude/latitude (WGS 84)")
+    return arr
