@@ -1,4 +1,5 @@
-"""Headless commands: ``render`` and ``info``. Never imports the widget layer.
+"""Headless commands: ``render``, ``info`` and ``import`` (in viewer/cli_import.py).
+Never imports the widget layer.
 
 Bad input ends with exit status 2 and one line on stderr naming the file or argument.
 """
@@ -13,7 +14,7 @@ from pathlib import Path
 from viewer.cli_args import ArgumentError, OneLineParser, parse_at, parse_bbox, parse_size
 from viewer.io.errors import SituationError
 
-COMMANDS = ("render", "info")
+COMMANDS = ("render", "info", "import")
 PROG = "situation-viewer"
 
 
@@ -32,6 +33,8 @@ def build_parser() -> OneLineParser:
     info = sub.add_parser("info", help="describe a situation file")
     info.add_argument("file", help="situation file (.gpkg)")
     info.add_argument("--json", action="store_true", help="print one JSON object")
+    from viewer.cli_import import add_parser as add_import_parser
+    add_import_parser(sub)
     return parser
 
 
@@ -86,7 +89,8 @@ def cmd_render(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"render": cmd_render, "info": cmd_info}[args.command]
+    from viewer.cli_import import cmd_import
+    handler = {"render": cmd_render, "info": cmd_info, "import": cmd_import}[args.command]
     try:
         return handler(args)
     except (SituationError, ArgumentError) as exc:

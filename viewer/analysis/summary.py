@@ -1,8 +1,14 @@
-"""The situation summarised as plain data: what ``situation-viewer info --json`` prints."""
+"""The situation summarised as plain data: what ``situation-viewer info --json`` prints.
+
+Per region analysis (viewer.analysis.first_entry): each change's ``regions_km2``
+({region name: {"gained": km², "lost": km²}}), each layer's ``area_by_region`` at its
+last state ({region name: km²}), and each region's ``first_entered`` ({layer id: time}).
+"""
 
 from __future__ import annotations
 
 from viewer.analysis.areas import Areas
+from viewer.analysis.first_entry import RegionAreas
 from viewer.analysis.regions import RegionIndex
 from viewer.model import Situation, iso_z
 
@@ -15,6 +21,9 @@ def situation_info(situation: Situation, areas: Areas | None = None,
                    regions: RegionIndex | None = None) -> dict:
     areas = areas or Areas(situation)
     regions = regions or RegionIndex(situation.own_regions)
+    by_region = RegionAreas(situation, regions.regions, areas)
+    by_region.measure_changes(situation.changes)          # all at once: vectorised
+    entered = by_region.first_entries()
     names = {r.id: r.name for r in situation.regions}
     meta = situation.meta
     layers = []
@@ -23,13 +32,15 @@ def situation_info(situation: Situation, areas: Areas | None = None,
         changes = []
         for change in layer.history.changes:
             gained, lost = areas.change_km2(change.id)
-            touched = regions.change_km2_by_region(change)
+            touched = by_region.change_km2(change)
             changes.append({
                 "id": change.id,
                 "at": iso_z(change.at),
                 "gained_km2": _km2(gained),
                 "lost_km2": _km2(lost),
                 "regions": [names[r] for r in touched],
+                "regions_km2": {names[r]: {"gained": _km2(g), "lost": _km2(l)}
+                                for r, (g, l) in touched.items()},
                 "reports": [r.id for r, _ in situation.reports_for(change.id)],
                 "report_roles": {r.id: role for r, role in situation.reports_for(change.id)},
             })
@@ -38,6 +49,9 @@ def situation_info(situation: Situation, areas: Areas | None = None,
             "style": {"color": layer.style.color, "opacity": layer.style.opacity,
                       "hatch": layer.style.hatch},
             "states": [{"at": iso_z(t), "area_km2": _km2(a)} for t, a in zip(times, km2)],
+            "area_by_region": {names[r]: _km2(a) for r, a in
+                               by_region.at_index(layer.id, len(times) - 1).items()
+                               if _km2(a) > 0},
             "changes": changes,
         })
     start, end = situation.start, situation.end
@@ -52,7 +66,10 @@ def situation_info(situation: Situation, areas: Areas | None = None,
         "default_bbox": list(meta.default_bbox) if meta.default_bbox else None,
         "layers": layers,
         "regions": [{"id": r.id, "name": r.name, "name_uk": r.name_uk,
-                     "admin_level": r.admin_level, "role": r.role} for r in situation.regions],
+                     "admin_level": r.admin_level, "role": r.role,
+                     "first_entered": {lid: iso_z(t)
+                                       for lid, t in entered.get(r.id, {}).items()}}
+                    for r in situation.regions],
         "places": [{"id": p.id, "name": p.name, "lon": p.lon, "lat": p.lat}
                    for p in situation.places],
         "reports": [{"id": r.id, "published": iso_z(r.published), "source": r.source,

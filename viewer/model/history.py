@@ -112,9 +112,17 @@ class History:
     # -- construction ----------------------------------------------------------------
     @classmethod
     def from_states(cls, layer_id: str, states: list[tuple[datetime, BaseGeometry]],
-                    max_vertices: int = 200) -> "History":
+                    max_vertices: int = 200, stepper=None) -> "History":
         """Build a history from whole snapshots. Consecutive identical snapshots give
-        no change; snapshots may come in any order, but two at one time are an error."""
+        no change; snapshots may come in any order, but two at one time are an error.
+
+        ``stepper`` (optional) decides what changed between consecutive snapshots, e.g. to
+        drop the slivers of re-digitising (viewer.analysis.slivers.SliverFilter):
+        ``stepper.step(prev, state) -> (gained, lost)`` is called for every consecutive
+        pair of snapshots in time order, and ``stepper.carried(state)`` returns the state
+        the changes so far lead to (which may differ from the snapshot ``state``); it is
+        asked only when the pieces are cut afresh. Without one, the changes are
+        ``gain_and_loss(prev, state)`` and every state is its snapshot."""
         ordered = sorted(((to_utc(t), polygonal(g)) for t, g in states), key=lambda s: s[0])
         times = [t for t, _ in ordered]
         if len(set(times)) != len(times):
@@ -128,7 +136,8 @@ class History:
                 open_pieces = [(g, t) for g in split_large(state, max_vertices)]
                 prev = state
                 continue
-            gained, lost = gain_and_loss(prev, state)
+            gained, lost = (gain_and_loss(prev, state) if stepper is None
+                            else stepper.step(prev, state))
             if not has_area(gained) and not has_area(lost):
                 prev = state
                 continue
@@ -138,7 +147,8 @@ class History:
                 open_pieces.extend((g, t) for g in split_large(gained, max_vertices))
             if _fragmented(open_pieces, state):
                 pieces.extend(Piece(g, since, t) for g, since in open_pieces if since != t)
-                open_pieces = [(g, t) for g in split_large(state, max_vertices)]
+                current = state if stepper is None else stepper.carried(state)
+                open_pieces = [(g, t) for g in split_large(current, max_vertices)]
             changes.append(Change(change_id(layer_id, t), layer_id, t,
                                   gained if has_area(gained) else EMPTY,
                                   lost if has_area(lost) else EMPTY))

@@ -1,0 +1,132 @@
+"""``situation-viewer import``: the written file, regions from a Shapefile, reports linked by
+layer + date and by region + window, --append, the summary, and exit 2 on bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import shapefile
+from pyproj import CRS
+from pyproj.enums import WktVersion
+from shapely.geometry import box, mapping
+
+from viewer.cli import main
+from viewer.io.gpkg import read_situation
+from viewer.model import parse_time
+
+REPORTS = """id,published,source,title,layer,date,region,from,to,role,reliability,credibility
+r1,2025-06-02T09:00Z,Agency A,Front moves east,Front,2025-06-02,,,,reports,B,2
+r2,2025-06-03T10:00Z,Ministry M,We took more,front,2025-06-03T00:00Z,,,,claims,D,4
+r3,2025-06-04T08:00Z,Analyst Z,East is contested,,,Схід,2025-06-01,2025-06-02,confirms,C,3
+r4,2025-06-04T09:00Z,Agency A,Nothing happened,Front,2025-06-20,,,,reports,B,2
+"""
+
+
+def snapshot(path, geom):
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": mapping(geom)}]}))
+
+
+def regions_shapefile(base):
+    """West (30-31°E) and East (31-32°E) at 48-49°N, with Ukrainian names, in lon/lat."""
+    with shapefile.Writer(str(base), shapeType=shapefile.POLYGON, encoding="utf-8") as w:
+        w.field("NAME", "C", 40)
+        w.field("ADM1_UA", "C", 40)
+        for name, uk, x in (("West", "Захід", 30), ("East", "Схід", 31)):
+            w.poly([[(x, 48), (x, 49), (x + 1, 49), (x + 1, 48), (x, 48)]])   # clockwise
+            w.record(name, uk)
+    base.with_suffix(".prj").write_text(CRS(4326).to_wkt(WktVersion.WKT1_ESRI))
+    return str(base.with_suffix(".shp"))
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    series = tmp_path / "front"
+    series.mkdir()
+    snapshot(series / "front_20250601.geojson", box(30.2, 48.2, 30.6, 48.4))
+    snapshot(series / "front_20250602.geojson", box(30.2, 48.2, 31.4, 48.4))
+    snapshot(series / "front_20250603.geojson", box(30.2, 48.2, 31.6, 48.4))
+    (tmp_path / "reports.csv").write_text(REPORTS, encoding="utf-8")
+    return {"series": str(series), "regions": regions_shapefile(tmp_path / "regions"),
+            "reports": str(tmp_path / "reports.csv"), "out": str(tmp_path / "out.gpkg"),
+            "dir": tmp_path}
+
+
+def run_ok(capsys, *args) -> str:
+    assert main(list(map(str, args))) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    return out
+
+
+def test_import_with_shapefile_regions_and_reports(inputs, capsys):
+    summary = run_ok(capsys, "import", inputs["series"], "-o", inputs["out"], "--layer", "Front",
+                     "--regions", inputs["regions"], "--reports", inputs["reports"],
+                     "--attribution", "Front lines: test data (CC0)")
+    assert "states: 3   changes: 2   time span: 2025-06-01 .. 2025-06-03" in summary
+    assert "    West: 2025-06-01  (at the start)\n    East: 2025-06-02\n" in summary
+    assert "dropped slivers: 0" in summary and "repaired polygons: 0" in summary
+    assert "warnings: 1\n" in summary and "r4" in summary           # the dangling request
+    info = json.loads(run_ok(capsys, "info", inputs["out"], "--json"))
+    assert info["title"] == "Front" and info["default_time"] == "2025-06-03T00:00:00Z"
+    assert info["attributions"] == ["Front lines: test data (CC0)"]
+    assert "Imported by situation-viewer" in info["description"]
+    layer = info["layers"][0]
+    assert [c["at"] for c in layer["changes"]] == ["2025-06-02T00:00:00Z", "2025-06-03T00:00:00Z"]
+    first, second = layer["changes"]
+    assert first["report_roles"] == {"r1": "reports", "r3": "confirms"}
+    assert second["report_roles"] == {"r2": "claims"}
+    assert set(first["regions_km2"]) == {"West", "East"} and second["regions"] == ["East"]
+    regions = {r["name"]: r for r in info["regions"]}
+    assert regions["East"]["name_uk"] == "Схід"
+    assert regions["East"]["first_entered"] == {"front": "2025-06-02T00:00:00Z"}
+    situation = read_situation(inputs["out"])
+    assert [l.id for l in situation.layers] == ["front"] and situation.dangling_links() == []
+
+
+def test_append_adds_a_layer_and_refuses_a_second_with_the_same_id(inputs, capsys):
+    run_ok(capsys, "import", inputs["series"], "-o", inputs["out"], "--layer", "Front",
+           "--regions", "builtin:ukraine-oblasts", "--title", "Two layers")
+    raids = inputs["dir"] / "raids.geojson"
+    raids.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": mapping(box(36, 48, 36.1, 48.1)),
+         "properties": {"valid_from": "2025-06-02", "valid_to": "2025-06-04"}},
+        {"type": "Feature", "geometry": mapping(box(36.3, 48, 36.4, 48.1)),
+         "properties": {"valid_from": "2025-06-03"}}]}))
+    summary = run_ok(capsys, "import", raids, "-o", inputs["out"], "--append")
+    assert "layer raids: raids (incursion)" in summary
+    situation = read_situation(inputs["out"])
+    assert [l.id for l in situation.layers] == ["front", "raids"]
+    assert situation.meta.title == "Two layers"
+    assert len(situation.own_regions) == 27 and len(situation.regions) > 27
+    assert situation.layer("front").history.times[-1] == parse_time("2025-06-03")
+    assert situation.meta.default_time == parse_time("2025-06-04")
+    assert main(["import", str(raids), "-o", inputs["out"], "--append"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "already has a layer with the id 'raids'" in err
+    assert len(read_situation(inputs["out"]).layers) == 2            # left as it was
+
+
+@pytest.mark.parametrize("args, message", [
+    (["{dir}/nowhere", "-o", "{out}"], "nowhere: no such file or folder"),
+    (["{series}", "-o", "{out}", "--min-width", "-1"], "--min-width: must be a number >= 0"),
+    (["{series}", "-o", "{out}", "--min-area", "nan"], "--min-area: must be a number >= 0"),
+    (["{series}", "-o", "{out}", "--date-pattern", "("], "--date-pattern: not a regular"),
+    (["{series}", "-o", "{dir}/out.png"], "-o: a situation file ends in .gpkg"),
+    (["{series}", "-o", "{out}", "--append"], "--append: "),
+    (["{series}", "-o", "{out}", "--regions", "builtin:atlantis"], "no such built-in region"),
+    (["{series}", "-o", "{out}", "--regions", "{regions}", "--region-name-field", "X"],
+     "no --region-name-field 'X'"),
+    (["{series}", "-o", "{dir}/missing/out.gpkg"], "can't write"),
+    (["{series}", "{dir}/dup_2025-06-01.geojson", "-o", "{out}"], "same snapshot date"),
+    (["{series}", "-o", "{out}", "--time-field", "day"], "no feature has the property 'day'"),
+    (["{series}", "-o", "{out}", "--reports", "{regions}"], "regions.shp: "),
+])
+def test_bad_input_is_one_line_and_exit_2(inputs, capsys, args, message):
+    snapshot(inputs["dir"] / "dup_2025-06-01.geojson", box(30, 48, 30.1, 48.1))
+    argv = ["import"] + [a.format(**inputs) for a in args]
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+    assert err.startswith("situation-viewer: error: ") and message in err

@@ -1,0 +1,125 @@
+"""Timestamped features -> layers: valid_from/valid_to ranges, custom fields, KML
+TimeSpan/TimeStamp with folders as layers, and what is left out with a warning."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pyproj import Geod
+from shapely.geometry import box, mapping
+
+from viewer.analysis.areas import Areas
+from viewer.analysis.importer import ImportOptions, run_import
+from viewer.analysis.timestamped import as_time
+from viewer.model import parse_time
+
+GEOD = Geod(ellps="WGS84")
+T = parse_time
+
+
+def km2(minx, miny, maxx, maxy) -> float:
+    area, _ = GEOD.polygon_area_perimeter([minx, maxx, maxx, minx], [miny, miny, maxy, maxy])
+    return abs(area) / 1e6
+
+
+def collection(path, *items):
+    feats = [{"type": "Feature", "properties": props, "geometry": mapping(g)}
+             for g, props in items]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": feats}))
+    return str(path)
+
+
+def test_valid_from_and_valid_to_give_states_at_every_boundary(tmp_path):
+    a, b = box(36.0, 48.0, 36.1, 48.1), box(36.2, 48.0, 36.3, 48.1)
+    path = collection(tmp_path / "incursions.geojson",
+                      (a, {"valid_from": "2025-06-01", "valid_to": "2025-06-05"}),
+                      (b, {"valid_from": "2025-06-03T06:00Z", "valid_to": None}))
+    result = run_import(ImportOptions([path]))
+    assert result.mode == "timestamped" and result.layer_ids == ["incursions"]
+    layer = result.situation.layer("incursions")
+    assert layer.kind == "incursion"
+    h = layer.history
+    assert h.times == [T("2025-06-01"), T("2025-06-03T06:00Z"), T("2025-06-05")]
+    assert h.state_at(T("2025-06-04")).area == pytest.approx(a.area + b.area)
+    assert h.state_at(T("2025-06-05")).equals(b)            # a ended: [from, to)
+    areas = Areas(result.situation)
+    assert areas.change_km2(h.changes[0].id) == pytest.approx((km2(36.2, 48, 36.3, 48.1), 0),
+                                                              rel=1e-6)
+    assert areas.change_km2(h.changes[1].id) == pytest.approx((0, km2(36.0, 48, 36.1, 48.1)),
+                                                              rel=1e-6)
+
+
+def test_custom_time_fields_and_features_left_out_with_warnings(tmp_path):
+    path = collection(tmp_path / "raids.geojson",
+                      (box(36, 48, 36.1, 48.1), {"start": "2025-06-01", "stop": "2025-06-02"}),
+                      (box(36, 48, 36.1, 48.1), {"start": "2025-06-04", "stop": "2025-06-03"}),
+                      (box(36, 48, 36.1, 48.1), {"stop": "2025-06-09"}),
+                      (box(36.5, 48, 36.6, 48.1), {"start": "2025-06-05"}))
+    result = run_import(ImportOptions([path], layer="Raids", time_field="start",
+                                      end_field="stop", kind="assessed-advance"))
+    h = result.situation.layer("raids").history
+    assert h.times == [T("2025-06-01"), T("2025-06-02"), T("2025-06-05")]
+    assert h.state_at(T("2025-06-02")).is_empty
+    assert len(result.warnings) == 2
+    assert any("feature 2" in w and "stop not after start" in w for w in result.warnings)
+    assert any("feature 3" in w and "no start" in w for w in result.warnings)
+
+
+def square(x, y) -> str:
+    ring = f"{x},{y} {x + 0.1},{y} {x + 0.1},{y + 0.1} {x},{y + 0.1} {x},{y}"
+    return ("<Polygon><outerBoundaryIs><LinearRing><coordinates>" + ring +
+            "</coordinates></LinearRing></outerBoundaryIs></Polygon>")
+
+
+KML = f"""<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>raids</name>
+ <Folder><name>North</name>
+  <Placemark><name>n1</name>
+   <TimeSpan><begin>2025-06-01</begin><end>2025-06-03</end></TimeSpan>{square(36, 48)}
+  </Placemark>
+  <Placemark><name>n2</name>
+   <TimeStamp><when>2025-06-02</when></TimeStamp>{square(36.2, 48)}
+  </Placemark>
+ </Folder>
+ <Folder><name>South</name>
+  <Placemark><name>s1</name><TimeStamp><when>2025-06</when></TimeStamp>{square(36, 47)}
+  </Placemark>
+ </Folder>
+</Document></kml>
+"""
+
+
+def test_kml_folders_become_layers_with_timespan_and_timestamp(tmp_path):
+    path = tmp_path / "raids.kml"
+    path.write_text(KML)
+    result = run_import(ImportOptions([str(path)]))
+    assert result.mode == "timestamped" and result.layer_ids == ["north", "south"]
+    north = result.situation.layer("north").history
+    assert north.times == [T("2025-06-01"), T("2025-06-02"), T("2025-06-03")]
+    assert north.state_at(T("2025-06-03")).bounds == pytest.approx((36.2, 48.0, 36.3, 48.1))
+    south = result.situation.layer("south").history
+    assert south.times == [T("2025-06-01")]                  # a gYearMonth: its first day
+    merged = run_import(ImportOptions([str(path)], layer="All raids"))
+    assert merged.layer_ids == ["all-raids"]
+    assert merged.situation.layer("all-raids").history.state_at(T("2025-06-02")).area == \
+        pytest.approx(3 * 0.01)
+
+
+def test_one_time_per_file_is_a_snapshot_series_not_timestamped_features(tmp_path):
+    one = collection(tmp_path / "a.geojson",
+                     (box(36, 48, 36.1, 48.1), {"valid_from": "2025-06-01"}))
+    two = collection(tmp_path / "b.geojson",
+                     (box(36, 48, 36.2, 48.1), {"valid_from": "2025-06-02"}))
+    result = run_import(ImportOptions([one, two], layer="x"))
+    assert result.mode == "snapshots"
+    assert result.situation.layer("x").history.state_at(T("2025-06-02")).area == \
+        pytest.approx(0.02)          # the second snapshot, not the union of both
+
+
+def test_times_in_properties():
+    assert as_time("2025") == T("2025-01-01")
+    assert as_time("20250613") == T("2025-06-13")
+    assert as_time("2025-06-13T10:00+02:00") == T("2025-06-13T08:00Z")
+    with pytest.raises(ValueError):
+        as_time(12345)
