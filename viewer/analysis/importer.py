@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 
 import shapely
 
@@ -197,6 +198,10 @@ def _meta(base: Situation, layers: list[Layer], options: ImportOptions, files: l
                  f"{options.min_area_km2:g} km² dropped as re-digitising noise ({dropped} parts)")
     old = base.meta
     credits = list(old.attributions) if appending else []
+    if not options.attributions:       # never a layer on a map without where it came from
+        origin = ", ".join(sorted({Path(s).name for s in options.sources})) or "files"
+        credits.append(f"{', '.join(l.name for l in layers)}: imported from {origin} "
+                       "(source not stated: pass --attribution)")
     for credit in options.region_credits + options.attributions:
         if credit and credit not in credits:
             credits.append(safe_line(credit))
