@@ -157,3 +157,9 @@ def test_clicking_the_chart_moves_the_cursor_there(env, qtbot):
     x = vb.mapSceneToView(chart.mapToScene(pos)).x()
     assert abs(epoch(cursor.time) - x) <= 1800                 # to the nearest hour
     assert T("2025-06-11") < cursor.time < T("2025-06-13")
+
+
+def test_area_axis_labels_stay_short():
+    from viewer.ui.timeline_chart import compact_number
+    assert [compact_number(v) for v in (0, 400, 2500, 110000, 1.25e6)] == [
+        "0", "400", "2.5k", "110k", "1.25M"]

@@ -28,12 +28,27 @@ def from_epoch(x: float) -> datetime:
     return datetime.fromtimestamp(x, timezone.utc)
 
 
+class AreaAxis(pg.AxisItem):
+    """km² ticks short enough for a narrow axis: 400, 2.5k, 110k, 1.2M."""
+
+    def tickStrings(self, values, scale, spacing):
+        return [compact_number(v * scale) for v in values]
+
+
+def compact_number(v: float) -> str:
+    for limit, suffix in ((1e6, "M"), (1e3, "k")):
+        if abs(v) >= limit:
+            return f"{v / limit:.3g}{suffix}"
+    return f"{v:.3g}"
+
+
 class TimelineChart(pg.PlotWidget):
     """Area (km², left axis) of each layer as steps, reports per day as bars (right
     axis), faint marks at change times, and the cursor line (drag it, or click)."""
 
     def __init__(self, cursor: TimeCursor, parent: QWidget | None = None):
-        super().__init__(parent, axisItems={"bottom": pg.DateAxisItem("bottom", utcOffset=0)})
+        super().__init__(parent, axisItems={"bottom": pg.DateAxisItem("bottom", utcOffset=0),
+                                            "left": AreaAxis("left")})
         self.cursor = cursor
         self.snap_seconds = 3600.0
         self._curves: list[pg.PlotDataItem] = []
