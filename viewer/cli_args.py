@@ -16,12 +16,30 @@ class ArgumentError(Exception):
     """A bad command-line value; ``str()`` names the argument and the problem."""
 
 
+# values that start with "-" but are numbers (e.g. ``--bbox -10,40,30,50``), not options
+_NEGATIVE_VALUE = re.compile(r"^-\.?\d[\d.,eE+\-]*$")
+
+
 class OneLineParser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr and exit status 2."""
+    """argparse, but a usage error is one line on stderr and exit status 2, and a value
+    like ``-10,40,30,50`` after an option is taken as its value, not as an option."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._negative_number_matcher = _NEGATIVE_VALUE     # argparse's own hook
 
     def error(self, message: str):  # noqa: D401 - argparse API
+        message = " ".join(message.split())     # an argument may hold line breaks
+        if len(message) > 300:
+            message = message[:300] + "…"
         sys.stderr.write(f"{self.prog}: error: {message} (try --help)\n")
         raise SystemExit(2)
+
+
+def _shown(text) -> str:
+    """``repr(text)``, cut short: a message never repeats a huge argument."""
+    shown = repr(text[:81] if isinstance(text, str) else text)
+    return shown if len(shown) <= 80 else shown[:80] + "…"
 
 
 def parse_at(text: str) -> datetime:
@@ -34,10 +52,12 @@ def parse_at(text: str) -> datetime:
 def parse_size(text: str) -> tuple[int, int]:
     m = re.fullmatch(r"\s*(\d{1,6})\s*[xX×]\s*(\d{1,6})\s*", text or "")
     if not m:
-        raise ArgumentError(f"--size: expected WIDTHxHEIGHT in pixels (e.g. 1600x1000), got {text!r}")
+        raise ArgumentError("--size: expected WIDTHxHEIGHT in pixels (e.g. 1600x1000), "
+                            f"got {_shown(text)}")
     w, h = int(m.group(1)), int(m.group(2))
     if not (16 <= w <= MAX_SIDE and 16 <= h <= MAX_SIDE):
-        raise ArgumentError(f"--size: each side must be between 16 and {MAX_SIDE} pixels, got {text!r}")
+        raise ArgumentError(f"--size: each side must be between 16 and {MAX_SIDE} pixels, "
+                            f"got {_shown(text)}")
     return w, h
 
 
@@ -48,9 +68,10 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
     except ValueError:
         values = ()
     if len(values) != 4 or not all(v == v and abs(v) != float("inf") for v in values):
-        raise ArgumentError(f"--bbox: expected minlon,minlat,maxlon,maxlat in degrees, got {text!r}")
+        raise ArgumentError("--bbox: expected minlon,minlat,maxlon,maxlat in degrees, "
+                            f"got {_shown(text)}")
     minx, miny, maxx, maxy = values
     if not (-180 <= minx < maxx <= 180 and -90 <= miny < maxy <= 90):
         raise ArgumentError(f"--bbox: need -180 <= minlon < maxlon <= 180 and "
-                            f"-90 <= minlat < maxlat <= 90, got {text!r}")
+                            f"-90 <= minlat < maxlat <= 90, got {_shown(text)}")
     return values

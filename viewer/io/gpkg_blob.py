@@ -16,6 +16,8 @@ import numpy as np
 import shapely
 from shapely.errors import GEOSException
 
+from viewer.io import gpkg_wkb
+
 MAGIC = b"GP"
 SRS_ID = 4326
 ENVELOPE_BYTES = (0, 32, 48, 48, 64)   # by envelope kind 0..4
@@ -23,6 +25,7 @@ FLAG_LITTLE_ENDIAN = 0x01
 FLAG_ENVELOPE_XY = 0x02                # envelope kind 1, shifted into bits 1-3
 FLAG_EMPTY = 0x10
 FLAG_EXTENDED = 0x20
+MAX_PARTS = 5_000_000                  # parts and rings of one decode() call together
 
 _HEADER_XY = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"),
                        ("srs_id", "<i4"), ("env", "<f8", (4,))])
@@ -48,7 +51,7 @@ def encode(geoms: Sequence | np.ndarray, srs_id: int = SRS_ID) -> list[bytes | N
     idx = np.nonzero(present)[0]
     geo = arr[idx]
     empty = shapely.is_empty(geo)
-    wkb = shapely.to_wkb(geo, byte_order=1)   # 2D only, so ISO and extended WKB agree
+    wkb = shapely.to_wkb(geo, byte_order=1, output_dimension=2, flavor="iso")
     full = np.zeros(len(geo), dtype=_HEADER_XY)
     full["magic"], full["version"], full["srs_id"] = MAGIC, 0, srs_id
     full["flags"] = FLAG_LITTLE_ENDIAN | FLAG_ENVELOPE_XY
@@ -82,11 +85,12 @@ def header_length(blob: bytes) -> int:
     return size
 
 
-def decode(blobs: Sequence[bytes | None]) -> np.ndarray:
+def decode(blobs: Sequence[bytes | None], allowed: frozenset[int] | None = None) -> np.ndarray:
     """Shapely geometries for ``blobs`` (None for NULL); raises BlobError naming the first
-    bad one. Headers are stripped by their length from the flags byte, then all WKB is
-    parsed in one call."""
-    n = len(blobs)
+    bad one. Headers are stripped by their length from the flags byte, each WKB's structure
+    is checked (``allowed``: the WKB base types accepted, see gpkg_wkb; None: any), then
+    all WKB is parsed in one call."""
+    n, parts = len(blobs), 0
     wkb = np.empty(n, dtype=object)
     for i, blob in enumerate(blobs):
         if blob is None:
@@ -96,15 +100,21 @@ def decode(blobs: Sequence[bytes | None]) -> np.ndarray:
         blob = bytes(blob)
         try:
             wkb[i] = blob[header_length(blob):]
+            parts += gpkg_wkb.check(wkb[i], allowed)[1]
         except ValueError as exc:
             raise BlobError(i, str(exc)) from None
+        if parts > MAX_PARTS:
+            raise BlobError(i, f"more than {MAX_PARTS:,} polygons and rings together, more "
+                            "than this viewer reads")
     try:
-        return shapely.from_wkb(wkb)
+        with np.errstate(invalid="ignore"):      # NaN coordinates: refused by the caller
+            return shapely.from_wkb(wkb)
     except (GEOSException, ValueError, TypeError):
         pass
     for i, item in enumerate(wkb):          # find the culprit (only on the error path)
         try:
-            shapely.from_wkb(item)
+            with np.errstate(invalid="ignore"):
+                shapely.from_wkb(item)
         except (GEOSException, ValueError, TypeError) as exc:
             raise BlobError(i, f"unreadable WKB ({exc})") from None
     raise BlobError(0, "unreadable WKB")

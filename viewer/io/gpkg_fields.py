@@ -13,7 +13,8 @@ from datetime import datetime
 
 import numpy as np
 
-from viewer.io import gpkg_blob
+from viewer.io import gpkg_blob, gpkg_open, gpkg_wkb
+from viewer.io.gpkg_geometry import GeometryProblem, usable
 from viewer.io.gpkg_schema import TABLES
 from viewer.model.times import parse_time
 
@@ -32,11 +33,34 @@ def select(conn: sqlite3.Connection, tables: set[str], name: str,
     # a geometry written as text (e.g. by X'..' || X'..' in SQL) is read as its bytes
     cols = ", ".join('CAST("geom" AS BLOB)' if c == "geom" else f'"{c}"'
                      for c in ("fid",) + columns)
-    return conn.execute(f'SELECT {cols} FROM "{name}" ORDER BY fid').fetchall()
+    try:
+        return conn.execute(f'SELECT {cols} FROM "{name}" ORDER BY fid').fetchall()
+    except sqlite3.DataError as exc:     # a value over the connection's length limit
+        if getattr(exc, "sqlite_errorname", "") != "SQLITE_TOOBIG":
+            raise
+        raise ValueError(_too_big(conn, name, ("fid",) + columns)) from None
+
+
+def _too_big(conn: sqlite3.Connection, name: str, columns: tuple[str, ...]) -> str:
+    """The message for a value over the length limit, naming its row when it is a blob:
+    length() of a blob reads only its stored size, but of a text it would read the text."""
+    limit = gpkg_open.MAX_VALUE_BYTES
+    over = " OR ".join(f"(typeof(\"{c}\") = 'blob' AND length(\"{c}\") > {limit})"
+                       for c in columns)
+    fid = conn.execute(f'SELECT fid FROM "{name}" WHERE {over} ORDER BY fid LIMIT 1').fetchone()
+    where = f"table {name}" + (f", fid {fid[0]}" if fid else "")
+    return f"{where}: holds a value larger than {limit >> 20} MB, more than this viewer reads"
 
 
 def missing_columns(conn: sqlite3.Connection, table: str, columns: tuple[str, ...]) -> list[str]:
-    present = {row[0] for row in conn.execute("SELECT name FROM pragma_table_info(?)", (table,))}
+    """``columns`` the table lacks. A generated column (hidden != 0) counts as missing:
+    reading it would evaluate SQL written in the file."""
+    info = conn.execute("SELECT name, hidden FROM pragma_table_xinfo(?)", (table,)).fetchall()
+    generated = [n for n, hidden in info if hidden and n in columns]
+    if generated:
+        raise ValueError(f"table {table}: column {generated[0]} is computed by SQL stored in "
+                         "the file (a generated column), which is never run")
+    present = {n for n, hidden in info if not hidden}
     return [c for c in columns if c not in present]
 
 
@@ -72,6 +96,8 @@ def json_value(text, where: str, kind: type, default):
         return default
     try:
         value = json.loads(text)
+    except RecursionError:
+        raise ValueError(f"{where}: JSON nested too deeply") from None
     except (TypeError, ValueError):
         raise ValueError(f"{where}: not valid JSON: {str(text)[:60]!r}") from None
     if not isinstance(value, kind):
@@ -110,9 +136,12 @@ def real(value, where: str, default: float) -> float:
 
 
 def geometries(table: str, rows: list[tuple], column: int = 1) -> np.ndarray:
-    """Decode the geometry blobs in ``rows[i][column]`` (``rows[i][0]`` is the fid)."""
+    """Decode the geometry blobs in ``rows[i][column]`` (``rows[i][0]`` is the fid): areas
+    (MultiPolygons) or points, as the table holds, made safe by gpkg_geometry.usable."""
+    areas = TABLES[table][0] == "MULTIPOLYGON"
     try:
-        return gpkg_blob.decode([r[column] for r in rows])
-    except gpkg_blob.BlobError as exc:
+        return usable(gpkg_blob.decode([r[column] for r in rows],
+                                       gpkg_wkb.AREAS if areas else gpkg_wkb.POINTS), areas)
+    except (gpkg_blob.BlobError, GeometryProblem) as exc:
         raise ValueError(f"table {table}, fid {rows[exc.index][0]}: bad geometry: {exc}") \
             from None

@@ -1,7 +1,9 @@
 """Open a situation GeoPackage read-only, after checking it is one.
 
 Opening never changes the file or its directory: the database is opened through a URI
-with ``mode=ro&immutable=1``, so SQLite takes no locks and writes no journal.
+with ``mode=ro&immutable=1``, so SQLite takes no locks and writes no journal. Nothing
+stored in the file is run: schema SQL from the file is not trusted (``trusted_schema``
+off), only real tables are read, and no value longer than ``MAX_VALUE_BYTES`` is built.
 """
 
 from __future__ import annotations
@@ -11,8 +13,13 @@ import sqlite3
 import urllib.parse
 
 from viewer.io.errors import SituationError
+from viewer.io.gpkg_schema import FEATURE_TABLES, TABLES
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+JOURNAL_MAGIC = b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7"    # a rollback journal's header
+GEOPACKAGE_IDS = (0x47504B47, 0x47503130, 0x47503131)    # "GPKG"; "GP10", "GP11" (1.0, 1.1)
+MAX_VALUE_BYTES = 64 << 20        # one value (a geometry, a text): 4 million vertices
+MAX_GEOMETRY_BYTES = 512 << 20    # all geometries of a file together
 
 
 def check_file(path: str) -> None:
@@ -41,20 +48,48 @@ def check_file(path: str) -> None:
     if os.path.exists(wal) and os.path.getsize(wal) > 0:
         raise SituationError(path, f"has unsaved changes in {os.path.basename(wal)}; close "
                              "the program that has it open (e.g. QGIS) and try again")
+    if _hot_journal(path + "-journal"):
+        raise SituationError(path, "has an unfinished change (its -journal file is still "
+                             "there): open it once in the program that wrote it, or in "
+                             "sqlite3, to roll the change back, then try again")
+
+
+def _hot_journal(journal: str) -> bool:
+    """A rollback journal left by a writer that stopped mid-change: the file itself may
+    then be half-written, and an immutable open would not roll it back."""
+    try:
+        with open(journal, "rb") as f:
+            return f.read(len(JOURNAL_MAGIC)) == JOURNAL_MAGIC
+    except OSError:
+        return False
 
 
 def connect_read_only(path: str) -> sqlite3.Connection:
-    uri = "file:" + urllib.parse.quote(os.path.abspath(path)) + "?mode=ro&immutable=1"
     try:
-        return sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("PRAGMA query_only = ON")
     except sqlite3.Error as exc:
         raise SituationError(path, f"can't open: {exc}") from None
+    return conn
+
+
+def read_only_uri(path: str) -> str:
+    return "file:" + urllib.parse.quote(os.path.abspath(path)) + "?mode=ro&immutable=1"
 
 
 def list_tables(conn: sqlite3.Connection) -> set[str]:
-    """Names of real tables (never views) in the database."""
-    return {name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    """Names of real tables (never views, nor virtual tables) in the database."""
+    return {name for name, virtual in _tables(conn) if not virtual}
+
+
+def _tables(conn: sqlite3.Connection) -> list[tuple[str, bool]]:
+    """(name, is virtual) of every table. A virtual table's rows come from a module's
+    code (full-text search, R-tree...), not from stored rows."""
+    return [(name, str(sql or "").lstrip().upper().startswith("CREATE VIRTUAL"))
+            for name, sql in conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table'")]
 
 
 def open_situation(path: str | os.PathLike) -> tuple[sqlite3.Connection, set[str]]:
@@ -70,6 +105,8 @@ def open_situation(path: str | os.PathLike) -> tuple[sqlite3.Connection, set[str
         if "situation_meta" not in tables:
             raise SituationError(path, "is a GeoPackage but not a situation file "
                                  "(no situation_meta table)")
+        _check_identity(conn, path)
+        _check_tables(conn, path)
     except (sqlite3.Error, UnicodeDecodeError) as exc:
         conn.close()
         raise SituationError(path, f"not a readable GeoPackage ({exc})") from None
@@ -77,3 +114,39 @@ def open_situation(path: str | os.PathLike) -> tuple[sqlite3.Connection, set[str
         conn.close()
         raise
     return conn, tables
+
+
+def _check_identity(conn: sqlite3.Connection, path: str) -> None:
+    app = conn.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF
+    if app not in GEOPACKAGE_IDS:
+        tag = app.to_bytes(4, "big")
+        shown = repr(tag.decode("ascii")) if tag.isascii() and tag.decode().isprintable() \
+            else hex(app)
+        raise SituationError(path, f"not a GeoPackage (SQLite application_id {shown}, "
+                             "not 'GPKG')")
+
+
+def _check_tables(conn: sqlite3.Connection, path: str) -> None:
+    """Refuse virtual tables in place of ours, and more geometry than MAX_GEOMETRY_BYTES
+    (summed from the stored sizes before any is read: length() of a blob reads only its
+    size)."""
+    for name, virtual in _tables(conn):
+        if virtual and name in TABLES:
+            raise SituationError(path, f"table {name} is a virtual table (rows made by code, "
+                                 "not stored), which is never read")
+    total, real = 0, list_tables(conn)
+    for name in FEATURE_TABLES:
+        if name not in real or ("geom",) not in conn.execute(
+                "SELECT name FROM pragma_table_info(?)", (name,)).fetchall():
+            continue
+        try:
+            total += conn.execute(
+                "SELECT coalesce(sum(CASE typeof(geom) WHEN 'blob' THEN length(geom) "
+                f'ELSE length(CAST(geom AS BLOB)) END), 0) FROM "{name}"').fetchone()[0]
+        except sqlite3.DataError:           # a text geometry over the length limit
+            raise SituationError(path, f"table {name}: holds a value larger than "
+                                 f"{MAX_VALUE_BYTES >> 20} MB, more than this viewer reads") \
+                from None
+    if total > MAX_GEOMETRY_BYTES:
+        raise SituationError(path, f"holds {total >> 20} MB of geometry, more than this "
+                             f"viewer reads ({MAX_GEOMETRY_BYTES >> 20} MB)")

@@ -1,14 +1,19 @@
-"""Write a Situation as a GeoPackage, atomically: a crash mid-save leaves the old file."""
+"""Write a Situation as a GeoPackage, atomically: a crash mid-save leaves the old file.
+
+The new file is written beside the target (see gpkg_temp), fsynced, and renamed over it;
+a successful save also removes what saves killed mid-way left behind.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
-import tempfile
 from datetime import datetime, timezone
 
 from viewer.io import gpkg_schema as schema
+from viewer.io import gpkg_temp
 from viewer.io.errors import SituationError
 from viewer.io.gpkg_rows import TableRows, situation_rows
 from viewer.model.situation import Situation
@@ -26,8 +31,7 @@ def write_situation(situation: Situation, path: str | os.PathLike) -> None:
         raise SituationError(target, f"can't write: {exc}") from exc
     directory, name = os.path.split(real)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
-        os.close(fd)
+        tmp = gpkg_temp.create(directory, name)
     except OSError as exc:
         raise SituationError(target, f"can't write: {exc.strerror or exc}") from exc
     try:
@@ -42,9 +46,17 @@ def write_situation(situation: Situation, path: str | os.PathLike) -> None:
         if isinstance(exc, OSError):
             raise SituationError(target, f"can't write: {exc.strerror or exc}") from exc
         if isinstance(exc, (sqlite3.Error, ValueError, TypeError)):
-            raise SituationError(target, f"can't write: {exc}") from exc
+            raise SituationError(target, f"can't write: {_reason(exc)}") from exc
         raise
     _fsync_dir(directory)
+    gpkg_temp.remove_stale(directory, name)
+
+
+def _reason(exc: Exception) -> str:
+    """SQLite says "database or disk is full" when a write fails for want of space."""
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL":
+        return os.strerror(errno.ENOSPC)
+    return str(exc)
 
 
 def fill_database(path: str, tables: dict[str, TableRows]) -> None:

@@ -34,6 +34,7 @@ from viewer.io.read_any import read_limited
 from viewer.io.repair import finish, note_skipped
 
 CONTAINERS = ("Document", "Folder")
+MAX_DEPTH = 100                 # Folders/Documents nested deeper than this are refused
 GEOMETRY = ("Point", "LineString", "LinearRing", "Polygon", "MultiGeometry", "Model")
 GX_GEOMETRY = ("Track", "MultiTrack")
 IGNORED = {"NetworkLink": "network links are never followed",
@@ -108,6 +109,9 @@ class _Reader:
                     continue
                 if name in CONTAINERS:
                     top = name == "Document" and local(elem.tag) == "kml"
+                    if len(path) >= MAX_DEPTH:    # (each level copies the path: O(depth²))
+                        raise SituationError(self.result.source, "not usable KML: folders "
+                                             f"nested more than {MAX_DEPTH} deep")
                     sub = path if top else (*path, _text(child, "name") or f"Unnamed {name}")
                     children.append((child, sub, times))
                 elif name == "Placemark":

@@ -27,7 +27,7 @@ def read_kmz(path: str | os.PathLike) -> ReadResult:
     """Features of the KML inside the KMZ archive at ``path``; raises only SituationError."""
     path = os.fspath(path)
     name, data = read_kml_entry(path)
-    result = parse_kml(data, f"{path} ({name})")
+    result = parse_kml(data, f"{path} ({name[:100]})")
     result.source = path
     return result
 
@@ -44,12 +44,13 @@ def read_kml_entry(path: str) -> tuple[str, bytes]:
             return info.filename, _inflate(path, archive, info)
     except SituationError:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
-        raise SituationError(path, f"not a readable KMZ (zip) archive: {exc}") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, IndexError) as exc:
+        raise SituationError(path, f"not a readable KMZ (zip) archive: {_short(exc)}") \
+            from None
     except NotImplementedError as exc:       # compression method
-        raise SituationError(path, f"can't read the KMZ archive: {exc}") from None
+        raise SituationError(path, f"can't read the KMZ archive: {_short(exc)}") from None
     except RuntimeError as exc:              # encrypted entry
-        raise SituationError(path, f"can't read the KMZ archive: {exc}") from None
+        raise SituationError(path, f"can't read the KMZ archive: {_short(exc)}") from None
     except OSError as exc:
         raise SituationError(path, f"can't read: {exc.strerror or exc}") from None
 
@@ -57,7 +58,7 @@ def read_kml_entry(path: str) -> tuple[str, bytes]:
 def _choose_entry(path: str, entries: list[zipfile.ZipInfo]) -> zipfile.ZipInfo:
     for info in entries:
         if _escapes(info.filename):
-            raise SituationError(path, f"refused: archive entry {info.filename!r} points "
+            raise SituationError(path, f"refused: archive entry {info.filename[:100]!r} points "
                                  "outside the archive")
     root_kml = [i for i in entries if not i.is_dir() and "/" not in i.filename.strip("/")
                 and i.filename.lower().endswith(".kml")]
@@ -65,6 +66,12 @@ def _choose_entry(path: str, entries: list[zipfile.ZipInfo]) -> zipfile.ZipInfo:
         raise SituationError(path, "not a KMZ: no .kml document at the archive's root")
     doc = [i for i in root_kml if i.filename.lower() == "doc.kml"]
     return (doc or root_kml)[0]
+
+
+def _short(exc: Exception, limit: int = 160) -> str:
+    """zipfile's messages may quote raw header bytes from the file: keep them short."""
+    text = str(exc)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _escapes(name: str) -> bool:
@@ -75,14 +82,14 @@ def _escapes(name: str) -> bool:
 def _inflate(path: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     limit = MAX_ENTRY_BYTES
     if info.file_size > limit:
-        raise SituationError(path, f"refused: {info.filename} would inflate to "
+        raise SituationError(path, f"refused: {info.filename[:100]} would inflate to "
                              f"{size_text(info.file_size)} (limit {size_text(limit)})")
     chunks, total = [], 0
     with archive.open(info) as entry:
         while chunk := entry.read(min(CHUNK, limit + 1 - total)):
             total += len(chunk)
             if total > limit:
-                raise SituationError(path, f"refused: {info.filename} inflates past "
+                raise SituationError(path, f"refused: {info.filename[:100]} inflates past "
                                      f"{size_text(limit)}, more than it declares")
             chunks.append(chunk)
     return b"".join(chunks)

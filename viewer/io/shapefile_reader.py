@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import io
 import logging
 import os
 import re
@@ -49,7 +50,11 @@ def read_shapefile(path: str | os.PathLike) -> ReadResult:
         geoms, records, notes = _read(path, files, encoding)
     except _Undecodable:
         result.warnings.append(f"attributes are not valid {encoding}; read as Latin-1")
-        geoms, records, notes = _read(path, files, "latin-1")
+        try:
+            geoms, records, notes = _read(path, files, "latin-1")
+        except _Undecodable:        # pyshp reads dates and numbers as ASCII, whatever .cpg says
+            raise SituationError(files.get(".dbf", path), "not a readable attribute table: "
+                                 "undecodable bytes in a date or number field") from None
     result.warnings.extend(notes)
     if records is None:
         result.warnings.append("no .dbf file beside it: features have no attributes")
@@ -98,8 +103,9 @@ def _encoding(cpg: str | None, result: ReadResult) -> str:
     if name.isdigit():
         name = f"cp{name}"
     try:
+        b"a".decode(name, "replace")    # a text encoding (not base64…), no NUL in its name
         return codecs.lookup(name).name
-    except LookupError:
+    except (LookupError, ValueError):
         result.warnings.append(f"unknown encoding {text[:40]!r} in the .cpg file; "
                                "reading attributes as UTF-8")
         return "utf-8"
@@ -132,9 +138,11 @@ def _read(path: str, files: dict[str, str], encoding: str):
             warnings.simplefilter("always")
             shapefile.logger.addFilter(logged)
             stack.callback(shapefile.logger.removeFilter, logged)
-            shp = stack.enter_context(open(path, "rb"))
-            shx = stack.enter_context(open(files[".shx"], "rb")) if ".shx" in files else None
-            dbf = stack.enter_context(open(files[".dbf"], "rb")) if ".dbf" in files else None
+            # in memory: pyshp reads as many bytes as a (maybe damaged) header declares,
+            # and a file object would allocate them all first; BytesIO returns what is there
+            shp = io.BytesIO(read_limited(path))
+            shx = io.BytesIO(read_limited(files[".shx"])) if ".shx" in files else None
+            dbf = io.BytesIO(read_limited(files[".dbf"])) if ".dbf" in files else None
             reader = stack.enter_context(shapefile.Reader(
                 shp=shp, shx=shx, dbf=dbf, encoding=encoding, encodingErrors="strict"))
             geoms = [_geometry(shape) for shape in reader.iterShapes()]

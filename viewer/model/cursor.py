@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from psygnal import Signal
 
-from viewer.model.times import to_utc
+from viewer.model.times import shifted, to_utc
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)   # steps per second
 
@@ -71,7 +71,7 @@ class TimeCursor:
             self.set_time(self.stops[i - 1])
 
     def step_by(self, n: int) -> None:
-        self.set_time(self._time + n * self.step)
+        self.set_time(shifted(self._time, n * self.step))
 
     # -- playing -----------------------------------------------------------------------
     @property
@@ -93,7 +93,7 @@ class TimeCursor:
         """One step of playback; stops at the end of the span."""
         if not self._playing:
             return
-        self.set_time(self._time + self.step)
+        self.set_time(shifted(self._time, self.step))
         if self._time >= self.end:
             self.set_playing(False)
 

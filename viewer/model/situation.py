@@ -12,7 +12,7 @@ from viewer.model.layer import Layer
 from viewer.model.meta import SituationMeta
 from viewer.model.region import Place, Region
 from viewer.model.report import Link, Report
-from viewer.model.times import to_utc
+from viewer.model.times import shifted, to_utc
 
 
 @dataclass(eq=False)
@@ -28,10 +28,15 @@ class Situation:
         self.reindex()
 
     def reindex(self) -> None:
-        """Rebuild the lookup tables; call after changing the lists in place."""
-        self._layers = {layer.id: layer for layer in self.layers}
-        self._reports = {r.id: r for r in self.reports}
-        self._changes = {c.id: c for layer in self.layers for c in layer.history.changes}
+        """Rebuild the lookup tables; call after changing the lists in place.
+
+        Ids are unique per kind: two layers, regions, reports or changes with one id
+        raise ValueError (a lookup by id must never pick one of two silently)."""
+        self._layers = _by_id("layers", self.layers)
+        self._reports = _by_id("reports", self.reports)
+        self._changes = _by_id("changes", [c for layer in self.layers
+                                           for c in layer.history.changes])
+        _by_id("regions", self.regions)
         self._by_change: dict[str, list[Link]] = {}
         self._by_report: dict[str, list[Link]] = {}
         for link in self.links:
@@ -84,7 +89,13 @@ class Situation:
         """Changes in the highlight window (t - days, t]."""
         days = self.meta.highlight_days if days is None else days
         t = to_utc(t)
-        return self.changes_between(t - timedelta(days=days), t)
+        if not days > 0:                 # 0, negative or NaN: an empty window
+            return []
+        try:
+            start = shifted(t, -timedelta(days=days))
+        except OverflowError:            # more days than a timedelta holds: everything
+            start = None
+        return self.changes_between(start, t)
 
     # -- provenance ------------------------------------------------------------------
     def reports_for(self, change_id: str) -> list[tuple[Report, str]]:
@@ -102,3 +113,13 @@ class Situation:
     def dangling_links(self) -> list[Link]:
         return [l for l in self.links
                 if l.change_id not in self._changes or l.report_id not in self._reports]
+
+
+def _by_id(kind: str, items: list) -> dict:
+    """``{item.id: item}``; ValueError naming the first id that appears twice."""
+    index = {item.id: item for item in items}
+    if len(index) != len(items):
+        seen: set = set()
+        dup = next(item.id for item in items if item.id in seen or seen.add(item.id))
+        raise ValueError(f"two {kind} have the id {dup!r}"[:200])
+    return index

@@ -13,10 +13,15 @@ _COMPACT_DATE = re.compile(r"^\d{8}$")
 
 
 def to_utc(value: datetime) -> datetime:
-    """Return ``value`` as an aware UTC datetime; naive values are taken to be UTC."""
+    """Return ``value`` as an aware UTC datetime; naive values are taken to be UTC.
+    Raises ValueError when the UTC time falls outside years 1-9999 (e.g.
+    9999-12-31T23:00-05:00)."""
     if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"{value.isoformat()} is outside years 1-9999 in UTC") from None
 
 
 def parse_time(text: str) -> datetime:
@@ -24,10 +29,11 @@ def parse_time(text: str) -> datetime:
 
     ``2025-06-13`` means 2025-06-13T00:00:00Z; ``20250613`` is accepted too; a value with a
     UTC offset is converted to UTC; a value without an offset is taken to be UTC.
-    Raises ValueError with a readable message otherwise.
+    Times must lie within years 1-9999 (in UTC). Raises ValueError with a readable
+    message otherwise.
     """
     if not isinstance(text, str):
-        raise ValueError(f"not a date: {text!r}")
+        raise ValueError(f"not a date: {_shown(text)}")
     s = text.strip()
     if _COMPACT_DATE.match(s):
         s = f"{s[:4]}-{s[4:6]}-{s[6:]}"
@@ -36,23 +42,43 @@ def parse_time(text: str) -> datetime:
             return datetime.strptime(s, "%Y-%m-%d").replace(tzinfo=UTC)
         if s.endswith(("Z", "z")):
             s = s[:-1] + "+00:00"
-        return to_utc(datetime.fromisoformat(s))
+        parsed = datetime.fromisoformat(s)
     except ValueError:
         raise ValueError(f"not a date or time (expected e.g. 2025-06-13 or "
-                         f"2025-06-13T08:00Z): {text!r}") from None
+                         f"2025-06-13T08:00Z): {_shown(text)}") from None
+    return to_utc(parsed)
+
+
+def _shown(value, limit: int = 60) -> str:
+    """``repr(value)``, cut short: a message never carries a megabyte of bad input."""
+    text = repr(value[:limit + 1] if isinstance(value, (str, bytes)) else value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _date_time(v: datetime) -> str:
+    # not strftime: its %Y gives "1", not "0001", for years before 1000 on glibc
+    return f"{v.year:04d}-{v.month:02d}-{v.day:02d}T{v.hour:02d}:{v.minute:02d}:{v.second:02d}"
 
 
 def iso_z(value: datetime) -> str:
     """ISO 8601 in UTC ending in ``Z``: ``2025-06-13T00:00:00Z``."""
     v = to_utc(value)
-    fmt = "%Y-%m-%dT%H:%M:%S.%fZ" if v.microsecond else "%Y-%m-%dT%H:%M:%SZ"
-    return v.strftime(fmt)
+    return _date_time(v) + (f".{v.microsecond:06d}Z" if v.microsecond else "Z")
 
 
 def gpkg_datetime(value: datetime) -> str:
     """The GeoPackage DATETIME text form: ``YYYY-MM-DDTHH:MM:SS.SSSZ``."""
     v = to_utc(value)
-    return v.strftime("%Y-%m-%dT%H:%M:%S.") + f"{v.microsecond // 1000:03d}Z"
+    return _date_time(v) + f".{v.microsecond // 1000:03d}Z"
+
+
+def shifted(t: datetime, delta: timedelta) -> datetime:
+    """``t + delta``, held at the first or last representable time instead of overflowing
+    (a highlight window or a step before year 1 or after 9999)."""
+    try:
+        return t + delta
+    except OverflowError:
+        return (datetime.max if delta > timedelta(0) else datetime.min).replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFontMetricsF, QPainter
 from pyproj import Geod
 
 from viewer.model import to_utc
+from viewer.model.text import safe_line
 from viewer.render import styles as st
 from viewer.render.fonts import map_font
 from viewer.render.scene import MapScene
@@ -21,6 +22,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December")
 _GEOD = Geod(ellps="WGS84")
 WRAP = Qt.TextFlag.TextWordWrap
+LEGEND_NAME_LIMIT = 80            # characters of a layer name in the legend
 
 
 def format_date(t: datetime) -> str:
@@ -30,6 +32,16 @@ def format_date(t: datetime) -> str:
     if (t.hour, t.minute, t.second) != (0, 0, 0):
         text += f", {t:%H:%M} UTC"
     return text
+
+
+def map_title(scene: MapScene, settings: RenderSettings) -> str:
+    """The title drawn on (and stored in) a map: one safe line of at most 300 characters."""
+    return safe_line(settings.title if settings.title is not None
+                     else scene.situation.meta.title)
+
+
+def attribution_text(scene: MapScene) -> str:
+    return " · ".join(safe_line(a) for a in scene.situation.meta.attributions if a.strip())
 
 
 def format_days(days: float) -> str:
@@ -93,8 +105,9 @@ def _legend_items(scene: MapScene, settings: RenderSettings) -> list[tuple]:
     """((fill, edge), text, hatched, colour) for each visible layer (topmost first), then
     the highlight's gains and losses. The key does not depend on the time shown, so it
     stays put while the time is scrubbed or played."""
-    items = [(st.swatch(layer, settings.layer_opacity(layer)), layer.name, layer.style.hatch,
-              layer.style.color) for layer in reversed(settings.visible_layers(scene.situation))]
+    items = [(st.swatch(layer, settings.layer_opacity(layer)),
+              safe_line(layer.name, LEGEND_NAME_LIMIT), layer.style.hatch, layer.style.color)
+             for layer in reversed(settings.visible_layers(scene.situation))]
     days = settings.days(scene.situation)
     if days > 0 and items:
         for colour, verb in ((st.GAIN, "Gained"), (st.LOSS, "Lost")):
@@ -107,7 +120,7 @@ def _legend(painter, scene, viewport, settings) -> QRectF:
     s, pad = settings.scale, 12 * settings.scale
     title_font, date_font, item_font = map_font(19 * s, True), map_font(13 * s), map_font(12 * s)
     max_w = min(viewport.width * 0.42, 420 * s)
-    title = settings.title if settings.title is not None else scene.situation.meta.title
+    title = map_title(scene, settings)
     title_rect = QFontMetricsF(title_font).boundingRect(QRectF(0, 0, max_w, 1e6), WRAP, title)
     date = format_date(settings.at)
     items = _legend_items(scene, settings)
@@ -160,9 +173,11 @@ def _hatch_swatch(painter: QPainter, box: QRectF, colour: str, s: float) -> None
         c += step
 
 
-def _scale_bar(painter, scene, viewport, settings) -> QRectF:
+def _scale_bar(painter, scene, viewport, settings) -> QRectF | None:
     s, pad = settings.scale, 10 * settings.scale
     ground = ground_metres_per_pixel(scene, viewport)
+    if not (math.isfinite(ground) and ground > 0):     # a view off the ellipsoid: no bar
+        return None
     metres = nice_length(160 * s * ground)
     bar_w = metres / ground
     label = f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m"
@@ -189,7 +204,7 @@ def _scale_bar(painter, scene, viewport, settings) -> QRectF:
 
 
 def _attribution(painter, scene, viewport, settings) -> QRectF | None:
-    text = " · ".join(a for a in scene.situation.meta.attributions if a.strip())
+    text = attribution_text(scene)
     if not text:
         return None
     s, pad = settings.scale, 7 * settings.scale

@@ -11,6 +11,7 @@ from PySide6.QtSvg import QSvgGenerator
 
 from viewer.io.errors import SituationError
 from viewer.render import styles as st
+from viewer.render.decorations import attribution_text, map_title
 from viewer.render.draw import draw_map
 from viewer.render.fonts import ensure_fonts
 from viewer.render.scene import MapScene
@@ -53,7 +54,7 @@ def render_to_file(scene: MapScene, settings: RenderSettings, path: str | os.Pat
 
 
 def _title(scene: MapScene, settings: RenderSettings) -> str:
-    return settings.title if settings.title is not None else scene.situation.meta.title
+    return map_title(scene, settings)
 
 
 def _png(scene: MapScene, settings: RenderSettings) -> bytes:
@@ -73,7 +74,7 @@ def _svg(scene: MapScene, settings: RenderSettings) -> bytes:
         generator.setViewBox(QRect(0, 0, width, height))
         generator.setResolution(SCREEN_DPI)
         generator.setTitle(_title(scene, settings))
-        generator.setDescription("; ".join(scene.situation.meta.attributions))
+        generator.setDescription(attribution_text(scene))
         return _paint(generator, scene, settings, QRectF(0, 0, width, height))
     return _into_buffer(write)
 

@@ -13,6 +13,7 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEngine
 
+from viewer.model.text import safe_line
 from viewer.render import styles as st
 from viewer.render.draw_layers import draw_borders_above
 from viewer.render.fonts import map_font
@@ -24,6 +25,7 @@ MAJOR_CITY = 1_000_000
 # (minimum population, font px, bold, dot radius px)
 PLACE_TIERS = ((MAJOR_CITY, 13.0, True, 3.4), (250_000, 12.0, False, 2.8), (0, 11.0, False, 2.3))
 PIXELS_PER_PLACE = 22_000        # at most one minor place label per this many pixels
+LABEL_LIMIT = 80                 # characters of a name drawn on the map (safe_line)
 
 
 @dataclass(frozen=True)
@@ -194,12 +196,13 @@ def _place(layout: Layout, occupied: Occupancy, bounds: QRectF, scene: MapScene,
         return
     font = map_font(size * s, bold)
     metrics = QFontMetricsF(font)
-    for pos, rect in place_candidates(x, y, radius + 3 * s, metrics, place.name):
+    name = safe_line(place.name, LABEL_LIMIT)
+    for pos, rect in place_candidates(x, y, radius + 3 * s, metrics, name):
         if bounds.contains(rect) and occupied.free(rect):
             occupied.add(rect.adjusted(-3 * s, -2 * s, 3 * s, 2 * s))
             occupied.add(dot)
             layout.dots.append((x, y, radius, place.kind == "capital"))
-            layout.add(Text(place.name, font, pos, st.TEXT))
+            layout.add(Text(name, font, pos, st.TEXT))
             return
 
 
@@ -216,12 +219,14 @@ def _region(layout: Layout, occupied: Occupancy, bounds: QRectF, scene: MapScene
     if not np.isfinite(radius) or radius / viewport.metres_per_pixel < 10 * s:
         return
     cx, cy = viewport.to_pixels(x, y)
+    name = safe_line(region.name, LABEL_LIMIT).upper()
     if context:
-        lines = [(region.name.upper(), map_font(13 * s, False, 3.0 * s), st.CONTEXT_LABEL)]
+        lines = [(name, map_font(13 * s, False, 3.0 * s), st.CONTEXT_LABEL)]
     else:
-        lines = [(region.name.upper(), map_font(10.5 * s, False, 1.2 * s), st.REGION_LABEL)]
+        lines = [(name, map_font(10.5 * s, False, 1.2 * s), st.REGION_LABEL)]
         if region.name_uk:
-            lines.append((region.name_uk, map_font(10 * s, False), st.REGION_LABEL))
+            lines.append((safe_line(region.name_uk, LABEL_LIMIT), map_font(10 * s, False),
+                          st.REGION_LABEL))
     shapely.prepare(geom)
     for count in range(len(lines), 0, -1):
         block = _block(lines[:count])

@@ -194,6 +194,9 @@ class MainWindow(QMainWindow):
             QApplication.restoreOverrideCursor()
             QMessageBox.critical(self, "Can't save file", str(exc))
             return False
+        except BaseException:
+            QApplication.restoreOverrideCursor()     # never leave the busy cursor behind
+            raise
         QApplication.restoreOverrideCursor()
         self.loaded.path = path
         self.recent.add(path)

@@ -1,4 +1,6 @@
-"""Tree items and texts for changes and the reports behind them. All text is plain."""
+"""Tree items and texts for changes and the reports behind them. All text is plain:
+text from the file goes through viewer.model.text (controls and bidi overrides made
+visible, length bounded) and tooltips are escaped (see report_link.plain_tooltip)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,9 @@ from PySide6.QtWidgets import QTreeWidgetItem
 from viewer.analysis.areas import Areas
 from viewer.analysis.regions import RegionIndex
 from viewer.model import Change, Report, Situation
+from viewer.model.text import LINE_LIMIT, safe_block, safe_line
 from viewer.ui.qt_utils import format_day, format_time
+from viewer.ui.report_link import link_line, plain_tooltip
 
 KIND = Qt.ItemDataRole.UserRole          # "change" or "report"
 CHANGE_ID = Qt.ItemDataRole.UserRole + 1
@@ -27,8 +31,9 @@ UNSOURCED_BACKGROUND = "#fbe3e0"
 COLUMNS = ("Change / report", "Role", "Grade")
 
 
-def one_line(text: str) -> str:
-    return " ".join(text.split())
+def one_line(text: str, limit: int | None = None) -> str:
+    """Text from the file as one safe line (bounded: a title by default)."""
+    return safe_line(text) if limit is None else safe_line(text, limit)
 
 
 def km2_text(gained: float, lost: float) -> str:
@@ -41,7 +46,7 @@ def km2_text(gained: float, lost: float) -> str:
 def change_text(change: Change, layer_name: str, km2: tuple[float, float],
                 regions: list[str], unsourced: bool) -> str:
     first = f"{format_time(change.at)} · {one_line(layer_name)}"
-    second = km2_text(*km2) + (" · " + ", ".join(regions) if regions else "")
+    second = km2_text(*km2) + (" · " + one_line(", ".join(regions)) if regions else "")
     return f"{first}{' · ' + UNSOURCED if unsourced else ''}\n{second}"
 
 
@@ -60,9 +65,10 @@ def change_item(change: Change, text: str, n_reports: int) -> QTreeWidgetItem:
         font = item.font(0)
         font.setBold(True)
         item.setFont(0, font)
-        item.setToolTip(0, f"{text}\nUnsourced: no report backs this change")
+        item.setToolTip(0, plain_tooltip(f"{text}\nUnsourced: no report backs this change"))
     else:
-        item.setToolTip(0, f"{text}\n{n_reports} report{'s' if n_reports > 1 else ''} behind it")
+        item.setToolTip(0, plain_tooltip(
+            f"{text}\n{n_reports} report{'s' if n_reports > 1 else ''} behind it"))
     return item
 
 
@@ -73,7 +79,7 @@ def report_item(report: Report, roles: list[str], change_id: str | None) -> QTre
     item.setData(0, KIND, "report")
     item.setData(0, REPORT_ID, report.id)
     item.setData(0, CHANGE_ID, change_id)
-    item.setToolTip(0, f"{one_line(report.source)}\n{one_line(report.title)}")
+    item.setToolTip(0, plain_tooltip(f"{one_line(report.source)}\n{one_line(report.title)}"))
     item.setToolTip(2, f"Reliability {report.reliability.code}: {report.reliability.description}")
     item.setTextAlignment(2, Qt.AlignmentFlag.AlignCenter)
     if roles:
@@ -86,33 +92,42 @@ def report_item(report: Report, roles: list[str], change_id: str | None) -> QTre
     return item
 
 
+def _dangling(n: int, what: str) -> list[str]:
+    return [f"{n} link{'s' if n > 1 else ''} to {what} not in this file (ignored)."] if n else []
+
+
 def change_details(change: Change, layer_name: str, km2: tuple[float, float],
-                   regions: list[str], reports: list[tuple[Report, str]]) -> str:
-    lines = [f"{format_time(change.at)} · {layer_name}",
+                   regions: list[str], reports: list[tuple[Report, str]],
+                   dangling: int = 0) -> str:
+    """``dangling``: links naming this change and a report the file does not hold."""
+    lines = [f"{format_time(change.at)} · {one_line(layer_name)}",
              f"Gained {km2[0]:.1f} km², lost {km2[1]:.1f} km²",
-             "Regions: " + (", ".join(regions) if regions else "none")]
+             "Regions: " + (one_line(", ".join(regions), LINE_LIMIT) if regions else "none")]
     if reports:
         lines.append(f"Reports: {len(reports)}")
-        lines += [f"  {role}: {r.source} · {format_day(r.published)} · {one_line(r.title)}"
-                  for r, role in reports]
+        lines += [f"  {role}: {one_line(r.source)} · {format_day(r.published)} · "
+                  f"{one_line(r.title)}" for r, role in reports]
     else:
         lines.append("Unsourced: no report backs this change.")
-    return "\n".join(lines)
+    return "\n".join(lines + _dangling(dangling, "reports"))
 
 
-def report_details(report: Report, links: list[tuple[Change, str, str]]) -> str:
-    """``links``: (change, role, layer name) for each change the report speaks of."""
+def report_details(report: Report, links: list[tuple[Change, str, str]],
+                   dangling: int = 0) -> str:
+    """``links``: (change, role, layer name) for each change the report speaks of;
+    ``dangling``: links of this report to changes the file does not hold."""
     grade = report.reliability
-    lines = [report.title,
-             f"{report.source} · published {format_time(report.published)}",
+    lines = [one_line(report.title, LINE_LIMIT),
+             f"{one_line(report.source)} · published {format_time(report.published)}",
              f"Reliability {grade.code}: {grade.description}"]
-    lines += [f"{role.capitalize()} the change of {format_time(c.at)} · {layer}"
+    lines += [f"{role.capitalize()} the change of {format_time(c.at)} · {one_line(layer)}"
               for c, role, layer in links]
     if not links:
         lines.append("Linked to no change.")
-    lines.append(f"Link: {report.url}" if report.url else "No link.")
+    lines += _dangling(dangling, "changes")
+    lines.append(link_line(report.url))
     if report.summary:
-        lines += ["", report.summary]
+        lines += ["", safe_block(report.summary)]
     return "\n".join(lines)
 
 
@@ -151,10 +166,12 @@ class Describer:
 
     def change_details(self, change_id: str) -> str:
         c = self.situation.change(change_id)
+        dangling = sum(link.change_id == c.id for link in self.situation.dangling_links())
         return change_details(c, self.layer_name(c), self.km2(c.id), self.regions_of(c.id),
-                              self.situation.reports_for(c.id))
+                              self.situation.reports_for(c.id), dangling)
 
     def report_details(self, report_id: str) -> str:
         r = self.situation.report(report_id)
         links = [(c, role, self.layer_name(c)) for c, role in self.situation.changes_for(r.id)]
-        return report_details(r, links)
+        dangling = sum(link.report_id == r.id for link in self.situation.dangling_links())
+        return report_details(r, links, dangling)

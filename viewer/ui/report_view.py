@@ -1,4 +1,7 @@
-"""The detail pane under the reports tree: plain text, and the link with a copy action."""
+"""The detail pane under the reports tree: plain text, and the link with a copy action.
+
+The link is opened only by the "Open link" button (or the panel's menu), and only when
+report_link.openable() allows it; any other link is shown and copied as plain text."""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
                                QWidget)
+
+from viewer.ui.report_link import NOT_OPENABLE, link_text, openable, plain_tooltip
 
 
 class ReportView(QWidget):
@@ -41,21 +46,25 @@ class ReportView(QWidget):
         self.show_text("", "")
 
     def show_text(self, text: str, url: str) -> None:
+        """``text`` is already safe (see report_items); ``url`` comes from the file."""
         self.text.setPlainText(text)
         self.url = url
-        self.link.setText(url)
-        self.link.setToolTip(url)
+        shown = link_text(url)
+        self.link.setText(shown)
+        self.link.setToolTip(plain_tooltip(shown if self.openable or not url
+                                           else f"{shown}\n({NOT_OPENABLE})"))
         self.copy_button.setEnabled(bool(url))
         self.open_button.setEnabled(self.openable)
 
     @property
     def openable(self) -> bool:
-        return QUrl(self.url).scheme().lower() in ("http", "https")
+        return openable(self.url)
 
     def copy_link(self) -> None:
+        """Copies the link as shown (for an openable link that is the link itself)."""
         if self.url:
-            QGuiApplication.clipboard().setText(self.url)
+            QGuiApplication.clipboard().setText(link_text(self.url))
 
     def open_link(self) -> None:
         if self.openable:
-            QDesktopServices.openUrl(QUrl(self.url))
+            QDesktopServices.openUrl(QUrl(self.url, QUrl.ParsingMode.StrictMode))

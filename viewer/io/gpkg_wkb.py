@@ -1,0 +1,106 @@
+"""Check the structure of a WKB geometry before GEOS parses it.
+
+GEOS reads nested collections recursively: a blob of a few hundred kilobytes nesting
+GeometryCollections 100 000 deep overflows the C stack and kills the process. This walk
+follows the same layout (byte order, type, counts) without building anything, refuses
+types that were not asked for and nesting deeper than ``MAX_DEPTH``, and checks every
+count against the bytes actually there, so GEOS only ever sees a sound blob. It loops per
+part and per ring, never per vertex, and counts them: GEOS spends a few hundred bytes on
+each, so a blob of millions of 9-byte empty polygons is a memory bomb that the caller
+can refuse by the count.
+"""
+
+from __future__ import annotations
+
+import struct
+
+POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON, COLLECTION = range(1, 8)
+NAMES = {POINT: "Point", LINESTRING: "LineString", POLYGON: "Polygon", MULTIPOINT: "MultiPoint",
+         MULTILINESTRING: "MultiLineString", MULTIPOLYGON: "MultiPolygon",
+         COLLECTION: "GeometryCollection"}
+AREAS = frozenset({POLYGON, MULTIPOLYGON})
+POINTS = frozenset({POINT})
+MAX_DEPTH = 32                         # collections inside collections
+
+_EWKB_Z, _EWKB_M, _EWKB_SRID = 0x80000000, 0x40000000, 0x20000000
+_U32 = (struct.Struct(">I"), struct.Struct("<I"))     # by WKB byte order 0 / 1
+
+
+class WkbError(ValueError):
+    """A WKB that is cut short, malformed, of a type not wanted, or nested too deep."""
+
+
+def check(wkb: bytes, allowed: frozenset[int] | None = None) -> tuple[int, int]:
+    """The base type (1-7) of the well-formed WKB ``wkb`` and its number of parts and
+    rings; raises WkbError otherwise. ``allowed``: the base types accepted at the top
+    level (None: any)."""
+    counter = [0]
+    base = _geometry(wkb, 0, allowed, 0, counter)[0]
+    return base, counter[0]
+
+
+def _header(wkb: bytes, pos: int) -> tuple[int, int, int, int]:
+    """(byte order, base type, coordinate size in bytes, position after the header)."""
+    if pos + 5 > len(wkb):
+        raise WkbError("WKB is cut short")
+    order = wkb[pos]
+    if order not in (0, 1):
+        raise WkbError(f"bad WKB byte order {order}")
+    code = _U32[order].unpack_from(wkb, pos + 1)[0]
+    pos += 5
+    flags, code = code & 0xF0000000, code & 0x0FFFFFFF
+    if flags & _EWKB_SRID:
+        pos += 4
+    base, iso = code % 1000, code // 1000
+    if base not in NAMES or iso > 3 or (iso and flags):
+        raise WkbError(f"unsupported WKB geometry type {code | flags}")
+    dims = (2, 3, 3, 4)[iso] if iso else 2 + bool(flags & _EWKB_Z) + bool(flags & _EWKB_M)
+    return order, base, 8 * dims, pos
+
+
+def _count(wkb: bytes, pos: int, order: int) -> int:
+    if pos + 4 > len(wkb):
+        raise WkbError("WKB is cut short")
+    return _U32[order].unpack_from(wkb, pos)[0]
+
+
+def _points(wkb: bytes, pos: int, order: int, size: int) -> int:
+    """Position after a point list (count, then coordinates)."""
+    end = pos + 4 + _count(wkb, pos, order) * size
+    if end > len(wkb):
+        raise WkbError("WKB claims more coordinates than it holds")
+    return end
+
+
+def _geometry(wkb: bytes, pos: int, allowed: frozenset[int] | None, depth: int,
+              counter: list[int]) -> tuple[int, int]:
+    order, base, size, pos = _header(wkb, pos)
+    counter[0] += 1
+    if allowed is not None and base not in allowed:
+        wanted = " or ".join(NAMES[t] for t in sorted(allowed))
+        raise WkbError(f"a {NAMES[base]} where a {wanted} was expected")
+    if base == POINT:
+        if pos + size > len(wkb):
+            raise WkbError("WKB is cut short")
+        return base, pos + size
+    if base == LINESTRING:
+        return base, _points(wkb, pos, order, size)
+    if base == POLYGON:
+        rings = _count(wkb, pos, order)
+        pos += 4
+        if rings * 4 > len(wkb) - pos:          # every ring needs at least its count
+            raise WkbError("WKB claims more rings than it holds")
+        counter[0] += rings
+        for _ in range(rings):
+            pos = _points(wkb, pos, order, size)
+        return base, pos
+    if depth >= MAX_DEPTH:
+        raise WkbError(f"geometry collections nested more than {MAX_DEPTH} deep")
+    parts = _count(wkb, pos, order)
+    pos += 4
+    if parts * 9 > len(wkb) - pos:              # every part needs a 5-byte header and more
+        raise WkbError("WKB claims more parts than it holds")
+    part_types = None if base == COLLECTION else frozenset({base - 3})
+    for _ in range(parts):
+        pos = _geometry(wkb, pos, part_types, depth + 1, counter)[1]
+    return base, pos

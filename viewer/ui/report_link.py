@@ -1,0 +1,46 @@
+"""Which report links may be opened, how a link is shown, and tooltips that stay plain.
+
+Only an ``http`` or ``https`` URL with a host, written without spaces, control or
+bidirectional characters, is ever opened, and only by the user's click on "Open link".
+Anything else (``javascript:``, ``file:``, ``data:``, a relative or malformed link) is shown
+as plain text with a note and may be copied, never opened.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import Qt
+
+from viewer.model.text import LINE_LIMIT, safe_line
+
+WEB_SCHEMES = ("http", "https")
+NOT_OPENABLE = "not a web link: only http and https links can be opened"
+
+
+def openable(url: str) -> bool:
+    """True for a well-formed http(s) URL with a host that is shown exactly as opened."""
+    if not url or len(url) > LINE_LIMIT or safe_line(url, None) != url or " " in url:
+        return False
+    parsed = QUrl(url, QUrl.ParsingMode.StrictMode)
+    return (parsed.isValid() and parsed.scheme().lower() in WEB_SCHEMES
+            and bool(parsed.host()))
+
+
+def link_text(url: str) -> str:
+    """The link as shown in the detail pane (plain, one line, bounded)."""
+    return safe_line(url, LINE_LIMIT)
+
+
+def link_line(url: str) -> str:
+    """The detail pane's line about the link."""
+    if not url:
+        return "No link."
+    if openable(url):
+        return f"Link: {url}"
+    return f"Link ({NOT_OPENABLE}): {link_text(url)}"
+
+
+def plain_tooltip(text: str) -> str:
+    """``text`` as a tooltip that Qt can't take for rich text: escaped HTML (a tooltip
+    starting with something tag-like would otherwise be rendered, images and all)."""
+    return Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
