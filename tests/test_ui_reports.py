@@ -204,3 +204,10 @@ def test_context_menu_copies_the_link(env):
     copy.trigger()
     assert QGuiApplication.clipboard().text() == "https://example.org/ds"
     assert panel.details.link.text() == "https://example.org/ds"
+
+
+def test_area_text_never_shows_zero_for_area_that_is_there():
+    from viewer.ui.report_items import km2_text
+    assert km2_text(44.2, 0.01) == "+44.2 km² / −<0.1 km²"
+    assert km2_text(33.5, 0.0) == "+33.5 km²"
+    assert km2_text(0.0, 0.0) == "no area"

@@ -37,10 +37,16 @@ def one_line(text: str, limit: int | None = None) -> str:
 
 
 def km2_text(gained: float, lost: float) -> str:
-    """"+33.5 km²", "−2.0 km²" or "+1.2 km² / −0.4 km²": only what actually moved."""
-    parts = [f"+{gained:,.1f} km²" if gained > 0 else "",
-             f"−{lost:,.1f} km²" if lost > 0 else ""]
+    """"+33.5 km²", "−2.0 km²", "+1.2 km² / −<0.1 km²": only what actually moved, and
+    never a "0.0" for an area that is there but smaller than the shown precision."""
+    parts = [_signed_km2("+", gained), _signed_km2("−", lost)]
     return " / ".join(p for p in parts if p) or "no area"
+
+
+def _signed_km2(sign: str, km2: float) -> str:
+    if km2 <= 0:
+        return ""
+    return f"{sign}<0.1 km²" if km2 < 0.05 else f"{sign}{km2:,.1f} km²"
 
 
 def change_text(change: Change, layer_name: str, km2: tuple[float, float],
