@@ -18,6 +18,13 @@ def _written(tmp_path):
     return situation, path
 
 
+def _tamper(path, sql: str) -> None:
+    con = sqlite3.connect(path)
+    con.execute(sql)
+    con.commit()
+    con.close()
+
+
 def test_areas_are_stored_and_read_back(tmp_path):
     situation, path = _written(tmp_path)
     again = read_situation(path)
@@ -31,10 +38,7 @@ def test_areas_are_stored_and_read_back(tmp_path):
 
 def test_a_file_that_lies_about_an_area_is_measured_anew(tmp_path):
     situation, path = _written(tmp_path)
-    con = sqlite3.connect(path)
-    con.execute("UPDATE layer_pieces SET area_km2 = area_km2 * 10")
-    con.commit()
-    con.close()
+    _tamper(path, "UPDATE layer_pieces SET area_km2 = area_km2 * 10")
     lied = read_situation(path)
     areas = Areas(lied)
     truth = Areas(situation).state_km2("adv", D[12])
@@ -43,10 +47,7 @@ def test_a_file_that_lies_about_an_area_is_measured_anew(tmp_path):
 
 def test_a_file_without_areas_is_measured_when_needed(tmp_path):
     situation, path = _written(tmp_path)
-    con = sqlite3.connect(path)
-    con.execute("UPDATE layer_pieces SET area_km2 = NULL")
-    con.commit()
-    con.close()
+    _tamper(path, "UPDATE layer_pieces SET area_km2 = NULL")
     bare = read_situation(path)
     assert np.isnan(bare.layer("adv").history.piece_km2).all()
     assert Areas(bare).state_km2("adv", D[12]) == pytest.approx(
