@@ -98,6 +98,7 @@ def run_cases(segments: list[Segment], *, jobs: int = 2, save_dir: Path | None =
               timeout: float = CASE_SECONDS, silent: float = SILENT_SECONDS,
               memory_mb: int = MEMORY_MB, progress=None) -> list[Result]:
     """Run every case of ``segments`` in ``jobs`` worker processes; one Result each."""
+    made = save_dir is None
     save_dir = save_dir or Path(tempfile.mkdtemp(prefix="situation-fuzz-failures-"))
     base = Path(tempfile.mkdtemp(prefix="situation-fuzz-work-"))
     results: list[Result] = []
@@ -143,6 +144,8 @@ def run_cases(segments: list[Segment], *, jobs: int = 2, save_dir: Path | None =
             w.proc.wait()
             os.close(w.fd)
         shutil.rmtree(base, ignore_errors=True)
+        if made and not any(save_dir.iterdir()):     # nothing failed: no empty folder left
+            save_dir.rmdir()
     return results
 
 

@@ -136,3 +136,19 @@ def test_a_shx_declaring_gigabytes_is_read_without_allocating_them(tmp_path):
             pass
     finally:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def test_a_huge_geometry_column_name_gives_a_short_message(tmp_path):
+    """G8 (fixed in gpkg_features.py): a name from gpkg_geometry_columns (here 100 000
+    characters, in the fuzz run a blob) was quoted whole in the message."""
+    import sqlite3
+    from fuzz_seeds import gpkg_seeds
+    path = gpkg_seeds(tmp_path)[0]
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE gpkg_geometry_columns SET column_name = ? "
+                 "WHERE table_name = 'regions'", ("x" * 100_000,))
+    conn.commit()
+    conn.close()
+    with pytest.raises(SituationError, match="no geometry column") as err:
+        _read(path)
+    assert len(str(err.value)) < len(str(path)) + 300

@@ -30,7 +30,8 @@ from viewer.io.gpkg import read_situation, write_situation
 from viewer.model import Situation, SituationMeta
 
 ROOT = Path(__file__).resolve().parent.parent
-KILL_RUNS = int(os.environ.get("SAVE_KILL_RUNS", "30"))
+KILL_RUNS = int(os.environ.get("SAVE_KILL_RUNS", "30"))       # e.g. SAVE_KILL_RUNS=1000 for a soak
+KILL_SEED = int(os.environ.get("SAVE_KILL_SEED", "20250613"))   # the kill moments
 NO_SPACE = os.strerror(errno.ENOSPC)
 
 
@@ -184,7 +185,7 @@ class Lines:
 
 def test_a_save_killed_at_any_moment_leaves_the_old_or_the_new_file(tmp_path):
     target = tmp_path / "killed.gpkg"
-    rng = random.Random(int(os.environ.get("SAVE_KILL_SEED", "20250613")))
+    rng = random.Random(KILL_SEED)
     proc = subprocess.Popen([sys.executable, "-c", WRITER, str(target), str(PIECES)], cwd=ROOT,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=False)
     lines = Lines(proc.stdout)
@@ -227,7 +228,8 @@ def test_a_save_killed_at_any_moment_leaves_the_old_or_the_new_file(tmp_path):
         if not proc.stdin.closed:
             proc.stdin.close()
     print(f"{KILL_RUNS} kills: {outcomes}")
-    assert outcomes["old"] + outcomes["new"] == KILL_RUNS
+    if KILL_RUNS >= 10:     # about half the kills land mid-save: the case that matters
+        assert outcomes["temp left"] > 0, f"no kill landed in the middle of a save: {outcomes}"
     # the next successful save cleans up what the last kill left
     write_situation(Situation(SituationMeta(title="after")), target)
     assert ours(target) == []

@@ -39,8 +39,9 @@ def read_gpkg_features(path: str | os.PathLike, layer: str | None = None) -> Rea
         layers = _feature_layers(conn, path)
         if layer is not None:
             if layer not in layers:
-                listed = ", ".join(repr(t) for t in layers) or "none"
-                raise SituationError(path, f"no feature layer {layer!r} (layers: {listed})")
+                listed = ", ".join(_shown(t, True) for t in list(layers)[:20]) or "none"
+                raise SituationError(path, f"no feature layer {_shown(layer, True)} (layers: "
+                                     f"{listed})")
             layers = {layer: layers[layer]}
         result = ReadResult(path)
         for table, (column, srs_id) in layers.items():
@@ -85,6 +86,13 @@ def _feature_layers(conn: sqlite3.Connection, path: str) -> dict[str, tuple[str,
     return {t: (c, s) for t, c, s in rows if t in tables}
 
 
+def _shown(value, quoted: bool = False, limit: int = 80) -> str:
+    """A name or value from the file in a message, cut short: text as it is (or quoted),
+    anything else (a blob where a name belongs) as its repr."""
+    text = repr(value) if quoted or not isinstance(value, str) else value
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _q(name: str) -> str:
     return '"' + str(name).replace('"', '""') + '"'
 
@@ -94,20 +102,21 @@ def _read_layer(conn: sqlite3.Connection, path: str, table: str, column: str, sr
     info = conn.execute(f"PRAGMA table_info({_q(table)})").fetchall()
     names = [row[1] for row in info]
     if column not in names:
-        raise SituationError(path, f"table {table}: no geometry column {column!r}")
+        raise SituationError(path, f"table {_shown(table)}: no geometry column "
+                                   f"{_shown(column, True)}")
     pk = next((row[1] for row in info if row[5] == 1), None)
     key = _q(pk) if pk is not None else "rowid"
     attrs = [n for n in names if n not in (column, pk)]
     cols = ", ".join([key, _q(column), *map(_q, attrs)])
     rows = conn.execute(f"SELECT {cols} FROM {_q(table)} ORDER BY {key}").fetchall()
-    labels = [f"table {table}, fid {row[0]}" for row in rows]
+    labels = [f"table {_shown(table)}, fid {_shown(row[0])}" for row in rows]
     geoms, ok = _decode([row[1] for row in rows], labels, result)
     if not ok.all():
         rows, labels = [r for r, k in zip(rows, ok) if k], [b for b, k in zip(labels, ok) if k]
         geoms = geoms[ok]
     dropped = {a for row in rows for a, v in zip(attrs, row[2:]) if isinstance(v, bytes)}
     if dropped:
-        result.warnings.append(f"table {table}: binary columns not read: "
+        result.warnings.append(f"table {_shown(table)}: binary columns not read: "
                                f"{', '.join(sorted(dropped))}")
     props = [{a: v for a, v in zip(attrs, row[2:]) if a not in dropped} for row in rows]
     geoms = _to_lonlat(conn, path, table, srs_id, geoms, result)
@@ -136,7 +145,7 @@ def _to_lonlat(conn: sqlite3.Connection, path: str, table: str, srs_id, geoms: n
                result: ReadResult) -> np.ndarray:
     if srs_id == 4326:
         return geoms
-    where = f"{path}: table {table}"
+    where = f"{path}: table {_shown(table)}"
     row = conn.execute("SELECT organization, organization_coordsys_id, definition "
                        "FROM gpkg_spatial_ref_sys WHERE srs_id = ?", (srs_id,)).fetchone()
     org, code, definition = row if row else ("NONE", None, "undefined")
@@ -145,9 +154,9 @@ def _to_lonlat(conn: sqlite3.Connection, path: str, table: str, srs_id, geoms: n
         coords = coords[np.isfinite(coords).all(axis=1)]
         if not ((np.abs(coords[:, 0]) <= 180) & (np.abs(coords[:, 1]) <= 90)).all():
             raise SituationError(where, f"undefined spatial reference system (srs_id "
-                                 f"{srs_id}) and coordinates that are not lon/lat")
-        result.warnings.append(f"table {table}: undefined spatial reference system "
-                               f"(srs_id {srs_id}); coordinates taken as lon/lat")
+                                 f"{_shown(srs_id)}) and coordinates that are not lon/lat")
+        result.warnings.append(f"table {_shown(table)}: undefined spatial reference system "
+                               f"(srs_id {_shown(srs_id)}); coordinates taken as lon/lat")
         return geoms
     try:
         crs = crs_from_wkt(definition, where)
@@ -155,6 +164,6 @@ def _to_lonlat(conn: sqlite3.Connection, path: str, table: str, srs_id, geoms: n
         crs = crs_from_authority(org, code, where)
     if is_lonlat(crs):
         return geoms
-    result.warnings.append(f"table {table}: converted coordinates from {describe(crs)} "
+    result.warnings.append(f"table {_shown(table)}: converted coordinates from {describe(crs)} "
                            "to longitude/latitude")
     return to_lonlat(geoms, crs, where)

@@ -33,12 +33,25 @@ def select(conn: sqlite3.Connection, tables: set[str], name: str,
     # a geometry written as text (e.g. by X'..' || X'..' in SQL) is read as its bytes
     cols = ", ".join('CAST("geom" AS BLOB)' if c == "geom" else f'"{c}"'
                      for c in ("fid",) + columns)
+    _no_blobs(conn, name, tuple(c for c in ("fid",) + columns if c != "geom"))
     try:
         return conn.execute(f'SELECT {cols} FROM "{name}" ORDER BY fid').fetchall()
     except sqlite3.DataError as exc:     # a value over the connection's length limit
         if getattr(exc, "sqlite_errorname", "") != "SQLITE_TOOBIG":
             raise
         raise ValueError(_too_big(conn, name, ("fid",) + columns)) from None
+
+
+def _no_blobs(conn: sqlite3.Connection, name: str, columns: tuple[str, ...]) -> None:
+    """Refuse a blob in a column of text or numbers (typeof() never reads the value)."""
+    kinds = ", ".join(f'typeof("{c}")' for c in columns)
+    test = " OR ".join(f"typeof(\"{c}\") = 'blob'" for c in columns)
+    row = conn.execute(f'SELECT {kinds}, fid FROM "{name}" WHERE {test} LIMIT 1').fetchone()
+    if row is not None:
+        column = columns[row.index("blob")]
+        fid = "" if isinstance(row[-1], bytes) else f", fid {row[-1]}"
+        raise ValueError(f"table {name}{fid}, {column}: a blob where text or a number was "
+                         "expected")
 
 
 def _too_big(conn: sqlite3.Connection, name: str, columns: tuple[str, ...]) -> str:
@@ -99,9 +112,9 @@ def json_value(text, where: str, kind: type, default):
     except RecursionError:
         raise ValueError(f"{where}: JSON nested too deeply") from None
     except (TypeError, ValueError):
-        raise ValueError(f"{where}: not valid JSON: {str(text)[:60]!r}") from None
+        raise ValueError(f"{where}: not valid JSON: {shown(str(text))}") from None
     if not isinstance(value, kind):
-        raise ValueError(f"{where}: expected a JSON {kind.__name__}, got {str(text)[:60]!r}")
+        raise ValueError(f"{where}: expected a JSON {kind.__name__}, got {shown(str(text))}")
     return value
 
 
@@ -112,6 +125,12 @@ def text_map(text, where: str) -> dict[str, str]:
     return value
 
 
+def shown(value, limit: int = 60) -> str:
+    """``repr(value)`` cut to about ``limit`` characters, for messages."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def integer(value, where: str, default: int) -> int:
     if value is None or value == "":
         return default
@@ -120,9 +139,9 @@ def integer(value, where: str, default: int) -> int:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"{where}: not a number: {value!r}") from None
+        raise ValueError(f"{where}: not a number: {shown(value)}") from None
     if not math.isfinite(number) or number != int(number):
-        raise ValueError(f"{where}: not a whole number: {value!r}")
+        raise ValueError(f"{where}: not a whole number: {shown(value)}")
     return int(number)
 
 
@@ -132,7 +151,7 @@ def real(value, where: str, default: float) -> float:
     try:
         return float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"{where}: not a number: {value!r}") from None
+        raise ValueError(f"{where}: not a number: {shown(value)}") from None
 
 
 def geometries(table: str, rows: list[tuple], column: int = 1) -> np.ndarray:

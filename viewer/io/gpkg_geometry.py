@@ -3,9 +3,10 @@
 What a file holds is drawn, unioned, measured and projected; GEOS refuses (raises from
 deep inside a union) coordinates that are NaN or infinite, and may refuse invalid
 polygons too. So after parsing: Z and M are dropped (the viewer is 2D, and the writer
-only writes 2D ISO WKB), a geometry with a non-finite coordinate is refused, an invalid
-area (a self-intersecting ring, say) is repaired to the area it encloses, and areas
-come back as MultiPolygons. Only the invalid few are looked at one by one.
+only writes 2D ISO WKB), a geometry with a non-finite coordinate or one off the globe
+(latitude beyond ±90°, longitude beyond ±360°: projections fail there) is refused, an
+invalid area (a self-intersecting ring, say) is repaired to the area it encloses, and
+areas come back as MultiPolygons. Only the invalid few are looked at one by one.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import numpy as np
 import shapely
 
 from viewer.io.gpkg_rows import as_multipolygons
+
+LON_LIMIT, LAT_LIMIT = 360.0, 90.0      # longitudes past ±180 occur (east of Chukotka)
 
 
 class GeometryProblem(ValueError):
@@ -37,17 +40,34 @@ def usable(geoms: np.ndarray, areas: bool) -> np.ndarray:
         flat |= shapely.has_m(geo)
     if flat.any():
         geo[flat] = shapely.force_2d(geo[flat])
-    bad = np.nonzero(~shapely.is_valid(geo))[0]
-    for k in bad.tolist():
-        reason = shapely.is_valid_reason(geo[k]) or "invalid geometry"
-        if reason.startswith("Invalid Coordinate") or not areas:
-            raise GeometryProblem(int(present[k]), "coordinates must be finite numbers, "
-                                  f"got {reason.removeprefix('Invalid Coordinate')}".strip())
-        geo[k] = _repaired(geo[k])
+    # off the globe first: huge (finite) coordinates overflow in the validity checks;
+    # numpy's RuntimeWarnings about NaN and overflow would reach stderr, so they are off
+    _check_on_the_globe(geo, present)
+    with np.errstate(all="ignore"):
+        bad = np.nonzero(~shapely.is_valid(geo))[0]
+        for k in bad.tolist():
+            reason = shapely.is_valid_reason(geo[k]) or "invalid geometry"
+            if reason.startswith("Invalid Coordinate") or not areas:
+                raise GeometryProblem(int(present[k]), "coordinates must be finite numbers, "
+                                      f"got {reason.removeprefix('Invalid Coordinate')}".strip())
+            geo[k] = _repaired(geo[k])
     if areas:                   # the WKB check let only Polygons and MultiPolygons through
         geo = as_multipolygons(list(geo), "an area")
     out[present] = geo
     return out
+
+
+def _check_on_the_globe(geo: np.ndarray, present: np.ndarray) -> None:
+    box = shapely.bounds(geo)                      # NaN rows for empty geometries
+    with np.errstate(invalid="ignore"):           # (infinite ones: "must be finite")
+        off = np.isfinite(box).all(axis=1) & (
+            (box[:, 0] < -LON_LIMIT) | (box[:, 2] > LON_LIMIT)
+            | (box[:, 1] < -LAT_LIMIT) | (box[:, 3] > LAT_LIMIT))
+    if off.any():
+        k = int(np.argmax(off))
+        raise GeometryProblem(int(present[k]), "coordinates off the globe (longitude within "
+                              f"±{LON_LIMIT:g}, latitude within ±{LAT_LIMIT:g} expected), "
+                              "bounds " + ", ".join(f"{v:.6g}" for v in box[k]))
 
 
 def _repaired(geom):

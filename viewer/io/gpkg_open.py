@@ -50,8 +50,8 @@ def check_file(path: str) -> None:
                              "the program that has it open (e.g. QGIS) and try again")
     if _hot_journal(path + "-journal"):
         raise SituationError(path, "has an unfinished change (its -journal file is still "
-                             "there): open it once in the program that wrote it, or in "
-                             "sqlite3, to roll the change back, then try again")
+                             "there): let the program changing it finish, or open the file "
+                             "once in that program or in sqlite3 to roll the change back")
 
 
 def _hot_journal(journal: str) -> bool:
@@ -65,12 +65,15 @@ def _hot_journal(journal: str) -> bool:
 
 
 def connect_read_only(path: str) -> sqlite3.Connection:
+    conn = None
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
         conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
         conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("PRAGMA query_only = ON")
     except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
         raise SituationError(path, f"can't open: {exc}") from None
     return conn
 

@@ -9,7 +9,7 @@ import math
 import sqlite3
 
 from viewer.io.gpkg_fields import (TimeParser, geometries, has_columns, integer, json_value,
-                                   real, select)
+                                   real, select, shown)
 from viewer.model.change import Change
 from viewer.model.geometry import EMPTY
 from viewer.model.history import History, Piece
@@ -29,7 +29,7 @@ def read_layers(conn: sqlite3.Connection, tables: set[str], times: TimeParser) -
         if not lid:
             raise ValueError(f"{where}: layer_id is empty")
         if lid in layers:
-            raise ValueError(f"{where}: layer {lid!r} appears twice")
+            raise ValueError(f"{where}: layer {shown(lid)} appears twice")
         kind = kind or ""
         base = default_style(kind)
         try:
@@ -43,12 +43,12 @@ def read_layers(conn: sqlite3.Connection, tables: set[str], times: TimeParser) -
         try:
             history = History(state_times, pieces, changes, km2)
         except ValueError as exc:
-            raise ValueError(f"layer {lid!r}: {exc}") from None
+            raise ValueError(f"layer {shown(lid)}: {exc}") from None
         layers[lid] = Layer(lid, name or lid, kind, history, style, desc or "", source or "",
                             {str(k): str(v) for k, v in extra_map.items()})
         order[lid] = (integer(sort, f"{where}, sort_order", 0), fid)
     if parts:
-        raise ValueError(f"layer {next(iter(parts))!r} has states, pieces or changes "
+        raise ValueError(f"layer {shown(next(iter(parts)))} has states, pieces or changes "
                          "but is not in table layers")
     return sorted(layers.values(), key=lambda layer: order[layer.id])
 
@@ -84,13 +84,14 @@ def _history_parts(conn: sqlite3.Connection, tables: set[str], times: TimeParser
     for (fid, _, cid, lid, at, part), geom in zip(rows, geoms):
         where = f"table changes, fid {fid}"
         if part not in ("gain", "loss"):
-            raise ValueError(f"{where}: part must be 'gain' or 'loss', got {part!r}")
+            raise ValueError(f"{where}: part must be 'gain' or 'loss', got {shown(part)}")
         when = times(at, f"{where}, at")
         entry = found.setdefault(cid, {"layer_id": lid, "at": when})
         if (entry["layer_id"], entry["at"]) != (lid, when):
-            raise ValueError(f"{where}: change {cid!r} has rows with different layers or times")
+            raise ValueError(f"{where}: change {shown(cid)} has rows with different layers or "
+                             "times")
         if part in entry:
-            raise ValueError(f"{where}: change {cid!r} has two {part} rows")
+            raise ValueError(f"{where}: change {shown(cid)} has two {part} rows")
         entry[part] = EMPTY if geom is None else geom
     for cid, e in found.items():
         of(e["layer_id"])[2].append(Change(cid, e["layer_id"], e["at"],

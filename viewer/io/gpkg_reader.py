@@ -9,11 +9,11 @@ import shapely
 
 from viewer.io.errors import SituationError
 from viewer.io.gpkg_fields import (TimeParser, geometries, has_columns, integer, json_value,
-                                   real, select, text_map)
+                                   select, shown, text_map)
 from viewer.io.gpkg_open import open_situation
+from viewer.io.gpkg_meta import read_meta
 from viewer.io.gpkg_read_layers import read_layers
-from viewer.io.gpkg_schema import FEATURE_TABLES, SRS_ID, check_format_version
-from viewer.model.meta import SituationMeta
+from viewer.io.gpkg_schema import FEATURE_TABLES, SRS_ID
 from viewer.model.region import Place, Region
 from viewer.model.report import Link, Reliability, Report
 from viewer.model.situation import Situation
@@ -33,9 +33,14 @@ def read_situation(path: str | os.PathLike) -> Situation:
             raise SituationError(where, f"is damaged: text that is not UTF-8 ({exc})") from None
         raise SituationError(where, f"is damaged or truncated ({exc})") from None
     except (ValueError, TypeError, KeyError, OverflowError) as exc:
-        raise SituationError(where, str(exc)) from None
+        raise SituationError(where, short(str(exc))) from None
     finally:
         conn.close()
+
+
+def short(problem: str, limit: int = 300) -> str:
+    """A problem cut to ``limit`` characters: messages quote cells, and a cell can be huge."""
+    return problem if len(problem) <= limit else problem[:limit - 1] + "…"
 
 
 def _read(conn: sqlite3.Connection, tables: set[str]) -> Situation:
@@ -58,31 +63,6 @@ def _check_srs(conn: sqlite3.Connection, tables: set[str]) -> None:
                              f"lon/lat in EPSG:{SRS_ID}")
 
 
-def read_meta(conn: sqlite3.Connection, tables: set[str], times: TimeParser) -> SituationMeta:
-    values = {k: v for _, k, v in select(conn, tables, "situation_meta", ("key", "value"))}
-    check_format_version(values.get("format_version"))
-    meta = SituationMeta(format_version=str(values["format_version"]).strip())
-    meta.title = values.get("title") or meta.title
-    meta.description = values.get("description") or ""
-    attributions = json_value(values.get("attributions"), "situation_meta attributions",
-                              list, [])
-    if not all(isinstance(a, str) for a in attributions):
-        raise ValueError("situation_meta attributions: expected a JSON list of strings")
-    meta.attributions = attributions
-    bbox = json_value(values.get("default_bbox"), "situation_meta default_bbox", list, None)
-    if bbox is not None:
-        if len(bbox) != 4 or not all(isinstance(v, (int, float)) for v in bbox):
-            raise ValueError("situation_meta default_bbox: expected [minlon, minlat, "
-                             "maxlon, maxlat]")
-        meta.default_bbox = tuple(float(v) for v in bbox)
-    meta.default_time = times.optional(values.get("default_time"),
-                                       "situation_meta default_time")
-    meta.highlight_days = real(values.get("highlight_days"), "situation_meta highlight_days",
-                               meta.highlight_days)
-    meta.crs = values.get("crs") or ""
-    return meta
-
-
 def _names(fid: int, table: str, en, uk, names_json) -> dict[str, str]:
     names = text_map(names_json, f"table {table}, fid {fid}, names_json")
     if not names:
@@ -99,7 +79,7 @@ def read_regions(conn: sqlite3.Connection, tables: set[str]) -> list[Region]:
         where = f"table regions, fid {fid}"
         role = role or "region"
         if role not in ("region", "context"):
-            raise ValueError(f"{where}: role must be 'region' or 'context', got {role!r}")
+            raise ValueError(f"{where}: role must be 'region' or 'context', got {shown(role)}")
         if not rid:
             raise ValueError(f"{where}: region_id is empty")
         out.append(Region(str(rid), _names(fid, "regions", en, uk, names),

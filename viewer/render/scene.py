@@ -66,7 +66,8 @@ class MapScene:
         self.projector = Projector(crs or situation.meta.crs or auto_crs(lonlat))
         self.extent = self.projector.project_bbox(lonlat)
         self.regions = {r.id: r for r in situation.regions}
-        projected = self.project(np.array([r.geometry for r in situation.regions], dtype=object))
+        projected = _valid(self.project(np.array([r.geometry for r in situation.regions],
+                                                 dtype=object)))
         self.region_geometries: dict[str, BaseGeometry] = dict(zip(self.regions, projected))
         self._region_paths: dict[str, QPainterPath] = {}
         px, py = self.projector.forward([p.lon for p in situation.places],
@@ -197,6 +198,15 @@ class MapScene:
     def memo(self, key, build: Callable):
         """A value derived from the scene (and maybe a view), built once per ``key``."""
         return self._memo.get_or_build(key, build)
+
+
+def _valid(geoms: np.ndarray) -> np.ndarray:
+    """Projected areas, the few that projection made invalid (a spike of a valid lon/lat
+    ring can cross itself in metres) repaired: unions of invalid areas raise in GEOS."""
+    bad = np.nonzero(~shapely.is_valid(geoms) & ~shapely.is_missing(geoms))[0]
+    for i in bad.tolist():
+        geoms[i] = polygonal(geoms[i])
+    return geoms
 
 
 def inscribed_circles(geoms: np.ndarray) -> list[tuple[float, float, float]]:

@@ -1,0 +1,75 @@
+"""Read ``situation_meta``: the situation-wide settings, checked to be usable.
+
+A value the viewer could not use later — a display CRS pyproj does not know or that is
+not projected, a default view that is inverted, empty or off the globe, a highlight
+window that is negative or not a number — is refused here, naming the key, rather than
+failing in the middle of drawing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from pyproj import CRS
+from pyproj.exceptions import CRSError
+
+from viewer.io.gpkg_fields import TimeParser, json_value, real, select, shown
+from viewer.io.gpkg_geometry import LAT_LIMIT, LON_LIMIT
+from viewer.io.gpkg_schema import check_format_version
+from viewer.model.meta import SituationMeta
+
+MAX_HIGHLIGHT_DAYS = 36500.0            # the render command's --highlight-days limit
+
+
+def read_meta(conn: sqlite3.Connection, tables: set[str], times: TimeParser) -> SituationMeta:
+    values = {k: v for _, k, v in select(conn, tables, "situation_meta", ("key", "value"))}
+    check_format_version(values.get("format_version"))
+    meta = SituationMeta(format_version=str(values["format_version"]).strip())
+    meta.title = values.get("title") or meta.title
+    meta.description = values.get("description") or ""
+    attributions = json_value(values.get("attributions"), "situation_meta attributions",
+                              list, [])
+    if not all(isinstance(a, str) for a in attributions):
+        raise ValueError("situation_meta attributions: expected a JSON list of strings")
+    meta.attributions = attributions
+    meta.default_bbox = _bbox(values.get("default_bbox"))
+    meta.default_time = times.optional(values.get("default_time"),
+                                       "situation_meta default_time")
+    days = real(values.get("highlight_days"), "situation_meta highlight_days",
+                meta.highlight_days)
+    if not 0 <= days <= MAX_HIGHLIGHT_DAYS:          # also false for NaN
+        raise ValueError(f"situation_meta highlight_days: must be 0-{MAX_HIGHLIGHT_DAYS:g} "
+                         f"days, got {shown(values.get('highlight_days'))}")
+    meta.highlight_days = days
+    meta.crs = _crs(values.get("crs") or "")
+    return meta
+
+
+def _bbox(text) -> tuple[float, float, float, float] | None:
+    where = "situation_meta default_bbox"
+    bbox = json_value(text, where, list, None)
+    if bbox is None:
+        return None
+    if len(bbox) != 4 or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                                 for v in bbox):
+        raise ValueError(f"{where}: expected [minlon, minlat, maxlon, maxlat]")
+    minx, miny, maxx, maxy = (float(v) for v in bbox)
+    if not (-LON_LIMIT <= minx < maxx <= LON_LIMIT and -LAT_LIMIT <= miny < maxy <= LAT_LIMIT):
+        raise ValueError(f"{where}: expected minlon < maxlon within ±{LON_LIMIT:g} and "
+                         f"minlat < maxlat within ±{LAT_LIMIT:g}, got {shown(text)}")
+    return minx, miny, maxx, maxy
+
+
+def _crs(text: str) -> str:
+    """The display CRS as stored, once pyproj knows it as a projected CRS (metres)."""
+    if not text:
+        return ""
+    try:
+        crs = CRS.from_user_input(text)
+    except CRSError:
+        raise ValueError(f"situation_meta crs: not a coordinate reference system: "
+                         f"{shown(text)}") from None
+    if not crs.is_projected:
+        raise ValueError(f"situation_meta crs: must be a projected CRS (metres), got "
+                         f"{shown(text)}")
+    return text
