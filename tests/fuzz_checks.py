@@ -10,6 +10,7 @@ import io
 import os
 import sys
 import tempfile
+import warnings
 from pathlib import Path
 from typing import Callable
 
@@ -18,13 +19,23 @@ SUCCESS, CLEAR, FAILURE = "success", "clear_error", "failure"
 
 
 def check_reader(read: Callable[[str], object]):
+    """A reader called in this process; a warning it lets out (numpy's RuntimeWarnings
+    reach the user's stderr, and fail the test suite) is a failure too."""
     def check(path: Path, _work: Path) -> tuple[str, str]:
         from viewer.io.errors import SituationError
-        try:
-            result = read(str(path))
-        except SituationError as exc:
-            return clear_message(str(exc), path)
-        return finite_features(result)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                result = read(str(path))
+                outcome = finite_features(result)
+            except SituationError as exc:
+                outcome = clear_message(str(exc), path)
+        loud = [w for w in caught if not issubclass(w.category, DeprecationWarning)]
+        if loud:
+            w = loud[0]
+            return FAILURE, (f"{w.category.__name__} let out: {str(w.message)[:200]} "
+                             f"[{Path(w.filename).name}:{w.lineno}]")
+        return outcome
     return check
 
 

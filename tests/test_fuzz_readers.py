@@ -152,3 +152,16 @@ def test_a_huge_geometry_column_name_gives_a_short_message(tmp_path):
     with pytest.raises(SituationError, match="no geometry column") as err:
         _read(path)
     assert len(str(err.value)) < len(str(path)) + 300
+
+
+def test_nan_positions_in_geojson_are_skipped_without_a_numpy_warning(tmp_path):
+    """R7 (fixed in geojson.py): a polygon with a NaN position (JSON allows ``NaN``) made
+    numpy print a RuntimeWarning on stderr (a failure of ``import``'s one-line rule) before
+    the feature was skipped. pytest turns that warning into an error here."""
+    path = tmp_path / "nan.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", '
+                    '"properties": {}, "geometry": {"type": "Polygon", "coordinates": '
+                    '[[[30, 48], [NaN, 48], [31, 49], [30, 48]]]}}, {"type": "Feature", '
+                    '"properties": {}, "geometry": {"type": "Point", "coordinates": [30, 48]}}]}')
+    result = _read(path)
+    assert len(result.features) == 1 and any("feature 1" in w for w in result.warnings)

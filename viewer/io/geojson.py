@@ -70,7 +70,8 @@ def parse_geojson(data: bytes | str, where: str) -> ReadResult:
         try:
             if not isinstance(item, dict) or item.get("type") != "Feature":
                 raise ValueError("not a GeoJSON Feature")
-            geom = geometry(item.get("geometry"))
+            with np.errstate(invalid="ignore"):  # NaN positions: numpy would warn on
+                geom = geometry(item.get("geometry"))  # stderr; repair.finish drops them
         except (ValueError, TypeError, KeyError, IndexError, RecursionError,
                 GEOSException) as exc:
             failed.setdefault(" ".join(str(exc).split())[:120], []).append(label)
