@@ -138,8 +138,6 @@ def test_an_argument_with_a_line_break_is_one_line(small_gpkg):
     assert status == 2 and stderr.count("\n") == 1 and "second line" in stderr
 
 
-@pytest.mark.xfail(strict=True, reason="SituationError collapses whitespace in the problem "
-                   "but not in the file name (viewer/io/errors.py) — recorded for the lead")
 def test_a_file_name_with_a_line_break_is_one_line(tmp_path):
     path = tmp_path / "two\nlines.gpkg"
     path.write_bytes(b"not a situation")

@@ -18,6 +18,7 @@ from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
 from viewer.model.display import DisplayOptions
 from viewer.model.selection import Selection
+from viewer.model.text import safe_line
 from viewer.model.times import to_utc
 from viewer.resources import SAMPLE
 from viewer.ui.actions import NavigationKeyGuard, create_actions, fill_region_menu
@@ -165,7 +166,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.path.name if self.path else "not saved"
-        self.setWindowTitle(f"{self.situation.meta.title} — {name} — Situation Viewer")
+        self.setWindowTitle(f"{safe_line(self.situation.meta.title, 120)} — {safe_line(name, 80)}"
+                            " — Situation Viewer")
         self.setWindowFilePath(str(self.path) if self.path else "")
 
     # -- file actions --------------------------------------------------------------------
