@@ -371,9 +371,6 @@ def test_a_million_vertex_polygon_is_read_whole(million):
     assert took < 30, f"{took:.1f} s"                # ~0.3 s here; generous against flakes
 
 
-@pytest.mark.xfail(strict=True, reason="the map draws every stored vertex: viewer/render/"
-                   "scene.py builds region paths unsimplified (a million-vertex border "
-                   "takes ~0.7 s per stroke); simplifying for display is the renderer's job")
 def test_a_million_vertex_polygon_is_simplified_for_display(million, qapp):
     from viewer.render.scene import MapScene
     scene = MapScene(read_situation(million))

@@ -66,8 +66,8 @@ class MapScene:
         self.projector = Projector(crs or situation.meta.crs or auto_crs(lonlat))
         self.extent = self.projector.project_bbox(lonlat)
         self.regions = {r.id: r for r in situation.regions}
-        projected = _valid(self.project(np.array([r.geometry for r in situation.regions],
-                                                 dtype=object)))
+        projected = _for_display(_valid(self.project(
+            np.array([r.geometry for r in situation.regions], dtype=object))))
         self.region_geometries: dict[str, BaseGeometry] = dict(zip(self.regions, projected))
         self._region_paths: dict[str, QPainterPath] = {}
         px, py = self.projector.forward([p.lon for p in situation.places],
@@ -198,6 +198,26 @@ class MapScene:
     def memo(self, key, build: Callable):
         """A value derived from the scene (and maybe a view), built once per ``key``."""
         return self._memo.get_or_build(key, build)
+
+
+DISPLAY_MAX_VERTICES = 50_000   # a region's outline drawn with more would slow every repaint
+
+
+def _for_display(geoms: np.ndarray) -> np.ndarray:
+    """Projected region areas, the rare huge ones (a file may hold a million-vertex border)
+    simplified until they have at most DISPLAY_MAX_VERTICES: the tolerance starts at a
+    hundred-thousandth of the region's size, far below a pixel at any useful zoom."""
+    counts = shapely.get_num_coordinates(geoms)
+    for i in np.nonzero(counts > DISPLAY_MAX_VERTICES)[0].tolist():
+        minx, miny, maxx, maxy = geoms[i].bounds
+        tolerance = max(maxx - minx, maxy - miny) / 100_000
+        for _ in range(12):
+            simpler = polygonal(shapely.simplify(geoms[i], tolerance, preserve_topology=True))
+            if shapely.get_num_coordinates(simpler) <= DISPLAY_MAX_VERTICES:
+                break
+            tolerance *= 4
+        geoms[i] = simpler
+    return geoms
 
 
 def _valid(geoms: np.ndarray) -> np.ndarray:
