@@ -176,8 +176,9 @@ class MapCanvas(QWidget):
     # -- painting ------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(styles.WATER))
-        if self.scene is not None:
+        if self.scene is None:
+            painter.fillRect(self.rect(), QColor(styles.WATER))
+        else:                   # the opaque background pixmap covers the whole canvas
             viewport, settings = self.viewport(), self.render_settings()
             dpr = self.devicePixelRatioF()
             reserved = reserved_rects(self.scene, viewport, settings)

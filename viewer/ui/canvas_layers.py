@@ -12,9 +12,9 @@ import math
 from typing import Callable
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPixmap
 
-from viewer.render import MapScene, RenderSettings, Viewport, draw_background, draw_labels
+from viewer.render import MapScene, RenderSettings, Viewport, draw_background, draw_labels, styles
 from viewer.render.decorations import decoration_rects
 from viewer.render.settings import CONTEXT, LABELS, PLACES, REGIONS
 
@@ -50,8 +50,10 @@ class CachedLayers:
     def background(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
                    dpr: float) -> QPixmap:
         key = (viewport.key(), dpr, settings.hidden & BACKGROUND_OPTIONS)
+        # opaque (no alpha channel): drawn on every repaint, it is then a plain copy
         return self._get("background", key, viewport, dpr,
-                         lambda p: draw_background(p, scene, viewport, settings))
+                         lambda p: draw_background(p, scene, viewport, settings),
+                         QColor(styles.WATER))
 
     def labels(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
                dpr: float, reserved: tuple[QRectF, ...]) -> QPixmap:
@@ -61,13 +63,14 @@ class CachedLayers:
                          lambda p: draw_labels(p, scene, viewport, settings, reserved))
 
     def _get(self, name: str, key: tuple, viewport: Viewport, dpr: float,
-             draw: Callable[[QPainter], None]) -> QPixmap:
+             draw: Callable[[QPainter], None],
+             fill: QColor | Qt.GlobalColor = Qt.GlobalColor.transparent) -> QPixmap:
         cached = self._cache.get(name)
         if cached is not None and cached[0] == key:
             return cached[1]
         pixmap = QPixmap(round(viewport.width * dpr), round(viewport.height * dpr))
         pixmap.setDevicePixelRatio(dpr)
-        pixmap.fill(Qt.GlobalColor.transparent)
+        pixmap.fill(fill)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
