@@ -3,6 +3,7 @@ window shows, and a clear message when the file can't be written."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication, QImage
@@ -96,3 +97,25 @@ def test_copy_image_puts_the_view_on_the_clipboard(window):
     dpr = window.devicePixelRatioF()
     assert image.size().toTuple() == (round(window.canvas.width() * dpr),
                                       round(window.canvas.height() * dpr))
+
+
+def _rgb(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
+    return rows[:, :image.width() * 4].reshape(image.height(), image.width(), 4)[..., :3]
+
+
+def test_the_window_and_the_export_agree_everywhere_as_the_time_moves(window, tmp_path):
+    """Every pixel, with the title, date, legend and scale bar on the map: the window's
+    cached panels and date must follow the time as the export (drawn afresh) does."""
+    window.canvas.set_decorations(True)
+    size = (window.canvas.width(), window.canvas.height())
+    for day in (3, 6, 12, 6):
+        window.cursor_model.set_time(D[day])
+        target = tmp_path / f"day{day}.png"
+        assert window.images.export_to(target, size)
+        shown = _rgb(window.canvas.grab().toImage()).astype(int)
+        exported = _rgb(QImage(str(target))).astype(int)
+        differ = np.abs(shown - exported).max(axis=2) > 3
+        inside = differ[1:-1, 1:-1]         # the outermost pixels may differ by clipping
+        assert inside.sum() == 0, (day, np.argwhere(inside)[:5])

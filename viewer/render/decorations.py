@@ -7,7 +7,7 @@ import math
 from datetime import datetime
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 from pyproj import Geod
 
 from viewer.model import to_utc
@@ -70,14 +70,28 @@ def ground_metres_per_pixel(scene: MapScene, viewport: Viewport) -> float:
 
 
 def draw_decorations(painter: QPainter, scene: MapScene, viewport: Viewport,
-                     settings: RenderSettings) -> list[QRectF]:
-    """Draw the panels; returns their rectangles (pixels)."""
+                     settings: RenderSettings, date: bool = True) -> list[QRectF]:
+    """Draw the panels; returns their rectangles (pixels). With ``date=False`` the
+    legend's date line is left empty (the window caches the panels, which do not change
+    with time, and draws the date on them with ``draw_date``)."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    rects = _panels(painter, scene, viewport, settings)
+    rects = _panels(painter, scene, viewport, settings, date)
     painter.restore()
     return rects
+
+
+def draw_date(painter: QPainter, scene: MapScene, viewport: Viewport,
+              settings: RenderSettings) -> None:
+    """Only the legend's date, where ``draw_decorations`` puts it."""
+    origin, font = _date_origin(scene, viewport, settings)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.setFont(font)
+    painter.setPen(st.color(st.TEXT_MUTED))
+    painter.drawText(origin, format_date(settings.at))
+    painter.restore()
 
 
 WIDEST_DATE = "30 September 2025, 23:59 UTC"   # the panel keeps its size as dates change
@@ -88,8 +102,8 @@ def decoration_rects(scene: MapScene, viewport: Viewport, settings: RenderSettin
     return _panels(None, scene, viewport, settings)
 
 
-def _panels(painter, scene, viewport, settings) -> list[QRectF]:
-    rects = [_legend(painter, scene, viewport, settings),
+def _panels(painter, scene, viewport, settings, date: bool = True) -> list[QRectF]:
+    rects = [_legend(painter, scene, viewport, settings, date),
              _scale_bar(painter, scene, viewport, settings),
              _attribution(painter, scene, viewport, settings)]
     return [r for r in rects if r is not None]
@@ -116,12 +130,28 @@ def _legend_items(scene: MapScene, settings: RenderSettings) -> list[tuple]:
     return items
 
 
-def _legend(painter, scene, viewport, settings) -> QRectF:
-    s, pad = settings.scale, 12 * settings.scale
-    title_font, date_font, item_font = map_font(19 * s, True), map_font(13 * s), map_font(12 * s)
+def _title_box(scene, viewport, settings) -> tuple[str, QFont, QRectF, float]:
+    """The title, its font, its wrapped bounds and the width it may take."""
+    s = settings.scale
+    font = map_font(19 * s, True)
     max_w = min(viewport.width * 0.42, 420 * s)
     title = map_title(scene, settings)
-    title_rect = QFontMetricsF(title_font).boundingRect(QRectF(0, 0, max_w, 1e6), WRAP, title)
+    return title, font, QFontMetricsF(font).boundingRect(QRectF(0, 0, max_w, 1e6), WRAP, title), max_w
+
+
+def _date_origin(scene, viewport, settings) -> tuple[QPointF, QFont]:
+    """Where the date's baseline starts, and its font."""
+    s = settings.scale
+    pad, date_font = 12 * s, map_font(13 * s)
+    title_rect = _title_box(scene, viewport, settings)[2]
+    y = 14 * s + pad + title_rect.height() + 4 * s + QFontMetricsF(date_font).ascent()
+    return QPointF(14 * s + pad, y), date_font
+
+
+def _legend(painter, scene, viewport, settings, date_shown: bool = True) -> QRectF:
+    s, pad = settings.scale, 12 * settings.scale
+    date_font, item_font = map_font(13 * s), map_font(12 * s)
+    title, title_font, title_rect, max_w = _title_box(scene, viewport, settings)
     date = format_date(settings.at)
     items = _legend_items(scene, settings)
     item_m = QFontMetricsF(item_font)
@@ -139,11 +169,9 @@ def _legend(painter, scene, viewport, settings) -> QRectF:
     painter.setPen(st.color(st.TEXT))
     painter.setFont(title_font)
     painter.drawText(QRectF(x, y, max_w, title_rect.height()), WRAP, title)
-    y += title_rect.height() + 4 * s
-    painter.setFont(date_font)
-    painter.setPen(st.color(st.TEXT_MUTED))
-    painter.drawText(QPointF(x, y + QFontMetricsF(date_font).ascent()), date)
-    y += QFontMetricsF(date_font).height() + 10 * s
+    if date_shown:
+        draw_date(painter, scene, viewport, settings)
+    y += title_rect.height() + 4 * s + QFontMetricsF(date_font).height() + 10 * s
     painter.setFont(item_font)
     for (fill, edge), name, hatch, colour in items:
         box = QRectF(x, y + (row_h - sw_h) / 2, sw_w, sw_h)

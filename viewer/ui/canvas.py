@@ -18,11 +18,11 @@ from viewer.model import Change
 from viewer.model.cursor import TimeCursor
 from viewer.model.display import DisplayOptions
 from viewer.model.selection import Selection
-from viewer.render import (MapScene, RenderSettings, Viewport, draw_decorations, draw_dynamic,
-                           styles)
+from viewer.render import MapScene, RenderSettings, Viewport, draw_dynamic, styles
+from viewer.render.decorations import draw_date
 from viewer.render.viewport import MARGIN as EXTENT_MARGIN
 from viewer.ui.canvas_interaction import ViewState, changes_at
-from viewer.ui.canvas_layers import CachedLayers, reserved_rects
+from viewer.ui.canvas_layers import CachedLayers
 from viewer.ui.qt_utils import ModelConnections
 
 WHEEL_STEP = 1.25           # zoom factor per wheel notch (120 eighths of a degree)
@@ -181,14 +181,16 @@ class MapCanvas(QWidget):
         else:                   # the opaque background pixmap covers the whole canvas
             viewport, settings = self.viewport(), self.render_settings()
             dpr = self.devicePixelRatioF()
-            reserved = reserved_rects(self.scene, viewport, settings)
+            reserved = self.layers.reserved(self.scene, viewport, settings)
             painter.drawPixmap(0, 0, self.layers.background(self.scene, viewport, settings, dpr))
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             draw_dynamic(painter, self.scene, viewport, settings)
             painter.drawPixmap(0, 0, self.layers.labels(self.scene, viewport, settings, dpr,
                                                         reserved))
             if settings.decorations:
-                draw_decorations(painter, self.scene, viewport, settings)
+                for origin, panel in self.layers.decorations(self.scene, viewport, settings, dpr):
+                    painter.drawPixmap(origin, panel)
+                draw_date(painter, self.scene, viewport, settings)
         painter.end()
 
     def resizeEvent(self, event) -> None:
