@@ -211,3 +211,17 @@ def test_area_text_never_shows_zero_for_area_that_is_there():
     assert km2_text(44.2, 0.01) == "+44.2 km² / −<0.1 km²"
     assert km2_text(33.5, 0.0) == "+33.5 km²"
     assert km2_text(0.0, 0.0) == "no area"
+
+
+def test_a_hidden_panel_catches_up_when_shown_again(env, qtbot):
+    """While its dock is closed the panel skips the work of moving the time; shown
+    again, it lists what belongs to the time shown then."""
+    panel, cursor, _ = env
+    panel.hide()
+    cursor.set_time(T("2025-06-04"))
+    cursor.set_time(T("2025-06-06"))
+    assert panel.header.text() == "2 changes in the 7 days up to 11 Jun 2025"   # skipped
+    panel.show()
+    qtbot.waitUntil(panel.isVisible)
+    assert panel.header.text() == "1 change in the 7 days up to 6 Jun 2025"
+    assert [i.data(0, ri.CHANGE_ID) for i in tops(panel)] == [JUN5]

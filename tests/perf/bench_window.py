@@ -1,8 +1,16 @@
 """Window benchmark: open to first paint, and move-the-time-and-repaint at 1600x1000.
 
-Run on demand (``make bench``); prints medians and the ratio to a floor measured in the
-same run: QPainter filling the same, already built layer paths into a 1600x1000 QImage.
-Not a unit test: timings on shared machines vary, so nothing here asserts.
+Run on demand (``make bench``); prints medians and their ratios to floors measured in
+the same run (the issues' definitions):
+- open: reading every geometry blob of the file with sqlite3 and parsing it with shapely;
+- time change: QPainter filling the same, already built paths into a 1600x1000 QImage.
+  The paths and brushes are those the canvas itself filled for that time (recorded from
+  its paint: the layers, the recent changes and their edges), replayed with the same
+  transforms and antialiasing.
+The time change is measured twice: in the whole window (the panels and the timeline
+repaint too) and with the docks closed (the map alone, as after View > Full Screen
+with the panels hidden). Not a unit test: timings on shared machines vary, so nothing
+here asserts.
 """
 
 from __future__ import annotations
@@ -11,6 +19,7 @@ import argparse
 import os
 import random
 import resource
+import sqlite3
 import statistics
 import sys
 import time
@@ -21,11 +30,12 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from PySide6.QtGui import QImage, QPainter  # noqa: E402
+import shapely  # noqa: E402
+from PySide6.QtGui import QBrush, QImage, QPainter, QPainterPath  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from viewer.io.gpkg import read_situation  # noqa: E402
-from viewer.render import styles as st  # noqa: E402
+from viewer.io.gpkg_blob import header_length  # noqa: E402
 from viewer.resources import SAMPLE  # noqa: E402
 from viewer.ui.loader import prepare  # noqa: E402
 from viewer.ui.main_window import MainWindow  # noqa: E402
@@ -37,10 +47,12 @@ def ms(seconds: float) -> float:
     return seconds * 1000.0
 
 
-def sized_window() -> MainWindow:
-    """A main window whose map canvas is exactly W x H."""
+def sized_window(docks: bool = True) -> MainWindow:
+    """A main window whose map canvas is exactly W x H (with or without its docks)."""
     win = MainWindow()
-    win.resize(W + 700, H + 400)
+    for dock in win.docks():
+        dock.setVisible(docks)
+    win.resize(W + (700 if docks else 0), H + (400 if docks else 80))
     win.show()
     QApplication.processEvents()
     canvas = win.canvas
@@ -52,6 +64,20 @@ def sized_window() -> MainWindow:
         QApplication.processEvents()
     assert (canvas.width(), canvas.height()) == (W, H), (canvas.width(), canvas.height())
     return win
+
+
+def open_floor(path: Path) -> float:
+    """Every geometry blob of the file read with sqlite3 and parsed with shapely."""
+    t0 = time.perf_counter()
+    con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    wkb = []
+    for table, column in con.execute("SELECT table_name, column_name FROM gpkg_geometry_columns"):
+        for (blob,) in con.execute(f'SELECT "{column}" FROM "{table}"'):
+            if blob is not None:
+                wkb.append(blob[header_length(blob):])
+    con.close()
+    shapely.from_wkb(wkb)
+    return time.perf_counter() - t0
 
 
 def open_to_first_paint(path: Path, win: MainWindow) -> float:
@@ -79,50 +105,90 @@ def scrub(win: MainWindow, times) -> list[float]:
     return out
 
 
-def floor_fill(win: MainWindow, times) -> list[float]:
-    """QPainter filling the already built layer paths of each time into a W x H image."""
-    scene, canvas = win.canvas.scene, win.canvas
-    viewport = canvas.viewport()
-    layers = scene.situation.layers
-    for t in times:                                  # build every path before timing
-        for layer in layers:
-            scene.layer_path(layer.id, t)
-    image = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
+class FillRecorder:
+    """Records the paths, brushes and transforms the canvas fills while it paints."""
+
+    def __init__(self, canvas) -> None:
+        self.canvas, self.fills = canvas, []
+        self._original = QPainter.fillPath
+
+    def __enter__(self) -> "FillRecorder":
+        original, fills, canvas = self._original, self.fills, self.canvas
+
+        def fill_path(painter: QPainter, path: QPainterPath, brush) -> None:
+            if painter.device() is canvas:
+                fills.append((QPainterPath(path), QBrush(brush), painter.transform(),
+                              painter.renderHints()))
+            original(painter, path, brush)
+        QPainter.fillPath = fill_path
+        return self
+
+    def __exit__(self, *exc) -> None:
+        QPainter.fillPath = self._original
+
+
+def canvas_fills(win: MainWindow, times) -> list[list[tuple]]:
+    """For each time, what the canvas filled when it painted it."""
     out = []
     for t in times:
+        win.cursor_model.set_time(t)
+        with FillRecorder(win.canvas) as recorder:
+            win.canvas.repaint()
+        out.append(recorder.fills)
+    return out
+
+
+def floor_fill(fills: list[list[tuple]]) -> list[float]:
+    """QPainter filling the recorded, already built paths of each time into a W x H image."""
+    image = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
+    out = []
+    for frame in fills:
         t0 = time.perf_counter()
         image.fill(0xFFDFE7EC)
         p = QPainter(image)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setTransform(viewport.transform)
-        for layer in layers:
-            p.fillPath(scene.layer_path(layer.id, t), st.brush(layer.style.color,
-                                                               layer.style.opacity))
+        for path, brush, transform, hints in frame:
+            p.setRenderHints(hints)
+            p.setTransform(transform)
+            p.fillPath(path, brush)
         p.end()
         out.append(time.perf_counter() - t0)
     return out
 
 
+def median_ms(values: list[float]) -> float:
+    return ms(statistics.median(values))
+
+
 def bench(name: str, path: Path, n: int = 200) -> None:
+    print(f"{name}: {path.name} ({path.stat().st_size / 1e6:.2f} MB), canvas {W}x{H}")
     win = sized_window()
     opens = [open_to_first_paint(path, win) for _ in range(5)]
-    times = random_times(win.situation, n)
-    first = scrub(win, times)             # first visit of each time
-    again = scrub(win, times)             # the same times again, caches warm
-    fl = floor_fill(win, times)
-    med_first, med_again, med_floor = (statistics.median(x) for x in (first, again, fl))
-    print(f"{name}: {path.name} ({path.stat().st_size / 1e6:.2f} MB), canvas {W}x{H}")
-    print(f"  open to first paint      median {ms(statistics.median(opens)):7.1f} ms "
+    floors = [open_floor(path) for _ in range(5)]
+    print(f"  open to first paint      median {median_ms(opens):7.1f} ms "
           f"(5 runs: {', '.join(f'{ms(x):.0f}' for x in opens)})")
-    print(f"  time change + repaint    median {ms(med_first):7.2f} ms first visit, "
-          f"{ms(med_again):.2f} ms again; p90 {ms(sorted(first)[int(0.9 * n)]):.2f} ms "
-          f"({n} random times)")
-    print(f"  floor: fill built paths  median {ms(med_floor):7.2f} ms  -> ratio "
-          f"{med_first / med_floor:.2f}x first visit, {med_again / med_floor:.2f}x again")
+    print(f"  floor: read + parse blobs median {median_ms(floors):6.1f} ms  -> ratio "
+          f"{statistics.median(opens) / statistics.median(floors):.1f}x")
+    times = random_times(win.situation, n)
+    rows = [("whole window", win, scrub(win, times), scrub(win, times))]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"  peak memory of this process so far: {peak:.0f} MB (ru_maxrss)")
-    win.close()
-    win.deleteLater()
+    fills = canvas_fills(win, times)
+    bare = sized_window(docks=False)
+    open_to_first_paint(path, bare)
+    rows.append(("map alone (docks closed)", bare, scrub(bare, times), scrub(bare, times)))
+    fl = floor_fill(fills)
+    med_floor = statistics.median(fl)
+    print(f"  floor: fill the canvas's built paths  median {ms(med_floor):6.2f} ms "
+          f"({statistics.median(len(f) for f in fills):.0f} fills a frame)")
+    for label, _, first, again in rows:
+        print(f"  time change + repaint, {label}: median {median_ms(first):.2f} ms first visit "
+              f"(p90 {ms(sorted(first)[int(0.9 * n)]):.2f}), {median_ms(again):.2f} ms again "
+              f"-> ratio {statistics.median(first) / med_floor:.2f}x first visit, "
+              f"{statistics.median(again) / med_floor:.2f}x again")
+    print(f"  peak memory with the file open in one window: {peak:.0f} MB (ru_maxrss, after "
+          f"{len(opens)} opens and {2 * n} time changes)")
+    for w in (win, bare):
+        w.close()
+        w.deleteLater()
     QApplication.processEvents()
 
 

@@ -41,7 +41,8 @@ def draw_background(painter: QPainter, scene: MapScene, viewport: Viewport,
     painter.fillPath(scene.role_path("region"), st.brush(st.REGION_FILL))
     if settings.shows(REGIONS):
         painter.strokePath(scene.borders_path("region"), st.pen(st.REGION_BORDER, settings.px(0.7)))
-    painter.strokePath(scene.outline_path(), st.pen(st.COUNTRY_BORDER, settings.px(1.2)))
+    # 1 px: the raster engine strokes wider cosmetic lines some 60x slower (9.5 ms here)
+    painter.strokePath(scene.outline_path(), st.pen(st.COUNTRY_BORDER, settings.px(1.0)))
     painter.restore()
 
 

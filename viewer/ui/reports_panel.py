@@ -55,6 +55,7 @@ class ReportsPanel(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
         self._shown: tuple[str, ...] | None = None
+        self._stale = False             # the time moved while the panel was hidden
         self._pinned: tuple[str | None, str | None] = (None, None)   # (change, report) clicked
         self._conns = ModelConnections(self)
         self._conns.connect(cursor.time_changed, self._on_time)
@@ -105,10 +106,25 @@ class ReportsPanel(QWidget):
 
     # -- model -> widgets ------------------------------------------------------------
     def _on_time(self, t: datetime) -> None:
-        self._refresh(t)
+        self._refresh_if_shown()
 
     def _on_highlight(self, _days: float) -> None:
-        self._refresh(self.cursor.time)
+        self._refresh_if_shown()
+
+    def _refresh_if_shown(self) -> None:
+        """Refresh now, or, while its dock is closed in a shown window, when it reopens:
+        a closed panel costs nothing as the time moves."""
+        window = self.window()
+        if window is not self and window.isVisible() and not self.isVisible():
+            self._stale = True
+        else:
+            self._refresh(self.cursor.time)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._refresh(self.cursor.time)
 
     def _on_selection(self) -> None:
         """Mirror the selection (from a click here or on the map) in both trees."""

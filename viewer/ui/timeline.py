@@ -41,7 +41,7 @@ class TickSlider(QSlider):
         if not self.ticks or self.maximum() <= self.minimum():
             return
         painter = QPainter(self)
-        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1.5))
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1.0))  # 1 px: fast
         painter.drawLines(self._tick_lines())
         painter.end()
 
