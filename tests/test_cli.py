@@ -175,3 +175,40 @@ def test_opening_leaves_the_file_and_directory_unchanged(sample_path, tmp_path):
     assert run("render", copy, "--at", "2025-06-13", "-o", tmp_path.parent / "x.png").returncode == 0
     after = (copy.read_bytes(), copy.stat().st_mtime_ns, sorted(p.name for p in tmp_path.iterdir()))
     assert before == after
+
+
+HOSTILE = "\x1b]0;pwned\x07\x1b[2J\x9b31m\u202eevil\u2028x"
+
+
+def test_info_never_sends_escape_sequences_to_the_terminal(tmp_path):
+    """Names, ids and the title of a file may hold ESC, CSI (0x9b), bidi overrides:
+    the text output shows them visibly; the JSON escapes them and reads back exact."""
+    from dataclasses import replace
+
+    from factories import two_region_situation
+    from viewer.io.gpkg import write_situation
+    from viewer.model import Layer, Link, Situation
+    s = two_region_situation()
+    west = replace(s.regions[0], names={"en": "West" + HOSTILE})
+    layers = [Layer("adv", "Advance" + HOSTILE, s.layers[0].kind,
+                    s.layers[0].history)] + s.layers[1:]
+    reports = [replace(s.reports[0], id="r1" + HOSTILE)] + s.reports[1:]
+    links = [Link(c.id, "r1" + HOSTILE) for c in layers[0].history.changes] + [
+        Link("nowhere", "r2", "claims")]
+    hostile = Situation(replace(s.meta, title="Title" + HOSTILE),
+                        [west, *s.regions[1:]], s.places, layers, reports, links)
+    path = write_situation(hostile, tmp_path / "hostile.gpkg") or tmp_path / "hostile.gpkg"
+    text = run("info", path)
+    assert text.returncode == 0, text.stderr
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u202e]", text.stdout)
+    assert "␛" in text.stdout and "[U+202E]" in text.stdout and "Title" in text.stdout
+    assert "links to a change or report not in the file (ignored): 1" in text.stdout
+    res = run("info", path, "--json")
+    assert res.returncode == 0, res.stderr
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u202e]", res.stdout)
+    info = json.loads(res.stdout)
+    assert info["title"] == "Title" + HOSTILE
+    assert info["layers"][0]["name"] == "Advance" + HOSTILE
+    assert info["reports"][0]["id"] == "r1" + HOSTILE
+    assert any(r["name"] == "West" + HOSTILE for r in info["regions"])
+    assert info["dangling_links"] == [{"change": "nowhere", "report": "r2", "role": "claims"}]

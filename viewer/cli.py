@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
 from viewer.cli_args import ArgumentError, OneLineParser, parse_at, parse_bbox, parse_size
 from viewer.io.errors import SituationError
+from viewer.model.text import LINE_LIMIT, safe_line
 
 COMMANDS = ("render", "info", "import")
 PROG = "situation-viewer"
@@ -43,30 +45,49 @@ def _load(path: str):
     return read_situation(path)
 
 
+# Characters a terminal or a JSON consumer could act on, escaped as \\uXXXX in JSON
+# strings (json escapes only C0): C1 controls (0x9b is CSI), bidi overrides, the line
+# and paragraph separators, lone surrogates, non-characters.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                          "\ud800-\udfff\ufffe\uffff]")
+
+
 def cmd_info(args) -> int:
     from viewer.analysis.summary import situation_info
     info = situation_info(_load(args.file))
     if args.json:
-        json.dump(info, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        text = json.dumps(info, ensure_ascii=False, indent=1)
+        sys.stdout.write(_JSON_UNSAFE.sub(_json_escape, text) + "\n")
     else:
         sys.stdout.write(_info_text(info))
     return 0
 
 
+def _json_escape(match: re.Match) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def _info_text(info: dict) -> str:
-    lines = [f"{info['title']}  (format {info['format_version']})",
+    """The summary for a person at a terminal: every text from the file made one safe
+    line (an escape sequence in a layer name must not reach the terminal)."""
+    def s(text) -> str:
+        return safe_line(text, LINE_LIMIT)
+    lines = [f"{s(info['title'])}  (format {s(info['format_version'])})",
              f"time span: {info['start']} .. {info['end']}",
              f"regions: {sum(r['role'] == 'region' for r in info['regions'])}, "
              f"places: {len(info['places'])}, reports: {len(info['reports'])}"]
     for layer in info["layers"]:
         last = layer["states"][-1]["area_km2"] if layer["states"] else 0.0
-        lines.append(f"layer {layer['id']} ({layer['kind']}): {len(layer['states'])} states, "
+        lines.append(f"layer {s(layer['id'])} ({s(layer['kind'])}): "
+                     f"{len(layer['states'])} states, "
                      f"{len(layer['changes'])} changes, {last:,.1f} km² at the end")
         for c in layer["changes"]:
-            src = ", ".join(c["reports"]) or "UNSOURCED"
+            src = s(", ".join(c["reports"])) or "UNSOURCED"
             lines.append(f"  {c['at']}  +{c['gained_km2']:.1f} / -{c['lost_km2']:.1f} km²  "
-                         f"[{', '.join(c['regions'])}]  reports: {src}")
+                         f"[{s(', '.join(c['regions']))}]  reports: {src}")
+    if info["dangling_links"]:
+        lines.append(f"links to a change or report not in the file (ignored): "
+                     f"{len(info['dangling_links'])}")
     return "\n".join(lines) + "\n"
 
 

@@ -76,4 +76,7 @@ def situation_info(situation: Situation, areas: Areas | None = None,
                      "title": r.title, "url": r.url, "reliability": r.reliability.code,
                      "changes": [c.id for c, _ in situation.changes_for(r.id)]}
                     for r in situation.reports],
+        # links naming a change or a report the file does not hold: shown, not used
+        "dangling_links": [{"change": l.change_id, "report": l.report_id, "role": l.role}
+                           for l in situation.dangling_links()],
     }
