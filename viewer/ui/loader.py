@@ -1,4 +1,5 @@
-"""Opening a situation off the GUI thread: read the file, project it, index its regions.
+"""Opening a situation off the GUI thread: read the file, project it, index its regions;
+then, once it is shown, measure its layers in each region.
 
 The window stays responsive while a worker thread does the slow part; the result (or
 the one-line reason it failed) comes back as a queued signal on the GUI thread. Only the
@@ -16,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from viewer.analysis.areas import Areas
+from viewer.analysis.region_facts import measure_regions
 from viewer.analysis.regions import RegionIndex
 from viewer.io.errors import SituationError
 from viewer.io.gpkg import read_situation
@@ -45,6 +47,7 @@ class _Relay(QObject):
 
     done = Signal(int, object)      # request number, LoadedSituation
     failed = Signal(int, str)       # request number, one-line reason
+    measured = Signal(int, object)  # measuring number, RegionFacts
 
 
 def _load(number: int, path: Path, relay: _Relay) -> None:
@@ -60,6 +63,18 @@ def _load(number: int, path: Path, relay: _Relay) -> None:
         relay.done.emit(number, loaded)
 
 
+def _measure(number: int, loaded: LoadedSituation, relay: _Relay, newest) -> None:
+    """The worker's second job: each layer in each region (after the first paint)."""
+    if number != newest():
+        return                          # another situation is shown by now
+    try:
+        facts = measure_regions(loaded.situation, loaded.areas)
+    except Exception:                   # a bug: the panel says so, the window goes on
+        traceback.print_exc(file=sys.stderr)
+        facts = None
+    relay.measured.emit(number, facts)
+
+
 class SituationLoader(QObject):
     """Loads one file at a time in the background; ``busy`` tells whether one is under way.
 
@@ -72,6 +87,7 @@ class SituationLoader(QObject):
     loaded = Signal(object)         # LoadedSituation
     failed = Signal(str)            # str(SituationError)
     busy_changed = Signal(bool)
+    regions_measured = Signal(object)   # RegionFacts of the situation shown, or None
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -79,8 +95,11 @@ class SituationLoader(QObject):
         self._relay = _Relay(self)
         self._relay.done.connect(self._on_done)
         self._relay.failed.connect(self._on_failed)
+        self._relay.measured.connect(self._on_measured)
         self._number = 0
         self._pending = 0
+        self._measuring = 0             # number of the newest measuring request
+        self._closed = False
 
     @property
     def busy(self) -> bool:
@@ -95,8 +114,24 @@ class SituationLoader(QObject):
         self.started.emit(str(path))
         self._executor.submit(_load, self._number, path, self._relay)
 
+    def measure(self, loaded: LoadedSituation) -> None:
+        """Measure ``loaded``'s layers in its regions in the background; the result comes
+        as ``regions_measured`` unless another situation was given to measure first."""
+        if self._closed:                # a request queued while the window closed
+            return
+        self._measuring += 1
+        self._executor.submit(_measure, self._measuring, loaded, self._relay, self._newest)
+
+    def _newest(self) -> int:
+        return self._measuring
+
+    def wait(self) -> None:
+        """Block until the jobs submitted so far have run (benchmarks; not the GUI)."""
+        self._executor.submit(int).result()
+
     def shutdown(self) -> None:
         """Finish the job under way and end the worker thread (the window is closing)."""
+        self._closed = True
         self._executor.shutdown(wait=True, cancel_futures=True)
 
     def _finish(self, number: int) -> bool:
@@ -112,3 +147,7 @@ class SituationLoader(QObject):
     def _on_failed(self, number: int, reason: str) -> None:
         if self._finish(number):
             self.failed.emit(reason)
+
+    def _on_measured(self, number: int, facts) -> None:
+        if number == self._measuring:
+            self.regions_measured.emit(facts)

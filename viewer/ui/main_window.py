@@ -1,4 +1,4 @@
-"""The main window: the map in the centre, Layers / Reports / Timeline docks around it,
+"""The main window: the map in the centre, Layers / Regions / Reports / Timeline docks,
 menus, a status bar, opening and saving files, and exporting images."""
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from viewer.ui.image_export import ImageExporter
 from viewer.ui.layers_panel import LayersPanel
 from viewer.ui.loader import LoadedSituation, SituationLoader, prepare
 from viewer.ui.recent_files import RecentFiles, app_settings, fill_recent_menu
+from viewer.ui.regions_panel import RegionsPanel
 from viewer.ui.qt_utils import ModelConnections
 from viewer.ui.reports_panel import ReportsPanel
 from viewer.ui.status_bar import StatusReadout
@@ -41,6 +42,7 @@ DEFAULT_SIZE = (1400, 900)
 class MainWindow(QMainWindow):
     situation_loaded = Signal(object)   # LoadedSituation now shown
     load_failed = Signal(str)           # one-line reason a file could not be opened
+    _measure_later = Signal(object)     # queued: measure regions after the first paint
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -76,6 +78,10 @@ class MainWindow(QMainWindow):
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_failed)
         self.loader.busy_changed.connect(self.status.set_busy)
+        self.loader.regions_measured.connect(self._on_regions_measured)
+        # Queued behind the canvas's pending repaint: the map shows first, then the
+        # worker measures the layers in each region for the Regions panel.
+        self._measure_later.connect(self.loader.measure, Qt.ConnectionType.QueuedConnection)
         self._restore_layout()
         self.canvas.setFocus()
 
@@ -86,11 +92,19 @@ class MainWindow(QMainWindow):
         self.reports_panel = ReportsPanel(s, self.cursor_model, self.selection, loaded.areas,
                                           loaded.region_index, self)
         self.timeline = TimelineWidget(self.cursor_model, self)
+        self.regions_panel = RegionsPanel(self.cursor_model, self)
         self.reports_panel.zoom_to_change.connect(self.canvas.zoom_to_change)
+        self.regions_panel.zoom_to_region.connect(self._zoom_to_region)
         area = Qt.DockWidgetArea
         self.layers_dock = self._dock("Layers", self.layers_panel, area.LeftDockWidgetArea)
+        self.regions_dock = self._dock("Regions", self.regions_panel, area.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.layers_dock, self.regions_dock)
+        self.layers_dock.raise_()
         self.reports_dock = self._dock("Reports", self.reports_panel, area.RightDockWidgetArea)
         self.timeline_dock = self._dock("Timeline", self.timeline, area.BottomDockWidgetArea)
+        # panels out of sight skip time steps; they catch up when their dock shows again
+        self.regions_dock.visibilityChanged.connect(self.regions_panel.set_shown)
+        self.reports_dock.visibilityChanged.connect(self.reports_panel.set_shown)
 
     def _dock(self, title: str, widget: QWidget, where) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -101,7 +115,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def docks(self) -> list[QDockWidget]:
-        return [self.layers_dock, self.reports_dock, self.timeline_dock]
+        return [self.layers_dock, self.regions_dock, self.reports_dock, self.timeline_dock]
 
     # -- showing a situation -------------------------------------------------------------
     @property
@@ -151,6 +165,7 @@ class MainWindow(QMainWindow):
         self.canvas.set_scene(loaded.scene)
         self.layers_panel.set_situation(s, loaded.areas)
         self.reports_panel.set_situation(s, loaded.areas, loaded.region_index)
+        self.regions_panel.set_situation(s)
         start = s.start or s.meta.default_time or self.cursor_model.time
         end = s.end or start
         self.cursor_model.set_span(start, end, [c.at for c in s.changes])
@@ -163,6 +178,17 @@ class MainWindow(QMainWindow):
         if loaded.path is not None and loaded.path.resolve() != SAMPLE.resolve():
             self.recent.add(loaded.path)
         self.situation_loaded.emit(loaded)
+        if s.layers and s.own_regions:
+            self._measure_later.emit(loaded)
+
+    def _on_regions_measured(self, facts) -> None:
+        if facts is None or facts.situation is self.situation:
+            self.regions_panel.set_facts(facts)
+
+    def _zoom_to_region(self, region_id: str) -> None:
+        region = next((r for r in self.situation.regions if r.id == region_id), None)
+        if region is not None:
+            self.canvas.zoom_to_lonlat(region.geometry.bounds)
 
     def _update_title(self) -> None:
         name = self.path.name if self.path else "not saved"

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any, Callable, Iterator
 
 from PySide6.QtCore import QObject, QSignalBlocker
+from PySide6.QtWidgets import QWidget
 
 from viewer.model.times import to_utc
 
@@ -46,6 +47,14 @@ class ModelConnections:
         for signal, slot in self._pairs:
             signal.disconnect(slot, missing_ok=True)
         self._pairs.clear()
+
+
+def out_of_sight(widget: QWidget) -> bool:
+    """Whether a panel in a shown window can't be seen: its dock closed, or behind
+    another dock's tab (Qt keeps such a dock "visible", moved out of the window)."""
+    window = widget.window()
+    return (window is not widget and window.isVisible()
+            and (not widget.isVisible() or widget.visibleRegion().isEmpty()))
 
 
 def format_day(t: datetime) -> str:

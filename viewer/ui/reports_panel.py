@@ -15,7 +15,7 @@ from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
 from viewer.model.selection import Selection
 from viewer.ui import report_items as ri
-from viewer.ui.qt_utils import ModelConnections, blocked, format_time
+from viewer.ui.qt_utils import ModelConnections, blocked, format_time, out_of_sight
 from viewer.ui.report_view import ReportView
 from viewer.ui.reports_tree import ReportsTree
 
@@ -114,15 +114,18 @@ class ReportsPanel(QWidget):
     def _refresh_if_shown(self) -> None:
         """Refresh now, or, while its dock is closed in a shown window, when it reopens:
         a closed panel costs nothing as the time moves."""
-        window = self.window()
-        if window is not self and window.isVisible() and not self.isVisible():
+        if out_of_sight(self):
             self._stale = True
         else:
             self._refresh(self.cursor.time)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._stale:
+        self.set_shown(True)
+
+    def set_shown(self, shown: bool) -> None:
+        """Catch up with the time when shown again (a dock reopened, its tab raised)."""
+        if shown and self._stale:
             self._stale = False
             self._refresh(self.cursor.time)
 

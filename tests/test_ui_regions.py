@@ -1,0 +1,146 @@
+"""The regions panel: a layer's area inside each region at the time shown, its share of
+the region, when the layer first entered each region, and the region's area over time."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from shapely.geometry import box
+
+from factories import D, two_region_situation
+from viewer.analysis.areas import geodesic_area_km2
+from viewer.analysis.region_facts import measure_regions
+from viewer.ui.region_table import AREA, FIRST, NAME, SHARE
+
+WEST, EAST = box(30, 48, 31, 49), box(31, 48, 32, 49)
+
+
+@pytest.fixture
+def panel(window, qtbot):
+    """The window's regions panel, measured, in front of its tab."""
+    window.regions_dock.raise_()
+    qtbot.waitUntil(lambda: window.regions_panel.facts is not None)
+    qtbot.waitUntil(window.regions_panel.isVisible)
+    return window.regions_panel
+
+
+def rows(panel) -> dict[str, tuple[str, str, str]]:
+    table = panel.table
+    return {table.topLevelItem(i).text(NAME): tuple(table.topLevelItem(i).text(c)
+                                                  for c in (AREA, SHARE, FIRST))
+            for i in range(table.topLevelItemCount())}
+
+
+def choose_layer(panel, layer_id: str) -> None:
+    panel.layer_box.setCurrentIndex(panel.layer_box.findData(layer_id))
+
+
+def test_measuring_per_region_matches_pyproj():
+    facts = measure_regions(two_region_situation())
+    assert [r.id for r in facts.regions] == ["UA-W", "UA-E"]
+    west, east = facts.km2_at("adv", D[6])
+    # (the pieces' extra vertices along the parallels move the geodesic area by ~1e-5)
+    assert west == pytest.approx(geodesic_area_km2(box(30.2, 48.2, 31, 48.4)), rel=1e-4)
+    assert east == pytest.approx(geodesic_area_km2(box(31, 48.2, 31.2, 48.4)), rel=1e-4)
+    assert list(facts.km2_at("adv", D[20])) == pytest.approx(
+        [geodesic_area_km2(box(30.2, 48.2, 30.8, 48.4)), 0.0], rel=1e-4)
+    assert facts.region_km2 == pytest.approx([geodesic_area_km2(WEST), geodesic_area_km2(EAST)])
+    assert facts.first["adv"] == {"UA-W": D[1], "UA-E": D[5]}
+    assert facts.first["claim"] == {"UA-E": D[10]}
+    assert facts.from_first_state("adv", "UA-W") and not facts.from_first_state("adv", "UA-E")
+    assert list(facts.km2_at("adv", D[1].replace(month=5))) == [0.0, 0.0]   # before any state
+
+
+def test_the_table_shows_areas_shares_and_first_entries_at_the_time(window, panel):
+    choose_layer(panel, "adv")
+    window.cursor_model.set_time(D[6])
+    gained_east = geodesic_area_km2(box(31, 48.2, 31.2, 48.4))
+    assert rows(panel)["East"] == (f"{gained_east:,.1f}",
+                                   f"{gained_east / geodesic_area_km2(EAST) * 100:.1f} %",
+                                   "5 Jun 2025")
+    assert rows(panel)["West"][2] == "≤ 1 Jun 2025"       # inside from the first state on
+    window.cursor_model.set_time(D[20])                    # East lost again
+    assert rows(panel)["East"][:2] == ("—", "—")
+    assert rows(panel)["East"][2] == "5 Jun 2025"          # but it was entered
+    choose_layer(panel, "claim")
+    assert rows(panel)["West"] == ("—", "—", "—")
+    assert rows(panel)["East"][2] == "10 Jun 2025"
+    assert panel.note.text().startswith("On 20 Jun 2025; 1 of 2 regions entered")
+
+
+def test_rows_sort_by_area_largest_first(window, panel):
+    choose_layer(panel, "adv")
+    window.cursor_model.set_time(D[6])
+    names = [panel.table.topLevelItem(i).text(NAME) for i in range(2)]
+    assert names == ["West", "East"]                       # 0.8° of West, 0.2° of East
+    panel.table.sortByColumn(NAME, Qt.SortOrder.DescendingOrder)
+    assert [panel.table.topLevelItem(i).text(NAME) for i in range(2)] == ["West", "East"]
+    panel.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+    assert [panel.table.topLevelItem(i).text(NAME) for i in range(2)] == ["East", "West"]
+
+
+def _double_click(panel, qtbot, region: str, column: int) -> None:
+    table = panel.table
+    item = next(table.topLevelItem(i) for i in range(table.topLevelItemCount())
+                if table.topLevelItem(i).text(NAME) == region)
+    index = table.indexFromItem(item, column)
+    table.scrollTo(index)
+    rect = table.visualRect(index)
+    assert table.viewport().rect().contains(rect.center())
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_double_clicking_a_date_goes_there_and_a_name_zooms_to_the_region(window, panel, qtbot):
+    choose_layer(panel, "adv")
+    _double_click(panel, qtbot, "East", FIRST)
+    assert window.cursor_model.time == D[5]
+    _double_click(panel, qtbot, "West", NAME)
+    minx, miny, maxx, maxy = window.canvas.view_rect()
+    wx0, wy0, wx1, wy1 = window.canvas.scene.project_bbox(WEST.bounds)
+    assert minx <= wx0 + 1 and maxx >= wx1 - 1 and miny <= wy0 + 1 and maxy >= wy1 - 1
+    assert (maxx - minx) < 2 * (wx1 - wx0) or (maxy - miny) < 2 * (wy1 - wy0)   # zoomed in
+
+
+def test_the_chart_follows_the_chosen_region(window, panel):
+    choose_layer(panel, "adv")
+    _select = panel.table.setCurrentItem
+    east = next(panel.table.topLevelItem(i) for i in range(2)
+                if panel.table.topLevelItem(i).text(NAME) == "East")
+    _select(east)
+    assert panel.chart_title.text() == "Advance in East, km²"
+    x, y = panel.chart.curve.getData()
+    assert max(y) == pytest.approx(geodesic_area_km2(box(31, 48.2, 31.2, 48.4)), rel=1e-4)
+    window.cursor_model.set_time(D[12])
+    assert panel.chart.line.value() == D[12].timestamp()
+
+
+def test_a_hidden_tab_catches_up_when_raised(window, panel, qtbot):
+    choose_layer(panel, "adv")
+    window.layers_dock.raise_()                 # the Regions tab goes behind Layers
+    qtbot.waitUntil(lambda: panel.visibleRegion().isEmpty())
+    window.cursor_model.set_time(D[20])
+    assert rows(panel)["East"][:2] != ("—", "—")   # skipped while out of sight
+    window.regions_dock.raise_()
+    qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())
+    assert rows(panel)["East"][:2] == ("—", "—")
+    assert panel.note.text().startswith("On 20 Jun 2025")
+
+
+def test_region_names_are_plain_text(qtbot, monkeypatch, tmp_path):
+    from dataclasses import replace
+
+    from ui_helpers import isolate_settings, open_window
+    isolate_settings(monkeypatch, tmp_path)
+    s = two_region_situation()
+    s.regions[0] = replace(s.regions[0], names={"en": "<b>West</b>"})
+    window = open_window(qtbot, s)
+    window.regions_dock.raise_()
+    qtbot.waitUntil(lambda: window.regions_panel.facts is not None)
+    assert "<b>West</b>" in rows(window.regions_panel)
+    window.regions_panel.table.setCurrentItem(window.regions_panel.table.topLevelItem(
+        [window.regions_panel.table.topLevelItem(i).text(NAME) for i in range(2)].index(
+            "<b>West</b>")))
+    assert window.regions_panel.chart_title.text().endswith("in <b>West</b>, km²")
+    assert window.regions_panel.chart_title.textFormat() == Qt.TextFormat.PlainText
+    window.close()

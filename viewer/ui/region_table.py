@@ -1,0 +1,130 @@
+"""The table of the regions panel: one row per region with a layer's area inside it at
+the time shown, the share of the region that is, and when the layer first entered it."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from viewer.analysis.region_facts import RegionFacts
+from viewer.model.text import safe_line
+from viewer.ui.qt_utils import format_day
+
+COLUMNS = ("Region", "km²", "Share", "Entered")
+TIPS = ("The situation's regions", "The layer's area inside the region at the time shown",
+        "The part of the region's own area that is", "The first date the layer was inside "
+        "the region (at least 0.1 km²); ≤ when it already was at the layer's first date")
+NAME, AREA, SHARE, FIRST = range(4)
+REGION_ID = Qt.ItemDataRole.UserRole            # on column NAME
+INDEX = Qt.ItemDataRole.UserRole + 1            # on column NAME: position in facts.regions
+SORT_KEY = Qt.ItemDataRole.UserRole + 2         # on every column: what it sorts by
+
+
+class _Row(QTreeWidgetItem):
+    """Sorts by each column's SORT_KEY (numbers as numbers, dates as dates)."""
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        tree = self.treeWidget()
+        column = tree.sortColumn() if tree is not None else NAME
+        a, b = self.data(column, SORT_KEY), other.data(column, SORT_KEY)
+        if a is None or b is None:      # (not super().__lt__: PySide calls back into this)
+            return self.text(column) < other.text(column)
+        return a < b
+
+
+def km2_text(km2: float) -> str:
+    if km2 <= 0:
+        return "—"
+    return "<0.1" if km2 < 0.05 else f"{km2:,.1f}"
+
+
+def share_text(share: float) -> str:
+    if share <= 0:
+        return "—"
+    return "<0.1 %" if share < 0.0005 else f"{share * 100:.1f} %"
+
+
+class RegionTable(QTreeWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setColumnCount(len(COLUMNS))
+        self.setHeaderLabels(list(COLUMNS))
+        for column, tip in enumerate(TIPS):
+            self.headerItem().setToolTip(column, tip)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSortingEnabled(True)
+        self.sortByColumn(AREA, Qt.SortOrder.DescendingOrder)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        # Not ResizeToContents: that measures every row again on each change of a value,
+        # i.e. on every time step (5 ms for 27 rows). Sized to the widest values instead.
+        metrics = self.fontMetrics()
+        for column, widest in ((AREA, "000,000.0"), (SHARE, "100.0 %"), (FIRST, "≤ 30 Sep 2025")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(column, metrics.horizontalAdvance(widest) + 14)
+        self.setToolTip("Double-click a region to zoom to it, or its first-entry date to go "
+                        "to that date. Click a heading to sort.")
+
+    def fill(self, facts: RegionFacts, layer_id: str) -> None:
+        """One row per region for ``layer_id`` (areas are set by ``set_areas``)."""
+        self.setSortingEnabled(False)
+        self.clear()
+        firsts = facts.first.get(layer_id, {})
+        rows = []
+        for j, region in enumerate(facts.regions):
+            row = _Row()
+            row.setText(NAME, safe_line(region.name, 120))
+            row.setData(NAME, REGION_ID, region.id)
+            row.setData(NAME, INDEX, j)
+            row.setData(NAME, SORT_KEY, region.name.casefold())
+            first = firsts.get(region.id)
+            if first is None:
+                row.setText(FIRST, "—")
+                row.setData(FIRST, SORT_KEY, math.inf)
+                row.setToolTip(FIRST, "Never inside this region")
+            else:
+                early = facts.from_first_state(layer_id, region.id)
+                row.setText(FIRST, ("≤ " if early else "") + format_day(first))
+                row.setData(FIRST, SORT_KEY, first.timestamp())
+                row.setToolTip(FIRST, (f"Already inside at the layer's first state "
+                                       f"({format_day(first)}): it may have entered earlier"
+                                       if early else f"First inside on {format_day(first)} "
+                                       "(double-click to go there)"))
+            for column in (AREA, SHARE, FIRST):
+                row.setTextAlignment(column, Qt.AlignmentFlag.AlignRight |
+                                     Qt.AlignmentFlag.AlignVCenter)
+            rows.append(row)
+        self.addTopLevelItems(rows)
+        self.setSortingEnabled(True)
+
+    def set_areas(self, km2: np.ndarray, region_km2: np.ndarray) -> None:
+        """The layer's km² inside each region (indexed like ``facts.regions``)."""
+        changed = []
+        for i in range(self.topLevelItemCount()):
+            row = self.topLevelItem(i)
+            value = float(km2[row.data(NAME, INDEX)])
+            if value != row.data(AREA, SORT_KEY):       # most rows keep theirs
+                changed.append((row, value, row.data(NAME, INDEX)))
+        if not changed:
+            return
+        self.setSortingEnabled(False)           # set every row, then sort once
+        for row, value, j in changed:
+            share = value / region_km2[j] if region_km2[j] > 0 else 0.0
+            row.setText(AREA, km2_text(value))
+            row.setData(AREA, SORT_KEY, value)
+            row.setText(SHARE, share_text(share))
+            row.setData(SHARE, SORT_KEY, share)
+        self.setSortingEnabled(True)
+
+    def rows(self) -> list[QTreeWidgetItem]:
+        return [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+
+    def row_of(self, region_id: str) -> QTreeWidgetItem | None:
+        return next((r for r in self.rows() if r.data(NAME, REGION_ID) == region_id), None)

@@ -1,0 +1,156 @@
+"""The regions panel: for a chosen layer, its area inside each region at the time shown,
+the share of the region that is, and when it first entered each region; below, the
+chosen region's area over time. The measuring runs in the background after a situation
+is shown; until it arrives the panel says so."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSplitter, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from viewer.analysis.region_facts import RegionFacts
+from viewer.model import Situation
+from viewer.model.cursor import TimeCursor
+from viewer.model.text import safe_line
+from viewer.ui.qt_utils import ModelConnections, blocked, format_time, out_of_sight
+from viewer.ui.region_chart import RegionChart
+from viewer.ui.region_table import FIRST, INDEX, NAME, REGION_ID, RegionTable
+
+MEASURING = "Measuring each layer in each region…"
+
+
+class RegionsPanel(QWidget):
+    zoom_to_region = Signal(str)        # a region id, on double-click
+
+    def __init__(self, cursor: TimeCursor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.cursor = cursor
+        self.situation: Situation | None = None
+        self.facts: RegionFacts | None = None
+        self._stale = False
+        self.layer_box = QComboBox(self)
+        self.layer_box.setToolTip("The layer measured in each region")
+        self.layer_box.currentIndexChanged.connect(self._on_layer)
+        self.note = QLabel(self)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setWordWrap(True)
+        self.table = RegionTable(self)
+        self.table.currentItemChanged.connect(self._on_current)
+        self.table.itemDoubleClicked.connect(self._on_double_click)
+        self.chart_title = QLabel(self)
+        self.chart_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.chart = RegionChart(self)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.chart_title)
+        lower_layout.addWidget(self.chart, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Layer", self))
+        top.addWidget(self.layer_box, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.note)
+        layout.addWidget(splitter, 1)
+        self._conns = ModelConnections(self)
+        self._conns.connect(cursor.time_changed, self._on_time)
+        self.set_situation(None)
+
+    # -- data ----------------------------------------------------------------------------
+    def set_situation(self, situation: Situation | None) -> None:
+        """A newly shown situation: its layers listed, its measuring under way."""
+        self.situation, self.facts = situation, None
+        layers = situation.layers if situation is not None else []
+        with blocked(self.layer_box):
+            self.layer_box.clear()
+            for layer in layers:
+                self.layer_box.addItem(safe_line(layer.name, 120), layer.id)
+        self.table.clear()
+        self.chart.clear_series()
+        self.chart_title.setText("")
+        if situation is None or not layers or not situation.own_regions:
+            self.note.setText("This situation has no layers or no regions to measure.")
+        else:
+            self.note.setText(MEASURING)
+
+    def set_facts(self, facts: RegionFacts | None) -> None:
+        """The measuring's result for the situation shown (None: it failed)."""
+        if facts is None:
+            self.note.setText("Could not measure the layers in the regions (see the log).")
+            return
+        self.facts = facts
+        self._fill()
+
+    def layer_id(self) -> str | None:
+        return self.layer_box.currentData()
+
+    def _fill(self) -> None:
+        layer_id = self.layer_id()
+        if self.facts is None or layer_id is None:
+            return
+        self.table.fill(self.facts, layer_id)
+        self._refresh()
+        self.table.setCurrentItem(self.table.topLevelItem(0))
+
+    def _refresh(self) -> None:
+        t = self.cursor.time
+        layer_id = self.layer_id()
+        if self.facts is None or layer_id is None:
+            return
+        entered = len(self.facts.first.get(layer_id, {}))
+        self.note.setText(f"On {format_time(t)}; {entered} of {len(self.facts.regions)} "
+                          "regions entered at some time. Double-click a region to zoom to "
+                          "it, or its date to go there.")
+        self.table.set_areas(self.facts.km2_at(layer_id, t), self.facts.region_km2)
+        self.chart.set_time(t)
+
+    # -- model -> widgets ----------------------------------------------------------------
+    def _on_time(self, _t: datetime) -> None:
+        if out_of_sight(self):
+            self._stale = True          # a closed or hidden tab costs nothing
+        else:
+            self._refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.set_shown(True)
+
+    def set_shown(self, shown: bool) -> None:
+        """Catch up with the time when shown again (a dock reopened, its tab raised)."""
+        if shown and self._stale:
+            self._stale = False
+            self._refresh()
+
+    # -- widgets -> model / window -------------------------------------------------------
+    def _on_layer(self, _index: int) -> None:
+        self._fill()
+
+    def _on_current(self, item: QTreeWidgetItem | None, _previous) -> None:
+        layer_id = self.layer_id()
+        if item is None or self.facts is None or layer_id is None:
+            self.chart.clear_series()
+            self.chart_title.setText("")
+            return
+        layer = self.facts.situation.layer(layer_id)
+        times, km2 = self.facts.in_region(layer_id, item.data(NAME, INDEX))
+        self.chart_title.setText(f"{safe_line(layer.name, 80)} in "
+                                 f"{item.text(NAME)}, km²")
+        self.chart.show_series(times, km2, self.cursor.end, layer.style.color)
+        self.chart.set_time(self.cursor.time)
+
+    def _on_double_click(self, item: QTreeWidgetItem, column: int) -> None:
+        region_id = item.data(NAME, REGION_ID)
+        first = self.facts.first.get(self.layer_id(), {}).get(region_id) if self.facts else None
+        if column == FIRST and first is not None:
+            self.cursor.set_time(first)
+        else:
+            self.zoom_to_region.emit(region_id)
