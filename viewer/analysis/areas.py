@@ -52,6 +52,12 @@ class Areas:
         history.measure_pieces(indices)
         return history.piece_km2[indices]
 
+    def check_stored(self) -> None:
+        """Spot-check every layer's stored areas now (they are otherwise checked on first
+        use), so that no later use, from any thread, finds them being reset."""
+        for layer in self.situation.layers:
+            self._history(layer.id)
+
     def measure_all(self) -> None:
         """Measure every piece of every layer (writing a file does this too)."""
         for layer in self.situation.layers:

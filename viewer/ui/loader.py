@@ -38,7 +38,9 @@ class LoadedSituation:
 
 def prepare(situation: Situation, path: Path | None = None) -> LoadedSituation:
     """Project and index ``situation`` (runs in the worker, or directly for in-memory data)."""
-    return LoadedSituation(situation, path, MapScene(situation), Areas(situation),
+    areas = Areas(situation)
+    areas.check_stored()        # before the GUI and the region measuring share it
+    return LoadedSituation(situation, path, MapScene(situation), areas,
                            RegionIndex(situation.own_regions))
 
 

@@ -6,64 +6,21 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QLineF, Qt
-from PySide6.QtGui import QCloseEvent, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSlider,
-                               QStyle, QStyleOptionSlider, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QStyle,
+                               QStyleOptionSlider, QToolButton, QVBoxLayout, QWidget)
 
 from viewer.analysis.areas import Areas
 from viewer.model import Situation
 from viewer.model.cursor import SPEEDS, TimeCursor
 from viewer.ui.play_clock import PlayClock
 from viewer.ui.qt_utils import ModelConnections, blocked, format_time
+from viewer.ui.tick_slider import TickSlider
 from viewer.ui.timeline_chart import TimelineChart
 
 HOUR, DAY = timedelta(hours=1), timedelta(days=1)
 HOURLY_UP_TO = timedelta(days=20)    # spans up to this long move by the hour, longer by the day
-
-
-class TickSlider(QSlider):
-    """A horizontal slider that marks the given values (change times) under its groove."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(Qt.Orientation.Horizontal, parent)
-        self.ticks: list[int] = []
-        self._lines: tuple[tuple, list[QLineF]] | None = None
-        self.setMinimumHeight(26)
-
-    def set_ticks(self, values: list[int]) -> None:
-        self.ticks = values
-        self._lines = None
-        self.update()
-
-    def paintEvent(self, event) -> None:
-        super().paintEvent(event)
-        if not self.ticks or self.maximum() <= self.minimum():
-            return
-        painter = QPainter(self)
-        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1.0))  # 1 px: fast
-        painter.drawLines(self._tick_lines())
-        painter.end()
-
-    def _tick_lines(self) -> list[QLineF]:
-        """The tick marks, worked out again only when the ticks, range or geometry change
-        (not as the handle moves: the slider repaints on every step of the time)."""
-        opt = QStyleOptionSlider()
-        self.initStyleOption(opt)
-        cc = QStyle.ComplexControl.CC_Slider
-        groove = self.style().subControlRect(cc, opt, QStyle.SubControl.SC_SliderGroove, self)
-        handle = self.style().subControlRect(cc, opt, QStyle.SubControl.SC_SliderHandle, self)
-        key = (groove.getRect(), handle.width(), self.rect().bottom(), self.minimum(),
-               self.maximum())
-        if self._lines is None or self._lines[0] != key:
-            span = groove.width() - handle.width()
-            x0 = groove.x() + handle.width() / 2
-            y0, y1 = self.rect().bottom() - 5, self.rect().bottom()
-            lines = [QLineF(x, y0, x, y1) for x in
-                     (x0 + QStyle.sliderPositionFromValue(self.minimum(), self.maximum(), v, span)
-                      for v in self.ticks)]
-            self._lines = (key, lines)
-        return self._lines[1]
 
 
 class TimelineWidget(QWidget):

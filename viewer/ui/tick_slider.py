@@ -1,0 +1,51 @@
+"""A horizontal slider with tick marks at given values (the timeline's change times)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, Qt
+from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtWidgets import QSlider, QStyle, QStyleOptionSlider, QWidget
+
+
+class TickSlider(QSlider):
+    """A horizontal slider that marks the given values (change times) under its groove."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.ticks: list[int] = []
+        self._lines: tuple[tuple, list[QLineF]] | None = None
+        self.setMinimumHeight(26)
+
+    def set_ticks(self, values: list[int]) -> None:
+        self.ticks = values
+        self._lines = None
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self.ticks or self.maximum() <= self.minimum():
+            return
+        painter = QPainter(self)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1.0))  # 1 px: fast
+        painter.drawLines(self._tick_lines())
+        painter.end()
+
+    def _tick_lines(self) -> list[QLineF]:
+        """The tick marks, worked out again only when the ticks, range or geometry change
+        (not as the handle moves: the slider repaints on every step of the time)."""
+        opt = QStyleOptionSlider()
+        self.initStyleOption(opt)
+        cc = QStyle.ComplexControl.CC_Slider
+        groove = self.style().subControlRect(cc, opt, QStyle.SubControl.SC_SliderGroove, self)
+        handle = self.style().subControlRect(cc, opt, QStyle.SubControl.SC_SliderHandle, self)
+        key = (groove.getRect(), handle.width(), self.rect().bottom(), self.minimum(),
+               self.maximum())
+        if self._lines is None or self._lines[0] != key:
+            span = groove.width() - handle.width()
+            x0 = groove.x() + handle.width() / 2
+            y0, y1 = self.rect().bottom() - 5, self.rect().bottom()
+            lines = [QLineF(x, y0, x, y1) for x in
+                     (x0 + QStyle.sliderPositionFromValue(self.minimum(), self.maximum(), v, span)
+                      for v in self.ticks)]
+            self._lines = (key, lines)
+        return self._lines[1]
