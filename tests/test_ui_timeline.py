@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -163,3 +165,20 @@ def test_area_axis_labels_stay_short():
     from viewer.ui.timeline_chart import compact_number
     assert [compact_number(v) for v in (0, 400, 2500, 110000, 1.25e6)] == [
         "0", "400", "2.5k", "110k", "1.25M"]
+
+
+def test_change_marks_show_unless_there_are_too_many_to_read(qtbot):
+    from viewer.ui.timeline_chart import MAX_MARKS, TimelineChart
+
+    def chart_for(days: int) -> TimelineChart:
+        t0 = parse_time("2025-01-01")
+        states = [(t0 + timedelta(days=d), box(0, 0, 1 + d * 0.01, 1)) for d in range(days)]
+        s = Situation(layers=[Layer("a", "A", "assessed-control",
+                                    History.from_states("a", states))])
+        chart = TimelineChart(TimeCursor(s.start, s.end, [c.at for c in s.changes]))
+        qtbot.addWidget(chart)
+        chart.set_situation(s, Areas(s))
+        return chart
+    few, many = chart_for(10), chart_for(MAX_MARKS + 10)
+    assert len(few.marks.getData()[0]) == 2 * 9          # a pair of points per change
+    assert len(many.marks.getData()[0]) == 0

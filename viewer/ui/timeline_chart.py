@@ -18,6 +18,7 @@ from viewer.model.cursor import TimeCursor
 from viewer.ui.qt_utils import ModelConnections, blocked
 
 DAY = 86400.0
+MAX_MARKS = 120         # more changes than this: no marks on the chart
 
 
 def epoch(t: datetime) -> float:
@@ -136,6 +137,10 @@ class TimelineChart(pg.PlotWidget):
         self.counts_view.setYRange(0.0, top, padding=0)
         self.getPlotItem().getAxis("right").setTickSpacing(max(1, math.ceil(most / 2)), 1)
         stops = np.array([epoch(c.at) for c in situation.changes], dtype=float)
+        # Daily data changes every day: marks there would only grey the chart over (the
+        # slider's ticks still show each change).
+        if stops.size > MAX_MARKS:
+            stops = stops[:0]
         self.marks.setData(np.repeat(stops, 2), np.tile([0.0, top], stops.size))
 
     # -- cursor <-> line -------------------------------------------------------------
