@@ -170,6 +170,22 @@ def floor_fill(fills: list[list[tuple]]) -> list[float]:
     return out
 
 
+def navigate(win: MainWindow, n: int = 40) -> dict[str, list[float]]:
+    """Pan by 20 px and zoom by a wheel notch, back and forth, repainting each time (the
+    background and labels are drawn again for every new view)."""
+    canvas, out = win.canvas, {"pan 20 px": [], "zoom one wheel notch": []}
+    centre = canvas.rect().center().toPointF()
+    for i in range(n):
+        for name, step in (("pan 20 px", lambda: canvas.pan_by(20 if i % 2 else -20, 0)),
+                           ("zoom one wheel notch",
+                            lambda: canvas.zoom_by(1.25 if i % 2 else 0.8, centre))):
+            t0 = time.perf_counter()
+            step()
+            canvas.repaint()
+            out[name].append(time.perf_counter() - t0)
+    return out
+
+
 def median_ms(values: list[float]) -> float:
     return ms(statistics.median(values))
 
@@ -189,6 +205,7 @@ def bench(name: str, path: Path, n: int = 200) -> None:
     times = random_times(win.situation, n)
     rows = [("whole window", win, scrub(win, times), scrub(win, times))]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    moves = navigate(win)
     fills = canvas_fills(win, times)
     bare = sized_window(docks=False)
     open_to_first_paint(path, bare)
@@ -202,6 +219,9 @@ def bench(name: str, path: Path, n: int = 200) -> None:
               f"(p90 {ms(sorted(first)[int(0.9 * n)]):.2f}), {median_ms(again):.2f} ms again "
               f"-> ratio {statistics.median(first) / med_floor:.2f}x first visit, "
               f"{statistics.median(again) / med_floor:.2f}x again")
+    for name, values in moves.items():
+        print(f"  {name} + repaint, whole window: median {median_ms(values):.1f} ms "
+              f"({len(values)} steps)")
     print(f"  peak memory with the file open in one window: {peak:.0f} MB (ru_maxrss, after "
           f"{len(opens)} opens and {2 * n} time changes)")
     for w in (win, bare):
