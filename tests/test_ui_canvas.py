@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from factories import D, two_region_situation
-from ui_helpers import blend, close_to, colour_at, pixel_point, wheel
+from ui_helpers import blend, close_to, colour_at, drag_canvas, pixel_point, wheel
 from viewer.model.cursor import TimeCursor
 from viewer.model.display import DisplayOptions
 from viewer.model.selection import Selection
@@ -107,7 +107,30 @@ def test_time_changes_redraw_only_the_dynamic_part(canvas, qtbot, monkeypatch):
     assert len(calls) == 2              # what is hidden is part of its key
     canvas.pan_by(10, 0)
     canvas.repaint()
-    assert len(calls) == 3              # so is the view
+    assert len(calls) == 3              # so is the view: a pan draws it ahead, beyond
+    for _ in range(5):                  # the view's edges, so the next pans ...
+        canvas.pan_by(-7, 4)
+        canvas.repaint()
+    assert len(calls) == 3              # ... only place it elsewhere
+    canvas.pan_by(canvas_layers.OVERSCAN + 50, 0)
+    canvas.repaint()
+    assert len(calls) == 4              # past that margin: drawn again
+    canvas.zoom_by(1.25, canvas.rect().center().toPointF())
+    canvas.repaint()
+    assert len(calls) == 5              # and at each zoom
+
+
+def test_dragging_shifts_the_labels_and_lays_them_out_again_at_the_end(canvas, qtbot,
+                                                                      monkeypatch):
+    calls = []
+    original = canvas_layers.draw_labels
+    monkeypatch.setattr(canvas_layers, "draw_labels",
+                        lambda *args: (calls.append(1), original(*args)))
+    canvas.invalidate()
+    canvas.repaint()
+    assert len(calls) == 1
+    drag_canvas(qtbot, canvas, [(15, 4)] * 5)
+    assert len(calls) == 2              # not at each step: once, after the release
 
 
 def test_default_view_is_kept_on_resize_until_the_user_navigates(canvas):

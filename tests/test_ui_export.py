@@ -119,3 +119,20 @@ def test_the_window_and_the_export_agree_everywhere_as_the_time_moves(window, tm
         differ = np.abs(shown - exported).max(axis=2) > 3
         inside = differ[1:-1, 1:-1]         # the outermost pixels may differ by clipping
         assert inside.sum() == 0, (day, np.argwhere(inside)[:5])
+
+
+def test_the_window_and_the_export_agree_after_dragging_the_map(window, tmp_path, qtbot):
+    """A drag shifts the cached background (drawn beyond the view once it pans) and
+    labels instead of drawing them again; when it ends, the picture must be exactly what
+    a fresh drawing of the new view gives."""
+    from ui_helpers import drag_canvas
+    window.canvas.set_decorations(True)
+    size = (window.canvas.width(), window.canvas.height())
+    for steps in ([(12, 5)] * 6, [(-30, 17)] * 4, [(300, 0)] * 2):   # the last: past the margin
+        drag_canvas(qtbot, window.canvas, steps)
+        target = tmp_path / "dragged.png"
+        assert window.images.export_to(target, size)
+        shown = _rgb(window.canvas.grab().toImage()).astype(int)
+        exported = _rgb(QImage(str(target))).astype(int)
+        inside = (np.abs(shown - exported).max(axis=2) > 3)[1:-1, 1:-1]
+        assert inside.sum() == 0, (steps[0], np.argwhere(inside)[:5])

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from factories import two_region_situation
@@ -89,3 +89,19 @@ def drop_files(widget: QWidget, paths: list[Path]) -> tuple[bool, bool]:
                       Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, drop)
     return True, drop.isAccepted()
+
+
+def drag_canvas(qtbot, canvas, steps: list[tuple[int, int]]) -> None:
+    """Press in the middle of ``canvas``, move by each (dx, dy) repainting as a screen
+    would, and release (then only what the canvas itself asks to repaint is painted)."""
+    pos = canvas.rect().center()
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=pos)
+    for dx, dy in steps:
+        pos = pos + QPoint(dx, dy)
+        event = QMouseEvent(QEvent.Type.MouseMove, QPointF(pos), QPointF(canvas.mapToGlobal(pos)),
+                            Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(canvas, event)
+        canvas.repaint()
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=pos)
+    QApplication.processEvents()        # the repaint the release asks for, if it does

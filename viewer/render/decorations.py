@@ -70,16 +70,33 @@ def ground_metres_per_pixel(scene: MapScene, viewport: Viewport) -> float:
 
 
 def draw_decorations(painter: QPainter, scene: MapScene, viewport: Viewport,
-                     settings: RenderSettings, date: bool = True) -> list[QRectF]:
+                     settings: RenderSettings, date: bool = True,
+                     scale_bar: bool = True) -> list[QRectF]:
     """Draw the panels; returns their rectangles (pixels). With ``date=False`` the
-    legend's date line is left empty (the window caches the panels, which do not change
-    with time, and draws the date on them with ``draw_date``)."""
+    legend's date line is left empty, with ``scale_bar=False`` the scale bar is left out
+    (the window caches the panels, which change neither with time nor, but for the scale
+    bar, with the view, and draws those two parts with ``draw_date``/``draw_scale_bar``)."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    rects = _panels(painter, scene, viewport, settings, date)
+    rects = _panels(painter, scene, viewport, settings, date, scale_bar)
     painter.restore()
     return rects
+
+
+def draw_scale_bar(painter: QPainter, scene: MapScene, viewport: Viewport,
+                   settings: RenderSettings) -> QRectF | None:
+    """Only the scale bar panel, where ``draw_decorations`` puts it; its rectangle."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    rect = _scale_bar(painter, scene, viewport, settings)
+    painter.restore()
+    return rect
+
+
+def scale_bar_rect(scene: MapScene, viewport: Viewport, settings: RenderSettings) -> QRectF | None:
+    return _scale_bar(None, scene, viewport, settings)
 
 
 def draw_date(painter: QPainter, scene: MapScene, viewport: Viewport,
@@ -102,9 +119,10 @@ def decoration_rects(scene: MapScene, viewport: Viewport, settings: RenderSettin
     return _panels(None, scene, viewport, settings)
 
 
-def _panels(painter, scene, viewport, settings, date: bool = True) -> list[QRectF]:
+def _panels(painter, scene, viewport, settings, date: bool = True,
+            scale_bar: bool = True) -> list[QRectF]:
     rects = [_legend(painter, scene, viewport, settings, date),
-             _scale_bar(painter, scene, viewport, settings),
+             _scale_bar(painter, scene, viewport, settings) if scale_bar else None,
              _attribution(painter, scene, viewport, settings)]
     return [r for r in rects if r is not None]
 

@@ -23,6 +23,7 @@ from viewer.render.decorations import draw_date
 from viewer.render.viewport import MARGIN as EXTENT_MARGIN
 from viewer.ui.canvas_interaction import ViewState, changes_at
 from viewer.ui.canvas_layers import CachedLayers
+from viewer.ui.canvas_panels import CachedPanels
 from viewer.ui.qt_utils import ModelConnections
 
 WHEEL_STEP = 1.25           # zoom factor per wheel notch (120 eighths of a degree)
@@ -41,6 +42,7 @@ class MapCanvas(QWidget):
         self.scene: MapScene | None = None
         self.state = ViewState()
         self.layers = CachedLayers()
+        self.panels = CachedPanels()
         self._press: QPointF | None = None
         self._last: QPointF | None = None
         self._dragging = False
@@ -67,6 +69,7 @@ class MapCanvas(QWidget):
     def invalidate(self) -> None:
         """Drop the cached background and labels (the next paint redraws them)."""
         self.layers.clear()
+        self.panels.clear()
         self.update()
 
     # -- view ----------------------------------------------------------------------------
@@ -181,14 +184,15 @@ class MapCanvas(QWidget):
         else:                   # the opaque background pixmap covers the whole canvas
             viewport, settings = self.viewport(), self.render_settings()
             dpr = self.devicePixelRatioF()
-            reserved = self.layers.reserved(self.scene, viewport, settings)
-            painter.drawPixmap(0, 0, self.layers.background(self.scene, viewport, settings, dpr))
+            reserved = self.panels.reserved(self.scene, viewport, settings)
+            background, at = self.layers.background(self.scene, viewport, settings, dpr)
+            painter.drawPixmap(at, background)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             draw_dynamic(painter, self.scene, viewport, settings)
             painter.drawPixmap(0, 0, self.layers.labels(self.scene, viewport, settings, dpr,
-                                                        reserved))
+                                                        reserved, self._dragging))
             if settings.decorations:
-                for origin, panel in self.layers.decorations(self.scene, viewport, settings, dpr):
+                for origin, panel in self.panels.panels(self.scene, viewport, settings, dpr):
                     painter.drawPixmap(origin, panel)
                 draw_date(painter, self.scene, viewport, settings)
         painter.end()
@@ -249,6 +253,8 @@ class MapCanvas(QWidget):
                 self.selection.select_changes([c.id for c in hits])
             else:
                 self.selection.clear()
+        if self._dragging:
+            self.update()           # the labels, shifted while dragging, laid out anew
         self._press = self._last = None
         self._dragging = False
         self.setCursor(Qt.CursorShape.OpenHandCursor)

@@ -1,125 +1,153 @@
 """The canvas's cached pixmaps: the parts of the map that do not change with time.
 
-The background (water, neighbouring countries, regions, borders), the labels and the
-decoration panels are each drawn once into a pixmap keyed by the view, the size, the device pixel ratio and
-the display options they depend on; moving through time reuses them and only the
-layers and highlights are drawn again. ``clear()`` drops both (a new situation).
+The background (water, neighbouring countries, regions, borders) and the labels (with
+the region borders drawn again above the layers) are each drawn once into a pixmap keyed
+by the view, the size, the device pixel ratio and the display options they depend on;
+moving through time reuses them and only the layers and highlights are drawn again.
+
+Panning moves the view by whole pixels. Once it pans, the background is drawn OVERSCAN
+pixels beyond the view on each side, so a pan within that margin draws the same pixmap
+at another place (the pixels a fresh drawing would give). While the map is being dragged the labels
+are the previous pixmap shifted, with the uncovered strips holding just the borders;
+their layout is redone when the drag ends. ``clear()`` drops both (a new situation).
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import replace
-from datetime import datetime, timezone
 from typing import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPixmap, QRegion
 
 from viewer.render import MapScene, RenderSettings, Viewport, draw_background, draw_labels, styles
-from viewer.render.decorations import decoration_rects, draw_decorations
+from viewer.render.draw_layers import draw_borders_above
 from viewer.render.settings import CONTEXT, LABELS, PLACES, REGIONS
 
 BACKGROUND_OPTIONS = frozenset({REGIONS, CONTEXT})
 LABEL_OPTIONS = frozenset({LABELS, PLACES, REGIONS, CONTEXT})
-EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
-RESERVE_STEP = 24           # decoration areas kept free of labels, rounded out to this
+EXACT = 1e-3                # a shift within this of whole pixels counts as whole
+OVERSCAN = 256              # pixels of background drawn beyond each edge of the view
+
+Draw = Callable[[QPainter], None]
 
 
-def reserved_rects(scene: MapScene, viewport: Viewport,
-                   settings: RenderSettings) -> tuple[QRectF, ...]:
-    """Where the legend, scale bar and attribution go, rounded outwards so that the
-    labels (which keep clear of them) are not laid out again for every small change in
-    their size, e.g. a longer date."""
-    if not settings.decorations:
-        return ()
-    out = []
-    for r in decoration_rects(scene, viewport, settings):
-        left = math.floor(r.left() / RESERVE_STEP) * RESERVE_STEP
-        top = math.floor(r.top() / RESERVE_STEP) * RESERVE_STEP
-        right = math.ceil(r.right() / RESERVE_STEP) * RESERVE_STEP
-        bottom = math.ceil(r.bottom() / RESERVE_STEP) * RESERVE_STEP
-        out.append(QRectF(left, top, right - left, bottom - top))
-    return tuple(out)
+def canvas_pixmap(viewport: Viewport, dpr: float, fill: QColor | Qt.GlobalColor,
+                  draw: Draw) -> QPixmap:
+    """A pixmap of the viewport's size, filled, then drawn on (antialiased)."""
+    pixmap = QPixmap(round(viewport.width * dpr), round(viewport.height * dpr))
+    pixmap.setDevicePixelRatio(dpr)
+    pixmap.fill(fill)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    draw(painter)
+    painter.end()
+    return pixmap
 
 
-def _timeless(settings: RenderSettings) -> RenderSettings:
-    """The settings without what changes as the time moves (the time, the selection)."""
-    return replace(settings, at=EPOCH, selected_changes=frozenset())
+def placement(old: Viewport, new: Viewport, dpr: float) -> tuple[int, int] | None:
+    """Where ``old``'s top left pixel lands in ``new``'s pixels, when that is a whole
+    number of pixels (logical and device) at the same scale; None if the view zoomed or
+    moved by a fraction of a pixel."""
+    if abs(old.pixels_per_metre - new.pixels_per_metre) > 1e-9 * new.pixels_per_metre:
+        return None
+    x, y = new.to_pixels(*old.to_map(0.0, 0.0))
+    rx, ry = round(x), round(y)
+    if max(abs(x - rx), abs(y - ry), abs(x * dpr - round(x * dpr)),
+           abs(y * dpr - round(y * dpr))) > EXACT:
+        return None
+    return rx, ry
+
+
+def pixel_shift(old: Viewport, new: Viewport, dpr: float) -> tuple[int, int] | None:
+    """The whole-pixel offset that carries ``old``'s picture onto ``new``'s (same size)
+    when the view only moved, by less than its size; else None."""
+    shift = placement(old, new, dpr) if (old.width, old.height) == (new.width, new.height) else None
+    if shift is None or abs(shift[0]) >= old.width or abs(shift[1]) >= old.height:
+        return None
+    return shift
+
+
+def overscanned(viewport: Viewport, margin: int) -> Viewport:
+    """The same mapping with ``margin`` more pixels on every side."""
+    m = viewport.metres_per_pixel
+    cx, cy = viewport.centre
+    half_w, half_h = (viewport.width / 2 + margin) * m, (viewport.height / 2 + margin) * m
+    return Viewport((cx - half_w, cy - half_h, cx + half_w, cy + half_h),
+                    viewport.width + 2 * margin, viewport.height + 2 * margin)
+
+
+def shifted(old: QPixmap, shift: tuple[int, int], viewport: Viewport, dpr: float,
+            fill: QColor | Qt.GlobalColor, draw: Draw) -> QPixmap:
+    """``old`` moved by ``shift``, with ``draw`` filling in only the strips it uncovers."""
+    dx, dy = shift
+    w, h = viewport.width, viewport.height
+    strips = QRegion(0, 0, w, h).subtracted(QRegion(QRect(dx, dy, w, h)))
+
+    def paint(painter: QPainter) -> None:
+        painter.drawPixmap(QPointF(dx, dy), old)
+        painter.setClipRegion(strips)           # (the strips still hold the fill)
+        draw(painter)
+    return canvas_pixmap(viewport, dpr, fill, paint)
 
 
 class CachedLayers:
     def __init__(self) -> None:
-        self._cache: dict[str, tuple[tuple, object]] = {}
+        # name -> (key, pixmap, viewport, options, provisional)
+        self._cache: dict[str, tuple] = {}
 
     def clear(self) -> None:
         self._cache.clear()
 
     def background(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
-                   dpr: float) -> QPixmap:
-        key = (viewport.key(), dpr, settings.hidden & BACKGROUND_OPTIONS)
+                   dpr: float) -> tuple[QPixmap, QPointF]:
+        """The background and where to draw it. Once the view pans it is drawn OVERSCAN
+        pixels beyond each edge, so that further panning within that margin only draws
+        it at another place (a new view or zoom draws just the view: opening and zooming
+        stay as fast as they were)."""
+        options = (dpr, settings.hidden & BACKGROUND_OPTIONS)
+        cached = self._cache.get("background")
+        margin = 0
+        if cached is not None and cached[3] == options:
+            big = cached[2]
+            at = placement(big, viewport, dpr)
+            if at is not None:
+                if (at[0] <= 0 and at[1] <= 0 and at[0] + big.width >= viewport.width
+                        and at[1] + big.height >= viewport.height):
+                    return cached[1], QPointF(*at)
+                margin = OVERSCAN           # a pan: draw ahead of it
+        big = overscanned(viewport, margin)
         # opaque (no alpha channel): drawn on every repaint, it is then a plain copy
-        return self._get("background", key, viewport, dpr,
-                         lambda p: draw_background(p, scene, viewport, settings),
-                         QColor(styles.WATER))
+        pixmap = canvas_pixmap(big, dpr, QColor(styles.WATER),
+                               lambda p: draw_background(p, scene, big, settings))
+        self._cache["background"] = (big.key(), pixmap, big, options, False)
+        return pixmap, QPointF(-margin, -margin)
 
     def labels(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
-               dpr: float, reserved: tuple[QRectF, ...]) -> QPixmap:
-        key = (viewport.key(), dpr, settings.hidden & LABEL_OPTIONS, settings.scale,
-               tuple(r.getRect() for r in reserved))
-        return self._get("labels", key, viewport, dpr,
-                         lambda p: draw_labels(p, scene, viewport, settings, reserved))
-
-    def reserved(self, scene: MapScene, viewport: Viewport,
-                 settings: RenderSettings) -> tuple[QRectF, ...]:
-        """``reserved_rects``, computed again only when the view or the options change."""
-        key = (viewport.key(), _timeless(settings))
-        cached = self._cache.get("reserved")
-        if cached is None or cached[0] != key:
-            cached = self._cache["reserved"] = (key, reserved_rects(scene, viewport, settings))
-        return cached[1]
-
-    def decorations(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
-                    dpr: float) -> list[tuple[QPointF, QPixmap]]:
-        """The legend, scale bar and attribution panels without the date (which the
-        canvas draws on them), as small pixmaps and where they go."""
-        key = (viewport.key(), dpr, _timeless(settings))
-        cached = self._cache.get("decorations")
-        if cached is not None and cached[0] == key:
+               dpr: float, reserved: tuple[QRectF, ...], dragging: bool = False) -> QPixmap:
+        options = (dpr, settings.hidden & LABEL_OPTIONS, settings.scale,
+                   tuple(r.getRect() for r in reserved))
+        draw = (lambda p: draw_labels(p, scene, viewport, settings, reserved))
+        if not dragging:
+            return self._get("labels", viewport, options, Qt.GlobalColor.transparent, draw)
+        cached = self._cache.get("labels")
+        shift = (pixel_shift(cached[2], viewport, dpr)
+                 if cached is not None and cached[3][:3] == options[:3] else None)
+        if shift is None:
+            return self._get("labels", viewport, options, Qt.GlobalColor.transparent, draw)
+        if shift == (0, 0):
             return cached[1]
-        rects: list[QRectF] = []
-        whole = self._draw(viewport, dpr, Qt.GlobalColor.transparent, lambda p: rects.extend(
-            draw_decorations(p, scene, viewport, settings, date=False)))
-        bounds = QRectF(0, 0, viewport.width, viewport.height)
-        panels = []
-        for rect in rects:          # antialiased edges reach past the rectangles
-            r = rect.adjusted(-2, -2, 2, 2).intersected(bounds).toAlignedRect()
-            part = whole.copy(round(r.x() * dpr), round(r.y() * dpr),
-                              round(r.width() * dpr), round(r.height() * dpr))
-            part.setDevicePixelRatio(dpr)
-            panels.append((QPointF(r.topLeft()), part))
-        self._cache["decorations"] = (key, panels)
-        return panels
-
-    def _get(self, name: str, key: tuple, viewport: Viewport, dpr: float,
-             draw: Callable[[QPainter], None],
-             fill: QColor | Qt.GlobalColor = Qt.GlobalColor.transparent) -> QPixmap:
-        cached = self._cache.get(name)
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        pixmap = self._draw(viewport, dpr, fill, draw)
-        self._cache[name] = (key, pixmap)
+        pixmap = shifted(cached[1], shift, viewport, dpr, Qt.GlobalColor.transparent,
+                         lambda p: draw_borders_above(p, scene, viewport, settings))
+        self._cache["labels"] = ((viewport.key(),) + options, pixmap, viewport, options, True)
         return pixmap
 
-    @staticmethod
-    def _draw(viewport: Viewport, dpr: float, fill: QColor | Qt.GlobalColor,
-              draw: Callable[[QPainter], None]) -> QPixmap:
-        pixmap = QPixmap(round(viewport.width * dpr), round(viewport.height * dpr))
-        pixmap.setDevicePixelRatio(dpr)
-        pixmap.fill(fill)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        draw(painter)
-        painter.end()
+    def _get(self, name: str, viewport: Viewport, options: tuple,
+             fill: QColor | Qt.GlobalColor, draw: Draw) -> QPixmap:
+        key = (viewport.key(),) + options
+        cached = self._cache.get(name)
+        if cached is not None and cached[0] == key and not cached[4]:
+            return cached[1]
+        pixmap = canvas_pixmap(viewport, options[0], fill, draw)
+        self._cache[name] = (key, pixmap, viewport, options, False)
         return pixmap

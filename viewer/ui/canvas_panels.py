@@ -1,0 +1,104 @@
+"""The canvas's cached decoration panels: the legend and attribution (which change with
+neither the time nor the view) and the scale bar (which changes with the view only), as
+small pixmaps; the date is drawn on the legend at each paint. Also the rectangles the
+labels keep clear of."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPixmap
+
+from viewer.render import MapScene, RenderSettings, Viewport
+from viewer.render.decorations import (decoration_rects, draw_decorations, draw_scale_bar,
+                                       scale_bar_rect)
+from viewer.ui.canvas_layers import canvas_pixmap
+
+EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
+RESERVE_STEP = 24           # decoration areas kept free of labels, rounded out to this
+Panels = list[tuple[QPointF, QPixmap]]
+
+
+def reserved_rects(scene: MapScene, viewport: Viewport,
+                   settings: RenderSettings) -> tuple[QRectF, ...]:
+    """Where the legend, scale bar and attribution go, rounded outwards so that the
+    labels (which keep clear of them) are not laid out again for every small change in
+    their size, e.g. a longer date."""
+    if not settings.decorations:
+        return ()
+    out = []
+    for r in decoration_rects(scene, viewport, settings):
+        left = math.floor(r.left() / RESERVE_STEP) * RESERVE_STEP
+        top = math.floor(r.top() / RESERVE_STEP) * RESERVE_STEP
+        right = math.ceil(r.right() / RESERVE_STEP) * RESERVE_STEP
+        bottom = math.ceil(r.bottom() / RESERVE_STEP) * RESERVE_STEP
+        out.append(QRectF(left, top, right - left, bottom - top))
+    return tuple(out)
+
+
+def timeless(settings: RenderSettings) -> RenderSettings:
+    """The settings without what changes as the time moves (the time, the selection)."""
+    return replace(settings, at=EPOCH, selected_changes=frozenset())
+
+
+def _crop(whole: QPixmap, rect: QRectF, viewport: Viewport, dpr: float) -> tuple[QPointF, QPixmap]:
+    """The part of ``whole`` under ``rect`` (antialiased edges reach past it) and where."""
+    bounds = QRectF(0, 0, viewport.width, viewport.height)
+    r = rect.adjusted(-2, -2, 2, 2).intersected(bounds).toAlignedRect()
+    part = whole.copy(round(r.x() * dpr), round(r.y() * dpr),
+                      round(r.width() * dpr), round(r.height() * dpr))
+    part.setDevicePixelRatio(dpr)
+    return QPointF(r.topLeft()), part
+
+
+class CachedPanels:
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[tuple, object]] = {}
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+    def _cached(self, name: str, key: tuple, build):
+        cached = self._cache.get(name)
+        if cached is None or cached[0] != key:
+            cached = self._cache[name] = (key, build())
+        return cached[1]
+
+    def reserved(self, scene: MapScene, viewport: Viewport,
+                 settings: RenderSettings) -> tuple[QRectF, ...]:
+        """``reserved_rects``, computed again only when the view or the options change."""
+        return self._cached("reserved", (viewport.key(), timeless(settings)),
+                            lambda: reserved_rects(scene, viewport, settings))
+
+    def panels(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
+               dpr: float) -> Panels:
+        """The legend (without its date) and attribution, and the scale bar, as small
+        pixmaps and where they go."""
+        size = (viewport.width, viewport.height, dpr)
+
+        def fixed() -> Panels:
+            rects: list[QRectF] = []
+            whole = canvas_pixmap(viewport, dpr, Qt.GlobalColor.transparent, lambda p: rects.extend(
+                draw_decorations(p, scene, viewport, settings, date=False, scale_bar=False)))
+            return [_crop(whole, r, viewport, dpr) for r in rects]
+
+        def bar() -> Panels:               # small: drawn anew at every pan or zoom
+            rect = scale_bar_rect(scene, viewport, settings)
+            if rect is None:
+                return []
+            r = rect.adjusted(-2, -2, 2, 2).toAlignedRect()
+            part = QPixmap(round(r.width() * dpr), round(r.height() * dpr))
+            part.setDevicePixelRatio(dpr)
+            part.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(part)
+            painter.translate(-r.x(), -r.y())
+            draw_scale_bar(painter, scene, viewport, settings)
+            painter.end()
+            return [(QPointF(r.topLeft()), part)]
+        # the legend and attribution depend on the size, not on where the view is
+        unplaced = replace(timeless(settings), view=None, bbox=None)
+        return (self._cached("fixed", (size, unplaced), fixed)
+                + self._cached("scale bar", (viewport.key(), dpr, settings.scale), bar))
