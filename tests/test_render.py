@@ -268,3 +268,26 @@ def test_legend_keys_the_visible_layers_and_highlights_whatever_the_time(scene):
         assert [name for _, name, _, _ in _legend_items(scene, RenderSettings(at=at))] == key
     hidden = RenderSettings(at=D5, hidden=frozenset({"claim"}), highlight_days=0)
     assert [name for _, name, _, _ in _legend_items(scene, hidden)] == ["Control"]
+
+
+def test_pieces_sharing_a_long_edge_leave_no_gap_between_them(qapp):
+    """Two pieces share a 6°-long parallel, one with an extra vertex along it. Projected,
+    a straight lon/lat edge is a curve: drawn as one chord on one side and as two on the
+    other, a hairline of background showed through the fill (the DeepState import showed
+    one across Luhansk Oblast)."""
+    from shapely.geometry import Polygon
+
+    from viewer.model.history import Piece
+    # (the projected parallel sags between its ends: the chord lies north of it)
+    south = Polygon([(30, 47), (36, 47), (36, 49), (33, 49), (30, 49)])
+    north = box(30, 49, 36, 51)
+    history = History([D1], [Piece(south, D1, None), Piece(north, D1, None)], [])
+    layer = Layer("ctl", "Control", "assessed-control", history, style=Style(RED, 1.0))
+    meta = SituationMeta(title="Seam", highlight_days=0.0, default_bbox=(29.5, 46.5, 36.5, 51.5))
+    scene = MapScene(Situation(meta, [], [], [layer]))
+    settings = RenderSettings(at=D1, size=(900, 700), decorations=False,
+                              hidden=frozenset({"labels"}))
+    image = render_image(scene, settings)
+    along = np.array([_pixel(scene, settings, image, lon, 49.0)
+                      for lon in np.arange(30.3, 35.75, 0.05)])
+    assert np.abs(along - _rgb(RED)).max() <= 6, along[np.abs(along - _rgb(RED)).max(axis=1) > 6][:3]

@@ -21,6 +21,7 @@ from viewer.model.geometry import polygonal
 from viewer.render.paths import geometry_path, lines_path
 
 STATE_PATHS = 24        # layer states kept as ready paths
+DISPLAY_SEGMENT_DEG = 0.05   # ~5 km: the chord strays < 1 m from the projected curve
 MEMO_ENTRIES = 32       # derived per-view things (label layouts, hatching)
 FALLBACK_BBOX = (-1.0, -1.0, 1.0, 1.0)   # lon/lat extent of a situation with nothing in it
 
@@ -87,6 +88,14 @@ class MapScene:
         def forward(coords: np.ndarray) -> np.ndarray:
             return np.column_stack(self.projector.forward(coords[:, 0], coords[:, 1]))
         return shapely.transform(geoms, forward)
+
+    def project_layer(self, geoms):
+        """Layer geometry (pieces, changes) projected for display, long edges first cut
+        into DISPLAY_SEGMENT_DEG steps. A piece's straight lon/lat edge is a curve once
+        projected; the piece on its other side may hold more vertices along it, and the
+        chord of one against the polyline of the other left a hairline gap in the fill
+        (seen across Luhansk Oblast in the DeepState import)."""
+        return self.project(shapely.segmentize(geoms, DISPLAY_SEGMENT_DEG))
 
     def project_bbox(self, bbox_lonlat) -> tuple[float, float, float, float]:
         return self.projector.project_bbox(bbox_lonlat)
@@ -156,7 +165,7 @@ class MapScene:
             state = history.state_at(t)          # the union, cached by the model too
             if state.is_empty:
                 return QPainterPath()
-            return lines_path(self.project(shapely.boundary(state)))
+            return lines_path(self.project_layer(shapely.boundary(state)))
         return self._outlines.get_or_build((layer_id, index), build)
 
     def layer_geometry(self, layer_id: str, t: datetime) -> np.ndarray:
@@ -170,8 +179,8 @@ class MapScene:
             indices = history.piece_indices(index).tolist()
             missing = [i for i in indices if (layer_id, i) not in self._pieces]
             if missing:
-                geoms = self.project(np.array([history.pieces[i].geometry for i in missing],
-                                              dtype=object))
+                geoms = self.project_layer(np.array([history.pieces[i].geometry
+                                                     for i in missing], dtype=object))
                 for i, geom in zip(missing, geoms):
                     self._pieces[(layer_id, i)] = (geom, geometry_path(geom))
             path = geometry_path([])
@@ -185,7 +194,8 @@ class MapScene:
         """The areas a change gained and lost, as paths."""
         def build():
             change = self.situation.change(change_id)
-            gained, lost = self.project(np.array([change.gained, change.lost], dtype=object))
+            gained, lost = self.project_layer(np.array([change.gained, change.lost],
+                                                       dtype=object))
             return geometry_path(gained), geometry_path(lost)
         return self._changes.get_or_build(change_id, build)
 
