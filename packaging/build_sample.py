@@ -31,7 +31,8 @@ OUT = HERE.parent / "resources" / "sample.gpkg"
 WORLD_MAP = "usr/share/qgis/resources/data/world_map.gpkg"
 
 TOLERANCE = 0.005                          # degrees, for coverage simplification
-RUSSIA_BOX = (26.0, 42.5, 44.0, 56.5)      # lon/lat box Russia is clipped to
+RUSSIA_BOX = (26.0, 40.0, 62.0, 62.0)      # lon/lat box Russia is clipped to: beyond any
+                                           # view of Ukraine that still shows its regions
 SKETCH_NEAR = (36.86, 48.05)               # the border by Dachne/Maliivka (reported area)
 STRIP_KM, STRIP_WIDTH_KM = 18.0, 1.8       # "a narrow strip"
 CLAIM_KM, CLAIM_WIDTH_KM = 50.0, 7.0       # "pushing into" the region

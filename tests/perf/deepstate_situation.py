@@ -33,8 +33,11 @@ def build(out: Path = CACHE) -> Path:
 
 
 def cached() -> Path:
-    """The converted file, built once per machine."""
-    return CACHE if CACHE.exists() else build()
+    """The converted file, built once per machine (again when the built-in regions, i.e.
+    the embedded sample, are newer)."""
+    from viewer.resources import SAMPLE
+    fresh = CACHE.exists() and CACHE.stat().st_mtime >= SAMPLE.stat().st_mtime
+    return CACHE if fresh else build()
 
 
 if __name__ == "__main__":
