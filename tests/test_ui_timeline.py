@@ -182,3 +182,30 @@ def test_change_marks_show_unless_there_are_too_many_to_read(qtbot):
     few, many = chart_for(10), chart_for(MAX_MARKS + 10)
     assert len(few.marks.getData()[0]) == 2 * 9          # a pair of points per change
     assert len(many.marks.getData()[0]) == 0
+
+
+def test_the_slider_repaints_only_what_moved_and_shows_what_a_full_repaint_shows(qtbot):
+    """A new value repaints just the stretch between the old and the new handle; what
+    the window then holds must be what painting the whole slider gives."""
+    import random
+
+    from PySide6.QtGui import QGuiApplication
+
+    from viewer.ui.tick_slider import TickSlider
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.resize(900, 60)
+    slider = TickSlider(host)
+    slider.setGeometry(10, 10, 880, 30)
+    slider.setRange(0, 500)
+    slider.set_ticks(list(range(0, 500, 7)))
+    host.show()
+    qtbot.waitExposed(host)
+    rng = random.Random(5)
+    for value in [rng.randrange(501) for _ in range(12)] + [0, 500, 250]:
+        slider.setValue(value)
+        QCoreApplication.processEvents()
+        # on the offscreen platform this reads the window's backing store as painted
+        shown = QGuiApplication.primaryScreen().grabWindow(host.winId()).toImage()
+        whole = slider.grab().toImage()
+        assert shown.copy(10, 10, 880, 30).convertToFormat(whole.format()) == whole, value

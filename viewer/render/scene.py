@@ -79,6 +79,7 @@ class MapScene:
         self._states = _LRU(STATE_PATHS)
         self._outlines = _LRU(STATE_PATHS)
         self._changes = _LRU(256)
+        self._edges = _LRU(512)
         self._memo = _LRU(MEMO_ENTRIES)
         self._static: dict = {}             # base-map paths: built once, never dropped
 
@@ -198,6 +199,10 @@ class MapScene:
                                                        dtype=object))
             return geometry_path(gained), geometry_path(lost)
         return self._changes.get_or_build(change_id, build)
+
+    def edge_path(self, key, build: Callable) -> QPainterPath:
+        """A change's edge stroked into an area at one width (see draw_layers._edges)."""
+        return self._edges.get_or_build(key, build)
 
     # -- derived -----------------------------------------------------------------------
     def _once(self, key, build: Callable):

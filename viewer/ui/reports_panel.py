@@ -137,7 +137,8 @@ class ReportsPanel(QWidget):
             (i for i in self.all_tree.items() if i.data(0, ri.REPORT_ID) == report), None)
         self.all_tree.select_quietly(in_all)
         item = self._current_item()
-        known = [c for c in self.situation.changes if c.id in changes] if self.situation else []
+        known = ([c for c in self.situation.changes if c.id in changes]
+                 if self.situation and changes else [])
         if item is None and known:
             self._show_change(known[0].id)      # e.g. picked on the map outside the window
         else:

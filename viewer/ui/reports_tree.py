@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyle, QStyledIt
                                QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QWidget)
 
 from viewer.ui.qt_utils import blocked
-from viewer.ui.report_items import BADGE, COLUMNS
+from viewer.ui.report_items import BADGE, COLUMNS, ROLE_COLOURS
 
 
 class BadgeDelegate(QStyledItemDelegate):
@@ -57,15 +57,28 @@ class ReportsTree(QTreeWidget):
         self.setColumnCount(len(COLUMNS))
         self.setHeaderLabels(list(COLUMNS))
         self.setToolTip(tip)
-        self.setUniformRowHeights(False)
-        self.setItemDelegate(BadgeDelegate(self))
+        self.setUniformRowHeights(True)     # every row is two lines: a change, or a report
+        # only the role column has badges: the others keep the default (C++) painting
+        self.setItemDelegateForColumn(1, BadgeDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Sized once for the widest badge and grade, not ResizeToContents: that asks every
+        # row its size again each time the tree is refilled, i.e. at every time step.
+        bold = QFont(self.font())
+        bold.setBold(True)
+        plain = QFontMetrics(self.font())
+        badge = max(QFontMetrics(bold).horizontalAdvance(role) for role in ROLE_COLOURS) + 18
+        self.setColumnWidth(1, max(badge, plain.horizontalAdvance("no change") + 12,
+                                   self._header_width(1)) + 8)
+        self.setColumnWidth(2, max(plain.horizontalAdvance("M8") + 12, self._header_width(2)))
         for col in (1, 2):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+
+    def _header_width(self, column: int) -> int:
+        return self.header().fontMetrics().horizontalAdvance(COLUMNS[column]) + 16
 
     def items(self) -> list[QTreeWidgetItem]:
         """Every item, top-level ones each followed by their children."""

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, Qt
+from PySide6.QtCore import QLineF, QRect, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
-from PySide6.QtWidgets import QSlider, QStyle, QStyleOptionSlider, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QSlider, QStyle, QStyleOptionSlider, QWidget
 
 
 class TickSlider(QSlider):
@@ -14,12 +14,35 @@ class TickSlider(QSlider):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.ticks: list[int] = []
         self._lines: tuple[tuple, list[QLineF]] | None = None
+        self._handle: QRect | None = None       # where the handle was last drawn
         self.setMinimumHeight(26)
 
     def set_ticks(self, values: list[int]) -> None:
         self.ticks = values
         self._lines = None
         self.update()
+
+    def sliderChange(self, change) -> None:
+        """A new value repaints only the stretch between the old and new handle (QSlider
+        repaints its whole width: about 0.9 ms on a wide timeline, at every time step)."""
+        if change != QAbstractSlider.SliderChange.SliderValueChange or self._handle is None:
+            super().sliderChange(change)
+            self._handle = self._handle_rect()
+            return
+        old, new = self._handle, self._handle_rect()
+        self._handle = new
+        band = old.united(new)
+        self.update(band.x() - 2, 0, band.width() + 4, self.height())
+
+    def _handle_rect(self) -> QRect:
+        opt = QStyleOptionSlider()
+        self.initStyleOption(opt)
+        return self.style().subControlRect(QStyle.ComplexControl.CC_Slider, opt,
+                                           QStyle.SubControl.SC_SliderHandle, self)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._handle = None
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
