@@ -2,10 +2,10 @@
 click-to-select.
 
 Painting is in layers, so that moving through time stays cheap: the static background
-(regions, context) and the labels come from cached pixmaps (canvas_layers); the dynamic
-part (layers at the cursor's time, the highlighted and selected changes) and the
-decorations (title, date, legend, scale bar, attribution, as on an exported image) are
-drawn on top at every paint.
+(regions, context) and the labels come from cached pixmaps (canvas_layers), and so do
+the decoration panels (canvas_panels: legend, scale bar, attribution, as on an exported
+image); the dynamic part (layers at the cursor's time, the highlighted and selected
+changes) and the date are drawn at every paint.
 """
 
 from __future__ import annotations
