@@ -291,3 +291,24 @@ def test_pieces_sharing_a_long_edge_leave_no_gap_between_them(qapp):
     along = np.array([_pixel(scene, settings, image, lon, 49.0)
                       for lon in np.arange(30.3, 35.75, 0.05)])
     assert np.abs(along - _rgb(RED)).max() <= 6, along[np.abs(along - _rgb(RED)).max(axis=1) > 6][:3]
+
+
+def test_pieces_built_in_a_worker_thread_draw_the_same_as_pieces_built_when_shown(qapp):
+    """The window has a worker build every piece's path after the first paint; a scene
+    that adopts them must draw exactly what one building them on demand draws."""
+    import threading
+
+    situation = _situation(max_vertices=8)            # many small pieces
+    lazy, eager = MapScene(situation), MapScene(situation)
+    built: dict = {}
+    worker = threading.Thread(target=lambda: built.update(eager.build_all_pieces()))
+    worker.start()
+    lazy_image = render_image(lazy, _settings(D5))  # meanwhile, on this one
+    worker.join()
+    assert len(built) == sum(len(layer.history.pieces) for layer in situation.layers)
+    eager.adopt_pieces(built)
+    for t in (D1, D5):
+        a = render_image(lazy, _settings(t))
+        b = render_image(eager, _settings(t))
+        assert a == b, t
+    assert lazy_image == render_image(eager, _settings(D5))

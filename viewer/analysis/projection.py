@@ -20,7 +20,7 @@ def auto_crs(bbox: tuple[float, float, float, float]) -> str:
 class Projector:
     """Transforms between WGS84 lon/lat and a projected metric CRS (x east, y north)."""
 
-    def __init__(self, crs: str):
+    def __init__(self, crs: str | CRS):
         self.crs = CRS.from_user_input(crs)
         if not self.crs.is_projected:
             raise ValueError(f"display CRS must be projected (metres), got {crs!r}")

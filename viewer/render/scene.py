@@ -21,6 +21,7 @@ from viewer.model.geometry import polygonal
 from viewer.render.paths import geometry_path, lines_path
 
 STATE_PATHS = 24        # layer states kept as ready paths
+PREBUILD_MAX_VERTICES = 2_000_000   # pieces built ahead, in the background, up to this
 DISPLAY_SEGMENT_DEG = 0.05   # ~5 km: the chord strays < 1 m from the projected curve
 MEMO_ENTRIES = 32       # derived per-view things (label layouts, hatching)
 FALLBACK_BBOX = (-1.0, -1.0, 1.0, 1.0)   # lon/lat extent of a situation with nothing in it
@@ -190,6 +191,26 @@ class MapScene:
             geoms = np.array([self._pieces[(layer_id, i)][0] for i in indices], dtype=object)
             return geoms, path
         return self._states.get_or_build((layer_id, index), build)
+
+    def build_all_pieces(self) -> dict:
+        """Every piece of every layer projected, with its path, for ``adopt_pieces``.
+        Meant for a worker thread while the GUI draws: it projects with its own
+        transformer and only reads the situation's geometry. Situations with more than
+        PREBUILD_MAX_VERTICES vertices in pieces are left to be built as they are shown."""
+        pieces = [(layer.id, i, p.geometry) for layer in self.situation.layers
+                  for i, p in enumerate(layer.history.pieces)]
+        geoms = np.array([g for _, _, g in pieces], dtype=object)
+        if not len(geoms) or shapely.get_num_coordinates(geoms).sum() > PREBUILD_MAX_VERTICES:
+            return {}
+        projector = Projector(self.projector.crs)
+        projected = projector.project(shapely.segmentize(geoms, DISPLAY_SEGMENT_DEG))
+        return {(layer_id, i): (g, geometry_path(g))
+                for (layer_id, i, _), g in zip(pieces, projected)}
+
+    def adopt_pieces(self, built: dict) -> None:
+        """Take pieces built by ``build_all_pieces`` (on the GUI thread)."""
+        for key, value in built.items():
+            self._pieces.setdefault(key, value)
 
     def change_paths(self, change_id: str) -> tuple[QPainterPath, QPainterPath]:
         """The areas a change gained and lost, as paths."""

@@ -50,6 +50,7 @@ class _Relay(QObject):
     done = Signal(int, object)      # request number, LoadedSituation
     failed = Signal(int, str)       # request number, one-line reason
     measured = Signal(int, object)  # measuring number, RegionFacts
+    pieces = Signal(int, object)    # measuring number, {(layer id, piece): (geometry, path)}
 
 
 def _load(number: int, path: Path, relay: _Relay) -> None:
@@ -66,7 +67,9 @@ def _load(number: int, path: Path, relay: _Relay) -> None:
 
 
 def _measure(number: int, loaded: LoadedSituation, relay: _Relay, newest) -> None:
-    """The worker's second job: each layer in each region (after the first paint)."""
+    """The worker's second job, after the first paint: each layer in each region, then
+    every layer piece projected and made a path, so that the first visit of a date needs
+    no projecting."""
     if number != newest():
         return                          # another situation is shown by now
     try:
@@ -75,6 +78,14 @@ def _measure(number: int, loaded: LoadedSituation, relay: _Relay, newest) -> Non
         traceback.print_exc(file=sys.stderr)
         facts = None
     relay.measured.emit(number, facts)
+    if number != newest():
+        return
+    try:
+        built = loaded.scene.build_all_pieces()
+    except Exception:                   # a bug: the pieces are then built as shown
+        traceback.print_exc(file=sys.stderr)
+        built = {}
+    relay.pieces.emit(number, built)
 
 
 class SituationLoader(QObject):
@@ -98,10 +109,12 @@ class SituationLoader(QObject):
         self._relay.done.connect(self._on_done)
         self._relay.failed.connect(self._on_failed)
         self._relay.measured.connect(self._on_measured)
+        self._relay.pieces.connect(self._on_pieces)
         self._number = 0
         self._pending = 0
         self._measuring = 0             # number of the newest measuring request
         self._closed = False
+        self._measured_scene = None     # the scene the newest measuring is for
 
     @property
     def busy(self) -> bool:
@@ -122,6 +135,7 @@ class SituationLoader(QObject):
         if self._closed:                # a request queued while the window closed
             return
         self._measuring += 1
+        self._measured_scene = loaded.scene
         self._executor.submit(_measure, self._measuring, loaded, self._relay, self._newest)
 
     def _newest(self) -> int:
@@ -153,3 +167,7 @@ class SituationLoader(QObject):
     def _on_measured(self, number: int, facts) -> None:
         if number == self._measuring:
             self.regions_measured.emit(facts)
+
+    def _on_pieces(self, number: int, built: dict) -> None:
+        if number == self._measuring and self._measured_scene is not None:
+            self._measured_scene.adopt_pieces(built)

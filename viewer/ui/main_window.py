@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         if loaded.path is not None and loaded.path.resolve() != SAMPLE.resolve():
             self.recent.add(loaded.path)
         self.situation_loaded.emit(loaded)
-        if s.layers and s.own_regions:
+        if s.layers:
             self._measure_later.emit(loaded)
 
     def _on_regions_measured(self, facts) -> None:

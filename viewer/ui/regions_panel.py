@@ -87,6 +87,8 @@ class RegionsPanel(QWidget):
         if facts is None:
             self.note.setText("Could not measure the layers in the regions (see the log).")
             return
+        if not facts.regions:
+            return                      # the note already says there are none
         self.facts = facts
         self._fill()
 
