@@ -212,6 +212,7 @@ def median_ms(values: list[float]) -> float:
 
 def bench(name: str, path: Path, n: int = 200) -> None:
     print(f"{name}: {path.name} ({path.stat().st_size / 1e6:.2f} MB), canvas {W}x{H}")
+    MEASURED.clear()                # (this situation's own background work only)
     win = sized_window()
     opens = [open_to_first_paint(path, win) for _ in range(5)]
     floors = [open_floor(path) for _ in range(5)]
