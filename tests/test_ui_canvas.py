@@ -90,11 +90,16 @@ def test_an_old_change_is_not_clickable(canvas, qtbot):
     assert canvas.selection.change_ids == frozenset()
 
 
+def _count_calls(monkeypatch, name: str) -> list:
+    """A list that grows by one at each call of canvas_layers.<name>."""
+    calls: list = []
+    original = getattr(canvas_layers, name)
+    monkeypatch.setattr(canvas_layers, name, lambda *args: (calls.append(1), original(*args)))
+    return calls
+
+
 def test_time_changes_redraw_only_the_dynamic_part(canvas, qtbot, monkeypatch):
-    calls = []
-    original = canvas_layers.draw_background
-    monkeypatch.setattr(canvas_layers, "draw_background",
-                        lambda *args: (calls.append(1), original(*args)))
+    calls = _count_calls(monkeypatch, "draw_background")
     canvas.invalidate()
     canvas.repaint()
     assert len(calls) == 1
@@ -122,10 +127,7 @@ def test_time_changes_redraw_only_the_dynamic_part(canvas, qtbot, monkeypatch):
 
 def test_dragging_shifts_the_labels_and_lays_them_out_again_at_the_end(canvas, qtbot,
                                                                       monkeypatch):
-    calls = []
-    original = canvas_layers.draw_labels
-    monkeypatch.setattr(canvas_layers, "draw_labels",
-                        lambda *args: (calls.append(1), original(*args)))
+    calls = _count_calls(monkeypatch, "draw_labels")
     canvas.invalidate()
     canvas.repaint()
     assert len(calls) == 1

@@ -57,6 +57,25 @@ def out_of_sight(widget: QWidget) -> bool:
             and (not widget.isVisible() or widget.visibleRegion().isEmpty()))
 
 
+class SightGate:
+    """Runs ``refresh`` at once, or, while ``widget`` is out of sight, once it is shown
+    again (``shown(True)``: from its showEvent and its dock's visibilityChanged)."""
+
+    def __init__(self, widget: QWidget, refresh: Callable[[], None]):
+        self._widget, self._refresh, self._stale = widget, refresh, False
+
+    def request(self) -> None:
+        if out_of_sight(self._widget):
+            self._stale = True
+        else:
+            self._refresh()
+
+    def shown(self, shown: bool = True) -> None:
+        if shown and self._stale:
+            self._stale = False
+            self._refresh()
+
+
 def format_day(t: datetime) -> str:
     """``13 Jun 2025`` (UTC), independent of the system locale."""
     t = to_utc(t)

@@ -7,31 +7,17 @@ from datetime import datetime
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
 
-from viewer.ui.timeline_chart import DAY, AreaAxis, epoch
+from viewer.ui.timeline_chart import DAY, AreaAxis, epoch, style_chart
 
 
 class RegionChart(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, axisItems={"bottom": pg.DateAxisItem("bottom", utcOffset=0),
                                             "left": AreaAxis("left")})
-        pal = self.palette()
-        self.setBackground(pal.color(QPalette.ColorRole.Base))
-        ink = pal.color(QPalette.ColorRole.Text)
-        plot = self.getPlotItem()
-        plot.setMenuEnabled(False)
-        plot.hideButtons()
-        plot.setMouseEnabled(x=False, y=False)
-        for name in ("left", "bottom"):
-            axis = plot.getAxis(name)
-            axis.setPen(ink)
-            axis.setTextPen(ink)
-            axis.setStyle(tickLength=-4, tickTextOffset=2)
-        plot.getAxis("left").setWidth(46)
+        plot = style_chart(self, ("left", "bottom"))
         plot.getAxis("left").setToolTip("km² of the layer inside the region")
-        plot.getViewBox().setDefaultPadding(0.04)
         self.curve = pg.PlotDataItem([0.0, 1.0], [0.0], stepMode="center")
         plot.addItem(self.curve)
         self.line = pg.InfiniteLine(0.0, angle=90, movable=False, pen=pg.mkPen("#1f5fbf", width=2))

@@ -15,7 +15,7 @@ from viewer.analysis.region_facts import RegionFacts
 from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
 from viewer.model.text import safe_line
-from viewer.ui.qt_utils import ModelConnections, blocked, format_time, out_of_sight
+from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_time
 from viewer.ui.region_chart import RegionChart
 from viewer.ui.region_table import FIRST, INDEX, NAME, REGION_ID, RegionTable
 
@@ -30,7 +30,7 @@ class RegionsPanel(QWidget):
         self.cursor = cursor
         self.situation: Situation | None = None
         self.facts: RegionFacts | None = None
-        self._stale = False
+        self._sight = SightGate(self, self._refresh)
         self.layer_box = QComboBox(self)
         self.layer_box.setToolTip("The layer measured in each region")
         self.layer_box.currentIndexChanged.connect(self._on_layer)
@@ -117,10 +117,7 @@ class RegionsPanel(QWidget):
 
     # -- model -> widgets ----------------------------------------------------------------
     def _on_time(self, _t: datetime) -> None:
-        if out_of_sight(self):
-            self._stale = True          # a closed or hidden tab costs nothing
-        else:
-            self._refresh()
+        self._sight.request()           # a closed or hidden tab costs nothing
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -128,9 +125,7 @@ class RegionsPanel(QWidget):
 
     def set_shown(self, shown: bool) -> None:
         """Catch up with the time when shown again (a dock reopened, its tab raised)."""
-        if shown and self._stale:
-            self._stale = False
-            self._refresh()
+        self._sight.shown(shown)
 
     # -- widgets -> model / window -------------------------------------------------------
     def _on_layer(self, _index: int) -> None:

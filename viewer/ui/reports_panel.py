@@ -15,7 +15,7 @@ from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
 from viewer.model.selection import Selection
 from viewer.ui import report_items as ri
-from viewer.ui.qt_utils import ModelConnections, blocked, format_time, out_of_sight
+from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_time
 from viewer.ui.report_view import ReportView
 from viewer.ui.reports_tree import ReportsTree
 
@@ -55,7 +55,7 @@ class ReportsPanel(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
         self._shown: tuple[str, ...] | None = None
-        self._stale = False             # the time moved while the panel was hidden
+        self._sight = SightGate(self, self._refresh_now)
         self._pinned: tuple[str | None, str | None] = (None, None)   # (change, report) clicked
         self._conns = ModelConnections(self)
         self._conns.connect(cursor.time_changed, self._on_time)
@@ -106,18 +106,13 @@ class ReportsPanel(QWidget):
 
     # -- model -> widgets ------------------------------------------------------------
     def _on_time(self, t: datetime) -> None:
-        self._refresh_if_shown()
+        self._sight.request()           # a closed or hidden panel costs nothing
 
     def _on_highlight(self, _days: float) -> None:
-        self._refresh_if_shown()
+        self._sight.request()
 
-    def _refresh_if_shown(self) -> None:
-        """Refresh now, or, while its dock is closed in a shown window, when it reopens:
-        a closed panel costs nothing as the time moves."""
-        if out_of_sight(self):
-            self._stale = True
-        else:
-            self._refresh(self.cursor.time)
+    def _refresh_now(self) -> None:
+        self._refresh(self.cursor.time)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -125,9 +120,7 @@ class ReportsPanel(QWidget):
 
     def set_shown(self, shown: bool) -> None:
         """Catch up with the time when shown again (a dock reopened, its tab raised)."""
-        if shown and self._stale:
-            self._stale = False
-            self._refresh(self.cursor.time)
+        self._sight.shown(shown)
 
     def _on_selection(self) -> None:
         """Mirror the selection (from a click here or on the map) in both trees."""

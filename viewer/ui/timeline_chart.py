@@ -43,6 +43,27 @@ def compact_number(v: float) -> str:
     return f"{v:.3g}"
 
 
+def style_chart(chart: pg.PlotWidget, axes: tuple[str, ...]) -> pg.PlotItem:
+    """The look both charts share: the palette's colours, no menu, buttons or mouse
+    zoom, short inward ticks on ``axes``; returns the plot item."""
+    pal = chart.palette()
+    chart.setBackground(pal.color(QPalette.ColorRole.Base))
+    ink = pal.color(QPalette.ColorRole.Text)
+    plot = chart.getPlotItem()
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.setMouseEnabled(x=False, y=False)
+    for name in axes:
+        plot.showAxis(name)
+        axis = plot.getAxis(name)
+        axis.setPen(ink)
+        axis.setTextPen(ink)
+        axis.setStyle(tickLength=-4, tickTextOffset=2)
+    plot.getAxis("left").setWidth(46)
+    plot.getViewBox().setDefaultPadding(0.04)
+    return plot
+
+
 class TimelineChart(pg.PlotWidget):
     """Area (km², left axis) of each layer as steps, reports per day as bars (right
     axis), faint marks at change times, and the cursor line (drag it, or click)."""
@@ -53,25 +74,11 @@ class TimelineChart(pg.PlotWidget):
         self.cursor = cursor
         self.snap_seconds = 3600.0
         self._curves: list[pg.PlotDataItem] = []
-        pal = self.palette()
-        self.setBackground(pal.color(QPalette.ColorRole.Base))
-        ink = pal.color(QPalette.ColorRole.Text)
-        plot = self.getPlotItem()
-        plot.setMenuEnabled(False)
-        plot.hideButtons()
-        plot.setMouseEnabled(x=False, y=False)
-        plot.showAxis("right")
-        for name in ("left", "bottom", "right"):
-            axis = plot.getAxis(name)
-            axis.setPen(ink)
-            axis.setTextPen(ink)
-            axis.setStyle(tickLength=-4, tickTextOffset=2)
-        plot.getAxis("left").setWidth(46)
+        plot = style_chart(self, ("left", "bottom", "right"))
         plot.getAxis("right").setWidth(26)
         plot.getAxis("left").setToolTip("Area of each layer, km²")
         plot.getAxis("right").setToolTip("Reports published per day")
         plot.setContentsMargins(0, 2, 0, 0)
-        plot.getViewBox().setDefaultPadding(0.04)
 
         # Report counts and change marks live in a second view box over the same x axis.
         self.counts_view = pg.ViewBox(enableMouse=False, enableMenu=False)
