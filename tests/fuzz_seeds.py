@@ -18,7 +18,7 @@ from fuzz_tables import hostile_value
 
 def gpkg_seeds(folder: Path) -> list[Path]:
     from factories import two_region_situation
-    from viewer.io.gpkg import write_situation
+    from viewer.io.situation_file import write_situation
     from viewer.resources import SAMPLE
     small = folder / "two_regions.gpkg"
     write_situation(two_region_situation(), small)

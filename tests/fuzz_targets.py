@@ -83,17 +83,17 @@ CUSTOM = {"zip_hostile": zip_hostile, "csv_cells": csv_cells, "misbehave": misbe
 
 # -- the targets -------------------------------------------------------------------------
 def _read_situation(path: str):
-    from viewer.io.gpkg import read_situation
+    from viewer.io.situation_file import read_situation
     return read_situation(path)
 
 
 def _read_features(path: str):
-    from viewer.io.read_any import read_features
+    from viewer.io.foreign.dispatch import read_features
     return read_features(path)
 
 
 def _read_reports(path: str):
-    from viewer.io.reports_table import read_reports_table
+    from viewer.io.foreign.reports_table import read_reports_table
     return read_reports_table(path)
 
 
@@ -152,22 +152,3 @@ TARGETS = {t.name: t for t in (
     Target("selftest", ".txt", lambda d: [_touch(d / "selftest.txt")], ("misbehave",),
            _selftest),
 )}
-
-# the module each target needs: a target whose reader has not landed is skipped
-REQUIRES = {"gpkg_features": "viewer.io.gpkg_features", "geojson": "viewer.io.geojson",
-            "kml": "viewer.io.kml", "kmz": "viewer.io.kmz",
-            "shapefile": "viewer.io.shapefile_reader",
-            "reports_csv": "viewer.io.reports_table", "reports_json": "viewer.io.reports_table",
-            "cli_import_geojson": "viewer.cli_import", "cli_import_kml": "viewer.cli_import",
-            "cli_import_shapefile": "viewer.cli_import",
-            "cli_import_reports": "viewer.cli_import"}
-
-
-def missing_reader(target: str) -> str | None:
-    """The module ``target`` needs when it is not there (yet), else None."""
-    import importlib.util
-    module = REQUIRES.get(target)
-    if module and importlib.util.find_spec(module) is None:
-        return module
-    return None
-

@@ -16,7 +16,7 @@ def test_core_packages_import_no_qt():
 
 
 def test_cli_imports_no_widgets():
-    mods = _modules_after_import("viewer.cli")
+    mods = _modules_after_import("viewer.cli.main")
     assert "PySide6.QtWidgets" not in mods
     assert not {m for m in mods if m.startswith(("pyqtgraph", "viewer.ui"))}
 

@@ -55,7 +55,7 @@ def test_info_text_on_the_sample(sample_path):
 
 def _pixel_inside_confirmed_strip(sample_path, size, at):
     """Pixel of a point inside the sample's confirmed strip, computed the way render does."""
-    from viewer.io.gpkg import read_situation
+    from viewer.io.situation_file import read_situation
     from viewer.render.scene import MapScene
     from viewer.render.settings import RenderSettings
     from viewer.render.viewport import Viewport
@@ -186,7 +186,7 @@ def test_info_never_sends_escape_sequences_to_the_terminal(tmp_path):
     from dataclasses import replace
 
     from factories import two_region_situation
-    from viewer.io.gpkg import write_situation
+    from viewer.io.situation_file import write_situation
     from viewer.model import Layer, Link, Situation
     s = two_region_situation()
     west = replace(s.regions[0], names={"en": "West" + HOSTILE})

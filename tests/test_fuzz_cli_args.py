@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from fuzz_harness import keep_hypothesis_out_of_the_tree
 from fuzz_checks import classify_exit, run_cli
-from viewer.cli_args import MAX_SIDE, ArgumentError, parse_at, parse_bbox, parse_size
+from viewer.cli.args import MAX_SIDE, ArgumentError, parse_at, parse_bbox, parse_size
 
 # render runs in this process: it must find pytest-qt's QApplication, not make a
 # QGuiApplication of its own (which would break every later test that needs widgets)
@@ -93,7 +93,7 @@ def test_bbox_is_a_real_box_or_a_clear_error(text):
 @pytest.fixture(scope="module")
 def small_gpkg(tmp_path_factory):
     from factories import two_region_situation
-    from viewer.io.gpkg import write_situation
+    from viewer.io.situation_file import write_situation
     path = tmp_path_factory.mktemp("cli") / "two regions.gpkg"
     write_situation(two_region_situation(), path)
     return str(path)

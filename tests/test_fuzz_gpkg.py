@@ -21,9 +21,9 @@ from shapely.geometry import MultiPolygon, box
 from fuzz_harness import describe, keep_hypothesis_out_of_the_tree, unexpected
 from fuzz_workers import run_cases, run_target
 from fuzz_checks import run_cli
-from viewer.io import gpkg_blob
+from viewer.io.geopackage import blob as gpkg_blob
 from viewer.io.errors import SituationError
-from viewer.io.gpkg import read_situation, write_situation
+from viewer.io.situation_file import read_situation, write_situation
 from viewer.model import (History, Layer, Link, Region, Reliability, Report, Situation,
                           SituationMeta)
 

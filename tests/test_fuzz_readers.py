@@ -2,8 +2,7 @@
 the reports table reader and ``situation-viewer import`` of such files: every damaged
 file is read (imported) or refused with one clear line.
 
-A reader that has not landed is skipped with a message naming its module. See
-docs/fuzzing.md; a failing case prints its replay command and saved input.
+See docs/fuzzing.md; a failing case prints its replay command and saved input.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ import pytest
 from fuzz_harness import describe, unexpected
 from fuzz_workers import run_target
 from fuzz_seeds import KML, shapefile_seeds
-from fuzz_targets import TARGETS, missing_reader
+from fuzz_targets import TARGETS
 from viewer.io.errors import SituationError
 
 CASES = {"geojson": 60, "kml": 50, "kmz": 40, "shapefile": 60, "gpkg_features": 20,
@@ -29,9 +28,6 @@ KNOWN: dict[str, str] = {}
 
 @pytest.mark.parametrize("target", sorted(CASES))
 def test_damaged_files_are_read_or_refused_clearly(target, tmp_path):
-    module = missing_reader(target)
-    if module:
-        pytest.skip(f"{module} is not there yet: no {target} reader to fuzz")
     results = run_target(target, CASES[target], save_dir=tmp_path, timeout=5.0)
     assert len(results) == len(TARGETS[target].operators) * CASES[target]
     assert {"success", "clear_error"} <= {r.outcome for r in results}
@@ -40,7 +36,7 @@ def test_damaged_files_are_read_or_refused_clearly(target, tmp_path):
 
 
 def _read(path):
-    from viewer.io.read_any import read_features
+    from viewer.io.foreign.dispatch import read_features
     return read_features(path)
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from test_gpkg_roundtrip import sample_situation
-from viewer.io import gpkg_writer
+from viewer.io.situation_file import writer as gpkg_writer
 from viewer.io.errors import SituationError
-from viewer.io.gpkg import read_situation, write_situation
+from viewer.io.situation_file import read_situation, write_situation
 from viewer.model import Situation, SituationMeta
 
 REPO = Path(__file__).resolve().parents[1]
@@ -127,7 +127,7 @@ def test_a_crash_mid_save_leaves_the_old_file_readable(saved):
     old = saved.read_bytes()
     script = (
         "import os, sys\n"
-        "from viewer.io import gpkg_writer\n"
+        "from viewer.io.situation_file import writer as gpkg_writer\n"
         "from viewer.model import Situation, SituationMeta\n"
         "real = gpkg_writer._insert\n"
         "def dying(conn, name, rows):\n"

@@ -15,7 +15,7 @@ import pytest
 import shapely
 
 from test_gpkg_roundtrip import same_area, sample_situation
-from viewer.io.gpkg import write_situation
+from viewer.io.situation_file import write_situation
 from viewer.model.times import to_utc
 
 pyogrio = pytest.importorskip("pyogrio")

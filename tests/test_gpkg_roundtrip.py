@@ -5,7 +5,7 @@ from __future__ import annotations
 import shapely
 from shapely.geometry import MultiPolygon, Point, box
 
-from viewer.io.gpkg import read_situation, write_situation
+from viewer.io.situation_file import read_situation, write_situation
 from viewer.model import (History, Layer, Link, Piece, Place, Region, Reliability, Report,
                           Situation, SituationMeta, Style, parse_time)
 from viewer.model.change import Change

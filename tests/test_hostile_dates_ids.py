@@ -18,7 +18,7 @@ from shapely.geometry import box
 from factories import two_region_situation
 from fuzz_checks import run_cli
 from viewer.io.errors import SituationError
-from viewer.io.gpkg import read_situation, write_situation
+from viewer.io.situation_file import read_situation, write_situation
 from viewer.model import History, Layer, Situation
 
 # render runs in this process: it must find pytest-qt's QApplication, not make a
@@ -175,7 +175,7 @@ def test_the_model_refuses_duplicate_ids():
 
 
 def test_a_reports_table_merges_repeated_rows_and_skips_conflicting_ones(tmp_path):
-    from viewer.io.reports_table import read_reports_table
+    from viewer.io.foreign.reports_table import read_reports_table
     path = tmp_path / "reports.csv"
     path.write_text("id,published,title,change_id\n"
                     "r1,2025-06-05,Advance,adv@2025-06-05T00:00:00Z\n"

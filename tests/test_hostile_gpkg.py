@@ -24,9 +24,11 @@ import pytest
 import shapely
 
 from test_gpkg_roundtrip import sample_situation
-from viewer.io import gpkg_blob, gpkg_open, gpkg_wkb
+from viewer.io.geopackage import blob as gpkg_blob
+from viewer.io.geopackage import sqlite as gpkg_open
+from viewer.io.geopackage import wkb as gpkg_wkb
 from viewer.io.errors import SituationError
-from viewer.io.gpkg import read_situation, write_situation
+from viewer.io.situation_file import read_situation, write_situation
 
 ROOT = Path(__file__).resolve().parent.parent
 TITLE = "South, June 2025"
@@ -265,8 +267,8 @@ def test_geometry_of_the_wrong_type_or_lying_wkb_is_refused(gpkg, table, blob, e
 
 NESTED = textwrap.dedent("""
     import sqlite3, struct, sys
-    from viewer.io import gpkg_blob
-    from viewer.io.gpkg import read_situation
+    from viewer.io.geopackage import blob as gpkg_blob
+    from viewer.io.situation_file import read_situation
     from viewer.io.errors import SituationError
     path, kind = sys.argv[1], sys.argv[2]
     deep = struct.pack("<BII", 1, 7, 1) * 100_000 + struct.pack("<BII", 1, 7, 0)
@@ -345,7 +347,7 @@ def test_a_self_intersecting_polygon_is_repaired_not_fatal(gpkg, capsys):
     region = read_safely(gpkg).regions[0].geometry
     assert region.is_valid and region.geom_type == "MultiPolygon"
     assert region.area == pytest.approx(3.0)                   # the two triangles
-    from viewer.cli import main
+    from viewer.cli.main import main
     assert main(["info", str(gpkg), "--json"]) == 0
     assert '"title": "South, June 2025"' in capsys.readouterr().out
 

@@ -11,8 +11,8 @@ from pyproj import CRS
 from pyproj.enums import WktVersion
 from shapely.geometry import box, mapping
 
-from viewer.cli import main
-from viewer.io.gpkg import read_situation
+from viewer.cli.main import main
+from viewer.io.situation_file import read_situation
 from viewer.model import parse_time
 
 REPORTS = """id,published,source,title,layer,date,region,from,to,role,reliability,credibility

@@ -18,8 +18,8 @@ from shapely.geometry import shape
 
 from conftest import DEEPSTATE
 from viewer.analysis.summary import situation_info
-from viewer.cli import main
-from viewer.io.gpkg import read_situation
+from viewer.cli.main import main
+from viewer.io.situation_file import read_situation
 from viewer.model import parse_time
 
 GEOD = Geod(ellps="WGS84")

@@ -14,9 +14,9 @@ from pyproj import Geod
 from shapely.geometry import box, mapping
 
 from viewer.analysis.areas import Areas
-from viewer.analysis.import_summary import import_facts, summary_text
-from viewer.analysis.importer import ImportOptions, run_import
-from viewer.analysis.slivers import SliverFilter
+from viewer.importing.summary import import_facts, summary_text
+from viewer.importing.pipeline import ImportOptions, run_import
+from viewer.importing.slivers import SliverFilter
 from viewer.io.errors import SituationError
 from viewer.model import parse_time
 

@@ -10,8 +10,8 @@ from pyproj import Geod
 from shapely.geometry import box, mapping
 
 from viewer.analysis.areas import Areas
-from viewer.analysis.importer import ImportOptions, run_import
-from viewer.analysis.timestamped import as_time
+from viewer.importing.pipeline import ImportOptions, run_import
+from viewer.importing.timestamped import as_time
 from viewer.model import parse_time
 
 GEOD = Geod(ellps="WGS84")

@@ -11,10 +11,10 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry import shape
 
-from viewer.io import read_any
+from viewer.io import files as read_any
 from viewer.io.errors import SituationError
-from viewer.io.geojson import read_geojson
-from viewer.io.read_any import read_features
+from viewer.io.foreign.geojson import read_geojson
+from viewer.io.foreign.dispatch import read_features
 
 SQUARE = [[[30, 48], [31, 48], [31, 49], [30, 49], [30, 48]],
           [[30.2, 48.2], [30.2, 48.4], [30.4, 48.4], [30.4, 48.2], [30.2, 48.2]]]

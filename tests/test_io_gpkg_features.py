@@ -14,10 +14,10 @@ from pyproj import Transformer
 from shapely.geometry import Point, Polygon, box
 
 from viewer.io.errors import SituationError
-from viewer.io.gpkg_blob import encode
-from viewer.io.gpkg_features import list_feature_layers, read_gpkg_features
-from viewer.io.gpkg_schema import GPKG_DDL, SPATIAL_REF_SYS_ROWS
-from viewer.io.read_any import read_features
+from viewer.io.geopackage.blob import encode
+from viewer.io.foreign.gpkg_layers import list_feature_layers, read_gpkg_features
+from viewer.io.situation_file.schema import GPKG_DDL, SPATIAL_REF_SYS_ROWS
+from viewer.io.foreign.dispatch import read_features
 
 TO_3857 = Transformer.from_crs("OGC:CRS84", 3857, always_xy=True)
 BOW = Polygon([(0, 0), (2, 2), (2, 0), (0, 2), (0, 0)])

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from viewer.io import kmz
+from viewer.io.foreign import kmz
 from viewer.io.errors import SituationError
-from viewer.io.kml import parse_kml, read_kml
-from viewer.io.kmz import read_kmz
-from viewer.io.read_any import read_features
+from viewer.io.foreign.kml import parse_kml, read_kml
+from viewer.io.foreign.kmz import read_kmz
+from viewer.io.foreign.dispatch import read_features
 
 BODY = """
 <Document><name>The file</name>

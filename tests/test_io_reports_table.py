@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from viewer.io.errors import SituationError
-from viewer.io.reports_table import LinkSpec, read_reports_table
+from viewer.io.foreign.reports_table import LinkSpec, read_reports_table
 from viewer.model import Reliability, Report, parse_time
 
 HEADER = ("id,published,source,title,url,summary,reliability,credibility,grade,language,"

@@ -13,8 +13,8 @@ from pyproj import CRS, Transformer
 from pyproj.enums import WktVersion
 
 from viewer.io.errors import SituationError
-from viewer.io.read_any import read_features
-from viewer.io.shapefile_reader import read_shapefile
+from viewer.io.foreign.dispatch import read_features
+from viewer.io.foreign.shp import read_shapefile
 
 OUTER = [(30, 48), (30, 49), (31, 49), (31, 48), (30, 48)]           # clockwise
 HOLE = [(30.2, 48.2), (30.4, 48.2), (30.4, 48.4), (30.2, 48.4), (30.2, 48.2)]  # counter-

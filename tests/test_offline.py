@@ -200,9 +200,6 @@ def test_render_and_info_use_no_network(guarded, sample_path, tmp_path):
 
 
 def test_import_uses_no_network(guarded, tmp_path):
-    if not (ROOT / "viewer" / "cli_import.py").exists():
-        pytest.skip("viewer/cli_import.py does not exist yet: there is no import command "
-                    "to check")
     source = tmp_path / "snapshots"
     source.mkdir()
     for day, width in (("20250601", 0.2), ("20250605", 0.4)):
@@ -214,5 +211,5 @@ def test_import_uses_no_network(guarded, tmp_path):
     out = tmp_path / "imported.gpkg"
     res = guarded.run(viewer_command("import", str(source), "-o", str(out)))
     guarded.assert_offline(res)
-    from viewer.io.gpkg import read_situation
+    from viewer.io.situation_file import read_situation
     assert len(read_situation(out).layers[0].history.times) == 2

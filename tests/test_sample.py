@@ -8,7 +8,7 @@ import shapely
 from pyproj import Geod
 from shapely.geometry import Point
 
-from viewer.io.gpkg import read_situation
+from viewer.io.situation_file import read_situation
 from viewer.model import parse_time
 from viewer.resources import SAMPLE
 

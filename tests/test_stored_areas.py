@@ -7,7 +7,7 @@ import pytest
 
 from factories import D, two_region_situation
 from viewer.analysis.areas import Areas, geodesic_area_km2
-from viewer.io.gpkg import read_situation, write_situation
+from viewer.io.situation_file import read_situation, write_situation
 
 
 def _written(tmp_path):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from factories import D
 from ui_helpers import drop_files, isolate_settings, open_window, pixel_point, write_two_regions
-from viewer.io.gpkg import read_situation
+from viewer.io.situation_file import read_situation
 from viewer.model import Situation, parse_time
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QMouseEvent, QWhe
 from PySide6.QtWidgets import QApplication, QWidget
 
 from factories import two_region_situation
-from viewer.io.gpkg import write_situation
+from viewer.io.situation_file import write_situation
 from viewer.ui.recent_files import CONFIG_DIR_ENV
 
 

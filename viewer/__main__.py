@@ -7,9 +7,9 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    from viewer.cli import COMMANDS
+    from viewer.cli.main import COMMANDS
     if argv and argv[0] in COMMANDS:
-        from viewer.cli import main as cli_main
+        from viewer.cli.main import main as cli_main
         return cli_main(argv)
     from viewer.app import main as app_main
     return app_main(argv)

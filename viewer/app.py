@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from viewer.io.errors import SituationError
-    from viewer.io.gpkg import read_situation
+    from viewer.io.situation_file import read_situation
     from viewer.ui.loader import prepare
     from viewer.ui.main_window import MainWindow
     from viewer.ui.recent_files import APPLICATION, ORGANISATION

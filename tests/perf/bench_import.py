@@ -24,12 +24,8 @@ from shapely.geometry import shape
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from viewer.analysis.areas import Areas  # noqa: E402
-from viewer.analysis.first_entry import RegionAreas  # noqa: E402
-from viewer.analysis.import_summary import import_facts  # noqa: E402
-from viewer.analysis.importer import ImportOptions, run_import  # noqa: E402
-from viewer.builtin_regions import load_regions  # noqa: E402
-from viewer.io.gpkg import write_situation  # noqa: E402
+from viewer.importing.pipeline import ImportOptions  # noqa: E402
+from viewer.importing.to_file import import_to_file  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "data" / "deepstate-daily"
 
@@ -50,21 +46,11 @@ def floor() -> dict[str, float]:
 
 
 def import_once(out: Path, workers: int | None) -> dict[str, float]:
-    """The import command's work, step by step (as cli_import does it)."""
-    t0 = time.perf_counter()
-    regions, credits = load_regions("builtin:ukraine-oblasts")
+    """The import command's work, through the same import_to_file() the CLI calls."""
     options = ImportOptions([str(CORPUS)], layer="Occupied (DeepState)",
-                            kind="assessed-control", regions=regions, region_credits=credits,
-                            target=str(out), workers=workers)
-    result = run_import(options)
-    t1 = time.perf_counter()
-    areas = Areas(result.situation)
-    import_facts(result, areas, RegionAreas(result.situation, areas=areas))
-    t2 = time.perf_counter()
-    write_situation(result.situation, out)
-    t3 = time.perf_counter()
-    return {**result.seconds, "analysis": t2 - t1, "write": t3 - t2, "total": t3 - t0,
-            "dropped": result.dropped}
+                            kind="assessed-control", workers=workers)
+    report = import_to_file(options, str(out), regions_spec="builtin:ukraine-oblasts")
+    return {**report.seconds, "dropped": report.result.dropped}
 
 
 def median_of(runs: list[dict]) -> dict[str, float]:

@@ -38,8 +38,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QBrush, QImage, QMouseEvent, QPainter, QPainterPath  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from viewer.io.gpkg import read_situation  # noqa: E402
-from viewer.io.gpkg_blob import header_length  # noqa: E402
+from viewer.io.situation_file import read_situation  # noqa: E402
+from viewer.io.geopackage.blob import header_length  # noqa: E402
 from viewer.resources import SAMPLE  # noqa: E402
 from viewer.ui.loader import prepare  # noqa: E402
 from viewer.ui.main_window import MainWindow  # noqa: E402

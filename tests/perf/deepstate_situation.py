@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from viewer.cli import main as cli_main  # noqa: E402
+from viewer.cli.main import main as cli_main  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "data" / "deepstate-daily"
 CACHE = Path(tempfile.gettempdir()) / "situation-viewer-bench" / "deepstate.gpkg"

@@ -117,7 +117,7 @@ class History:
         no change; snapshots may come in any order, but two at one time are an error.
 
         ``stepper`` (optional) decides what changed between consecutive snapshots, e.g. to
-        drop the slivers of re-digitising (viewer.analysis.slivers.SliverFilter):
+        drop the slivers of re-digitising (viewer.importing.slivers.SliverFilter):
         ``stepper.step(prev, state) -> (gained, lost)`` is called for every consecutive
         pair of snapshots in time order, and ``stepper.carried(state)`` returns the state
         the changes so far lead to (which may differ from the snapshot ``state``); it is

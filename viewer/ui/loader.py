@@ -20,7 +20,7 @@ from viewer.analysis.areas import Areas
 from viewer.analysis.region_facts import measure_regions
 from viewer.analysis.regions import RegionIndex
 from viewer.io.errors import SituationError
-from viewer.io.gpkg import read_situation
+from viewer.io.situation_file import read_situation
 from viewer.model import Situation
 from viewer.render import MapScene
 

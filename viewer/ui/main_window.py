@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QMainWind
 
 from viewer import __version__
 from viewer.io.errors import SituationError
-from viewer.io.gpkg import SUFFIX, write_situation
+from viewer.io.situation_file import SUFFIX, write_situation
 from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
 from viewer.model.display import DisplayOptions

@@ -16,7 +16,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from viewer.io.features import Feature, ReadResult
+from viewer.io.foreign.features import Feature, ReadResult
 from viewer.model import History, parse_time, to_utc
 from viewer.model.geometry import EMPTY, polygonal
 

@@ -12,10 +12,10 @@ import os
 import sqlite3
 from datetime import datetime, timezone
 
-from viewer.io import gpkg_schema as schema
-from viewer.io import gpkg_temp
+from viewer.io.situation_file import schema
+from viewer.io import atomic as gpkg_temp
 from viewer.io.errors import SituationError
-from viewer.io.gpkg_rows import TableRows, situation_rows
+from viewer.io.situation_file.rows import TableRows, situation_rows
 from viewer.model.situation import Situation
 from viewer.model.times import gpkg_datetime
 

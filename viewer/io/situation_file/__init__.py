@@ -3,9 +3,9 @@
 The format is described in docs/situation-format.md.
 """
 
-from viewer.io.gpkg_reader import read_situation
-from viewer.io.gpkg_schema import MEDIA_TYPE
-from viewer.io.gpkg_writer import write_situation
+from viewer.io.situation_file.reader import read_situation
+from viewer.io.situation_file.schema import MEDIA_TYPE
+from viewer.io.situation_file.writer import write_situation
 
 SUFFIX = ".gpkg"
 

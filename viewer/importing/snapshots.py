@@ -19,10 +19,10 @@ from datetime import datetime
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from viewer.analysis.slivers import SliverFilter
-from viewer.analysis.timestamped import as_time, first_time_field
+from viewer.importing.slivers import SliverFilter
+from viewer.importing.timestamped import as_time, first_time_field
 from viewer.io.errors import SituationError
-from viewer.io.features import ReadResult
+from viewer.io.foreign.features import ReadResult
 from viewer.model import History, iso_z
 from viewer.model.geometry import EMPTY, polygonal
 from viewer.model.history import gain_and_loss

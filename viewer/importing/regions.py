@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import shapely
 
-from viewer.analysis.importer import slug
+from viewer.importing.pipeline import slug
 from viewer.io.errors import SituationError
-from viewer.io.features import ReadResult
+from viewer.io.foreign.features import ReadResult
 from viewer.model import Region
 from viewer.model.geometry import polygonal
 
@@ -31,7 +31,7 @@ def load_regions(spec: str, name_field: str | None = None) -> tuple[list[Region]
     they need. Raises SituationError for a file without usable named polygons."""
     if spec.startswith("builtin:"):
         return builtin_regions(spec)
-    from viewer.io.read_any import read_features
+    from viewer.io.foreign.dispatch import read_features
     return regions_from_features(read_features(spec), name_field), []
 
 
@@ -39,7 +39,7 @@ def builtin_regions(spec: str) -> tuple[list[Region], list[str]]:
     if spec not in BUILTIN:
         raise SituationError(spec, f"no such built-in region set (known: "
                              f"{', '.join(sorted(BUILTIN))})")
-    from viewer.io.gpkg import read_situation
+    from viewer.io.situation_file import read_situation
     from viewer.resources import SAMPLE
     sample = read_situation(SAMPLE)
     credits = [a for a in sample.meta.attributions if a.lower().startswith("regions")]

@@ -13,9 +13,13 @@ from datetime import datetime
 
 import numpy as np
 
-from viewer.io import gpkg_blob, gpkg_open, gpkg_wkb
-from viewer.io.gpkg_geometry import GeometryProblem, usable
-from viewer.io.gpkg_schema import TABLES
+from viewer.io.geopackage import blob as gpkg_blob
+
+from viewer.io.geopackage import sqlite as gpkg_open
+
+from viewer.io.geopackage import wkb as gpkg_wkb
+from viewer.io.situation_file.geometry import GeometryProblem, usable
+from viewer.io.situation_file.schema import TABLES
 from viewer.model.times import parse_time
 
 

@@ -29,9 +29,9 @@ from defusedxml import DefusedXmlException
 from shapely.errors import GEOSException
 
 from viewer.io.errors import SituationError
-from viewer.io.features import ReadResult
-from viewer.io.read_any import read_limited
-from viewer.io.repair import finish, note_skipped
+from viewer.io.foreign.features import ReadResult
+from viewer.io.files import read_limited
+from viewer.io.foreign.repair import finish, note_skipped
 
 CONTAINERS = ("Document", "Folder")
 MAX_DEPTH = 100                 # Folders/Documents nested deeper than this are refused

@@ -17,7 +17,7 @@ import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon, Polygon
 
-from viewer.io.features import Feature, ReadResult
+from viewer.io.foreign.features import Feature, ReadResult
 
 NAMED = 5            # how many skipped features a warning names before "..."
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 import os
 import re
 import sys
-import time
 
-from viewer.cli_args import ArgumentError
+from viewer.cli.args import ArgumentError
 
 EPILOG = ("Example: situation-viewer import ../shared/data/deepstate-daily --layer "
           "\"Occupied (DeepState)\" --kind assessed-control --regions "
@@ -75,32 +74,14 @@ def _check(args) -> None:
 
 def cmd_import(args) -> int:
     _check(args)
-    from viewer.analysis.areas import Areas
-    from viewer.analysis.first_entry import RegionAreas
-    from viewer.analysis.import_summary import import_facts, summary_text
-    from viewer.analysis.importer import ImportOptions, run_import
-    from viewer.io.gpkg import read_situation, write_situation
-    clock = time.perf_counter()
-    regions, credits = None, []
-    if args.regions:
-        from viewer.builtin_regions import load_regions
-        regions, credits = load_regions(args.regions, args.region_name_field)
-    existing = read_situation(args.output) if args.append else None
+    from viewer.importing.pipeline import ImportOptions
+    from viewer.importing.to_file import import_to_file
     options = ImportOptions(
-        args.sources, layer=args.layer, kind=args.kind, regions=regions,
-        region_credits=credits, reports=args.reports, title=args.title,
-        attributions=args.attribution, time_field=args.time_field, end_field=args.end_field,
-        date_pattern=args.date_pattern, min_width_m=args.min_width,
-        min_area_km2=args.min_area, target=args.output)
-    result = run_import(options, existing)
-    start = time.perf_counter()
-    areas = Areas(result.situation)
-    facts = import_facts(result, areas, RegionAreas(result.situation, areas=areas))
-    result.seconds["analysis"] = time.perf_counter() - start
-    start = time.perf_counter()
-    write_situation(result.situation, args.output)
-    result.seconds["write"] = time.perf_counter() - start
-    text = summary_text(facts, args.output)
-    took = ", ".join(f"{k} {v:.1f} s" for k, v in result.seconds.items())
-    sys.stdout.write(text + f"took {time.perf_counter() - clock:.1f} s ({took})\n")
+        args.sources, layer=args.layer, kind=args.kind, reports=args.reports,
+        title=args.title, attributions=args.attribution, time_field=args.time_field,
+        end_field=args.end_field, date_pattern=args.date_pattern,
+        min_width_m=args.min_width, min_area_km2=args.min_area)
+    report = import_to_file(options, args.output, regions_spec=args.regions,
+                            region_name_field=args.region_name_field, append=args.append)
+    sys.stdout.write(report.text())
     return 0

@@ -18,12 +18,12 @@ import numpy as np
 import shapely
 
 from viewer.io.errors import SituationError
-from viewer.io.features import ReadResult
-from viewer.io.gpkg_blob import BlobError, decode
-from viewer.io.gpkg_open import check_file, connect_read_only, list_tables
-from viewer.io.read_any import check_regular_file
-from viewer.io.repair import finish, note_skipped
-from viewer.io.reproject import (crs_from_authority, crs_from_wkt, describe, is_lonlat,
+from viewer.io.foreign.features import ReadResult
+from viewer.io.geopackage.blob import BlobError, decode
+from viewer.io.geopackage.sqlite import check_file, connect_read_only, list_tables
+from viewer.io.files import check_regular_file
+from viewer.io.foreign.repair import finish, note_skipped
+from viewer.io.foreign.reproject import (crs_from_authority, crs_from_wkt, describe, is_lonlat,
                                  to_lonlat)
 
 # SQLite's messages about a corrupt file may themselves not decode as UTF-8.

@@ -8,12 +8,12 @@ import sqlite3
 import shapely
 
 from viewer.io.errors import SituationError
-from viewer.io.gpkg_fields import (TimeParser, geometries, has_columns, integer, json_value,
+from viewer.io.situation_file.fields import (TimeParser, geometries, has_columns, integer, json_value,
                                    select, shown, text_map)
-from viewer.io.gpkg_open import open_situation
-from viewer.io.gpkg_meta import read_meta
-from viewer.io.gpkg_read_layers import read_layers
-from viewer.io.gpkg_schema import FEATURE_TABLES, SRS_ID
+from viewer.io.situation_file.open import open_situation
+from viewer.io.situation_file.meta import read_meta
+from viewer.io.situation_file.read_layers import read_layers
+from viewer.io.situation_file.schema import FEATURE_TABLES, SRS_ID
 from viewer.model.region import Place, Region
 from viewer.model.report import Link, Reliability, Report
 from viewer.model.situation import Situation

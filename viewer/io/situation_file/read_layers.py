@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import sqlite3
 
-from viewer.io.gpkg_fields import (TimeParser, geometries, has_columns, integer, json_value,
+from viewer.io.situation_file.fields import (TimeParser, geometries, has_columns, integer, json_value,
                                    real, select, shown)
 from viewer.model.change import Change
 from viewer.model.geometry import EMPTY

@@ -1,5 +1,5 @@
 """Read features from any supported foreign format, chosen by suffix (or, for an unknown
-suffix, by the file's first bytes), and the bounded file access every reader shares.
+suffix, by the file's first bytes).
 
 | suffix | format | ``layer`` selects |
 |---|---|---|
@@ -12,53 +12,13 @@ suffix, by the file's first bytes), and the bounded file access every reader sha
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Callable
 
 from viewer.io.errors import SituationError
-from viewer.io.features import ReadResult
-
-MB = 2 ** 20
-MAX_TEXT_BYTES = 512 * MB           # GeoJSON, KML, CSV/JSON tables: refused above this
+from viewer.io.files import check_regular_file
+from viewer.io.foreign.features import ReadResult
 
 SUFFIXES = (".geojson", ".json", ".kml", ".kmz", ".shp", ".gpkg")
-
-
-def size_text(n: float) -> str:
-    return f"{n / MB:.0f} MB" if n >= MB else f"{n:.0f} bytes"
-
-
-def check_regular_file(path: str) -> int:
-    """The size of the regular file at ``path``; SituationError if it is anything else."""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise SituationError(path, "no such file") from None
-    except OSError as exc:
-        raise SituationError(path, f"can't read: {exc.strerror or exc}") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise SituationError(path, "is a directory, not a file")
-    if not stat.S_ISREG(st.st_mode):
-        raise SituationError(path, "is not a regular file")
-    return st.st_size
-
-
-def read_limited(path: str, limit: int | None = None) -> bytes:
-    """The bytes of the file at ``path``, refused (SituationError) beyond ``limit``
-    (default MAX_TEXT_BYTES)."""
-    limit = MAX_TEXT_BYTES if limit is None else limit
-    size = check_regular_file(path)
-    if size > limit:
-        raise SituationError(path, f"is {size_text(size)}; files over {size_text(limit)} "
-                             "are refused")
-    try:
-        with open(path, "rb") as f:
-            data = f.read(limit + 1)
-    except OSError as exc:
-        raise SituationError(path, f"can't read: {exc.strerror or exc}") from None
-    if len(data) > limit:               # it grew while we looked
-        raise SituationError(path, f"is over {size_text(limit)}; refused")
-    return data
 
 
 def read_features(path: str | os.PathLike, layer: str | None = None) -> ReadResult:
@@ -72,7 +32,7 @@ def read_features(path: str | os.PathLike, layer: str | None = None) -> ReadResu
     if kind in (".kml", ".kmz"):
         return select_folder(_reader(kind)(path), layer)
     if kind == ".gpkg":
-        from viewer.io.gpkg_features import read_gpkg_features
+        from viewer.io.foreign.gpkg_layers import read_gpkg_features
         return read_gpkg_features(path, layer)
     if layer is not None:
         raise SituationError(path, f"has a single layer, so no layer {layer!r} can be "
@@ -96,15 +56,15 @@ def select_folder(result: ReadResult, layer: str | None) -> ReadResult:
 
 def _reader(kind: str) -> Callable[[str], ReadResult]:
     if kind in (".geojson", ".json"):
-        from viewer.io.geojson import read_geojson
+        from viewer.io.foreign.geojson import read_geojson
         return read_geojson
     if kind == ".kml":
-        from viewer.io.kml import read_kml
+        from viewer.io.foreign.kml import read_kml
         return read_kml
     if kind == ".kmz":
-        from viewer.io.kmz import read_kmz
+        from viewer.io.foreign.kmz import read_kmz
         return read_kmz
-    from viewer.io.shapefile_reader import read_shapefile
+    from viewer.io.foreign.shp import read_shapefile
     return read_shapefile
 
 

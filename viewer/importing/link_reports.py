@@ -1,4 +1,4 @@
-"""Resolve the links a reports table asks for (viewer.io.reports_table.LinkSpec) against a
+"""Resolve the links a reports table asks for (viewer.io.foreign.reports_table.LinkSpec) against a
 situation's changes.
 
 - by change id: that change (a change the situation lacks is kept as a dangling link,
@@ -52,7 +52,7 @@ def resolve_links(situation: Situation, specs: list, known_reports: set[str] | N
 
 def add_reports(situation: Situation, path: str) -> list[str]:
     """Add the reports of the table at ``path`` and the links they ask for; warnings."""
-    from viewer.io.reports_table import read_reports_table
+    from viewer.io.foreign.reports_table import read_reports_table
     table = read_reports_table(path)
     have = {r.id: r for r in situation.reports}
     for report in table.reports:

@@ -19,10 +19,10 @@ import shapely
 from shapely.errors import GEOSException
 
 from viewer.io.errors import SituationError
-from viewer.io.features import ReadResult
-from viewer.io.read_any import read_limited
-from viewer.io.repair import finish, note_skipped
-from viewer.io.reproject import crs_from_geojson, describe, to_lonlat
+from viewer.io.foreign.features import ReadResult
+from viewer.io.files import read_limited
+from viewer.io.foreign.repair import finish, note_skipped
+from viewer.io.foreign.reproject import crs_from_geojson, describe, to_lonlat
 
 GEOMETRY_TYPES = ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
                   "MultiPolygon", "GeometryCollection")

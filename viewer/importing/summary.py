@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from viewer.analysis.areas import Areas
 from viewer.analysis.first_entry import RegionAreas
-from viewer.analysis.importer import ImportResult
+from viewer.importing.pipeline import ImportResult
 from viewer.model.text import safe_line
 
 SHOWN_WARNINGS = 5

@@ -27,11 +27,11 @@ import shapely
 from shapely.errors import GEOSException
 
 from viewer.io.errors import SituationError
-from viewer.io.features import ReadResult
-from viewer.io.geojson import geometry
-from viewer.io.read_any import check_regular_file, read_limited
-from viewer.io.repair import finish, note_skipped
-from viewer.io.reproject import crs_from_wkt, describe, is_lonlat, to_lonlat
+from viewer.io.foreign.features import ReadResult
+from viewer.io.foreign.geojson import geometry
+from viewer.io.files import check_regular_file, read_limited
+from viewer.io.foreign.repair import finish, note_skipped
+from viewer.io.foreign.reproject import crs_from_wkt, describe, is_lonlat, to_lonlat
 
 SIDECAR_BYTES = 1 << 20             # .prj and .cpg are a line of text
 # What pyshp and shapely raise on damaged input (pyshp does not wrap its own errors).

@@ -1,4 +1,4 @@
-"""Open a situation GeoPackage read-only, after checking it is one.
+"""Open a GeoPackage (any: ours or someone else's) read-only, after checking it is one.
 
 Opening never changes the file or its directory: the database is opened through a URI
 with ``mode=ro&immutable=1``, so SQLite takes no locks and writes no journal. Nothing
@@ -13,7 +13,6 @@ import sqlite3
 import urllib.parse
 
 from viewer.io.errors import SituationError
-from viewer.io.gpkg_schema import FEATURE_TABLES, TABLES
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 JOURNAL_MAGIC = b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7"    # a rollback journal's header
@@ -84,10 +83,10 @@ def read_only_uri(path: str) -> str:
 
 def list_tables(conn: sqlite3.Connection) -> set[str]:
     """Names of real tables (never views, nor virtual tables) in the database."""
-    return {name for name, virtual in _tables(conn) if not virtual}
+    return {name for name, virtual in table_kinds(conn) if not virtual}
 
 
-def _tables(conn: sqlite3.Connection) -> list[tuple[str, bool]]:
+def table_kinds(conn: sqlite3.Connection) -> list[tuple[str, bool]]:
     """(name, is virtual) of every table. A virtual table's rows come from a module's
     code (full-text search, R-tree...), not from stored rows."""
     return [(name, str(sql or "").lstrip().upper().startswith("CREATE VIRTUAL"))
@@ -95,31 +94,7 @@ def _tables(conn: sqlite3.Connection) -> list[tuple[str, bool]]:
                 "SELECT name, sql FROM sqlite_master WHERE type = 'table'")]
 
 
-def open_situation(path: str | os.PathLike) -> tuple[sqlite3.Connection, set[str]]:
-    """A read-only connection to the situation file at ``path`` and its table names.
-    Raises SituationError for anything that is not a readable situation GeoPackage."""
-    path = os.fspath(path)       # as given: messages name the file the way the user did
-    check_file(path)
-    conn = connect_read_only(path)
-    try:
-        tables = list_tables(conn)
-        if "gpkg_contents" not in tables:
-            raise SituationError(path, "not a GeoPackage (no gpkg_contents table)")
-        if "situation_meta" not in tables:
-            raise SituationError(path, "is a GeoPackage but not a situation file "
-                                 "(no situation_meta table)")
-        _check_identity(conn, path)
-        _check_tables(conn, path)
-    except (sqlite3.Error, UnicodeDecodeError) as exc:
-        conn.close()
-        raise SituationError(path, f"not a readable GeoPackage ({exc})") from None
-    except SituationError:
-        conn.close()
-        raise
-    return conn, tables
-
-
-def _check_identity(conn: sqlite3.Connection, path: str) -> None:
+def check_identity(conn: sqlite3.Connection, path: str) -> None:
     app = conn.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF
     if app not in GEOPACKAGE_IDS:
         tag = app.to_bytes(4, "big")
@@ -127,29 +102,3 @@ def _check_identity(conn: sqlite3.Connection, path: str) -> None:
             else hex(app)
         raise SituationError(path, f"not a GeoPackage (SQLite application_id {shown}, "
                              "not 'GPKG')")
-
-
-def _check_tables(conn: sqlite3.Connection, path: str) -> None:
-    """Refuse virtual tables in place of ours, and more geometry than MAX_GEOMETRY_BYTES
-    (summed from the stored sizes before any is read: length() of a blob reads only its
-    size)."""
-    for name, virtual in _tables(conn):
-        if virtual and name in TABLES:
-            raise SituationError(path, f"table {name} is a virtual table (rows made by code, "
-                                 "not stored), which is never read")
-    total, real = 0, list_tables(conn)
-    for name in FEATURE_TABLES:
-        if name not in real or ("geom",) not in conn.execute(
-                "SELECT name FROM pragma_table_info(?)", (name,)).fetchall():
-            continue
-        try:
-            total += conn.execute(
-                "SELECT coalesce(sum(CASE typeof(geom) WHEN 'blob' THEN length(geom) "
-                f'ELSE length(CAST(geom AS BLOB)) END), 0) FROM "{name}"').fetchone()[0]
-        except sqlite3.DataError:           # a text geometry over the length limit
-            raise SituationError(path, f"table {name}: holds a value larger than "
-                                 f"{MAX_VALUE_BYTES >> 20} MB, more than this viewer reads") \
-                from None
-    if total > MAX_GEOMETRY_BYTES:
-        raise SituationError(path, f"holds {total >> 20} MB of geometry, more than this "
-                             f"viewer reads ({MAX_GEOMETRY_BYTES >> 20} MB)")

@@ -16,7 +16,7 @@ import numpy as np
 import shapely
 from shapely.errors import GEOSException
 
-from viewer.io import gpkg_wkb
+from viewer.io.geopackage import wkb as gpkg_wkb
 
 MAGIC = b"GP"
 SRS_ID = 4326

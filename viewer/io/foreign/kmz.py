@@ -14,9 +14,9 @@ import zipfile
 import zlib
 
 from viewer.io.errors import SituationError
-from viewer.io.features import ReadResult
-from viewer.io.kml import parse_kml
-from viewer.io.read_any import MB, check_regular_file, size_text
+from viewer.io.foreign.features import ReadResult
+from viewer.io.foreign.kml import parse_kml
+from viewer.io.files import MB, check_regular_file, size_text
 
 MAX_ARCHIVE_BYTES = 512 * MB
 MAX_ENTRY_BYTES = 256 * MB

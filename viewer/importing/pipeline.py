@@ -1,8 +1,8 @@
 """The import pipeline: foreign files -> layers with their history -> a Situation.
 
 The input is detected: a *snapshot series* (every file the whole area of one layer at
-one date; viewer.analysis.snapshots) or *timestamped features* (each present over its own
-time range; viewer.analysis.timestamped). Regions and reports are added, report links
+one date; viewer.importing.snapshots) or *timestamped features* (each present over its own
+time range; viewer.importing.timestamped). Regions and reports are added, report links
 resolved, and the situation's metadata filled in. Nothing here writes a file.
 """
 
@@ -19,11 +19,11 @@ from pathlib import Path
 
 import shapely
 
-from viewer.analysis.link_reports import add_reports
-from viewer.analysis.snapshots import history_from_snapshots, snapshot_of
-from viewer.analysis.timestamped import history_from_timed, is_timestamped, timed_features
+from viewer.importing.link_reports import add_reports
+from viewer.importing.snapshots import history_from_snapshots, snapshot_of
+from viewer.importing.timestamped import history_from_timed, is_timestamped, timed_features
 from viewer.io.errors import SituationError
-from viewer.io.features import ReadResult
+from viewer.io.foreign.features import ReadResult
 from viewer.model import Layer, Region, Situation, SituationMeta, iso_z
 from viewer.model.text import safe_line
 
@@ -86,7 +86,7 @@ def run_import(options: ImportOptions, existing: Situation | None = None,
                reader: Callable[[str], ReadResult] | None = None) -> ImportResult:
     """Import ``options.sources`` as new layers (added to ``existing`` when given)."""
     if reader is None:
-        from viewer.io.read_any import read_features as reader
+        from viewer.io.foreign.dispatch import read_features as reader
     clock = time.perf_counter()
     files = source_files(options.sources, exclude=options.target)
     results = [reader(path) for path in files]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from viewer.io.errors import SituationError
-from viewer.io.read_any import MB, read_limited
+from viewer.io.files import MB, read_limited
 from viewer.model.report import ROLES, Reliability, Report
 from viewer.model.times import parse_time
 

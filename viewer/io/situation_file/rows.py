@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from viewer.io import gpkg_blob
+from viewer.io.geopackage import blob as gpkg_blob
 from viewer.model.situation import Situation
 from viewer.model.times import gpkg_datetime
 

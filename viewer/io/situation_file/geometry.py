@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
-from viewer.io.gpkg_rows import as_multipolygons
+from viewer.io.situation_file.rows import as_multipolygons
 
 LON_LIMIT, LAT_LIMIT = 360.0, 90.0      # longitudes past ±180 occur (east of Chukotka)
 

@@ -13,9 +13,9 @@ import sqlite3
 from pyproj import CRS
 from pyproj.exceptions import CRSError
 
-from viewer.io.gpkg_fields import TimeParser, json_value, real, select, shown
-from viewer.io.gpkg_geometry import LAT_LIMIT, LON_LIMIT
-from viewer.io.gpkg_schema import check_format_version
+from viewer.io.situation_file.fields import TimeParser, json_value, real, select, shown
+from viewer.io.situation_file.geometry import LAT_LIMIT, LON_LIMIT
+from viewer.io.situation_file.schema import check_format_version
 from viewer.model.meta import SituationMeta
 
 MAX_HIGHLIGHT_DAYS = 36500.0            # the render command's --highlight-days limit

@@ -12,7 +12,7 @@ import re
 import sys
 from pathlib import Path
 
-from viewer.cli_args import ArgumentError, OneLineParser, parse_at, parse_bbox, parse_size
+from viewer.cli.args import ArgumentError, OneLineParser, parse_at, parse_bbox, parse_size
 from viewer.io.errors import SituationError
 from viewer.model.text import LINE_LIMIT, safe_line
 
@@ -35,13 +35,13 @@ def build_parser() -> OneLineParser:
     info = sub.add_parser("info", help="describe a situation file")
     info.add_argument("file", help="situation file (.gpkg)")
     info.add_argument("--json", action="store_true", help="print one JSON object")
-    from viewer.cli_import import add_parser as add_import_parser
+    from viewer.cli.import_cmd import add_parser as add_import_parser
     add_import_parser(sub)
     return parser
 
 
 def _load(path: str):
-    from viewer.io.gpkg import read_situation
+    from viewer.io.situation_file import read_situation
     return read_situation(path)
 
 
@@ -110,7 +110,7 @@ def cmd_render(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from viewer.cli_import import cmd_import
+    from viewer.cli.import_cmd import cmd_import
     handler = {"render": cmd_render, "info": cmd_info, "import": cmd_import}[args.command]
     try:
         return handler(args)

@@ -1,0 +1,58 @@
+"""``import_to_file``: the one import entry point. Foreign files become layers of a
+situation (new, or appended to an existing file), which is measured for the summary and
+written atomically. The CLI, the window and the benchmarks all call it."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+
+from viewer.analysis.areas import Areas
+from viewer.analysis.first_entry import RegionAreas
+from viewer.importing.pipeline import ImportOptions, ImportResult, run_import
+from viewer.importing.summary import import_facts, summary_text
+from viewer.io.situation_file import read_situation, write_situation
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    result: ImportResult
+    facts: dict                     # import_facts(): the summary as plain data
+    output: str
+    seconds: dict[str, float]       # by step, and "total"
+
+    def text(self) -> str:
+        """The one-screen summary the CLI prints, with the time each step took."""
+        took = ", ".join(f"{k} {v:.1f} s" for k, v in self.seconds.items() if k != "total")
+        return (summary_text(self.facts, self.output)
+                + f"took {self.seconds['total']:.1f} s ({took})\n")
+
+
+def import_to_file(options: ImportOptions, output: str, *, regions_spec: str | None = None,
+                   region_name_field: str | None = None, append: bool = False,
+                   write: bool = True) -> ImportReport:
+    """Import ``options.sources`` into the situation file ``output``.
+
+    ``regions_spec`` is a regions file or ``builtin:…`` set, loaded here (it overrides
+    ``options.regions``); with ``append`` the layers are added to the situation already in
+    ``output``. ``write=False`` stops before writing (the window adopts the situation
+    unsaved). Bad input raises SituationError; nothing is written then."""
+    clock = time.perf_counter()
+    if regions_spec:
+        from viewer.importing.regions import load_regions
+        regions, credits = load_regions(regions_spec, region_name_field)
+        options = replace(options, regions=regions, region_credits=credits)
+    options = replace(options, target=output)
+    existing = read_situation(output) if append else None
+    result = run_import(options, existing)
+    seconds = dict(result.seconds)
+    start = time.perf_counter()
+    areas = Areas(result.situation)
+    facts = import_facts(result, areas, RegionAreas(result.situation, areas=areas))
+    seconds["analysis"] = time.perf_counter() - start
+    if write:
+        start = time.perf_counter()
+        write_situation(result.situation, output)
+        seconds["write"] = time.perf_counter() - start
+    seconds["total"] = time.perf_counter() - clock
+    return ImportReport(result, facts, output, seconds)

@@ -1,0 +1,49 @@
+"""Bounded access to the files people give us: regular files only, never beyond a size
+limit, with one-line reasons. Every reader (our situation file and foreign formats) uses it,
+so no reader imports another reader or the dispatcher."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from viewer.io.errors import SituationError
+
+MB = 2 ** 20
+MAX_TEXT_BYTES = 512 * MB           # GeoJSON, KML, CSV/JSON tables: refused above this
+
+def size_text(n: float) -> str:
+    return f"{n / MB:.0f} MB" if n >= MB else f"{n:.0f} bytes"
+
+
+def check_regular_file(path: str) -> int:
+    """The size of the regular file at ``path``; SituationError if it is anything else."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise SituationError(path, "no such file") from None
+    except OSError as exc:
+        raise SituationError(path, f"can't read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise SituationError(path, "is a directory, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise SituationError(path, "is not a regular file")
+    return st.st_size
+
+
+def read_limited(path: str, limit: int | None = None) -> bytes:
+    """The bytes of the file at ``path``, refused (SituationError) beyond ``limit``
+    (default MAX_TEXT_BYTES)."""
+    limit = MAX_TEXT_BYTES if limit is None else limit
+    size = check_regular_file(path)
+    if size > limit:
+        raise SituationError(path, f"is {size_text(size)}; files over {size_text(limit)} "
+                             "are refused")
+    try:
+        with open(path, "rb") as f:
+            data = f.read(limit + 1)
+    except OSError as exc:
+        raise SituationError(path, f"can't read: {exc.strerror or exc}") from None
+    if len(data) > limit:               # it grew while we looked
+        raise SituationError(path, f"is over {size_text(limit)}; refused")
+    return data

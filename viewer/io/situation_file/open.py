@@ -1,0 +1,64 @@
+"""Open a situation file: a read-only GeoPackage connection, after checking that the file
+is a GeoPackage holding our tables, none of them virtual, and no more geometry than we read.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+from viewer.io.errors import SituationError
+from viewer.io.geopackage import sqlite as gpkg_sqlite
+from viewer.io.geopackage.sqlite import (check_file, check_identity, connect_read_only,
+                                         list_tables, table_kinds)
+from viewer.io.situation_file.schema import FEATURE_TABLES, TABLES
+
+
+def open_situation(path: str | os.PathLike) -> tuple[sqlite3.Connection, set[str]]:
+    """A read-only connection to the situation file at ``path`` and its table names.
+    Raises SituationError for anything that is not a readable situation GeoPackage."""
+    path = os.fspath(path)       # as given: messages name the file the way the user did
+    check_file(path)
+    conn = connect_read_only(path)
+    try:
+        tables = list_tables(conn)
+        if "gpkg_contents" not in tables:
+            raise SituationError(path, "not a GeoPackage (no gpkg_contents table)")
+        if "situation_meta" not in tables:
+            raise SituationError(path, "is a GeoPackage but not a situation file "
+                                 "(no situation_meta table)")
+        check_identity(conn, path)
+        _check_tables(conn, path)
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        conn.close()
+        raise SituationError(path, f"not a readable GeoPackage ({exc})") from None
+    except SituationError:
+        conn.close()
+        raise
+    return conn, tables
+
+
+def _check_tables(conn: sqlite3.Connection, path: str) -> None:
+    """Refuse virtual tables in place of ours, and more geometry than gpkg_sqlite.MAX_GEOMETRY_BYTES
+    (summed from the stored sizes before any is read: length() of a blob reads only its
+    size)."""
+    for name, virtual in table_kinds(conn):
+        if virtual and name in TABLES:
+            raise SituationError(path, f"table {name} is a virtual table (rows made by code, "
+                                 "not stored), which is never read")
+    total, real = 0, list_tables(conn)
+    for name in FEATURE_TABLES:
+        if name not in real or ("geom",) not in conn.execute(
+                "SELECT name FROM pragma_table_info(?)", (name,)).fetchall():
+            continue
+        try:
+            total += conn.execute(
+                "SELECT coalesce(sum(CASE typeof(geom) WHEN 'blob' THEN length(geom) "
+                f'ELSE length(CAST(geom AS BLOB)) END), 0) FROM "{name}"').fetchone()[0]
+        except sqlite3.DataError:           # a text geometry over the length limit
+            raise SituationError(path, f"table {name}: holds a value larger than "
+                                 f"{gpkg_sqlite.MAX_VALUE_BYTES >> 20} MB, more than this viewer reads") \
+                from None
+    if total > gpkg_sqlite.MAX_GEOMETRY_BYTES:
+        raise SituationError(path, f"holds {total >> 20} MB of geometry, more than this "
+                             f"viewer reads ({gpkg_sqlite.MAX_GEOMETRY_BYTES >> 20} MB)")
