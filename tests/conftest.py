@@ -20,9 +20,9 @@ SOURCES = SHARED / "sources"
 
 @pytest.fixture
 def sample_path() -> Path:
-    from viewer.resources import SAMPLE
-    assert SAMPLE.exists(), f"the embedded sample is missing: {SAMPLE}"
-    return SAMPLE
+    from viewer.resources import sample_path
+    assert sample_path().exists(), f"the embedded sample is missing: {sample_path()}"
+    return sample_path()
 
 
 @pytest.fixture

@@ -19,11 +19,11 @@ from fuzz_tables import hostile_value
 def gpkg_seeds(folder: Path) -> list[Path]:
     from factories import two_region_situation
     from viewer.io.situation_file import write_situation
-    from viewer.resources import SAMPLE
+    from viewer.resources import sample_path
     small = folder / "two_regions.gpkg"
     write_situation(two_region_situation(), small)
     sample = folder / "sample.gpkg"
-    shutil.copyfile(SAMPLE, sample)
+    shutil.copyfile(sample_path(), sample)
     return [small, sample]
 
 

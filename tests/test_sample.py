@@ -10,7 +10,7 @@ from shapely.geometry import Point
 
 from viewer.io.situation_file import read_situation
 from viewer.model import parse_time
-from viewer.resources import SAMPLE
+from viewer.resources import sample_path
 
 SOURCE = (Path(__file__).resolve().parents[1].parent / "shared" / "sources"
           / "2025-06-13-dnipropetrovsk-news-report.txt")
@@ -24,7 +24,7 @@ SIMFEROPOL = Point(34.11, 44.96)
 
 @pytest.fixture(scope="module")
 def sample():
-    return read_situation(SAMPLE)
+    return read_situation(sample_path())
 
 
 def km2(geom) -> float:
@@ -36,7 +36,7 @@ def region(sample, region_id):
 
 
 def test_file_is_small():
-    assert SAMPLE.stat().st_size < 1_500_000
+    assert sample_path().stat().st_size < 1_500_000
 
 
 def test_ukraine_has_its_27_regions_within_recognised_borders(sample):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from viewer import __version__
 from viewer.model.times import parse_time
-from viewer.resources import SAMPLE
+from viewer.resources import sample_path
 
 USAGE_ERROR = 2
 
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationDisplayName(APPLICATION)
     app.setApplicationVersion(__version__)
 
-    path = Path(args.file) if args.file else SAMPLE
+    path = Path(args.file) if args.file else sample_path()
     try:
         loaded = prepare(read_situation(path), path)
     except SituationError as exc:

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from viewer.io.situation_file import read_situation  # noqa: E402
 from viewer.io.geopackage.blob import header_length  # noqa: E402
-from viewer.resources import SAMPLE  # noqa: E402
+from viewer.resources import sample_path  # noqa: E402
 from viewer.ui.loader import prepare  # noqa: E402
 from viewer.ui.main_window import MainWindow  # noqa: E402
 
@@ -259,7 +259,7 @@ def main() -> None:
     only = parser.parse_args().only
     app = QApplication.instance() or QApplication(["bench"])
     if only != "deepstate":
-        bench("sample", SAMPLE)
+        bench("sample", sample_path())
     if only == "sample":
         return
     try:

@@ -35,8 +35,8 @@ def build(out: Path = CACHE) -> Path:
 def cached() -> Path:
     """The converted file, built once per machine (again when the built-in regions, i.e.
     the embedded sample, are newer)."""
-    from viewer.resources import SAMPLE
-    fresh = CACHE.exists() and CACHE.stat().st_mtime >= SAMPLE.stat().st_mtime
+    from viewer.resources import sample_path
+    fresh = CACHE.exists() and CACHE.stat().st_mtime >= sample_path().stat().st_mtime
     return CACHE if fresh else build()
 
 

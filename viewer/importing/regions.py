@@ -40,8 +40,8 @@ def builtin_regions(spec: str) -> tuple[list[Region], list[str]]:
         raise SituationError(spec, f"no such built-in region set (known: "
                              f"{', '.join(sorted(BUILTIN))})")
     from viewer.io.situation_file import read_situation
-    from viewer.resources import SAMPLE
-    sample = read_situation(SAMPLE)
+    from viewer.resources import sample_path
+    sample = read_situation(sample_path())
     credits = [a for a in sample.meta.attributions if a.lower().startswith("regions")]
     return list(sample.regions), credits
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from viewer.resources import FONTS
+from viewer.resources import font_paths
 
 _family: str | None = None
+_loaded: list[str] = []          # the bundled font files Qt accepted
 
 
 def ensure_fonts() -> str:
-    """Load ``resources/fonts/*.ttf`` once and return the family name to draw with.
+    """Load the bundled ``fonts/*.ttf`` once and return the family name to draw with.
 
     Needs a QGuiApplication. If the bundled files are missing the system's default
     family is used, so drawing still works (but may differ between machines)."""
@@ -20,12 +21,19 @@ def ensure_fonts() -> str:
     if QGuiApplication.instance() is None:
         raise RuntimeError("ensure_fonts() needs a QGuiApplication")
     families: list[str] = []
-    for path in sorted(FONTS.glob("*.ttf")):
+    for path in font_paths():
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id >= 0:
             families.extend(QFontDatabase.applicationFontFamilies(font_id))
+            _loaded.append(str(path))
     _family = families[0] if families else QFont().family()
     return _family
+
+
+def loaded_font_files() -> list[str]:
+    """The bundled font files ``ensure_fonts()`` loaded (empty before it runs, or when
+    none could be loaded and the system's default family is used instead)."""
+    return list(_loaded)
 
 
 def map_font(pixel_size: float, bold: bool = False, spacing: float = 0.0) -> QFont:

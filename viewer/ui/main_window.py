@@ -20,7 +20,7 @@ from viewer.model.display import DisplayOptions
 from viewer.model.selection import Selection
 from viewer.model.text import safe_line
 from viewer.model.times import to_utc
-from viewer.resources import SAMPLE
+from viewer.resources import sample_path
 from viewer.ui.actions import NavigationKeyGuard, create_actions, fill_region_menu
 from viewer.ui.canvas import MapCanvas
 from viewer.ui.image_export import ImageExporter
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         fill_region_menu(self.window_actions.region_menu, s.own_regions,
                          lambda region: self.canvas.zoom_to_lonlat(region.geometry.bounds))
-        if loaded.path is not None and loaded.path.resolve() != SAMPLE.resolve():
+        if loaded.path is not None and loaded.path.resolve() != sample_path().resolve():
             self.recent.add(loaded.path)
         self.situation_loaded.emit(loaded)
         if s.layers:
