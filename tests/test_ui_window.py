@@ -203,3 +203,25 @@ def test_zoom_to_a_region_from_the_view_menu(window):
     canvas = window.canvas
     assert canvas.rect().contains(pixel_point(canvas, 31.5, 48.5))
     assert not canvas.rect().contains(pixel_point(canvas, 30.2, 48.5))
+
+
+def test_about_shows_the_installed_version(window, qtbot):
+    """Help ▸ About names the version the installed distribution was built with (its
+    metadata, which pyproject.toml takes from viewer.__version__)."""
+    from importlib.metadata import version
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    shown = []
+
+    def read_and_close():
+        box = QApplication.activeModalWidget()
+        shown.append((box.windowTitle(), box.text()))
+        box.close()
+
+    about = next(a for a in window.menuBar().actions() if a.text() == "&Help").menu().actions()[0]
+    QTimer.singleShot(0, read_and_close)
+    about.trigger()
+    ((title, text),) = shown
+    assert title == "About Situation Viewer"
+    assert "Situation Viewer" in text and version("situation-viewer") in text
