@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench sample clean
+.PHONY: run test bench sample icons clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) || { echo "error: could not create $(VENV); on Debian/Ubuntu install python3-venv (apt-get install python3-venv)" >&2; exit 2; }
@@ -25,6 +25,9 @@ bench: $(STAMP)
 sample: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[test,build]'
 	$(PY) packaging/build_sample.py
+
+icons: $(STAMP)
+	$(PY) packaging/build_icons.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -24,7 +24,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="situation-viewer",
         description="Show a situation: regions, layers of control over time, and the "
-                    "reports behind each change.")
+                    "reports behind each change.",
+        epilog="Desktop integration for this user (menu entry, icon, .gpkg files open in "
+               "the viewer): situation-viewer --install-desktop; remove it with "
+               "--uninstall-desktop.")
     parser.add_argument("file", nargs="?", help="situation file (.gpkg); default: the "
                         "embedded sample")
     parser.add_argument("--at", metavar="DATE", help="open at this date or time "

@@ -20,6 +20,7 @@ PACKAGE = "viewer.data"
 
 SAMPLE = "sample.gpkg"          # the embedded sample situation (packaging/build_sample.py)
 FONTS = "fonts"                 # DejaVu Sans, every map's font (packaging/fetch_fonts.sh)
+DESKTOP = "desktop"             # .desktop, MIME type, metainfo, icons (packaging/build_icons.py)
 
 _extracted = ExitStack()        # files copied out of a zipped package, removed at exit
 atexit.register(_extracted.close)
@@ -49,3 +50,9 @@ def font_paths() -> list[Path]:
     """The bundled font files (``fonts/*.ttf``), sorted by name."""
     names = sorted(f.name for f in resource(FONTS).iterdir() if f.name.endswith(".ttf"))
     return [resource_path(f"{FONTS}/{name}") for name in names]
+
+
+def desktop_file(name: str) -> Path:
+    """A file of the desktop integration ("org.situationviewer.Viewer.desktop",
+    "icons/16x16/org.situationviewer.Viewer.png", ...)."""
+    return resource_path(f"{DESKTOP}/{name}")
