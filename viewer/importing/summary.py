@@ -5,7 +5,7 @@ region; then the warnings (how many, and the first few)."""
 from __future__ import annotations
 
 from viewer.analysis.areas import Areas
-from viewer.analysis.first_entry import RegionAreas
+from viewer.analysis.region_attribution import RegionAttribution
 from viewer.importing.pipeline import ImportResult
 from viewer.model.text import safe_line
 
@@ -13,17 +13,17 @@ SHOWN_WARNINGS = 5
 
 
 def import_facts(result: ImportResult, areas: Areas | None = None,
-                 region_areas: RegionAreas | None = None) -> dict:
+                 by_region: RegionAttribution | None = None) -> dict:
     """The summary as plain data (times are datetimes, areas km²)."""
     situation = result.situation
     areas = areas or Areas(situation)
-    region_areas = region_areas or RegionAreas(situation, areas=areas)
+    by_region = by_region or RegionAttribution(situation)
     names = {r.id: r.name for r in situation.regions}
     layers = []
     for layer_id in result.layer_ids:
         history = situation.layer(layer_id).history
         n = len(history.times)
-        entries = sorted(region_areas.first_entered(layer_id).items(),
+        entries = sorted(by_region.first_entered(layer_id).items(),
                          key=lambda kv: (kv[1], names.get(kv[0], kv[0])))
         layers.append({
             "id": layer_id, "name": situation.layer(layer_id).name,
