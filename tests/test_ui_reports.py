@@ -254,3 +254,16 @@ def test_a_time_step_only_looks_the_region_figures_up(env, monkeypatch):
         assert all("km²" in i.text(0) for i in tops(panel))
         panel.window_tree.setCurrentItem(tops(panel)[0])
         assert "Regions: " in panel.details.text.toPlainText()
+
+
+def test_the_window_adopts_the_measured_figures_for_its_reports_panel(window, qtbot):
+    """The two-region situation at 10 Jun: the claim of 10 Jun lies in East only."""
+    qtbot.waitUntil(lambda: window.regions_panel.figures is not None)
+    assert window.loaded.regions is window.regions_panel.figures
+    assert window.loaded.regions.complete
+    window.reports_dock.raise_()
+    qtbot.waitUntil(window.reports_panel.isVisible)
+    rows = window.reports_panel.window_tree
+    texts = [rows.topLevelItem(i).text(0) for i in range(rows.topLevelItemCount())]
+    claimed = geodesic_area_km2(box(31.5, 48.5, 31.9, 48.9))
+    assert texts[0] == f"10 Jun 2025 · Claimed\n+{claimed:,.1f} km² · East"
