@@ -35,10 +35,11 @@ from viewer.model.geodesy import geodesic_area_km2
 
 ENTRY_DEPTH_M = 1000.0      # a layer entered a region where it is this deep inside it
 MIN_TOUCH_KM2 = 0.001       # a change touches a region with at least this much inside
-ENTRY_RULE = (f"A layer has entered a region once part of it lies at least "
-              f"{ENTRY_DEPTH_M / 1000:g} km inside the region (less is a shared border traced "
-              "at two scales). The km² are measured on the whole region; an amount lying "
-              f"only within {ENTRY_DEPTH_M / 1000:g} km of the border is border noise.")
+DEPTH_TEXT = f"{ENTRY_DEPTH_M / 1000:g} km"
+ENTRY_RULE = (f"A layer has entered a region once part of it lies at least {DEPTH_TEXT} "
+              "inside the region (less is a shared border traced at two scales). The km² "
+              "are measured on the whole region; an amount lying only within "
+              f"{DEPTH_TEXT} of the border is border noise.")
 
 
 @dataclass(frozen=True)

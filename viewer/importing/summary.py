@@ -5,7 +5,7 @@ region; then the warnings (how many, and the first few)."""
 from __future__ import annotations
 
 from viewer.analysis.areas import Areas
-from viewer.analysis.region_attribution import RegionAttribution
+from viewer.analysis.region_attribution import DEPTH_TEXT as DEPTH, RegionAttribution
 from viewer.importing.pipeline import ImportResult
 from viewer.model.text import safe_line
 
@@ -53,12 +53,12 @@ def summary_text(facts: dict, target: str = "") -> str:
                      f"{layer['end_km2']:,.1f} km² at the end ({delta:+,.1f})")
         entries = layer["first_entries"]
         if entries:
-            lines.append("  first entry into each region:")
+            lines.append(f"  first entry into each region (at least {DEPTH} inside):")
             lines += [f"    {safe_line(name)}: {_day(t)}"
                       + ("  (at the start)" if t == layer["start"] else "")
                       for name, t in entries]
         else:
-            lines.append("  first entry into each region: none (no regions entered)")
+            lines.append(f"  first entry into each region (at least {DEPTH} inside): none")
     if facts["mode"] == "snapshots":
         lines.append(f"dropped slivers: {facts['dropped']} (parts of differences thinner "
                      "or smaller than the tolerance; a sliver left unchanged counts once)")

@@ -10,12 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from viewer.analysis.region_attribution import ENTRY_DEPTH_M, ENTRY_RULE, RegionAttribution
+from viewer.analysis.region_attribution import DEPTH_TEXT as DEPTH, ENTRY_RULE, RegionAttribution
 from viewer.model.text import safe_line
 from viewer.ui.qt_utils import format_day
 
 COLUMNS = ("Region", "km²", "Share", "Entered")
-DEPTH = f"{ENTRY_DEPTH_M / 1000:g} km"
 TIPS = ("The situation's regions", "The layer's area inside the region at the time shown "
         f"(greyed: border noise, all of it within {DEPTH} of the border)",
         "The part of the region's own area that is", f"The first date part of the layer was "
