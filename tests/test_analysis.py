@@ -1,4 +1,5 @@
-"""Geodesic areas and region attribution against values computed independently with pyproj."""
+"""Geodesic areas against values computed independently with pyproj (region attribution:
+tests/test_region_attribution.py)."""
 
 import pytest
 from pyproj import Geod
@@ -6,7 +7,6 @@ from shapely.geometry import box
 
 from factories import D, two_region_situation
 from viewer.analysis.areas import Areas, geodesic_area_km2
-from viewer.analysis.regions import RegionIndex
 
 GEOD = Geod(ellps="WGS84")
 
@@ -46,21 +46,6 @@ def test_state_and_change_areas():
     times, km2 = areas.series("adv")
     assert times == [D[1], D[5], D[9], D[20]] and len(km2) == 4
     assert km2[1] == km2[2]
-
-
-def test_regions_a_change_touches_and_km2_in_each():
-    s = two_region_situation()
-    index = RegionIndex(s.own_regions)
-    change = s.change("adv@2025-06-05T00:00:00Z")
-    by_region = index.km2_by_region(change.gained)
-    assert set(by_region) == {"UA-W", "UA-E"}
-    assert by_region["UA-W"] == pytest.approx(geod_box_km2(30.4, 48.2, 31.0, 48.4), rel=1e-6)
-    assert by_region["UA-E"] == pytest.approx(geod_box_km2(31.0, 48.2, 31.2, 48.4), rel=1e-6)
-    assert [r.id for r in index.touched(s.change("claim@2025-06-10T00:00:00Z").gained)] == ["UA-E"]
-    assert [r.id for r in index.regions_of_change(change)] == ["UA-W", "UA-E"]
-    assert index.change_km2_by_region(change) is index.change_km2_by_region(change)  # cached
-    assert index.region_at(30.5, 48.5).name == "West"
-    assert index.region_at(32.5, 48.5) is None       # context countries are not indexed
 
 
 def test_reports_behind_a_change_and_changes_behind_a_report():

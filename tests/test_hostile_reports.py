@@ -21,8 +21,7 @@ from PySide6.QtWidgets import QWidget
 from shapely.geometry import box
 
 from fuzz_harness import keep_hypothesis_out_of_the_tree
-from viewer.analysis.areas import Areas
-from viewer.analysis.regions import RegionIndex
+from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model import (History, Layer, Link, Region, Report, Situation, SituationMeta,
                           parse_time)
 from viewer.model.cursor import TimeCursor
@@ -65,8 +64,8 @@ def panel_for(qtbot):
         cursor.set_time(T("2025-06-07"))
         host = QWidget()            # no layout: see tests/test_ui_reports.py
         qtbot.addWidget(host)
-        panel = ReportsPanel(situation, cursor, Selection(), Areas(situation),
-                             RegionIndex(situation.own_regions), host)
+        panel = ReportsPanel(situation, cursor, Selection(),
+                             RegionAttribution(situation).measure_all(), host)
         panel.resize(520, 700)
         host.resize(520, 700)
         host.show()

@@ -1,7 +1,8 @@
 """The import command on the real corpus: 536 DeepStateMap daily snapshots (../shared),
 imported once per module with the issue's exact command line (paths made absolute).
 
-Areas are checked against pyproj's geodesic area of the source polygons, computed here."""
+Areas are checked against pyproj's geodesic area of the source polygons, and first entries
+against the source polygons and the oblasts shrunk by 1 km in UTM zone 36N, computed here."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import numpy as np
 import pytest
 import shapely
 from pyproj import Geod
+from pyproj import Transformer
 from shapely.geometry import shape
 
 from conftest import DEEPSTATE
@@ -105,3 +107,29 @@ def test_file_size_summary_and_per_region_analysis(imported):
         assert list(split) == change["regions"]
         assert sum(v["gained"] for v in split.values()) <= change["gained_km2"] + 0.01
         assert sum(v["lost"] for v in split.values()) <= change["lost_km2"] + 0.01
+
+
+def test_first_entries_are_where_the_snapshots_reach_1_km_inside(imported, deepstate_states):
+    """For every oblast, the first snapshot reaching at least 1 km inside it (the oblast
+    shrunk by 1 km in UTM zone 36N, metres) is the date ``info`` gives. Dnipropetrovsk
+    Oblast: the snapshots overlap its outline from the first day on (the border traced at
+    two scales), yet reach 1 km inside only on 9 Aug 2025."""
+    utm = Transformer.from_crs("EPSG:4326", "EPSG:32636", always_xy=True)
+
+    def metric(geom):
+        return shapely.transform(geom, lambda xy: np.column_stack(utm.transform(*xy.T)))
+    regions = imported["situation"].own_regions
+    inner = [shapely.buffer(metric(r.geometry), -1000) for r in regions]
+    expected: dict[str, str] = {}
+    for t, geom in deepstate_states:
+        projected = metric(geom)
+        for region, core in zip(regions, inner):
+            if region.name not in expected and shapely.intersection(core, projected).area > 0:
+                expected[region.name] = t.strftime("%Y-%m-%dT%H:%M:%SZ")
+    ours = {r["name"]: r["first_entered"]["occupied-deepstate"]
+            for r in imported["info"]["regions"] if r["first_entered"]}
+    assert ours == expected
+    assert expected["Dnipropetrovsk Oblast"] == "2025-08-09T00:00:00Z"
+    dnipro = next(r for r in regions if r.name == "Dnipropetrovsk Oblast")
+    first_day = shapely.intersection(dnipro.geometry, deepstate_states[0][1])
+    assert 0 < abs(GEOD.geometry_area_perimeter(shapely.orient_polygons(first_day))[0]) / 1e6 < 1

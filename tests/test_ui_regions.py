@@ -1,5 +1,6 @@
-"""The regions panel: a layer's area inside each region at the time shown, its share of
-the region, when the layer first entered each region, and the region's area over time."""
+"""The regions panel: a layer's area inside each region at the time shown (greyed when it
+is border noise), its share of the region, when the layer first entered each region, and
+the region's area over time."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from shapely.geometry import box
 
 from factories import D, two_region_situation
 from viewer.analysis.areas import geodesic_area_km2
-from viewer.analysis.region_facts import measure_regions
-from viewer.ui.region_table import AREA, FIRST, NAME, SHARE
+from viewer.analysis.region_attribution import RegionAttribution
+from viewer.ui.region_table import AREA, FIRST, NAME, NOISE_TIP, SHARE
 
 WEST, EAST = box(30, 48, 31, 49), box(31, 48, 32, 49)
 
@@ -19,7 +20,7 @@ WEST, EAST = box(30, 48, 31, 49), box(31, 48, 32, 49)
 def panel(window, qtbot):
     """The window's regions panel, measured, in front of its tab."""
     window.regions_dock.raise_()
-    qtbot.waitUntil(lambda: window.regions_panel.facts is not None)
+    qtbot.waitUntil(lambda: window.regions_panel.figures is not None)
     qtbot.waitUntil(window.regions_panel.isVisible)
     return window.regions_panel
 
@@ -36,19 +37,19 @@ def choose_layer(panel, layer_id: str) -> None:
 
 
 def test_measuring_per_region_matches_pyproj():
-    facts = measure_regions(two_region_situation())
-    assert [r.id for r in facts.regions] == ["UA-W", "UA-E"]
-    west, east = facts.km2_at("adv", D[6])
+    figures = RegionAttribution(two_region_situation()).measure_all()
+    assert [r.id for r in figures.regions] == ["UA-W", "UA-E"]
+    west, east = figures.km2_at("adv", D[6])
     # (the pieces' extra vertices along the parallels move the geodesic area by ~1e-5)
     assert west == pytest.approx(geodesic_area_km2(box(30.2, 48.2, 31, 48.4)), rel=1e-4)
     assert east == pytest.approx(geodesic_area_km2(box(31, 48.2, 31.2, 48.4)), rel=1e-4)
-    assert list(facts.km2_at("adv", D[20])) == pytest.approx(
+    assert list(figures.km2_at("adv", D[20])) == pytest.approx(
         [geodesic_area_km2(box(30.2, 48.2, 30.8, 48.4)), 0.0], rel=1e-4)
-    assert facts.region_km2 == pytest.approx([geodesic_area_km2(WEST), geodesic_area_km2(EAST)])
-    assert facts.first["adv"] == {"UA-W": D[1], "UA-E": D[5]}
-    assert facts.first["claim"] == {"UA-E": D[10]}
-    assert facts.from_first_state("adv", "UA-W") and not facts.from_first_state("adv", "UA-E")
-    assert list(facts.km2_at("adv", D[1].replace(month=5))) == [0.0, 0.0]   # before any state
+    assert figures.region_km2 == pytest.approx([geodesic_area_km2(WEST), geodesic_area_km2(EAST)])
+    assert figures.first_entered("adv") == {"UA-W": D[1], "UA-E": D[5]}
+    assert figures.first_entered("claim") == {"UA-E": D[10]}
+    assert figures.from_first_state("adv", "UA-W") and not figures.from_first_state("adv", "UA-E")
+    assert list(figures.km2_at("adv", D[1].replace(month=5))) == [0.0, 0.0]   # before any state
 
 
 def test_the_table_shows_areas_shares_and_first_entries_at_the_time(window, panel):
@@ -136,11 +137,49 @@ def test_region_names_are_plain_text(qtbot, monkeypatch, tmp_path):
     s.regions[0] = replace(s.regions[0], names={"en": "<b>West</b>"})
     window = open_window(qtbot, s)
     window.regions_dock.raise_()
-    qtbot.waitUntil(lambda: window.regions_panel.facts is not None)
+    qtbot.waitUntil(lambda: window.regions_panel.figures is not None)
     assert "<b>West</b>" in rows(window.regions_panel)
     window.regions_panel.table.setCurrentItem(window.regions_panel.table.topLevelItem(
         [window.regions_panel.table.topLevelItem(i).text(NAME) for i in range(2)].index(
             "<b>West</b>")))
     assert window.regions_panel.chart_title.text().endswith("in <b>West</b>, km²")
     assert window.regions_panel.chart_title.textFormat() == Qt.TextFormat.PlainText
+    window.close()
+
+
+def test_an_amount_only_along_the_border_is_greyed_as_noise(qtbot, monkeypatch, tmp_path):
+    """A layer 500 m into East on 2 Jun (border noise), 2 km in on 3 Jun (entered)."""
+    from pyproj import Geod
+    from PySide6.QtGui import QPalette
+
+    from ui_helpers import isolate_settings, open_window
+    from viewer.model import History, Layer, Region, Situation
+    geod = Geod(ellps="WGS84")
+    lon_500, _, _ = geod.fwd(31, 48.5, 90, 500)
+    lon_2k, _, _ = geod.fwd(31, 48.5, 90, 2000)
+    h = History.from_states("l", [(D[1], box(30.5, 48.5, 31.0, 48.6)),
+                                  (D[2], box(30.5, 48.5, lon_500, 48.6)),
+                                  (D[3], box(30.5, 48.5, lon_2k, 48.6))])
+    s = Situation(regions=[Region("W", {"en": "West"}, WEST), Region("E", {"en": "East"}, EAST)],
+                  layers=[Layer("l", "L", "claimed", h)])
+    isolate_settings(monkeypatch, tmp_path)
+    window = open_window(qtbot, s)
+    window.regions_dock.raise_()
+    panel = window.regions_panel
+    qtbot.waitUntil(lambda: panel.figures is not None)
+    table = panel.table
+    east = table.row_of("E")
+    grey = table.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    assert grey != table.palette().color(QPalette.ColorRole.Text)
+    window.cursor_model.set_time(D[2])
+    noise_km2 = geodesic_area_km2(box(31, 48.5, lon_500, 48.6))
+    assert rows(panel)["East"][0] == f"{noise_km2:,.1f}" and noise_km2 > 1
+    assert rows(panel)["East"][2] == "3 Jun 2025"
+    for column in (AREA, SHARE):
+        assert east.foreground(column).color() == grey
+        assert east.toolTip(column) == NOISE_TIP
+    assert "1 km" in NOISE_TIP and "1 km inside" in panel.toolTip()
+    window.cursor_model.set_time(D[3])
+    assert east.foreground(AREA).style() == Qt.BrushStyle.NoBrush and not east.toolTip(AREA)
+    assert not table.is_noise(east)
     window.close()

@@ -8,8 +8,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QWidget
 from shapely.geometry import box
 
-from viewer.analysis.areas import Areas, geodesic_area_km2
-from viewer.analysis.regions import RegionIndex
+from viewer.analysis.areas import geodesic_area_km2
+from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model import (History, Layer, Link, Region, Reliability, Report, Situation,
                           parse_time)
 from viewer.model.cursor import TimeCursor
@@ -56,7 +56,7 @@ def env(qtbot):
     # platform warn "This plugin does not support propagateSizeHints()".
     host = QWidget()
     qtbot.addWidget(host)
-    panel = ReportsPanel(s, cursor, selection, Areas(s), RegionIndex(s.own_regions), host)
+    panel = ReportsPanel(s, cursor, selection, RegionAttribution(s).measure_all(), host)
     panel.resize(520, 700)
     host.resize(520, 700)
     host.show()
@@ -225,3 +225,45 @@ def test_a_hidden_panel_catches_up_when_shown_again(env, qtbot):
     qtbot.waitUntil(panel.isVisible)
     assert panel.header.text() == "1 change in the 7 days up to 6 Jun 2025"
     assert [i.data(0, ri.CHANGE_ID) for i in tops(panel)] == [JUN5]
+
+
+def test_changes_say_measuring_until_the_region_figures_arrive(env):
+    panel, _, _ = env
+    s = panel.situation
+    panel.set_situation(s, RegionAttribution(s))            # not measured yet
+    assert [i.text(0).split("\n")[1] for i in tops(panel)] == [ri.MEASURING] * 2
+    panel.set_region_figures(RegionAttribution(s).measure_all())
+    gain5 = geodesic_area_km2(box(0.5, 0, 0.8, 1))
+    assert tops(panel)[1].text(0).split("\n")[1] == f"+{gain5:,.1f} km² · West Oblast"
+    panel.set_region_figures(None)                          # the measuring failed
+    assert [i.text(0).split("\n")[1] for i in tops(panel)] == [ri.NOT_MEASURED] * 2
+
+
+def test_a_time_step_only_looks_the_region_figures_up(env, monkeypatch):
+    """Once measured, stepping through every change computes no area: the measuring
+    code is made to fail, and every row still shows its km² and regions."""
+    panel, cursor, _ = env
+
+    def fail(*_args):
+        raise AssertionError("region figures computed on the time step")
+    import viewer.analysis.region_attribution as attribution
+    monkeypatch.setattr(attribution, "geodesic_area_km2", fail)
+    monkeypatch.setattr(attribution.RegionAttribution, "measure_changes", fail)
+    for change in panel.situation.changes:
+        cursor.set_time(change.at)
+        assert all("km²" in i.text(0) for i in tops(panel))
+        panel.window_tree.setCurrentItem(tops(panel)[0])
+        assert "Regions: " in panel.details.text.toPlainText()
+
+
+def test_the_window_adopts_the_measured_figures_for_its_reports_panel(window, qtbot):
+    """The two-region situation at 10 Jun: the claim of 10 Jun lies in East only."""
+    qtbot.waitUntil(lambda: window.regions_panel.figures is not None)
+    assert window.loaded.regions is window.regions_panel.figures
+    assert window.loaded.regions.complete
+    window.reports_dock.raise_()
+    qtbot.waitUntil(window.reports_panel.isVisible)
+    rows = window.reports_panel.window_tree
+    texts = [rows.topLevelItem(i).text(0) for i in range(rows.topLevelItemCount())]
+    claimed = geodesic_area_km2(box(31.5, 48.5, 31.9, 48.9))
+    assert texts[0] == f"10 Jun 2025 · Claimed\n+{claimed:,.1f} km² · East"

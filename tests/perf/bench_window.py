@@ -93,13 +93,13 @@ def open_to_first_paint(path: Path, win: MainWindow) -> float:
     win.show_loaded(loaded)
     win.canvas.repaint()
     first_paint = time.perf_counter() - t0
-    # After the first paint the window measures each layer in each region in its worker
-    # (for the Regions panel); let that finish outside the timings that follow.
+    # After the first paint the window measures each layer and change in each region in
+    # its worker (Regions and reports panels); let that finish outside the timings below.
     t1 = time.perf_counter()
     QApplication.processEvents()            # delivers the queued request to the worker
     win.loader.wait()
     QApplication.processEvents()            # and the result to the panel
-    if win.regions_panel.facts is not None:
+    if win.regions_panel.figures is not None:
         MEASURED.append(time.perf_counter() - t1)
     return first_paint
 
@@ -221,8 +221,8 @@ def bench(name: str, path: Path, n: int = 200) -> None:
     print(f"  floor: read + parse blobs median {median_ms(floors):6.1f} ms  -> ratio "
           f"{statistics.median(opens) / statistics.median(floors):.1f}x")
     if MEASURED:
-        print(f"  then, in the background: each layer measured in each region and its "
-              f"pieces made paths in "
+        print(f"  then, in the background: each layer and change measured in each region "
+              f"and the pieces made paths in "
               f"{median_ms(MEASURED):.0f} ms (median)")
     times = random_times(win.situation, n)
     rows = [("whole window", win, scrub(win, times), scrub(win, times))]

@@ -8,12 +8,15 @@ from pyproj import CRS, Transformer
 from shapely.geometry.base import BaseGeometry
 
 
+def _centre(bbox: tuple[float, float, float, float]) -> tuple[float, float]:
+    minx, miny, maxx, maxy = bbox
+    return round((minx + maxx) / 2, 3), round((miny + maxy) / 2, 3)
+
+
 def auto_crs(bbox: tuple[float, float, float, float]) -> str:
     """A Lambert azimuthal equal-area projection centred on ``bbox`` (lon/lat):
     true areas everywhere and little shape distortion over a country-sized extent."""
-    minx, miny, maxx, maxy = bbox
-    lon0 = round((minx + maxx) / 2, 3)
-    lat0 = round((miny + maxy) / 2, 3)
+    lon0, lat0 = _centre(bbox)
     return f"+proj=laea +lat_0={lat0} +lon_0={lon0} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
 
 
@@ -51,3 +54,25 @@ class Projector:
                               np.full(21, maxy), maxy - (maxy - miny) * t])
         x, y = self.forward(lon, lat)
         return float(x.min()), float(y.min()), float(x.max()), float(y.max())
+
+
+def shrunk(geom: BaseGeometry, depth_m: float) -> BaseGeometry:
+    """The part of a lon/lat polygon at least ``depth_m`` metres inside its boundary (its
+    inner parallel), measured in the equal-area projection centred on it (auto_crs), in
+    lon/lat again. (The projection is a PROJ pipeline, not a CRS-to-CRS transformer: the
+    same operations, a hundred times quicker to set up, once per polygon.)"""
+    if geom.is_empty or depth_m <= 0:
+        return geom
+    lon0, lat0 = _centre(geom.bounds)
+    laea = Transformer.from_pipeline(
+        "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
+        f"+step +proj=laea +lat_0={lat0} +lon_0={lon0} +x_0=0 +y_0=0 +ellps=WGS84")
+
+    def forward(coords: np.ndarray) -> np.ndarray:
+        return np.column_stack(laea.transform(coords[:, 0], coords[:, 1]))
+
+    def inverse(coords: np.ndarray) -> np.ndarray:
+        return np.column_stack(laea.transform(coords[:, 0], coords[:, 1], direction="INVERSE"))
+
+    inner = shapely.buffer(shapely.transform(geom, forward), -depth_m)
+    return shapely.transform(inner, inverse)

@@ -1,15 +1,15 @@
 """The situation summarised as plain data: what ``situation-viewer info --json`` prints.
 
-Per region analysis (viewer.analysis.first_entry): each change's ``regions_km2``
+Per region analysis (viewer.analysis.region_attribution): each change's ``regions_km2``
 ({region name: {"gained": km², "lost": km²}}), each layer's ``area_by_region`` at its
-last state ({region name: km²}), and each region's ``first_entered`` ({layer id: time}).
+last state ({region name: km²}), and each region's ``first_entered`` ({layer id: time}:
+the first state with part of the layer at least 1 km inside the region).
 """
 
 from __future__ import annotations
 
 from viewer.analysis.areas import Areas
-from viewer.analysis.first_entry import RegionAreas
-from viewer.analysis.regions import RegionIndex
+from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model import Situation, iso_z
 
 
@@ -18,10 +18,9 @@ def _km2(value: float) -> float:
 
 
 def situation_info(situation: Situation, areas: Areas | None = None,
-                   regions: RegionIndex | None = None) -> dict:
+                   by_region: RegionAttribution | None = None) -> dict:
     areas = areas or Areas(situation)
-    regions = regions or RegionIndex(situation.own_regions)
-    by_region = RegionAreas(situation, regions.regions, areas)
+    by_region = by_region or RegionAttribution(situation)
     by_region.measure_changes(situation.changes)          # all at once: vectorised
     entered = by_region.first_entries()
     names = {r.id: r.name for r in situation.regions}

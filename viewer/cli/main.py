@@ -32,7 +32,11 @@ def build_parser() -> OneLineParser:
     render.add_argument("--highlight-days", type=float, default=None,
                         help="highlight changes of this many days before --at")
     render.add_argument("--title", help="title drawn on the map (default: the file's title)")
-    info = sub.add_parser("info", help="describe a situation file")
+    from viewer.analysis.region_attribution import ENTRY_RULE
+    info = sub.add_parser("info", help="describe a situation file",
+                          description="Describe a situation file: its layers, states, changes "
+                          "(km² gained and lost, in each region), reports, and when each "
+                          f"layer first entered each region. {ENTRY_RULE}")
     info.add_argument("file", help="situation file (.gpkg)")
     info.add_argument("--json", action="store_true", help="print one JSON object")
     from viewer.cli.import_cmd import add_parser as add_import_parser

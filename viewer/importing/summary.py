@@ -5,7 +5,7 @@ region; then the warnings (how many, and the first few)."""
 from __future__ import annotations
 
 from viewer.analysis.areas import Areas
-from viewer.analysis.first_entry import RegionAreas
+from viewer.analysis.region_attribution import DEPTH_TEXT as DEPTH, RegionAttribution
 from viewer.importing.pipeline import ImportResult
 from viewer.model.text import safe_line
 
@@ -13,17 +13,17 @@ SHOWN_WARNINGS = 5
 
 
 def import_facts(result: ImportResult, areas: Areas | None = None,
-                 region_areas: RegionAreas | None = None) -> dict:
+                 by_region: RegionAttribution | None = None) -> dict:
     """The summary as plain data (times are datetimes, areas km²)."""
     situation = result.situation
     areas = areas or Areas(situation)
-    region_areas = region_areas or RegionAreas(situation, areas=areas)
+    by_region = by_region or RegionAttribution(situation)
     names = {r.id: r.name for r in situation.regions}
     layers = []
     for layer_id in result.layer_ids:
         history = situation.layer(layer_id).history
         n = len(history.times)
-        entries = sorted(region_areas.first_entered(layer_id).items(),
+        entries = sorted(by_region.first_entered(layer_id).items(),
                          key=lambda kv: (kv[1], names.get(kv[0], kv[0])))
         layers.append({
             "id": layer_id, "name": situation.layer(layer_id).name,
@@ -53,12 +53,12 @@ def summary_text(facts: dict, target: str = "") -> str:
                      f"{layer['end_km2']:,.1f} km² at the end ({delta:+,.1f})")
         entries = layer["first_entries"]
         if entries:
-            lines.append("  first entry into each region:")
+            lines.append(f"  first entry into each region (at least {DEPTH} inside):")
             lines += [f"    {safe_line(name)}: {_day(t)}"
                       + ("  (at the start)" if t == layer["start"] else "")
                       for name, t in entries]
         else:
-            lines.append("  first entry into each region: none (no regions entered)")
+            lines.append(f"  first entry into each region (at least {DEPTH} inside): none")
     if facts["mode"] == "snapshots":
         lines.append(f"dropped slivers: {facts['dropped']} (parts of differences thinner "
                      "or smaller than the tolerance; a sliver left unchanged counts once)")

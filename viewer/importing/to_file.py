@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass, replace
 
 from viewer.analysis.areas import Areas
-from viewer.analysis.first_entry import RegionAreas
+from viewer.analysis.region_attribution import RegionAttribution
 from viewer.importing.pipeline import ImportOptions, ImportResult, run_import
 from viewer.importing.summary import import_facts, summary_text
 from viewer.io.situation_file import read_situation, write_situation
@@ -48,7 +48,7 @@ def import_to_file(options: ImportOptions, output: str, *, regions_spec: str | N
     seconds = dict(result.seconds)
     start = time.perf_counter()
     areas = Areas(result.situation)
-    facts = import_facts(result, areas, RegionAreas(result.situation, areas=areas))
+    facts = import_facts(result, areas, RegionAttribution(result.situation))
     seconds["analysis"] = time.perf_counter() - start
     if write:
         start = time.perf_counter()

@@ -1,5 +1,5 @@
 """Opening a situation off the GUI thread: read the file, project it, index its regions;
-then, once it is shown, measure its layers in each region.
+then, once it is shown, measure its layers and changes in each region.
 
 The window stays responsive while a worker thread does the slow part; the result (or
 the one-line reason it failed) comes back as a queued signal on the GUI thread. Only the
@@ -17,8 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from viewer.analysis.areas import Areas
-from viewer.analysis.region_facts import measure_regions
-from viewer.analysis.regions import RegionIndex
+from viewer.analysis.region_attribution import RegionAttribution
 from viewer.io.errors import SituationError
 from viewer.io.situation_file import read_situation
 from viewer.model import Situation
@@ -33,7 +32,7 @@ class LoadedSituation:
     path: Path | None
     scene: MapScene
     areas: Areas
-    region_index: RegionIndex
+    regions: RegionAttribution      # the region at a point now; measured ones are adopted
 
 
 def prepare(situation: Situation, path: Path | None = None) -> LoadedSituation:
@@ -41,7 +40,7 @@ def prepare(situation: Situation, path: Path | None = None) -> LoadedSituation:
     areas = Areas(situation)
     areas.check_stored()        # before the GUI and the region measuring share it
     return LoadedSituation(situation, path, MapScene(situation), areas,
-                           RegionIndex(situation.own_regions))
+                           RegionAttribution(situation))
 
 
 class _Relay(QObject):
@@ -49,7 +48,7 @@ class _Relay(QObject):
 
     done = Signal(int, object)      # request number, LoadedSituation
     failed = Signal(int, str)       # request number, one-line reason
-    measured = Signal(int, object)  # measuring number, RegionFacts
+    measured = Signal(int, object)  # measuring number, measured RegionAttribution
     pieces = Signal(int, object)    # measuring number, {(layer id, piece): (geometry, path)}
 
 
@@ -66,18 +65,20 @@ def _load(number: int, path: Path, relay: _Relay) -> None:
         relay.done.emit(number, loaded)
 
 
-def _measure(number: int, loaded: LoadedSituation, relay: _Relay, newest) -> None:
-    """The worker's second job, after the first paint: each layer in each region, then
+def _measure(number: int, loaded: LoadedSituation, regions: RegionAttribution, relay: _Relay,
+             newest) -> None:
+    """The worker's second job, after the first paint: each layer and change in each
+    region (``regions``: a fresh attribution, its snapshot taken on the GUI thread), then
     every layer piece projected and made a path, so that the first visit of a date needs
     no projecting."""
     if number != newest():
         return                          # another situation is shown by now
     try:
-        facts = measure_regions(loaded.situation, loaded.areas)
-    except Exception:                   # a bug: the panel says so, the window goes on
+        measured = regions.measure_all()
+    except Exception:                   # a bug: the panels say so, the window goes on
         traceback.print_exc(file=sys.stderr)
-        facts = None
-    relay.measured.emit(number, facts)
+        measured = None
+    relay.measured.emit(number, measured)
     if number != newest():
         return
     try:
@@ -100,7 +101,7 @@ class SituationLoader(QObject):
     loaded = Signal(object)         # LoadedSituation
     failed = Signal(str)            # str(SituationError)
     busy_changed = Signal(bool)
-    regions_measured = Signal(object)   # RegionFacts of the situation shown, or None
+    regions_measured = Signal(object)   # measured RegionAttribution of the situation shown, or None
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -136,7 +137,9 @@ class SituationLoader(QObject):
             return
         self._measuring += 1
         self._measured_scene = loaded.scene
-        self._executor.submit(_measure, self._measuring, loaded, self._relay, self._newest)
+        fresh = RegionAttribution(loaded.situation)     # a snapshot, taken on this thread
+        self._executor.submit(_measure, self._measuring, loaded, fresh, self._relay,
+                              self._newest)
 
     def _newest(self) -> int:
         return self._measuring
@@ -164,9 +167,9 @@ class SituationLoader(QObject):
         if self._finish(number):
             self.failed.emit(reason)
 
-    def _on_measured(self, number: int, facts) -> None:
+    def _on_measured(self, number: int, measured) -> None:
         if number == self._measuring:
-            self.regions_measured.emit(facts)
+            self.regions_measured.emit(measured)
 
     def _on_pieces(self, number: int, built: dict) -> None:
         if number == self._measuring and self._measured_scene is not None:

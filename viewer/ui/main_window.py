@@ -89,8 +89,8 @@ class MainWindow(QMainWindow):
     def _create_docks(self) -> None:
         s, loaded = self.loaded.situation, self.loaded
         self.layers_panel = LayersPanel(s, self.display, self.cursor_model, loaded.areas, self)
-        self.reports_panel = ReportsPanel(s, self.cursor_model, self.selection, loaded.areas,
-                                          loaded.region_index, self)
+        self.reports_panel = ReportsPanel(s, self.cursor_model, self.selection, loaded.regions,
+                                          self)
         self.timeline = TimelineWidget(self.cursor_model, self)
         self.regions_panel = RegionsPanel(self.cursor_model, self)
         self.reports_panel.zoom_to_change.connect(self.canvas.zoom_to_change)
@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         self.loaded = loaded
         self.canvas.set_scene(loaded.scene)
         self.layers_panel.set_situation(s, loaded.areas)
-        self.reports_panel.set_situation(s, loaded.areas, loaded.region_index)
+        self.reports_panel.set_situation(s, loaded.regions)
         self.regions_panel.set_situation(s)
         start = s.start or s.meta.default_time or self.cursor_model.time
         end = s.end or start
@@ -181,9 +181,13 @@ class MainWindow(QMainWindow):
         if s.layers:
             self._measure_later.emit(loaded)
 
-    def _on_regions_measured(self, facts) -> None:
-        if facts is None or facts.situation is self.situation:
-            self.regions_panel.set_facts(facts)
+    def _on_regions_measured(self, measured) -> None:
+        """Adopt the worker's measured region figures (None: measuring failed)."""
+        if measured is None or measured.situation is self.situation:
+            if measured is not None:
+                self.loaded.regions = measured
+            self.regions_panel.set_figures(measured)
+            self.reports_panel.set_region_figures(measured)
 
     def _zoom_to_region(self, region_id: str) -> None:
         region = next((r for r in self.situation.regions if r.id == region_id), None)
@@ -259,7 +263,7 @@ class MainWindow(QMainWindow):
         if lonlat is None:
             self.status.show_position(None, None)
             return
-        region = self.loaded.region_index.region_at(*lonlat)
+        region = self.loaded.regions.region_at(*lonlat)
         self.status.show_position(lonlat, region.name if region else "")
 
     def _on_playing(self, playing: bool) -> None:

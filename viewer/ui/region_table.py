@@ -7,20 +7,25 @@ import math
 
 import numpy as np
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from viewer.analysis.region_facts import RegionFacts
+from viewer.analysis.region_attribution import DEPTH_TEXT as DEPTH, ENTRY_RULE, RegionAttribution
 from viewer.model.text import safe_line
 from viewer.ui.qt_utils import format_day
 
 COLUMNS = ("Region", "km²", "Share", "Entered")
-TIPS = ("The situation's regions", "The layer's area inside the region at the time shown",
-        "The part of the region's own area that is", "The first date the layer was inside "
-        "the region (at least 0.1 km²); ≤ when it already was at the layer's first date")
+TIPS = ("The situation's regions", "The layer's area inside the region at the time shown "
+        f"(greyed: border noise, all of it within {DEPTH} of the border)",
+        "The part of the region's own area that is", f"The first date part of the layer was "
+        f"at least {DEPTH} inside the region; ≤ when it already was at the layer's first date")
+NOISE_TIP = (f"Border noise: all of this lies within {DEPTH} of the region's border (a shared "
+             "border traced at two scales), so the layer has not entered the region by then")
 NAME, AREA, SHARE, FIRST = range(4)
 REGION_ID = Qt.ItemDataRole.UserRole            # on column NAME
-INDEX = Qt.ItemDataRole.UserRole + 1            # on column NAME: position in facts.regions
+INDEX = Qt.ItemDataRole.UserRole + 1            # on column NAME: position in figures.regions
 SORT_KEY = Qt.ItemDataRole.UserRole + 2         # on every column: what it sorts by
+NOISE = Qt.ItemDataRole.UserRole + 3            # on column AREA: the km² is border noise
 
 
 class _Row(QTreeWidgetItem):
@@ -70,15 +75,17 @@ class RegionTable(QTreeWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(column, metrics.horizontalAdvance(widest) + 14)
         self.setToolTip("Double-click a region to zoom to it, or its first-entry date to go "
-                        "to that date. Click a heading to sort.")
+                        "to that date. Click a heading to sort.\n" + ENTRY_RULE)
+        self._grey = QBrush(self.palette().color(QPalette.ColorGroup.Disabled,
+                                                 QPalette.ColorRole.Text))
 
-    def fill(self, facts: RegionFacts, layer_id: str) -> None:
+    def fill(self, figures: RegionAttribution, layer_id: str) -> None:
         """One row per region for ``layer_id`` (areas are set by ``set_areas``)."""
         self.setSortingEnabled(False)
         self.clear()
-        firsts = facts.first.get(layer_id, {})
+        firsts = figures.first_entered(layer_id)
         rows = []
-        for j, region in enumerate(facts.regions):
+        for j, region in enumerate(figures.regions):
             row = _Row()
             row.setText(NAME, safe_line(region.name, 120))
             row.setData(NAME, REGION_ID, region.id)
@@ -90,7 +97,7 @@ class RegionTable(QTreeWidget):
                 row.setData(FIRST, SORT_KEY, math.inf)
                 row.setToolTip(FIRST, "Never inside this region")
             else:
-                early = facts.from_first_state(layer_id, region.id)
+                early = figures.from_first_state(layer_id, region.id)
                 row.setText(FIRST, ("≤ " if early else "") + format_day(first))
                 row.setData(FIRST, SORT_KEY, first.timestamp())
                 row.setToolTip(FIRST, (f"Already inside at the layer's first state "
@@ -104,24 +111,35 @@ class RegionTable(QTreeWidget):
         self.addTopLevelItems(rows)
         self.setSortingEnabled(True)
 
-    def set_areas(self, km2: np.ndarray, region_km2: np.ndarray) -> None:
-        """The layer's km² inside each region (indexed like ``facts.regions``)."""
+    def set_areas(self, km2: np.ndarray, region_km2: np.ndarray, noise: np.ndarray) -> None:
+        """The layer's km² inside each region and whether that is border noise (both
+        indexed like ``figures.regions``)."""
         changed = []
         for i in range(self.topLevelItemCount()):
             row = self.topLevelItem(i)
-            value = float(km2[row.data(NAME, INDEX)])
-            if value != row.data(AREA, SORT_KEY):       # most rows keep theirs
-                changed.append((row, value, row.data(NAME, INDEX)))
+            j = row.data(NAME, INDEX)
+            value, is_noise = float(km2[j]), bool(noise[j])
+            if (value, is_noise) != (row.data(AREA, SORT_KEY), row.data(AREA, NOISE)):
+                changed.append((row, value, is_noise, j))   # most rows keep theirs
         if not changed:
             return
         self.setSortingEnabled(False)           # set every row, then sort once
-        for row, value, j in changed:
+        for row, value, is_noise, j in changed:
             share = value / region_km2[j] if region_km2[j] > 0 else 0.0
             row.setText(AREA, km2_text(value))
             row.setData(AREA, SORT_KEY, value)
+            row.setData(AREA, NOISE, is_noise)
             row.setText(SHARE, share_text(share))
             row.setData(SHARE, SORT_KEY, share)
+            for column in (AREA, SHARE):
+                row.setData(column, Qt.ItemDataRole.ForegroundRole,
+                            self._grey if is_noise else None)
+                row.setToolTip(column, NOISE_TIP if is_noise else "")
         self.setSortingEnabled(True)
+
+    def is_noise(self, row: QTreeWidgetItem) -> bool:
+        """Whether the row's km² is shown as border noise."""
+        return bool(row.data(AREA, NOISE))
 
     def rows(self) -> list[QTreeWidgetItem]:
         return [self.topLevelItem(i) for i in range(self.topLevelItemCount())]

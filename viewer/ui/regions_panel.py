@@ -1,7 +1,7 @@
-"""The regions panel: for a chosen layer, its area inside each region at the time shown,
-the share of the region that is, and when it first entered each region; below, the
-chosen region's area over time. The measuring runs in the background after a situation
-is shown; until it arrives the panel says so."""
+"""The regions panel: for a chosen layer, its area inside each region at the time shown
+(greyed where it is border noise), the share of the region that is, and when it first
+entered each region; below, the chosen region's area over time. The measuring runs in
+the background after a situation is shown; until it arrives the panel says so."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSplitter, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
-from viewer.analysis.region_facts import RegionFacts
+from viewer.analysis.region_attribution import ENTRY_RULE, RegionAttribution
 from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
 from viewer.model.text import safe_line
@@ -29,7 +29,8 @@ class RegionsPanel(QWidget):
         super().__init__(parent)
         self.cursor = cursor
         self.situation: Situation | None = None
-        self.facts: RegionFacts | None = None
+        self.figures: RegionAttribution | None = None
+        self.setToolTip(ENTRY_RULE)
         self._sight = SightGate(self, self._refresh)
         self.layer_box = QComboBox(self)
         self.layer_box.setToolTip("The layer measured in each region")
@@ -68,7 +69,7 @@ class RegionsPanel(QWidget):
     # -- data ----------------------------------------------------------------------------
     def set_situation(self, situation: Situation | None) -> None:
         """A newly shown situation: its layers listed, its measuring under way."""
-        self.situation, self.facts = situation, None
+        self.situation, self.figures = situation, None
         layers = situation.layers if situation is not None else []
         with blocked(self.layer_box):
             self.layer_box.clear()
@@ -82,14 +83,14 @@ class RegionsPanel(QWidget):
         else:
             self.note.setText(MEASURING)
 
-    def set_facts(self, facts: RegionFacts | None) -> None:
-        """The measuring's result for the situation shown (None: it failed)."""
-        if facts is None:
+    def set_figures(self, figures: RegionAttribution | None) -> None:
+        """The measured figures of the situation shown (None: measuring failed)."""
+        if figures is None:
             self.note.setText("Could not measure the layers in the regions (see the log).")
             return
-        if not facts.regions:
+        if not figures.regions:
             return                      # the note already says there are none
-        self.facts = facts
+        self.figures = figures
         self._fill()
 
     def layer_id(self) -> str | None:
@@ -97,22 +98,24 @@ class RegionsPanel(QWidget):
 
     def _fill(self) -> None:
         layer_id = self.layer_id()
-        if self.facts is None or layer_id is None:
+        if self.figures is None or layer_id is None:
             return
-        self.table.fill(self.facts, layer_id)
+        self.table.fill(self.figures, layer_id)
         self._refresh()
         self.table.setCurrentItem(self.table.topLevelItem(0))
 
     def _refresh(self) -> None:
         t = self.cursor.time
         layer_id = self.layer_id()
-        if self.facts is None or layer_id is None:
+        if self.figures is None or layer_id is None:
             return
-        entered = len(self.facts.first.get(layer_id, {}))
-        self.note.setText(f"On {format_time(t)}; {entered} of {len(self.facts.regions)} "
+        figures = self.figures
+        entered = len(figures.first_entered(layer_id))
+        self.note.setText(f"On {format_time(t)}; {entered} of {len(figures.regions)} "
                           "regions entered at some time. Double-click a region to zoom to "
                           "it, or its date to go there.")
-        self.table.set_areas(self.facts.km2_at(layer_id, t), self.facts.region_km2)
+        self.table.set_areas(figures.km2_at(layer_id, t), figures.region_km2,
+                             figures.border_noise_at(layer_id, t))
         self.chart.set_time(t)
 
     # -- model -> widgets ----------------------------------------------------------------
@@ -133,12 +136,12 @@ class RegionsPanel(QWidget):
 
     def _on_current(self, item: QTreeWidgetItem | None, _previous) -> None:
         layer_id = self.layer_id()
-        if item is None or self.facts is None or layer_id is None:
+        if item is None or self.figures is None or layer_id is None:
             self.chart.clear_series()
             self.chart_title.setText("")
             return
-        layer = self.facts.situation.layer(layer_id)
-        times, km2 = self.facts.in_region(layer_id, item.data(NAME, INDEX))
+        layer = self.figures.situation.layer(layer_id)
+        times, km2 = self.figures.in_region(layer_id, item.data(NAME, INDEX))
         self.chart_title.setText(f"{safe_line(layer.name, 80)} in "
                                  f"{item.text(NAME)}, km²")
         self.chart.show_series(times, km2, self.cursor.end, layer.style.color)
@@ -146,7 +149,8 @@ class RegionsPanel(QWidget):
 
     def _on_double_click(self, item: QTreeWidgetItem, column: int) -> None:
         region_id = item.data(NAME, REGION_ID)
-        first = self.facts.first.get(self.layer_id(), {}).get(region_id) if self.facts else None
+        first = (self.figures.first_entered(self.layer_id()).get(region_id)
+                 if self.figures else None)
         if column == FIRST and first is not None:
             self.cursor.set_time(first)
         else:

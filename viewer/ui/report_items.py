@@ -8,8 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidgetItem
 
-from viewer.analysis.areas import Areas
-from viewer.analysis.regions import RegionIndex
+from viewer.analysis.region_attribution import ChangeFigures, RegionAttribution
 from viewer.model import Change, Report, Situation
 from viewer.model.text import LINE_LIMIT, safe_block, safe_line
 from viewer.ui.qt_utils import format_day, format_time
@@ -36,6 +35,10 @@ def one_line(text: str, limit: int | None = None) -> str:
     return safe_line(text) if limit is None else safe_line(text, limit)
 
 
+MEASURING = "measuring its km² and regions…"
+NOT_MEASURED = "its km² and regions could not be measured (see the log)"
+
+
 def km2_text(gained: float, lost: float) -> str:
     """"+33.5 km²", "−2.0 km²", "+1.2 km² / −<0.1 km²": only what actually moved, and
     never a "0.0" for an area that is there but smaller than the shown precision."""
@@ -49,10 +52,16 @@ def _signed_km2(sign: str, km2: float) -> str:
     return f"{sign}<0.1 km²" if km2 < 0.05 else f"{sign}{km2:,.1f} km²"
 
 
-def change_text(change: Change, layer_name: str, km2: tuple[float, float],
-                regions: list[str], unsourced: bool) -> str:
+def change_text(change: Change, layer_name: str, figures: tuple[tuple[float, float], list[str]]
+                | str, unsourced: bool) -> str:
+    """``figures``: (gained and lost km², names of the regions touched), or the reason
+    there are none yet."""
     first = f"{format_time(change.at)} · {one_line(layer_name)}"
-    second = km2_text(*km2) + (" · " + one_line(", ".join(regions)) if regions else "")
+    if isinstance(figures, str):
+        second = figures
+    else:
+        km2, regions = figures
+        second = km2_text(*km2) + (" · " + one_line(", ".join(regions)) if regions else "")
     return f"{first}{' · ' + UNSOURCED if unsourced else ''}\n{second}"
 
 
@@ -102,13 +111,18 @@ def _dangling(n: int, what: str) -> list[str]:
     return [f"{n} link{'s' if n > 1 else ''} to {what} not in this file (ignored)."] if n else []
 
 
-def change_details(change: Change, layer_name: str, km2: tuple[float, float],
-                   regions: list[str], reports: list[tuple[Report, str]],
-                   dangling: int = 0) -> str:
-    """``dangling``: links naming this change and a report the file does not hold."""
-    lines = [f"{format_time(change.at)} · {one_line(layer_name)}",
-             f"Gained {km2[0]:.1f} km², lost {km2[1]:.1f} km²",
-             "Regions: " + (one_line(", ".join(regions), LINE_LIMIT) if regions else "none")]
+def change_details(change: Change, layer_name: str,
+                   figures: tuple[tuple[float, float], list[str]] | str,
+                   reports: list[tuple[Report, str]], dangling: int = 0) -> str:
+    """``figures`` as for change_text; ``dangling``: links naming this change and a
+    report the file does not hold."""
+    lines = [f"{format_time(change.at)} · {one_line(layer_name)}"]
+    if isinstance(figures, str):
+        lines.append(figures)
+    else:
+        km2, regions = figures
+        lines += [f"Gained {km2[0]:.1f} km², lost {km2[1]:.1f} km²", "Regions: " + (
+            one_line(", ".join(regions), LINE_LIMIT) if regions else "none")]
     if reports:
         lines.append(f"Reports: {len(reports)}")
         lines += [f"  {role}: {one_line(r.source)} · {format_day(r.published)} · "
@@ -138,20 +152,25 @@ def report_details(report: Report, links: list[tuple[Change, str, str]],
 
 
 class Describer:
-    """Builds the items and texts for one situation; keeps each change's regions."""
+    """Builds the items and texts for one situation. The changes' km² and regions are
+    looked up in measured region figures (``regions.complete``), never computed here:
+    building a row is on the time step's path."""
 
-    def __init__(self, situation: Situation, areas: Areas | None, regions: RegionIndex | None):
-        self.situation, self.areas, self.region_index = situation, areas, regions
+    def __init__(self, situation: Situation, regions: RegionAttribution | None,
+                 failed: bool = False):
+        self.situation = situation
+        self.regions = regions if regions is not None and regions.complete else None
+        self.failed = failed
+        self._names = {r.id: r.name for r in situation.regions}
 
-    def regions_of(self, change_id: str) -> list[str]:
-        """Names of the regions a change touches, largest share first (cached per change)."""
-        if self.region_index is None:
-            return []
-        change = self.situation.change(change_id)
-        return [r.name for r in self.region_index.regions_of_change(change)]
-
-    def km2(self, change_id: str) -> tuple[float, float]:
-        return self.areas.change_km2(change_id) if self.areas is not None else (0.0, 0.0)
+    def figures(self, change: Change) -> tuple[tuple[float, float], list[str]] | str:
+        """(gained and lost km², names of the regions touched, largest share first), or
+        why they are not there."""
+        if self.regions is None:
+            return NOT_MEASURED if self.failed else MEASURING
+        figures: ChangeFigures = self.regions.change(change)
+        return ((figures.gained_km2, figures.lost_km2),
+                [self._names[rid] for rid in figures.by_region])
 
     def layer_name(self, change: Change) -> str:
         return self.situation.layer(change.layer_id).name
@@ -159,8 +178,7 @@ class Describer:
     def change_row(self, c: Change) -> QTreeWidgetItem:
         """A change with its reports as children."""
         reports = self.situation.reports_for(c.id)
-        text = change_text(c, self.layer_name(c), self.km2(c.id), self.regions_of(c.id),
-                           unsourced=not reports)
+        text = change_text(c, self.layer_name(c), self.figures(c), unsourced=not reports)
         item = change_item(c, text, len(reports))
         item.addChildren([report_item(r, [role], c.id) for r, role in reports])
         return item
@@ -173,7 +191,7 @@ class Describer:
     def change_details(self, change_id: str) -> str:
         c = self.situation.change(change_id)
         dangling = sum(link.change_id == c.id for link in self.situation.dangling_links())
-        return change_details(c, self.layer_name(c), self.km2(c.id), self.regions_of(c.id),
+        return change_details(c, self.layer_name(c), self.figures(c),
                               self.situation.reports_for(c.id), dangling)
 
     def report_details(self, report_id: str) -> str:

@@ -9,8 +9,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (QLabel, QMenu, QSplitter, QTabWidget, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from viewer.analysis.areas import Areas
-from viewer.analysis.regions import RegionIndex
+from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
 from viewer.model.selection import Selection
@@ -24,8 +23,7 @@ class ReportsPanel(QWidget):
     zoom_to_change = Signal(str)    # a change id, on double-click
 
     def __init__(self, situation: Situation | None, cursor: TimeCursor, selection: Selection,
-                 areas: Areas | None, region_index: RegionIndex | None,
-                 parent: QWidget | None = None):
+                 regions: RegionAttribution | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.cursor, self.selection = cursor, selection
         self.header = QLabel(self)
@@ -61,7 +59,7 @@ class ReportsPanel(QWidget):
         self._conns.connect(cursor.time_changed, self._on_time)
         self._conns.connect(cursor.highlight_changed, self._on_highlight)
         self._conns.connect(selection.changed, self._on_selection)
-        self.set_situation(situation, areas, region_index)
+        self.set_situation(situation, regions)
 
     def _tree(self, tip: str) -> ReportsTree:
         tree = ReportsTree(tip, self)
@@ -69,13 +67,24 @@ class ReportsPanel(QWidget):
         tree.customContextMenuRequested.connect(self._on_context_menu)
         return tree
 
-    def set_situation(self, situation: Situation | None, areas: Areas | None,
-                      region_index: RegionIndex | None) -> None:
+    def set_situation(self, situation: Situation | None,
+                      regions: RegionAttribution | None) -> None:
+        """``regions``: the situation's region figures; until they are measured (in the
+        background) the changes show no km² and no regions."""
         self.situation = situation
-        self.describe = ri.Describer(situation, areas, region_index) if situation else None
+        self.describe = ri.Describer(situation, regions) if situation else None
         self._shown = None
         self._fill_all_reports()
         self._refresh(self.cursor.time)
+
+    def set_region_figures(self, regions: RegionAttribution | None) -> None:
+        """The measured figures of the situation shown (None: measuring failed)."""
+        if self.situation is None or (regions is not None and
+                                      regions.situation is not self.situation):
+            return
+        self.describe = ri.Describer(self.situation, regions, failed=regions is None)
+        self._shown = None
+        self._sight.request()
 
     # -- building --------------------------------------------------------------------
     def _refresh(self, t: datetime) -> None:
