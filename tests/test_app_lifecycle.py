@@ -86,3 +86,17 @@ def test_real_window_under_xvfb():
     assert res.stderr.strip() == ""
     assert "platform xcb" in res.stdout, res.stdout + res.stderr
     assert "Dnipropetrovsk border" in res.stdout
+
+
+def test_smoke_test_variable_quits_after_the_first_frame(tmp_path):
+    """SITUATION_VIEWER_SMOKE_TEST=1 (used on the frozen bundle): the app shows the window,
+    paints the map and quits by itself with status 0; without it, it would run until closed."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SITUATION_VIEWER_SMOKE_TEST="1",
+               XDG_CONFIG_HOME=str(tmp_path))
+    res = subprocess.run([sys.executable, "-m", "viewer"], capture_output=True, text=True,
+                         timeout=120, env=env)
+    assert res.returncode == 0, res.stderr
+    noise = "This plugin does not support propagateSizeHints()"
+    assert [l for l in res.stderr.splitlines() if l.strip() and l.strip() != noise] == []
+    assert res.stdout.splitlines() == [
+        "SITUATION_VIEWER_SMOKE_TEST: first frame painted on offscreen"]

@@ -4,11 +4,17 @@ Opens FILE (or the embedded sample) in the main window at its default view and t
 or at DATE. That first file is read before the window appears, so a FILE that can't be
 opened ends the app like the CLI does (the one-line reason on stderr, status 2) without
 a window flashing up; files opened later load in the background with progress shown.
+
+``SITUATION_VIEWER_SMOKE_TEST=1`` makes it quit by itself with status 0 once the map has
+painted its first frame in an exposed window, printing one line on stdout. It is for
+checking a build that no Python can drive from outside, such as the standalone bundle
+(packaging/bundle_test.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +24,7 @@ from viewer.model.times import parse_time
 from viewer.resources import sample_path
 
 USAGE_ERROR = 2
+SMOKE_TEST = "SITUATION_VIEWER_SMOKE_TEST"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -70,9 +77,31 @@ def main(argv: list[str] | None = None) -> int:
 
     window = MainWindow()
     window.show_loaded(loaded, at)
+    if os.environ.get(SMOKE_TEST) == "1":
+        _close_after_first_frame(window)
     window.show()
     code = app.exec()
     window.close()
     window.deleteLater()
     app.processEvents()
     return code
+
+
+def _close_after_first_frame(window) -> None:
+    """Close ``window`` (so the app quits, status 0) right after the map's first frame."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    class FirstFrame(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint and window.windowHandle().isExposed():
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, self.close)    # after this paint has reached the screen
+            return False
+
+        def close(self) -> None:
+            print(f"{SMOKE_TEST}: first frame painted on {QApplication.platformName()}",
+                  flush=True)
+            window.close()
+
+    window.canvas.installEventFilter(FirstFrame(window))
