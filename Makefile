@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench sample icons clean
+.PHONY: run test bench sample icons bundle bundle-test clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) || { echo "error: could not create $(VENV); on Debian/Ubuntu install python3-venv (apt-get install python3-venv)" >&2; exit 2; }
@@ -29,5 +29,21 @@ sample: $(STAMP)
 icons: $(STAMP)
 	$(PY) packaging/build_icons.py
 
+# The standalone one-folder application: dist/situation-viewer/situation-viewer (budget 250 MB).
+BUNDLE := dist/situation-viewer
+$(VENV)/bin/pyinstaller: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,bundle]'
+	@touch $@
+
+bundle: $(VENV)/bin/pyinstaller
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
+	    --workpath build/bundle packaging/situation-viewer.spec
+	@du -sb $(BUNDLE) | awk '{ printf "bundle: %s, %.1f MB unpacked (budget 250 MB)\n", $$2, $$1 / 1e6; \
+	    if ($$1 > 250e6) { print "error: over the 250 MB budget" > "/dev/stderr"; exit 1 } }'
+
+# Not part of `make test`: builds the bundle, then runs it (window under Xvfb, info, render, import).
+bundle-test: bundle
+	$(PY) packaging/bundle_test.py $(BUNDLE)
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info
