@@ -28,7 +28,7 @@ from shapely.geometry import box, mapping
 from test_app_lifecycle import SCRIPT as WINDOW_SCRIPT, stderr_lines
 
 ROOT = Path(__file__).resolve().parent.parent
-NOT_SOURCES = {".git", ".venv", "build", "out", "__pycache__", ".pytest_cache",
+NOT_SOURCES = {".git", ".venv", "build", "dist", "out", "__pycache__", ".pytest_cache",
                ".import_linter_cache"}
 SAMPLE_TITLE = "Dnipropetrovsk border, June 2025"      # packaging/build_sample.py's title
 
