@@ -90,7 +90,7 @@ def test_opening_in_the_window_changes_nothing(saved, wal, qtbot, monkeypatch, t
         window = MainWindow()
         qtbot.addWidget(window)
         with qtbot.waitSignal(window.situation_loaded, timeout=20000) as loaded:
-            window.open_file(saved, dialog_on_error=False)
+            window.files.open_file(saved, dialog_on_error=False)
         assert loaded.args[0].situation.meta.title == "South, June 2025"
         window.close()
         assert snapshot(saved) == before
@@ -356,12 +356,12 @@ def test_save_as_on_a_full_disk_shows_why_and_keeps_the_old_file(saved, inject, 
     window.situation.meta.title = "Edited in the window"
     request.getfixturevalue(inject)
     shown = []
-    monkeypatch.setattr(QMessageBox, "critical",
-                        lambda parent, title, text, *a, **k: shown.append((title, text)))
+    monkeypatch.setattr(QMessageBox, "exec",
+                        lambda box: shown.append((box.windowTitle(), box.text())))
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(saved), "Situation files (*.gpkg)"))
     before = snapshot(saved)
-    window.save_as()
+    window.files.save_as()
     assert shown == [("Can't save file", f"{saved}: can't write: {NO_SPACE}")]
     assert snapshot(saved) == before
     assert ours(saved) == []

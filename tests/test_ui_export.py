@@ -84,8 +84,7 @@ def test_the_export_shows_what_the_window_shows(window, tmp_path):
 
 def test_export_to_a_missing_folder_says_why(window, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a:
-                        shown.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
     assert not window.images.export_to(tmp_path / "nowhere" / "map.png", (300, 200))
     assert len(shown) == 1 and "nowhere" in shown[0]
 

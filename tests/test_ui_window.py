@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def errors(monkeypatch):
     """Error dialogs shown, as (title, text), instead of blocking the test."""
     shown = []
-    monkeypatch.setattr(QMessageBox, "critical",
-                        lambda parent, title, text, *a: shown.append((title, text)))
+    monkeypatch.setattr(QMessageBox, "exec",
+                        lambda box: shown.append((box.windowTitle(), box.text())))
     return shown
 
 
@@ -85,13 +85,13 @@ def test_docks_close_and_reopen_from_the_view_menu(window):
 def test_opens_a_file_in_the_background_and_remembers_it(window, qtbot, tmp_path):
     path = write_two_regions(tmp_path / "other.gpkg", "Another file")
     with qtbot.waitSignal(window.situation_loaded, timeout=10000):
-        window.open_file(path)
+        window.files.open_file(path)
         assert window.status.progress.isVisible()                 # busy while it loads
         assert "Opening other.gpkg" in window.statusBar().currentMessage()
     assert not window.status.progress.isVisible()
     assert window.situation.meta.title == "Another file"
     assert "Another file" in window.windowTitle() and "other.gpkg" in window.windowTitle()
-    assert window.recent.paths()[0] == str(path.resolve())
+    assert window.files.recent.paths()[0] == str(path.resolve())
     assert [a.text() for a in window.window_actions.recent_menu.actions()][0] == "other.gpkg"
 
 
@@ -99,8 +99,8 @@ def test_opening_a_bad_file_explains_why_and_keeps_the_situation(window, qtbot, 
     before = window.situation
     bad = tmp_path / "bad.gpkg"
     bad.write_bytes(b"this is not a database\x00\x01" * 50)
-    with qtbot.waitSignal(window.load_failed, timeout=10000) as failed:
-        window.open_file(bad)
+    with qtbot.waitSignal(window.files.load_failed, timeout=10000) as failed:
+        window.files.open_file(bad)
     assert len(errors) == 1
     title, text = errors[0]
     assert text == failed.args[0] and text.startswith(str(bad)) and "\n" not in text
@@ -117,7 +117,7 @@ def test_dropping_a_gpkg_opens_it(window, qtbot, tmp_path):
 
 
 def test_save_as_writes_a_file_that_reads_back(window, tmp_path):
-    assert window.save_to(tmp_path / "copy")
+    assert window.files.save_to(tmp_path / "copy")
     saved = tmp_path / "copy.gpkg"
     assert read_situation(saved).meta.title == "Two regions"
     assert window.path == saved and "copy.gpkg" in window.windowTitle()
@@ -160,7 +160,7 @@ def test_a_bad_date_on_the_command_line_exits_2(tmp_path):
 def test_open_file_at_a_date(window, qtbot, tmp_path):
     path = write_two_regions(tmp_path / "dated.gpkg")
     with qtbot.waitSignal(window.situation_loaded, timeout=10000):
-        window.open_file(path, at=parse_time("2025-06-07"))
+        window.files.open_file(path, at=parse_time("2025-06-07"))
     assert window.cursor_model.time == parse_time("2025-06-07")
 
 
@@ -188,7 +188,7 @@ def test_legend_toggle_is_remembered(qtbot, monkeypatch, tmp_path):
 def test_open_recent_reopens_a_file(window, qtbot, tmp_path):
     path = write_two_regions(tmp_path / "again.gpkg", "Again")
     with qtbot.waitSignal(window.situation_loaded, timeout=10000):
-        window.open_file(path)
+        window.files.open_file(path)
     window.set_situation(Situation(), None)                      # something else shown
     entry = window.window_actions.recent_menu.actions()[0]
     with qtbot.waitSignal(window.situation_loaded, timeout=10000):

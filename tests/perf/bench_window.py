@@ -97,7 +97,7 @@ def open_to_first_paint(path: Path, win: MainWindow) -> float:
     # its worker (Regions and reports panels); let that finish outside the timings below.
     t1 = time.perf_counter()
     QApplication.processEvents()            # delivers the queued request to the worker
-    win.loader.wait()
+    win.worker.wait()
     QApplication.processEvents()            # and the result to the panel
     if win.regions_panel.figures is not None:
         MEASURED.append(time.perf_counter() - t1)

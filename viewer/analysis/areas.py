@@ -63,6 +63,12 @@ class Areas:
         for layer in self.situation.layers:
             self._history(layer.id).measure_pieces()
 
+    def adopt(self, piece_km2: dict[str, np.ndarray]) -> None:
+        """Take piece areas measured from a snapshot of this situation (by layer id), for
+        the pieces not measured yet; on the thread that owns the situation."""
+        for layer_id, km2 in piece_km2.items():
+            self._history(layer_id).adopt_piece_km2(km2)
+
     def state_km2(self, layer_id: str, t: datetime) -> float:
         history = self.situation.layer(layer_id).history
         return self.state_km2_at_index(layer_id, history.state_index(t))

@@ -71,6 +71,14 @@ class History:
         for i in idx[np.isnan(self.piece_km2[idx])]:
             self.piece_km2[i] = geodesic_area_km2(self.pieces[i].geometry)
 
+    def adopt_piece_km2(self, km2) -> None:
+        """Take areas measured elsewhere (a worker's copy) for the pieces not measured yet."""
+        km2 = np.asarray(km2, dtype=float)
+        if km2.shape != self.piece_km2.shape:
+            raise ValueError("piece areas don't match the pieces")
+        unknown = np.isnan(self.piece_km2)
+        self.piece_km2[unknown] = km2[unknown]
+
     # -- queries ---------------------------------------------------------------------
     def state_index(self, t: datetime) -> int:
         """Index of the state in force at ``t`` (the last state at or before t), or -1."""

@@ -192,23 +192,8 @@ class MapScene:
             return geoms, path
         return self._states.get_or_build((layer_id, index), build)
 
-    def build_all_pieces(self) -> dict:
-        """Every piece of every layer projected, with its path, for ``adopt_pieces``.
-        Meant for a worker thread while the GUI draws: it projects with its own
-        transformer and only reads the situation's geometry. Situations with more than
-        PREBUILD_MAX_VERTICES vertices in pieces are left to be built as they are shown."""
-        pieces = [(layer.id, i, p.geometry) for layer in self.situation.layers
-                  for i, p in enumerate(layer.history.pieces)]
-        geoms = np.array([g for _, _, g in pieces], dtype=object)
-        if not len(geoms) or shapely.get_num_coordinates(geoms).sum() > PREBUILD_MAX_VERTICES:
-            return {}
-        projector = Projector(self.projector.crs)
-        projected = projector.project(shapely.segmentize(geoms, DISPLAY_SEGMENT_DEG))
-        return {(layer_id, i): (g, geometry_path(g))
-                for (layer_id, i, _), g in zip(pieces, projected)}
-
     def adopt_pieces(self, built: dict) -> None:
-        """Take pieces built by ``build_all_pieces`` (on the GUI thread)."""
+        """Take pieces made by ``build_pieces`` (on the GUI thread)."""
         for key, value in built.items():
             self._pieces.setdefault(key, value)
 
@@ -234,6 +219,33 @@ class MapScene:
     def memo(self, key, build: Callable):
         """A value derived from the scene (and maybe a view), built once per ``key``."""
         return self._memo.get_or_build(key, build)
+
+
+PREBUILD_CHUNK = 256    # pieces projected at once by build_pieces, between its checks
+
+
+def build_pieces(crs: str, pieces, check: Callable[[], None] | None = None) -> dict:
+    """``{(layer id, piece index): (projected geometry, path)}`` for ``pieces``, an
+    iterable of (layer id, piece index, lon/lat geometry), for ``MapScene.adopt_pieces``.
+    Meant for a worker thread while the GUI draws: it projects with its own transformer
+    and makes new objects only; ``check()`` is called between pieces (it may raise to
+    stop). More than PREBUILD_MAX_VERTICES vertices in all: none (they are then built
+    as they are shown)."""
+    pieces = list(pieces)
+    geoms = np.array([g for _, _, g in pieces], dtype=object)
+    if not len(geoms) or shapely.get_num_coordinates(geoms).sum() > PREBUILD_MAX_VERTICES:
+        return {}
+    projector = Projector(crs)
+    built = {}
+    for start in range(0, len(pieces), PREBUILD_CHUNK):
+        chunk = pieces[start:start + PREBUILD_CHUNK]
+        projected = projector.project(shapely.segmentize(geoms[start:start + len(chunk)],
+                                                         DISPLAY_SEGMENT_DEG))
+        for (layer_id, i, _), g in zip(chunk, projected):
+            if check is not None:
+                check()
+            built[(layer_id, i)] = (g, geometry_path(g))
+    return built
 
 
 DISPLAY_MAX_VERTICES = 50_000   # a region's outline drawn with more would slow every repaint

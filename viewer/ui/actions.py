@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QAbstractSlider, QAbstractSpin
                                QMenu, QWidget)
 
 from viewer.model import Region
+from viewer.ui.plain_text import menu_text
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -69,9 +70,9 @@ def create_actions(w: "MainWindow") -> WindowActions:
     """Build the actions and the menu bar of ``w``."""
     cursor = w.cursor_model
     a = WindowActions(
-        open=_action(w, "&Open…", w.choose_file, QKeySequence.StandardKey.Open,
+        open=_action(w, "&Open…", w.files.choose_file, QKeySequence.StandardKey.Open,
                      "Open a situation file"),
-        save_as=_action(w, "Save &As…", w.save_as, QKeySequence.StandardKey.SaveAs,
+        save_as=_action(w, "Save &As…", w.files.save_as, QKeySequence.StandardKey.SaveAs,
                         "Save the situation to a new file"),
         export=_action(w, "&Export Image…", w.images.ask, "Ctrl+E",
                        "Save the current view as a PNG, SVG or PDF image"),
@@ -151,7 +152,7 @@ def fill_region_menu(menu: QMenu, regions: list[Region], zoom: Callable[[Region]
     """View ▸ Zoom to Region: the situation's own regions by name."""
     menu.clear()
     for region in sorted(regions, key=lambda r: r.name):
-        menu.addAction(region.name).triggered.connect(lambda *_, r=region: zoom(r))
+        menu.addAction(menu_text(region.name)).triggered.connect(lambda *_, r=region: zoom(r))
     menu.setEnabled(bool(regions))
 
 

@@ -10,6 +10,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget)
 
+from viewer.model.text import safe_line
+from viewer.ui.plain_text import plain_label
 from viewer.ui.qt_utils import format_day
 
 FORMATS = (("PNG image", ".png"), ("SVG drawing", ".svg"), ("PDF document", ".pdf"))
@@ -46,9 +48,9 @@ class ExportDialog(QDialog):
         self.size_box.addItem("Custom", None)
         self.size_box.currentIndexChanged.connect(self._size_chosen)
         self.width_box, self.height_box = self._side(w), self._side(h)
-        self.title_edit = QLineEdit(title, self)
-        note = QLabel(f"The image shows the current view on {format_day(at)}, with the title, "
-                      "the date, a legend, a scale bar and the attribution.", self)
+        self.title_edit = QLineEdit(safe_line(title), self)
+        note = plain_label(f"The image shows the current view on {format_day(at)}, with the "
+                           "title, the date, a legend, a scale bar and the attribution.", self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from viewer.io.errors import SituationError
 from viewer.render import render_image, render_to_file
 from viewer.ui.export_dialog import ExportDialog
+from viewer.ui.plain_text import show_error
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -31,7 +32,7 @@ class ImageExporter(QObject):
     def directory(self) -> str:
         folder = self.window.settings.value("export/directory")
         return str(folder) if folder and Path(str(folder)).is_dir() else \
-            self.window.recent.last_directory()
+            self.window.files.recent.last_directory()
 
     def ask(self) -> None:
         """The Export Image dialog, then the export."""
@@ -52,7 +53,7 @@ class ImageExporter(QObject):
             render_to_file(w.loaded.scene, settings, path)
         except SituationError as exc:
             QApplication.restoreOverrideCursor()
-            QMessageBox.critical(w, "Can't export image", str(exc))
+            show_error(w, "Can't export image", str(exc))
             return False
         QApplication.restoreOverrideCursor()
         w.settings.setValue("export/directory", str(path.parent))

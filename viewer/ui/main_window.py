@@ -1,5 +1,6 @@
 """The main window: the map in the centre, Layers / Regions / Reports / Timeline docks,
-menus, a status bar, opening and saving files, and exporting images."""
+menus and a status bar. Opening and saving files is its FileController's (``files``),
+exporting images its ImageExporter's (``images``)."""
 
 from __future__ import annotations
 
@@ -7,33 +8,32 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QMainWindow, QMessageBox,
-                               QWidget)
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from viewer import __version__
-from viewer.io.errors import SituationError
-from viewer.io.situation_file import SUFFIX, write_situation
 from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
 from viewer.model.display import DisplayOptions
 from viewer.model.selection import Selection
 from viewer.model.text import safe_line
 from viewer.model.times import to_utc
-from viewer.resources import sample_path
 from viewer.ui.actions import NavigationKeyGuard, create_actions, fill_region_menu
 from viewer.ui.canvas import MapCanvas
+from viewer.ui.file_controller import FileController
 from viewer.ui.image_export import ImageExporter
 from viewer.ui.layers_panel import LayersPanel
-from viewer.ui.loader import LoadedSituation, SituationLoader, prepare
-from viewer.ui.recent_files import RecentFiles, app_settings, fill_recent_menu
+from viewer.ui.loader import LoadedSituation, prepare
+from viewer.ui.measuring import RegionMeasuring
+from viewer.ui.plain_text import Icon, message_box
+from viewer.ui.recent_files import app_settings
 from viewer.ui.regions_panel import RegionsPanel
 from viewer.ui.qt_utils import ModelConnections
 from viewer.ui.reports_panel import ReportsPanel
 from viewer.ui.status_bar import StatusReadout
 from viewer.ui.timeline import TimelineWidget
+from viewer.ui.worker import BackgroundWorker
 
-FILE_FILTER = f"Situation files (*{SUFFIX})"
 EPOCH = datetime(2000, 1, 1)
 MINIMUM_SIZE = (720, 480)
 DEFAULT_SIZE = (1400, 900)
@@ -41,24 +41,20 @@ DEFAULT_SIZE = (1400, 900)
 
 class MainWindow(QMainWindow):
     situation_loaded = Signal(object)   # LoadedSituation now shown
-    load_failed = Signal(str)           # one-line reason a file could not be opened
     _measure_later = Signal(object)     # queued: measure regions after the first paint
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.setWindowTitle("Situation Viewer")
-        self.setAcceptDrops(True)
         # An explicit minimum, so the layout never changes it once the window is shown:
         # platforms without size hints (offscreen) would warn at each change.
         self.setMinimumSize(MINIMUM_SIZE[0], MINIMUM_SIZE[1])
         self.settings = app_settings()
-        self.recent = RecentFiles(self.settings, self)
         self.cursor_model = TimeCursor(to_utc(EPOCH), to_utc(EPOCH))
         self.selection = Selection()
         self.display = DisplayOptions()
         self.loaded = prepare(Situation())
-        self._pending: tuple[Path, datetime | None, bool] | None = None
 
         self.canvas = MapCanvas(self.cursor_model, self.selection, self.display, self)
         self.canvas.set_decorations(self.settings.value("view/decorations", True, type=bool))
@@ -67,21 +63,18 @@ class MainWindow(QMainWindow):
         self.status = StatusReadout(self.statusBar(), self)
         self.canvas.pointer_moved.connect(self._on_pointer)
         self.images = ImageExporter(self)
+        self.worker = BackgroundWorker(self)
+        self.files = FileController(self, self.worker)
+        self.measuring = RegionMeasuring(self.worker, self)
+        self.measuring.measured.connect(self._on_regions_measured)
         self.window_actions = create_actions(self)
-        self.recent.changed.connect(self._fill_recent_menu)
-        self._fill_recent_menu()
+        self.files.attach_recent_menu(self.window_actions.recent_menu)
         self._conns = ModelConnections(self)
         self._conns.connect(self.cursor_model.playing_changed, self._on_playing)
         self._key_guard = NavigationKeyGuard(self)
-
-        self.loader = SituationLoader(self)
-        self.loader.loaded.connect(self._on_loaded)
-        self.loader.failed.connect(self._on_failed)
-        self.loader.busy_changed.connect(self.status.set_busy)
-        self.loader.regions_measured.connect(self._on_regions_measured)
         # Queued behind the canvas's pending repaint: the map shows first, then the
         # worker measures the layers in each region for the Regions panel.
-        self._measure_later.connect(self.loader.measure, Qt.ConnectionType.QueuedConnection)
+        self._measure_later.connect(self._measure_shown, Qt.ConnectionType.QueuedConnection)
         self._restore_layout()
         self.canvas.setFocus()
 
@@ -129,38 +122,15 @@ class MainWindow(QMainWindow):
     def set_situation(self, situation: Situation, path: str | Path | None = None,
                       at: datetime | None = None) -> None:
         """Show an in-memory situation at once (no background load)."""
-        self._pending = None
+        self.files.forget_pending()
         self.show_loaded(prepare(situation, Path(path) if path else None), at)
-
-    def open_file(self, path: str | Path, at: datetime | None = None,
-                  dialog_on_error: bool = True) -> None:
-        """Open ``path`` in the background; the current situation stays until it is ready.
-        On failure ``load_failed`` is emitted and, unless told not to, a dialog says why."""
-        self._pending = (Path(path), at, dialog_on_error)
-        self.status.show_message(f"Opening {Path(path).name}…")
-        self.loader.load(path)
-
-    def _on_loaded(self, loaded: LoadedSituation) -> None:
-        at = self._pending[1] if self._pending else None
-        self._pending = None
-        self.show_loaded(loaded, at)
-        self.status.show_message(f"Opened {loaded.path.name}", 4000)
-
-    def _on_failed(self, reason: str) -> None:
-        path, _, dialog = self._pending or (None, None, True)
-        self._pending = None
-        self.status.show_message("")
-        if path is not None and not path.exists():
-            self.recent.remove(str(path.resolve()))
-        self.load_failed.emit(reason)
-        if dialog:
-            QMessageBox.critical(self, "Can't open file", reason)
 
     def show_loaded(self, loaded: LoadedSituation, at: datetime | None = None) -> None:
         """Show a prepared situation at ``at`` (default: its own default time)."""
         s = loaded.situation
         self.cursor_model.set_playing(False)
         self.selection.clear()
+        self.measuring.cancel()             # of the situation shown until now
         self.loaded = loaded
         self.canvas.set_scene(loaded.scene)
         self.layers_panel.set_situation(s, loaded.areas)
@@ -172,14 +142,16 @@ class MainWindow(QMainWindow):
         self.cursor_model.set_highlight_days(s.meta.highlight_days)
         self.cursor_model.set_time(at or s.meta.default_time or end)
         self.timeline.set_situation(s, loaded.areas)
-        self._update_title()
+        self.update_title()
         fill_region_menu(self.window_actions.region_menu, s.own_regions,
                          lambda region: self.canvas.zoom_to_lonlat(region.geometry.bounds))
-        if loaded.path is not None and loaded.path.resolve() != sample_path().resolve():
-            self.recent.add(loaded.path)
         self.situation_loaded.emit(loaded)
         if s.layers:
             self._measure_later.emit(loaded)
+
+    def _measure_shown(self, loaded: LoadedSituation) -> None:
+        if loaded is self.loaded:           # not replaced while the request was queued
+            self.measuring.measure(loaded)
 
     def _on_regions_measured(self, measured) -> None:
         """Adopt the worker's measured region figures (None: measuring failed)."""
@@ -194,47 +166,11 @@ class MainWindow(QMainWindow):
         if region is not None:
             self.canvas.zoom_to_lonlat(region.geometry.bounds)
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         name = self.path.name if self.path else "not saved"
         self.setWindowTitle(f"{safe_line(self.situation.meta.title, 120)} — {safe_line(name, 80)}"
                             " — Situation Viewer")
         self.setWindowFilePath(str(self.path) if self.path else "")
-
-    # -- file actions --------------------------------------------------------------------
-    def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open Situation",
-                                              self.recent.last_directory(), FILE_FILTER)
-        if path:
-            self.open_file(path)
-
-    def save_as(self) -> None:
-        stem = self.path.stem if self.path else self.situation.meta.title
-        suggested = str(Path(self.recent.last_directory()) / f"{stem}{SUFFIX}")
-        path, _ = QFileDialog.getSaveFileName(self, "Save Situation As", suggested, FILE_FILTER)
-        if path:
-            self.save_to(path)
-
-    def save_to(self, path: str | Path) -> bool:
-        """Write the situation to ``path`` (atomically); say why in a dialog if it fails."""
-        path = Path(path)
-        if path.suffix.lower() != SUFFIX:
-            path = path.with_name(path.name + SUFFIX)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            write_situation(self.situation, path)
-        except SituationError as exc:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.critical(self, "Can't save file", str(exc))
-            return False
-        except BaseException:
-            QApplication.restoreOverrideCursor()     # never leave the busy cursor behind
-            raise
-        QApplication.restoreOverrideCursor()
-        self.loaded.path = path
-        self.recent.add(path)
-        self._update_title()
-        self.status.show_message(f"Saved {path.name}", 4000)
-        return True
 
     # -- view ----------------------------------------------------------------------------
     def toggle_full_screen(self) -> None:
@@ -249,15 +185,14 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/decorations", self.canvas.decorations)
 
     def show_about(self) -> None:
-        lines = [f"<b>Situation Viewer</b> {__version__}",
+        lines = [f"Situation Viewer {__version__}",
                  "An offline viewer for timestamped territorial situations "
                  "and the reports behind each change."]
         if self.situation.meta.attributions:
-            lines.append("Data: " + "; ".join(self.situation.meta.attributions))
-        QMessageBox.about(self, "About Situation Viewer", "<p>" + "</p><p>".join(lines) + "</p>")
-
-    def _fill_recent_menu(self) -> None:
-        fill_recent_menu(self.window_actions.recent_menu, self.recent, self.open_file)
+            lines.append("Data: " + "; ".join(safe_line(a) for a in
+                                              self.situation.meta.attributions))
+        box = message_box(self, Icon.Information, "About Situation Viewer", "\n\n".join(lines))
+        box.exec()
 
     def _on_pointer(self, lonlat) -> None:
         if lonlat is None:
@@ -269,31 +204,6 @@ class MainWindow(QMainWindow):
     def _on_playing(self, playing: bool) -> None:
         self.window_actions.play.setChecked(playing)
         self.window_actions.play.setText("&Pause" if playing else "&Play")
-
-    # -- drag and drop -------------------------------------------------------------------
-    @staticmethod
-    def _dropped_file(mime) -> str | None:
-        for url in mime.urls() if mime.hasUrls() else []:
-            if url.isLocalFile() and url.toLocalFile().lower().endswith(SUFFIX):
-                return url.toLocalFile()
-        return None
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped_file(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:
-        self.dragEnterEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        path = self._dropped_file(event.mimeData())
-        if path:
-            event.acceptProposedAction()
-            self.open_file(path)
-        else:
-            event.ignore()
 
     # -- layout and life cycle -----------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -311,7 +221,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.cursor_model.set_playing(False)
         self.timeline.clock.stop()
-        self.loader.shutdown()
+        self.worker.shutdown()               # returns at once: the job under way is dropped
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

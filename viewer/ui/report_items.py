@@ -1,6 +1,6 @@
 """Tree items and texts for changes and the reports behind them. All text is plain:
 text from the file goes through viewer.model.text (controls and bidi overrides made
-visible, length bounded) and tooltips are escaped (see report_link.plain_tooltip)."""
+visible, length bounded) and tooltips are escaped (see plain_text.plain_tooltip)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from viewer.analysis.region_attribution import ChangeFigures, RegionAttribution
 from viewer.model import Change, Report, Situation
 from viewer.model.text import LINE_LIMIT, safe_block, safe_line
 from viewer.ui.qt_utils import format_day, format_time
-from viewer.ui.report_link import link_line, plain_tooltip
+from viewer.ui.plain_text import plain_tooltip
+from viewer.ui.report_link import link_line
 
 KIND = Qt.ItemDataRole.UserRole          # "change" or "report"
 CHANGE_ID = Qt.ItemDataRole.UserRole + 1

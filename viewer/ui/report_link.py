@@ -1,4 +1,4 @@
-"""Which report links may be opened, how a link is shown, and tooltips that stay plain.
+"""Which report links may be opened, and how a link is shown.
 
 Only an ``http`` or ``https`` URL with a host, written without spaces, control or
 bidirectional characters, is ever opened, and only by the user's click on "Open link".
@@ -9,7 +9,6 @@ as plain text with a note and may be copied, never opened.
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import Qt
 
 from viewer.model.text import LINE_LIMIT, safe_line
 
@@ -39,8 +38,3 @@ def link_line(url: str) -> str:
         return f"Link: {url}"
     return f"Link ({NOT_OPENABLE}): {link_text(url)}"
 
-
-def plain_tooltip(text: str) -> str:
-    """``text`` as a tooltip that Qt can't take for rich text: escaped HTML (a tooltip
-    starting with something tag-like would otherwise be rendered, images and all)."""
-    return Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)

@@ -10,7 +10,8 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
-from viewer.ui.report_link import NOT_OPENABLE, link_text, openable, plain_tooltip
+from viewer.ui.plain_text import plain_tooltip
+from viewer.ui.report_link import NOT_OPENABLE, link_text, openable
 
 
 class ReportView(QWidget):

@@ -1,0 +1,153 @@
+"""The window's file handling: Open, Open Recent, drag and drop, Save As, and loading in
+the background.
+
+Every way of opening a file (the Open dialog, a recent entry, a drop, the caller) goes
+through ``open_file``, and every write through ``save_to``: the one place where a later
+Save (to ``window.path``), an "unsaved changes" prompt before replacing the situation,
+or an import dialog for files that are not situation files would go.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
+
+from viewer.io.errors import SituationError
+from viewer.io.situation_file import SUFFIX, write_situation
+from viewer.resources import sample_path
+from viewer.ui.loader import LoadedSituation, SituationLoader
+from viewer.ui.plain_text import show_error
+from viewer.ui.recent_files import RecentFiles, fill_recent_menu
+from viewer.ui.worker import BackgroundWorker
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+FILE_FILTER = f"Situation files (*{SUFFIX})"
+DROP_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+
+
+def dropped_file(mime) -> str | None:
+    """The first local situation file among the dragged URLs."""
+    for url in mime.urls() if mime.hasUrls() else []:
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(SUFFIX):
+            return url.toLocalFile()
+    return None
+
+
+class FileController(QObject):
+    """Opens and saves situation files for ``window`` (its parent)."""
+
+    load_failed = Signal(str)           # one-line reason a file could not be opened
+
+    def __init__(self, window: "MainWindow", worker: BackgroundWorker):
+        super().__init__(window)
+        self.window = window
+        self.recent = RecentFiles(window.settings, self)
+        self.loader = SituationLoader(worker, self)
+        self.loader.loaded.connect(self._on_loaded)
+        self.loader.failed.connect(self._on_failed)
+        self.loader.busy_changed.connect(window.status.set_busy)
+        self._pending: tuple[Path, datetime | None, bool] | None = None
+        self._recent_menu: QMenu | None = None
+        self.recent.changed.connect(self._fill_recent_menu)
+        window.situation_loaded.connect(self._remember)
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    # -- opening -------------------------------------------------------------------------
+    def open_file(self, path: str | Path, at: datetime | None = None,
+                  dialog_on_error: bool = True) -> None:
+        """Open ``path`` in the background; the current situation stays until it is ready.
+        On failure ``load_failed`` is emitted and, unless told not to, a dialog says why."""
+        self._pending = (Path(path), at, dialog_on_error)
+        self.window.status.show_message(f"Opening {Path(path).name}…")
+        self.loader.load(path)
+
+    def forget_pending(self) -> None:
+        """Another situation was shown meanwhile: a file still loading opens at its own time."""
+        self._pending = None
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open Situation",
+                                              self.recent.last_directory(), FILE_FILTER)
+        if path:
+            self.open_file(path)
+
+    def _on_loaded(self, loaded: LoadedSituation) -> None:
+        at = self._pending[1] if self._pending else None
+        self._pending = None
+        self.window.show_loaded(loaded, at)
+        self.window.status.show_message(f"Opened {loaded.path.name}", 4000)
+
+    def _on_failed(self, reason: str) -> None:
+        path, _, dialog = self._pending or (None, None, True)
+        self._pending = None
+        self.window.status.show_message("")
+        if path is not None and not path.exists():
+            self.recent.remove(str(path.resolve()))
+        self.load_failed.emit(reason)
+        if dialog:
+            show_error(self.window, "Can't open file", reason)
+
+    def _remember(self, loaded: LoadedSituation) -> None:
+        if loaded.path is not None and loaded.path.resolve() != sample_path().resolve():
+            self.recent.add(loaded.path)
+
+    # -- saving --------------------------------------------------------------------------
+    def save_as(self) -> None:
+        w = self.window
+        stem = w.path.stem if w.path else w.situation.meta.title
+        suggested = str(Path(self.recent.last_directory()) / f"{stem}{SUFFIX}")
+        path, _ = QFileDialog.getSaveFileName(w, "Save Situation As", suggested, FILE_FILTER)
+        if path:
+            self.save_to(path)
+
+    def save_to(self, path: str | Path) -> bool:
+        """Write the situation to ``path`` (atomically); say why in a dialog if it fails."""
+        w, path = self.window, Path(path)
+        if path.suffix.lower() != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            write_situation(w.situation, path)
+        except SituationError as exc:
+            QApplication.restoreOverrideCursor()
+            show_error(w, "Can't save file", str(exc))
+            return False
+        except BaseException:
+            QApplication.restoreOverrideCursor()     # never leave the busy cursor behind
+            raise
+        QApplication.restoreOverrideCursor()
+        w.loaded.path = path
+        self.recent.add(path)
+        w.update_title()
+        w.status.show_message(f"Saved {path.name}", 4000)
+        return True
+
+    # -- Open Recent ---------------------------------------------------------------------
+    def attach_recent_menu(self, menu: QMenu) -> None:
+        """Keep File ▸ Open Recent filled from the recent-files list."""
+        self._recent_menu = menu
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        if self._recent_menu is not None:
+            fill_recent_menu(self._recent_menu, self.recent, self.open_file)
+
+    # -- drag and drop onto the window ---------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is not self.window or event.type() not in DROP_EVENTS:
+            return False
+        path = dropped_file(event.mimeData())
+        if path is None:
+            event.ignore()
+        else:
+            event.acceptProposedAction()
+            if event.type() == QEvent.Type.Drop:
+                self.open_file(path)
+        return True

@@ -1,0 +1,101 @@
+"""After a situation is shown, in the background: each layer and change measured in each
+region (for the Regions and reports panels), then every layer piece projected and made a path, so that the
+first visit of a date needs no projecting.
+
+The job works on a ``SituationSnapshot`` (viewer.model.snapshot) and its own objects
+made from it; what it hands back (the pieces' areas, the region facts, the built pieces)
+is new, and the GUI adopts it on its own thread: areas into the shown situation's
+``History.piece_km2`` where they are still unknown, the region figures (a
+RegionAttribution, measured on the worker's own copy of the layers, then pointed at the
+shown situation, whose layers, times and changes it describes) into the panels, pieces
+into its scene.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from dataclasses import dataclass
+from functools import partial
+from typing import Iterator
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from viewer.analysis.region_attribution import RegionAttribution
+from viewer.model.geodesy import geodesic_area_km2
+from viewer.model.snapshot import SituationSnapshot, frozen_copy
+from viewer.render.scene import build_pieces
+from viewer.ui.loader import LoadedSituation
+from viewer.ui.worker import BackgroundWorker, Job
+
+
+@dataclass(frozen=True, eq=False)
+class RegionsMeasured:
+    piece_km2: dict[str, np.ndarray]    # layer id -> every piece's km² (read-only)
+    regions: RegionAttribution | None   # None: the measuring failed (a bug, in the log)
+
+
+def measure_pieces(snapshot: SituationSnapshot, job: Job) -> dict[str, np.ndarray]:
+    """Every piece's geodesic km², as new read-only arrays, checking ``job`` between pieces."""
+    out = {}
+    for layer in snapshot.layers:
+        km2 = np.array(layer.piece_km2, dtype=float)
+        for i in np.flatnonzero(np.isnan(km2)).tolist():
+            job.check()
+            km2[i] = geodesic_area_km2(layer.pieces[i].geometry)
+        out[layer.id] = frozen_copy(km2)
+    return out
+
+
+def measuring_job(snapshot: SituationSnapshot, crs: str, job: Job) -> Iterator:
+    """Yields a RegionsMeasured, then the built pieces for ``MapScene.adopt_pieces``."""
+    piece_km2 = measure_pieces(snapshot, job)
+    job.check()
+    try:
+        regions = RegionAttribution(snapshot.private_situation(piece_km2)).measure_all()
+    except Exception:                   # a bug: the panels say so, the window goes on
+        traceback.print_exc(file=sys.stderr)
+        regions = None
+    yield RegionsMeasured(piece_km2, regions)
+    pieces = ((layer.id, i, piece.geometry) for layer in snapshot.layers
+              for i, piece in enumerate(layer.pieces))
+    try:
+        built = build_pieces(crs, pieces, job.check)
+    except Exception:                   # a bug: the pieces are then built as shown
+        traceback.print_exc(file=sys.stderr)
+        built = {}
+    yield built
+
+
+class RegionMeasuring(QObject):
+    """Runs ``measuring_job`` for the situation shown; a newer one cancels the older."""
+
+    measured = Signal(object)           # measured RegionAttribution of the situation shown,
+                                        # or None
+
+    def __init__(self, worker: BackgroundWorker, parent: QObject | None = None):
+        super().__init__(parent)
+        self._worker = worker
+        self._job: Job | None = None
+
+    def measure(self, loaded: LoadedSituation) -> None:
+        self.cancel()
+        snapshot = SituationSnapshot.of(loaded.situation)
+        work = partial(measuring_job, snapshot, loaded.scene.projector.crs)
+        self._job = self._worker.submit(work, partial(self._adopt, loaded))
+
+    def cancel(self) -> None:
+        """Drop the measuring under way (another situation is shown, or none)."""
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+
+    def _adopt(self, loaded: LoadedSituation, result) -> None:
+        if isinstance(result, RegionsMeasured):
+            loaded.areas.adopt(result.piece_km2)
+            if result.regions is not None:
+                result.regions.situation = loaded.situation     # see the module docstring
+            self.measured.emit(result.regions)
+        else:
+            loaded.scene.adopt_pieces(result)

@@ -1,0 +1,142 @@
+"""The window's one background thread, and the jobs it runs.
+
+A job is a function of its ``Job`` that yields results. It works only on what it was
+given (an immutable snapshot, a path) and makes new objects; each result it yields is
+handed to its ``deliver`` callback on the GUI thread, which adopts it. Nothing mutable
+is shared across the threads.
+
+Jobs are cancelled cooperatively: ``Job.check()``, called by the job between its steps
+(between pieces), raises ``Cancelled`` once the job is cancelled, and a cancelled job's
+results are never delivered, even one already on its way. ``shutdown()`` (the window
+closing) cancels every job and returns at once; the thread ends at its next check.
+
+The thread is a Python thread that lives as long as the worker, not a QThreadPool
+thread: pyproj keeps its per-thread PROJ context in OS-thread storage but frees it with
+the Python thread state, which PySide drops after each QRunnable, so a second job on a
+reused pool thread would use a freed context (and crash).
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import traceback
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_futures
+from typing import Any, Callable, Iterator
+
+from PySide6.QtCore import QObject, Signal
+
+Work = Callable[["Job"], Iterator[Any]]
+
+
+class Cancelled(Exception):
+    """Raised inside a job by ``Job.check`` once the job is cancelled."""
+
+
+class Job:
+    """A job's cancel flag, and the gate its results pass on the way to the GUI thread."""
+
+    def __init__(self, on_step: Callable[["Job"], None] | None = None):
+        self._cancelled = threading.Event()
+        self._lock = threading.Lock()
+        self._on_step = on_step
+        self.steps = 0
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def cancel(self) -> None:
+        """From the GUI thread: no result of this job is delivered from now on."""
+        with self._lock:            # waits for a delivery under way, so none follows
+            self._cancelled.set()
+
+    def wait_cancelled(self, timeout: float) -> bool:
+        """Block (in the worker) until the job is cancelled or ``timeout`` s passed."""
+        return self._cancelled.wait(timeout)
+
+    def check(self) -> None:
+        """In the worker, between steps: raise ``Cancelled`` if the job was cancelled."""
+        self.steps += 1
+        if self._on_step is not None:
+            self._on_step(self)
+        if self._cancelled.is_set():
+            raise Cancelled
+
+    def send(self, emit: Callable[..., None], *args: Any) -> bool:
+        """Call ``emit(*args)`` unless the job is cancelled; atomic with ``cancel``."""
+        with self._lock:
+            if self._cancelled.is_set():
+                return False
+            emit(*args)
+            return True
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; the worker emits through it, so delivery is queued."""
+
+    result = Signal(object, object, object)     # job, deliver callback, result
+
+
+class BackgroundWorker(QObject):
+    """Runs jobs one at a time on one thread; see the module docstring."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1,
+                                            thread_name_prefix="situation-viewer-worker")
+        self._relay = _Relay(self)
+        self._relay.result.connect(self._on_result)
+        self._running: list[tuple[Job, Future]] = []
+        self._closed = False
+        # Called in the worker thread at each Job.check (between pieces), before the
+        # cancel flag is read: where progress reporting attaches (tests slow jobs with it).
+        self.on_step: Callable[[Job], None] | None = None
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def submit(self, work: Work, deliver: Callable[[Any], None]) -> Job:
+        """Run ``work(job)`` in the worker; ``deliver(result)`` on the GUI thread for each
+        result it yields, until the job is cancelled. After ``shutdown`` nothing runs."""
+        job = Job(self.on_step)
+        self._running = [(j, f) for j, f in self._running if not f.done()]
+        if self._closed:
+            job.cancel()
+            return job
+        future = self._executor.submit(self._run, job, work, deliver)
+        self._running.append((job, future))
+        return job
+
+    def _run(self, job: Job, work: Work, deliver: Callable[[Any], None]) -> None:
+        try:
+            job.check()
+            for result in work(job):
+                if not job.send(self._relay.result.emit, job, deliver, result):
+                    return
+                job.check()
+        except Cancelled:
+            return
+        except BaseException:            # a bug in a job: loud in the log, never silent
+            traceback.print_exc(file=sys.stderr)
+            raise
+
+    def _on_result(self, job: Job, deliver: Callable[[Any], None], result: Any) -> None:
+        if not job.cancelled and not self._closed:
+            deliver(result)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the jobs submitted so far have ended (benchmarks and tests; never
+        the GUI). False if some still run after ``timeout`` seconds."""
+        done, not_done = wait_futures([f for _, f in self._running], timeout)
+        return not not_done
+
+    def shutdown(self) -> None:
+        """Cancel every job and let the thread end on its own (the window is closing):
+        returns at once; the job under way stops at its next check."""
+        self._closed = True
+        for job, _ in self._running:
+            job.cancel()
+        self._executor.shutdown(wait=False, cancel_futures=True)
