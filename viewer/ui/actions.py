@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QAbstractSlider, QAbstractSpin
                                QMenu, QWidget)
 
 from viewer.model import Region
-from viewer.ui.plain_text import menu_text
+from viewer.ui.plain_text import menu_entry
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -152,7 +152,7 @@ def fill_region_menu(menu: QMenu, regions: list[Region], zoom: Callable[[Region]
     """View ▸ Zoom to Region: the situation's own regions by name."""
     menu.clear()
     for region in sorted(regions, key=lambda r: r.name):
-        menu.addAction(menu_text(region.name)).triggered.connect(lambda *_, r=region: zoom(r))
+        menu_entry(menu, region.name).triggered.connect(lambda *_, r=region: zoom(r))
     menu.setEnabled(bool(regions))
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 from viewer.io.errors import SituationError
 from viewer.io.situation_file import SUFFIX, write_situation
+from viewer.model.text import safe_line
 from viewer.resources import sample_path
 from viewer.ui.loader import LoadedSituation, SituationLoader
 from viewer.ui.plain_text import show_error
@@ -65,7 +66,7 @@ class FileController(QObject):
         """Open ``path`` in the background; the current situation stays until it is ready.
         On failure ``load_failed`` is emitted and, unless told not to, a dialog says why."""
         self._pending = (Path(path), at, dialog_on_error)
-        self.window.status.show_message(f"Opening {Path(path).name}…")
+        self.window.status.show_message(f"Opening {safe_line(Path(path).name, 120)}…")
         self.loader.load(path)
 
     def forget_pending(self) -> None:
@@ -82,7 +83,7 @@ class FileController(QObject):
         at = self._pending[1] if self._pending else None
         self._pending = None
         self.window.show_loaded(loaded, at)
-        self.window.status.show_message(f"Opened {loaded.path.name}", 4000)
+        self.window.status.show_message(f"Opened {safe_line(loaded.path.name, 120)}", 4000)
 
     def _on_failed(self, reason: str) -> None:
         path, _, dialog = self._pending or (None, None, True)
@@ -126,7 +127,7 @@ class FileController(QObject):
         w.loaded.path = path
         self.recent.add(path)
         w.update_title()
-        w.status.show_message(f"Saved {path.name}", 4000)
+        w.status.show_message(f"Saved {safe_line(path.name, 120)}", 4000)
         return True
 
     # -- Open Recent ---------------------------------------------------------------------

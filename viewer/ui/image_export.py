@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from viewer.io.errors import SituationError
+from viewer.model.text import safe_line
 from viewer.render import render_image, render_to_file
 from viewer.ui.export_dialog import ExportDialog
 from viewer.ui.plain_text import show_error
@@ -57,7 +58,7 @@ class ImageExporter(QObject):
             return False
         QApplication.restoreOverrideCursor()
         w.settings.setValue("export/directory", str(path.parent))
-        w.status.show_message(f"Exported {path.name}", 4000)
+        w.status.show_message(f"Exported {safe_line(path.name, 120)}", 4000)
         return True
 
     def copy_to_clipboard(self) -> None:

@@ -14,6 +14,8 @@ from viewer.analysis.areas import Areas
 from viewer.model import Situation, Style
 from viewer.model.cursor import TimeCursor
 from viewer.model.display import DisplayOptions
+from viewer.model.text import LINE_LIMIT, safe_block, safe_line
+from viewer.ui.plain_text import plain_label, plain_tooltip
 from viewer.ui.qt_utils import ModelConnections, blocked, format_time
 
 # key: (label, default opacity or None when the row has no opacity, swatch style)
@@ -69,14 +71,14 @@ class LayerRow(QObject):
         super().__init__(host)
         self.key, self.display, self.default = key, display, default_opacity
         span = 2 if with_area else 1
+        name = safe_line(name, 120)
         self.check = QCheckBox(host)
-        self.check.setToolTip(f"Show {name}")
+        self.check.setToolTip(plain_tooltip(f"Show {name}"))
         self.check.toggled.connect(self._on_check)
         self.swatch = QLabel(host)
         self.swatch.setPixmap(pixmap)
-        self.name = QLabel(name, host)
-        self.name.setTextFormat(Qt.TextFormat.PlainText)
-        self.name.setToolTip(tip or name)
+        self.name = plain_label(name, host)
+        self.name.setToolTip(plain_tooltip(safe_block(tip, LINE_LIMIT) or name))
         self.name.setWordWrap(True)
         self.name.setMinimumWidth(60)
         grid.addWidget(self.check, row, 0, span, 1)
@@ -93,7 +95,7 @@ class LayerRow(QObject):
             self.opacity = QSpinBox(host)
             self.opacity.setRange(0, 100)
             self.opacity.setSuffix(" %")
-            self.opacity.setToolTip(f"Opacity of {name}")
+            self.opacity.setToolTip(plain_tooltip(f"Opacity of {name}"))
             self.opacity.valueChanged.connect(self._on_opacity)
             grid.addWidget(self.opacity, row, 3, span, 1)
         self.refresh()

@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
             self.status.show_position(None, None)
             return
         region = self.loaded.regions.region_at(*lonlat)
-        self.status.show_position(lonlat, region.name if region else "")
+        self.status.show_position(lonlat, safe_line(region.name, 120) if region else "")
 
     def _on_playing(self, playing: bool) -> None:
         self.window_actions.play.setChecked(playing)

@@ -8,7 +8,7 @@ load that image. So text that may hold file text reaches Qt only:
   paragraph, so it is shown as written);
 - in a label or message box whose text format is ``Qt.PlainText`` (``plain_label``,
   ``message_box``);
-- in a menu entry, through ``menu_text`` (``&`` would otherwise make a shortcut letter).
+- in a menu entry, through ``menu_entry`` (``&`` would otherwise make a shortcut letter).
 
 Before that, viewer.model.text makes it safe to show (controls and bidi overrides made
 visible, length bounded).
@@ -17,8 +17,9 @@ visible, length bounded).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
 
 from viewer.model.text import safe_line
 
@@ -39,9 +40,14 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     return label
 
 
-def menu_text(text: str, limit: int = 120) -> str:
-    """File text as a menu entry or action text: one safe line, ``&`` shown as ``&``."""
-    return safe_line(text, limit).replace("&", "&&")
+def menu_entry(menu: QMenu, text: str, limit: int = 120) -> QAction:
+    """A new entry at the end of ``menu`` showing file text as written: one safe line,
+    ``&`` shown as ``&`` (not a shortcut letter), and a tooltip to match (an action's
+    tooltip is its text unless set)."""
+    line = safe_line(text, limit)
+    action = menu.addAction(line.replace("&", "&&"))
+    action.setToolTip(plain_tooltip(line))
+    return action
 
 
 def message_box(parent: QWidget | None, icon: Icon, title: str, text: str) -> QMessageBox:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QMenu
 
 from viewer.model.text import LINE_LIMIT, safe_line
-from viewer.ui.plain_text import menu_text
+from viewer.ui.plain_text import menu_entry
 
 ORGANISATION = "SituationViewer"
 APPLICATION = "Situation Viewer"
@@ -84,7 +84,7 @@ def fill_recent_menu(menu: QMenu, recent: RecentFiles, open_file: Callable[[str]
     """File ▸ Open Recent: one entry per file (full path in the status tip), then Clear."""
     menu.clear()
     for path in recent.paths():
-        action = menu.addAction(menu_text(Path(path).name))
+        action = menu_entry(menu, Path(path).name)
         action.setStatusTip(safe_line(path, LINE_LIMIT))
         action.triggered.connect(lambda *_, p=path: open_file(p))
     if menu.isEmpty():
