@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QUrl
-from PySide6.QtGui import QAction, QImage, QTextDocument
+from PySide6.QtCore import QEvent, QModelIndex, QPointF, Qt, QUrl
+from PySide6.QtGui import QAction, QImage, QMouseEvent, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox,
                                QGraphicsTextItem, QGraphicsView, QLabel, QLineEdit,
@@ -216,8 +216,10 @@ def test_file_text_is_plain_everywhere_in_the_window(hostile_window, qtbot, tmp_
     window.regions_dock.raise_()
     qtbot.waitUntil(lambda: window.regions_panel.facts is not None, timeout=20000)
     point = pixel_point(window.canvas, 30.5, 48.7)
-    qtbot.mouseMove(window.canvas, point + QPoint(3, 3))     # a move even if it was there
-    qtbot.mouseMove(window.canvas, point)
+    move = QMouseEvent(QEvent.Type.MouseMove, QPointF(point),
+                       QPointF(window.canvas.mapToGlobal(point)), Qt.MouseButton.NoButton,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window.canvas, move)
     region_under_pointer = window.status.region.text()          # West, before dialogs open
     reports = window.reports_panel
     change = reports.window_tree.topLevelItem(0)
