@@ -293,15 +293,23 @@ def test_pieces_sharing_a_long_edge_leave_no_gap_between_them(qapp):
     assert np.abs(along - _rgb(RED)).max() <= 6, along[np.abs(along - _rgb(RED)).max(axis=1) > 6][:3]
 
 
-def test_pieces_built_in_a_worker_thread_draw_the_same_as_pieces_built_when_shown(qapp):
+def test_pieces_built_in_a_worker_thread_draw_the_same_as_pieces_built_when_shown(
+        qapp, monkeypatch):
     """The window has a worker build every piece's path after the first paint; a scene
     that adopts them must draw exactly what one building them on demand draws."""
     import threading
 
+    from viewer.render import scene as scene_module
+    from viewer.render.scene import build_pieces
+    monkeypatch.setattr(scene_module, "PREBUILD_CHUNK", 16)     # several chunks
+
     situation = _situation(max_vertices=8)            # many small pieces
     lazy, eager = MapScene(situation), MapScene(situation)
     built: dict = {}
-    worker = threading.Thread(target=lambda: built.update(eager.build_all_pieces()))
+    pieces = [(layer.id, i, p.geometry) for layer in situation.layers
+              for i, p in enumerate(layer.history.pieces)]
+    crs = eager.projector.crs
+    worker = threading.Thread(target=lambda: built.update(build_pieces(crs, pieces)))
     worker.start()
     lazy_image = render_image(lazy, _settings(D5))  # meanwhile, on this one
     worker.join()
