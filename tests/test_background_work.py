@@ -102,10 +102,10 @@ def test_the_worker_measures_into_its_own_copy_and_the_gui_adopts_it(gated_windo
     opened = Gate()
     opened.release()
     window = gated_window(opened)
-    qtbot.waitUntil(lambda: window.regions_panel.facts is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.regions_panel.figures is not None, timeout=10000)
     assert window.worker.wait(10)
-    first_facts = window.regions_panel.facts
-    assert first_facts.situation is not window.situation    # the worker's own copy
+    first_facts = window.regions_panel.figures
+    assert first_facts.situation is window.situation        # adopted: pointed at the shown one
     adv = window.situation.layer("adv").history
     truth = [km2_of(p.geometry) for p in adv.pieces]
     assert len(truth) == 3
@@ -117,9 +117,9 @@ def test_the_worker_measures_into_its_own_copy_and_the_gui_adopts_it(gated_windo
     QCoreApplication.processEvents()
     assert np.isnan(adv.piece_km2).all()       # two measured, in the worker's copy only
     gate.release()
-    qtbot.waitUntil(lambda: window.regions_panel.facts is not first_facts, timeout=10000)
+    qtbot.waitUntil(lambda: window.regions_panel.figures is not first_facts, timeout=10000)
     assert adv.piece_km2 == pytest.approx(truth, rel=1e-9)   # adopted on the GUI thread
-    facts = window.regions_panel.facts
+    facts = window.regions_panel.figures
     east = [r.id for r in facts.regions].index("UA-E")
     assert facts.km2_at("claim", D[10])[east] == pytest.approx(
         km2_of(box(31.5, 48.5, 31.9, 48.9)), rel=1e-9)
@@ -143,7 +143,7 @@ def test_closing_during_a_job_returns_at_once_and_drops_its_result(gated_window,
     assert gate.cancelled_while_held
     for _ in range(3):
         QCoreApplication.processEvents()
-    assert window.regions_panel.facts is None        # nothing adopted after closing
+    assert window.regions_panel.figures is None        # nothing adopted after closing
     assert window.regions_panel.note.text() == MEASURING
     assert same(piece_km2(window), km2)
     assert len(window.loaded.scene._pieces) == pieces

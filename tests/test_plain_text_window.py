@@ -214,7 +214,7 @@ def hostile_window(qtbot, monkeypatch, tmp_path):
 def test_file_text_is_plain_everywhere_in_the_window(hostile_window, qtbot, tmp_path):
     window, url, path = hostile_window
     window.regions_dock.raise_()
-    qtbot.waitUntil(lambda: window.regions_panel.facts is not None, timeout=20000)
+    qtbot.waitUntil(lambda: window.regions_panel.figures is not None, timeout=20000)
     point = pixel_point(window.canvas, 30.5, 48.7)
     move = QMouseEvent(QEvent.Type.MouseMove, QPointF(point),
                        QPointF(window.canvas.mapToGlobal(point)), Qt.MouseButton.NoButton,
