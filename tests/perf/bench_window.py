@@ -1,16 +1,18 @@
-"""Window benchmark: open to first paint, and move-the-time-and-repaint at 1600x1000.
+"""Window benchmark: open to first paint, time steps, drag and zoom, at a 1600x1000 canvas.
 
-Run on demand (``make bench``); prints medians and their ratios to floors measured in
-the same run (the issues' definitions):
-- open: reading every geometry blob of the file with sqlite3 and parsing it with shapely;
-- time change: QPainter filling the same, already built paths into a 1600x1000 QImage.
-  The paths and brushes are those the canvas itself filled for that time (recorded from
-  its paint: the layers, the recent changes and their edges), replayed with the same
-  transforms and antialiasing.
-The time change is measured twice: in the whole window (the panels and the timeline
-repaint too) and with the docks closed (the map alone, as after View > Full Screen
-with the panels hidden). Not a unit test: timings on shared machines vary, so nothing
-here asserts.
+Run on demand (``make bench``). Every step is timed from the change (a new time, a mouse
+move, a wheel notch) until the event loop has nothing left to do: every widget has
+painted, the timeline chart included (``frames.settle``; the chart's paints are counted
+and printed). Time steps go to random dates and to adjacent ones (``step_by(1)``, what
+playback does), in the whole window, with the Reports dock closed, and in the map alone
+(docks closed). Each round times every kind in turn (interleaved), then the floor for the
+same dates: QPainter filling the paths the canvas fills for them into a QImage of the
+canvas's size, measured in the same run (``fill_floor``). The ratio is taken per round;
+min, median and max of those are printed. The deepstate run then repeats itself in a
+subprocess at a device pixel ratio of 2 (QT_SCALE_FACTOR=2: 3200x2000 pixels).
+
+Not a unit test: timings on a shared machine vary, so nothing here asserts; the load
+average is printed with the figures.
 """
 
 from __future__ import annotations
@@ -19,11 +21,12 @@ import argparse
 import os
 import random
 import resource
-import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from datetime import timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -33,29 +36,31 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import shapely  # noqa: E402
 from PySide6.QtCore import QEvent, QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QBrush, QImage, QMouseEvent, QPainter, QPainterPath  # noqa: E402
+from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from viewer.io.situation_file import read_situation  # noqa: E402
-from viewer.io.geopackage.blob import header_length  # noqa: E402
+from fill_floor import canvas_fills, floor_fill  # noqa: E402
+from frames import EventCounter, settle  # noqa: E402
+from open_floor import open_floor, open_to_first_paint, MEASURED  # noqa: E402
 from viewer.resources import sample_path  # noqa: E402
-from viewer.ui.loader import prepare  # noqa: E402
 from viewer.ui.main_window import MainWindow  # noqa: E402
 
 W, H = 1600, 1000
+KINDS = ("whole window", "Reports dock closed", "map alone (docks closed)")
+MODES = ("random dates", "adjacent dates")
 
 
 def ms(seconds: float) -> float:
     return seconds * 1000.0
 
 
-def sized_window(docks: bool = True) -> MainWindow:
-    """A main window whose map canvas is exactly W x H (with or without its docks)."""
+def sized_window(kind: str) -> MainWindow:
+    """A main window whose map canvas is exactly W x H, its docks as ``kind`` says."""
     win = MainWindow()
+    docks = kind != KINDS[2]
     for dock in win.docks():
-        dock.setVisible(docks)
+        dock.setVisible(docks and not (kind == KINDS[1] and dock is win.reports_dock))
     win.resize(W + (700 if docks else 0), H + (400 if docks else 80))
     win.show()
     QApplication.processEvents()
@@ -70,105 +75,46 @@ def sized_window(docks: bool = True) -> MainWindow:
     return win
 
 
-def open_floor(path: Path) -> float:
-    """Every geometry blob of the file read with sqlite3 and parsed with shapely."""
-    t0 = time.perf_counter()
-    con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
-    wkb = []
-    for table, column in con.execute("SELECT table_name, column_name FROM gpkg_geometry_columns"):
-        for (blob,) in con.execute(f'SELECT "{column}" FROM "{table}"'):
-            if blob is not None:
-                wkb.append(blob[header_length(blob):])
-    con.close()
-    shapely.from_wkb(wkb)
-    return time.perf_counter() - t0
+class Steps:
+    """Times actions on a window until everything has settled, and counts the paints."""
 
+    def __init__(self, win: MainWindow, counter: EventCounter) -> None:
+        self.win, self.counter = win, counter
+        self.times: dict[str, list[float]] = {}
+        self.counts: dict[str, list[tuple[int, int, int, int]]] = {}
 
-MEASURED: list[float] = []      # background region measuring after each first paint
-
-
-def open_to_first_paint(path: Path, win: MainWindow) -> float:
-    t0 = time.perf_counter()
-    loaded = prepare(read_situation(path), path)
-    win.show_loaded(loaded)
-    win.canvas.repaint()
-    first_paint = time.perf_counter() - t0
-    # After the first paint the window measures each layer and change in each region in
-    # its worker (Regions and reports panels); let that finish outside the timings below.
-    t1 = time.perf_counter()
-    QApplication.processEvents()            # delivers the queued request to the worker
-    win.worker.wait()
-    QApplication.processEvents()            # and the result to the panel
-    if win.regions_panel.figures is not None:
-        MEASURED.append(time.perf_counter() - t1)
-    return first_paint
-
-
-def random_times(situation, n: int, seed: int = 1):
-    rng = random.Random(seed)
-    start, end = situation.start, situation.end
-    span = (end - start).total_seconds()
-    return [start + (end - start) * rng.random() for _ in range(n)] if span else [start] * n
-
-
-def scrub(win: MainWindow, times) -> list[float]:
-    out = []
-    for t in times:
+    def run(self, label: str, action, *args) -> None:
+        counter, win = self.counter, self.win
+        settle(counter)
+        counter.reset()
         t0 = time.perf_counter()
-        win.cursor_model.set_time(t)
-        win.canvas.repaint()
-        out.append(time.perf_counter() - t0)
-    return out
+        action(*args)
+        settle(counter)
+        self.times.setdefault(label, []).append(time.perf_counter() - t0)
+        chart = win.timeline.chart.viewport() if win.timeline_dock.isVisible() else None
+        self.counts.setdefault(label, []).append(
+            (counter.painted(win.canvas), counter.painted(chart) if chart else -1,
+             counter.frames, counter.window_layouts))
 
 
-class FillRecorder:
-    """Records the paths, brushes and transforms the canvas fills while it paints."""
-
-    def __init__(self, canvas) -> None:
-        self.canvas, self.fills = canvas, []
-        self._original = QPainter.fillPath
-
-    def __enter__(self) -> "FillRecorder":
-        original, fills, canvas = self._original, self.fills, self.canvas
-
-        def fill_path(painter: QPainter, path: QPainterPath, brush) -> None:
-            if painter.device() is canvas:
-                fills.append((QPainterPath(path), QBrush(brush), painter.transform(),
-                              painter.renderHints()))
-            original(painter, path, brush)
-        QPainter.fillPath = fill_path
-        return self
-
-    def __exit__(self, *exc) -> None:
-        QPainter.fillPath = self._original
+def step_times(win: MainWindow, mode: str, n: int, rng: random.Random) -> list:
+    """The n times a round visits: random ones, or n days on from a random start."""
+    start, end = win.cursor_model.start, win.cursor_model.end
+    if mode == MODES[0]:
+        return [start + (end - start) * rng.random() for _ in range(n)]
+    first = start + (end - start - n * timedelta(days=1)) * rng.random()
+    return [first + k * timedelta(days=1) for k in range(n + 1)]
 
 
-def canvas_fills(win: MainWindow, times) -> list[list[tuple]]:
-    """For each time, what the canvas filled when it painted it."""
-    out = []
-    for t in times:
-        win.cursor_model.set_time(t)
-        with FillRecorder(win.canvas) as recorder:
-            win.canvas.repaint()
-        out.append(recorder.fills)
-    return out
-
-
-def floor_fill(fills: list[list[tuple]]) -> list[float]:
-    """QPainter filling the recorded, already built paths of each time into a W x H image."""
-    image = QImage(W, H, QImage.Format.Format_ARGB32_Premultiplied)
-    out = []
-    for frame in fills:
-        t0 = time.perf_counter()
-        image.fill(0xFFDFE7EC)
-        p = QPainter(image)
-        for path, brush, transform, hints in frame:
-            p.setRenderHints(hints)
-            p.setTransform(transform)
-            p.fillPath(path, brush)
-        p.end()
-        out.append(time.perf_counter() - t0)
-    return out
+def time_steps(steps: Steps, mode: str, times: list) -> None:
+    cursor = steps.win.cursor_model
+    if mode == MODES[0]:
+        for t in times:
+            steps.run(mode, cursor.set_time, t)
+        return
+    cursor.set_time(times[0])
+    for _ in times[1:]:
+        steps.run(mode, cursor.step_by, 1)
 
 
 def _mouse(canvas, kind, pos: QPointF, buttons) -> None:
@@ -177,102 +123,141 @@ def _mouse(canvas, kind, pos: QPointF, buttons) -> None:
                                                buttons, Qt.KeyboardModifier.NoModifier))
 
 
-def navigate(win: MainWindow, n: int = 40) -> dict[str, list[float]]:
-    """Drag the map with the mouse (press, n moves of 6 x 2 px, release), then zoom by a
-    wheel notch back and forth, repainting at each step. A drag shifts the cached
-    background and labels; the release lays the labels out again; a zoom draws all."""
-    canvas = win.canvas
-    out: dict[str, list[float]] = {"drag step (6, 2) px": [], "end of drag": [],
-                                   "zoom one wheel notch": []}
-    left = Qt.MouseButton.LeftButton
-    pos = QPointF(canvas.width() / 2, canvas.height() / 2)
-    _mouse(canvas, QEvent.Type.MouseButtonPress, pos, left)
-    for i in range(n):
-        pos = pos + QPointF(6, 2) * (1 if i < n // 2 else -1)
-        t0 = time.perf_counter()
-        _mouse(canvas, QEvent.Type.MouseMove, pos, left)
-        canvas.repaint()
-        out["drag step (6, 2) px"].append(time.perf_counter() - t0)
-    t0 = time.perf_counter()
-    _mouse(canvas, QEvent.Type.MouseButtonRelease, pos, Qt.MouseButton.NoButton)
-    canvas.repaint()
-    out["end of drag"].append(time.perf_counter() - t0)
+def navigate(steps: Steps, drags: int = 3, moves: int = 10, zooms: int = 10) -> None:
+    """Drag the map (press, moves of 6 x 2 px there and back, release), then zoom by a
+    wheel notch in and out; back to the default view at the end."""
+    canvas, left = steps.win.canvas, Qt.MouseButton.LeftButton
+    for _ in range(drags):
+        pos = QPointF(canvas.width() / 2, canvas.height() / 2)
+        _mouse(canvas, QEvent.Type.MouseButtonPress, pos, left)
+        for i in range(moves):
+            pos = pos + QPointF(6, 2) * (1 if i < moves // 2 else -1)
+            steps.run("drag step (6, 2) px", _mouse, canvas, QEvent.Type.MouseMove, pos, left)
+        steps.run("end of drag", _mouse, canvas, QEvent.Type.MouseButtonRelease, pos,
+                  Qt.MouseButton.NoButton)
     centre = canvas.rect().center().toPointF()
-    for i in range(n):
-        t0 = time.perf_counter()
-        canvas.zoom_by(1.25 if i % 2 else 0.8, centre)
-        canvas.repaint()
-        out["zoom one wheel notch"].append(time.perf_counter() - t0)
-    return out
+    for i in range(zooms):
+        steps.run("zoom one wheel notch", canvas.zoom_by, 1.25 if i % 2 else 0.8, centre)
+    canvas.zoom_to_default()
 
 
-def median_ms(values: list[float]) -> float:
-    return ms(statistics.median(values))
+def spread(values: list[float]) -> str:
+    return f"{min(values):.2f}–{statistics.median(values):.2f}–{max(values):.2f}"
 
 
-def bench(name: str, path: Path, n: int = 200) -> None:
-    print(f"{name}: {path.name} ({path.stat().st_size / 1e6:.2f} MB), canvas {W}x{H}")
-    MEASURED.clear()                # (this situation's own background work only)
-    win = sized_window()
-    opens = [open_to_first_paint(path, win) for _ in range(5)]
-    floors = [open_floor(path) for _ in range(5)]
-    print(f"  open to first paint      median {median_ms(opens):7.1f} ms "
-          f"(5 runs: {', '.join(f'{ms(x):.0f}' for x in opens)})")
-    print(f"  floor: read + parse blobs median {median_ms(floors):6.1f} ms  -> ratio "
-          f"{statistics.median(opens) / statistics.median(floors):.1f}x")
+def p90(values: list[float]) -> float:
+    return sorted(values)[int(0.9 * (len(values) - 1))]
+
+
+def report_steps(kinds: dict[str, Steps], floors: dict[str, list[float]],
+                 ratios: dict[tuple[str, str], list[float]], scale: float) -> None:
+    for mode in MODES:
+        flat = [x for per_round in floors[mode] for x in per_round]
+        print(f"  {mode}: floor (fill the canvas's paths into a {W * scale:g}x{H * scale:g} "
+              f"pixel image) median "
+              f"{ms(statistics.median(flat)):.2f} ms")
+        for kind, steps in kinds.items():
+            values, counts = steps.times[mode], steps.counts[mode]
+            chart = sum(c[1] for c in counts)
+            chart_text = (f"chart painted {chart} times" if chart >= 0 else "no chart")
+            missed = sum(1 for c in counts if c[0] < 1 or (c[1] == 0))
+            print(f"    {kind:26s} median {ms(statistics.median(values)):6.2f} ms, p90 "
+                  f"{ms(p90(values)):6.2f} ms; ratio per round {spread(ratios[kind, mode])}x "
+                  f"(min–median–max); {len(values)} steps: canvas painted "
+                  f"{sum(c[0] for c in counts)}, {chart_text}, {missed} steps missing a "
+                  f"paint, {sum(c[2] for c in counts) / len(counts):.2f} frames and "
+                  f"{sum(c[3] for c in counts) / len(counts):.2f} window layouts a step")
+
+
+def bench(name: str, path: Path, rounds: int, n: int, scale: float) -> None:
+    app = QApplication.instance()
+    counter = EventCounter(app)
+    print(f"{name}: {path.name} ({path.stat().st_size / 1e6:.2f} MB), canvas {W}x{H} "
+          f"logical pixels at device pixel ratio {scale:g}; {rounds} rounds of {n} steps; "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    MEASURED.clear()
+    first = sized_window(KINDS[0])
+    assert first.canvas.devicePixelRatioF() == scale, first.canvas.devicePixelRatioF()
+    opens = [open_to_first_paint(path, first) for _ in range(5)]
+    floors_open = [open_floor(path) for _ in range(5)]
+    print(f"  open to first paint      median {ms(statistics.median(opens)):7.1f} ms "
+          f"(5 runs: {', '.join(f'{ms(x):.0f}' for x in opens)}); floor: read + parse "
+          f"blobs median {ms(statistics.median(floors_open)):.1f} ms -> ratio "
+          f"{statistics.median(opens) / statistics.median(floors_open):.1f}x")
     if MEASURED:
         print(f"  then, in the background: each layer and change measured in each region "
-              f"and the pieces made paths in "
-              f"{median_ms(MEASURED):.0f} ms (median)")
-    times = random_times(win.situation, n)
-    rows = [("whole window", win, scrub(win, times), scrub(win, times))]
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    moves = navigate(win)
-    fills = canvas_fills(win, times)
-    bare = sized_window(docks=False)
-    open_to_first_paint(path, bare)
-    rows.append(("map alone (docks closed)", bare, scrub(bare, times), scrub(bare, times)))
-    fl = floor_fill(fills)
-    med_floor = statistics.median(fl)
-    print(f"  floor: fill the canvas's built paths  median {ms(med_floor):6.2f} ms "
-          f"({statistics.median(len(f) for f in fills):.0f} fills a frame)")
-    for label, _, first, again in rows:
-        print(f"  time change + repaint, {label}: median {median_ms(first):.2f} ms first visit "
-              f"(p90 {ms(sorted(first)[int(0.9 * n)]):.2f}), {median_ms(again):.2f} ms again "
-              f"-> ratio {statistics.median(first) / med_floor:.2f}x first visit, "
-              f"{statistics.median(again) / med_floor:.2f}x again")
-    for name, values in moves.items():
-        print(f"  {name} + repaint, whole window: median {median_ms(values):.1f} ms "
-              f"({len(values)} {'steps' if len(values) > 1 else 'step'})")
-    print(f"  peak memory with the file open in one window: {peak:.0f} MB (ru_maxrss, after "
-          f"{len(opens)} opens and {2 * n} time changes)")
-    for w in (win, bare):
-        w.close()
-        w.deleteLater()
+              f"and the pieces made paths in {ms(statistics.median(MEASURED)):.0f} ms (median)")
+    kinds = {KINDS[0]: Steps(first, counter)}
+    for kind in KINDS[1:]:
+        win = sized_window(kind)
+        open_to_first_paint(path, win)
+        kinds[kind] = Steps(win, counter)
+    floors: dict[str, list[list[float]]] = {m: [] for m in MODES}
+    ratios: dict[tuple[str, str], list[float]] = {}
+    rng = random.Random(1)
+    for r in range(rounds):
+        for mode in MODES:
+            times = step_times(first, mode, n, rng)
+            round_medians = {}
+            for kind, steps in kinds.items():
+                done = len(steps.times.get(mode, []))
+                time_steps(steps, mode, times)
+                round_medians[kind] = statistics.median(steps.times[mode][done:])
+            shown = times if mode == MODES[0] else times[1:]
+            floor = floor_fill(canvas_fills(first, shown), W, H, scale)
+            floors[mode].append(floor)
+            for kind, median in round_medians.items():
+                ratios.setdefault((kind, mode), []).append(median / statistics.median(floor))
+        navigate(kinds[KINDS[0]])
+        if r == 0:
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    report_steps(kinds, floors, ratios, scale)
+    nav = kinds[KINDS[0]]
+    for label in ("drag step (6, 2) px", "end of drag", "zoom one wheel notch"):
+        values = nav.times[label]
+        print(f"  {label}, whole window: median {ms(statistics.median(values)):.1f} ms, p90 "
+              f"{ms(p90(values)):.1f} ms ({len(values)} steps)")
+    print(f"  peak memory after the first round, {len(kinds)} windows open: {peak:.0f} MB "
+          f"(ru_maxrss)")
+    print(f"  load average now {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    for steps in kinds.values():
+        steps.win.close()
+        steps.win.deleteLater()
     QApplication.processEvents()
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=("sample", "deepstate"),
                         help="one situation per process, so the peak memory is its own")
-    only = parser.parse_args().only
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--steps", type=int, default=40, help="time steps per round and kind")
+    parser.add_argument("--no-dpr2", action="store_true",
+                        help="skip the subprocess at device pixel ratio 2")
+    args = parser.parse_args()
+    scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))
     app = QApplication.instance() or QApplication(["bench"])
-    if only != "deepstate":
-        bench("sample", sample_path())
-    if only == "sample":
-        return
+    if args.only != "deepstate":
+        bench("sample", sample_path(), args.rounds, args.steps, scale)
+    if args.only == "sample":
+        return 0
     try:
         from deepstate_situation import CORPUS, cached
     except SystemExit as exc:
         print(f"deepstate: skipped ({exc})")
-        return
+        return 0
     if not CORPUS.is_dir():
         print(f"deepstate: skipped ({CORPUS} is absent)")
-        return
-    bench("deepstate", cached())
+        return 0
+    bench("deepstate", cached(), args.rounds, args.steps, scale)
     del app
+    if scale == 1 and not args.no_dpr2:
+        sys.stdout.flush()
+        return subprocess.run([sys.executable, __file__, "--only", "deepstate", "--rounds",
+                               str(args.rounds), "--steps", str(args.steps)],
+                              env=dict(os.environ, QT_SCALE_FACTOR="2")).returncode
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
