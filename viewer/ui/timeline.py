@@ -41,7 +41,10 @@ class TimelineWidget(QWidget):
         font.setBold(True)
         self.label.setFont(font)
         widest = self.label.fontMetrics().horizontalAdvance("28 Sep 2025 23:59 UTC")
-        self.label.setMinimumWidth(widest + 8)
+        # A fixed size: a new date then repaints the label only. With a size that may
+        # follow the text, every step posted layout requests up to the main window,
+        # whose dock layout ran again and painted a second frame.
+        self.label.setFixedSize(widest + 8, self.label.sizeHint().height())
         style = self.style()
         sp = QStyle.StandardPixmap
         self.first_button = self._button(sp.SP_MediaSkipBackward, "First", "Go to the start",
