@@ -1,10 +1,13 @@
 """The map canvas shows the layers at the cursor's time, zooms about the mouse, pans by
-dragging, selects changes by clicking, and redraws only the dynamic part over time."""
+dragging, selects changes by clicking, and redraws only the dynamic part over time:
+for a small step only the pixels that change."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
+from PySide6.QtGui import QPainter, QRegion
+from PySide6.QtWidgets import QApplication
 
 from factories import D, two_region_situation
 from ui_helpers import blend, close_to, colour_at, drag_canvas, pixel_point, wheel
@@ -151,3 +154,65 @@ def test_zoom_to_change_frames_it(canvas):
         p = pixel_point(canvas, lon, lat)
         assert canvas.rect().contains(p)
     assert not canvas.rect().contains(pixel_point(canvas, 30.2, 48.2))
+
+
+class PaintRegions(QObject):
+    """The regions of the canvas's paint events, as they come."""
+
+    def __init__(self, widget) -> None:
+        super().__init__(widget)
+        self.regions: list[QRegion] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.regions.append(QRegion(event.region()))
+        return False
+
+
+def _step(canvas, qtbot, paints: PaintRegions, day: int) -> QRegion:
+    """Move the time to ``day``; the region the canvas then repaints (empty: none)."""
+    QApplication.processEvents()
+    paints.regions.clear()
+    canvas.cursor_model.set_time(D[day])
+    for _ in range(3):
+        QApplication.processEvents()
+    return QRegion().united(paints.regions[0]) if paints.regions else QRegion()
+
+
+def _covered(region: QRegion) -> int:
+    return sum(r.width() * r.height() for r in region)
+
+
+def test_a_step_repaints_only_what_changed_and_looks_as_if_drawn_anew(canvas, qtbot):
+    canvas.set_decorations(True)
+    paints = PaintRegions(canvas)
+    _step(canvas, qtbot, paints, 19)
+    frame = canvas.grab().toImage()              # the canvas at 19 June, drawn whole
+    region = _step(canvas, qtbot, paints, 20)    # "adv" loses 30.8-31.2°E on 20 June
+    assert 0 < _covered(region) < 0.2 * canvas.width() * canvas.height()
+    lost = pixel_point(canvas, 31.0, 48.3)
+    assert region.contains(lost)                 # the lost strip, highlighted now
+    assert not region.contains(pixel_point(canvas, 30.3, 48.3))   # what stayed, is kept
+    painter = QPainter(frame)                    # the repainted part over the old frame ...
+    canvas.render(painter, region.boundingRect().topLeft(), region)
+    painter.end()
+    assert frame == canvas.grab().toImage()      # ... is the new frame drawn whole
+
+
+def test_a_step_that_changes_nothing_on_the_map_repaints_the_date_only(canvas, qtbot):
+    paints = PaintRegions(canvas)
+    _step(canvas, qtbot, paints, 14)
+    assert _step(canvas, qtbot, paints, 15).isEmpty()     # no decorations: nothing at all
+    canvas.set_decorations(True)
+    date = _step(canvas, qtbot, paints, 16).boundingRect()
+    assert date.height() < 40 and date.width() < canvas.width() / 2
+
+
+def test_a_step_of_a_hatched_layer_or_far_in_time_repaints_everything(canvas, qtbot):
+    paints = PaintRegions(canvas)
+    _step(canvas, qtbot, paints, 9)
+    assert _step(canvas, qtbot, paints, 10) == QRegion(canvas.rect())   # "claim" appears
+    canvas.zoom_by(8.0, QPointF(pixel_point(canvas, 30.8, 48.3)))      # close to "adv"
+    _step(canvas, qtbot, paints, 1)
+    assert _step(canvas, qtbot, paints, 6) == QRegion(canvas.rect())   # the view fills up

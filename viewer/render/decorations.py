@@ -111,6 +111,15 @@ def draw_date(painter: QPainter, scene: MapScene, viewport: Viewport,
     painter.restore()
 
 
+def date_rect(scene: MapScene, viewport: Viewport, settings: RenderSettings) -> QRectF:
+    """The pixels ``draw_date`` may touch (its text's box, with room for antialiasing)."""
+    origin, font = _date_origin(scene, viewport, settings)
+    metrics = QFontMetricsF(font)
+    width = metrics.horizontalAdvance(format_date(settings.at))
+    return QRectF(origin.x(), origin.y() - metrics.ascent(), width,
+                  metrics.height()).adjusted(-2, -2, 2, 2)
+
+
 WIDEST_DATE = "30 September 2025, 23:59 UTC"   # the panel keeps its size as dates change
 
 

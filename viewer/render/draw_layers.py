@@ -152,13 +152,18 @@ def _hatch_cut(scene: MapScene, viewport: Viewport, settings: RenderSettings,
     return scene.memo(("hatch", layer.id, index, viewport.key(), spacing), build)
 
 
-def draw_highlights(painter: QPainter, scene: MapScene, settings: RenderSettings,
-                    visible: set[str]) -> None:
+def highlight_ids(scene: MapScene, settings: RenderSettings, visible: set[str]) -> tuple[str, ...]:
+    """The changes highlighted: those of the window (at - days, at] on visible layers."""
     days = settings.days(scene.situation)
     if days <= 0:
-        return
-    ids = tuple(c.id for c in scene.situation.recent_changes(settings.at, days)
-                if c.layer_id in visible)
+        return ()
+    return tuple(c.id for c in scene.situation.recent_changes(settings.at, days)
+                 if c.layer_id in visible)
+
+
+def draw_highlights(painter: QPainter, scene: MapScene, settings: RenderSettings,
+                    visible: set[str]) -> None:
+    ids = highlight_ids(scene, settings, visible)
     if not ids:
         return
     gained, lost = scene.memo(("highlight", ids), lambda: _combined(scene, ids))

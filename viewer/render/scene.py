@@ -175,16 +175,30 @@ class MapScene:
         index = self.situation.layer(layer_id).history.state_index(t)
         return self._state(layer_id, index)[0]
 
+    def _ensure_pieces(self, layer_id: str, indices: list[int]) -> None:
+        """Project the pieces ``indices`` of the layer and make their paths, where not
+        done yet (one pyproj call for all of them)."""
+        missing = [i for i in indices if (layer_id, i) not in self._pieces]
+        if missing:
+            history = self.situation.layer(layer_id).history
+            geoms = self.project_layer(np.array([history.pieces[i].geometry
+                                                 for i in missing], dtype=object))
+            for i, geom in zip(missing, geoms):
+                self._pieces[(layer_id, i)] = (geom, geometry_path(geom))
+
+    def piece_bounds(self, layer_id: str, indices) -> np.ndarray:
+        """Projected bounds (minx, miny, maxx, maxy) of the layer's pieces ``indices``,
+        one row each: pieces are cut to a bounded size, so each box stays local."""
+        indices = [int(i) for i in indices]
+        self._ensure_pieces(layer_id, indices)
+        geoms = np.array([self._pieces[(layer_id, i)][0] for i in indices], dtype=object)
+        return shapely.bounds(geoms).reshape(-1, 4)
+
     def _state(self, layer_id: str, index: int) -> tuple[np.ndarray, QPainterPath]:
         def build():
             history = self.situation.layer(layer_id).history
             indices = history.piece_indices(index).tolist()
-            missing = [i for i in indices if (layer_id, i) not in self._pieces]
-            if missing:
-                geoms = self.project_layer(np.array([history.pieces[i].geometry
-                                                     for i in missing], dtype=object))
-                for i, geom in zip(missing, geoms):
-                    self._pieces[(layer_id, i)] = (geom, geometry_path(geom))
+            self._ensure_pieces(layer_id, indices)
             path = geometry_path([])
             for i in indices:
                 path.addPath(self._pieces[(layer_id, i)][1])
@@ -199,11 +213,21 @@ class MapScene:
 
     def change_paths(self, change_id: str) -> tuple[QPainterPath, QPainterPath]:
         """The areas a change gained and lost, as paths."""
+        return self._change(change_id)[:2]
+
+    def change_bounds(self, change_id: str) -> np.ndarray:
+        """Projected bounds of each part of the change's gained and lost areas, one
+        row each (a day's change is many small parts spread along a front)."""
+        return self._change(change_id)[2]
+
+    def _change(self, change_id: str) -> tuple[QPainterPath, QPainterPath, np.ndarray]:
         def build():
             change = self.situation.change(change_id)
             gained, lost = self.project_layer(np.array([change.gained, change.lost],
                                                        dtype=object))
-            return geometry_path(gained), geometry_path(lost)
+            parts = shapely.get_parts(np.array([gained, lost], dtype=object))
+            bounds = shapely.bounds(parts[~shapely.is_empty(parts)]).reshape(-1, 4)
+            return geometry_path(gained), geometry_path(lost), bounds
         return self._changes.get_or_build(change_id, build)
 
     def edge_path(self, key, build: Callable) -> QPainterPath:

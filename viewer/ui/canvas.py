@@ -10,8 +10,11 @@ changes) and the date are drawn at every paint.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
+
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QRegion, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
 from viewer.model import Change
@@ -19,7 +22,8 @@ from viewer.model.cursor import TimeCursor
 from viewer.model.display import DisplayOptions
 from viewer.model.selection import Selection
 from viewer.render import MapScene, RenderSettings, Viewport, draw_dynamic, styles
-from viewer.render.decorations import draw_date
+from viewer.render.decorations import date_rect, draw_date
+from viewer.render.dirty import time_change_region
 from viewer.render.viewport import MARGIN as EXTENT_MARGIN
 from viewer.ui.canvas_interaction import ViewState, changes_at
 from viewer.ui.canvas_layers import CachedLayers
@@ -29,6 +33,7 @@ from viewer.ui.qt_utils import ModelConnections
 WHEEL_STEP = 1.25           # zoom factor per wheel notch (120 eighths of a degree)
 BUTTON_STEP = 1.5           # zoom factor of View > Zoom In / Out
 DRAG_THRESHOLD_PX = 4       # a press that moves less than this is a click
+PARTIAL_AT_MOST = 0.5       # a time step changing more of the canvas than this redraws all
 
 
 class MapCanvas(QWidget):
@@ -47,6 +52,7 @@ class MapCanvas(QWidget):
         self._last: QPointF | None = None
         self._dragging = False
         self._decorations = True
+        self._time_asked: tuple[datetime, float] | None = None   # of the last repaint asked
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -204,7 +210,32 @@ class MapCanvas(QWidget):
 
     # -- model reactions -----------------------------------------------------------------
     def _on_time(self, *_) -> None:
-        self.update()           # the pixmaps keep: only the dynamic part is redrawn
+        """Repaint what the new time or highlight window changes: for a step to an
+        adjacent date, the few changed areas and the date (the backing store keeps the
+        rest of the last frame); otherwise everything. The pixmaps keep either way."""
+        before = self._time_asked
+        self._time_asked = (self.cursor_model.time, self.cursor_model.highlight_days)
+        region = self._time_region(*before) if before is not None else None
+        if region is None:
+            self.update()
+        elif not region.isEmpty():
+            self.update(region)
+
+    def _time_region(self, at: datetime, days: float) -> QRegion | None:
+        """The pixels that differ from the map at ``at`` with a ``days`` window, or None
+        when drawing everything is as cheap."""
+        if self.scene is None or not self.isVisible():
+            return None
+        viewport, after = self.viewport(), self.render_settings()
+        before = replace(after, at=at, highlight_days=days)
+        region = time_change_region(self.scene, viewport, before, after)
+        if region is None:
+            return None
+        if after.decorations:
+            for settings in (before, after):
+                region = region.united(date_rect(self.scene, viewport, settings).toAlignedRect())
+        covered = sum(r.width() * r.height() for r in region)
+        return region if covered <= PARTIAL_AT_MOST * self.width() * self.height() else None
 
     def _on_selection(self) -> None:
         self.update()

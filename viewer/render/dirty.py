@@ -1,0 +1,71 @@
+"""What moving the time changes on the map: the pixels to draw again.
+
+A step to an adjacent date changes a few pieces of a layer and the changes entering and
+leaving the highlight window: a few km² along a front, not the whole country. The window
+then repaints only those pixels (its backing store keeps the rest of the last frame),
+drawing everything in the usual order clipped to them, so the result is the frame a
+full redraw gives. A jump far in time, a hatched layer (its dashed outline runs along
+the whole union) or a change too big to be worth it redraws everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QRegion
+
+from viewer.render.draw_layers import highlight_ids
+from viewer.render.scene import MapScene
+from viewer.render.settings import RenderSettings
+from viewer.render.viewport import Viewport
+
+MAX_BOXES = 256         # more changed parts than this: draw everything
+PAD_PX = 3              # antialiased edges and the 1.8 px change outlines reach past a box
+
+
+def time_change_region(scene: MapScene, viewport: Viewport, before: RenderSettings,
+                       after: RenderSettings) -> QRegion | None:
+    """The part of the view that differs between the map drawn at ``before``'s time and
+    highlight window and at ``after``'s (all else as in ``after``); None when it is as
+    well to draw everything."""
+    before = replace(after, at=before.at, highlight_days=before.highlight_days)
+    layers = after.visible_layers(scene.situation)
+    boxes = []
+    for layer in layers:
+        history = layer.history
+        old, new = history.state_index(before.at), history.state_index(after.at)
+        if old == new:
+            continue
+        if layer.style.hatch:
+            return None
+        pieces = np.setxor1d(history.piece_indices(old), history.piece_indices(new))
+        if len(pieces) > MAX_BOXES:
+            return None
+        boxes.append(scene.piece_bounds(layer.id, pieces))
+    visible = {layer.id for layer in layers}
+    moved = set(highlight_ids(scene, before, visible)) ^ set(highlight_ids(scene, after, visible))
+    if len(moved) > MAX_BOXES:
+        return None
+    boxes += [scene.change_bounds(change_id) for change_id in sorted(moved)]
+    boxes = np.concatenate(boxes) if boxes else np.empty((0, 4))
+    if len(boxes) > MAX_BOXES:
+        return None
+    return pixel_region(viewport, boxes, after.px(PAD_PX))
+
+
+def pixel_region(viewport: Viewport, boxes: np.ndarray, pad: float) -> QRegion:
+    """The boxes (projected minx, miny, maxx, maxy rows) as whole pixels of the view,
+    grown by ``pad`` pixels and cut to it."""
+    x0, y0 = viewport.to_pixels(boxes[:, 0], boxes[:, 3])      # north is up
+    x1, y1 = viewport.to_pixels(boxes[:, 2], boxes[:, 1])
+    left = np.maximum(np.floor(np.asarray(x0) - pad), 0)
+    top = np.maximum(np.floor(np.asarray(y0) - pad), 0)
+    right = np.minimum(np.ceil(np.asarray(x1) + pad), viewport.width)
+    bottom = np.minimum(np.ceil(np.asarray(y1) + pad), viewport.height)
+    region = QRegion()
+    for l, t, r, b in np.column_stack([left, top, right, bottom]).astype(int).tolist():
+        if r > l and b > t:
+            region = region.united(QRect(l, t, r - l, b - t))
+    return region
