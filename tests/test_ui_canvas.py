@@ -15,7 +15,7 @@ from viewer.model.cursor import TimeCursor
 from viewer.model.display import DisplayOptions
 from viewer.model.selection import Selection
 from viewer.render import MapScene, styles
-from viewer.ui import canvas_layers
+from viewer.ui import canvas_base_pixmaps
 from viewer.ui.canvas import MapCanvas
 
 INSIDE_GAIN = (30.6, 48.3)       # West region, gained by "adv" on 5 June, kept after
@@ -60,12 +60,12 @@ def test_hiding_a_layer_removes_its_colour(canvas):
 def test_wheel_zooms_in_about_the_mouse(canvas):
     pos = QPoint(250, 320)
     lon, lat = canvas.lonlat_at(pos.toPointF())
-    scale = canvas.state.mpp
+    scale = canvas.view_state.mpp
     wheel(canvas, pos, 2)
-    assert canvas.state.mpp == pytest.approx(scale / 1.25 ** 2)
+    assert canvas.view_state.mpp == pytest.approx(scale / 1.25 ** 2)
     assert pixel_point(canvas, lon, lat) == pos      # the place under the mouse stays put
     wheel(canvas, pos, -2)
-    assert canvas.state.mpp == pytest.approx(scale)
+    assert canvas.view_state.mpp == pytest.approx(scale)
 
 
 def test_dragging_pans_the_map_and_does_not_select(canvas, qtbot):
@@ -94,10 +94,10 @@ def test_an_old_change_is_not_clickable(canvas, qtbot):
 
 
 def _count_calls(monkeypatch, name: str) -> list:
-    """A list that grows by one at each call of canvas_layers.<name>."""
+    """A list that grows by one at each call of canvas_base_pixmaps.<name>."""
     calls: list = []
-    original = getattr(canvas_layers, name)
-    monkeypatch.setattr(canvas_layers, name, lambda *args: (calls.append(1), original(*args)))
+    original = getattr(canvas_base_pixmaps, name)
+    monkeypatch.setattr(canvas_base_pixmaps, name, lambda *args: (calls.append(1), original(*args)))
     return calls
 
 
@@ -120,7 +120,7 @@ def test_time_changes_redraw_only_the_dynamic_part(canvas, qtbot, monkeypatch):
         canvas.pan_by(-7, 4)
         canvas.repaint()
     assert len(calls) == 3              # ... only place it elsewhere
-    canvas.pan_by(canvas_layers.OVERSCAN + 50, 0)
+    canvas.pan_by(canvas_base_pixmaps.OVERSCAN + 50, 0)
     canvas.repaint()
     assert len(calls) == 4              # past that margin: drawn again
     canvas.zoom_by(1.25, canvas.rect().center().toPointF())

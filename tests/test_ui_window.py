@@ -166,9 +166,9 @@ def test_open_file_at_a_date(window, qtbot, tmp_path):
 
 def test_zoom_shortcuts_and_back_to_the_default_view(window, qtbot):
     default = window.canvas.view_rect()
-    scale = window.canvas.state.mpp
+    scale = window.canvas.view_state.mpp
     window.window_actions.zoom_in.trigger()
-    assert window.canvas.state.mpp == pytest.approx(scale / 1.5)
+    assert window.canvas.view_state.mpp == pytest.approx(scale / 1.5)
     qtbot.keyClick(window.canvas, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.canvas.view_rect() == pytest.approx(default)
 

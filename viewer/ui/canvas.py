@@ -2,7 +2,7 @@
 click-to-select.
 
 Painting is in layers, so that moving through time stays cheap: the static background
-(regions, context) and the labels come from cached pixmaps (canvas_layers), and so do
+(regions, context) and the labels come from cached pixmaps (canvas_base_pixmaps), and so do
 the decoration panels (canvas_panels: legend, scale bar, attribution, as on an exported
 image); the dynamic part (layers at the cursor's time, the highlighted and selected
 changes) and the date are drawn at every paint.
@@ -26,8 +26,8 @@ from viewer.render.decorations import date_rect, draw_date
 from viewer.render.dirty import time_change_region
 from viewer.render.viewport import MARGIN as EXTENT_MARGIN
 from viewer.ui.canvas_interaction import ViewState, changes_at
-from viewer.ui.canvas_layers import CachedLayers
-from viewer.ui.canvas_panels import CachedPanels
+from viewer.ui.canvas_base_pixmaps import BaseMapPixmaps
+from viewer.ui.canvas_panels import DecorationPixmaps
 from viewer.ui.qt_utils import ModelConnections
 
 WHEEL_STEP = 1.25           # zoom factor per wheel notch (120 eighths of a degree)
@@ -45,9 +45,9 @@ class MapCanvas(QWidget):
         super().__init__(parent)
         self.cursor_model, self.selection, self.display = cursor, selection, display
         self.scene: MapScene | None = None
-        self.state = ViewState()
-        self.layers = CachedLayers()
-        self.panels = CachedPanels()
+        self.view_state = ViewState()
+        self.base_pixmaps = BaseMapPixmaps()             # background, labels
+        self.decoration_pixmaps = DecorationPixmaps()    # legend, scale bar, attribution
         self._press: QPointF | None = None
         self._last: QPointF | None = None
         self._dragging = False
@@ -74,21 +74,21 @@ class MapCanvas(QWidget):
 
     def invalidate(self) -> None:
         """Drop the cached background and labels (the next paint redraws them)."""
-        self.layers.clear()
-        self.panels.clear()
+        self.base_pixmaps.clear()
+        self.decoration_pixmaps.clear()
         self.update()
 
     # -- view ----------------------------------------------------------------------------
     def view_rect(self) -> tuple[float, float, float, float]:
         """The projected rectangle shown (metres), exactly the widget's aspect."""
-        return self.state.rect()
+        return self.view_state.rect()
 
     def viewport(self) -> Viewport:
-        return Viewport(self.state.rect(), self.state.width, self.state.height)
+        return Viewport(self.view_state.rect(), self.view_state.width, self.view_state.height)
 
     def set_view(self, rect: tuple[float, float, float, float], keep: bool = False) -> None:
         """Show all of the projected ``rect``; ``keep``: refit on resize until navigated."""
-        self.state.fit(rect, keep=keep)
+        self.view_state.fit(rect, keep=keep)
         self._view_moved()
 
     def zoom_to_default(self) -> None:
@@ -128,7 +128,7 @@ class MapCanvas(QWidget):
 
     def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
         px, py = (anchor.x(), anchor.y()) if anchor is not None else (None, None)
-        if self.state.zoom(factor, px, py):
+        if self.view_state.zoom(factor, px, py):
             self._view_moved()
 
     def zoom_in(self) -> None:
@@ -138,7 +138,7 @@ class MapCanvas(QWidget):
         self.zoom_by(1 / BUTTON_STEP)
 
     def pan_by(self, dx: float, dy: float) -> None:
-        self.state.pan(dx, dy)
+        self.view_state.pan(dx, dy)
         self._view_moved()
 
     def _view_moved(self) -> None:
@@ -148,7 +148,7 @@ class MapCanvas(QWidget):
     # -- what is drawn -------------------------------------------------------------------
     def render_settings(self, **overrides) -> RenderSettings:
         """Settings that draw what the canvas shows now (overrides: size, scale, ...)."""
-        values = dict(at=self.cursor_model.time, size=(self.state.width, self.state.height),
+        values = dict(at=self.cursor_model.time, size=(self.view_state.width, self.view_state.height),
                       view=self.view_rect(), highlight_days=self.cursor_model.highlight_days,
                       hidden=self.display.hidden, opacity=self.display.opacities,
                       selected_changes=self.selection.change_ids,
@@ -170,7 +170,7 @@ class MapCanvas(QWidget):
     def lonlat_at(self, pos: QPointF) -> tuple[float, float] | None:
         if self.scene is None:
             return None
-        x, y = self.state.to_map(pos.x(), pos.y())
+        x, y = self.view_state.to_map(pos.x(), pos.y())
         lon, lat = self.scene.projector.inverse(x, y)
         return float(lon), float(lat)
 
@@ -180,7 +180,7 @@ class MapCanvas(QWidget):
         if lonlat is None:
             return []
         return changes_at(self.scene.situation, *lonlat, self.cursor_model.time,
-                          self.cursor_model.highlight_days, self.display.hidden, self.state.mpp)
+                          self.cursor_model.highlight_days, self.display.hidden, self.view_state.mpp)
 
     # -- painting ------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:
@@ -190,21 +190,23 @@ class MapCanvas(QWidget):
         else:                   # the opaque background pixmap covers the whole canvas
             viewport, settings = self.viewport(), self.render_settings()
             dpr = self.devicePixelRatioF()
-            reserved = self.panels.reserved(self.scene, viewport, settings)
-            background, at = self.layers.background(self.scene, viewport, settings, dpr)
+            reserved = self.decoration_pixmaps.reserved(self.scene, viewport, settings)
+            background, at = self.base_pixmaps.background(self.scene, viewport, settings, dpr)
             painter.drawPixmap(at, background)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             draw_dynamic(painter, self.scene, viewport, settings)
-            painter.drawPixmap(0, 0, self.layers.labels(self.scene, viewport, settings, dpr,
-                                                        reserved, self._dragging))
+            labels = self.base_pixmaps.labels(self.scene, viewport, settings, dpr, reserved,
+                                              self._dragging)
+            painter.drawPixmap(0, 0, labels)
             if settings.decorations:
-                for origin, panel in self.panels.panels(self.scene, viewport, settings, dpr):
+                panels = self.decoration_pixmaps.pixmaps(self.scene, viewport, settings, dpr)
+                for origin, panel in panels:
                     painter.drawPixmap(origin, panel)
                 draw_date(painter, self.scene, viewport, settings)
         painter.end()
 
     def resizeEvent(self, event) -> None:
-        self.state.resize(event.size().width(), event.size().height())
+        self.view_state.resize(event.size().width(), event.size().height())
         self.view_changed.emit()
         super().resizeEvent(event)
 

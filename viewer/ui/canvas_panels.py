@@ -15,7 +15,7 @@ from PySide6.QtGui import QPainter, QPixmap
 from viewer.render import MapScene, RenderSettings, Viewport
 from viewer.render.decorations import (decoration_rects, draw_decorations, draw_scale_bar,
                                        scale_bar_rect)
-from viewer.ui.canvas_layers import canvas_pixmap
+from viewer.ui.canvas_base_pixmaps import canvas_pixmap
 
 EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
 RESERVE_STEP = 24           # decoration areas kept free of labels, rounded out to this
@@ -54,7 +54,9 @@ def _crop(whole: QPixmap, rect: QRectF, viewport: Viewport, dpr: float) -> tuple
     return QPointF(r.topLeft()), part
 
 
-class CachedPanels:
+class DecorationPixmaps:
+    """The decoration panels as pixmaps, and the rectangles they reserve."""
+
     def __init__(self) -> None:
         self._cache: dict[str, tuple[tuple, object]] = {}
 
@@ -73,7 +75,7 @@ class CachedPanels:
         return self._cached("reserved", (viewport.key(), timeless(settings)),
                             lambda: reserved_rects(scene, viewport, settings))
 
-    def panels(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
+    def pixmaps(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
                dpr: float) -> Panels:
         """The legend (without its date) and attribution, and the scale bar, as small
         pixmaps and where they go."""

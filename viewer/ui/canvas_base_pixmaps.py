@@ -1,4 +1,4 @@
-"""The canvas's cached pixmaps: the parts of the map that do not change with time.
+"""The canvas's base-map pixmaps: the parts of the map that do not change with time.
 
 The background (water, neighbouring countries, regions, borders) and the labels (with
 the region borders drawn again above the layers) are each drawn once into a pixmap keyed
@@ -91,13 +91,15 @@ def shifted(old: QPixmap, shift: tuple[int, int], viewport: Viewport, dpr: float
     return canvas_pixmap(viewport, dpr, fill, paint)
 
 
-class CachedLayers:
+class BaseMapPixmaps:
+    """The background and the labels pixmaps, each with the key it was drawn for."""
+
     def __init__(self) -> None:
         # name -> (key, pixmap, viewport, options, provisional)
-        self._cache: dict[str, tuple] = {}
+        self._pixmaps: dict[str, tuple] = {}
 
     def clear(self) -> None:
-        self._cache.clear()
+        self._pixmaps.clear()
 
     def background(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
                    dpr: float) -> tuple[QPixmap, QPointF]:
@@ -106,7 +108,7 @@ class CachedLayers:
         it at another place (a new view or zoom draws just the view: opening and zooming
         stay as fast as they were)."""
         options = (dpr, settings.hidden & BACKGROUND_OPTIONS)
-        cached = self._cache.get("background")
+        cached = self._pixmaps.get("background")
         margin = 0
         if cached is not None and cached[3] == options:
             big = cached[2]
@@ -120,7 +122,7 @@ class CachedLayers:
         # opaque (no alpha channel): drawn on every repaint, it is then a plain copy
         pixmap = canvas_pixmap(big, dpr, QColor(styles.WATER),
                                lambda p: draw_background(p, scene, big, settings))
-        self._cache["background"] = (big.key(), pixmap, big, options, False)
+        self._pixmaps["background"] = (big.key(), pixmap, big, options, False)
         return pixmap, QPointF(-margin, -margin)
 
     def labels(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
@@ -130,7 +132,7 @@ class CachedLayers:
         draw = (lambda p: draw_labels(p, scene, viewport, settings, reserved))
         if not dragging:
             return self._get("labels", viewport, options, Qt.GlobalColor.transparent, draw)
-        cached = self._cache.get("labels")
+        cached = self._pixmaps.get("labels")
         shift = (pixel_shift(cached[2], viewport, dpr)
                  if cached is not None and cached[3][:3] == options[:3] else None)
         if shift is None:
@@ -139,15 +141,15 @@ class CachedLayers:
             return cached[1]
         pixmap = shifted(cached[1], shift, viewport, dpr, Qt.GlobalColor.transparent,
                          lambda p: draw_borders_above(p, scene, viewport, settings))
-        self._cache["labels"] = ((viewport.key(),) + options, pixmap, viewport, options, True)
+        self._pixmaps["labels"] = ((viewport.key(),) + options, pixmap, viewport, options, True)
         return pixmap
 
     def _get(self, name: str, viewport: Viewport, options: tuple,
              fill: QColor | Qt.GlobalColor, draw: Draw) -> QPixmap:
         key = (viewport.key(),) + options
-        cached = self._cache.get(name)
+        cached = self._pixmaps.get(name)
         if cached is not None and cached[0] == key and not cached[4]:
             return cached[1]
         pixmap = canvas_pixmap(viewport, options[0], fill, draw)
-        self._cache[name] = (key, pixmap, viewport, options, False)
+        self._pixmaps[name] = (key, pixmap, viewport, options, False)
         return pixmap
