@@ -52,20 +52,25 @@ def time_change_region(scene: MapScene, viewport: Viewport, before: RenderSettin
     boxes = np.concatenate(boxes) if boxes else np.empty((0, 4))
     if len(boxes) > MAX_BOXES:
         return None
-    return pixel_region(viewport, boxes, after.px(PAD_PX))
+    rects = pixel_rects(viewport, boxes, after.px(PAD_PX))
+    areas = (rects[:, 2] - rects[:, 0]) * (rects[:, 3] - rects[:, 1])
+    if areas.sum() > viewport.width * viewport.height:
+        return None             # (overlaps counted twice) as much as the view: draw all
+    region = QRegion()
+    for left, top, right, bottom in rects.tolist():
+        region = region.united(QRect(left, top, right - left, bottom - top))
+    return region
 
 
-def pixel_region(viewport: Viewport, boxes: np.ndarray, pad: float) -> QRegion:
-    """The boxes (projected minx, miny, maxx, maxy rows) as whole pixels of the view,
-    grown by ``pad`` pixels and cut to it."""
+def pixel_rects(viewport: Viewport, boxes: np.ndarray, pad: float) -> np.ndarray:
+    """The boxes (projected minx, miny, maxx, maxy rows) as whole-pixel rectangles
+    (left, top, right, bottom) of the view, grown by ``pad`` pixels, cut to the view;
+    those outside it dropped."""
     x0, y0 = viewport.to_pixels(boxes[:, 0], boxes[:, 3])      # north is up
     x1, y1 = viewport.to_pixels(boxes[:, 2], boxes[:, 1])
-    left = np.maximum(np.floor(np.asarray(x0) - pad), 0)
-    top = np.maximum(np.floor(np.asarray(y0) - pad), 0)
-    right = np.minimum(np.ceil(np.asarray(x1) + pad), viewport.width)
-    bottom = np.minimum(np.ceil(np.asarray(y1) + pad), viewport.height)
-    region = QRegion()
-    for l, t, r, b in np.column_stack([left, top, right, bottom]).astype(int).tolist():
-        if r > l and b > t:
-            region = region.united(QRect(l, t, r - l, b - t))
-    return region
+    rects = np.column_stack([np.maximum(np.floor(np.asarray(x0) - pad), 0),
+                             np.maximum(np.floor(np.asarray(y0) - pad), 0),
+                             np.minimum(np.ceil(np.asarray(x1) + pad), viewport.width),
+                             np.minimum(np.ceil(np.asarray(y1) + pad), viewport.height)])
+    rects = rects.reshape(-1, 4).astype(int)
+    return rects[(rects[:, 2] > rects[:, 0]) & (rects[:, 3] > rects[:, 1])]

@@ -166,7 +166,7 @@ def draw_highlights(painter: QPainter, scene: MapScene, settings: RenderSettings
     ids = highlight_ids(scene, settings, visible)
     if not ids:
         return
-    gained, lost = scene.memo(("highlight", ids), lambda: _combined(scene, ids))
+    gained, lost = scene.window_paths(("highlight", ids), lambda: _combined(scene, ids))
     for side, path, colour in ((1, lost, st.LOSS), (0, gained, st.GAIN)):
         if not path.isEmpty():
             painter.fillPath(path, st.brush(colour, st.HIGHLIGHT_OPACITY))
@@ -199,7 +199,7 @@ def _edges(painter: QPainter, scene: MapScene, ids: tuple[str, ...], side: int,
         for change_id in ids:
             out.addPath(scene.edge_path((change_id, side, width), lambda: one(change_id)))
         return out
-    painter.fillPath(scene.memo(("edges", ids, side, width), together), pen.brush())
+    painter.fillPath(scene.window_paths(("edges", ids, side, width), together), pen.brush())
 
 
 def _combined(scene: MapScene, ids: tuple[str, ...]) -> tuple[QPainterPath, QPainterPath]:

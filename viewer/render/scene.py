@@ -24,6 +24,7 @@ STATE_PATHS = 24        # layer states kept as ready paths
 PREBUILD_MAX_VERTICES = 2_000_000   # pieces built ahead, in the background, up to this
 DISPLAY_SEGMENT_DEG = 0.05   # ~5 km: the chord strays < 1 m from the projected curve
 MEMO_ENTRIES = 32       # derived per-view things (label layouts, hatching)
+WINDOW_ENTRIES = 64     # highlight windows kept as ready paths (their fills and edges)
 FALLBACK_BBOX = (-1.0, -1.0, 1.0, 1.0)   # lon/lat extent of a situation with nothing in it
 
 
@@ -82,6 +83,7 @@ class MapScene:
         self._changes = _LRU(256)
         self._edges = _LRU(512)
         self._memo = _LRU(MEMO_ENTRIES)
+        self._windows = _LRU(WINDOW_ENTRIES)
         self._static: dict = {}             # base-map paths: built once, never dropped
 
     # -- projection --------------------------------------------------------------------
@@ -239,6 +241,12 @@ class MapScene:
         if key not in self._static:
             self._static[key] = build()
         return self._static[key]
+
+    def window_paths(self, key, build: Callable):
+        """Paths of one highlight window (keyed by its changes), built once: stepping
+        back and forth through time, or playing a stretch again, reuses them; they do
+        not push the label layouts out of ``memo``."""
+        return self._windows.get_or_build(key, build)
 
     def memo(self, key, build: Callable):
         """A value derived from the scene (and maybe a view), built once per ``key``."""

@@ -148,7 +148,8 @@ class MapCanvas(QWidget):
     # -- what is drawn -------------------------------------------------------------------
     def render_settings(self, **overrides) -> RenderSettings:
         """Settings that draw what the canvas shows now (overrides: size, scale, ...)."""
-        values = dict(at=self.cursor_model.time, size=(self.view_state.width, self.view_state.height),
+        view = self.view_state
+        values = dict(at=self.cursor_model.time, size=(view.width, view.height),
                       view=self.view_rect(), highlight_days=self.cursor_model.highlight_days,
                       hidden=self.display.hidden, opacity=self.display.opacities,
                       selected_changes=self.selection.change_ids,
@@ -180,7 +181,8 @@ class MapCanvas(QWidget):
         if lonlat is None:
             return []
         return changes_at(self.scene.situation, *lonlat, self.cursor_model.time,
-                          self.cursor_model.highlight_days, self.display.hidden, self.view_state.mpp)
+                          self.cursor_model.highlight_days, self.display.hidden,
+                          self.view_state.mpp)
 
     # -- painting ------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:

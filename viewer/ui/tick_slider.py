@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from PySide6.QtCore import QLineF, QRect, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractSlider, QSlider, QStyle, QStyleOptionSlider, QWidget
@@ -48,14 +50,20 @@ class TickSlider(QSlider):
         super().paintEvent(event)
         if not self.ticks or self.maximum() <= self.minimum():
             return
-        painter = QPainter(self)
-        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1.0))  # 1 px: fast
-        painter.drawLines(self._tick_lines())
-        painter.end()
+        lines, xs = self._tick_lines()
+        exposed = event.rect()          # a new value exposes just the handle's stretch
+        lo = bisect_left(xs, exposed.left() - 1)
+        hi = bisect_right(xs, exposed.right() + 1)
+        if hi > lo:
+            painter = QPainter(self)
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1.0))  # 1 px
+            painter.drawLines(lines[lo:hi])
+            painter.end()
 
-    def _tick_lines(self) -> list[QLineF]:
-        """The tick marks, worked out again only when the ticks, range or geometry change
-        (not as the handle moves: the slider repaints on every step of the time)."""
+    def _tick_lines(self) -> tuple[list[QLineF], list[float]]:
+        """The tick marks, left to right, and their x; worked out again only when the
+        ticks, range or geometry change (not as the handle moves: the slider repaints on
+        every step of the time)."""
         opt = QStyleOptionSlider()
         self.initStyleOption(opt)
         cc = QStyle.ComplexControl.CC_Slider
@@ -67,8 +75,7 @@ class TickSlider(QSlider):
             span = groove.width() - handle.width()
             x0 = groove.x() + handle.width() / 2
             y0, y1 = self.rect().bottom() - 5, self.rect().bottom()
-            lines = [QLineF(x, y0, x, y1) for x in
-                     (x0 + QStyle.sliderPositionFromValue(self.minimum(), self.maximum(), v, span)
-                      for v in self.ticks)]
-            self._lines = (key, lines)
+            xs = sorted(x0 + QStyle.sliderPositionFromValue(self.minimum(), self.maximum(), v, span)
+                        for v in self.ticks)
+            self._lines = (key, ([QLineF(x, y0, x, y1) for x in xs], xs))
         return self._lines[1]
