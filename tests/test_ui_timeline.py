@@ -209,3 +209,36 @@ def test_the_slider_repaints_only_what_moved_and_shows_what_a_full_repaint_shows
         shown = QGuiApplication.primaryScreen().grabWindow(host.winId()).toImage()
         whole = slider.grab().toImage()
         assert shown.copy(10, 10, 880, 30).convertToFormat(whole.format()) == whole, value
+
+
+def test_a_time_step_repaints_a_strip_of_the_chart_and_shows_what_a_full_repaint_shows(env):
+    """Only the cursor line's old and new strips are painted again (not the whole plot,
+    its curves measured anew for the auto range); the window then holds what painting
+    the whole chart gives."""
+    from PySide6.QtCore import QObject, QPoint
+    from PySide6.QtGui import QGuiApplication
+
+    timeline, cursor, _ = env
+    chart = timeline.chart
+
+    class Paints(QObject):
+        rects: list = []
+
+        def eventFilter(self, obj, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.rects.extend(event.region())
+            return False
+    paints = Paints(chart)
+    chart.viewport().installEventFilter(paints)
+    for day in ("2025-06-07", "2025-06-08T06:00", "2025-06-12"):
+        QCoreApplication.processEvents()
+        paints.rects.clear()
+        cursor.set_time(T(day))
+        for _ in range(3):
+            QCoreApplication.processEvents()
+        assert paints.rects and all(r.width() < 40 for r in paints.rects), paints.rects
+        at = chart.mapTo(timeline.window(), QPoint(0, 0))
+        shown = QGuiApplication.primaryScreen().grabWindow(timeline.window().winId()).toImage()
+        whole = chart.grab().toImage()
+        assert shown.copy(at.x(), at.y(), whole.width(), whole.height()).convertToFormat(
+            whole.format()) == whole, day

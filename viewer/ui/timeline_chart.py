@@ -64,6 +64,16 @@ def style_chart(chart: pg.PlotWidget, axes: tuple[str, ...]) -> pg.PlotItem:
     return plot
 
 
+class CursorLine(pg.InfiniteLine):
+    """The time cursor's line. It is left out of the auto range (``ignoreBounds``), so a
+    move need not tell the view box: pyqtgraph would otherwise queue an auto-range
+    update, repainting the whole plot and measuring every curve again at each time step,
+    where the old and new strips of the line are all that change."""
+
+    def informViewBoundsChanged(self) -> None:
+        pass
+
+
 class TimelineChart(pg.PlotWidget):
     """Area (km², left axis) of each layer as steps, reports per day as bars (right
     axis), faint marks at change times, and the cursor line (drag it, or click)."""
@@ -95,9 +105,9 @@ class TimelineChart(pg.PlotWidget):
                                                    style=Qt.PenStyle.DotLine))
         self.counts_view.addItem(self.marks)
 
-        self.line = pg.InfiniteLine(epoch(cursor.time), angle=90, movable=True,
-                                    pen=pg.mkPen("#1f5fbf", width=2),
-                                    hoverPen=pg.mkPen("#1f5fbf", width=4))
+        self.line = CursorLine(epoch(cursor.time), angle=90, movable=True,
+                               pen=pg.mkPen("#1f5fbf", width=2),
+                               hoverPen=pg.mkPen("#1f5fbf", width=4))
         self.line.setZValue(100)
         plot.addItem(self.line, ignoreBounds=True)
         self.line.sigPositionChanged.connect(self._on_line_moved)
