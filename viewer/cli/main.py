@@ -128,8 +128,7 @@ def cmd_render(args) -> int:
 
 def _centre_bbox(situation, name: str, radius_km: float) -> tuple[float, float, float, float]:
     """The lon/lat box ``radius_km`` around the one place or region named ``name``."""
-    from pyproj import Geod
-    from viewer.importing.place_search import PlaceIndex
+    from viewer.importing.place_search import PlaceIndex, box_around
     hits = PlaceIndex(situation).find(name)
     shown = safe_line(name, 80)
     if not hits:
@@ -139,11 +138,7 @@ def _centre_bbox(situation, name: str, radius_km: float) -> tuple[float, float, 
                                                          if len(hits) > 8 else "")
         raise ArgumentError(f"--center: {len(hits)} places are named {shown!r}: {listed} "
                             "(name one as 'NAME, REGION')")
-    lon, lat = hits[0].lon, hits[0].lat
-    lons, lats, _ = Geod(ellps="WGS84").fwd([lon] * 4, [lat] * 4, [0, 90, 180, 270],
-                                            [radius_km * 1000.0] * 4)
-    return (max(-180.0, min(lons)), max(-90.0, min(lats)), min(180.0, max(lons)),
-            min(90.0, max(lats)))
+    return box_around(hits[0].lon, hits[0].lat, radius_km)
 
 
 def main(argv: list[str] | None = None) -> int:

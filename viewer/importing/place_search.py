@@ -29,6 +29,15 @@ class Found:
     population: int = 0
 
 
+def box_around(lon: float, lat: float, radius_km: float) -> tuple[float, float, float, float]:
+    """The lon/lat box reaching ``radius_km`` (geodesic) north, east, south and west."""
+    from pyproj import Geod
+    lons, lats, _ = Geod(ellps="WGS84").fwd([lon] * 4, [lat] * 4, [0, 90, 180, 270],
+                                            [radius_km * 1000.0] * 4)
+    return (max(-180.0, min(lons)), max(-90.0, min(lats)), min(180.0, max(lons)),
+            min(90.0, max(lats)))
+
+
 def key(text: str) -> str:
     text = text.casefold().replace("'", "’").replace("ʼ", "’").replace("-", " ")
     return re.sub(r"\s+", " ", text).strip()
@@ -42,11 +51,9 @@ class PlaceIndex:
             alternates = _builtin_alternates(situation)
         own = situation.own_regions
         self.regions = own
-        geoms = [r.geometry for r in own]
-        tree = shapely.STRtree(geoms) if geoms else None
+        inside = _regions_of(own, situation.places)
         self.entries: list[tuple[str, str, Found]] = []      # (key, name shown, found)
-        for p in situation.places:
-            region = _region_of(tree, own, p.lon, p.lat)
+        for p, region in zip(situation.places, inside):
             where = f", {region.name}" if region else ""
             label = safe_line(f"{p.name}{where}" + (f" ({p.names['uk']})" if p.names.get("uk")
                                                      else ""), 120)
@@ -95,11 +102,17 @@ class PlaceIndex:
         return any(key(n).startswith(region_key) for n in region.names.values())
 
 
-def _region_of(tree, regions, lon: float, lat: float):
-    if tree is None:
-        return None
-    hits = tree.query(shapely.Point(lon, lat), predicate="intersects")
-    return regions[int(hits[0])] if len(hits) else None
+def _regions_of(regions, places) -> list:
+    """The region each place lies in (None outside them all), in one query."""
+    out = [None] * len(places)
+    if not regions or not places:
+        return out
+    tree = shapely.STRtree([r.geometry for r in regions])
+    points = shapely.points([(p.lon, p.lat) for p in places])
+    for place, region in tree.query(points, predicate="intersects").T.tolist():
+        if out[place] is None:
+            out[place] = regions[region]
+    return out
 
 
 def _builtin_alternates(situation: Situation) -> dict[str, list[str]]:
