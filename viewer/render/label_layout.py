@@ -74,15 +74,19 @@ class Occupancy:
         self.cell = cell
         self.buckets: dict[tuple[int, int], list[QRectF]] = {}
 
-    def _keys(self, rect: QRectF):
+    def _keys(self, rect: QRectF) -> list[tuple[int, int]]:
         c = self.cell
-        for i in range(int(rect.left() // c), int(rect.right() // c) + 1):
-            for j in range(int(rect.top() // c), int(rect.bottom() // c) + 1):
-                yield i, j
+        left, top, right, bottom = rect.getCoords()
+        js = range(int(top // c), int(bottom // c) + 1)
+        return [(i, j) for i in range(int(left // c), int(right // c) + 1) for j in js]
 
     def free(self, rect: QRectF) -> bool:
-        return not any(rect.intersects(other) for key in self._keys(rect)
-                       for other in self.buckets.get(key, ()))
+        buckets = self.buckets
+        for key in self._keys(rect):
+            for other in buckets.get(key, ()):
+                if rect.intersects(other):
+                    return False
+        return True
 
     def add(self, rect: QRectF) -> None:
         for key in self._keys(rect):
@@ -93,6 +97,33 @@ class Occupancy:
 def _font(size: float, bold: bool = False, spacing: float = 0.0) -> tuple[QFont, QFontMetricsF]:
     font = map_font(size, bold, spacing)
     return font, QFontMetricsF(font)
+
+
+_ADVANCES: dict[tuple[str, str], float] = {}
+_FONT_KEYS: dict[int, tuple[QFont, str]] = {}
+
+
+def _font_key(font: QFont) -> str:
+    """``font.key()``, remembered for the few fonts ``_font`` makes (each kept here with
+    its key, so its id is never reused for another)."""
+    hit = _FONT_KEYS.get(id(font))
+    if hit is None or hit[0] is not font:
+        if len(_FONT_KEYS) > 256:
+            _FONT_KEYS.clear()
+        hit = _FONT_KEYS[id(font)] = (font, font.key())
+    return hit[1]
+
+
+def advance(text: str, font: QFont, metrics: QFontMetricsF) -> float:
+    """``metrics.horizontalAdvance(text)``, remembered: the same names come back at
+    every zoom step, and asking Qt costs more than the rest of placing a label."""
+    key = (text, _font_key(font))
+    width = _ADVANCES.get(key)
+    if width is None:
+        if len(_ADVANCES) > 50_000:
+            _ADVANCES.clear()
+        width = _ADVANCES[key] = metrics.horizontalAdvance(text)
+    return width
 
 
 def names_for(names: dict[str, str], fallback: str, language: str) -> tuple[str, str]:
@@ -196,7 +227,7 @@ class _Job:
                     self.layout.dots.append((x, y, radius, place.kind == "capital"))
                     self.layout.placed.append(index)
                     for (text, f, m), p in zip(lines[:count], pos):
-                        self.layout.add(Text(text, f, p, st.TEXT, m.horizontalAdvance(text)))
+                        self.layout.add(Text(text, f, p, st.TEXT, advance(text, f, m)))
                     return True
         return False
 
@@ -216,7 +247,7 @@ class _Job:
         cx, cy = viewport.to_pixels(x, y)
         shapely.prepare(geom)
         for block in _region_blocks(region, context, s, self.settings.language):
-            widths = [m.horizontalAdvance(t) for t, _, m, _ in block]
+            widths = [advance(t, f, m) for t, f, m, _ in block]
             heights = [m.height() for _, _, m, _ in block]
             w, h = max(widths), sum(heights)
             for fx, fy in REGION_SHIFTS:
@@ -260,7 +291,7 @@ def _region_blocks(region, context: bool, s: float, language: str):
 def _beside(x: float, y: float, gap: float, lines):
     """(baselines, box) of a label of one or two lines beside a dot at (x, y), best
     position first: right, left, above, below, then the diagonals."""
-    widths = [m.horizontalAdvance(t) for t, _, m in lines]
+    widths = [advance(t, f, m) for t, f, m in lines]
     w = max(widths)
     a, d = lines[0][2].ascent(), lines[0][2].descent()
     extra = sum(m.height() for _, _, m in lines[1:])

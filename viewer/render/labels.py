@@ -6,14 +6,13 @@ a pixmap. In SVG and PDF output every name is text, not outlines.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEngine
 
 from viewer.render import styles as st
 from viewer.render.draw_layers import draw_borders_above
 from viewer.render.label_layout import Layout, Text, layout_labels
+from viewer.render.label_sprites import draw_sprites
 from viewer.render.scene import MapScene
 from viewer.render.settings import CONTEXT, LABELS, PLACES, REGIONS, RenderSettings
 from viewer.render.viewport import Viewport
@@ -51,7 +50,9 @@ def draw_labels(painter: QPainter, scene: MapScene, viewport: Viewport,
     engine = painter.paintEngine().type()
     texts = layout.texts
     if engine == QPaintEngine.Type.Raster:
-        _offset_halos(painter, layout, settings.scale)
+        draw_sprites(painter, texts, settings.scale)
+        painter.restore()
+        return
     else:                       # vector output: a true outline, however long it takes
         if engine == QPaintEngine.Type.SVG:
             texts = [_unspaced(t) for t in texts]
@@ -76,17 +77,3 @@ def _unspaced(text: Text) -> Text:
     width = QFontMetricsF(font).horizontalAdvance(text.text)
     pos = QPointF(text.pos.x() + (text.width - width) / 2, text.pos.y())
     return Text(text.text, font, pos, text.colour, width)
-
-
-def _offset_halos(painter: QPainter, layout: Layout, scale: float) -> None:
-    """White halos from the text drawn shifted around a circle: as wide as a stroked
-    outline, but from the glyph cache, so about thirty times faster."""
-    radius = 1.4 * scale
-    steps = 8 if scale < 1.5 else 16
-    shifts = [QPointF(radius * math.cos(a), radius * math.sin(a))
-              for a in (2 * math.pi * k / steps for k in range(steps))]
-    painter.setPen(st.color(st.HALO, 0.9))
-    for text in layout.texts:
-        painter.setFont(text.font)
-        for shift in shifts:
-            painter.drawText(text.pos + shift, text.text)
