@@ -16,7 +16,7 @@ from viewer.render import MapScene, RenderSettings, Viewport, render_to_file
 from viewer.render.decorations import decoration_rects
 from viewer.render.label_layout import short_name
 from viewer.render.labels import label_layout
-from viewer.resources import SAMPLE
+from viewer.resources import sample_path
 
 POKROVSK = (37.18, 48.28)
 SVG = "{http://www.w3.org/2000/svg}"
@@ -31,7 +31,7 @@ def box_around(lon: float, lat: float, km: float) -> tuple[float, float, float, 
 
 @pytest.fixture(scope="module")
 def scene(qapp):
-    return MapScene(read_situation(SAMPLE))
+    return MapScene(read_situation(sample_path()))
 
 
 def layout_for(scene, size=(1600, 1000), **kw):

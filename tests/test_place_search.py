@@ -8,14 +8,14 @@ from pyproj import Geod
 from viewer.cli.main import _centre_bbox, main
 from viewer.importing.place_search import PlaceIndex
 from viewer.io.situation_file import read_situation
-from viewer.resources import SAMPLE
+from viewer.resources import sample_path
 
 GEOD = Geod(ellps="WGS84")
 
 
 @pytest.fixture(scope="module")
 def sample():
-    return read_situation(SAMPLE)
+    return read_situation(sample_path())
 
 
 @pytest.fixture(scope="module")
@@ -70,10 +70,10 @@ def test_centre_box_reaches_the_radius_each_way(sample):
 
 def test_render_center(tmp_path, capsys):
     out = tmp_path / "pokrovsk.png"
-    assert main(["render", str(SAMPLE), "--at", "2025-06-13", "--center", "Krasnoarmiisk",
+    assert main(["render", str(sample_path()), "--at", "2025-06-13", "--center", "Krasnoarmiisk",
                  "--radius", "15", "-o", str(out)]) == 0
     assert out.read_bytes()[:4] == b"\x89PNG"
-    assert main(["render", str(SAMPLE), "--at", "2025-06-13", "--center", "Pokrovske",
+    assert main(["render", str(sample_path()), "--at", "2025-06-13", "--center", "Pokrovske",
                  "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert "places are named 'Pokrovske'" in err and "Dnipropetrovsk Oblast" in err
@@ -82,5 +82,5 @@ def test_render_center(tmp_path, capsys):
                           (["--radius", "5"], "--radius: needs --center"),
                           (["--center", "Pokrovsk", "--bbox", "36,48,38,49"], "not both"),
                           (["--center", "Pokrovsk", "--radius", "0"], "between 0.1 and 5000")):
-        assert main(["render", str(SAMPLE), "--at", "2025-06-13", "-o", str(out), *args]) == 2
+        assert main(["render", str(sample_path()), "--at", "2025-06-13", "-o", str(out), *args]) == 2
         assert message in capsys.readouterr().err

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from viewer.io.situation_file import read_situation
-from viewer.resources import SAMPLE
+from viewer.resources import sample_path
 from ui_helpers import isolate_settings, open_window
 
 GEOD = Geod(ellps="WGS84")
@@ -32,7 +32,7 @@ def view_centre(window) -> tuple[float, float]:
 @pytest.mark.qt_log_ignore(r"^This plugin does not support (raise\(\)|grabbing the keyboard)$")
 def test_ctrl_f_finds_pokrovsk_by_its_ukrainian_name(qtbot, monkeypatch, tmp_path):
     isolate_settings(monkeypatch, tmp_path)
-    window = open_window(qtbot, read_situation(SAMPLE))
+    window = open_window(qtbot, read_situation(sample_path()))
     finder = window.finder
     assert not finder.bar.isVisible()
     window.activateWindow()                 # window shortcuts need the active window
@@ -62,7 +62,7 @@ def test_ctrl_f_finds_pokrovsk_by_its_ukrainian_name(qtbot, monkeypatch, tmp_pat
 
 def test_a_former_name_and_a_region(qtbot, monkeypatch, tmp_path):
     isolate_settings(monkeypatch, tmp_path)
-    window = open_window(qtbot, read_situation(SAMPLE))
+    window = open_window(qtbot, read_situation(sample_path()))
     window.finder.open()
     assert window.finder.choose("Krasnoarmiisk")
     lon, lat = view_centre(window)
