@@ -15,7 +15,7 @@ import os
 import shapely
 
 from viewer.io.errors import SituationError
-from viewer.io.files import MB, read_limited
+from viewer.io.files import MB, read_text_limited
 from viewer.io.foreign.features import ReadResult
 from viewer.io.foreign.repair import finish, note_skipped
 
@@ -27,11 +27,7 @@ LAT = ("lat", "latitude", "y")
 def read_points_csv(path: str | os.PathLike) -> ReadResult:
     """Point features of the CSV table at ``path``; raises only SituationError."""
     path = os.fspath(path)
-    data = read_limited(path, MAX_CSV_BYTES)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SituationError(path, f"not UTF-8 text (byte {exc.start})") from None
+    text = read_text_limited(path, MAX_CSV_BYTES)
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
