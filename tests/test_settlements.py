@@ -14,7 +14,7 @@ from pyproj import Geod
 from shapely.geometry import box, mapping
 
 from viewer.cli.main import main
-from viewer.importing.places import builtin_alternates, builtin_places
+from viewer.importing.places import builtin_alternates, builtin_countries, builtin_places
 from viewer.io.situation_file import read_situation
 from viewer.resources import settlements_bytes
 
@@ -51,9 +51,15 @@ def places():
     return builtin_places()[0]
 
 
+@pytest.fixture(scope="module")
+def countries():
+    return builtin_countries()
+
+
 def largest(places, english: str):
     """The most populous place in Ukraine named ``english``."""
-    hits = [p for p in places if p.name == english and p.extra.get("country", "UA") == "UA"]
+    countries = builtin_countries()
+    hits = [p for p in places if p.name == english and countries[p.id] == "UA"]
     assert hits, f"no {english} in the built-in settlements"
     return max(hits, key=lambda p: p.population)
 
@@ -70,26 +76,25 @@ def test_pokrovsk_is_where_geonames_puts_it_and_knows_its_old_name(places):
     assert {"Krasnoarmiisk", "Красноармійськ"} <= set(builtin_alternates()[pokrovsk.id])
 
 
-def test_table_holds_ukraine_and_its_border_lands_with_the_credit(places):
+def test_table_holds_ukraine_and_its_border_lands_with_the_credit(places, countries):
     data = settlements_bytes()
     doc = json.loads(gzip.decompress(data))
     assert "GeoNames" in doc["attribution"] and "CC BY 4.0" in doc["licence"]
-    countries = {}
+    counts = {}
     for p in places:
-        country = p.extra.get("country", "UA")
-        countries[country] = countries.get(country, 0) + 1
-    assert countries["UA"] > 5000
-    assert {"PL", "RO", "MD", "RU", "BY", "SK", "HU"} <= set(countries)
+        counts[countries[p.id]] = counts.get(countries[p.id], 0) + 1
+    assert counts["UA"] > 5000
+    assert {"PL", "RO", "MD", "RU", "BY", "SK", "HU"} <= set(counts)
     # nothing from deep inside a neighbour: Warsaw, Moscow, Bucharest, Minsk
     assert not {"Warsaw", "Moscow", "Bucharest", "Minsk"} & {p.name for p in places}
     assert len({p.id for p in places}) == len(places)
     assert len(data) < 600_000
 
 
-def test_city_neighbourhoods_are_left_out(places):
+def test_city_neighbourhoods_are_left_out(places, countries):
     """GeoNames lists Kyiv's and Kharkiv's neighbourhoods (Troieshchyna, Saltivka...) as
     populated places; on a map they would crowd out the city's own name."""
-    names = {p.name for p in places if p.extra.get("country", "UA") == "UA"}
+    names = {p.name for p in places if countries[p.id] == "UA"}
     assert not {"Saltivka", "Troieshchyna", "Vyhurivshchyna-Troieshchyna", "Pozniaky"} & names
     for city, (lon, lat) in (("Kyiv", (30.52, 50.45)), ("Kharkiv", (36.23, 49.99))):
         near = [p.name for p in places if p.population >= 20_000 and

@@ -52,8 +52,7 @@ def builtin_places() -> tuple[list[Place], list[str]]:
     """The built-in settlements, largest first, and their credit line. Their alternate
     names stay in the table (``builtin_alternates``): in every situation file they
     would take 3 MB."""
-    from viewer.resources import settlements_bytes
-    doc = json.loads(gzip.decompress(settlements_bytes()))
+    doc = _table()
     columns = doc["columns"]
     source = "GeoNames"             # the full credit goes in the attributions
     places = []
@@ -62,16 +61,22 @@ def builtin_places() -> tuple[list[Place], list[str]]:
         names = {"en": r["name_en"]}
         if r["name_uk"]:
             names["uk"] = r["name_uk"]
-        extra = {"country": r["country"]} if r["country"] != "UA" else {}
         places.append(Place(f"geonames:{r['geonameid']}", names, float(r["lon"]),
-                            float(r["lat"]), int(r["population"]), r["kind"], source, extra))
+                            float(r["lat"]), int(r["population"]), r["kind"], source))
     return places, [doc["attribution"]]
+
+
+def builtin_countries() -> dict[str, str]:
+    """The country (ISO 3166-1 alpha-2) of each built-in place, by place id (not stored
+    in situation files: reading thousands of JSON cells slows every open)."""
+    doc = _table()
+    i, country = doc["columns"].index("geonameid"), doc["columns"].index("country")
+    return {f"geonames:{row[i]}": row[country] for row in doc["rows"]}
 
 
 def builtin_alternates() -> dict[str, list[str]]:
     """Other spellings and former names of the built-in places, by place id."""
-    from viewer.resources import settlements_bytes
-    doc = json.loads(gzip.decompress(settlements_bytes()))
+    doc = _table()
     i, names = doc["columns"].index("geonameid"), doc["columns"].index("alternate_names")
     return {f"geonames:{row[i]}": list(row[names]) for row in doc["rows"] if row[names]}
 
@@ -122,6 +127,12 @@ def within_extent(places: list[Place], situation: Situation) -> list[Place]:
     x0, y0, x1, y1 = bounds
     m = EXTENT_MARGIN_DEG
     return [p for p in places if x0 - m <= p.lon <= x1 + m and y0 - m <= p.lat <= y1 + m]
+
+
+def _table() -> dict:
+    """The built-in settlements table: attribution, columns, rows."""
+    from viewer.resources import settlements_bytes
+    return json.loads(gzip.decompress(settlements_bytes()))
 
 
 def _population(value) -> int:
