@@ -124,12 +124,16 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     # mtime=0: the same input gives the same bytes
     args.out.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    print(summary(args.out, table, counts))
+    return 0
+
+
+def summary(out: Path, table: list[list], counts: dict[str, int]) -> str:
     named = sum(1 for r in table if r[2])
     ukraine = sum(1 for r in table if r[6] == "UA")
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e3:.0f} kB): {len(table)} places "
-          f"({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}); Ukrainian names "
-          f"for {named} of {ukraine} in Ukraine")
-    return 0
+    by_country = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    return (f"wrote {out} ({out.stat().st_size / 1e3:.0f} kB): {len(table)} places "
+            f"({by_country}); Ukrainian names for {named} of {ukraine} in Ukraine")
 
 
 if __name__ == "__main__":
