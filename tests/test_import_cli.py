@@ -70,7 +70,9 @@ def test_import_with_shapefile_regions_and_reports(inputs, capsys):
     assert "warnings: 1\n" in summary and "r4" in summary           # the dangling request
     info = json.loads(run_ok(capsys, "info", inputs["out"], "--json"))
     assert info["title"] == "Front" and info["default_time"] == "2025-06-03T00:00:00Z"
-    assert info["attributions"] == ["Front lines: test data (CC0)"]
+    # the built-in places (the default --places) bring their credit
+    assert info["attributions"][0] == "Front lines: test data (CC0)"
+    assert [a for a in info["attributions"][1:] if "GeoNames" not in a] == []
     assert "Imported by situation-viewer" in info["description"]
     layer = info["layers"][0]
     assert [c["at"] for c in layer["changes"]] == ["2025-06-02T00:00:00Z", "2025-06-03T00:00:00Z"]

@@ -133,3 +133,38 @@ def test_first_entries_are_where_the_snapshots_reach_1_km_inside(imported, deeps
     dnipro = next(r for r in regions if r.name == "Dnipropetrovsk Oblast")
     first_day = shapely.intersection(dnipro.geometry, deepstate_states[0][1])
     assert 0 < abs(GEOD.geometry_area_perimeter(shapely.orient_polygons(first_day))[0]) / 1e6 < 1
+
+
+def test_the_builtin_settlements_come_with_the_import(imported):
+    """The README's import command adds GeoNames' places (the default --places)."""
+    situation = imported["situation"]
+    assert len(situation.places) >= 5000
+    by_name = {p.name: p for p in situation.places}
+    pokrovsk = by_name["Pokrovsk"]
+    assert pokrovsk.names["uk"] == "Покровськ"
+    assert abs(pokrovsk.lat - 48.28) < 0.01 and abs(pokrovsk.lon - 37.18) < 0.01
+    assert any("GeoNames" in a for a in situation.meta.attributions)
+
+
+def test_a_40_km_view_of_pokrovsk_names_it_as_svg_text(imported, qapp, tmp_path):
+    """The issue's picture: 12 Aug 2025, 40 km around Pokrovsk, exported as SVG."""
+    from defusedxml import ElementTree
+
+    from viewer.render import MapScene, RenderSettings, Viewport, render_to_file
+    from viewer.render.decorations import decoration_rects
+    from viewer.render.labels import label_layout
+    lon, lat = 37.18, 48.28
+    half_lat, half_lon = 20 / 111.2, 20 / (111.32 * np.cos(np.radians(lat)))
+    settings = RenderSettings(at=parse_time("2025-08-12"), size=(1600, 1000),
+                              bbox=(lon - half_lon, lat - half_lat, lon + half_lon, lat + half_lat))
+    scene = MapScene(imported["situation"])
+    render_to_file(scene, settings, tmp_path / "pokrovsk.svg")
+    root = ElementTree.parse(tmp_path / "pokrovsk.svg").getroot()
+    texts = ["".join(e.itertext()).strip() for e in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "Pokrovsk" in texts and "Myrnohrad" in texts
+    viewport = Viewport.for_settings(scene, settings)
+    boxes = label_layout(scene, viewport, settings,
+                         tuple(decoration_rects(scene, viewport, settings))).boxes
+    assert len(boxes) >= 20
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[:i]
+                if a.intersected(b).width() > 0 and a.intersected(b).height() > 0]

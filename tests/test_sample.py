@@ -126,10 +126,20 @@ def test_meta_names_every_source_and_the_sketch(sample):
 
 
 def test_places_come_from_geonames_with_ukrainian_names(sample):
-    names = {p.name for p in sample.places}
-    assert {"Kyiv", "Dnipro", "Donetsk", "Pokrovsk", "Mezhova", "Sevastopol"} <= names
-    assert all(p.names.get("uk") and "GeoNames" in p.source for p in sample.places)
-    assert all(22 < p.lon < 41 and 44 < p.lat < 53 for p in sample.places)
+    """The built-in settlements: towns across Ukraine, every village near the view."""
+    names = {p.name: p for p in sample.places}
+    assert {"Kyiv", "Dnipro", "Donetsk", "Pokrovsk", "Mezhova", "Sevastopol",
+            "Velykomykhailivka"} <= set(names)
+    assert names["Mezhova"].names["uk"] == "Межова" and names["Kyiv"].names["uk"] == "Київ"
+    assert all("GeoNames" in p.source for p in sample.places)
+    assert any("GeoNames" in a and "CC BY 4.0" in a for a in sample.meta.attributions)
+    from viewer.importing.places import builtin_countries
+    countries = builtin_countries()
+    ukrainian = [p for p in sample.places if countries[p.id] == "UA"]
+    assert sum(1 for p in ukrainian if p.names.get("uk")) >= 0.95 * len(ukrainian)
+    assert all(21 < p.lon < 42 and 43 < p.lat < 54 for p in sample.places)
+    x0, y0, x1, y1 = sample.meta.default_bbox
+    assert sum(1 for p in sample.places if x0 < p.lon < x1 and y0 < p.lat < y1) > 250
 
 
 def _words(text: str) -> list[str]:

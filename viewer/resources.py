@@ -21,6 +21,7 @@ PACKAGE = "viewer.data"
 SAMPLE = "sample.gpkg"          # the embedded sample situation (packaging/build_sample.py)
 FONTS = "fonts"                 # DejaVu Sans, every map's font (packaging/fetch_fonts.sh)
 DESKTOP = "desktop"             # .desktop, MIME type, metainfo, icons (packaging/build_icons.py)
+SETTLEMENTS = "ukraine-settlements.json.gz"   # GeoNames places (packaging/build_settlements.py)
 
 _extracted = ExitStack()        # files copied out of a zipped package, removed at exit
 atexit.register(_extracted.close)
@@ -44,6 +45,11 @@ def resource_path(name: str) -> Path:
 def sample_path() -> Path:
     """The embedded sample situation file."""
     return resource_path(SAMPLE)
+
+
+def settlements_bytes() -> bytes:
+    """The built-in settlements table (gzip'd JSON)."""
+    return resource(SETTLEMENTS).read_bytes()
 
 
 def font_paths() -> list[Path]:

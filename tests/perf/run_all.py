@@ -14,6 +14,7 @@ RUNS = [
     ["bench_window.py", "--only", "sample"],
     ["bench_window.py", "--only", "deepstate"],
     ["bench_import.py"],
+    ["bench_labels.py"],
 ]
 
 

@@ -32,6 +32,10 @@ def add_parser(sub) -> None:
                    "builtin:ukraine-oblasts (with --append: replace the file's regions)")
     p.add_argument("--region-name-field", help="the regions' name field (default: name, "
                    "NAME, name_en, shapeName or ADM1_EN)")
+    p.add_argument("--places", default="builtin:ukraine-settlements", metavar="SPEC",
+                   help="places to add within the situation's extent: "
+                   "builtin:ukraine-settlements (default; GeoNames), a FILE of named points "
+                   "(GeoJSON, GeoPackage, Shapefile, CSV with lon/lat columns), or none")
     p.add_argument("--reports", help="reports table (CSV or JSON) to add and link")
     p.add_argument("--title", help="the situation's title (default: the layer name)")
     p.add_argument("--attribution", action="append", default=[], metavar="TEXT",
@@ -82,6 +86,7 @@ def cmd_import(args) -> int:
         end_field=args.end_field, date_pattern=args.date_pattern,
         min_width_m=args.min_width, min_area_km2=args.min_area)
     report = import_to_file(options, args.output, regions_spec=args.regions,
-                            region_name_field=args.region_name_field, append=args.append)
+                            region_name_field=args.region_name_field, append=args.append,
+                            places_spec=args.places)
     sys.stdout.write(report.text())
     return 0

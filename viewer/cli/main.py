@@ -29,6 +29,11 @@ def build_parser() -> OneLineParser:
     render.add_argument("-o", "--output", required=True, help="output .png, .svg or .pdf")
     render.add_argument("--size", default="1600x1000", help="WIDTHxHEIGHT in pixels")
     render.add_argument("--bbox", help="minlon,minlat,maxlon,maxlat (default: the file's view)")
+    render.add_argument("--center", metavar="PLACE", help="centre the map on a place or "
+                        "region of the file, by name (English, Ukrainian or another spelling; "
+                        "'NAME, REGION' to tell apart places of one name)")
+    render.add_argument("--radius", type=float, default=None, metavar="KM",
+                        help="with --center: show this many km around it (default 20)")
     render.add_argument("--highlight-days", type=float, default=None,
                         help="highlight changes of this many days before --at")
     render.add_argument("--title", help="title drawn on the map (default: the file's title)")
@@ -104,12 +109,36 @@ def cmd_render(args) -> int:
     out = Path(args.output)
     if out.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise ArgumentError(f"-o: output must end in .png, .svg or .pdf, got {args.output!r}")
+    if args.radius is not None and args.center is None:
+        raise ArgumentError("--radius: needs --center PLACE")
+    if args.center is not None and args.bbox is not None:
+        raise ArgumentError("--center: give either --center or --bbox, not both")
+    radius = 20.0 if args.radius is None else args.radius
+    if not 0.1 <= radius <= 5000:
+        raise ArgumentError(f"--radius: must be between 0.1 and 5000 km, got {radius:g}")
     situation = _load(args.file)
+    if args.center is not None:
+        bbox = _centre_bbox(situation, args.center, radius)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")   # never needs a screen
     from viewer.render.headless import render_headless
     render_headless(situation, out, at=at, size=size, bbox=bbox,
                     highlight_days=args.highlight_days, title=args.title)
     return 0
+
+
+def _centre_bbox(situation, name: str, radius_km: float) -> tuple[float, float, float, float]:
+    """The lon/lat box ``radius_km`` around the one place or region named ``name``."""
+    from viewer.importing.place_search import PlaceIndex, box_around
+    hits = PlaceIndex(situation).find(name)
+    shown = safe_line(name, 80)
+    if not hits:
+        raise ArgumentError(f"--center: no place or region named {shown!r} in the file")
+    if len(hits) > 1:
+        listed = "; ".join(h.label for h in hits[:8]) + (f"; and {len(hits) - 8} more"
+                                                         if len(hits) > 8 else "")
+        raise ArgumentError(f"--center: {len(hits)} places are named {shown!r}: {listed} "
+                            "(name one as 'NAME, REGION')")
+    return box_around(hits[0].lon, hits[0].lat, radius_km)
 
 
 def main(argv: list[str] | None = None) -> int:

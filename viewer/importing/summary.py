@@ -36,7 +36,8 @@ def import_facts(result: ImportResult, areas: Areas | None = None,
         })
     return {"mode": result.mode, "files": result.files, "dropped": result.dropped,
             "repaired": result.repaired, "layers": layers,
-            "regions": len(situation.own_regions), "reports": len(situation.reports),
+            "regions": len(situation.own_regions), "places": len(situation.places),
+            "reports": len(situation.reports),
             "links": len(situation.links), "warnings": list(result.warnings)}
 
 
@@ -63,7 +64,8 @@ def summary_text(facts: dict, target: str = "") -> str:
         lines.append(f"dropped slivers: {facts['dropped']} (parts of differences thinner "
                      "or smaller than the tolerance; a sliver left unchanged counts once)")
     lines.append(f"repaired polygons: {facts['repaired']}")
-    lines.append(f"regions: {facts['regions']}   reports: {facts['reports']}   "
+    lines.append(f"regions: {facts['regions']}   places: {facts['places']}   "
+                 f"reports: {facts['reports']}   "
                  f"report links: {facts['links']}")
     warnings = facts["warnings"]
     lines.append(f"warnings: {len(warnings)}")

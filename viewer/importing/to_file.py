@@ -12,6 +12,7 @@ from viewer.analysis.region_attribution import RegionAttribution
 from viewer.importing.pipeline import ImportOptions, ImportResult, run_import
 from viewer.importing.summary import import_facts, summary_text
 from viewer.io.situation_file import read_situation, write_situation
+from viewer.model import Situation
 
 
 @dataclass(frozen=True)
@@ -30,12 +31,13 @@ class ImportReport:
 
 def import_to_file(options: ImportOptions, output: str, *, regions_spec: str | None = None,
                    region_name_field: str | None = None, append: bool = False,
-                   write: bool = True) -> ImportReport:
+                   write: bool = True, places_spec: str = "none") -> ImportReport:
     """Import ``options.sources`` into the situation file ``output``.
 
     ``regions_spec`` is a regions file or ``builtin:…`` set, loaded here (it overrides
     ``options.regions``); with ``append`` the layers are added to the situation already in
-    ``output``. ``write=False`` stops before writing (the window adopts the situation
+    ``output``. ``places_spec`` (a points file, ``builtin:ukraine-settlements`` or
+    ``none``) adds the places within the situation's extent. ``write=False`` stops before writing (the window adopts the situation
     unsaved). Bad input raises SituationError; nothing is written then."""
     clock = time.perf_counter()
     if regions_spec:
@@ -47,6 +49,9 @@ def import_to_file(options: ImportOptions, output: str, *, regions_spec: str | N
     result = run_import(options, existing)
     seconds = dict(result.seconds)
     start = time.perf_counter()
+    add_places(result.situation, places_spec)
+    seconds["places"] = time.perf_counter() - start
+    start = time.perf_counter()
     areas = Areas(result.situation)
     facts = import_facts(result, areas, RegionAttribution(result.situation))
     seconds["analysis"] = time.perf_counter() - start
@@ -56,3 +61,18 @@ def import_to_file(options: ImportOptions, output: str, *, regions_spec: str | N
         seconds["write"] = time.perf_counter() - start
     seconds["total"] = time.perf_counter() - clock
     return ImportReport(result, facts, output, seconds)
+
+
+def add_places(situation: Situation, spec: str) -> int:
+    """Add the places of ``spec`` within the situation's extent that it does not hold
+    yet (by id), with their credit line; returns how many were added."""
+    from viewer.importing.places import load_places, within_extent
+    places, credits = load_places(spec)
+    held = {p.id for p in situation.places}
+    new = [p for p in within_extent(places, situation) if p.id not in held]
+    if new:
+        situation.places.extend(new)
+        for credit in credits:
+            if credit not in situation.meta.attributions:
+                situation.meta.attributions.append(credit)
+    return len(new)

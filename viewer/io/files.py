@@ -47,3 +47,13 @@ def read_limited(path: str, limit: int | None = None) -> bytes:
     if len(data) > limit:               # it grew while we looked
         raise SituationError(path, f"is over {size_text(limit)}; refused")
     return data
+
+
+def read_text_limited(path: str, limit: int | None = None) -> str:
+    """``read_limited`` decoded as UTF-8 (a byte-order mark dropped); SituationError for
+    anything else."""
+    data = read_limited(path, limit)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SituationError(path, f"not UTF-8 text (byte {exc.start})") from None

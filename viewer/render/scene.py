@@ -25,6 +25,7 @@ PREBUILD_MAX_VERTICES = 2_000_000   # pieces built ahead, in the background, up 
 DISPLAY_SEGMENT_DEG = 0.05   # ~5 km: the chord strays < 1 m from the projected curve
 MEMO_ENTRIES = 32       # derived per-view things (label layouts, hatching)
 WINDOW_ENTRIES = 64     # highlight windows kept as ready paths (their fills and edges)
+MAJOR_CITY = 1_000_000  # places labelled before the regions: these and the capital
 FALLBACK_BBOX = (-1.0, -1.0, 1.0, 1.0)   # lon/lat extent of a situation with nothing in it
 
 
@@ -76,6 +77,9 @@ class MapScene:
         px, py = self.projector.forward([p.lon for p in situation.places],
                                         [p.lat for p in situation.places])
         self.place_xy = np.column_stack([np.atleast_1d(px), np.atleast_1d(py)]).reshape(-1, 2)
+        self.place_population = np.array([p.population for p in situation.places], dtype=np.int64)
+        self.place_major = np.array([p.population >= MAJOR_CITY or p.kind == "capital"
+                                     for p in situation.places], dtype=bool)
         self._anchors: dict[str, tuple[float, float, float]] | None = None
         self._pieces: dict[tuple[str, int], tuple[BaseGeometry, QPainterPath]] = {}
         self._states = _LRU(STATE_PATHS)

@@ -26,6 +26,7 @@ class RenderSettings:
     decorations: bool = True                        # title, date, legend, scale bar, attribution
     title: str | None = None                        # None -> situation.meta.title
     scale: float = 1.0                              # multiplies line widths and font sizes
+    language: str = "en"                            # names on the map: "en" or "uk" first
 
     def shows(self, name: str) -> bool:
         return name not in self.hidden

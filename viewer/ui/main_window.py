@@ -19,6 +19,7 @@ from viewer.model.selection import Selection
 from viewer.model.text import safe_line
 from viewer.model.times import to_utc
 from viewer.ui.actions import NavigationKeyGuard, create_actions, fill_region_menu
+from viewer.ui.place_finder import PlaceFinder
 from viewer.ui.canvas import MapCanvas
 from viewer.ui.file_controller import FileController
 from viewer.ui.image_export import ImageExporter
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         self.measuring.measured.connect(self._on_regions_measured)
         self.window_actions = create_actions(self)
         self.files.attach_recent_menu(self.window_actions.recent_menu)
+        self.finder = PlaceFinder(self, self.canvas.zoom_to_lonlat)
+        self.window_actions.view_menu.addAction(self.finder.action)
         self._conns = ModelConnections(self)
         self._conns.connect(self.cursor_model.playing_changed, self._on_playing)
         self._key_guard = NavigationKeyGuard(self)
@@ -142,6 +145,7 @@ class MainWindow(QMainWindow):
         self.cursor_model.set_highlight_days(s.meta.highlight_days)
         self.cursor_model.set_time(at or s.meta.default_time or end)
         self.timeline.set_situation(s, loaded.areas)
+        self.finder.set_situation(s)
         self.update_title()
         fill_region_menu(self.window_actions.region_menu, s.own_regions,
                          lambda region: self.canvas.zoom_to_lonlat(region.geometry.bounds))

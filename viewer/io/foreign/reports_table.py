@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from viewer.io.errors import SituationError
-from viewer.io.files import MB, read_limited
+from viewer.io.files import MB, read_text_limited
 from viewer.model.report import ROLES, Reliability, Report
 from viewer.model.times import parse_time
 
@@ -67,11 +67,7 @@ def read_reports_table(path: str | os.PathLike) -> ReportsTable:
     """Reports and link requests of the CSV or JSON table at ``path``; raises only
     SituationError (for a file with no usable row too)."""
     path = os.fspath(path)
-    data = read_limited(path, MAX_TABLE_BYTES)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SituationError(path, f"not UTF-8 text (byte {exc.start})") from None
+    text = read_text_limited(path, MAX_TABLE_BYTES)
     table = ReportsTable(path)
     is_json = path.lower().endswith(".json") or text.lstrip()[:1] in ("[", "{")
     rows = _json_rows(path, text) if is_json else _csv_rows(path, text)

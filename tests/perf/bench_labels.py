@@ -1,0 +1,85 @@
+"""Labels benchmark: the DeepState import with the built-in settlements (about 8,000
+places) against the same import without places (``--places none``), in the window's map
+at 1600x1000 with the docks closed.
+
+Prints medians and the ratios with/without, against the issue's budgets: a time step no
+slower (the labels sit in the cached overlay: a time step lays nothing out), a zoom step
+within 1.2x (a zoom lays the labels out again), open to first paint at most 10 % slower.
+Not a unit test: timings on shared machines vary, so nothing here asserts.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_window import (median_ms, navigate, open_to_first_paint, random_times,  # noqa: E402
+                          scrub, sized_window)
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from viewer.cli.main import main as cli_main  # noqa: E402
+from viewer.io.situation_file import read_situation  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT.parent / "shared" / "data" / "deepstate-daily"
+BUDGETS = {"time step": 1.0, "zoom step": 1.2, "open to first paint": 1.1}
+
+
+def imported(places: str, folder: Path) -> Path:
+    out = folder / f"deepstate-{places.replace(':', '-')}.gpkg"
+    status = cli_main(["import", str(CORPUS), "--layer", "Occupied (DeepState)",
+                       "--kind", "assessed-control", "--regions", "builtin:ukraine-oblasts",
+                       "--places", places, "-o", str(out)])
+    if status != 0:
+        raise SystemExit(f"import failed with status {status}")
+    return out
+
+
+def measure(path: Path, n: int = 120) -> dict[str, float]:
+    win = sized_window(docks=False)
+    opens = [open_to_first_paint(path, win) for _ in range(5)]
+    times = random_times(win.situation, n)
+    scrub(win, times)                               # first visits: build the layer paths
+    steps = scrub(win, times)
+    zooms = navigate(win)["zoom one wheel notch"]
+    out = {"open to first paint": median_ms(opens), "time step": median_ms(steps),
+           "zoom step": median_ms(zooms), "places": len(win.situation.places)}
+    win.close()
+    win.deleteLater()
+    QApplication.processEvents()
+    return out
+
+
+def main() -> None:
+    if not CORPUS.is_dir():
+        print(f"skipped: {CORPUS} is absent")
+        return
+    app = QApplication.instance() or QApplication(["bench"])
+    with tempfile.TemporaryDirectory(prefix="bench-labels-") as folder:
+        compare({"without places": imported("none", Path(folder)),
+                 "with the settlements": imported("builtin:ukraine-settlements", Path(folder))})
+    del app
+
+
+def compare(files: dict[str, Path]) -> None:
+    print(f"places in the second file: {len(read_situation(files['with the settlements']).places)}")
+    rounds = {name: [] for name in files}
+    for _ in range(2):                      # alternate, so drift hits both alike
+        for name, path in files.items():
+            rounds[name].append(measure(path))
+    results = {name: {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+               for name, runs in rounds.items()}
+    base, with_places = results["without places"], results["with the settlements"]
+    for key, budget in BUDGETS.items():
+        ratio = with_places[key] / base[key]
+        print(f"  {key:20s} without {base[key]:7.2f} ms, with {with_places[key]:7.2f} ms "
+              f"-> ratio {ratio:.2f}x (budget {budget:.1f}x: "
+              f"{'within' if ratio <= budget else 'OVER'})")
+
+
+if __name__ == "__main__":
+    main()
