@@ -41,7 +41,7 @@ class Reliability:
     @classmethod
     def from_code(cls, code: str) -> "Reliability":
         code = (code or "").strip().upper()
-        if len(code) != 2 or not code[1].isdigit():
+        if len(code) != 2 or code[1] not in "0123456789":
             raise ValueError(f"reliability must look like B2, got {code!r}")
         return cls(code[0], int(code[1]))
 

@@ -16,16 +16,16 @@ import os
 
 import numpy as np
 import shapely
-from shapely.errors import GEOSException
 
-from viewer.io.errors import SituationError
+from viewer.io.errors import SituationError, UnusablePart
 from viewer.io.foreign.features import ReadResult
 from viewer.io.files import read_limited
-from viewer.io.foreign.repair import finish, note_skipped
+from viewer.io.foreign.repair import construct, finish, note_skipped
 from viewer.io.foreign.reproject import crs_from_geojson, describe, to_lonlat
 
 GEOMETRY_TYPES = ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
                   "MultiPolygon", "GeometryCollection")
+MAX_DEPTH = 100                 # GeometryCollections inside GeometryCollections
 _CONSTANTS = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf")}
 
 
@@ -69,12 +69,11 @@ def parse_geojson(data: bytes | str, where: str) -> ReadResult:
         label = f"feature {i + 1}"
         try:
             if not isinstance(item, dict) or item.get("type") != "Feature":
-                raise ValueError("not a GeoJSON Feature")
+                raise UnusablePart(label, "not a GeoJSON Feature")
             with np.errstate(invalid="ignore"):  # NaN positions: numpy would warn on
                 geom = geometry(item.get("geometry"))  # stderr; repair.finish drops them
-        except (ValueError, TypeError, KeyError, IndexError, RecursionError,
-                GEOSException) as exc:
-            failed.setdefault(" ".join(str(exc).split())[:120], []).append(label)
+        except UnusablePart as exc:
+            failed.setdefault(exc.problem[:120], []).append(label)
             continue
         geoms.append(geom)
         p = item.get("properties")
@@ -92,54 +91,71 @@ def parse_geojson(data: bytes | str, where: str) -> ReadResult:
     return result
 
 
-def geometry(g) -> shapely.Geometry | None:
-    """A shapely geometry from a GeoJSON geometry object (None for ``null``)."""
+def geometry(g, depth: int = 0) -> shapely.Geometry | None:
+    """A shapely geometry from a GeoJSON geometry object (None for ``null``); raises
+    UnusablePart for anything else."""
     if g is None:
         return None
     if not isinstance(g, dict):
-        raise ValueError("geometry is not a JSON object")
+        raise UnusablePart("geometry", "not a JSON object")
     kind, c = g.get("type"), g.get("coordinates")
     if kind == "GeometryCollection":
         parts = g.get("geometries")
         if not isinstance(parts, list):
-            raise ValueError("a GeometryCollection without a 'geometries' list")
-        return shapely.GeometryCollection([geometry(p) for p in parts if p is not None])
+            raise UnusablePart("geometry", "a GeometryCollection without a 'geometries' list")
+        if depth >= MAX_DEPTH:
+            raise UnusablePart("geometry", f"GeometryCollections nested more than {MAX_DEPTH} "
+                               "deep")
+        return construct(shapely.GeometryCollection,
+                      [geometry(p, depth + 1) for p in parts if p is not None])
     if kind not in GEOMETRY_TYPES:
-        raise ValueError(f"unknown geometry type {kind!r}")
-    if not isinstance(c, (list, tuple)):
-        raise ValueError(f"{kind} without a 'coordinates' list")
+        raise UnusablePart("geometry", f"unknown geometry type {kind!r}")
+    if not isinstance(c, (list, tuple)):         # (pyshp's __geo_interface__ has tuples)
+        raise UnusablePart("geometry", f"{kind} without a 'coordinates' list")
     if kind == "Point":
-        return shapely.Point(_positions([c])[0]) if c else shapely.Point()
+        return construct(shapely.Point, _positions([c])[0]) if c else shapely.Point()
     if kind == "MultiPoint":
-        return shapely.MultiPoint(_positions(c)) if c else shapely.MultiPoint()
+        return construct(shapely.MultiPoint, _positions(c)) if c else shapely.MultiPoint()
     if kind == "LineString":
-        return shapely.LineString(_positions(c))
+        return construct(shapely.LineString, _positions(c))
     if kind == "MultiLineString":
-        return shapely.MultiLineString([_positions(line) for line in c])
+        return construct(shapely.MultiLineString, [_positions(line) for line in c])
     if kind == "Polygon":
         return _polygon(c)
-    return shapely.MultiPolygon([_polygon(p) for p in c])
+    return construct(shapely.MultiPolygon, [_polygon(p) for p in c])
 
 
-def _polygon(rings: list) -> shapely.Polygon:
+def _polygon(rings) -> shapely.Polygon:
     if not isinstance(rings, (list, tuple)):
-        raise ValueError("polygon coordinates are not a list of rings")
+        raise UnusablePart("geometry", "polygon coordinates are not a list of rings")
     if not rings:
         return shapely.Polygon()
     arrays = [_positions(r) for r in rings]
-    return shapely.Polygon(arrays[0], arrays[1:])
+    return construct(shapely.Polygon, arrays[0], arrays[1:])
 
 
 def _positions(c) -> np.ndarray:
     """An (n, 2) float array of x, y from a list of GeoJSON positions."""
-    try:
-        a = np.asarray(c, dtype=float)
-    except ValueError:                  # positions of mixed length (2 and 3 numbers)
-        if not isinstance(c, (list, tuple)) or not all(isinstance(p, (list, tuple)) for p in c):
-            raise ValueError("coordinates are not lists of numbers") from None
-        a = np.asarray([p[:2] for p in c], dtype=float)
+    if not isinstance(c, (list, tuple)):
+        raise UnusablePart("geometry", "coordinates are not lists of numbers")
+    a = _floats(c)
+    if a is None:                       # positions of mixed length (2 and 3 numbers)
+        if not all(isinstance(p, (list, tuple)) for p in c):
+            raise UnusablePart("geometry", "coordinates are not lists of numbers")
+        a = _floats([p[:2] for p in c])
+        if a is None:
+            raise UnusablePart("geometry", "coordinates are not lists of numbers")
     if a.size == 0:
         return np.empty((0, 2))
     if a.ndim != 2 or a.shape[1] < 2:
-        raise ValueError("a position must have 2 or 3 numbers")
+        raise UnusablePart("geometry", "a position must have 2 or 3 numbers")
     return a[:, :2]
+
+
+def _floats(c) -> np.ndarray | None:
+    """``c`` as a float array, None if numpy can't make one: lists of unequal length, or
+    items that are not numbers (text, objects, an integer too large for a float)."""
+    try:
+        return np.asarray(c, dtype=float)
+    except (ValueError, TypeError, OverflowError):
+        return None

@@ -26,12 +26,11 @@ import defusedxml.ElementTree as DET
 import numpy as np
 import shapely
 from defusedxml import DefusedXmlException
-from shapely.errors import GEOSException
 
-from viewer.io.errors import SituationError
+from viewer.io.errors import SituationError, UnusablePart
 from viewer.io.foreign.features import ReadResult
 from viewer.io.files import read_limited
-from viewer.io.foreign.repair import finish, note_skipped
+from viewer.io.foreign.repair import construct, finish, note_skipped
 
 CONTAINERS = ("Document", "Folder")
 MAX_DEPTH = 100                 # Folders/Documents nested deeper than this are refused
@@ -126,8 +125,8 @@ class _Reader:
         label = f"placemark {name!r}" if name else f"placemark {self.count}"
         try:
             geom = self.geometry_of(elem)
-        except (ValueError, TypeError, IndexError, GEOSException) as exc:
-            self.failed.setdefault(" ".join(str(exc).split())[:120], []).append(label)
+        except UnusablePart as exc:
+            self.failed.setdefault(exc.problem[:120], []).append(label)
             return
         if geom is None and _only_gx(elem):
             return                                # counted in self.ignored
@@ -162,16 +161,17 @@ class _Reader:
         if kind != "Polygon":
             c = _coords(_text(elem, "coordinates"))
             if kind == "Point":
-                return shapely.Point(c[0]) if len(c) else shapely.Point()
-            return (shapely.LineString if kind == "LineString" else shapely.LinearRing)(c)
+                return construct(shapely.Point, c[0]) if len(c) else shapely.Point()
+            return construct(shapely.LineString if kind == "LineString" else shapely.LinearRing,
+                             c)
         outer = _child(elem, "outerBoundaryIs")
         shell = _child(outer, "LinearRing") if outer is not None else None
         if shell is None:
-            raise ValueError("a Polygon without an outerBoundaryIs LinearRing")
+            raise UnusablePart("geometry", "a Polygon without an outerBoundaryIs LinearRing")
         holes = [_coords(_text(ring, "coordinates")) for inner in elem
                  if local(inner.tag) == "innerBoundaryIs" for ring in inner
                  if local(ring.tag) == "LinearRing"]
-        return shapely.Polygon(_coords(_text(shell, "coordinates")), holes)
+        return construct(shapely.Polygon, _coords(_text(shell, "coordinates")), holes)
 
     def done(self) -> ReadResult:
         for reason, which in self.failed.items():
@@ -211,8 +211,11 @@ def _coords(text: str) -> np.ndarray:
         return np.empty((0, 2))
     dims = np.char.count(np.array(tuples), ",") + 1
     if (dims < 2).any():
-        raise ValueError("a coordinate tuple needs longitude and latitude")
-    values = np.array(",".join(tuples).split(","), dtype=float)
+        raise UnusablePart("geometry", "a coordinate tuple needs longitude and latitude")
+    try:
+        values = np.array(",".join(tuples).split(","), dtype=float)
+    except ValueError:                  # numpy's message quotes the text, of any length
+        raise UnusablePart("geometry", "coordinates that are not numbers") from None
     starts = np.concatenate([[0], np.cumsum(dims)[:-1]])
     return np.column_stack([values[starts], values[starts + 1]])
 
@@ -223,12 +226,12 @@ def _collect(parts: list):
             for p in (g.geoms if hasattr(g, "geoms") else [g])]
     kinds = {p.geom_type for p in flat}
     if kinds == {"Polygon"}:
-        return shapely.MultiPolygon(flat)
+        return construct(shapely.MultiPolygon, flat)
     if kinds == {"Point"}:
-        return shapely.MultiPoint(flat)
+        return construct(shapely.MultiPoint, flat)
     if kinds <= {"LineString", "LinearRing"} and kinds:
-        return shapely.MultiLineString([shapely.LineString(p.coords) for p in flat])
-    return shapely.GeometryCollection(flat)
+        return construct(shapely.MultiLineString, [shapely.LineString(p.coords) for p in flat])
+    return construct(shapely.GeometryCollection, flat)
 
 
 def _child(elem: Element, name: str) -> Element | None:

@@ -38,13 +38,18 @@ def read_kml_entry(path: str) -> tuple[str, bytes]:
     if size > MAX_ARCHIVE_BYTES:
         raise SituationError(path, f"is {size_text(size)}; KMZ files over "
                              f"{size_text(MAX_ARCHIVE_BYTES)} are refused")
+    archive = _zip(path, zipfile.ZipFile, path)
+    with archive:
+        info = _choose_entry(path, archive.infolist())
+        return info.filename, _inflate(path, archive, info)
+
+
+def _zip(path: str, call, *args):
+    """``call(*args)``, a zipfile call, with what zipfile raises on a damaged, encrypted or
+    oddly compressed archive made a SituationError."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            info = _choose_entry(path, archive.infolist())
-            return info.filename, _inflate(path, archive, info)
-    except SituationError:
-        raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, IndexError) as exc:
+        return call(*args)
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
         raise SituationError(path, f"not a readable KMZ (zip) archive: {_short(exc)}") \
             from None
     except NotImplementedError as exc:       # compression method
@@ -57,6 +62,9 @@ def read_kml_entry(path: str) -> tuple[str, bytes]:
 
 def _choose_entry(path: str, entries: list[zipfile.ZipInfo]) -> zipfile.ZipInfo:
     for info in entries:
+        if not info.filename:                # (zipfile itself fails on such an entry)
+            raise SituationError(path, "not a readable KMZ (zip) archive: an entry without "
+                                 "a name")
         if _escapes(info.filename):
             raise SituationError(path, f"refused: archive entry {info.filename[:100]!r} points "
                                  "outside the archive")
@@ -85,8 +93,8 @@ def _inflate(path: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> byte
         raise SituationError(path, f"refused: {info.filename[:100]} would inflate to "
                              f"{size_text(info.file_size)} (limit {size_text(limit)})")
     chunks, total = [], 0
-    with archive.open(info) as entry:
-        while chunk := entry.read(min(CHUNK, limit + 1 - total)):
+    with _zip(path, archive.open, info) as entry:
+        while chunk := _zip(path, entry.read, min(CHUNK, limit + 1 - total)):
             total += len(chunk)
             if total > limit:
                 raise SituationError(path, f"refused: {info.filename[:100]} inflates past "

@@ -6,6 +6,7 @@ longitude/latitude range) are skipped with one warning per reason that counts th
 names the first few. Invalid polygons are repaired with ``shapely.make_valid`` (method
 "structure": overlapping parts are merged, not cut out of each other), keeping only
 their polygonal parts, and counted in ``ReadResult.repaired``. All checks are vectorised.
+``construct`` is how readers build each geometry: shapely's refusal becomes UnusablePart.
 """
 
 from __future__ import annotations
@@ -15,13 +16,24 @@ from typing import Any
 
 import numpy as np
 import shapely
+from shapely.errors import GEOSException
 from shapely.geometry import MultiPolygon, Polygon
 
+from viewer.io.errors import UnusablePart
 from viewer.io.foreign.features import Feature, ReadResult
 
 NAMED = 5            # how many skipped features a warning names before "..."
 
 _POLYGONAL = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
+
+
+def construct(make, *args) -> shapely.Geometry:
+    """``make(*args)``, a shapely constructor; its refusal of the coordinates (a ring of
+    three points, a line of one) as UnusablePart, so the reader skips that feature."""
+    try:
+        return make(*args)
+    except (ValueError, GEOSException) as exc:
+        raise UnusablePart("geometry", str(exc)) from None
 
 
 def finish(result: ReadResult, geoms: Sequence, properties: Sequence[dict[str, Any]],

@@ -21,10 +21,10 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from viewer.io.errors import SituationError
+from viewer.io.errors import SituationError, UnusablePart
 from viewer.io.files import MB, read_text_limited
 from viewer.model.report import ROLES, Reliability, Report
-from viewer.model.times import parse_time
+from viewer.model.times import parse_time, shifted
 
 MAX_TABLE_BYTES = 64 * MB
 TEXT = ("source", "title", "url", "summary", "language")
@@ -78,12 +78,13 @@ def read_reports_table(path: str | os.PathLike) -> ReportsTable:
     seen: dict[str, tuple[Report, str]] = {}
     for label, row in rows:
         try:
-            report, links, notes = _parse(row)
-            if report.id in seen and seen[report.id][0] != report:
-                raise ValueError(f"id: {report.id!r} is already used by {seen[report.id][1]} "
-                                 "with other values")
-        except ValueError as exc:
-            table.warnings.append(f"{label}: {exc}")
+            report, links, notes = _parse(label, row)
+        except UnusablePart as exc:
+            table.warnings.append(str(exc))
+            continue
+        if report.id in seen and seen[report.id][0] != report:
+            table.warnings.append(f"{label}: id: {report.id!r} is already used by "
+                                  f"{seen[report.id][1]} with other values")
             continue
         table.warnings.extend(f"{label}: {note}" for note in notes)
         if report.id not in seen:
@@ -146,74 +147,78 @@ def _require(path: str, columns: list[str]) -> None:
                              f"(columns: {', '.join(columns)})")
 
 
-def _parse(row: dict | str) -> tuple[Report, list[LinkSpec], list[str]]:
-    """The row's report, its links and notes on what was left out; ValueError if bad."""
+def _parse(label: str, row: dict | str) -> tuple[Report, list[LinkSpec], list[str]]:
+    """The row's report, its links and notes on what was left out; UnusablePart naming
+    the row (``label``) if it is bad."""
     if isinstance(row, str):
-        raise ValueError(row)
-    v = {k: _text(k, row.get(k)) for k in COLUMNS}
+        raise UnusablePart(label, row)
+    v = {k: _text(label, k, row.get(k)) for k in COLUMNS}
     if not v["id"]:
-        raise ValueError("id: empty")
-    published = _time(v, "published")
+        raise UnusablePart(label, "id: empty")
+    published = _time(label, v, "published")
     notes, url = [], v["url"]
     if url and not url.lower().startswith(("http://", "https://")):
         notes.append("url: not an http(s) address, left out")
         url = ""
     report = Report(v["id"], published, v["source"], v["title"], url, v["summary"],
-                    v["language"] or "en", _reliability(v))
-    return report, _links(v), notes
+                    v["language"] or "en", _reliability(label, v))
+    return report, _links(label, v), notes
 
 
-def _reliability(v: dict[str, str]) -> Reliability:
+def _reliability(label: str, v: dict[str, str]) -> Reliability:
     code = v["grade"] or (v["reliability"] if len(v["reliability"]) == 2 else "")
     cred = v["credibility"].removesuffix(".0")
+    if not code and cred and not (cred.isascii() and cred.isdigit()):
+        raise UnusablePart(label, f"reliability: information credibility must be 1-6, got "
+                           f"{cred!r}")
     try:
         if code:
             return Reliability.from_code(code)
-        if cred and not cred.isdigit():
-            raise ValueError(f"information credibility must be 1-6, got {cred!r}")
         return Reliability(v["reliability"].upper() or "F", int(cred or 6))
-    except ValueError as exc:
-        raise ValueError(f"reliability: {exc}") from None
+    except ValueError as exc:           # the model's own check of a grade
+        raise UnusablePart(label, f"reliability: {exc}") from None
 
 
-def _links(v: dict[str, str]) -> list[LinkSpec]:
+def _links(label: str, v: dict[str, str]) -> list[LinkSpec]:
     role = v["role"].lower() or "reports"
     if role not in ROLES:
-        raise ValueError(f"role: must be one of {', '.join(ROLES)}, got {v['role']!r}")
+        raise UnusablePart(label, f"role: must be one of {', '.join(ROLES)}, got "
+                           f"{v['role']!r}")
     rid, links = v["id"], []
     for cid in filter(None, (c.strip() for c in v["change_id"].split(";"))):
         links.append(LinkSpec(rid, role, change_id=cid))
     if v["layer"] or v["date"]:
         if not (v["layer"] and v["date"]):
-            raise ValueError("a layer link needs both layer and date")
-        links.append(LinkSpec(rid, role, layer=v["layer"], at=_time(v, "date"),
+            raise UnusablePart(label, "a layer link needs both layer and date")
+        links.append(LinkSpec(rid, role, layer=v["layer"], at=_time(label, v, "date"),
                               date_only=len(v["date"]) <= 10))
     if v["region"] or v["from"] or v["to"]:
         if not (v["region"] and v["from"] and v["to"]):
-            raise ValueError("a region link needs region, from and to")
-        t0, t1 = _time(v, "from"), _time(v, "to")
-        t1 += timedelta(days=1) if len(v["to"]) <= 10 else timedelta(0)
+            raise UnusablePart(label, "a region link needs region, from and to")
+        t0, t1 = _time(label, v, "from"), _time(label, v, "to")
+        t1 = shifted(t1, timedelta(days=1 if len(v["to"]) <= 10 else 0))  # (not past 9999)
         if t1 <= t0:
-            raise ValueError("to: before from")
+            raise UnusablePart(label, "to: before from")
         links.append(LinkSpec(rid, role, region=v["region"], t0=t0, t1=t1))
     return links
 
 
-def _text(column: str, value) -> str:
+def _text(label: str, column: str, value) -> str:
     if value is None:
         return ""
     if isinstance(value, list) and column == "change_id" and all(
             isinstance(x, str) for x in value):
         return ";".join(value)
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise ValueError(f"{column}: not text or a number")
+        raise UnusablePart(label, f"{column}: not text or a number")
     return str(value).strip()
 
 
-def _time(v: dict[str, str], column: str) -> datetime:
+def _time(label: str, v: dict[str, str], column: str) -> datetime:
     if not v[column]:
-        raise ValueError(f"{column}: empty")
+        raise UnusablePart(label, f"{column}: empty")
     try:
         return parse_time(v[column])
-    except ValueError:
-        raise ValueError(f"{column}: not a date or time: {v[column]!r}") from None
+    except ValueError:                  # the model's own check of a date
+        raise UnusablePart(label, f"{column}: not a date or time: {v[column][:60]!r}") \
+            from None

@@ -24,9 +24,8 @@ from contextlib import ExitStack
 import numpy as np
 import shapefile
 import shapely
-from shapely.errors import GEOSException
 
-from viewer.io.errors import SituationError
+from viewer.io.errors import SituationError, UnusablePart
 from viewer.io.foreign.features import ReadResult
 from viewer.io.foreign.geojson import geometry
 from viewer.io.files import check_regular_file, read_limited
@@ -34,9 +33,11 @@ from viewer.io.foreign.repair import finish, note_skipped
 from viewer.io.foreign.reproject import crs_from_wkt, describe, is_lonlat, to_lonlat
 
 SIDECAR_BYTES = 1 << 20             # .prj and .cpg are a line of text
-# What pyshp and shapely raise on damaged input (pyshp does not wrap its own errors).
-_ERRORS = (shapefile.ShapefileException, struct.error, ValueError, TypeError, IndexError,
-           KeyError, AttributeError, ArithmeticError, EOFError, OSError, GEOSException)
+# What pyshp raises on damaged input: it does not wrap the errors of its own parsing
+# (struct.error, IndexError, ... straight from a cut-short record), so these are caught
+# around calls into pyshp only, never around our code (see _pyshp).
+_PYSHP_ERRORS = (shapefile.ShapefileException, struct.error, ValueError, TypeError,
+                 IndexError, KeyError, AttributeError, ArithmeticError, EOFError, OSError)
 
 
 def read_shapefile(path: str | os.PathLike) -> ReadResult:
@@ -133,29 +134,19 @@ def _read(path: str, files: dict[str, str], encoding: str):
     (None without a .dbf) and notes on what pyshp found odd."""
     caught: list = []
     logged = _Collect()
-    try:
-        with ExitStack() as stack, warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            shapefile.logger.addFilter(logged)
-            stack.callback(shapefile.logger.removeFilter, logged)
-            # in memory: pyshp reads as many bytes as a (maybe damaged) header declares,
-            # and a file object would allocate them all first; BytesIO returns what is there
-            shp = io.BytesIO(read_limited(path))
-            shx = io.BytesIO(read_limited(files[".shx"])) if ".shx" in files else None
-            dbf = io.BytesIO(read_limited(files[".dbf"])) if ".dbf" in files else None
-            reader = stack.enter_context(shapefile.Reader(
-                shp=shp, shx=shx, dbf=dbf, encoding=encoding, encodingErrors="strict"))
-            geoms = [_geometry(shape) for shape in reader.iterShapes()]
-            records = None if dbf is None else [
-                {k: _value(v) for k, v in rec.as_dict().items()} for rec in reader.iterRecords()]
-    except UnicodeDecodeError:
-        raise _Undecodable() from None
-    except shapefile.dbfFileException as exc:
-        if "decode" in str(exc):
-            raise _Undecodable() from None
-        raise SituationError(path, f"not a readable Shapefile: {exc}") from None
-    except _ERRORS as exc:
-        raise SituationError(path, f"not a readable Shapefile: {exc}") from None
+    with ExitStack() as stack, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        shapefile.logger.addFilter(logged)
+        stack.callback(shapefile.logger.removeFilter, logged)
+        # in memory: pyshp reads as many bytes as a (maybe damaged) header declares,
+        # and a file object would allocate them all first; BytesIO returns what is there
+        shp = io.BytesIO(read_limited(path))
+        shx = io.BytesIO(read_limited(files[".shx"])) if ".shx" in files else None
+        dbf = io.BytesIO(read_limited(files[".dbf"])) if ".dbf" in files else None
+        shapes, records = _pyshp(path, lambda: _parse(stack, shp, shx, dbf, encoding))
+        geoms = [_geometry(shape) for shape in shapes]     # pyshp logs while grouping rings
+    if records is not None:
+        records = [{k: _value(v) for k, v in rec.items()} for rec in records]
     notes = list(dict.fromkeys(" ".join(str(w.message).split()) for w in caught))
     if logged.shapes:
         which = ", ".join(f"shape {i + 1}" for i in sorted(set(logged.shapes))[:5])
@@ -164,13 +155,42 @@ def _read(path: str, files: dict[str, str], encoding: str):
     return geoms, records, notes
 
 
+def _parse(stack: ExitStack, shp, shx, dbf, encoding: str):
+    """pyshp's shapes and records (None without a .dbf): nothing but pyshp calls."""
+    reader = stack.enter_context(shapefile.Reader(
+        shp=shp, shx=shx, dbf=dbf, encoding=encoding, encodingErrors="strict"))
+    shapes = list(reader.iterShapes())
+    return shapes, None if dbf is None else [rec.as_dict() for rec in reader.iterRecords()]
+
+
+def _pyshp(path: str, call):
+    """``call()``, a call into pyshp, with what pyshp raises on a damaged file made a
+    SituationError (or _Undecodable, to retry in another encoding)."""
+    try:
+        return call()
+    except UnicodeDecodeError:
+        raise _Undecodable() from None
+    except shapefile.dbfFileException as exc:
+        if "decode" in str(exc):
+            raise _Undecodable() from None
+        raise SituationError(path, f"not a readable Shapefile: {exc}") from None
+    except _PYSHP_ERRORS as exc:
+        raise SituationError(path, f"not a readable Shapefile: {exc}") from None
+
+
 def _geometry(shape):
+    """The shapely geometry of a pyshp shape, None for a null shape, or why it can't be
+    read (a str: the shape is skipped with that reason)."""
     if shape.shapeType == shapefile.NULL:
         return None
     try:
-        return geometry(shape.__geo_interface__)
-    except _ERRORS as exc:
+        interface = shape.__geo_interface__       # pyshp groups the rings into polygons
+    except _PYSHP_ERRORS as exc:
         return " ".join(str(exc).split())[:120] or type(exc).__name__
+    try:
+        return geometry(interface)
+    except UnusablePart as exc:
+        return exc.problem[:120]
 
 
 def _value(v):

@@ -68,20 +68,20 @@ def encode(geoms: Sequence | np.ndarray, srs_id: int = SRS_ID) -> list[bytes | N
 
 
 def header_length(blob: bytes) -> int:
-    """Bytes before the WKB; raises ValueError for anything but a GeoPackage blob."""
+    """Bytes before the WKB; raises WkbError for anything but a GeoPackage blob."""
     if len(blob) < 8 or blob[:2] != MAGIC:
-        raise ValueError("not a GeoPackage geometry (no GP header)")
+        raise gpkg_wkb.WkbError("not a GeoPackage geometry (no GP header)")
     if blob[2] != 0:
-        raise ValueError(f"unsupported GeoPackage geometry version {blob[2]}")
+        raise gpkg_wkb.WkbError(f"unsupported GeoPackage geometry version {blob[2]}")
     flags = blob[3]
     if flags & FLAG_EXTENDED:
-        raise ValueError("extended GeoPackage geometry types are not supported")
+        raise gpkg_wkb.WkbError("extended GeoPackage geometry types are not supported")
     kind = (flags >> 1) & 0x07
     if kind >= len(ENVELOPE_BYTES):
-        raise ValueError(f"bad envelope kind {kind} in GeoPackage geometry")
+        raise gpkg_wkb.WkbError(f"bad envelope kind {kind} in GeoPackage geometry")
     size = 8 + ENVELOPE_BYTES[kind]
     if len(blob) <= size:
-        raise ValueError("GeoPackage geometry is cut short")
+        raise gpkg_wkb.WkbError("GeoPackage geometry is cut short")
     return size
 
 
@@ -130,7 +130,7 @@ def decode(blobs: Sequence[bytes | None], allowed: frozenset[int] | None = None)
         try:
             wkb[i] = blob[header_length(blob):]
             parts += gpkg_wkb.check(wkb[i], allowed)[1]
-        except ValueError as exc:
+        except gpkg_wkb.WkbError as exc:
             raise BlobError(i, str(exc)) from None
         if parts > MAX_PARTS:
             raise BlobError(i, f"more than {MAX_PARTS:,} polygons and rings together, more "

@@ -1,7 +1,7 @@
 """Reading helpers for the situation GeoPackage: rows, times, JSON and geometry columns.
 
-Every helper raises ValueError with a message naming the table, row and column; the
-reader turns that into one SituationError line naming the file.
+Every helper raises UnusablePart naming the table, row and column; the reader turns
+that into one SituationError line naming the file.
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ from datetime import datetime
 
 import numpy as np
 
+from viewer.io.errors import UnusablePart
 from viewer.io.geopackage import blob as gpkg_blob
-
 from viewer.io.geopackage import sqlite as gpkg_open
-
 from viewer.io.geopackage import wkb as gpkg_wkb
 from viewer.io.situation_file.geometry import GeometryProblem, usable
 from viewer.io.situation_file.schema import TABLES
@@ -33,7 +32,7 @@ def select(conn: sqlite3.Connection, tables: set[str], name: str,
         return []
     missing = missing_columns(conn, name, ("fid",) + columns)
     if missing:   # checked first: SQLite would take an unknown "column" for a string
-        raise ValueError(f"table {name} has no column {', '.join(missing)}")
+        raise UnusablePart(f"table {name}", f"has no column {', '.join(missing)}")
     # a geometry written as text (e.g. by X'..' || X'..' in SQL) is read as its bytes
     cols = ", ".join('CAST("geom" AS BLOB)' if c == "geom" else f'"{c}"'
                      for c in ("fid",) + columns)
@@ -43,7 +42,7 @@ def select(conn: sqlite3.Connection, tables: set[str], name: str,
     except sqlite3.DataError as exc:     # a value over the connection's length limit
         if getattr(exc, "sqlite_errorname", "") != "SQLITE_TOOBIG":
             raise
-        raise ValueError(_too_big(conn, name, ("fid",) + columns)) from None
+        raise UnusablePart(*_too_big(conn, name, ("fid",) + columns)) from None
 
 
 def _no_blobs(conn: sqlite3.Connection, name: str, columns: tuple[str, ...]) -> None:
@@ -54,19 +53,19 @@ def _no_blobs(conn: sqlite3.Connection, name: str, columns: tuple[str, ...]) -> 
     if row is not None:
         column = columns[row.index("blob")]
         fid = "" if isinstance(row[-1], bytes) else f", fid {row[-1]}"
-        raise ValueError(f"table {name}{fid}, {column}: a blob where text or a number was "
-                         "expected")
+        raise UnusablePart(f"table {name}{fid}, {column}", "a blob where text or a number "
+                           "was expected")
 
 
-def _too_big(conn: sqlite3.Connection, name: str, columns: tuple[str, ...]) -> str:
-    """The message for a value over the length limit, naming its row when it is a blob:
+def _too_big(conn: sqlite3.Connection, name: str, columns: tuple[str, ...]) -> tuple[str, str]:
+    """The place and problem for a value over the length limit, naming its row when it is a blob:
     length() of a blob reads only its stored size, but of a text it would read the text."""
     limit = gpkg_open.MAX_VALUE_BYTES
     over = " OR ".join(f"(typeof(\"{c}\") = 'blob' AND length(\"{c}\") > {limit})"
                        for c in columns)
     fid = conn.execute(f'SELECT fid FROM "{name}" WHERE {over} ORDER BY fid LIMIT 1').fetchone()
     where = f"table {name}" + (f", fid {fid[0]}" if fid else "")
-    return f"{where}: holds a value larger than {limit >> 20} MB, more than this viewer reads"
+    return where, f"holds a value larger than {limit >> 20} MB, more than this viewer reads"
 
 
 def missing_columns(conn: sqlite3.Connection, table: str, columns: tuple[str, ...]) -> list[str]:
@@ -75,8 +74,8 @@ def missing_columns(conn: sqlite3.Connection, table: str, columns: tuple[str, ..
     info = conn.execute("SELECT name, hidden FROM pragma_table_xinfo(?)", (table,)).fetchall()
     generated = [n for n, hidden in info if hidden and n in columns]
     if generated:
-        raise ValueError(f"table {table}: column {generated[0]} is computed by SQL stored in "
-                         "the file (a generated column), which is never run")
+        raise UnusablePart(f"table {table}", f"column {generated[0]} is computed by SQL "
+                           "stored in the file (a generated column), which is never run")
     present = {n for n, hidden in info if not hidden}
     return [c for c in columns if c not in present]
 
@@ -99,7 +98,7 @@ class TimeParser:
         try:
             parsed = parse_time(value)
         except ValueError as exc:
-            raise ValueError(f"{where}: {exc}") from None
+            raise UnusablePart(where, str(exc)) from None
         self._cache[value] = parsed
         return parsed
 
@@ -114,19 +113,25 @@ def json_value(text, where: str, kind: type, default):
     try:
         value = json.loads(text)
     except RecursionError:
-        raise ValueError(f"{where}: JSON nested too deeply") from None
-    except (TypeError, ValueError):
-        raise ValueError(f"{where}: not valid JSON: {shown(str(text))}") from None
+        raise UnusablePart(where, "JSON nested too deeply") from None
+    except (TypeError, ValueError):    # not text (a number), or not JSON
+        raise UnusablePart(where, f"not valid JSON: {shown(str(text))}") from None
     if not isinstance(value, kind):
-        raise ValueError(f"{where}: expected a JSON {kind.__name__}, got {shown(str(text))}")
+        raise UnusablePart(where, f"expected a JSON {kind.__name__}, got {shown(str(text))}")
     return value
 
 
 def text_map(text, where: str) -> dict[str, str]:
     value = json_value(text, where, dict, {})
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        raise ValueError(f"{where}: expected a JSON object of strings")
+        raise UnusablePart(where, "expected a JSON object of strings")
     return value
+
+
+def text(value) -> str:
+    """A text cell as text: NULL is "", a number (a column declared with another type
+    keeps numbers as numbers) its decimal form. Blobs never get here (see select)."""
+    return "" if value is None else str(value)
 
 
 def shown(value, limit: int = 60) -> str:
@@ -142,10 +147,10 @@ def integer(value, where: str, default: int) -> int:
         return value
     try:
         number = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{where}: not a number: {shown(value)}") from None
+    except ValueError:                  # text that is not a number (blobs are refused first)
+        raise UnusablePart(where, f"not a number: {shown(value)}") from None
     if not math.isfinite(number) or number != int(number):
-        raise ValueError(f"{where}: not a whole number: {shown(value)}")
+        raise UnusablePart(where, f"not a whole number: {shown(value)}")
     return int(number)
 
 
@@ -154,8 +159,8 @@ def real(value, where: str, default: float) -> float:
         return default
     try:
         return float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{where}: not a number: {shown(value)}") from None
+    except ValueError:                  # text that is not a number (blobs are refused first)
+        raise UnusablePart(where, f"not a number: {shown(value)}") from None
 
 
 def geometries(table: str, rows: list[tuple], column: int = 1) -> np.ndarray:
@@ -166,5 +171,5 @@ def geometries(table: str, rows: list[tuple], column: int = 1) -> np.ndarray:
         return usable(gpkg_blob.decode([r[column] for r in rows],
                                        gpkg_wkb.AREAS if areas else gpkg_wkb.POINTS), areas)
     except (gpkg_blob.BlobError, GeometryProblem) as exc:
-        raise ValueError(f"table {table}, fid {rows[exc.index][0]}: bad geometry: {exc}") \
+        raise UnusablePart(f"table {table}, fid {rows[exc.index][0]}", f"bad geometry: {exc}") \
             from None

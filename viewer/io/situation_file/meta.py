@@ -13,7 +13,8 @@ import sqlite3
 from pyproj import CRS
 from pyproj.exceptions import CRSError
 
-from viewer.io.situation_file.fields import TimeParser, json_value, real, select, shown
+from viewer.io.errors import UnusablePart
+from viewer.io.situation_file.fields import TimeParser, json_value, real, select, shown, text
 from viewer.io.situation_file.geometry import LAT_LIMIT, LON_LIMIT
 from viewer.io.situation_file.schema import check_format_version
 from viewer.model.meta import SituationMeta
@@ -25,12 +26,12 @@ def read_meta(conn: sqlite3.Connection, tables: set[str], times: TimeParser) -> 
     values = {k: v for _, k, v in select(conn, tables, "situation_meta", ("key", "value"))}
     check_format_version(values.get("format_version"))
     meta = SituationMeta(format_version=str(values["format_version"]).strip())
-    meta.title = values.get("title") or meta.title
-    meta.description = values.get("description") or ""
+    meta.title = text(values.get("title")) or meta.title
+    meta.description = text(values.get("description"))
     attributions = json_value(values.get("attributions"), "situation_meta attributions",
                               list, [])
     if not all(isinstance(a, str) for a in attributions):
-        raise ValueError("situation_meta attributions: expected a JSON list of strings")
+        raise UnusablePart("situation_meta attributions", "expected a JSON list of strings")
     meta.attributions = attributions
     meta.default_bbox = _bbox(values.get("default_bbox"))
     meta.default_time = times.optional(values.get("default_time"),
@@ -38,38 +39,38 @@ def read_meta(conn: sqlite3.Connection, tables: set[str], times: TimeParser) -> 
     days = real(values.get("highlight_days"), "situation_meta highlight_days",
                 meta.highlight_days)
     if not 0 <= days <= MAX_HIGHLIGHT_DAYS:          # also false for NaN
-        raise ValueError(f"situation_meta highlight_days: must be 0-{MAX_HIGHLIGHT_DAYS:g} "
-                         f"days, got {shown(values.get('highlight_days'))}")
+        raise UnusablePart("situation_meta highlight_days", f"must be 0-{MAX_HIGHLIGHT_DAYS:g} "
+                           f"days, got {shown(values.get('highlight_days'))}")
     meta.highlight_days = days
-    meta.crs = _crs(values.get("crs") or "")
+    meta.crs = _crs(text(values.get("crs")))
     return meta
 
 
-def _bbox(text) -> tuple[float, float, float, float] | None:
+def _bbox(cell) -> tuple[float, float, float, float] | None:
     where = "situation_meta default_bbox"
-    bbox = json_value(text, where, list, None)
+    bbox = json_value(cell, where, list, None)
     if bbox is None:
         return None
     if len(bbox) != 4 or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
                                  for v in bbox):
-        raise ValueError(f"{where}: expected [minlon, minlat, maxlon, maxlat]")
+        raise UnusablePart(where, "expected [minlon, minlat, maxlon, maxlat]")
     minx, miny, maxx, maxy = (float(v) for v in bbox)
     if not (-LON_LIMIT <= minx < maxx <= LON_LIMIT and -LAT_LIMIT <= miny < maxy <= LAT_LIMIT):
-        raise ValueError(f"{where}: expected minlon < maxlon within ±{LON_LIMIT:g} and "
-                         f"minlat < maxlat within ±{LAT_LIMIT:g}, got {shown(text)}")
+        raise UnusablePart(where, f"expected minlon < maxlon within ±{LON_LIMIT:g} and "
+                           f"minlat < maxlat within ±{LAT_LIMIT:g}, got {shown(cell)}")
     return minx, miny, maxx, maxy
 
 
-def _crs(text: str) -> str:
+def _crs(name: str) -> str:
     """The display CRS as stored, once pyproj knows it as a projected CRS (metres)."""
-    if not text:
+    if not name:
         return ""
     try:
-        crs = CRS.from_user_input(text)
+        crs = CRS.from_user_input(name)
     except CRSError:
-        raise ValueError(f"situation_meta crs: not a coordinate reference system: "
-                         f"{shown(text)}") from None
+        raise UnusablePart("situation_meta crs", "not a coordinate reference system: "
+                           f"{shown(name)}") from None
     if not crs.is_projected:
-        raise ValueError(f"situation_meta crs: must be a projected CRS (metres), got "
-                         f"{shown(text)}")
-    return text
+        raise UnusablePart("situation_meta crs", "must be a projected CRS (metres), got "
+                           f"{shown(name)}")
+    return name

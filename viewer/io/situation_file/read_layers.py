@@ -8,8 +8,9 @@ from __future__ import annotations
 import math
 import sqlite3
 
-from viewer.io.situation_file.fields import (TimeParser, geometries, has_columns, integer, json_value,
-                                   real, select, shown)
+from viewer.io.errors import UnusablePart
+from viewer.io.situation_file.fields import (TimeParser, geometries, has_columns, integer,
+                                             json_value, real, select, shown, text)
 from viewer.model.change import Change
 from viewer.model.geometry import EMPTY
 from viewer.model.history import History, Piece
@@ -26,30 +27,31 @@ def read_layers(conn: sqlite3.Connection, tables: set[str], times: TimeParser) -
     parts = _history_parts(conn, tables, times)
     for fid, lid, name, kind, color, opacity, hatch, outline, desc, source, sort, extra in rows:
         where = f"table layers, fid {fid}"
+        lid = text(lid)
         if not lid:
-            raise ValueError(f"{where}: layer_id is empty")
+            raise UnusablePart(where, "layer_id is empty")
         if lid in layers:
-            raise ValueError(f"{where}: layer {shown(lid)} appears twice")
-        kind = kind or ""
+            raise UnusablePart(where, f"layer {shown(lid)} appears twice")
+        kind = text(kind)
         base = default_style(kind)
+        opacity = real(opacity, f"{where}, opacity", base.opacity)
+        hatch = bool(integer(hatch, f"{where}, hatch", int(base.hatch)))
         try:
-            style = Style(color or base.color, real(opacity, f"{where}, opacity", base.opacity),
-                          bool(integer(hatch, f"{where}, hatch", int(base.hatch))),
-                          outline or "")
-        except ValueError as exc:
-            raise ValueError(f"{where}: {exc}") from None
+            style = Style(text(color) or base.color, opacity, hatch, text(outline))
+        except ValueError as exc:            # the model's own check of a style
+            raise UnusablePart(where, str(exc)) from None
         extra_map = json_value(extra, f"{where}, extra_json", dict, {})
         state_times, pieces, changes, km2 = parts.pop(lid, ([], [], [], []))
         try:
             history = History(state_times, pieces, changes, km2)
-        except ValueError as exc:
-            raise ValueError(f"layer {shown(lid)}: {exc}") from None
-        layers[lid] = Layer(lid, name or lid, kind, history, style, desc or "", source or "",
-                            {str(k): str(v) for k, v in extra_map.items()})
+        except ValueError as exc:            # the model's own check of a history
+            raise UnusablePart(f"layer {shown(lid)}", str(exc)) from None
+        layers[lid] = Layer(lid, text(name) or lid, kind, history, style, text(desc),
+                            text(source), {str(k): str(v) for k, v in extra_map.items()})
         order[lid] = (integer(sort, f"{where}, sort_order", 0), fid)
     if parts:
-        raise ValueError(f"layer {shown(next(iter(parts)))} has states, pieces or changes "
-                         "but is not in table layers")
+        raise UnusablePart(f"layer {shown(next(iter(parts)))}", "has states, pieces or "
+                           "changes but is not in table layers")
     return sorted(layers.values(), key=lambda layer: order[layer.id])
 
 
@@ -58,7 +60,7 @@ def _history_parts(conn: sqlite3.Connection, tables: set[str], times: TimeParser
     parts: dict[str, tuple[list, list, list, list]] = {}
 
     def of(lid) -> tuple[list, list, list, list]:
-        return parts.setdefault(lid, ([], [], [], []))
+        return parts.setdefault(text(lid), ([], [], [], []))
 
     for fid, lid, at in select(conn, tables, "layer_states", ("layer_id", "at")):
         of(lid)[0].append(times(at, f"table layer_states, fid {fid}, at"))
@@ -72,7 +74,7 @@ def _history_parts(conn: sqlite3.Connection, tables: set[str], times: TimeParser
         fid, _, lid, start, end = row[:5]
         where = f"table layer_pieces, fid {fid}"
         if geom is None:
-            raise ValueError(f"{where}: the piece has no geometry")
+            raise UnusablePart(where, "the piece has no geometry")
         of(lid)[1].append(Piece(geom, times(start, f"{where}, valid_from"),
                                 times.optional(end, f"{where}, valid_to")))
         area = real(row[5], f"{where}, area_km2", float("nan")) if with_area else float("nan")
@@ -84,14 +86,14 @@ def _history_parts(conn: sqlite3.Connection, tables: set[str], times: TimeParser
     for (fid, _, cid, lid, at, part), geom in zip(rows, geoms):
         where = f"table changes, fid {fid}"
         if part not in ("gain", "loss"):
-            raise ValueError(f"{where}: part must be 'gain' or 'loss', got {shown(part)}")
+            raise UnusablePart(where, f"part must be 'gain' or 'loss', got {shown(part)}")
         when = times(at, f"{where}, at")
-        entry = found.setdefault(cid, {"layer_id": lid, "at": when})
-        if (entry["layer_id"], entry["at"]) != (lid, when):
-            raise ValueError(f"{where}: change {shown(cid)} has rows with different layers or "
-                             "times")
+        entry = found.setdefault(text(cid), {"layer_id": text(lid), "at": when})
+        if (entry["layer_id"], entry["at"]) != (text(lid), when):
+            raise UnusablePart(where, f"change {shown(cid)} has rows with different layers "
+                               "or times")
         if part in entry:
-            raise ValueError(f"{where}: change {shown(cid)} has two {part} rows")
+            raise UnusablePart(where, f"change {shown(cid)} has two {part} rows")
         entry[part] = EMPTY if geom is None else geom
     for cid, e in found.items():
         of(e["layer_id"])[2].append(Change(cid, e["layer_id"], e["at"],

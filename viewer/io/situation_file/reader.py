@@ -8,9 +8,9 @@ import sqlite3
 import numpy as np
 import shapely
 
-from viewer.io.errors import SituationError
-from viewer.io.situation_file.fields import (TimeParser, geometries, has_columns, integer, json_value,
-                                   select, shown, text_map)
+from viewer.io.errors import SituationError, UnusablePart
+from viewer.io.situation_file.fields import (TimeParser, geometries, has_columns, integer,
+                                             json_value, select, shown, text, text_map)
 from viewer.io.situation_file.open import open_situation
 from viewer.io.situation_file.meta import read_meta
 from viewer.io.situation_file.read_layers import read_layers
@@ -27,47 +27,45 @@ def read_situation(path: str | os.PathLike) -> Situation:
     conn, tables = open_situation(where)
     try:
         return _read(conn, tables)
-    except SituationError:
-        raise
+    except UnusablePart as exc:
+        raise exc.in_file(where) from None
+    # SQLite's errors come from any of the queries (a damaged page is found when read)
     except (sqlite3.Error, UnicodeDecodeError) as exc:
         if "UTF-8" in str(exc) or isinstance(exc, UnicodeDecodeError):
             raise SituationError(where, f"is damaged: text that is not UTF-8 ({exc})") from None
         raise SituationError(where, f"is damaged or truncated ({exc})") from None
-    except (ValueError, TypeError, KeyError, OverflowError) as exc:
-        raise SituationError(where, short(str(exc))) from None
     finally:
         conn.close()
-
-
-def short(problem: str, limit: int = 300) -> str:
-    """A problem cut to ``limit`` characters: messages quote cells, and a cell can be huge."""
-    return problem if len(problem) <= limit else problem[:limit - 1] + "…"
 
 
 def _read(conn: sqlite3.Connection, tables: set[str]) -> Situation:
     _check_srs(conn, tables)
     times = TimeParser()
     meta = read_meta(conn, tables, times)
-    return Situation(meta, read_regions(conn, tables), read_places(conn, tables),
-                     read_layers(conn, tables, times), read_reports(conn, tables, times),
-                     read_links(conn, tables))
+    parts = (read_regions(conn, tables), read_places(conn, tables),
+             read_layers(conn, tables, times), read_reports(conn, tables, times),
+             read_links(conn, tables))
+    try:
+        return Situation(meta, *parts)
+    except ValueError as exc:            # the model's own check: an id used twice
+        raise UnusablePart("ids", str(exc)) from None
 
 
 def _check_srs(conn: sqlite3.Connection, tables: set[str]) -> None:
     if "gpkg_geometry_columns" not in tables:
         return
     if not has_columns(conn, "gpkg_geometry_columns", ("table_name", "srs_id")):
-        raise ValueError("table gpkg_geometry_columns lacks table_name or srs_id")
+        raise UnusablePart("table gpkg_geometry_columns", "lacks table_name or srs_id")
     for name, srs in conn.execute("SELECT table_name, srs_id FROM gpkg_geometry_columns"):
         if name in FEATURE_TABLES and srs != SRS_ID:
-            raise ValueError(f"table {name} uses srs_id {srs}; situation files store "
-                             f"lon/lat in EPSG:{SRS_ID}")
+            raise UnusablePart(f"table {name}", f"uses srs_id {shown(srs)}; situation files "
+                               f"store lon/lat in EPSG:{SRS_ID}")
 
 
 def _names(fid: int, table: str, en, uk, names_json) -> dict[str, str]:
     names = text_map(names_json, f"table {table}, fid {fid}, names_json") if names_json else {}
     if not names:
-        names = {k: v for k, v in (("en", en), ("uk", uk)) if v}
+        names = {k: text(v) for k, v in (("en", en), ("uk", uk)) if text(v)}
     return names
 
 
@@ -78,12 +76,12 @@ def read_regions(conn: sqlite3.Connection, tables: set[str]) -> list[Region]:
     out = []
     for (fid, _, rid, en, uk, names, level, role), geom in zip(rows, geoms):
         where = f"table regions, fid {fid}"
-        role = role or "region"
+        role = text(role) or "region"
         if role not in ("region", "context"):
-            raise ValueError(f"{where}: role must be 'region' or 'context', got {shown(role)}")
-        if not rid:
-            raise ValueError(f"{where}: region_id is empty")
-        out.append(Region(str(rid), _names(fid, "regions", en, uk, names),
+            raise UnusablePart(where, f"role must be 'region' or 'context', got {shown(role)}")
+        if not text(rid):
+            raise UnusablePart(where, "region_id is empty")
+        out.append(Region(text(rid), _names(fid, "regions", en, uk, names),
                           shapely.from_wkt("MULTIPOLYGON EMPTY") if geom is None else geom,
                           integer(level, f"{where}, admin_level", 1), role))
     return out
@@ -102,15 +100,16 @@ def read_places(conn: sqlite3.Connection, tables: set[str]) -> list[Place]:
                            & ~shapely.is_empty(geoms[present]))
     if not points.all():
         fid = rows[int(np.flatnonzero(~points)[0])][0]
-        raise ValueError(f"table places, fid {fid}: a place needs a point location")
+        raise UnusablePart(f"table places, fid {fid}", "a place needs a point location")
     xs, ys = (shapely.get_x(geoms).tolist(), shapely.get_y(geoms).tolist()) if len(geoms) \
         else ([], [])
     out = []
     for (fid, _, pid, en, uk, names, pop, kind, source, extra), x, y in zip(rows, xs, ys):
         where = f"table places, fid {fid}"
         extra_map = json_value(extra, f"{where}, extra_json", dict, {}) if extra else {}
-        out.append(Place(str(pid), _names(fid, "places", en, uk, names), x, y,
-                         integer(pop, f"{where}, population", 0), kind or "city", source or "",
+        out.append(Place(text(pid), _names(fid, "places", en, uk, names), x, y,
+                         integer(pop, f"{where}, population", 0), text(kind) or "city",
+                         text(source),
                          {str(k): str(v) for k, v in extra_map.items()}))
     return out
 
@@ -122,12 +121,13 @@ def read_reports(conn: sqlite3.Connection, tables: set[str], times: TimeParser) 
     out = []
     for fid, rid, published, source, title, url, summary, lang, sgrade, igrade in rows:
         where = f"table reports, fid {fid}"
+        info = integer(igrade, f"{where}, info_grade", 6)
         try:
-            grade = Reliability(sgrade or "F", integer(igrade, f"{where}, info_grade", 6))
-        except ValueError as exc:
-            raise ValueError(f"{where}: {exc}") from None
-        out.append(Report(str(rid), times(published, f"{where}, published"), source or "",
-                          title or "", url or "", summary or "", lang or "en", grade))
+            grade = Reliability(text(sgrade) or "F", info)
+        except ValueError as exc:            # the model's own check of a grade
+            raise UnusablePart(where, str(exc)) from None
+        out.append(Report(text(rid), times(published, f"{where}, published"), text(source),
+                          text(title), text(url), text(summary), text(lang) or "en", grade))
     return out
 
 
@@ -136,7 +136,7 @@ def read_links(conn: sqlite3.Connection, tables: set[str]) -> list[Link]:
     for fid, cid, rid, role in select(conn, tables, "report_links",
                                       ("change_id", "report_id", "role")):
         try:
-            out.append(Link(str(cid), str(rid), role or "reports"))
-        except ValueError as exc:
-            raise ValueError(f"table report_links, fid {fid}: {exc}") from None
+            out.append(Link(text(cid), text(rid), text(role) or "reports"))
+        except ValueError as exc:            # the model's own check of a role
+            raise UnusablePart(f"table report_links, fid {fid}", str(exc)) from None
     return out

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from viewer.io.errors import UnusablePart
 from viewer.io.geopackage import blob as gpkg_blob
 from viewer.model.situation import Situation
 from viewer.model.times import gpkg_datetime
@@ -33,8 +34,8 @@ def as_multipolygons(geoms: list, what: str) -> np.ndarray:
     bad = np.nonzero((kinds != _POLYGON) & (kinds != _MULTIPOLYGON) & ~empty)[0]
     if len(bad):
         geom = arr[bad[0]]
-        raise ValueError(f"{what} has a {getattr(geom, 'geom_type', type(geom).__name__)} "
-                         "where an area was expected")
+        raise UnusablePart(what, f"a {getattr(geom, 'geom_type', type(geom).__name__)} "
+                           "where an area was expected")
     out = arr.copy()
     out[empty] = shapely.from_wkt("MULTIPOLYGON EMPTY")
     single = (kinds == _POLYGON) & ~empty

@@ -5,6 +5,7 @@ docs/situation-format.md describes the same schema for people; keep the two in s
 
 from __future__ import annotations
 
+from viewer.io.errors import UnusablePart
 from viewer.model.meta import FORMAT_VERSION
 
 APPLICATION_ID = 0x47504B47          # "GPKG"
@@ -93,12 +94,13 @@ def table_ddl(name: str) -> str:
 
 
 def check_format_version(text: str | None) -> None:
-    """Raise ValueError for a missing, malformed or too new ``format_version``."""
+    """Raise UnusablePart for a missing, malformed or too new ``format_version``."""
+    where = "situation_meta format_version"
     if not text:
-        raise ValueError("has no format_version in situation_meta")
+        raise UnusablePart(where, "missing")
     major_text = str(text).strip().split(".")[0]
-    if not major_text.isdigit():
-        raise ValueError(f"has a malformed format_version {text!r}")
+    if not (major_text.isascii() and major_text.isdigit()):
+        raise UnusablePart(where, f"malformed: {str(text)[:60]!r}")
     if int(major_text) > READ_MAJOR:
-        raise ValueError(f"uses situation format {text}, newer than this viewer reads "
-                         f"({READ_MAJOR}.x); please update the viewer")
+        raise UnusablePart(where, f"uses situation format {str(text)[:60]}, newer than this "
+                           f"viewer reads ({READ_MAJOR}.x); please update the viewer")

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 
 from viewer.io.situation_file import schema
 from viewer.io import atomic as gpkg_temp
-from viewer.io.errors import SituationError
+from viewer.io.errors import SituationError, UnusablePart
 from viewer.io.situation_file.rows import TableRows, situation_rows
 from viewer.model.situation import Situation
 from viewer.model.times import gpkg_datetime
@@ -27,7 +27,7 @@ def write_situation(situation: Situation, path: str | os.PathLike) -> None:
     real = os.path.realpath(target)                     # through symlinks to the real file
     try:
         tables = situation_rows(situation)
-    except (ValueError, TypeError, AttributeError) as exc:
+    except UnusablePart as exc:                         # e.g. a region that is not an area
         raise SituationError(target, f"can't write: {exc}") from exc
     directory, name = os.path.split(real)
     try:
@@ -45,7 +45,8 @@ def write_situation(situation: Situation, path: str | os.PathLike) -> None:
                 os.remove(leftover)
         if isinstance(exc, OSError):
             raise SituationError(target, f"can't write: {exc.strerror or exc}") from exc
-        if isinstance(exc, (sqlite3.Error, ValueError, TypeError)):
+        # SQLite's own errors, and text it can't store (a lone surrogate in a name)
+        if isinstance(exc, (sqlite3.Error, UnicodeEncodeError)):
             raise SituationError(target, f"can't write: {_reason(exc)}") from exc
         raise
     _fsync_dir(directory)
