@@ -129,10 +129,36 @@ def worker(job_file: str) -> None:
     sys.setrecursionlimit(4000)
     for target, operator, start, stop in job["segments"]:
         for seed in range(start, stop):
-            result, path = run_case(target, operator, seed, work, job["timeout"])
+            with injected_bug(job["inject"].get(target)):
+                result, path = run_case(target, operator, seed, work, job["timeout"])
             if result.outcome == "failure":
                 result.saved = save_input(path, result, save_dir)
             out.write(json.dumps(asdict(result)) + "\n")
+
+
+@contextmanager
+def injected_bug(spec: list[str] | None):
+    """With ``spec`` = (module, function, exception name), e.g. ("viewer.io.foreign.geojson",
+    "_positions", "KeyError"): that function of ours replaced, for the time of the block, by
+    one raising that exception, as a typo in our code would. Only the harness's own test
+    plants bugs, to show that the fuzzer reports them (a reader that turned KeyError into a
+    clean "bad input" message would hide them)."""
+    if not spec:
+        yield
+        return
+    import builtins
+    import importlib
+    module_name, name, error = spec
+    module = importlib.import_module(module_name)
+    original = getattr(module, name)            # a renamed function: AttributeError, loudly
+
+    def buggy(*_args, **_kwargs):
+        raise getattr(builtins, error)(f"injected bug in {name}")
+    setattr(module, name, buggy)
+    try:
+        yield
+    finally:
+        setattr(module, name, original)
 
 
 def summarise(results: list[Result]) -> dict[tuple[str, str], Counter]:

@@ -44,14 +44,16 @@ def _split(segments: list[Segment], jobs: int) -> list[list[Segment]]:
 
 class Worker:
     def __init__(self, segments: list[Segment], base: Path, save_dir: Path, timeout: float,
-                 memory_mb: int, index: int):
+                 memory_mb: int, index: int, inject: dict | None = None):
+        self.inject = inject
         self.segments = [list(s) for s in segments]
         self.work = base / f"worker{index}"
         self.work.mkdir(parents=True, exist_ok=True)
         self.log = self.work / "worker.log"
         read, write = os.pipe()
         job = {"fd": write, "segments": self.segments, "work": str(self.work),
-               "save_dir": str(save_dir), "timeout": timeout, "memory_mb": memory_mb}
+               "save_dir": str(save_dir), "timeout": timeout, "memory_mb": memory_mb,
+               "inject": inject or {}}
         job_file = self.work / "job.json"
         job_file.write_text(json.dumps(job))
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONFAULTHANDLER="1",
@@ -96,14 +98,17 @@ class Worker:
 
 def run_cases(segments: list[Segment], *, jobs: int = 2, save_dir: Path | None = None,
               timeout: float = CASE_SECONDS, silent: float = SILENT_SECONDS,
-              memory_mb: int = MEMORY_MB, progress=None) -> list[Result]:
-    """Run every case of ``segments`` in ``jobs`` worker processes; one Result each."""
+              memory_mb: int = MEMORY_MB, progress=None,
+              inject: dict[str, tuple[str, str, str]] | None = None) -> list[Result]:
+    """Run every case of ``segments`` in ``jobs`` worker processes; one Result each.
+    ``inject`` (for the harness's own test): target -> a bug to plant in the workers
+    while they run that target's cases, see fuzz_harness.injected_bug."""
     made = save_dir is None
     save_dir = save_dir or Path(tempfile.mkdtemp(prefix="situation-fuzz-failures-"))
     base = Path(tempfile.mkdtemp(prefix="situation-fuzz-work-"))
     results: list[Result] = []
     count = 0
-    workers = [Worker(s, base, save_dir, timeout, memory_mb, i)
+    workers = [Worker(s, base, save_dir, timeout, memory_mb, i, inject)
                for i, s in enumerate(_split(segments, jobs))]
     try:
         while workers:
@@ -137,7 +142,7 @@ def run_cases(segments: list[Segment], *, jobs: int = 2, save_dir: Path | None =
                 if w.remaining():
                     count += 1
                     workers.append(Worker(w.remaining(), base, save_dir, timeout, memory_mb,
-                                          len(segments) + count))
+                                          len(segments) + count, inject))
     finally:
         for w in workers:
             w.proc.kill()
