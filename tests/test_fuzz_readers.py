@@ -161,3 +161,25 @@ def test_nan_positions_in_geojson_are_skipped_without_a_numpy_warning(tmp_path):
                     '"properties": {}, "geometry": {"type": "Point", "coordinates": [30, 48]}}]}')
     result = _read(path)
     assert len(result.features) == 1 and any("feature 1" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("suffix, document", [
+    (".kml", '<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>deep</name>'
+             + "<MultiGeometry>" * 5000 + "<Point><coordinates>30,48</coordinates></Point>"
+             + "</MultiGeometry>" * 5000 + "</Placemark><Placemark><Point><coordinates>"
+             "31,49</coordinates></Point></Placemark></kml>"),
+    (".geojson", '{"type": "FeatureCollection", "features": [{"type": "Feature", '
+                 '"properties": {}, "geometry": '
+                 + '{"type": "GeometryCollection", "geometries": [' * 400
+                 + '{"type": "Point", "coordinates": [30, 48]}' + "]}" * 400
+                 + '}, {"type": "Feature", "properties": {}, "geometry": {"type": "Point", '
+                 '"coordinates": [31, 49]}}]}'),
+])
+def test_deeply_nested_collections_skip_that_feature(tmp_path, suffix, document):
+    """Collections nested deeper than the reader's limit (checked as it descends, not by
+    running out of stack) skip their feature, naming why; the others are read."""
+    path = tmp_path / f"deep{suffix}"
+    path.write_text(document)
+    result = _read(path)
+    assert len(result.features) == 1
+    assert any("nested more than 100 deep" in w for w in result.warnings), result.warnings

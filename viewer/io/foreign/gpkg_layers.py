@@ -28,6 +28,7 @@ from viewer.io.foreign.reproject import (crs_from_authority, crs_from_wkt, descr
 
 # SQLite's messages about a corrupt file may themselves not decode as UTF-8.
 _SQL_ERRORS = (sqlite3.Error, UnicodeDecodeError)
+_SQL_MISUSE = (sqlite3.ProgrammingError, sqlite3.InterfaceError)   # our bug, never the file's
 
 
 def read_gpkg_features(path: str | os.PathLike, layer: str | None = None) -> ReadResult:
@@ -47,6 +48,8 @@ def read_gpkg_features(path: str | os.PathLike, layer: str | None = None) -> Rea
         for table, (column, srs_id) in layers.items():
             _read_layer(conn, path, table, column, srs_id, result)
         return result
+    except _SQL_MISUSE:
+        raise
     except _SQL_ERRORS as exc:
         raise SituationError(path, f"not a readable GeoPackage ({exc})") from None
     finally:
@@ -59,6 +62,8 @@ def list_feature_layers(path: str | os.PathLike) -> list[str]:
     conn = _open(path)
     try:
         return list(_feature_layers(conn, path))
+    except _SQL_MISUSE:
+        raise
     except _SQL_ERRORS as exc:
         raise SituationError(path, f"not a readable GeoPackage ({exc})") from None
     finally:

@@ -33,7 +33,7 @@ from viewer.io.files import read_limited
 from viewer.io.foreign.repair import construct, finish, note_skipped
 
 CONTAINERS = ("Document", "Folder")
-MAX_DEPTH = 100                 # Folders/Documents nested deeper than this are refused
+MAX_DEPTH = 100                 # Folders/Documents (or MultiGeometry) nested deeper: refused
 GEOMETRY = ("Point", "LineString", "LinearRing", "Polygon", "MultiGeometry", "Model")
 GX_GEOMETRY = ("Track", "MultiTrack")
 IGNORED = {"NetworkLink": "network links are never followed",
@@ -73,10 +73,7 @@ def parse_kml(data: bytes, where: str) -> ReadResult:
         raise SituationError(where, f"not KML: <{local(root.tag)}> is in namespace "
                              f"{root.tag[1:root.tag.index('}')]!r}")
     reader = _Reader(ReadResult(where))
-    try:
-        reader.walk(root)
-    except RecursionError:
-        raise SituationError(where, "not usable KML: geometries nested too deeply") from None
+    reader.walk(root)
     return reader.done()
 
 
@@ -141,20 +138,23 @@ class _Reader:
         self.layers.append("/".join(path))
         self.labels.append(label)
 
-    def geometry_of(self, elem: Element):
+    def geometry_of(self, elem: Element, depth: int = 0):
         """The geometry of the first geometry child of ``elem`` (None if none)."""
         for child in elem:
             name = local(child.tag)
             if _is_gx(child.tag) and name in GX_GEOMETRY:
                 self.ignored["gx:" + name] += 1
             elif name in GEOMETRY and kml_namespace(child.tag):
-                return self.geometry(child)
+                return self.geometry(child, depth)
         return None
 
-    def geometry(self, elem: Element):
+    def geometry(self, elem: Element, depth: int):
         kind = local(elem.tag)
         if kind == "MultiGeometry":
-            return _collect([self.geometry_of([child]) for child in elem])
+            if depth >= MAX_DEPTH:
+                raise UnusablePart("geometry", f"MultiGeometry nested more than {MAX_DEPTH} "
+                                   "deep")
+            return _collect([self.geometry_of([child], depth + 1) for child in elem])
         if kind == "Model":
             self.ignored[kind] += 1
             return None

@@ -29,6 +29,8 @@ def read_situation(path: str | os.PathLike) -> Situation:
         return _read(conn, tables)
     except UnusablePart as exc:
         raise exc.in_file(where) from None
+    except (sqlite3.ProgrammingError, sqlite3.InterfaceError):
+        raise                            # our misuse of sqlite3 (a wrong binding): a bug
     # SQLite's errors come from any of the queries (a damaged page is found when read)
     except (sqlite3.Error, UnicodeDecodeError) as exc:
         if "UTF-8" in str(exc) or isinstance(exc, UnicodeDecodeError):
