@@ -183,3 +183,27 @@ def test_deeply_nested_collections_skip_that_feature(tmp_path, suffix, document)
     result = _read(path)
     assert len(result.features) == 1
     assert any("nested more than 100 deep" in w for w in result.warnings), result.warnings
+
+
+def test_a_coordinate_too_large_for_a_float_skips_its_feature(tmp_path):
+    """R8 (found while narrowing the readers' except clauses): an integer coordinate past
+    the float range (JSON allows any length) escaped as OverflowError from numpy."""
+    path = tmp_path / "huge.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", '
+                    '"properties": {}, "geometry": {"type": "Point", "coordinates": '
+                    f'[{10 ** 400}, 48]}}}}, {{"type": "Feature", "properties": {{}}, '
+                    '"geometry": {"type": "Point", "coordinates": [30, 48]}}]}')
+    result = _read(path)
+    assert [f.geometry.coords[0] for f in result.features] == [(30.0, 48.0)]
+    assert any("feature 1" in w for w in result.warnings), result.warnings
+
+
+def test_a_region_link_to_the_last_day_of_year_9999_is_read(tmp_path):
+    """R9 (found the same way): a date-only ``to`` means the end of that day, and one day
+    after 9999-12-31 overflowed (OverflowError); the window now ends at the last instant."""
+    from datetime import datetime, timezone
+    from viewer.io.foreign.reports_table import read_reports_table
+    path = tmp_path / "late.csv"
+    path.write_text("id,published,region,from,to\nr1,2025-06-13,UA-14,2025-06-01,9999-12-31\n")
+    (link,) = read_reports_table(path).link_specs
+    assert link.t1 == datetime.max.replace(tzinfo=timezone.utc)
