@@ -44,9 +44,12 @@ def read_points_csv(path: str | os.PathLike) -> ReadResult:
         for n, cells in enumerate(reader, start=2):
             if not any(c.strip() for c in cells):
                 continue
+            if len(cells) <= max(ix, iy):          # a short row: no such cell
+                bad.append(f"row {n}")
+                continue
             try:
                 x, y = float(cells[ix]), float(cells[iy])
-            except (ValueError, IndexError):
+            except ValueError:                      # text that is not a number
                 bad.append(f"row {n}")
                 continue
             geoms.append(shapely.Point(x, y))

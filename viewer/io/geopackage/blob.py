@@ -94,7 +94,7 @@ def _uniform_points(blobs: Sequence[bytes | None]) -> np.ndarray | None:
         return None
     try:
         size = header_length(blobs[0])
-    except ValueError:
+    except gpkg_wkb.WkbError:
         return None
     n, length = len(blobs), size + 21
     joined = b"".join(blobs)
