@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
 import shapely
@@ -35,8 +37,7 @@ def read_gpkg_features(path: str | os.PathLike, layer: str | None = None) -> Rea
     """Features of every feature layer of the GeoPackage at ``path``, or of table
     ``layer`` only; ``Feature.layer`` is the table name. Raises only SituationError."""
     path = os.fspath(path)
-    conn = _open(path)
-    try:
+    with _reading(path) as conn:
         layers = _feature_layers(conn, path)
         if layer is not None:
             if layer not in layers:
@@ -48,20 +49,22 @@ def read_gpkg_features(path: str | os.PathLike, layer: str | None = None) -> Rea
         for table, (column, srs_id) in layers.items():
             _read_layer(conn, path, table, column, srs_id, result)
         return result
-    except _SQL_MISUSE:
-        raise
-    except _SQL_ERRORS as exc:
-        raise SituationError(path, f"not a readable GeoPackage ({exc})") from None
-    finally:
-        conn.close()
 
 
 def list_feature_layers(path: str | os.PathLike) -> list[str]:
     """The feature table names of the GeoPackage at ``path``, in gpkg_contents order."""
     path = os.fspath(path)
+    with _reading(path) as conn:
+        return list(_feature_layers(conn, path))
+
+
+@contextmanager
+def _reading(path: str) -> Iterator[sqlite3.Connection]:
+    """A read-only connection, closed afterwards; the file's SQLite errors become one
+    SituationError line, while misuse of the sqlite3 API (our bug) propagates."""
     conn = _open(path)
     try:
-        return list(_feature_layers(conn, path))
+        yield conn
     except _SQL_MISUSE:
         raise
     except _SQL_ERRORS as exc:
