@@ -7,12 +7,10 @@ Bad input ends with exit status 2 and one line on stderr naming the file or argu
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
-from pathlib import Path
 
-from viewer.cli.args import ArgumentError, OneLineParser, parse_at, parse_bbox, parse_size
+from viewer.cli.args import ArgumentError, OneLineParser
 from viewer.io.errors import SituationError
 from viewer.model.text import LINE_LIMIT, safe_line
 
@@ -23,11 +21,31 @@ PROG = "situation-viewer"
 def build_parser() -> OneLineParser:
     parser = OneLineParser(prog=PROG, description="Situation Viewer headless commands.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
-    render = sub.add_parser("render", help="draw the map at a date to PNG, SVG or PDF")
+    render = sub.add_parser(
+        "render", help="draw the map at a date, two dates compared, or an animation",
+        description="Draw the map at a date (--at) to PNG, SVG or PDF; two dates compared "
+        "(--compare A B) to PNG; or an animation from one date to another (--from A --to B) "
+        "to GIF, APNG (.png), WebP or MP4 (MP4 needs the video extra).")
     render.add_argument("file", help="situation file (.gpkg)")
-    render.add_argument("--at", required=True, help="date or time shown, e.g. 2025-06-13")
-    render.add_argument("-o", "--output", required=True, help="output .png, .svg or .pdf")
-    render.add_argument("--size", default="1600x1000", help="WIDTHxHEIGHT in pixels")
+    render.add_argument("--at", help="date or time shown, e.g. 2025-06-13")
+    render.add_argument("--compare", nargs=2, metavar=("A", "B"),
+                        help="compare the dates A and B (B is the time shown)")
+    render.add_argument("--mode", choices=("swipe", "side", "diff"), default="swipe",
+                        help="with --compare: A left of a divider and B right of it (swipe), "
+                        "A and B side by side (side), or the ground gained and lost (diff)")
+    render.add_argument("--from", dest="start", metavar="A", help="first date of an animation")
+    render.add_argument("--to", dest="end", metavar="B", help="last date of an animation")
+    render.add_argument("--every", default="change",
+                        help="animation steps: change (every change date, the default), "
+                        "or a cadence such as 1d, 7d, 12h")
+    render.add_argument("--fps", type=float, default=2.0,
+                        help="animation frames per second (default 2; GIF: at most 50)")
+    render.add_argument("--trail", action="store_true",
+                        help="animation: draw the ground gained since the first frame")
+    render.add_argument("-o", "--output", required=True,
+                        help="output .png, .svg or .pdf (an animation: .gif, .png, .webp, .mp4)")
+    render.add_argument("--size", default=None,
+                        help="WIDTHxHEIGHT in pixels (default 1600x1000, animations 1280x720)")
     render.add_argument("--bbox", help="minlon,minlat,maxlon,maxlat (default: the file's view)")
     render.add_argument("--center", metavar="PLACE", help="centre the map on a place or "
                         "region of the file, by name (English, Ukrainian or another spelling; "
@@ -101,44 +119,8 @@ def _info_text(info: dict) -> str:
 
 
 def cmd_render(args) -> int:
-    at = parse_at(args.at)
-    size = parse_size(args.size)
-    bbox = parse_bbox(args.bbox) if args.bbox is not None else None
-    if args.highlight_days is not None and not 0 <= args.highlight_days <= 36500:
-        raise ArgumentError("--highlight-days: must be between 0 and 36500")
-    out = Path(args.output)
-    if out.suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise ArgumentError(f"-o: output must end in .png, .svg or .pdf, got {args.output!r}")
-    if args.radius is not None and args.center is None:
-        raise ArgumentError("--radius: needs --center PLACE")
-    if args.center is not None and args.bbox is not None:
-        raise ArgumentError("--center: give either --center or --bbox, not both")
-    radius = 20.0 if args.radius is None else args.radius
-    if not 0.1 <= radius <= 5000:
-        raise ArgumentError(f"--radius: must be between 0.1 and 5000 km, got {radius:g}")
-    situation = _load(args.file)
-    if args.center is not None:
-        bbox = _centre_bbox(situation, args.center, radius)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")   # never needs a screen
-    from viewer.render.headless import render_headless
-    render_headless(situation, out, at=at, size=size, bbox=bbox,
-                    highlight_days=args.highlight_days, title=args.title)
-    return 0
-
-
-def _centre_bbox(situation, name: str, radius_km: float) -> tuple[float, float, float, float]:
-    """The lon/lat box ``radius_km`` around the one place or region named ``name``."""
-    from viewer.importing.place_search import PlaceIndex, box_around
-    hits = PlaceIndex(situation).find(name)
-    shown = safe_line(name, 80)
-    if not hits:
-        raise ArgumentError(f"--center: no place or region named {shown!r} in the file")
-    if len(hits) > 1:
-        listed = "; ".join(h.label for h in hits[:8]) + (f"; and {len(hits) - 8} more"
-                                                         if len(hits) > 8 else "")
-        raise ArgumentError(f"--center: {len(hits)} places are named {shown!r}: {listed} "
-                            "(name one as 'NAME, REGION')")
-    return box_around(hits[0].lon, hits[0].lat, radius_km)
+    from viewer.cli.render_cmd import run_render
+    return run_render(args, _load)
 
 
 def main(argv: list[str] | None = None) -> int:

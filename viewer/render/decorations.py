@@ -34,6 +34,12 @@ def format_date(t: datetime) -> str:
     return text
 
 
+def date_text(settings: RenderSettings) -> str:
+    """The legend's date line: the date shown, or what stands for it (a note that the
+    date asked for lies outside the data, the two dates compared)."""
+    return settings.date_note if settings.date_note is not None else format_date(settings.at)
+
+
 def map_title(scene: MapScene, settings: RenderSettings) -> str:
     """The title drawn on (and stored in) a map: one safe line of at most 300 characters."""
     return safe_line(settings.title if settings.title is not None
@@ -107,7 +113,7 @@ def draw_date(painter: QPainter, scene: MapScene, viewport: Viewport,
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     painter.setFont(font)
     painter.setPen(st.color(st.TEXT_MUTED))
-    painter.drawText(origin, format_date(settings.at))
+    painter.drawText(origin, date_text(settings))
     painter.restore()
 
 
@@ -143,18 +149,44 @@ def _panel(painter: QPainter, rect: QRectF, s: float) -> None:
 
 
 def _legend_items(scene: MapScene, settings: RenderSettings) -> list[tuple]:
-    """((fill, edge), text, hatched, colour) for each visible layer (topmost first), then
-    the highlight's gains and losses. The key does not depend on the time shown, so it
-    stays put while the time is scrubbed or played."""
-    items = [(st.swatch(layer, settings.layer_opacity(layer)),
-              safe_line(layer.name, LEGEND_NAME_LIMIT), layer.style.hatch, layer.style.color)
-             for layer in reversed(settings.visible_layers(scene.situation))]
-    days = settings.days(scene.situation)
-    if days > 0 and items:
-        for colour, verb in ((st.GAIN, "Gained"), (st.LOSS, "Lost")):
-            edge = st.brush(colour, st.HIGHLIGHT_OPACITY), st.pen(colour, 1.0)
-            items.append((edge, f"{verb} in the last {format_days(days)}", False, colour))
+    """((fills, edge), text, hatched, colour) for each visible layer (topmost first), then
+    the highlight's (or the comparison's) gains and losses. Each swatch is painted with
+    the brushes the map paints there, in the same order: a gain lies on its layer's fill,
+    so its swatch is that fill under the gain's tint. The key does not depend on the
+    time shown, so it stays put while the time is scrubbed or played."""
+    layers = list(reversed(settings.visible_layers(scene.situation)))
+    items = []
+    for layer in layers:
+        fill, edge = st.swatch(layer, settings.layer_opacity(layer))
+        items.append((((fill,), edge), safe_line(layer.name, LEGEND_NAME_LIMIT),
+                      layer.style.hatch, layer.style.color))
+    if not layers:
+        return items
+    under = st.swatch(layers[0], settings.layer_opacity(layers[0]))[0]
+    for colour, text, on_layer in _change_keys(settings, scene):
+        tint = st.brush(colour, _tint_opacity(settings))
+        fills = (under, tint) if on_layer and not layers[0].style.hatch else (tint,)
+        items.append(((fills, st.pen(colour, 1.0, 0.95)), text, False, colour))
     return items
+
+
+def _tint_opacity(settings: RenderSettings) -> float:
+    return st.HIGHLIGHT_OPACITY if settings.compare_from is None else st.DIFFERENCE_OPACITY
+
+
+def _change_keys(settings: RenderSettings, scene: MapScene) -> list[tuple[str, str, bool]]:
+    """(colour, text, lies on the layer) of the gains and losses the map shows."""
+    if settings.compare_from is not None:
+        since = format_date(settings.compare_from)
+        keys = [(st.GAIN, f"Gained since {since}", True)]
+        if settings.show_lost:
+            keys.append((st.LOSS, f"Lost since {since}", False))
+        return keys
+    days = settings.days(scene.situation)
+    if days <= 0:
+        return []
+    return [(st.GAIN, f"Gained in the last {format_days(days)}", True),
+            (st.LOSS, f"Lost in the last {format_days(days)}", False)]
 
 
 def _title_box(scene, viewport, settings) -> tuple[str, QFont, QRectF, float]:
@@ -179,7 +211,7 @@ def _legend(painter, scene, viewport, settings, date_shown: bool = True) -> QRec
     s, pad = settings.scale, 12 * settings.scale
     date_font, item_font = map_font(13 * s), map_font(12 * s)
     title, title_font, title_rect, max_w = _title_box(scene, viewport, settings)
-    date = format_date(settings.at)
+    date = date_text(settings)
     items = _legend_items(scene, settings)
     item_m = QFontMetricsF(item_font)
     row_h, sw_w, sw_h = max(item_m.height(), 14 * s) + 5 * s, 22 * s, 13 * s
@@ -200,12 +232,16 @@ def _legend(painter, scene, viewport, settings, date_shown: bool = True) -> QRec
         draw_date(painter, scene, viewport, settings)
     y += title_rect.height() + 4 * s + QFontMetricsF(date_font).height() + 10 * s
     painter.setFont(item_font)
-    for (fill, edge), name, hatch, colour in items:
+    for (fills, edge), name, hatch, colour in items:
         box = QRectF(x, y + (row_h - sw_h) / 2, sw_w, sw_h)
         if hatch:
             edge = st.pen(edge.color(), 1.0 * s, 1.0, Qt.PenStyle.DashLine)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for fill in fills:
+            painter.setBrush(fill)
+            painter.drawRect(box)
         painter.setPen(edge)
-        painter.setBrush(fill)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(box)
         if hatch:
             _hatch_swatch(painter, box, colour, s)

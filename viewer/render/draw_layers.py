@@ -13,7 +13,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPaintEng
 
 from viewer.model import Layer
 from viewer.render import styles as st
-from viewer.render.paths import empty_path, lines_path
+from viewer.render.paths import lines_path
 from viewer.render.scene import MapScene
 from viewer.render.settings import CONTEXT, REGIONS, RenderSettings
 from viewer.render.viewport import Viewport
@@ -66,7 +66,10 @@ def draw_dynamic(painter: QPainter, scene: MapScene, viewport: Viewport,
     layers = settings.visible_layers(scene.situation)
     for layer in layers:
         draw_layer(painter, scene, viewport, settings, layer)
-    draw_highlights(painter, scene, settings, {layer.id for layer in layers})
+    if settings.compare_from is not None:
+        draw_difference(painter, scene, settings, layers)
+    else:
+        draw_highlights(painter, scene, settings, {layer.id for layer in layers})
     draw_selection(painter, scene, settings)
     painter.restore()
 
@@ -163,22 +166,39 @@ def highlight_ids(scene: MapScene, settings: RenderSettings, visible: set[str]) 
 
 def draw_highlights(painter: QPainter, scene: MapScene, settings: RenderSettings,
                     visible: set[str]) -> None:
+    """The highlight window's gains and losses, each merged into one area with one
+    outline (not an outline per day)."""
     ids = highlight_ids(scene, settings, visible)
     if not ids:
         return
-    gained, lost = scene.window_paths(("highlight", ids), lambda: _combined(scene, ids))
+    gained, lost = scene.window_paths(("highlight", ids), lambda: scene.merged_change_paths(ids))
     for side, path, colour in ((1, lost, st.LOSS), (0, gained, st.GAIN)):
         if not path.isEmpty():
             painter.fillPath(path, st.brush(colour, st.HIGHLIGHT_OPACITY))
-            _edges(painter, scene, ids, side, path, st.pen(colour, settings.px(1.8), 0.95))
+            _edge(painter, scene, ("highlight", ids, side), path,
+                  st.pen(colour, settings.px(1.8), 0.95))
 
 
-def _edges(painter: QPainter, scene: MapScene, ids: tuple[str, ...], side: int,
-           path: QPainterPath, pen: QPen) -> None:
-    """Stroke ``path`` (side ``side`` of the changes ``ids``, combined) with a cosmetic
-    ``pen``. The raster engine strokes lines wider than a pixel slowly (about 1.8 ms for
-    a week of DeepState changes): there each change's edge is stroked once per zoom
-    level into an area, and the week's edges are filled together (about 0.6 ms)."""
+def draw_difference(painter: QPainter, scene: MapScene, settings: RenderSettings,
+                    layers: list[Layer]) -> None:
+    """The ground each layer gained since ``settings.compare_from`` (and, with
+    ``show_lost``, lost), each as one area with one outline."""
+    for layer in layers:
+        gained, lost = scene.difference_paths(layer.id, settings.compare_from, settings.at)
+        sides = [(1, lost, st.LOSS)] if settings.show_lost else []
+        for side, path, colour in sides + [(0, gained, st.GAIN)]:
+            if not path.isEmpty():
+                painter.fillPath(path, st.brush(colour, st.DIFFERENCE_OPACITY))
+                _edge(painter, scene, ("difference", layer.id, settings.compare_from,
+                                       settings.at, side), path,
+                      st.pen(colour, settings.px(1.4), 0.95))
+
+
+def _edge(painter: QPainter, scene: MapScene, key: tuple, path: QPainterPath,
+          pen: QPen) -> None:
+    """Stroke ``path`` with a cosmetic ``pen``. The raster engine strokes lines wider than
+    a pixel slowly (about 1.8 ms for a week of DeepState changes): there the outline is
+    stroked once per zoom level into an area, and that area filled (about 0.6 ms)."""
     if pen.widthF() <= 1.0 or painter.paintEngine().type() != QPaintEngine.Type.Raster:
         painter.strokePath(path, pen)
         return
@@ -187,28 +207,13 @@ def _edges(painter: QPainter, scene: MapScene, ids: tuple[str, ...], side: int,
         return
     width = round(pen.widthF() / scale, 9)          # the cosmetic width, in path units
 
-    def one(change_id: str) -> QPainterPath:
+    def build() -> QPainterPath:
         stroker = QPainterPathStroker(pen)
         stroker.setWidth(width)
         stroker.setJoinStyle(Qt.PenJoinStyle.BevelJoin)   # no arcs: round looks the same
         stroker.setCapStyle(Qt.PenCapStyle.FlatCap)       # at this width, with fewer vertices
-        return stroker.createStroke(scene.change_paths(change_id)[side])
-
-    def together() -> QPainterPath:
-        out = empty_path()              # winding: where edges overlap they fill once
-        for change_id in ids:
-            out.addPath(scene.edge_path((change_id, side, width), lambda: one(change_id)))
-        return out
-    painter.fillPath(scene.window_paths(("edges", ids, side, width), together), pen.brush())
-
-
-def _combined(scene: MapScene, ids: tuple[str, ...]) -> tuple[QPainterPath, QPainterPath]:
-    gained, lost = empty_path(), empty_path()
-    for change_id in ids:
-        g, lo = scene.change_paths(change_id)
-        gained.addPath(g)
-        lost.addPath(lo)
-    return gained, lost
+        return stroker.createStroke(path)
+    painter.fillPath(scene.edge_path(key + (width,), build), pen.brush())
 
 
 def draw_selection(painter: QPainter, scene: MapScene, settings: RenderSettings) -> None:

@@ -15,6 +15,7 @@ import shapely
 from PySide6.QtGui import QPainterPath
 from shapely.geometry.base import BaseGeometry
 
+from viewer.analysis.difference import layer_difference
 from viewer.analysis.projection import Projector, auto_crs
 from viewer.model import Situation
 from viewer.model.geometry import polygonal
@@ -236,8 +237,34 @@ class MapScene:
             return geometry_path(gained), geometry_path(lost), bounds
         return self._changes.get_or_build(change_id, build)
 
+    def merged_change_paths(self, change_ids: tuple[str, ...]) -> tuple[QPainterPath, QPainterPath]:
+        """What the changes ``change_ids`` gained and lost together, each one merged
+        area: the union of their gains less the union of their losses, and the other
+        way round (ground gained and lost again within them is neither)."""
+        changes = [self.situation.change(i) for i in change_ids]
+        gained = shapely.union_all([c.gained for c in changes])
+        lost = shapely.union_all([c.lost for c in changes])
+        both = self.project_layer(np.array([polygonal(shapely.difference(gained, lost)),
+                                            polygonal(shapely.difference(lost, gained))],
+                                           dtype=object))
+        return geometry_path(both[0]), geometry_path(both[1])
+
+    def difference_paths(self, layer_id: str, a: datetime, b: datetime
+                         ) -> tuple[QPainterPath, QPainterPath]:
+        """The ground the layer gained and lost between the states in force at ``a`` and
+        at ``b``, as paths (cached per pair of states)."""
+        history = self.situation.layer(layer_id).history
+
+        def build():
+            change = layer_difference(self.situation, layer_id, a, b)
+            gained, lost = self.project_layer(np.array([change.gained, change.lost],
+                                                       dtype=object))
+            return geometry_path(gained), geometry_path(lost)
+        key = ("difference", layer_id, history.state_index(a), history.state_index(b))
+        return self.memo(key, build)
+
     def edge_path(self, key, build: Callable) -> QPainterPath:
-        """A change's edge stroked into an area at one width (see draw_layers._edges)."""
+        """An outline stroked into an area at one width (see draw_layers._edge)."""
         return self._edges.get_or_build(key, build)
 
     # -- derived -----------------------------------------------------------------------

@@ -27,6 +27,12 @@ class RenderSettings:
     title: str | None = None                        # None -> situation.meta.title
     scale: float = 1.0                              # multiplies line widths and font sizes
     language: str = "en"                            # names on the map: "en" or "uk" first
+    date_note: str | None = None                    # shown instead of the date (e.g. "before
+    #                                                 the first state, 8 Jul 2024")
+    # the ground gained since this time drawn as one area per layer (a trail, or the
+    # difference view with ``show_lost``); replaces the highlight window
+    compare_from: datetime | None = None
+    show_lost: bool = False
 
     def shows(self, name: str) -> bool:
         return name not in self.hidden
@@ -43,7 +49,9 @@ class RenderSettings:
         return layer.style.opacity
 
     def days(self, situation: Situation) -> float:
-        """Length of the highlight window in days."""
+        """Length of the highlight window in days (none while comparing)."""
+        if self.compare_from is not None:
+            return 0.0
         return situation.meta.highlight_days if self.highlight_days is None else self.highlight_days
 
     def px(self, value: float) -> float:

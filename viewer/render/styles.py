@@ -21,6 +21,7 @@ COUNTRY_BORDER = "#6b665e"
 GAIN = "#7b1020"              # area gained in the highlight window (dark crimson)
 LOSS = "#1f78b4"              # area lost in the highlight window (blue)
 HIGHLIGHT_OPACITY = 0.18       # a tint: the layer style underneath stays readable
+DIFFERENCE_OPACITY = 0.45      # ground gained or lost between two dates (compare, trail)
 SELECTED = "#111111"
 HALO = "#ffffff"
 

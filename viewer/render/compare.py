@@ -1,0 +1,111 @@
+"""Two dates A and B on one picture, drawn by the one draw routine:
+
+- ``swipe``: A left of a vertical divider, B right of it (the divider at ``split``, a
+  share of the width);
+- ``side``: A and B side by side, each half showing the same view, with its own date;
+- ``diff``: one map at B with the ground gained and lost since A, each one area.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
+
+from viewer.render import styles as st
+from viewer.render.decorations import decoration_rects, draw_decorations, format_date
+from viewer.render.draw import draw_map
+from viewer.render.draw_layers import draw_background, draw_dynamic
+from viewer.render.fonts import ensure_fonts, map_font
+from viewer.render.labels import draw_labels
+from viewer.render.scene import MapScene
+from viewer.render.settings import RenderSettings
+from viewer.render.viewport import Viewport
+
+MODES = ("swipe", "side", "diff")
+
+
+def compare_settings(b: RenderSettings, a: datetime, mode: str,
+                     note_a: str | None = None) -> tuple[RenderSettings, RenderSettings]:
+    """(A's settings, B's settings) for ``mode``; ``b.at`` is B, ``b.date_note`` B's note."""
+    a_settings = replace(b, at=a, date_note=note_a, highlight_days=0.0)
+    b_settings = replace(b, highlight_days=0.0)
+    if mode == "diff":
+        both = f"{note_a or format_date(a)} → {b.date_note or format_date(b.at)}"
+        b_settings = replace(b_settings, compare_from=a, show_lost=True, date_note=both)
+    return a_settings, b_settings
+
+
+def paint_compare(painter: QPainter, scene: MapScene, a: RenderSettings, b: RenderSettings,
+                  mode: str, split: float = 0.5) -> None:
+    """Draw the comparison over ``b.size`` pixels."""
+    width, height = b.size
+    if mode == "diff":
+        draw_map(painter, scene, b)
+    elif mode == "side":
+        half = width / 2
+        draw_map(painter, scene, replace(a, size=(round(half), height)), QRectF(0, 0, half, height))
+        draw_map(painter, scene, replace(b, size=(width - round(half), height)),
+                 QRectF(half, 0, width - half, height))
+        _divider(painter, half, height, b.scale)
+    elif mode == "swipe":
+        x = max(0.0, min(1.0, split)) * width
+        viewport = Viewport.for_settings(scene, b)
+        shown = replace(b, date_note=f"left {a.date_note or format_date(a.at)} · "
+                                     f"right {b.date_note or format_date(b.at)}")
+        reserved = tuple(decoration_rects(scene, viewport, shown))
+        for settings, clip in ((a, QRectF(0, 0, x, height)), (b, QRectF(x, 0, width - x, height))):
+            painter.save()
+            painter.setClipRect(clip)
+            draw_background(painter, scene, viewport, settings)
+            draw_dynamic(painter, scene, viewport, settings)
+            draw_labels(painter, scene, viewport, settings, reserved)
+            painter.restore()
+        _divider(painter, x, height, b.scale)
+        _tags(painter, x, a, b)
+        draw_decorations(painter, scene, viewport, shown)
+    else:
+        raise ValueError(f"unknown compare mode {mode!r}")
+
+
+def render_compare(scene: MapScene, a: RenderSettings, b: RenderSettings, mode: str,
+                   split: float = 0.5) -> QImage:
+    ensure_fonts()
+    image = QImage(*b.size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(st.WATER))
+    painter = QPainter(image)
+    try:
+        paint_compare(painter, scene, a, b, mode, split)
+    finally:
+        painter.end()
+    return image
+
+
+def _divider(painter: QPainter, x: float, height: float, s: float) -> None:
+    painter.save()
+    painter.setPen(st.pen(st.HALO, 4.0 * s, 0.9))
+    painter.drawLine(QPointF(x, 0), QPointF(x, height))
+    painter.setPen(st.pen(st.SELECTED, 1.5 * s))
+    painter.drawLine(QPointF(x, 0), QPointF(x, height))
+    painter.restore()
+
+
+def _tags(painter: QPainter, x: float, a: RenderSettings, b: RenderSettings) -> None:
+    """"A: date" and "B: date" on either side of the divider, at the top."""
+    s = b.scale
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    font = map_font(12 * s, True)
+    painter.setFont(font)
+    metrics = QFontMetricsF(font)
+    for text, right in ((f"A  {format_date(a.at)}", True), (f"B  {format_date(b.at)}", False)):
+        w, h = metrics.horizontalAdvance(text) + 12 * s, metrics.height() + 6 * s
+        rect = QRectF(x - w - 6 * s if right else x + 6 * s, 8 * s, w, h)
+        painter.setPen(st.pen(st.PANEL_BORDER, 0.8 * s))
+        painter.setBrush(st.PANEL)
+        painter.drawRoundedRect(rect, 3 * s, 3 * s)
+        painter.setPen(st.color(st.TEXT))
+        painter.drawText(QPointF(rect.left() + 6 * s, rect.top() + 3 * s + metrics.ascent()), text)
+    painter.restore()
