@@ -55,7 +55,7 @@ def paint_compare(painter: QPainter, scene: MapScene, a: RenderSettings, b: Rend
         viewport = Viewport.for_settings(scene, b)
         shown = replace(b, date_note=f"left {a.date_note or format_date(a.at)} · "
                                      f"right {b.date_note or format_date(b.at)}")
-        reserved = tuple(decoration_rects(scene, viewport, shown))
+        reserved = tuple(decoration_rects(scene, viewport, shown)) if b.decorations else ()
         for settings, clip in ((a, QRectF(0, 0, x, height)), (b, QRectF(x, 0, width - x, height))):
             painter.save()
             painter.setClipRect(clip)
@@ -64,8 +64,9 @@ def paint_compare(painter: QPainter, scene: MapScene, a: RenderSettings, b: Rend
             draw_labels(painter, scene, viewport, settings, reserved)
             painter.restore()
         _divider(painter, x, height, b.scale)
-        _tags(painter, x, a, b)
-        draw_decorations(painter, scene, viewport, shown)
+        if b.decorations:
+            _tags(painter, x, a, b)
+            draw_decorations(painter, scene, viewport, shown)
     else:
         raise ValueError(f"unknown compare mode {mode!r}")
 
