@@ -35,14 +35,15 @@ class InData:
 
 
 def in_data(situation: Situation, t: datetime) -> InData:
-    """``t`` against the situation's states (any layer's). A situation without states
-    keeps ``t`` as it is."""
+    """``t`` against the situation's states (any layer's). Before the first state nothing
+    is in force; after the day of the last state, nothing is known. A situation without
+    states keeps ``t`` as it is."""
     t = to_utc(t)
     start, end = situation.start, situation.end
     if start is None or end is None or not situation.times:
         return InData(t, t)
     if t < start:
         return InData(t, start, f"before the first state, {short_date(start)}")
-    if t > end:
+    if t > end and t.date() > end.date():      # later the same day is still that day's state
         return InData(t, end, f"after the last state, {short_date(end)}")
     return InData(t, t)
