@@ -15,6 +15,7 @@ RUNS = [
     ["bench_window.py", "--only", "deepstate"],
     ["bench_import.py"],
     ["bench_labels.py"],
+    ["bench_animation.py"],
 ]
 
 

@@ -60,7 +60,7 @@ def step_times(situation: Situation, start: datetime, end: datetime,
     or every ``every`` up to ``end``."""
     start, end = to_utc(start), to_utc(end)
     if every is None:
-        times = [start] + [t for t in situation.times if start < t <= end]
+        times = [start] + sorted({c.at for c in situation.changes if start < c.at <= end})
     else:
         times, t = [], start
         while t <= end and len(times) <= MAX_FRAMES:
