@@ -5,7 +5,7 @@ from __future__ import annotations
 from shapely.geometry import box
 
 from viewer.model import (History, Layer, Link, Place, Region, Reliability, Report, Situation,
-                          SituationMeta, parse_time)
+                          SituationMeta, Style, parse_time)
 
 D = {d: parse_time(f"2025-06-{d:02d}") for d in range(1, 31)}
 
@@ -41,3 +41,25 @@ def two_region_situation() -> Situation:
                          default_bbox=(29.5, 47.5, 33.0, 49.5), default_time=D[10])
     places = [Place("p1", {"en": "Westville", "uk": "Західне"}, 30.5, 48.5, 100000)]
     return Situation(meta, [west, east, ctx], places, [adv, claim], reports, links)
+
+
+GROWING_DATES = tuple(parse_time(f"2025-06-{d:02d}") for d in (1, 3, 5, 10))
+GROWING_AREAS = (box(30.2, 48.2, 31.0, 49.8).segmentize(0.05),     # 1 June
+                 box(30.2, 48.2, 31.6, 49.8).segmentize(0.05),     # 5 June: grows east
+                 box(30.2, 48.6, 31.9, 49.8).segmentize(0.05))     # 10 June: east again,
+#                                                                    loses a southern strip
+
+
+def growing_situation(states=None) -> Situation:
+    """Regions Alpha (30-31.5°E) and Beta (31.5-33°E), 48-50°N; one layer "ctl" (red,
+    0.45) at GROWING_AREAS on 1, 5 and 10 June 2025; no highlight window."""
+    d1, _, d5, d10 = GROWING_DATES
+    if states is None:
+        states = list(zip((d1, d5, d10), GROWING_AREAS))
+    own = Region("A", {"en": "Alpha"}, box(30, 48, 31.5, 50))
+    own2 = Region("B", {"en": "Beta"}, box(31.5, 48, 33, 50))
+    ctl = Layer("ctl", "Control", "assessed-control",
+                History.from_states("ctl", list(states)), style=Style("#c0392b", 0.45))
+    meta = SituationMeta(title="Test map", attributions=["tests"], highlight_days=0.0,
+                         default_bbox=(29.5, 47.5, 33.5, 50.5))
+    return Situation(meta, [own, own2], [], [ctl])

@@ -10,31 +10,22 @@ from PIL import Image
 from pyproj import Geod
 from shapely.geometry import box
 
+from factories import GROWING_AREAS, GROWING_DATES, growing_situation
 from fuzz_checks import run_cli
 from viewer.io.situation_file import write_situation
-from viewer.model import History, Layer, Region, Situation, SituationMeta, Style, parse_time
+from viewer.model import Situation, parse_time
 from viewer.render import MapScene, RenderSettings, Viewport, styles
 from viewer.render.animation import (Animation, Cancelled, parse_every, step_times,
                                      write_animation)
 
-D1, D3, D5, D10 = (parse_time(f"2025-06-{d:02d}") for d in (1, 3, 5, 10))
+D1, D3, D5, D10 = GROWING_DATES
+A1, A5, A10 = GROWING_AREAS
 RED = "#c0392b"
 pytestmark = pytest.mark.usefixtures("qapp")
-# The layer's areas: it grows east on 5 June, then on 10 June grows further east and
-# loses a strip in the south.
-A1 = box(30.2, 48.2, 31.0, 49.8).segmentize(0.05)
-A5 = box(30.2, 48.2, 31.6, 49.8).segmentize(0.05)
-A10 = box(30.2, 48.6, 31.9, 49.8).segmentize(0.05)
 
 
-def _situation(states=((D1, A1), (D5, A5), (D10, A10))) -> Situation:
-    own = Region("A", {"en": "Alpha"}, box(30, 48, 31.5, 50))
-    own2 = Region("B", {"en": "Beta"}, box(31.5, 48, 33, 50))
-    ctl = Layer("ctl", "Control", "assessed-control",
-                History.from_states("ctl", list(states)), style=Style(RED, 0.45))
-    meta = SituationMeta(title="Test map", attributions=["tests"], highlight_days=0.0,
-                         default_bbox=(29.5, 47.5, 33.5, 50.5))
-    return Situation(meta, [own, own2], [], [ctl])
+def _situation(states=None) -> Situation:
+    return growing_situation(states)
 
 
 def _rgb(hex_color: str) -> np.ndarray:

@@ -49,7 +49,7 @@ def paint_compare(painter: QPainter, scene: MapScene, a: RenderSettings, b: Rend
         draw_map(painter, scene, replace(a, size=(round(half), height)), QRectF(0, 0, half, height))
         draw_map(painter, scene, replace(b, size=(width - round(half), height)),
                  QRectF(half, 0, width - half, height))
-        _divider(painter, half, height, b.scale)
+        draw_divider(painter, half, height, b.scale)
     elif mode == "swipe":
         x = max(0.0, min(1.0, split)) * width
         viewport = Viewport.for_settings(scene, b)
@@ -63,9 +63,9 @@ def paint_compare(painter: QPainter, scene: MapScene, a: RenderSettings, b: Rend
             draw_dynamic(painter, scene, viewport, settings)
             draw_labels(painter, scene, viewport, settings, reserved)
             painter.restore()
-        _divider(painter, x, height, b.scale)
+        draw_divider(painter, x, height, b.scale)
         if b.decorations:
-            _tags(painter, x, a, b)
+            draw_tags(painter, x, a, b)
             draw_decorations(painter, scene, viewport, shown)
     else:
         raise ValueError(f"unknown compare mode {mode!r}")
@@ -84,7 +84,7 @@ def render_compare(scene: MapScene, a: RenderSettings, b: RenderSettings, mode: 
     return image
 
 
-def _divider(painter: QPainter, x: float, height: float, s: float) -> None:
+def draw_divider(painter: QPainter, x: float, height: float, s: float) -> None:
     painter.save()
     painter.setPen(st.pen(st.HALO, 4.0 * s, 0.9))
     painter.drawLine(QPointF(x, 0), QPointF(x, height))
@@ -93,7 +93,7 @@ def _divider(painter: QPainter, x: float, height: float, s: float) -> None:
     painter.restore()
 
 
-def _tags(painter: QPainter, x: float, a: RenderSettings, b: RenderSettings) -> None:
+def draw_tags(painter: QPainter, x: float, a: RenderSettings, b: RenderSettings) -> None:
     """"A: date" and "B: date" on either side of the divider, at the top."""
     s = b.scale
     painter.save()

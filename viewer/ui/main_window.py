@@ -21,8 +21,10 @@ from viewer.model.times import to_utc
 from viewer.ui.actions import NavigationKeyGuard, create_actions, fill_region_menu
 from viewer.ui.place_finder import PlaceFinder
 from viewer.ui.canvas import MapCanvas
+from viewer.ui.compare_actions import add_compare_actions
 from viewer.ui.file_controller import FileController
 from viewer.ui.image_export import ImageExporter
+from viewer.ui.jump_date import jump_to
 from viewer.ui.layers_panel import LayersPanel
 from viewer.ui.loader import LoadedSituation, prepare
 from viewer.ui.measuring import RegionMeasuring
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self.files.attach_recent_menu(self.window_actions.recent_menu)
         self.finder = PlaceFinder(self, self.canvas.zoom_to_lonlat)
         self.window_actions.view_menu.addAction(self.finder.action)
+        self.compare_actions = add_compare_actions(self)
         self._conns = ModelConnections(self)
         self._conns.connect(self.cursor_model.playing_changed, self._on_playing)
         self._key_guard = NavigationKeyGuard(self)
@@ -132,6 +135,7 @@ class MainWindow(QMainWindow):
         """Show a prepared situation at ``at`` (default: its own default time)."""
         s = loaded.situation
         self.cursor_model.set_playing(False)
+        self.compare_mode.close()
         self.selection.clear()
         self.measuring.cancel()             # of the situation shown until now
         self.loaded = loaded
@@ -143,7 +147,10 @@ class MainWindow(QMainWindow):
         end = s.end or start
         self.cursor_model.set_span(start, end, [c.at for c in s.changes])
         self.cursor_model.set_highlight_days(s.meta.highlight_days)
-        self.cursor_model.set_time(at or s.meta.default_time or end)
+        if at is not None:
+            jump_to(self, at)           # outside the data: the status bar says so
+        else:
+            self.cursor_model.set_time(s.meta.default_time or end)
         self.timeline.set_situation(s, loaded.areas)
         self.finder.set_situation(s)
         self.update_title()
@@ -224,6 +231,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.cursor_model.set_playing(False)
+        self.compare_mode.close()
         self.timeline.clock.stop()
         self.worker.shutdown()               # returns at once: the job under way is dropped
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -1,0 +1,154 @@
+"""The window's comparison (View ▸ Compare, C), Export Animation and Jump to Date, driven
+through the window's own keys and widgets on a hand-made situation."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import numpy as np
+import pytest
+from PIL import Image
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor
+
+from factories import GROWING_DATES, growing_situation
+from ui_helpers import isolate_settings, open_window
+from viewer.model import parse_time
+from viewer.render import styles
+from viewer.render.animation import Animation
+
+D1, D3, D5, D10 = GROWING_DATES
+LAND = QColor(styles.REGION_FILL)
+
+
+def _rgb(c: QColor) -> np.ndarray:
+    return np.array([c.red(), c.green(), c.blue()], float)
+
+
+def _layer() -> np.ndarray:
+    return _rgb(QColor("#c0392b")) * 0.45 + _rgb(LAND) * 0.55
+
+
+@pytest.fixture
+def win(qtbot, monkeypatch, tmp_path):
+    isolate_settings(monkeypatch, tmp_path)
+    w = open_window(qtbot, growing_situation())
+    w.cursor_model.set_time(D10)
+    yield w
+    w.close()
+
+
+def _compare_pixel(view, lon, lat) -> np.ndarray:
+    cmap = view.map
+    x, y = view.scene.projector.forward(lon, lat)
+    left, top, right, bottom = cmap.state.rect()
+    px = (x - left) / (right - left) * cmap.width()
+    py = (bottom - y) / (bottom - top) * cmap.height()
+    image = cmap.grab().toImage()
+    return _rgb(image.pixelColor(int(px), int(py)))
+
+
+def test_c_opens_the_comparison_with_a_30_days_before_b(win, qtbot):
+    qtbot.keyClick(win, Qt.Key.Key_C)
+    view = win.compare_mode.view
+    qtbot.waitExposed(view)
+    assert view.isVisible() and view.mode == "swipe"
+    assert view.a == D1           # 30 days before 10 June lies before the data: the first state
+    view.set_a(D5)
+    assert view.a == D5
+    assert "Control: gained" in view.figures.text()
+    qtbot.keyClick(win, Qt.Key.Key_C)
+    assert win.compare_mode.view is None
+
+
+def test_swipe_left_is_a_right_is_b_and_the_divider_drags(win, qtbot):
+    view = win.compare_mode.open(D1)
+    qtbot.waitExposed(view)
+    cmap = view.map
+    x, _ = view.scene.projector.forward(31.45, 49.0)
+    left, _, right, _ = cmap.state.rect()
+    divider = (x - left) / (right - left) * cmap.width()
+    height = cmap.height()
+    qtbot.mousePress(cmap, Qt.MouseButton.LeftButton, pos=QPoint(cmap.width() // 2, height // 2))
+    qtbot.mouseMove(cmap, QPoint(int(divider), height // 2))
+    qtbot.mouseRelease(cmap, Qt.MouseButton.LeftButton, pos=QPoint(int(divider), height // 2))
+    assert cmap.split == pytest.approx(int(divider) / cmap.width(), abs=0.01)
+    assert np.abs(_compare_pixel(view, 31.2, 49.5) - _rgb(LAND)).max() <= 12     # A
+    assert np.abs(_compare_pixel(view, 30.6, 49.5) - _layer()).max() <= 12       # A
+    assert np.abs(_compare_pixel(view, 31.7, 49.5) - _layer()).max() <= 12       # B
+
+
+def test_side_by_side_pans_both_halves_together(win, qtbot):
+    view = win.compare_mode.open(D1)
+    view.set_mode("side")
+    qtbot.waitExposed(view)
+    cmap = view.map
+    before = cmap.state.centre
+    qtbot.mousePress(cmap, Qt.MouseButton.LeftButton, pos=QPoint(100, 100))
+    qtbot.mouseMove(cmap, QPoint(140, 100))
+    qtbot.mouseRelease(cmap, Qt.MouseButton.LeftButton, pos=QPoint(140, 100))
+    assert cmap.state.centre[0] < before[0]
+    a, b = cmap._images
+    assert a.size() == b.size() and a.width() == cmap.width() // 2
+
+
+def test_while_comparing_the_reports_panel_lists_the_changes_between_a_and_b(win, qtbot):
+    days = win.cursor_model.highlight_days
+    view = win.compare_mode.open()
+    view.set_a(D3)
+    assert win.cursor_model.highlight_days == pytest.approx((D10 - D3) / timedelta(days=1))
+    ids = [c.id for c in win.situation.recent_changes(D10, win.cursor_model.highlight_days)]
+    assert ids == [c.id for c in win.situation.changes if D3 < c.at <= D10]
+    win.compare_mode.close()
+    assert win.cursor_model.highlight_days == days
+
+
+def test_jump_to_a_date_outside_the_data_says_so(win):
+    from viewer.ui.jump_date import jump_to
+    jump_to(win, parse_time("2025-06-07"))
+    assert win.cursor_model.time == parse_time("2025-06-07")
+    jump_to(win, parse_time("1990-01-01"))
+    assert win.cursor_model.time == D1
+    assert "before the first state, 1 Jun 2025" in win.statusBar().currentMessage()
+
+
+def test_ctrl_g_opens_the_jump_dialog(win, qtbot):
+    from PySide6.QtCore import QTimer
+
+    from viewer.ui.jump_date import JumpDialog
+    seen = []
+
+    def answer():
+        dialog = next(w for w in win.findChildren(JumpDialog) if w.isVisible())
+        dialog.date_edit.setDate(dialog.date_edit.date().addDays(-5))
+        seen.append(dialog)
+        dialog.accept()
+    QTimer.singleShot(0, answer)
+    qtbot.keyClick(win, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert seen and win.cursor_model.time == parse_time("2025-06-05")
+
+
+def test_export_animation_writes_the_frames(win, tmp_path):
+    path = tmp_path / "a.gif"
+    assert win.animations.export_to(path, Animation([D1, D5, D10], fps=2), size=(320, 200))
+    with Image.open(path) as im:
+        assert im.n_frames == 3 and im.size == (320, 200)
+    assert "Exported a.gif" in win.statusBar().currentMessage()
+
+
+def test_cancelling_the_export_leaves_no_file(win, tmp_path):
+    def cancel(done, total):
+        if done == 1:
+            win.animations.progress.cancel()
+    win.animations.frame_written.connect(cancel)
+    assert not win.animations.export_to(tmp_path / "a.gif", Animation([D1, D3, D5, D10]),
+                                        size=(320, 200))
+    assert list(tmp_path.iterdir()) == [] or all(p.is_dir() for p in tmp_path.iterdir())
+    assert not (tmp_path / "a.gif").exists()
+    assert "cancelled" in win.statusBar().currentMessage()
+
+
+def test_the_menus_hold_the_new_actions(win):
+    titles = {a.text().replace("&", "") for m in win.menuBar().actions() if m.menu()
+              for a in m.menu().actions()}
+    assert {"Compare Two Dates", "Export Animation…", "Jump to Date…"} <= titles

@@ -1,0 +1,56 @@
+"""The window's actions for comparing and animating: View ▸ Compare (C), File ▸ Export
+Animation… and Time ▸ Jump to Date… (Ctrl+G), added to the menus ``create_actions``
+built (found by their titles, so the menu code stays where it is)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+
+from viewer.ui.actions import _action
+from viewer.ui.animation_dialog import AnimationExporter
+from viewer.ui.compare_mode import CompareMode
+from viewer.ui.jump_date import ask_jump
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+
+@dataclass
+class CompareActions:
+    compare: QAction
+    export_animation: QAction
+    jump: QAction
+
+
+def add_compare_actions(w: "MainWindow") -> CompareActions:
+    w.compare_mode = CompareMode(w)
+    w.animations = AnimationExporter(w)
+    a = CompareActions(
+        compare=_action(w, "&Compare Two Dates", w.compare_mode.toggle, "C",
+                        "Compare the time shown with an earlier date: swipe, side by side "
+                        "or difference"),
+        export_animation=_action(w, "Export &Animation…", w.animations.ask, "Ctrl+Shift+E",
+                                 "Save an animation from one date to another as GIF, "
+                                 "APNG, WebP or MP4"),
+        jump=_action(w, "&Jump to Date…", lambda: ask_jump(w), "Ctrl+G",
+                     "Show the state in force at a date"))
+    menus = {m.title().replace("&", ""): m for m in
+             (act.menu() for act in w.menuBar().actions()) if m is not None}
+    file_menu, view_menu, time_menu = menus["File"], menus["View"], menus["Time"]
+    export = w.window_actions.export
+    file_menu.insertAction(_after(file_menu, export), a.export_animation)
+    view_menu.addSeparator()
+    view_menu.addAction(a.compare)
+    time_menu.addSeparator()
+    time_menu.addAction(a.jump)
+    return a
+
+
+def _after(menu, action: QAction) -> QAction | None:
+    """The action following ``action`` in ``menu`` (None: the end)."""
+    actions = menu.actions()
+    i = actions.index(action)
+    return actions[i + 1] if i + 1 < len(actions) else None

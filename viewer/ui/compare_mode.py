@@ -1,0 +1,85 @@
+"""View ▸ Compare (C): opens the comparison window beside the main one and keeps it in
+step: B follows the time cursor, the view starts as the canvas's, and while it is open
+the highlight window is (A, B], so the reports panel lists the changes between the two
+dates and their reports. Closing it restores the highlight window."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+
+from viewer.ui.compare_view import CompareView
+from viewer.ui.qt_utils import ModelConnections
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+
+class CompareMode(QObject):
+    def __init__(self, window: "MainWindow"):
+        super().__init__(window)
+        self.window = window
+        self.view: CompareView | None = None
+        self._saved_days: float | None = None
+        self._conns: ModelConnections | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.view is not None and self.view.isVisible()
+
+    def toggle(self) -> None:
+        self.close() if self.active else self.open()
+
+    def open(self, a: datetime | None = None) -> CompareView:
+        w = self.window
+        if self.view is None:
+            self.view = CompareView(w)
+            self.view.setWindowFlag(Qt.WindowType.Window, True)
+            self.view.resize(w.canvas.width(), w.canvas.height() + 120)
+            self.view.a_changed.connect(self._on_a)
+            self._conns = ModelConnections(self.view)
+            self._conns.connect(w.cursor_model.time_changed, self._on_time)
+            self._conns.connect(w.display.changed, self._on_display)
+            self._saved_days = w.cursor_model.highlight_days
+        self.refresh()
+        if a is not None:
+            self.view.set_a(a)
+        self._set_window_days()
+        self.view.show()
+        return self.view
+
+    def close(self) -> None:
+        if self.view is None:
+            return
+        view, self.view = self.view, None
+        self._conns.disconnect_all()
+        view.close()
+        view.deleteLater()
+        if self._saved_days is not None:
+            self.window.cursor_model.set_highlight_days(self._saved_days)
+        self._saved_days = None
+
+    def refresh(self) -> None:
+        w = self.window
+        settings = w.canvas.render_settings(decorations=True, highlight_days=0.0)
+        self.view.show_situation(w.loaded.scene, settings, view=w.canvas.view_rect(),
+                                 attribution=w.loaded.regions)
+
+    def _on_time(self, t) -> None:
+        self.refresh()
+        self._set_window_days()
+
+    def _on_display(self, key: str) -> None:
+        self.refresh()
+
+    def _on_a(self, *_: object) -> None:
+        self._set_window_days()
+
+    def _set_window_days(self) -> None:
+        """The highlight window (A, B]: the reports panel lists the changes between."""
+        if self.view is None or self.view.a is None:
+            return
+        days = (self.window.cursor_model.time - self.view.a).total_seconds() / 86400
+        self.window.cursor_model.set_highlight_days(max(days, 0.0))

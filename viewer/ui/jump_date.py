@@ -1,0 +1,52 @@
+"""Go ▸ Jump to Date… (Ctrl+G): a date typed or chosen from a calendar; the map lands on
+the state in force then. A date outside the data lands on the first or last state and
+the status bar says so, as ``--at`` and ``render`` do."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QWidget
+
+from viewer.model.in_data import in_data, short_date
+from viewer.ui.compare_view import from_qdate, to_qdate
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+
+class JumpDialog(QDialog):
+    def __init__(self, at: datetime, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Jump to Date")
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDate(to_qdate(at))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Date (UTC):", self.date_edit)
+        form.addRow(buttons)
+
+    @property
+    def date(self) -> datetime:
+        return from_qdate(self.date_edit.date())
+
+
+def jump_to(window: "MainWindow", t: datetime) -> None:
+    """Show the state in force at ``t``; outside the data, say so in the status bar."""
+    shown = in_data(window.situation, t)
+    window.cursor_model.set_time(shown.at)
+    if shown.note:
+        window.status.show_message(f"{short_date(t)} is {shown.note}: showing that state",
+                                   8000)
+
+
+def ask_jump(window: "MainWindow") -> None:
+    dialog = JumpDialog(window.cursor_model.time, window)
+    if dialog.exec():
+        jump_to(window, dialog.date)
