@@ -106,7 +106,7 @@ def test_play_button_and_clock(env, qtbot):
     timeline.speed.setCurrentIndex(SPEEDS.index(16.0))
     assert cursor.speed == 16.0 and timeline.clock.timer.interval() == 62
     cursor.set_speed(0.5)
-    assert timeline.speed.currentText() == "0.5×/s"
+    assert timeline.speed.currentText() == "0.5 days/s"       # one-day steps, 0.5 a second
     cursor.set_speed(16.0)
     start = cursor.time
     qtbot.mouseClick(timeline.play_button, Qt.MouseButton.LeftButton)

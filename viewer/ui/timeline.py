@@ -23,6 +23,12 @@ HOUR, DAY = timedelta(hours=1), timedelta(days=1)
 HOURLY_UP_TO = timedelta(days=20)    # spans up to this long move by the hour, longer by the day
 
 
+def speed_label(steps_per_second: float, step: timedelta) -> str:
+    """``2 days/s``: how much of the situation's time one second of playback covers."""
+    days = steps_per_second * step / timedelta(days=1)
+    return f"{days:g} day/s" if days == 1 else f"{days:g} days/s"
+
+
 class TimelineWidget(QWidget):
     """Slider over the cursor's span (one unit = an hour, or a day for long spans)."""
 
@@ -60,8 +66,8 @@ class TimelineWidget(QWidget):
         self._play_icon = style.standardIcon(sp.SP_MediaPlay)
         self._pause_icon = style.standardIcon(sp.SP_MediaPause)
         self.speed = QComboBox(self)
-        self.speed.addItems([f"{s:g}×/s" for s in SPEEDS])
-        self.speed.setToolTip("Playback speed, in time steps per second")
+        self.speed.addItems([speed_label(s, cursor.step) for s in SPEEDS])
+        self.speed.setToolTip("Playback speed, in days of the situation per second")
         self.speed.currentIndexChanged.connect(self._on_speed_chosen)
         self.highlight = QDoubleSpinBox(self)
         self.highlight.setRange(0.0, 3650.0)
