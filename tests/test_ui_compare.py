@@ -152,3 +152,23 @@ def test_the_menus_hold_the_new_actions(win):
     titles = {a.text().replace("&", "") for m in win.menuBar().actions() if m.menu()
               for a in m.menu().actions()}
     assert {"Compare Two Dates", "Export Animation…", "Jump to Date…"} <= titles
+
+
+def test_copy_view_as_command_reopens_the_same_centre_and_scale(win, qtbot, tmp_path):
+    import shlex
+
+    from PySide6.QtGui import QGuiApplication
+
+    from viewer.cli.args import parse_bbox
+    win.canvas.zoom_to_lonlat((30.5, 48.5, 31.5, 49.5))
+    win.cursor_model.set_time(D5)
+    win.compare_actions.copy_command.trigger()
+    argv = shlex.split(QGuiApplication.clipboard().text())
+    assert argv[0] == "situation-viewer" and argv[argv.index("--at") + 1] == "2025-06-05T00:00:00Z"
+    bbox = parse_bbox(argv[argv.index("--bbox") + 1])
+    other = open_window(qtbot, growing_situation(), size=(win.width(), win.height()))
+    other.canvas.zoom_to_lonlat(bbox)
+    (ax, ay), (bx, by) = win.canvas.view_state.centre, other.canvas.view_state.centre
+    assert abs(ax - bx) < 2 * win.canvas.view_state.mpp and abs(ay - by) < 2 * win.canvas.view_state.mpp
+    assert other.canvas.view_state.mpp == pytest.approx(win.canvas.view_state.mpp, rel=0.01)
+    other.close()

@@ -1,4 +1,4 @@
-"""The desktop app: ``situation-viewer [FILE] [--at DATE]``.
+"""The desktop app: ``situation-viewer [FILE] [--at DATE] [--bbox MINLON,MINLAT,MAXLON,MAXLAT]``.
 
 Opens FILE (or the embedded sample) in the main window at its default view and time,
 or at DATE. That first file is read before the window appears, so a FILE that can't be
@@ -39,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
                         "embedded sample")
     parser.add_argument("--at", metavar="DATE", help="open at this date or time "
                         "(e.g. 2025-06-13 or 2025-06-13T08:00Z); default: the file's own")
+    parser.add_argument("--bbox", metavar="MINLON,MINLAT,MAXLON,MAXLAT",
+                        help="open on this lon/lat box (as Edit ▸ Copy View as Command gives)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -52,6 +54,14 @@ def main(argv: list[str] | None = None) -> int:
             at = parse_time(args.at)
         except ValueError as exc:
             print(f"--at: {exc}", file=sys.stderr)
+            return USAGE_ERROR
+    bbox = None
+    if args.bbox is not None:
+        from viewer.cli.args import ArgumentError, parse_bbox
+        try:
+            bbox = parse_bbox(args.bbox)
+        except ArgumentError as exc:
+            print(exc, file=sys.stderr)
             return USAGE_ERROR
 
     from PySide6.QtWidgets import QApplication
@@ -77,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
 
     window = MainWindow()
     window.show_loaded(loaded, at)
+    if bbox is not None:
+        window.canvas.zoom_to_lonlat(bbox)      # kept while the window takes its size
     if os.environ.get(SMOKE_TEST) == "1":
         _close_after_first_frame(window)
     window.show()

@@ -1,5 +1,5 @@
-"""The window's actions for comparing and animating: View ▸ Compare (C), File ▸ Export
-Animation… and Time ▸ Jump to Date… (Ctrl+G), added to the menus ``create_actions``
+"""The window's actions for comparing, animating and citing: View ▸ Compare (C), File ▸
+Export Animation…, Time ▸ Jump to Date… (Ctrl+G) and Edit ▸ Copy View as Command, added to the menus ``create_actions``
 built (found by their titles, so the menu code stays where it is)."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from viewer.ui.actions import _action
 from viewer.ui.animation_dialog import AnimationExporter
 from viewer.ui.compare_mode import CompareMode
 from viewer.ui.jump_date import ask_jump
+from viewer.ui.view_command import copy_view_command
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -23,6 +24,7 @@ class CompareActions:
     compare: QAction
     export_animation: QAction
     jump: QAction
+    copy_command: QAction
 
 
 def add_compare_actions(w: "MainWindow") -> CompareActions:
@@ -36,10 +38,13 @@ def add_compare_actions(w: "MainWindow") -> CompareActions:
                                  "Save an animation from one date to another as GIF, "
                                  "APNG, WebP or MP4"),
         jump=_action(w, "&Jump to Date…", lambda: ask_jump(w), "Ctrl+G",
-                     "Show the state in force at a date"))
+                     "Show the state in force at a date"),
+        copy_command=_action(w, "Copy View as Co&mmand", lambda: copy_view_command(w), None,
+                             "Copy the command that reopens this date and view"))
     menus = {m.title().replace("&", ""): m for m in
              (act.menu() for act in w.menuBar().actions()) if m is not None}
     file_menu, view_menu, time_menu = menus["File"], menus["View"], menus["Time"]
+    menus["Edit"].addAction(a.copy_command)
     export = w.window_actions.export
     file_menu.insertAction(_after(file_menu, export), a.export_animation)
     view_menu.addSeparator()
