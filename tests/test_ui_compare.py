@@ -172,3 +172,51 @@ def test_copy_view_as_command_reopens_the_same_centre_and_scale(win, qtbot, tmp_
     assert abs(ax - bx) < 2 * win.canvas.view_state.mpp and abs(ay - by) < 2 * win.canvas.view_state.mpp
     assert other.canvas.view_state.mpp == pytest.approx(win.canvas.view_state.mpp, rel=0.01)
     other.close()
+
+
+def test_the_timeline_shows_the_highlight_window_as_a_band_and_a_as_a_line(win):
+    from viewer.ui.timeline_chart import epoch
+    band = win.timeline.band.region
+    win.cursor_model.set_highlight_days(7.0)
+    assert band.span == (pytest.approx(epoch(D3)), pytest.approx(epoch(D10)))
+    view = win.compare_mode.open(D1)
+    assert band.span == (pytest.approx(epoch(D1)), pytest.approx(epoch(D10)))
+    line = win.compare_mode.a_line.line
+    assert line.value() == pytest.approx(epoch(D1))
+    line.setValue(epoch(D5) + 3000)              # what a drag does: A lands on the day
+    assert view.a == D5 and band.span[0] == pytest.approx(epoch(D5))
+    win.compare_mode.close()
+    assert line not in win.timeline.chart.getPlotItem().items
+
+
+def test_the_band_after_a_step_shows_what_a_full_repaint_shows(win, qtbot):
+    """The band marks only its two ends for repainting (Qt may merge them with the cursor
+    line's strips into one rectangle); the chart must then show what a full repaint
+    shows."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+    from PySide6.QtGui import QGuiApplication
+    chart = win.timeline.chart
+    win.cursor_model.set_highlight_days(3.0)
+    win.cursor_model.set_time(parse_time("2025-06-05"))     # then steps of one day
+
+    class Paints(QObject):
+        rects: list = []
+
+        def eventFilter(self, obj, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.rects.extend(event.region())
+            return False
+    paints = Paints(chart)
+    chart.viewport().installEventFilter(paints)
+    for day in ("2025-06-06", "2025-06-07"):
+        QCoreApplication.processEvents()
+        paints.rects.clear()
+        win.cursor_model.set_time(parse_time(day))
+        for _ in range(3):
+            QCoreApplication.processEvents()
+        assert paints.rects and all(r.width() < chart.width() * 0.6 for r in paints.rects)
+        at = chart.mapTo(win, QPoint(0, 0))
+        shown = QGuiApplication.primaryScreen().grabWindow(win.winId()).toImage()
+        whole = chart.grab().toImage()
+        assert shown.copy(at.x(), at.y(), whole.width(), whole.height()).convertToFormat(
+            whole.format()) == whole, day

@@ -1,7 +1,8 @@
 """View ▸ Compare (C): opens the comparison window beside the main one and keeps it in
 step: B follows the time cursor, the view starts as the canvas's, and while it is open
 the highlight window is (A, B], so the reports panel lists the changes between the two
-dates and their reports. Closing it restores the highlight window."""
+dates and their reports, and the timeline shows it as a band, with A as a second cursor
+line that can be dragged. Closing it restores the highlight window."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import QObject, Qt
 
 from viewer.ui.compare_view import CompareView
 from viewer.ui.qt_utils import ModelConnections
+from viewer.ui.timeline_band import DateLine
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -24,6 +26,7 @@ class CompareMode(QObject):
         self.view: CompareView | None = None
         self._saved_days: float | None = None
         self._conns: ModelConnections | None = None
+        self.a_line: DateLine | None = None
 
     @property
     def active(self) -> bool:
@@ -43,9 +46,11 @@ class CompareMode(QObject):
             self._conns.connect(w.cursor_model.time_changed, self._on_time)
             self._conns.connect(w.display.changed, self._on_display)
             self._saved_days = w.cursor_model.highlight_days
+            self.a_line = DateLine(w.timeline.chart, w.cursor_model.time, self._on_line)
         self.refresh()
         if a is not None:
             self.view.set_a(a)
+        self.a_line.set_date(self.view.a)
         self._set_window_days()
         self.view.show()
         return self.view
@@ -55,6 +60,8 @@ class CompareMode(QObject):
             return
         view, self.view = self.view, None
         self._conns.disconnect_all()
+        self.a_line.remove()
+        self.a_line = None
         view.close()
         view.deleteLater()
         if self._saved_days is not None:
@@ -74,8 +81,14 @@ class CompareMode(QObject):
     def _on_display(self, key: str) -> None:
         self.refresh()
 
-    def _on_a(self, *_: object) -> None:
+    def _on_a(self, a: datetime) -> None:
         self._set_window_days()
+        self.a_line.set_date(a)
+
+    def _on_line(self, a: datetime) -> None:
+        """A dragged on the timeline."""
+        if self.view is not None and a != self.view.a:
+            self.view.set_a(a)
 
     def _set_window_days(self) -> None:
         """The highlight window (A, B]: the reports panel lists the changes between."""

@@ -17,6 +17,7 @@ from viewer.model.cursor import SPEEDS, TimeCursor
 from viewer.ui.play_clock import PlayClock
 from viewer.ui.qt_utils import ModelConnections, blocked, format_time
 from viewer.ui.tick_slider import TickSlider
+from viewer.ui.timeline_band import HighlightBand
 from viewer.ui.timeline_chart import TimelineChart
 
 HOUR, DAY = timedelta(hours=1), timedelta(days=1)
@@ -39,6 +40,7 @@ class TimelineWidget(QWidget):
         self._change_times: list[datetime] = []
         self.clock = PlayClock(cursor, self)
         self.chart = TimelineChart(cursor, self)
+        self.band = HighlightBand(self.chart, cursor)       # the highlight window
         self.slider = TickSlider(self)
         self.slider.setToolTip("Time (drag, or use the arrow keys)")
         self.label = QLabel(self)

@@ -1,0 +1,110 @@
+"""On the timeline chart: the highlight window (t - days, t] as a faint band, and, while
+comparing, date A as a second cursor line that can be dragged."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Callable
+
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, QRectF
+from PySide6.QtGui import QColor
+
+from viewer.model.cursor import TimeCursor
+from viewer.model.times import shifted
+from viewer.ui.qt_utils import ModelConnections, blocked
+from viewer.ui.timeline_chart import CursorLine, TimelineChart, epoch, from_epoch
+
+BAND = QColor(123, 16, 32, 28)          # the gain colour, faint
+
+
+class BandItem(pg.GraphicsObject):
+    """A vertical band over the whole height of the plot. Its bounds are the view's, so
+    moving it marks only the strips at its two ends for repainting (a time step then
+    repaints a few pixels of the chart, as the cursor line does), and it stays out of
+    the auto range."""
+
+    def __init__(self):
+        super().__init__()
+        self.span = (0.0, 0.0)
+
+    def set_span(self, lo: float, hi: float) -> None:
+        (old_lo, old_hi), self.span = self.span, (lo, hi)
+        view = self.viewRect()
+        if view is None:
+            return
+        pad = 2 * (self.pixelWidth() or 0.0)
+        for a, b in _changed((old_lo, old_hi), (lo, hi)):
+            self.update(QRectF(a - pad, view.top(), b - a + 2 * pad, view.height()))
+
+    def boundingRect(self) -> QRectF:
+        view = self.viewRect()
+        return QRectF(view) if view is not None else QRectF()
+
+    def viewRangeChanged(self) -> None:
+        self.prepareGeometryChange()
+
+    def paint(self, painter, *args) -> None:
+        view = self.viewRect()
+        lo, hi = self.span
+        if view is not None and hi > lo:
+            painter.fillRect(QRectF(lo, view.top(), hi - lo, view.height()), BAND)
+
+
+def _changed(old: tuple[float, float], new: tuple[float, float]) -> list[tuple[float, float]]:
+    """The stretches covered by one of the intervals and not the other (an interval
+    with hi <= lo is empty)."""
+    spans = [s for s in (old, new) if s[1] > s[0]]
+    if len(spans) < 2:
+        return spans
+    (a0, a1), (b0, b1) = old, new
+    if a1 <= b0 or b1 <= a0:                    # apart: both whole
+        return spans
+    return [(min(a0, b0), max(a0, b0)), (min(a1, b1), max(a1, b1))]
+
+
+class HighlightBand(QObject):
+    def __init__(self, chart: TimelineChart, cursor: TimeCursor):
+        super().__init__(chart)
+        self.chart, self.cursor = chart, cursor
+        self.region = BandItem()
+        self.region.setZValue(-5)
+        chart.getPlotItem().addItem(self.region, ignoreBounds=True)
+        self._conns = ModelConnections(self)
+        self._conns.connect(cursor.time_changed, self._update)
+        self._conns.connect(cursor.highlight_changed, self._update)
+        self._update()
+
+    def span(self) -> tuple[float, float]:
+        t = self.cursor.time
+        start = shifted(t, -timedelta(days=self.cursor.highlight_days))
+        return max(epoch(start), epoch(self.cursor.start)), epoch(t)
+
+    def _update(self, *_: object) -> None:
+        self.region.set_span(*self.span())
+
+
+class DateLine(QObject):
+    """A second, draggable cursor line at date A; ``moved(datetime)`` on a drag."""
+
+    def __init__(self, chart: TimelineChart, at: datetime, moved: Callable[[datetime], None]):
+        super().__init__(chart)
+        self.chart, self._moved = chart, moved
+        self.line = CursorLine(epoch(at), angle=90, movable=True,
+                               pen=pg.mkPen("#7b1020", width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
+                               hoverPen=pg.mkPen("#7b1020", width=4), label="A",
+                               labelOpts={"position": 0.9, "color": "#7b1020"})
+        self.line.setZValue(99)
+        chart.getPlotItem().addItem(self.line, ignoreBounds=True)
+        self.line.sigPositionChanged.connect(self._on_moved)
+
+    def set_date(self, at: datetime) -> None:
+        with blocked(self.line):
+            self.line.setValue(epoch(at))
+
+    def _on_moved(self, line) -> None:
+        self._moved(from_epoch(round(line.value() / 86400) * 86400))
+
+    def remove(self) -> None:
+        self.chart.getPlotItem().removeItem(self.line)
+        self.deleteLater()
