@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from pyproj import Geod
 
-from viewer.cli.main import _centre_bbox, main
+from viewer.cli.main import main
+from viewer.cli.render_cmd import _centre_bbox
 from viewer.importing.place_search import PlaceIndex
 from viewer.io.situation_file import read_situation
 from viewer.resources import sample_path

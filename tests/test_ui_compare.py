@@ -8,11 +8,11 @@ from datetime import timedelta
 import numpy as np
 import pytest
 from PIL import Image
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
 from factories import GROWING_DATES, growing_situation
-from ui_helpers import isolate_settings, open_window
+from ui_helpers import PaintRects, isolate_settings, open_window
 from viewer.model import parse_time
 from viewer.render import styles
 from viewer.render.animation import Animation
@@ -193,21 +193,13 @@ def test_the_band_after_a_step_shows_what_a_full_repaint_shows(win, qtbot):
     """The band marks only its two ends for repainting (Qt may merge them with the cursor
     line's strips into one rectangle); the chart must then show what a full repaint
     shows."""
-    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QGuiApplication
     chart = win.timeline.chart
     win.cursor_model.set_highlight_days(3.0)
     win.cursor_model.set_time(parse_time("2025-06-05"))     # then steps of one day
 
-    class Paints(QObject):
-        rects: list = []
-
-        def eventFilter(self, obj, event) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                self.rects.extend(event.region())
-            return False
-    paints = Paints(chart)
-    chart.viewport().installEventFilter(paints)
+    paints = PaintRects(chart.viewport())
     for day in ("2025-06-06", "2025-06-07"):
         QCoreApplication.processEvents()
         paints.rects.clear()

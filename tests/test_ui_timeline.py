@@ -215,22 +215,15 @@ def test_a_time_step_repaints_a_strip_of_the_chart_and_shows_what_a_full_repaint
     """Only the cursor line's old and new strips are painted again (not the whole plot,
     its curves measured anew for the auto range); the window then holds what painting
     the whole chart gives."""
-    from PySide6.QtCore import QObject, QPoint
+    from PySide6.QtCore import QPoint
     from PySide6.QtGui import QGuiApplication
+
+    from ui_helpers import PaintRects
 
     timeline, cursor, _ = env
     chart = timeline.chart
     cursor.set_highlight_days(0.0)      # no highlight band: its ends move by the jumps' days
-
-    class Paints(QObject):
-        rects: list = []
-
-        def eventFilter(self, obj, event) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                self.rects.extend(event.region())
-            return False
-    paints = Paints(chart)
-    chart.viewport().installEventFilter(paints)
+    paints = PaintRects(chart.viewport())
     for day in ("2025-06-07", "2025-06-08T06:00", "2025-06-12"):
         QCoreApplication.processEvents()
         paints.rects.clear()

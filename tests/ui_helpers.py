@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -105,3 +105,17 @@ def drag_canvas(qtbot, canvas, steps: list[tuple[int, int]]) -> None:
         canvas.repaint()
     qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=pos)
     QApplication.processEvents()        # the repaint the release asks for, if it does
+
+
+class PaintRects(QObject):
+    """Installed on a widget, keeps the rectangles of the paint events it receives."""
+
+    def __init__(self, widget: QWidget):
+        super().__init__(widget)
+        self.rects: list = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.rects.extend(event.region())
+        return False

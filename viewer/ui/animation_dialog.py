@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QD
 from viewer.io.errors import SituationError
 from viewer.render.animation import Animation, Cancelled, parse_every, step_times, write_animation
 from viewer.ui.compare_view import DEFAULT_GAP, from_qdate, to_qdate
+from viewer.ui.qt_utils import accept_buttons
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -51,17 +52,13 @@ class AnimationDialog(QDialog):
         self.fps.setValue(4.0)
         self.fps.setSuffix(" frames/s")
         self.trail = QCheckBox("Draw the ground gained since the first date", self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow("From:", self.from_edit)
         form.addRow("To:", self.to_edit)
         form.addRow("Steps:", self.every)
         form.addRow("Speed:", self.fps)
         form.addRow("", self.trail)
-        form.addRow(buttons)
+        form.addRow(accept_buttons(self, QDialogButtonBox.StandardButton.Save))
 
     def animation(self, situation) -> Animation:
         start, end = from_qdate(self.from_edit.date()), from_qdate(self.to_edit.date())

@@ -7,10 +7,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QWidget
 
 from viewer.model.in_data import in_data, short_date
 from viewer.ui.compare_view import from_qdate, to_qdate
+from viewer.ui.qt_utils import accept_buttons
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -24,13 +25,9 @@ class JumpDialog(QDialog):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setDate(to_qdate(at))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow("Date (UTC):", self.date_edit)
-        form.addRow(buttons)
+        form.addRow(accept_buttons(self))
 
     @property
     def date(self) -> datetime:

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any, Callable, Iterator
 
 from PySide6.QtCore import QObject, QSignalBlocker
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from viewer.model.times import to_utc
 
@@ -88,3 +88,12 @@ def format_time(t: datetime) -> str:
     if (t.hour, t.minute, t.second) == (0, 0, 0):
         return format_day(t)
     return f"{format_day(t)} {t:%H:%M} UTC"
+
+
+def accept_buttons(dialog: QDialog, accept=None) -> QDialogButtonBox:
+    """OK (or ``accept``) and Cancel buttons wired to the dialog's accept and reject."""
+    ok = QDialogButtonBox.StandardButton.Ok if accept is None else accept
+    buttons = QDialogButtonBox(ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
