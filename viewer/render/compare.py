@@ -56,13 +56,18 @@ def paint_compare(painter: QPainter, scene: MapScene, a: RenderSettings, b: Rend
         shown = replace(b, date_note=f"left {a.date_note or format_date(a.at)} · "
                                      f"right {b.date_note or format_date(b.at)}")
         reserved = tuple(decoration_rects(scene, viewport, shown)) if b.decorations else ()
+        # The base map and the labels do not depend on the date: drawn once, across the
+        # divider; only the layers are drawn twice, each clipped to its side.
+        painter.save()
+        painter.setClipRect(viewport.rect)
+        draw_background(painter, scene, viewport, b)
         for settings, clip in ((a, QRectF(0, 0, x, height)), (b, QRectF(x, 0, width - x, height))):
             painter.save()
             painter.setClipRect(clip)
-            draw_background(painter, scene, viewport, settings)
             draw_dynamic(painter, scene, viewport, settings)
-            draw_labels(painter, scene, viewport, settings, reserved)
             painter.restore()
+        draw_labels(painter, scene, viewport, b, reserved)
+        painter.restore()
         draw_divider(painter, x, height, b.scale)
         if b.decorations:
             draw_tags(painter, x, a, b)
