@@ -3,7 +3,7 @@ any moment leaves the old file or the new one (whole), and a full disk leaves th
 
 Tests run as root, for whom read-only permissions are not enforced and mounting a small
 file system is not an option; so "read-only" is checked as what SQLite is asked to do
-(the URI ``mode=ro&immutable=1``) and what it does (no journal, -wal or -shm file), and a
+(a URI with ``mode=ro``) and what it does (no journal, -wal or -shm file), and a
 full disk is injected (SQLite's own page limit, or ENOSPC from fsync).
 """
 
@@ -68,7 +68,7 @@ def read_only_opens(monkeypatch) -> list[tuple]:
 def assert_read_only(calls: list[tuple], path: Path) -> None:
     assert calls, "the file was not opened"
     for database, uri in calls:
-        assert uri and database.startswith("file:") and database.endswith("?mode=ro&immutable=1")
+        assert uri and database.startswith("file:") and "?mode=ro" in database
 
 
 # -- opening changes nothing -------------------------------------------------------------

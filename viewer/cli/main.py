@@ -50,8 +50,13 @@ def build_parser() -> OneLineParser:
 
 
 def _load(path: str):
+    """The situation at ``path``; what the reader noticed goes to stderr, one line each."""
     from viewer.io.situation_file import read_situation
-    return read_situation(path)
+    notices: list[str] = []
+    situation = read_situation(path, notices)
+    for line in notices:
+        sys.stderr.write(f"{PROG}: note: {safe_line(line, LINE_LIMIT)}\n")
+    return situation
 
 
 # Characters a terminal or a JSON consumer could act on, escaped as \\uXXXX in JSON
