@@ -42,6 +42,9 @@ def add_parser(sub) -> None:
                    help="a data source to credit on every map (repeatable)")
     p.add_argument("--append", action="store_true",
                    help="add the layer(s) to the existing situation file OUT")
+    p.add_argument("--drop-foreign", action="store_true",
+                   help="with --append: leave out what the file holds that is not ours "
+                   "(other layers, QGIS styles and projects, extra columns); kept otherwise")
     p.add_argument("--time-field", help="property holding each feature's (start) time")
     p.add_argument("--end-field", help="property holding each feature's end time")
     p.add_argument("--date-pattern", help="regex finding a snapshot's date in its file "
@@ -87,6 +90,6 @@ def cmd_import(args) -> int:
         min_width_m=args.min_width, min_area_km2=args.min_area)
     report = import_to_file(options, args.output, regions_spec=args.regions,
                             region_name_field=args.region_name_field, append=args.append,
-                            places_spec=args.places)
+                            places_spec=args.places, drop_foreign=args.drop_foreign)
     sys.stdout.write(report.text())
     return 0

@@ -109,13 +109,14 @@ class FileController(QObject):
             self.save_to(path)
 
     def save_to(self, path: str | Path) -> bool:
-        """Write the situation to ``path`` (atomically); say why in a dialog if it fails."""
+        """Write the situation to ``path`` (atomically), keeping what the file it came from
+        holds that is not ours (QGIS styles, other layers); say why in a dialog if it fails."""
         w, path = self.window, Path(path)
         if path.suffix.lower() != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            write_situation(w.situation, path)
+            write_situation(w.situation, path, keep_from=w.path)
         except SituationError as exc:
             QApplication.restoreOverrideCursor()
             show_error(w, "Can't save file", str(exc))
