@@ -132,3 +132,24 @@ def test_bad_input_is_one_line_and_exit_2(inputs, capsys, args, message):
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1
     assert err.startswith("situation-viewer: error: ") and message in err
+
+
+def test_import_over_an_existing_file_asks_for_force(tmp_path, capsys):
+    """Writing -o over an existing situation file would drop its layers: it asks first."""
+    from test_gpkg_roundtrip import sample_situation
+    from viewer.cli.main import main
+    from viewer.io.situation_file import read_situation, write_situation
+    source = tmp_path / "front_20250601.geojson"
+    source.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", '
+                      '"properties": {}, "geometry": {"type": "Polygon", "coordinates": '
+                      '[[[36, 47], [37, 47], [37, 48], [36, 47]]]}}]}')
+    out = tmp_path / "have.gpkg"
+    write_situation(sample_situation(), out)
+    old = out.read_bytes()
+    assert main(["import", str(source), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"situation-viewer: error: -o: {str(out)!r} already exists; --append adds "
+                   "the new layer(s) to it, --force replaces it (dropping its layers)\n")
+    assert out.read_bytes() == old
+    assert main(["import", str(source), "-o", str(out), "--force"]) == 0
+    assert [l.id for l in read_situation(out).layers] == ["front"]

@@ -275,7 +275,7 @@ def test_import_over_an_existing_file_is_atomic(tmp_path):
     target.parent.mkdir()
     write_situation(sample_situation(), target)
     old = target.read_bytes()
-    cmd = [sys.executable, "-m", "viewer", "import"]
+    cmd = [sys.executable, "-m", "viewer", "import", "--force"]
     bad = subprocess.run(cmd + [str(tmp_path / "nothing-here.geojson"), "-o", str(target)],
                          cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and target.read_bytes() == old, bad.stderr

@@ -19,9 +19,8 @@ EPILOG = ("Example: situation-viewer import ../shared/data/deepstate-daily --lay
           "builtin:ukraine-oblasts -o deepstate.gpkg")
 
 
-def add_parser(sub) -> None:
-    p = sub.add_parser("import", help="import GeoJSON/KML/KMZ/Shapefile/GeoPackage data "
-                       "as layers of a situation file", epilog=EPILOG)
+def add_parser(sub, help_text: str) -> None:
+    p = sub.add_parser("import", help=help_text, epilog=EPILOG)
     p.add_argument("sources", nargs="+", metavar="SOURCE", help="a folder or files")
     p.add_argument("-o", "--output", required=True, help="situation file to write (.gpkg)")
     p.add_argument("--layer", help="the layer's name (default: from the folder or files; "
@@ -42,6 +41,17 @@ def add_parser(sub) -> None:
                    help="a data source to credit on every map (repeatable)")
     p.add_argument("--append", action="store_true",
                    help="add the layer(s) to the existing situation file OUT")
+    p.add_argument("--force", action="store_true",
+                   help="replace OUT when it exists (its layers are dropped)")
+    p.add_argument("--into", metavar="LAYER_ID",
+                   help="the daily update: add the SOURCE snapshots to this layer of OUT, "
+                   "after its last state")
+    p.add_argument("--rebuild", action="store_true",
+                   help="with --into: accept snapshots dated before the layer's last state "
+                   "(the layer's history is rebuilt from its states and them)")
+    p.add_argument("--as", dest="as_kind", choices=("snapshots", "features"),
+                   help="read the sources as a dated snapshot series or as timestamped "
+                   "features (default: detected)")
     p.add_argument("--drop-foreign", action="store_true",
                    help="with --append: leave out what the file holds that is not ours "
                    "(other layers, QGIS styles and projects, extra columns); kept otherwise")
@@ -74,9 +84,20 @@ def _check(args) -> None:
     out = os.path.realpath(args.output)
     if any(os.path.realpath(s) == out for s in args.sources):
         raise ArgumentError(f"-o: {args.output!r} is also a SOURCE")
-    if args.append and not os.path.exists(args.output):
-        raise ArgumentError(f"--append: {args.output!r} does not exist (without --append "
-                            "a new file is written)")
+    for flag, on in (("--append", args.append), ("--into", args.into)):
+        if on and not os.path.exists(args.output):
+            raise ArgumentError(f"{flag}: {args.output!r} does not exist (without {flag} "
+                                "a new file is written)")
+    if args.append and args.into:
+        raise ArgumentError("--into: adds to one layer; --append adds new layers: use one")
+    if args.rebuild and not args.into:
+        raise ArgumentError("--rebuild: only with --into LAYER_ID")
+    if args.drop_foreign and not (args.append or args.into):
+        raise ArgumentError("--drop-foreign: only with --append or --into (a new file "
+                            "holds nothing else)")
+    if os.path.lexists(args.output) and not (args.append or args.into or args.force):
+        raise ArgumentError(f"-o: {args.output!r} already exists; --append adds the new "
+                            "layer(s) to it, --force replaces it (dropping its layers)")
 
 
 def cmd_import(args) -> int:

@@ -20,14 +20,27 @@ COMMANDS = ("render", "info", "import")
 PROG = "situation-viewer"
 
 
+HELP = {"info": "describe a situation file: layers, states, changes, reports (--json)",
+        "render": "draw the map at a date to PNG, SVG or PDF, without a window",
+        "import": "turn GeoJSON/KML/KMZ/Shapefile/GeoPackage data into a situation file"}
+
+
+def command_lines() -> str:
+    """One line per command, for ``situation-viewer --help``."""
+    return "".join(f"  {name:<8}{HELP[name]}\n" for name in COMMANDS)
+
+
 def build_parser() -> OneLineParser:
+    from viewer.model.meta import SituationMeta
     parser = OneLineParser(prog=PROG, description="Situation Viewer headless commands.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
-    render = sub.add_parser("render", help="draw the map at a date to PNG, SVG or PDF")
+    render = sub.add_parser("render", help=HELP["render"])
     render.add_argument("file", help="situation file (.gpkg)")
     render.add_argument("--at", required=True, help="date or time shown, e.g. 2025-06-13")
-    render.add_argument("-o", "--output", required=True, help="output .png, .svg or .pdf")
-    render.add_argument("--size", default="1600x1000", help="WIDTHxHEIGHT in pixels")
+    render.add_argument("-o", "--output", required=True, help="output .png, .svg or .pdf "
+                        "(replaced atomically when it exists)")
+    render.add_argument("--size", default="1600x1000",
+                        help="WIDTHxHEIGHT in pixels (default: %(default)s)")
     render.add_argument("--bbox", help="minlon,minlat,maxlon,maxlat (default: the file's view)")
     render.add_argument("--center", metavar="PLACE", help="centre the map on a place or "
                         "region of the file, by name (English, Ukrainian or another spelling; "
@@ -35,17 +48,19 @@ def build_parser() -> OneLineParser:
     render.add_argument("--radius", type=float, default=None, metavar="KM",
                         help="with --center: show this many km around it (default 20)")
     render.add_argument("--highlight-days", type=float, default=None,
-                        help="highlight changes of this many days before --at")
+                        help="highlight changes of this many days before --at (default: "
+                        "the file's setting, "
+                        f"{SituationMeta().highlight_days:g} unless it says otherwise)")
     render.add_argument("--title", help="title drawn on the map (default: the file's title)")
     from viewer.analysis.region_attribution import ENTRY_RULE
-    info = sub.add_parser("info", help="describe a situation file",
+    info = sub.add_parser("info", help=HELP["info"],
                           description="Describe a situation file: its layers, states, changes "
                           "(km² gained and lost, in each region), reports, and when each "
                           f"layer first entered each region. {ENTRY_RULE}")
     info.add_argument("file", help="situation file (.gpkg)")
     info.add_argument("--json", action="store_true", help="print one JSON object")
     from viewer.cli.import_cmd import add_parser as add_import_parser
-    add_import_parser(sub)
+    add_import_parser(sub, HELP["import"])
     return parser
 
 
