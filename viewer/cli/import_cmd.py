@@ -108,7 +108,8 @@ def cmd_import(args) -> int:
         args.sources, layer=args.layer, kind=args.kind, reports=args.reports,
         title=args.title, attributions=args.attribution, time_field=args.time_field,
         end_field=args.end_field, date_pattern=args.date_pattern,
-        min_width_m=args.min_width, min_area_km2=args.min_area, as_kind=args.as_kind)
+        min_width_m=args.min_width, min_area_km2=args.min_area, as_kind=args.as_kind,
+        into=args.into, rebuild=args.rebuild)
     report = import_to_file(options, args.output, regions_spec=args.regions,
                             region_name_field=args.region_name_field, append=args.append,
                             places_spec=args.places, drop_foreign=args.drop_foreign)

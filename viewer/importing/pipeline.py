@@ -20,8 +20,7 @@ from pathlib import Path
 import shapely
 
 from viewer.importing.link_reports import add_reports
-from viewer.importing.snapshots import (dated_snapshots, history_from_snapshots, is_dated_series,
-                                       snapshot_of)
+from viewer.importing.snapshots import file_snapshots, history_from_snapshots, is_dated_series
 from viewer.importing.timestamped import history_from_timed, is_timestamped, timed_features
 from viewer.io.errors import SituationError
 from viewer.io.foreign.features import ReadResult
@@ -49,6 +48,8 @@ class ImportOptions:
     target: str = ""                        # the file written, named in messages
     workers: int | None = None              # threads for the overlays (None: up to 4)
     as_kind: str | None = None              # "snapshots" or "features"; None: detected
+    into: str | None = None                 # the daily update: add to this layer's states
+    rebuild: bool = False                   # with into: accept snapshots before its end
 
 
 @dataclass
@@ -95,6 +96,9 @@ def run_import(options: ImportOptions, existing: Situation | None = None,
     files = source_files(options.sources, exclude=options.target)
     results = [reader(path) for path in files]
     seconds = {"parse": time.perf_counter() - clock}
+    if options.into:
+        from viewer.importing.daily import update_layer
+        return update_layer(options, existing, results, files, seconds)
     clock = time.perf_counter()
     base = existing or Situation()
     taken = {l.id for l in base.layers}
@@ -132,16 +136,11 @@ def _mode(results: list[ReadResult], options: ImportOptions) -> str:
     return "timestamped"
 
 
-def _snapshots(result: ReadResult, options: ImportOptions) -> list:
-    """A file's snapshots: one, or one per date when its features carry several dates."""
-    if options.date_pattern is None and is_timestamped([result], options.time_field):
-        return dated_snapshots(result, options.time_field)
-    return [snapshot_of(result, options.time_field, options.date_pattern)]
-
 
 def _snapshot_layer(results: list[ReadResult], options: ImportOptions,
                     taken: set[str]) -> tuple[Layer, int, list[str], int]:
-    snapshots = [s for r in results for s in _snapshots(r, options)]
+    snapshots = [s for r in results
+                 for s in file_snapshots(r, options.time_field, options.date_pattern)]
     warnings = [f"{s.source}: {s.ignored} feature(s) left out, not an area"
                 for s in snapshots if s.ignored]
     name = options.layer or _default_name(options.sources, [r.source for r in results])

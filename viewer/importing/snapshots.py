@@ -20,7 +20,8 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from viewer.importing.slivers import SliverFilter
-from viewer.importing.timestamped import END_FIELD, as_time, first_time_field, timed_features
+from viewer.importing.timestamped import (END_FIELD, as_time, first_time_field, is_timestamped,
+                                         timed_features)
 from viewer.io.errors import SituationError
 from viewer.io.foreign.features import ReadResult
 from viewer.model import History, iso_z
@@ -55,6 +56,14 @@ def snapshot_of(result: ReadResult, time_field: str | None = None,
     else:
         geom = polygonal(shapely.union_all(geoms))
     return Snapshot(result.source, at, geom, len(result.features) - len(geoms))
+
+
+def file_snapshots(result: ReadResult, time_field: str | None = None,
+                   date_pattern: str | None = None) -> list[Snapshot]:
+    """A file's snapshots: one, or one per date when its features carry several dates."""
+    if date_pattern is None and is_timestamped([result], time_field):
+        return dated_snapshots(result, time_field)
+    return [snapshot_of(result, time_field, date_pattern)]
 
 
 def dated_snapshots(result: ReadResult, time_field: str | None = None) -> list[Snapshot]:
