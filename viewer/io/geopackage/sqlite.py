@@ -100,6 +100,10 @@ def connect_read_only(path: str, notices: list[str] | None = None) -> ReadConnec
         elif copy_dir:
             shutil.rmtree(copy_dir, ignore_errors=True)
         raise SituationError(path, _open_problem(exc)) from None
+    except UnicodeDecodeError:          # SQLite's message quotes a schema that is not UTF-8
+        conn.close()
+        raise SituationError(path, "not a readable GeoPackage (its schema is damaged: "
+                             "text that is not UTF-8)") from None
     return conn
 
 
