@@ -10,9 +10,11 @@ import sqlite3
 import struct
 
 def _tables(conn: sqlite3.Connection) -> list[str]:
-    return [n for (n,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-        "ORDER BY name")]
+    """Stored tables, not SQLite's own nor virtual tables (an R-tree) and their shadows."""
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type='table' AND "
+                        "name NOT LIKE 'sqlite_%' ORDER BY name").fetchall()
+    virtual = [n for n, sql in rows if str(sql or "").upper().startswith("CREATE VIRTUAL")]
+    return [n for n, _ in rows if not any(n == v or n.startswith(v + "_") for v in virtual)]
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
