@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import struct
-import subprocess
 import sys
 import textwrap
-import time
 import zlib
 from pathlib import Path
 
-from test_save_atomic import Lines, ours
+from test_save_atomic import helper_process, kill_one_run, ours
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "sample.gpkg"
@@ -105,24 +102,14 @@ def png_title(data: bytes) -> str:
 def test_render_killed_at_any_moment_leaves_the_old_or_the_new_png(tmp_path):
     target = tmp_path / "map.png"
     rng = random.Random(KILL_SEED)
-    proc = subprocess.Popen([sys.executable, "-c", RENDERER, str(SAMPLE), str(target)],
-                            cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
-    lines = Lines(proc.stdout)
     outcomes = {"old": 0, "new": 0, "temp left": 0}
-    try:
+    with helper_process([sys.executable, "-c", RENDERER, str(SAMPLE), str(target)], cwd=ROOT,
+                        env=dict(os.environ, QT_QPA_PLATFORM="offscreen")) as (proc, lines):
         seconds = float(lines.until(stop=lambda l: l.startswith("ready"))[-1].split()[1])
         assert png_title(target.read_bytes()) == "initial"
         last = "initial"
         for run in range(KILL_RUNS):
-            proc.stdin.write(f"go {run}\n".encode())
-            proc.stdin.flush()
-            got = lines.until(stop=lambda l: l.startswith("forked"))
-            pid = int(got[-1].split()[1])
-            got += lines.until(deadline=time.monotonic() + rng.uniform(0.0, 2.5 * seconds))
-            os.kill(pid, signal.SIGKILL)
-            got += lines.until(stop=lambda l: l.startswith("dead"))
-            assert got[-1] == f"dead {pid} {signal.SIGKILL}", got
+            _, got = kill_one_run(proc, lines, run, rng.uniform(0.0, 2.5 * seconds))
             done = [int(l.split()[2]) for l in got if l.startswith(f"rendered {run} ")]
             if done:
                 last = f"run {run} image {done[-1]}"
@@ -132,16 +119,6 @@ def test_render_killed_at_any_moment_leaves_the_old_or_the_new_png(tmp_path):
             outcomes["new" if title == in_progress else "old"] += 1
             last = title
             outcomes["temp left"] += bool(ours(target))
-        proc.stdin.close()
-        assert proc.wait(timeout=30) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        lines.selector.close()
-        proc.stdout.close()
-        if not proc.stdin.closed:
-            proc.stdin.close()
     print(f"{KILL_RUNS} kills: {outcomes}")
     if KILL_RUNS >= 10:
         assert outcomes["temp left"] > 0, f"no kill landed in the middle of a write: {outcomes}"

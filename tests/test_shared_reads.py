@@ -14,18 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from test_gpkg_roundtrip import sample_situation
-from viewer.io.errors import SituationError
-from viewer.io.situation_file import read_situation, write_situation
+from test_gpkg_files import saved  # noqa: F401 - the fixture
+from viewer.io.situation_file import read_situation
 
 READS = 200
-
-
-@pytest.fixture
-def saved(tmp_path) -> Path:
-    path = tmp_path / "south.gpkg"
-    write_situation(sample_situation(), path)
-    return path
 
 
 def _listing(path: Path):

@@ -70,9 +70,9 @@ def test_help_lists_every_command_in_one_line_each():
     assert done.returncode == 0
     lines = done.stdout.splitlines()
     start = lines.index("commands (situation-viewer COMMAND --help for each):")
-    listed = [l.split()[0] for l in lines[start + 1:] if l.startswith("  ")]
-    assert listed == list(COMMANDS) == ["render", "info", "import"]
-    assert all(len(l.split()) > 3 for l in lines[start + 1:])
+    listed = [l.split() for l in lines[start + 1:] if l.startswith("  ")]
+    assert [words[0] for words in listed] == list(COMMANDS) == ["render", "info", "import"]
+    assert all(len(words) > 3 for words in listed)          # each with its one line
 
 
 def test_render_help_shows_the_defaults():

@@ -43,7 +43,7 @@ def write_file(target: str | os.PathLike, fill: Callable[[str], None]) -> None:
         raise SituationError(shown, f"can't write: {exc.strerror or exc}") from exc
     try:
         fill(tmp)
-        _fsync_file(tmp)
+        _fsync(tmp)
         _copy_mode(tmp, real)
         os.replace(tmp, real)
     except BaseException as exc:
@@ -83,7 +83,7 @@ def check_target(shown: str, real: str) -> None:
                              "device or a socket), which is never replaced")
 
 
-def _fsync_file(path: str) -> None:
+def _fsync(path: str) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -106,11 +106,7 @@ def _copy_mode(tmp: str, target: str) -> None:
 def _fsync_dir(directory: str) -> None:
     """Make the rename durable; not every platform or file system allows this."""
     with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _fsync(directory)
 
 
 def create(directory: str, name: str) -> str:
