@@ -36,6 +36,7 @@ class ImportOptions:
     layer: str | None = None                # the layer's name (all features in one layer)
     kind: str | None = None
     regions: list[Region] | None = None     # None: keep the appended file's regions
+    places: list | None = None              # named places (None: keep the appended file's)
     region_credits: list[str] = field(default_factory=list)
     reports: str | None = None              # a reports table (CSV or JSON)
     title: str | None = None
@@ -115,7 +116,8 @@ def run_import(options: ImportOptions, existing: Situation | None = None,
     situation = Situation(
         _meta(base, layers, options, files, mode, dropped, existing is not None),
         options.regions if options.regions is not None else list(base.regions),
-        list(base.places), list(base.layers) + layers, list(base.reports), list(base.links))
+        list(base.places) if options.places is None else list(options.places),
+        list(base.layers) + layers, list(base.reports), list(base.links))
     if options.reports:
         warnings += add_reports(situation, options.reports)
     return ImportResult(situation, [l.id for l in layers], mode, len(files), dropped,
