@@ -94,7 +94,12 @@ def run_cli(argv: list[str]) -> tuple[int, str, str]:
     return status, out.getvalue(), err[0]
 
 
+NOTE = "situation-viewer: note: "     # what the reader noticed (one line each), not an error
+
+
 def classify_exit(status: int, stderr: str, names: str | None) -> tuple[str, str]:
+    stderr = "".join(line for line in stderr.splitlines(keepends=True)
+                     if not (line.startswith(NOTE) and line.endswith("\n")))
     if status == 0:
         # a success may warn (a date outside the data), one line each, nothing else
         if any(not line.startswith("situation-viewer: warning: ")

@@ -24,7 +24,23 @@ def gpkg_seeds(folder: Path) -> list[Path]:
     write_situation(two_region_situation(), small)
     sample = folder / "sample.gpkg"
     shutil.copyfile(sample_path(), sample)
-    return [small, sample]
+    return [small, sample, generic_gpkg_seed(folder)]
+
+
+def generic_gpkg_seed(folder: Path) -> Path:
+    """A GeoPackage as GDAL writes one (pyogrio): a polygon layer with an R-tree index,
+    gpkg_extensions, gpkg_ogr_contents and GDAL's triggers; not a situation file."""
+    import numpy as np
+    import pyogrio.raw
+    import shapely
+    path = folder / "generic.gpkg"
+    geoms = shapely.to_wkb(np.array([shapely.box(36, 47, 36.5, 47.5),
+                                     shapely.box(36.2, 47.1, 36.9, 47.6)]))
+    pyogrio.raw.write(str(path), geometry=geoms,
+                      field_data=[np.array(["2025-06-01", "2025-06-05"], dtype=object)],
+                      fields=["date"], layer="front", driver="GPKG", geometry_type="Polygon",
+                      crs="EPSG:4326", layer_options={"SPATIAL_INDEX": "YES"})
+    return path
 
 
 def geojson_doc() -> dict:
@@ -48,7 +64,13 @@ def geojson_doc() -> dict:
 def geojson_seeds(folder: Path) -> list[Path]:
     path = folder / "seed.geojson"
     path.write_text(json.dumps(geojson_doc(), ensure_ascii=False, indent=1), encoding="utf-8")
-    return [path]
+    series = folder / "series_in_one_file.geojson"     # one dated area per date: snapshots
+    series.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"date": day}, "geometry": {
+            "type": "Polygon", "coordinates": [[[36, 47], [east, 47], [east, 47.5],
+                                                [36, 47.5], [36, 47]]]}}
+        for day, east in (("2025-06-01", 36.5), ("2025-06-05", 36.3), ("2025-06-09", 36.6))]}))
+    return [path, series]
 
 
 KML = """<?xml version="1.0" encoding="UTF-8"?>

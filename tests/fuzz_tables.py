@@ -10,9 +10,11 @@ import sqlite3
 import struct
 
 def _tables(conn: sqlite3.Connection) -> list[str]:
-    return [n for (n,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-        "ORDER BY name")]
+    """Stored tables, not SQLite's own nor virtual tables (an R-tree) and their shadows."""
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type='table' AND "
+                        "name NOT LIKE 'sqlite_%' ORDER BY name").fetchall()
+    virtual = [n for n, sql in rows if str(sql or "").upper().startswith("CREATE VIRTUAL")]
+    return [n for n, _ in rows if not any(n == v or n.startswith(v + "_") for v in virtual)]
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -129,7 +131,8 @@ def mutate_database(path: str, operator: str, rng: random.Random) -> None:
     """Apply table operator ``operator`` to the SQLite file at ``path`` in place."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
-        conn.execute("BEGIN")
+        conn.execute("PRAGMA legacy_alter_table = ON")   # GDAL's triggers may name the
+        conn.execute("BEGIN")                             # tables an operator renames
         # ORDER BY random() must follow our seed: register a seeded random()
         conn.create_function("random", 0, lambda: rng.randrange(-2 ** 62, 2 ** 62),
                              deterministic=False)

@@ -59,7 +59,8 @@ def test_reading_leaves_file_and_directory_untouched(saved):
 
 def test_reading_a_wal_mode_file_creates_no_side_files(saved):
     """A file last saved in WAL mode (as QGIS leaves them) would get -wal and -shm files
-    from a plain read-only open; the immutable open must not create them."""
+    from a plain read-only open; with no -wal (no writer) it is opened immutable, which
+    creates none."""
     conn = sqlite3.connect(saved)
     assert conn.execute("PRAGMA journal_mode=WAL").fetchone()[0] == "wal"
     conn.close()
@@ -68,18 +69,56 @@ def test_reading_a_wal_mode_file_creates_no_side_files(saved):
     assert _snapshot(saved) == before
 
 
-def test_unsaved_wal_changes_are_reported_not_ignored(saved):
-    writer = sqlite3.connect(saved)
+_WAL_WRITER = """
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA journal_mode=WAL")
+conn.execute("PRAGMA wal_autocheckpoint=0")        # keep the change in the -wal
+conn.execute("UPDATE situation_meta SET value = 'edited' WHERE key = 'title'")
+print("committed", flush=True)
+if sys.argv[2] == "die":
+    os._exit(0)                                     # as if killed: the -wal stays behind
+sys.stdin.readline()                                # a live writer until told to stop
+"""
+
+
+def _wal_writer(path: Path, how: str) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-c", _WAL_WRITER, str(path), how],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline() == "committed\n"
+    return proc
+
+
+def _side_files(path: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(path.parent.iterdir()) if p != path}
+
+
+def test_a_live_writers_wal_is_read_through_not_created_or_changed(saved):
+    """QGIS keeps the file open in WAL mode: its committed edit is in the -wal, which the
+    read uses (through the writer's -shm) without creating or removing a file."""
+    writer = _wal_writer(saved, "live")
     try:
-        writer.execute("PRAGMA journal_mode=WAL")
-        with writer:
-            writer.execute("UPDATE situation_meta SET value = 'edited' WHERE key = 'title'")
-        with pytest.raises(SituationError, match="-wal") as err:
-            read_situation(saved)
-        assert str(err.value).startswith(str(saved))
+        before = sorted(os.listdir(saved.parent))
+        assert {"south.gpkg-wal", "south.gpkg-shm"} <= set(before)
+        notices: list[str] = []
+        assert read_situation(saved, notices).meta.title == "edited"
+        assert notices == []
+        assert sorted(os.listdir(saved.parent)) == before
     finally:
-        writer.close()
-    assert read_situation(saved).meta.title == "edited"
+        writer.communicate("stop\n", timeout=30)
+
+
+def test_a_wal_left_by_a_dead_writer_is_read_from_a_private_copy(saved):
+    """No process holds the file: its -wal is applied to a private copy, with a notice;
+    the file, the -wal and the -shm stay byte for byte as they were."""
+    _wal_writer(saved, "die").communicate(timeout=30)
+    before = _snapshot(saved), _side_files(saved)
+    assert "south.gpkg-wal" in before[1] and len(before[1]["south.gpkg-wal"]) > 0
+    notices: list[str] = []
+    assert read_situation(saved, notices).meta.title == "edited"
+    assert (_snapshot(saved), _side_files(saved)) == before
+    assert len(notices) == 1 and notices[0].startswith(f"{saved}: its south.gpkg-wal holds")
+    assert "private copy" in notices[0] and "\n" not in notices[0]
 
 
 # -- saving is atomic ------------------------------------------------------------------
@@ -235,9 +274,6 @@ BAD_FILES = {
                                           "WHERE fid = 2") or p, "layer_states, fid 2"),
     "bad piece time": (lambda p: _edit(p, "UPDATE layer_pieces SET valid_to = 'soon' "
                                           "WHERE fid = 1") or p, "valid_to"),
-    "piece off the states": (lambda p: _edit(p, "UPDATE layer_pieces SET valid_from = "
-                                                "'2020-01-01T00:00:00.000Z'") or p,
-                             "not one of the layer's state times"),
     "bad source grade": (lambda p: _edit(p, "UPDATE reports SET source_grade = 'Z' "
                                             "WHERE report_id = 'r1'") or p, "A-F"),
     "bad info grade": (lambda p: _edit(p, "UPDATE reports SET info_grade = 9 "

@@ -132,3 +132,74 @@ def test_bad_input_is_one_line_and_exit_2(inputs, capsys, args, message):
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1
     assert err.startswith("situation-viewer: error: ") and message in err
+
+
+def test_import_over_an_existing_file_asks_for_force(tmp_path, capsys):
+    """Writing -o over an existing situation file would drop its layers: it asks first."""
+    from test_gpkg_roundtrip import sample_situation
+    from viewer.cli.main import main
+    from viewer.io.situation_file import read_situation, write_situation
+    source = tmp_path / "front_20250601.geojson"
+    source.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", '
+                      '"properties": {}, "geometry": {"type": "Polygon", "coordinates": '
+                      '[[[36, 47], [37, 47], [37, 48], [36, 47]]]}}]}')
+    out = tmp_path / "have.gpkg"
+    write_situation(sample_situation(), out)
+    old = out.read_bytes()
+    assert main(["import", str(source), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"situation-viewer: error: -o: {str(out)!r} already exists; --append adds "
+                   "the new layer(s) to it, --force replaces it (dropping its layers)\n")
+    assert out.read_bytes() == old
+    assert main(["import", str(source), "-o", str(out), "--force"]) == 0
+    assert [l.id for l in read_situation(out).layers] == ["front"]
+
+
+def _day_file(folder, day: str, east: float):
+    """One daily snapshot: a box whose east edge moves."""
+    path = folder / f"front_{day}.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [{
+        "type": "Feature", "properties": {},
+        "geometry": {"type": "Polygon", "coordinates": [[[36, 47], [east, 47], [east, 47.5],
+                                                         [36, 47.5], [36, 47]]]}}]}))
+    return path
+
+
+def test_the_daily_update_adds_snapshots_after_the_last_state(tmp_path, capsys):
+    """--into adds the new days to the layer: the result equals importing all days at
+    once, what else the file holds is kept, and an older day needs --rebuild."""
+    import sqlite3
+    from viewer.cli.main import main
+    from viewer.io.situation_file import read_situation
+    days = [("20250601", 36.5), ("20250602", 36.6), ("20250603", 36.55), ("20250604", 36.8)]
+    folder = tmp_path / "all"
+    folder.mkdir()
+    paths = [_day_file(folder, d, e) for d, e in days]
+    whole, daily = tmp_path / "whole.gpkg", tmp_path / "daily.gpkg"
+    assert main(["import", str(folder), "--layer", "Front", "-o", str(whole)]) == 0
+    assert main(["import", *map(str, paths[:2]), "--layer", "Front", "-o", str(daily)]) == 0
+    conn = sqlite3.connect(daily)
+    with conn:
+        conn.execute("CREATE TABLE layer_styles (id INTEGER PRIMARY KEY, styleName TEXT)")
+        conn.execute("INSERT INTO layer_styles VALUES (1, 'front')")
+    conn.close()
+    for path in paths[2:]:
+        assert main(["import", str(path), "--into", "front", "-o", str(daily)]) == 0
+    assert "read as: a dated snapshot series, 1 snapshot(s)" in capsys.readouterr().out
+    a, b = read_situation(whole).layer("front").history, read_situation(daily).layer("front").history
+    assert a.times == b.times and len(b.times) == 4
+    assert [(c.at, round(c.gained.area, 9), round(c.lost.area, 9)) for c in a.changes] == \
+           [(c.at, round(c.gained.area, 9), round(c.lost.area, 9)) for c in b.changes]
+    assert sqlite3.connect(daily).execute("SELECT styleName FROM layer_styles").fetchall() \
+        == [("front",)]
+    old = daily.read_bytes()
+    assert main(["import", str(paths[1]), "--into", "front", "-o", str(daily)]) == 2
+    assert "not after the last state of layer 'front'" in capsys.readouterr().err
+    assert daily.read_bytes() == old
+    assert main(["import", str(_day_file(tmp_path, "20250602", 36.7)), "--into", "front",
+                 "--rebuild", "-o", str(daily)]) == 0
+    rebuilt = read_situation(daily).layer("front").history
+    assert rebuilt.times == b.times
+    assert rebuilt.state_at(b.times[1]).bounds[2] == pytest.approx(36.7)
+    assert main(["import", str(paths[0]), "--into", "nothing", "-o", str(daily)]) == 2
+    assert "has no layer 'nothing' (its layers: front)" in capsys.readouterr().err

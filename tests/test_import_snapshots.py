@@ -17,6 +17,7 @@ from viewer.analysis.areas import Areas
 from viewer.importing.summary import import_facts, summary_text
 from viewer.importing.pipeline import ImportOptions, run_import
 from viewer.importing.slivers import SliverFilter
+from viewer.io.situation_file import read_situation
 from viewer.io.errors import SituationError
 from viewer.model import parse_time
 
@@ -159,3 +160,53 @@ def test_the_effective_state_is_what_the_pieces_make_up(tmp_path):
     assert kept_in.is_empty and left_out.area == pytest.approx(3 * 0.02 * 3 * M, rel=1e-6)
     assert shapely.symmetric_difference(last, snaps[-1][1]).area == pytest.approx(
         left_out.area, rel=1e-6)
+
+
+# -- a snapshot series inside one file ---------------------------------------------------
+ONE_FILE_DATES = ("2025-06-01", "2025-06-05", "2025-06-09")
+ONE_FILE_AREAS = (box(36.0, 47.0, 36.6, 47.4), box(36.0, 47.0, 36.4, 47.4),
+                  box(36.1, 47.0, 36.5, 47.3))       # loses ground twice, gains once
+
+
+def _write_one_file_series(path) -> None:
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"date": d},
+         "geometry": mapping(g)}
+        for d, g in zip(ONE_FILE_DATES, ONE_FILE_AREAS)]}))
+
+
+def _lost_km2_expected() -> float:
+    """Ground lost between consecutive snapshots, from shapely and pyproj alone."""
+    geod = Geod(ellps="WGS84")
+    return sum(abs(geod.geometry_area_perimeter(a.difference(b))[0])
+               for a, b in zip(ONE_FILE_AREAS, ONE_FILE_AREAS[1:])) / 1e6
+
+
+@pytest.mark.parametrize("as_kind", [None, "snapshots"])
+def test_dated_snapshots_in_one_file_are_a_series(tmp_path, capsys, as_kind):
+    from viewer.cli.main import main
+    source = tmp_path / "front_merged.geojson"
+    _write_one_file_series(source)
+    out = tmp_path / "one.gpkg"
+    extra = ["--as", as_kind] if as_kind else []
+    assert main(["import", str(source), "--layer", "Front", "-o", str(out), *extra]) == 0
+    summary = capsys.readouterr().out
+    assert "read as: a dated snapshot series, 3 snapshot(s)" in summary
+    assert ("(as --as asked)" in summary) == bool(as_kind)
+    assert main(["info", str(out), "--json"]) == 0
+    layer = json.loads(capsys.readouterr().out)["layers"][0]
+    assert len(layer["states"]) == 3
+    lost = sum(c["lost_km2"] for c in layer["changes"])
+    assert lost == pytest.approx(_lost_km2_expected(), rel=1e-3) and lost > 100
+
+
+def test_as_features_reads_them_as_timestamped_areas(tmp_path, capsys):
+    from viewer.cli.main import main
+    source = tmp_path / "front_merged.geojson"
+    _write_one_file_series(source)
+    out = tmp_path / "features.gpkg"
+    assert main(["import", str(source), "--as", "features", "-o", str(out)]) == 0
+    summary = capsys.readouterr().out
+    assert "read as: timestamped features" in summary and "(as --as asked)" in summary
+    situation = read_situation(out)
+    assert all(not c.lost or c.lost.is_empty for c in situation.layers[0].history.changes)

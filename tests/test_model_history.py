@@ -1,5 +1,6 @@
 """History: pieces with validity intervals, changes between consecutive states."""
 
+import pytest
 from shapely.geometry import box
 
 from viewer.model import History, parse_time
@@ -47,3 +48,27 @@ def test_a_local_loss_does_not_copy_the_whole_layer():
     ended = [p for p in h.pieces if p.valid_to == T[1]]
     assert 0 < len(ended) < len(first) / 2
     assert abs(h.state_at(T[1]).area - nibbled.area) < 1e-6
+
+
+def test_extended_history_equals_the_one_built_at_once():
+    """The daily update: adding states to a history gives the states, changes and areas a
+    history built from all the states at once gives."""
+    days = [parse_time(f"2025-06-{d:02d}") for d in range(1, 7)]
+    areas = [box(0, 0, 1, 1), box(0, 0, 1.5, 1), box(0.2, 0, 1.5, 1), box(0.2, 0, 1.5, 1),
+             box(0.2, 0, 1.5, 1.4), box(0.5, 0.1, 1.2, 1.4)]
+    whole = History.from_states("l", list(zip(days, areas)))
+    first = History.from_states("l", list(zip(days[:3], areas[:3])))
+    first.measure_pieces()
+    kept = dict(zip(map(id, (p.geometry for p in first.pieces)), first.piece_km2))
+    grown = first.extended("l", list(zip(days[3:], areas[3:])))
+    assert grown.times == whole.times
+    for t in days:
+        assert grown.state_at(t).symmetric_difference(whole.state_at(t)).area < 1e-12
+    assert [(c.id, c.at) for c in grown.changes] == [(c.id, c.at) for c in whole.changes]
+    for c, d in zip(grown.changes, whole.changes):
+        assert c.gained.symmetric_difference(d.gained).area < 1e-12
+        assert c.lost.symmetric_difference(d.lost).area < 1e-12
+    carried = [km2 for p, km2 in zip(grown.pieces, grown.piece_km2) if id(p.geometry) in kept]
+    assert carried and all(km2 == km2 for km2 in carried)       # measured areas kept
+    with pytest.raises(ValueError, match="not after the last one"):
+        first.extended("l", [(days[1], areas[1])])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+
 from datetime import timedelta
 
 import numpy as np
@@ -161,8 +164,12 @@ def test_unsupported_suffix_and_unwritable_paths_raise(scene, tmp_path):
     with pytest.raises(SituationError, match="no folder"):
         render_to_file(scene, settings, tmp_path / "missing" / "map.png")
     (tmp_path / "taken.png").mkdir()
-    with pytest.raises(SituationError, match="can't be written"):
+    with pytest.raises(SituationError, match="can't write: it is a folder"):
         render_to_file(scene, settings, tmp_path / "taken.png")
+    os.mkfifo(tmp_path / "pipe.png")           # refused, never replaced (nor blocked on)
+    with pytest.raises(SituationError, match="not a regular file"):
+        render_to_file(scene, settings, tmp_path / "pipe.png")
+    assert stat.S_ISFIFO(os.stat(tmp_path / "pipe.png").st_mode)
 
 
 def test_draw_map_into_an_offset_rect_draws_only_there(scene):

@@ -117,7 +117,7 @@ def series(tmp_path):
 
 def imported(tmp_path, series, *extra):
     out = tmp_path / "out.gpkg"
-    assert main(["import", str(series), "-o", str(out), *map(str, extra)]) == 0
+    assert main(["import", str(series), "-o", str(out), "--force", *map(str, extra)]) == 0
     return read_situation(out)
 
 

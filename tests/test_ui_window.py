@@ -147,14 +147,16 @@ def test_a_bad_file_on_the_command_line_exits_2_with_one_line(tmp_path):
     bad.write_bytes(b"garbage" * 100)
     result = _run_app(str(bad), tmp_path=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.splitlines() == [f"{bad}: not a GeoPackage (not an SQLite database)"]
+    assert result.stderr.splitlines() == [
+        f"situation-viewer: error: {bad}: not a GeoPackage (not an SQLite database)"]
 
 
 def test_a_bad_date_on_the_command_line_exits_2(tmp_path):
     result = _run_app("--at", "yesterday", tmp_path=tmp_path)
     assert result.returncode == 2
     lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("--at: ") and "yesterday" in lines[0]
+    assert len(lines) == 1 and lines[0].startswith("situation-viewer: error: --at: ")
+    assert "yesterday" in lines[0]
 
 
 def test_open_file_at_a_date(window, qtbot, tmp_path):

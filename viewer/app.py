@@ -20,20 +20,24 @@ from datetime import datetime
 from pathlib import Path
 
 from viewer import __version__
+from viewer.cli.args import OneLineParser
 from viewer.model.times import parse_time
 from viewer.resources import sample_path
 
 USAGE_ERROR = 2
 SMOKE_TEST = "SITUATION_VIEWER_SMOKE_TEST"
+PROG = "situation-viewer"
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="situation-viewer",
+def _parser() -> OneLineParser:
+    from viewer.cli.main import command_lines
+    parser = OneLineParser(
+        prog=PROG, formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Show a situation: regions, layers of control over time, and the "
                     "reports behind each change.",
-        epilog="Desktop integration for this user (menu entry, icon, .gpkg files open in "
-               "the viewer): situation-viewer --install-desktop; remove it with "
+        epilog="commands (situation-viewer COMMAND --help for each):\n" + command_lines()
+               + "\nDesktop integration for this user (menu entry, icon, .gpkg files open "
+               "in the viewer): situation-viewer --install-desktop; remove it with "
                "--uninstall-desktop.")
     parser.add_argument("file", nargs="?", help="situation file (.gpkg); default: the "
                         "embedded sample")
@@ -45,46 +49,118 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _fail(message: str) -> int:
+    sys.stderr.write(f"{PROG}: error: {message}\n")
+    return USAGE_ERROR
+
+
+def _read_first(file: str | None, notices: list[str]):
+    """The situation to open first, read before any Qt object exists; SituationError."""
+    from viewer.io.situation_file import read_situation
+    path = Path(file) if file else sample_path()
+    return path, read_situation(path, notices)
+
+
+def _unknown_word(file: str | None) -> bool:
+    """A missing FILE that looks like a mistyped command (no folder, no suffix)."""
+    return bool(file) and not os.path.lexists(file) and os.sep not in file \
+        and "." not in file
+
+
+def no_display_reason() -> str | None:
+    """Why Qt would find no screen to open a window on, or None. Qt picks the platform
+    from QT_QPA_PLATFORM, else wayland (with WAYLAND_DISPLAY) or xcb (with DISPLAY)."""
+    if sys.platform != "linux":
+        return None
+    platform = (os.environ.get("QT_QPA_PLATFORM") or "").split(";")[0].split(":")[0]
+    wayland, x11 = os.environ.get("WAYLAND_DISPLAY"), os.environ.get("DISPLAY")
+    if platform == "" and not wayland and not x11:
+        return "no display (neither DISPLAY nor WAYLAND_DISPLAY is set)"
+    if platform == "xcb" and not x11:
+        return "no display (QT_QPA_PLATFORM=xcb but DISPLAY is not set)"
+    if platform.startswith("wayland") and not wayland:
+        return f"no display (QT_QPA_PLATFORM={platform} but WAYLAND_DISPLAY is not set)"
+    return None
+
+
+def _start_qt(argv0: str):
+    """The QApplication; a platform Qt can't start (no display it can reach) ends the
+    process with one line and status 2 instead of Qt's abort and its lines of text."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance()
+    if app is not None:
+        return app
+    said: list[str] = []
+
+    def handler(kind, context, message):
+        if kind == QtMsgType.QtFatalMsg:
+            first = next((m for m in said if "display" in m), said[0] if said else message)
+            sys.stderr.write(f"{PROG}: error: can't open a window: "
+                             f"{' '.join(first.split())}; run it on a desktop, or under "
+                             "xvfb-run\n")
+            sys.stderr.flush()
+            os._exit(USAGE_ERROR)
+        said.append(message)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        app = QApplication([argv0])
+    finally:
+        qInstallMessageHandler(previous)
+    for message in said:        # what Qt said while starting, passed on as it would be
+        sys.stderr.write(message + "\n")
+    return app
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the window; ``argv`` are the arguments after the program name."""
+    """Run the window; ``argv`` are the arguments after the program name. The first file
+    is read before any Qt object is made, so a bad file, a bad option or a missing
+    display each end with one line on stderr and status 2."""
     args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
     at: datetime | None = None
     if args.at is not None:
         try:
             at = parse_time(args.at)
         except ValueError as exc:
-            print(f"--at: {exc}", file=sys.stderr)
-            return USAGE_ERROR
+            return _fail(f"--at: {exc}")
     bbox = None
     if args.bbox is not None:
         from viewer.cli.args import ArgumentError, parse_bbox
         try:
             bbox = parse_bbox(args.bbox)
         except ArgumentError as exc:
-            print(exc, file=sys.stderr)
-            return USAGE_ERROR
-
-    from PySide6.QtWidgets import QApplication
+            return _fail(str(exc))
 
     from viewer.io.errors import SituationError
-    from viewer.io.situation_file import read_situation
+    from viewer.cli.main import COMMANDS
+    from viewer.model.text import safe_line
+    if _unknown_word(args.file):
+        return _fail(f"no such file or command: {safe_line(args.file)} (commands: "
+                     f"{', '.join(COMMANDS)}; try --help)")
+    notices: list[str] = []
+    try:
+        path, situation = _read_first(args.file, notices)
+    except SituationError as exc:
+        return _fail(str(exc))
+    for line in notices:
+        sys.stderr.write(f"{PROG}: note: {safe_line(line)}\n")
+    reason = no_display_reason()
+    if reason is not None:
+        return _fail(f"can't open a window: {reason}; run it on a desktop, or under "
+                     "xvfb-run")
+
     from viewer.ui.loader import prepare
     from viewer.ui.main_window import MainWindow
     from viewer.ui.recent_files import APPLICATION, ORGANISATION
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "situation-viewer"])
+    app = _start_qt(sys.argv[0] if sys.argv else PROG)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     app.setApplicationVersion(__version__)
 
-    path = Path(args.file) if args.file else sample_path()
-    try:
-        loaded = prepare(read_situation(path), path)
-    except SituationError as exc:
-        print(exc, file=sys.stderr)
-        return USAGE_ERROR
-
+    loaded = prepare(situation, path)
     window = MainWindow()
     window.show_loaded(loaded, at)
     if bbox is not None:

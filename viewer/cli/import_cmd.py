@@ -19,9 +19,8 @@ EPILOG = ("Example: situation-viewer import ../shared/data/deepstate-daily --lay
           "builtin:ukraine-oblasts -o deepstate.gpkg")
 
 
-def add_parser(sub) -> None:
-    p = sub.add_parser("import", help="import GeoJSON/KML/KMZ/Shapefile/GeoPackage data "
-                       "as layers of a situation file", epilog=EPILOG)
+def add_parser(sub, help_text: str) -> None:
+    p = sub.add_parser("import", help=help_text, epilog=EPILOG)
     p.add_argument("sources", nargs="+", metavar="SOURCE", help="a folder or files")
     p.add_argument("-o", "--output", required=True, help="situation file to write (.gpkg)")
     p.add_argument("--layer", help="the layer's name (default: from the folder or files; "
@@ -42,6 +41,20 @@ def add_parser(sub) -> None:
                    help="a data source to credit on every map (repeatable)")
     p.add_argument("--append", action="store_true",
                    help="add the layer(s) to the existing situation file OUT")
+    p.add_argument("--force", action="store_true",
+                   help="replace OUT when it exists (its layers are dropped)")
+    p.add_argument("--into", metavar="LAYER_ID",
+                   help="the daily update: add the SOURCE snapshots to this layer of OUT, "
+                   "after its last state")
+    p.add_argument("--rebuild", action="store_true",
+                   help="with --into: accept snapshots dated before the layer's last state "
+                   "(the layer's history is rebuilt from its states and them)")
+    p.add_argument("--as", dest="as_kind", choices=("snapshots", "features"),
+                   help="read the sources as a dated snapshot series or as timestamped "
+                   "features (default: detected)")
+    p.add_argument("--drop-foreign", action="store_true",
+                   help="with --append: leave out what the file holds that is not ours "
+                   "(other layers, QGIS styles and projects, extra columns); kept otherwise")
     p.add_argument("--time-field", help="property holding each feature's (start) time")
     p.add_argument("--end-field", help="property holding each feature's end time")
     p.add_argument("--date-pattern", help="regex finding a snapshot's date in its file "
@@ -71,9 +84,20 @@ def _check(args) -> None:
     out = os.path.realpath(args.output)
     if any(os.path.realpath(s) == out for s in args.sources):
         raise ArgumentError(f"-o: {args.output!r} is also a SOURCE")
-    if args.append and not os.path.exists(args.output):
-        raise ArgumentError(f"--append: {args.output!r} does not exist (without --append "
-                            "a new file is written)")
+    for flag, on in (("--append", args.append), ("--into", args.into)):
+        if on and not os.path.exists(args.output):
+            raise ArgumentError(f"{flag}: {args.output!r} does not exist (without {flag} "
+                                "a new file is written)")
+    if args.append and args.into:
+        raise ArgumentError("--into: adds to one layer; --append adds new layers: use one")
+    if args.rebuild and not args.into:
+        raise ArgumentError("--rebuild: only with --into LAYER_ID")
+    if args.drop_foreign and not (args.append or args.into):
+        raise ArgumentError("--drop-foreign: only with --append or --into (a new file "
+                            "holds nothing else)")
+    if os.path.lexists(args.output) and not (args.append or args.into or args.force):
+        raise ArgumentError(f"-o: {args.output!r} already exists; --append adds the new "
+                            "layer(s) to it, --force replaces it (dropping its layers)")
 
 
 def cmd_import(args) -> int:
@@ -84,9 +108,10 @@ def cmd_import(args) -> int:
         args.sources, layer=args.layer, kind=args.kind, reports=args.reports,
         title=args.title, attributions=args.attribution, time_field=args.time_field,
         end_field=args.end_field, date_pattern=args.date_pattern,
-        min_width_m=args.min_width, min_area_km2=args.min_area)
+        min_width_m=args.min_width, min_area_km2=args.min_area, as_kind=args.as_kind,
+        into=args.into, rebuild=args.rebuild)
     report = import_to_file(options, args.output, regions_spec=args.regions,
                             region_name_field=args.region_name_field, append=args.append,
-                            places_spec=args.places)
+                            places_spec=args.places, drop_foreign=args.drop_foreign)
     sys.stdout.write(report.text())
     return 0

@@ -18,11 +18,23 @@ COMMANDS = ("render", "info", "import")
 PROG = "situation-viewer"
 
 
+HELP = {"info": "describe a situation file: layers, states, changes, reports (--json)",
+        "render": "draw the map at a date (PNG, SVG, PDF), two dates compared, or an "
+                  "animation (GIF, APNG, WebP, MP4), without a window",
+        "import": "turn GeoJSON/KML/KMZ/Shapefile/GeoPackage data into a situation file"}
+
+
+def command_lines() -> str:
+    """One line per command, for ``situation-viewer --help``."""
+    return "".join(f"  {name:<8}{HELP[name]}\n" for name in COMMANDS)
+
+
 def build_parser() -> OneLineParser:
+    from viewer.model.meta import SituationMeta
     parser = OneLineParser(prog=PROG, description="Situation Viewer headless commands.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
     render = sub.add_parser(
-        "render", help="draw the map at a date, two dates compared, or an animation",
+        "render", help=HELP["render"],
         description="Draw the map at a date (--at) to PNG, SVG or PDF; two dates compared "
         "(--compare A B) to PNG; or an animation from one date to another (--from A --to B) "
         "to GIF, APNG (.png), WebP or MP4 (MP4 needs the video extra).")
@@ -43,7 +55,8 @@ def build_parser() -> OneLineParser:
     render.add_argument("--trail", action="store_true",
                         help="animation: draw the ground gained since the first frame")
     render.add_argument("-o", "--output", required=True,
-                        help="output .png, .svg or .pdf (an animation: .gif, .png, .webp, .mp4)")
+                        help="output .png, .svg or .pdf (an animation: .gif, .png, .webp, "
+                        ".mp4); replaced atomically when it exists")
     render.add_argument("--size", default=None,
                         help="WIDTHxHEIGHT in pixels (default 1600x1000, animations 1280x720)")
     render.add_argument("--bbox", help="minlon,minlat,maxlon,maxlat (default: the file's view)")
@@ -53,23 +66,30 @@ def build_parser() -> OneLineParser:
     render.add_argument("--radius", type=float, default=None, metavar="KM",
                         help="with --center: show this many km around it (default 20)")
     render.add_argument("--highlight-days", type=float, default=None,
-                        help="highlight changes of this many days before --at")
+                        help="highlight changes of this many days before --at (default: "
+                        "the file's setting, "
+                        f"{SituationMeta().highlight_days:g} unless it says otherwise)")
     render.add_argument("--title", help="title drawn on the map (default: the file's title)")
     from viewer.analysis.region_attribution import ENTRY_RULE
-    info = sub.add_parser("info", help="describe a situation file",
+    info = sub.add_parser("info", help=HELP["info"],
                           description="Describe a situation file: its layers, states, changes "
                           "(km² gained and lost, in each region), reports, and when each "
                           f"layer first entered each region. {ENTRY_RULE}")
     info.add_argument("file", help="situation file (.gpkg)")
     info.add_argument("--json", action="store_true", help="print one JSON object")
     from viewer.cli.import_cmd import add_parser as add_import_parser
-    add_import_parser(sub)
+    add_import_parser(sub, HELP["import"])
     return parser
 
 
 def _load(path: str):
+    """The situation at ``path``; what the reader noticed goes to stderr, one line each."""
     from viewer.io.situation_file import read_situation
-    return read_situation(path)
+    notices: list[str] = []
+    situation = read_situation(path, notices)
+    for line in notices:
+        sys.stderr.write(f"{PROG}: note: {safe_line(line, LINE_LIMIT)}\n")
+    return situation
 
 
 # Characters a terminal or a JSON consumer could act on, escaped as \\uXXXX in JSON

@@ -20,7 +20,7 @@ from pathlib import Path
 import shapely
 
 from viewer.importing.link_reports import add_reports
-from viewer.importing.snapshots import history_from_snapshots, snapshot_of
+from viewer.importing.snapshots import file_snapshots, history_from_snapshots, is_dated_series
 from viewer.importing.timestamped import history_from_timed, is_timestamped, timed_features
 from viewer.io.errors import SituationError
 from viewer.io.foreign.features import ReadResult
@@ -36,6 +36,7 @@ class ImportOptions:
     layer: str | None = None                # the layer's name (all features in one layer)
     kind: str | None = None
     regions: list[Region] | None = None     # None: keep the appended file's regions
+    places: list | None = None              # named places (None: keep the appended file's)
     region_credits: list[str] = field(default_factory=list)
     reports: str | None = None              # a reports table (CSV or JSON)
     title: str | None = None
@@ -47,6 +48,9 @@ class ImportOptions:
     min_area_km2: float = 0.01
     target: str = ""                        # the file written, named in messages
     workers: int | None = None              # threads for the overlays (None: up to 4)
+    as_kind: str | None = None              # "snapshots" or "features"; None: detected
+    into: str | None = None                 # the daily update: add to this layer's states
+    rebuild: bool = False                   # with into: accept snapshots before its end
 
 
 @dataclass
@@ -59,6 +63,8 @@ class ImportResult:
     repaired: int = 0                       # invalid polygons repaired by the readers
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    snapshots: int = 0                      # dated snapshots read (snapshot mode)
+    chosen: str = "detected"                # how the mode was chosen: "detected" or "--as"
 
 
 def source_files(sources: list[str], exclude: str = "") -> list[str]:
@@ -91,42 +97,62 @@ def run_import(options: ImportOptions, existing: Situation | None = None,
     files = source_files(options.sources, exclude=options.target)
     results = [reader(path) for path in files]
     seconds = {"parse": time.perf_counter() - clock}
+    if options.into:
+        from viewer.importing.daily import update_layer
+        return update_layer(options, existing, results, files, seconds)
     clock = time.perf_counter()
     base = existing or Situation()
     taken = {l.id for l in base.layers}
     dropped, warnings = 0, []           # warnings beyond the readers' own
-    if is_timestamped(results, options.time_field, options.end_field):
-        mode = "timestamped"
+    mode = _mode(results, options)
+    count = 0
+    if mode == "timestamped":
         layers, warnings = _timestamped_layers(results, options, taken)
     else:
-        mode = "snapshots"
-        layer, dropped, warnings = _snapshot_layer(results, options, taken)
+        layer, dropped, warnings, count = _snapshot_layer(results, options, taken)
         layers = [layer]
     seconds["history"] = time.perf_counter() - clock
     warnings = [f"{r.source}: {w}" for r in results for w in r.warnings] + warnings
     situation = Situation(
         _meta(base, layers, options, files, mode, dropped, existing is not None),
         options.regions if options.regions is not None else list(base.regions),
-        list(base.places), list(base.layers) + layers, list(base.reports), list(base.links))
+        list(base.places) if options.places is None else list(options.places),
+        list(base.layers) + layers, list(base.reports), list(base.links))
     if options.reports:
         warnings += add_reports(situation, options.reports)
     return ImportResult(situation, [l.id for l in layers], mode, len(files), dropped,
-                        sum(r.repaired for r in results), warnings, seconds)
+                        sum(r.repaired for r in results), warnings, seconds, count,
+                        "--as" if options.as_kind else "detected")
+
+
+def _mode(results: list[ReadResult], options: ImportOptions) -> str:
+    """"snapshots" or "timestamped": as ``--as`` says, else detected. Features starting at
+    different times are timestamped, unless they are one dated area per date of one layer
+    with no end times: a snapshot series merged into one file."""
+    if options.as_kind:
+        return "snapshots" if options.as_kind == "snapshots" else "timestamped"
+    if not is_timestamped(results, options.time_field, options.end_field):
+        return "snapshots"
+    if options.end_field is None and is_dated_series(results, options.time_field):
+        return "snapshots"
+    return "timestamped"
+
 
 
 def _snapshot_layer(results: list[ReadResult], options: ImportOptions,
-                    taken: set[str]) -> tuple[Layer, int, list[str]]:
-    snapshots = [snapshot_of(r, options.time_field, options.date_pattern) for r in results]
+                    taken: set[str]) -> tuple[Layer, int, list[str], int]:
+    snapshots = [s for r in results
+                 for s in file_snapshots(r, options.time_field, options.date_pattern)]
     warnings = [f"{s.source}: {s.ignored} feature(s) left out, not an area"
                 for s in snapshots if s.ignored]
     name = options.layer or _default_name(options.sources, [r.source for r in results])
     layer_id = _new_id(name, taken, options.target)
     history, sliver_filter = history_from_snapshots(layer_id, snapshots, options.min_width_m,
                                                     options.min_area_km2, options.workers)
-    source = (f"{_names(options.sources)}: {len(results)} snapshot file(s), "
-              f"{iso_z(history.start)} to {iso_z(history.end)}")
+    source = (f"{_names(options.sources)}: {len(snapshots)} snapshot(s) in {len(results)} "
+              f"file(s), {iso_z(history.start)} to {iso_z(history.end)}")
     layer = Layer(layer_id, name, options.kind or "assessed-control", history, source=source)
-    return layer, (sliver_filter.dropped if sliver_filter else 0), warnings
+    return layer, (sliver_filter.dropped if sliver_filter else 0), warnings, len(snapshots)
 
 
 def _timestamped_layers(results: list[ReadResult], options: ImportOptions,

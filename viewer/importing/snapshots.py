@@ -20,7 +20,8 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from viewer.importing.slivers import SliverFilter
-from viewer.importing.timestamped import as_time, first_time_field
+from viewer.importing.timestamped import (END_FIELD, as_time, first_time_field, is_timestamped,
+                                         timed_features)
 from viewer.io.errors import SituationError
 from viewer.io.foreign.features import ReadResult
 from viewer.model import History, iso_z
@@ -55,6 +56,48 @@ def snapshot_of(result: ReadResult, time_field: str | None = None,
     else:
         geom = polygonal(shapely.union_all(geoms))
     return Snapshot(result.source, at, geom, len(result.features) - len(geoms))
+
+
+def file_snapshots(result: ReadResult, time_field: str | None = None,
+                   date_pattern: str | None = None) -> list[Snapshot]:
+    """A file's snapshots: one, or one per date when its features carry several dates."""
+    if date_pattern is None and is_timestamped([result], time_field):
+        return dated_snapshots(result, time_field)
+    return [snapshot_of(result, time_field, date_pattern)]
+
+
+def dated_snapshots(result: ReadResult, time_field: str | None = None) -> list[Snapshot]:
+    """The snapshots one file holds when its features are dated areas of one layer (as
+    ``ogr2ogr`` makes from a folder of snapshots): the areas of each date unioned."""
+    items, _ = timed_features(result, time_field)
+    by_date: dict[datetime, list[BaseGeometry]] = {}
+    for item in items:
+        by_date.setdefault(item.start, []).append(item.geometry)
+    ignored = len(result.features) - len(items)
+    return [Snapshot(f"{result.source} ({iso_z(at)})", at,
+                     geoms[0] if len(geoms) == 1 else polygonal(shapely.union_all(geoms)),
+                     ignored if i == 0 else 0)
+            for i, (at, geoms) in enumerate(sorted(by_date.items(), key=lambda kv: kv[0]))]
+
+
+def is_dated_series(results: list[ReadResult], time_field: str | None = None) -> bool:
+    """Whether files whose features start at different times are really a snapshot
+    series: no end times, every area dated, one layer per file, and exactly one area per
+    date (what a folder of daily snapshots merged into one file looks like)."""
+    found = False
+    for result in results:
+        if any(f.properties.get(END_FIELD) not in (None, "") for f in result.features):
+            return False
+        areas = [f for f in result.features if f.geometry.geom_type in ("Polygon",
+                                                                        "MultiPolygon")]
+        items, _ = timed_features(result, time_field)
+        if len(items) != len(areas) or len({i.layer for i in items}) > 1:
+            return False
+        dates = [i.start for i in items]
+        if len(set(dates)) != len(dates):
+            return False
+        found = found or len(dates) > 1
+    return found
 
 
 def date_from_name(path: str, pattern: str | None = None) -> datetime:

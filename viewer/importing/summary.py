@@ -34,7 +34,8 @@ def import_facts(result: ImportResult, areas: Areas | None = None,
             "end_km2": areas.state_km2_at_index(layer_id, n - 1) if n else 0.0,
             "first_entries": [(names.get(rid, rid), t) for rid, t in entries],
         })
-    return {"mode": result.mode, "files": result.files, "dropped": result.dropped,
+    return {"mode": result.mode, "chosen": result.chosen, "snapshots": result.snapshots,
+            "files": result.files, "dropped": result.dropped,
             "repaired": result.repaired, "layers": layers,
             "regions": len(situation.own_regions), "places": len(situation.places),
             "reports": len(situation.reports),
@@ -44,6 +45,13 @@ def import_facts(result: ImportResult, areas: Areas | None = None,
 def summary_text(facts: dict, target: str = "") -> str:
     what = "snapshot files" if facts["mode"] == "snapshots" else "files of timestamped areas"
     lines = [f"imported {facts['files']} {what}" + (f" into {target}" if target else "")]
+    if facts["mode"] == "snapshots":
+        read = (f"read as: a dated snapshot series, {facts['snapshots']} snapshot(s) "
+                "(--as features reads every area as a timestamped feature)")
+    else:
+        read = ("read as: timestamped features (--as snapshots reads one area per date "
+                "as a snapshot series)")
+    lines.append(read + (" (as --as asked)" if facts["chosen"] == "--as" else ""))
     for layer in facts["layers"]:
         lines.append(f"layer {layer['id']}: {safe_line(layer['name'])} ({layer['kind']})")
         span = (f"{_day(layer['start'])} .. {_day(layer['end'])}" if layer["start"] else "-")

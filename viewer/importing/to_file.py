@@ -31,21 +31,26 @@ class ImportReport:
 
 def import_to_file(options: ImportOptions, output: str, *, regions_spec: str | None = None,
                    region_name_field: str | None = None, append: bool = False,
-                   write: bool = True, places_spec: str = "none") -> ImportReport:
+                   write: bool = True, places_spec: str = "none",
+                   drop_foreign: bool = False) -> ImportReport:
     """Import ``options.sources`` into the situation file ``output``.
 
     ``regions_spec`` is a regions file or ``builtin:…`` set, loaded here (it overrides
     ``options.regions``); with ``append`` the layers are added to the situation already in
-    ``output``. ``places_spec`` (a points file, ``builtin:ukraine-settlements`` or
-    ``none``) adds the places within the situation's extent. ``write=False`` stops before writing (the window adopts the situation
-    unsaved). Bad input raises SituationError; nothing is written then."""
+    ``output`` (and with ``options.into`` the snapshots are added to that layer of it,
+    viewer.importing.daily). ``places_spec`` (a points file, ``builtin:ukraine-settlements``
+    or ``none``) adds the places within the situation's extent. ``write=False`` stops
+    before writing (the window adopts the situation unsaved). Appending keeps what the file
+    holds that is not ours (QGIS styles, other layers, extra columns) unless
+    ``drop_foreign``. Bad input raises SituationError; nothing is written then."""
     clock = time.perf_counter()
     if regions_spec:
         from viewer.importing.regions import load_regions
         regions, credits = load_regions(regions_spec, region_name_field)
         options = replace(options, regions=regions, region_credits=credits)
     options = replace(options, target=output)
-    existing = read_situation(output) if append else None
+    adding = append or options.into is not None
+    existing = read_situation(output) if adding else None
     result = run_import(options, existing)
     seconds = dict(result.seconds)
     start = time.perf_counter()
@@ -57,7 +62,8 @@ def import_to_file(options: ImportOptions, output: str, *, regions_spec: str | N
     seconds["analysis"] = time.perf_counter() - start
     if write:
         start = time.perf_counter()
-        write_situation(result.situation, output)
+        keep_from = output if adding and not drop_foreign else None
+        write_situation(result.situation, output, keep_from=keep_from)
         seconds["write"] = time.perf_counter() - start
     seconds["total"] = time.perf_counter() - clock
     return ImportReport(result, facts, output, seconds)

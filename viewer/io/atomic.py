@@ -1,4 +1,7 @@
-"""The temporary file a save writes beside its target, and the cleanup of stale ones.
+"""Every file we write (situation saves, renders, image exports) is written whole to a
+temporary file beside its target, fsynced, and renamed over the target, so a crash
+mid-write leaves the old file or the new one, never a part. A target that is not a
+regular file (a FIFO, a device, a folder) is refused, never replaced.
 
 A save writes ``.<name>.<pid>.<random>.tmp`` in the target's directory and renames it
 over the target. A save killed before the rename (power cut, SIGKILL) leaves that file,
@@ -17,9 +20,93 @@ import re
 import stat
 import tempfile
 import time
+from collections.abc import Callable
+
+from viewer.io.errors import SituationError
 
 SUFFIX = ".tmp"
 STALE_SECONDS = 600.0
+
+
+def write_file(target: str | os.PathLike, fill: Callable[[str], None]) -> None:
+    """Write ``target`` atomically: ``fill(tmp)`` writes the new content into the empty
+    temporary file ``tmp`` beside it, which then replaces the target (through a symlink,
+    the file it points to). An OSError becomes SituationError("<target>: can't write: …");
+    anything else ``fill`` raises propagates, the temporary file removed either way."""
+    shown = os.fspath(target)
+    real = os.path.realpath(shown)
+    check_target(shown, real)
+    directory, name = os.path.split(real)
+    try:
+        tmp = create(directory, name)
+    except OSError as exc:
+        raise SituationError(shown, f"can't write: {exc.strerror or exc}") from exc
+    try:
+        fill(tmp)
+        _fsync(tmp)
+        _copy_mode(tmp, real)
+        os.replace(tmp, real)
+    except BaseException as exc:
+        for leftover in (tmp, tmp + "-journal"):
+            with contextlib.suppress(OSError):
+                os.remove(leftover)
+        if isinstance(exc, OSError):
+            raise SituationError(shown, f"can't write: {exc.strerror or exc}") from exc
+        raise
+    _fsync_dir(directory)
+    remove_stale(directory, name)
+
+
+def write_bytes(target: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically (see write_file)."""
+    def fill(tmp: str) -> None:
+        with open(tmp, "wb") as f:
+            f.write(data)
+    write_file(target, fill)
+
+
+def check_target(shown: str, real: str) -> None:
+    """SituationError unless ``real`` is a regular file or absent, in an existing folder."""
+    try:
+        st = os.stat(real)
+    except FileNotFoundError:
+        folder = os.path.dirname(real)
+        if not os.path.isdir(folder):
+            raise SituationError(shown, f"can't write: there is no folder {folder}") from None
+        return
+    except OSError as exc:
+        raise SituationError(shown, f"can't write: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise SituationError(shown, "can't write: it is a folder")
+    if not stat.S_ISREG(st.st_mode):
+        raise SituationError(shown, "can't write: it is not a regular file (a FIFO, a "
+                             "device or a socket), which is never replaced")
+
+
+def _fsync(path: str) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _copy_mode(tmp: str, target: str) -> None:
+    """Give the new file the old file's permissions, or the usual ones for a new file
+    (mkstemp makes it private to the owner)."""
+    try:
+        mode = os.stat(target).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(tmp, mode)
+
+
+def _fsync_dir(directory: str) -> None:
+    """Make the rename durable; not every platform or file system allows this."""
+    with contextlib.suppress(OSError):
+        _fsync(directory)
 
 
 def create(directory: str, name: str) -> str:

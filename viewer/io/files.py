@@ -31,6 +31,26 @@ def check_regular_file(path: str) -> int:
     return st.st_size
 
 
+def read_head(path: str, n: int) -> tuple[bytes, int]:
+    """The first ``n`` bytes of the regular file at ``path`` and its size. The file is
+    opened without blocking and checked to be a regular file on the open descriptor, so a
+    FIFO or a device never hangs the caller; SituationError if it is anything else."""
+    check_regular_file(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise SituationError(path, f"can't read: {exc.strerror or exc}") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):     # replaced between the stat and the open
+            raise SituationError(path, "is not a regular file")
+        return os.read(fd, n), st.st_size
+    except OSError as exc:
+        raise SituationError(path, f"can't read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
 def read_limited(path: str, limit: int | None = None) -> bytes:
     """The bytes of the file at ``path``, refused (SituationError) beyond ``limit``
     (default MAX_TEXT_BYTES)."""

@@ -136,34 +136,67 @@ class History:
         if len(set(times)) != len(times):
             raise ValueError(f"layer {layer_id!r}: two snapshots at the same time")
         pieces: list[Piece] = []
-        open_pieces: list[tuple[BaseGeometry, datetime]] = []
         changes: list[Change] = []
-        prev = EMPTY
-        for i, (t, state) in enumerate(ordered):
-            if i == 0:
-                open_pieces = [(g, t) for g in split_large(state, max_vertices)]
-                prev = state
-                continue
-            gained, lost = (gain_and_loss(prev, state) if stepper is None
-                            else stepper.step(prev, state))
-            if not has_area(gained) and not has_area(lost):
-                prev = state
-                continue
-            if has_area(lost):
-                open_pieces = _cut_pieces(open_pieces, lost, t, pieces, max_vertices)
-            if has_area(gained):
-                open_pieces.extend((g, t) for g in split_large(gained, max_vertices))
-            if _fragmented(open_pieces, state):
-                pieces.extend(Piece(g, since, t) for g, since in open_pieces if since != t)
-                current = state if stepper is None else stepper.carried(state)
-                open_pieces = [(g, t) for g in split_large(current, max_vertices)]
-            changes.append(Change(change_id(layer_id, t), layer_id, t,
-                                  gained if has_area(gained) else EMPTY,
-                                  lost if has_area(lost) else EMPTY))
-            prev = state
+        if not ordered:
+            return cls([], [], [])
+        t0, first = ordered[0]
+        open_pieces = [(g, t0) for g in split_large(first, max_vertices)]
+        open_pieces = _advance(layer_id, ordered[1:], first, open_pieces, pieces, changes,
+                               max_vertices, stepper)
         pieces.extend(Piece(g, since, None) for g, since in open_pieces)
         pieces.sort(key=lambda p: p.valid_from)
         return cls(times, pieces, changes)
+
+    def extended(self, layer_id: str, states: list[tuple[datetime, BaseGeometry]],
+                 max_vertices: int = 200, stepper=None) -> "History":
+        """This history with ``states`` added after its last state (the daily update):
+        the work done is that of the new states alone, from the pieces still open. The
+        ``stepper`` (as in from_states) steps from the last state as stored. Pieces that
+        stay as they were keep their measured areas."""
+        ordered = sorted(((to_utc(t), polygonal(g)) for t, g in states), key=lambda s: s[0])
+        new_times = [t for t, _ in ordered]
+        if len(set(new_times)) != len(new_times):
+            raise ValueError(f"layer {layer_id!r}: two snapshots at the same time")
+        if self.times and ordered and ordered[0][0] <= self.times[-1]:
+            raise ValueError(f"layer {layer_id!r}: a new state at {ordered[0][0]} is not "
+                             f"after the last one, {self.times[-1]}")
+        area = {id(p.geometry): km2 for p, km2 in zip(self.pieces, self.piece_km2)}
+        pieces = [p for p in self.pieces if p.valid_to is not None]
+        open_pieces = [(p.geometry, p.valid_from) for p in self.pieces if p.valid_to is None]
+        prev = self.state_at(self.times[-1]) if self.times else EMPTY
+        changes = list(self.changes)
+        open_pieces = _advance(layer_id, ordered, prev, open_pieces, pieces, changes,
+                               max_vertices, stepper)
+        pieces.extend(Piece(g, since, None) for g, since in open_pieces)
+        pieces.sort(key=lambda p: p.valid_from)
+        km2 = [area.get(id(p.geometry), np.nan) for p in pieces]
+        return History(self.times + new_times, pieces, changes, km2)
+
+
+def _advance(layer_id: str, ordered, prev: BaseGeometry, open_pieces: list, pieces: list,
+             changes: list, max_vertices: int, stepper) -> list:
+    """Step from the state ``prev`` (made of ``open_pieces``) through ``ordered`` states:
+    the pieces that end go to ``pieces``, the changes to ``changes``; the open pieces
+    after the last state are returned."""
+    for t, state in ordered:
+        gained, lost = (gain_and_loss(prev, state) if stepper is None
+                        else stepper.step(prev, state))
+        if not has_area(gained) and not has_area(lost):
+            prev = state
+            continue
+        if has_area(lost):
+            open_pieces = _cut_pieces(open_pieces, lost, t, pieces, max_vertices)
+        if has_area(gained):
+            open_pieces.extend((g, t) for g in split_large(gained, max_vertices))
+        if _fragmented(open_pieces, state):
+            pieces.extend(Piece(g, since, t) for g, since in open_pieces if since != t)
+            current = state if stepper is None else stepper.carried(state)
+            open_pieces = [(g, t) for g in split_large(current, max_vertices)]
+        changes.append(Change(change_id(layer_id, t), layer_id, t,
+                              gained if has_area(gained) else EMPTY,
+                              lost if has_area(lost) else EMPTY))
+        prev = state
+    return open_pieces
 
 
 def gain_and_loss(prev: BaseGeometry, state: BaseGeometry) -> tuple[BaseGeometry, BaseGeometry]:

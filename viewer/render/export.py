@@ -37,22 +37,19 @@ def render_image(scene: MapScene, settings: RenderSettings) -> QImage:
 
 
 def render_to_file(scene: MapScene, settings: RenderSettings, path: str | os.PathLike) -> None:
-    """Write the map to ``path``: .png, .svg or .pdf. Raises SituationError when the
-    suffix is not one of those or the file can't be written."""
+    """Write the map to ``path``: .png, .svg or .pdf, atomically (a crash leaves the old
+    file or the new one). Raises SituationError when the suffix is not one of those, the
+    target is not a regular file (a FIFO, a device) or the file can't be written."""
     path = Path(path)
     writer = _WRITERS.get(path.suffix.lower())
     if writer is None:
         kind = f"{path.suffix} files" if path.suffix else "a file without a suffix"
         raise SituationError(path, f"can't write {kind}; use .png, .svg or .pdf")
-    if not path.parent.is_dir():
-        raise SituationError(path, f"can't be written: there is no folder {path.parent}")
+    atomic.check_target(str(path), os.path.realpath(path))   # before the drawing
     data = writer(scene, settings)
     if not data:
         raise SituationError(path, f"Qt could not draw the map as {path.suffix.lower()}")
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise SituationError(path, f"can't be written: {exc.strerror or exc}") from None
+    atomic.write_bytes(path, data)     # beside the target, then renamed over it
 
 
 def write_atomically(path: str | os.PathLike, fill) -> None:

@@ -3,8 +3,8 @@ the background.
 
 Every way of opening a file (the Open dialog, a recent entry, a drop, the caller) goes
 through ``open_file``, and every write through ``save_to``: the one place where a later
-Save (to ``window.path``), an "unsaved changes" prompt before replacing the situation,
-or an import dialog for files that are not situation files would go.
+Save (to ``window.path``) or an "unsaved changes" prompt before replacing the situation
+would go. A file that is not a situation file gets the import dialog (import_dialog.py).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from viewer.io.errors import SituationError
 from viewer.io.situation_file import SUFFIX, write_situation
 from viewer.model.text import safe_line
 from viewer.resources import sample_path
+from viewer.ui.import_dialog import FOREIGN_SUFFIXES, ImportDialog
 from viewer.ui.loader import LoadedSituation, SituationLoader
 from viewer.ui.plain_text import show_error
 from viewer.ui.recent_files import RecentFiles, fill_recent_menu
@@ -29,13 +30,15 @@ if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
 FILE_FILTER = f"Situation files (*{SUFFIX})"
+OPEN_FILTER = (f"Situation files (*{SUFFIX});;Data to import (*.geojson *.json *.kml *.kmz "
+               "*.shp *.gpkg);;All files (*)")
 DROP_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
 
 def dropped_file(mime) -> str | None:
-    """The first local situation file among the dragged URLs."""
+    """The first local situation file, or file to import, among the dragged URLs."""
     for url in mime.urls() if mime.hasUrls() else []:
-        if url.isLocalFile() and url.toLocalFile().lower().endswith(SUFFIX):
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(FOREIGN_SUFFIXES):
             return url.toLocalFile()
     return None
 
@@ -55,6 +58,7 @@ class FileController(QObject):
         self.loader.busy_changed.connect(window.status.set_busy)
         self._pending: tuple[Path, datetime | None, bool] | None = None
         self._recent_menu: QMenu | None = None
+        self._import_dialog: ImportDialog | None = None
         self.recent.changed.connect(self._fill_recent_menu)
         window.situation_loaded.connect(self._remember)
         window.setAcceptDrops(True)
@@ -64,7 +68,12 @@ class FileController(QObject):
     def open_file(self, path: str | Path, at: datetime | None = None,
                   dialog_on_error: bool = True) -> None:
         """Open ``path`` in the background; the current situation stays until it is ready.
-        On failure ``load_failed`` is emitted and, unless told not to, a dialog says why."""
+        On failure ``load_failed`` is emitted and, unless told not to, a dialog says why.
+        A file that is not a situation file (GeoJSON, KML, someone else's GeoPackage) gets
+        the import dialog; its result opens as an unsaved situation."""
+        if Path(path).suffix.lower() in FOREIGN_SUFFIXES and Path(path).suffix.lower() != SUFFIX:
+            self.ask_import(path)
+            return
         self._pending = (Path(path), at, dialog_on_error)
         self.window.status.show_message(f"Opening {safe_line(Path(path).name, 120)}…")
         self.loader.load(path)
@@ -75,19 +84,47 @@ class FileController(QObject):
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, "Open Situation",
-                                              self.recent.last_directory(), FILE_FILTER)
+                                              self.recent.last_directory(), OPEN_FILTER)
         if path:
             self.open_file(path)
 
+    def ask_import(self, path: str | Path) -> ImportDialog:
+        """The import dialog for ``path`` (shown, not blocking); Import starts the import."""
+        if self._import_dialog is not None:
+            self._import_dialog.deleteLater()
+        dialog = self._import_dialog = ImportDialog(path, self.window)
+        dialog.accepted.connect(self._start_import)
+        dialog.open()
+        return dialog
+
+    def _start_import(self) -> None:
+        dialog = self._import_dialog
+        try:
+            options = dialog.options()
+        except SituationError as exc:
+            show_error(self.window, "Can't import file", str(exc))
+            return
+        self._pending = (dialog.path, None, True)
+        self.window.status.show_message(f"Importing {safe_line(dialog.path.name, 120)}…")
+        self.loader.import_file(dialog.path, options, dialog.regions_spec())
+
     def _on_loaded(self, loaded: LoadedSituation) -> None:
         at = self._pending[1] if self._pending else None
+        source = self._pending[0] if self._pending else None
         self._pending = None
         self.window.show_loaded(loaded, at)
-        self.window.status.show_message(f"Opened {safe_line(loaded.path.name, 120)}", 4000)
+        if loaded.path is None and source is not None:
+            self.window.status.show_message(f"Imported {safe_line(source.name, 120)} "
+                                            "(not saved: File ▸ Save As keeps it)", 8000)
+        else:
+            self.window.status.show_message(f"Opened {safe_line(loaded.path.name, 120)}", 4000)
 
     def _on_failed(self, reason: str) -> None:
         path, _, dialog = self._pending or (None, None, True)
         self._pending = None
+        if path is not None and dialog and "not a situation file; make one with" in reason:
+            self.ask_import(path)           # someone else's GeoPackage: offer the import
+            return
         self.window.status.show_message("")
         if path is not None and not path.exists():
             self.recent.remove(str(path.resolve()))
@@ -109,13 +146,14 @@ class FileController(QObject):
             self.save_to(path)
 
     def save_to(self, path: str | Path) -> bool:
-        """Write the situation to ``path`` (atomically); say why in a dialog if it fails."""
+        """Write the situation to ``path`` (atomically), keeping what the file it came from
+        holds that is not ours (QGIS styles, other layers); say why in a dialog if it fails."""
         w, path = self.window, Path(path)
         if path.suffix.lower() != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            write_situation(w.situation, path)
+            write_situation(w.situation, path, keep_from=w.path)
         except SituationError as exc:
             QApplication.restoreOverrideCursor()
             show_error(w, "Can't save file", str(exc))

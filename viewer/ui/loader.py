@@ -57,6 +57,22 @@ def _load(path: Path, job: Job):
         yield loaded, None
 
 
+def _import(path: Path, options, regions_spec: str | None, job: Job):
+    """The worker's job for a foreign file: import it (nothing written) and prepare the
+    result as an unsaved situation; yields as ``_load`` does."""
+    from viewer.importing.to_file import import_to_file
+    try:
+        report = import_to_file(options, "", regions_spec=regions_spec, write=False)
+        loaded = prepare(report.result.situation, None)
+    except SituationError as exc:
+        yield None, str(exc)
+    except Exception as exc:            # a bug, not bad input: say so, keep the window usable
+        traceback.print_exc(file=sys.stderr)
+        yield None, f"{path}: could not be imported ({exc})"
+    else:
+        yield loaded, None
+
+
 class SituationLoader(QObject):
     """Loads one file at a time in the background; ``busy`` tells whether one is under way."""
 
@@ -76,13 +92,20 @@ class SituationLoader(QObject):
         return self._pending > 0
 
     def load(self, path: str | Path) -> None:
-        path = Path(path)
+        self._submit(Path(path), partial(_load, Path(path)))
+
+    def import_file(self, path: str | Path, options, regions_spec: str | None) -> None:
+        """Import the foreign file ``path`` with ``options`` (an ImportOptions) in the
+        background; ``loaded`` gets an unsaved situation (its path None)."""
+        self._submit(Path(path), partial(_import, Path(path), options, regions_spec))
+
+    def _submit(self, path: Path, work) -> None:
         self._number += 1
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
         self.started.emit(str(path))
-        self._worker.submit(partial(_load, path), partial(self._on_result, self._number))
+        self._worker.submit(work, partial(self._on_result, self._number))
 
     def _on_result(self, number: int, result: tuple[LoadedSituation | None, str | None]) -> None:
         self._pending -= 1

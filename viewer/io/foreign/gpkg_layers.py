@@ -1,7 +1,7 @@
 """Read the features of any GeoPackage (e.g. boundaries from a humanitarian data source).
 
-The file is opened read-only and immutable, like a situation file (viewer/io/gpkg_open),
-and no SQL text from it is ever run. A layer is a real table (never a view) listed in
+The file is opened read-only in one read transaction, like a situation file
+(viewer/io/geopackage/sqlite.py), and no SQL text from it is ever run. A layer is a real table (never a view) listed in
 both ``gpkg_contents`` (``data_type`` ``features``) and ``gpkg_geometry_columns``.
 Every column but the primary key and the geometry becomes a property. Layers in
 ``srs_id`` 4326 are read as they are; others are converted to lon/lat with pyproj from
@@ -22,8 +22,7 @@ import shapely
 from viewer.io.errors import SituationError
 from viewer.io.foreign.features import ReadResult
 from viewer.io.geopackage.blob import BlobError, decode
-from viewer.io.geopackage.sqlite import check_file, connect_read_only, list_tables
-from viewer.io.files import check_regular_file
+from viewer.io.geopackage.sqlite import connect_read_only, list_tables
 from viewer.io.foreign.repair import finish, note_skipped
 from viewer.io.foreign.reproject import (crs_from_authority, crs_from_wkt, describe, is_lonlat,
                                  to_lonlat)
@@ -74,8 +73,6 @@ def _reading(path: str) -> Iterator[sqlite3.Connection]:
 
 
 def _open(path: str) -> sqlite3.Connection:
-    check_regular_file(path)
-    check_file(path)
     conn = connect_read_only(path)
     conn.text_factory = lambda b: b.decode("utf-8", "replace")
     return conn

@@ -1,38 +1,48 @@
 """Open a GeoPackage (any: ours or someone else's) read-only, after checking it is one.
 
-Opening never changes the file or its directory: the database is opened through a URI
-with ``mode=ro&immutable=1``, so SQLite takes no locks and writes no journal. Nothing
-stored in the file is run: schema SQL from the file is not trusted (``trusted_schema``
-off), only real tables are read, and no value longer than ``MAX_VALUE_BYTES`` is built.
+Opening never changes the file or its directory, and the whole read is one read
+transaction, so a program writing the file meanwhile (QGIS, GDAL) can't mix two of its
+commits into what is read:
+
+- a file in rollback-journal mode (the usual) is opened with ``mode=ro``: SQLite takes a
+  shared lock for the read and creates nothing;
+- a file in WAL mode whose ``-wal`` a live writer holds (it has a lock on the ``-shm``
+  file or the database) is opened with ``mode=ro`` too, reading through that writer's
+  ``-wal`` and ``-shm``, which exist already;
+- a file in WAL mode with no ``-wal`` (or an empty one) is opened ``immutable``: a
+  ``mode=ro`` open would create ``-wal`` and ``-shm`` beside it;
+- a ``-wal`` left by a writer that is gone is never touched: the file and its ``-wal``
+  are copied to a private temporary folder and read from there, with a notice.
+
+Nothing stored in the file is run: schema SQL from the file is not trusted
+(``trusted_schema`` off), only real tables are read, and no value longer than
+``MAX_VALUE_BYTES`` is built.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import struct
+import tempfile
 import urllib.parse
 
 from viewer.io.errors import SituationError
+from viewer.io.files import read_head
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-JOURNAL_MAGIC = b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7"    # a rollback journal's header
 GEOPACKAGE_IDS = (0x47504B47, 0x47503130, 0x47503131)    # "GPKG"; "GP10", "GP11" (1.0, 1.1)
 MAX_VALUE_BYTES = 64 << 20        # one value (a geometry, a text): 4 million vertices
 MAX_GEOMETRY_BYTES = 512 << 20    # all geometries of a file together
+BUSY_SECONDS = 10.0               # how long a read waits for a writer's commit to end
+_LOCK_BYTES = (0x40000000, 512)   # SQLite's lock range in a database file (unix VFS)
 
 
-def check_file(path: str) -> None:
-    """Raise SituationError unless ``path`` is a complete SQLite database file."""
-    if not os.path.lexists(path):
-        raise SituationError(path, "no such file")
-    if os.path.isdir(path):
-        raise SituationError(path, "is a directory, not a situation file")
-    try:
-        with open(path, "rb") as f:
-            header = f.read(100)
-        size = os.path.getsize(path)
-    except OSError as exc:
-        raise SituationError(path, f"can't read: {exc.strerror or exc}") from None
+def check_file(path: str) -> bytes:
+    """The 100-byte header of ``path``; SituationError unless it is a complete SQLite
+    database file (a regular file: a FIFO or a device is refused without blocking)."""
+    header, size = read_head(path, 100)
     if not header.startswith(SQLITE_MAGIC):
         raise SituationError(path, "not a GeoPackage (not an SQLite database)")
     if len(header) < 100:
@@ -43,42 +53,125 @@ def check_file(path: str) -> None:
     header_size_valid = header[24:28] == header[92:96]   # SQLite file format, "in-header size"
     if header_size_valid and pages and page_size * pages > size:
         raise SituationError(path, f"is truncated ({size} of {page_size * pages} bytes)")
-    wal = path + "-wal"
-    if os.path.exists(wal) and os.path.getsize(wal) > 0:
-        raise SituationError(path, f"has unsaved changes in {os.path.basename(wal)}; close "
-                             "the program that has it open (e.g. QGIS) and try again")
-    if _hot_journal(path + "-journal"):
-        raise SituationError(path, "has an unfinished change (its -journal file is still "
-                             "there): let the program changing it finish, or open the file "
-                             "once in that program or in sqlite3 to roll the change back")
+    return header
 
 
-def _hot_journal(journal: str) -> bool:
-    """A rollback journal left by a writer that stopped mid-change: the file itself may
-    then be half-written, and an immutable open would not roll it back."""
+class ReadConnection(sqlite3.Connection):
+    """A connection that removes its private copy of the file (if any) when closed."""
+    private_copy: str | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.private_copy:
+            shutil.rmtree(self.private_copy, ignore_errors=True)
+            self.private_copy = None
+
+
+def connect_read_only(path: str, notices: list[str] | None = None) -> ReadConnection:
+    """A read-only connection to the SQLite file ``path`` (checked with check_file), with
+    its read transaction begun. ``notices`` gets a line when a private copy is read."""
+    header = check_file(path)
+    wal_mode = header[18] == 2 or header[19] == 2
+    copy_dir = None
+    uri = _uri(path, "mode=ro")
+    if wal_mode:
+        wal = path + "-wal"
+        if not _non_empty(wal):
+            uri = _uri(path, "mode=ro&immutable=1")
+        elif not _locked(path + "-shm") and not _locked(path):
+            copy_dir, uri = _private_copy(path)
+            if notices is not None:
+                notices.append(f"{path}: its {os.path.basename(wal)} holds changes a program "
+                               "that is no longer running did not finish saving; read them "
+                               "from a private copy, the file itself is left as it is")
+    conn = None
     try:
-        with open(journal, "rb") as f:
-            return f.read(len(JOURNAL_MAGIC)) == JOURNAL_MAGIC
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS, isolation_level=None,
+                               factory=ReadConnection, check_same_thread=False)
+        conn.private_copy = copy_dir
+        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("BEGIN")                       # one read transaction for the whole read
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()   # takes the lock
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        elif copy_dir:
+            shutil.rmtree(copy_dir, ignore_errors=True)
+        raise SituationError(path, _open_problem(exc)) from None
+    except UnicodeDecodeError:          # SQLite's message quotes a schema that is not UTF-8
+        conn.close()
+        raise SituationError(path, "not a readable GeoPackage (its schema is damaged: "
+                             "text that is not UTF-8)") from None
+    return conn
+
+
+def _open_problem(exc: sqlite3.Error) -> str:
+    name = getattr(exc, "sqlite_errorname", "")
+    if name == "SQLITE_READONLY_ROLLBACK":
+        return ("has an unfinished change (its -journal file is still there): let the "
+                "program changing it finish, or open the file once in that program or in "
+                "sqlite3 to roll the change back")
+    if name.startswith("SQLITE_BUSY"):
+        return (f"another program kept it locked for {BUSY_SECONDS:g} s while writing to "
+                "it; try again")
+    if name.startswith("SQLITE_NOTADB") or name.startswith("SQLITE_CORRUPT"):
+        return f"not a readable GeoPackage ({exc})"
+    return f"can't open: {exc}"
+
+
+def _uri(path: str, query: str) -> str:
+    return "file:" + urllib.parse.quote(os.path.abspath(path)) + "?" + query
+
+
+def _non_empty(path: str) -> bool:
+    try:
+        return os.path.getsize(path) > 0
     except OSError:
         return False
 
 
-def connect_read_only(path: str) -> sqlite3.Connection:
-    conn = None
+def _locked(path: str) -> bool:
+    """Whether another process holds a lock on ``path`` (a live SQLite connection keeps
+    one on the ``-shm`` file and the database's lock bytes). Unsure means locked."""
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
-        conn.execute("PRAGMA trusted_schema = OFF")
-        conn.execute("PRAGMA query_only = ON")
-    except sqlite3.Error as exc:
-        if conn is not None:
-            conn.close()
-        raise SituationError(path, f"can't open: {exc}") from None
-    return conn
+        import fcntl
+    except ImportError:                     # not POSIX: assume a live writer
+        return True
+    start, length = _LOCK_BYTES if not path.endswith("-shm") else (0, 0)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    try:
+        query = struct.pack("hhqqi", fcntl.F_WRLCK, os.SEEK_SET, start, length, 0)
+        kind = struct.unpack("hhqqi", fcntl.fcntl(fd, fcntl.F_GETLK, query))[0]
+        return kind != fcntl.F_UNLCK
+    except (OSError, struct.error):
+        return True
+    finally:
+        os.close(fd)
+
+
+def _private_copy(path: str) -> tuple[str, str]:
+    """A private folder holding copies of ``path`` and its -wal; (folder, URI to open).
+    The copy is opened read-write, so SQLite applies the -wal to the copy alone."""
+    folder = tempfile.mkdtemp(prefix="situation-viewer-")
+    copy = os.path.join(folder, "copy.gpkg")
+    try:
+        shutil.copyfile(path, copy)
+        shutil.copyfile(path + "-wal", copy + "-wal")
+    except OSError as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise SituationError(path, f"can't read its -wal file: {exc.strerror or exc}") from None
+    return folder, _uri(copy, "mode=rw")
 
 
 def read_only_uri(path: str) -> str:
-    return "file:" + urllib.parse.quote(os.path.abspath(path)) + "?mode=ro&immutable=1"
+    return _uri(path, "mode=ro")
 
 
 def list_tables(conn: sqlite3.Connection) -> set[str]:

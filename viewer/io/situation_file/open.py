@@ -5,28 +5,35 @@ is a GeoPackage holding our tables, none of them virtual, and no more geometry t
 from __future__ import annotations
 
 import os
+import shlex
 import sqlite3
 
 from viewer.io.errors import SituationError
 from viewer.io.geopackage import sqlite as gpkg_sqlite
-from viewer.io.geopackage.sqlite import (check_file, check_identity, connect_read_only,
-                                         list_tables, table_kinds)
+from viewer.io.geopackage.sqlite import (check_identity, connect_read_only, list_tables,
+                                         table_kinds)
 from viewer.io.situation_file.schema import FEATURE_TABLES, TABLES
 
 
-def open_situation(path: str | os.PathLike) -> tuple[sqlite3.Connection, set[str]]:
-    """A read-only connection to the situation file at ``path`` and its table names.
-    Raises SituationError for anything that is not a readable situation GeoPackage."""
+def open_situation(path: str | os.PathLike,
+                   notices: list[str] | None = None) -> tuple[sqlite3.Connection, set[str]]:
+    """A read-only connection to the situation file at ``path`` (in one read transaction)
+    and its table names. Raises SituationError for anything that is not a readable
+    situation GeoPackage; a foreign file's message names the way in (``import``)."""
     path = os.fspath(path)       # as given: messages name the file the way the user did
-    check_file(path)
-    conn = connect_read_only(path)
+    try:
+        conn = connect_read_only(path, notices)
+    except SituationError as exc:
+        if exc.problem.startswith("not a GeoPackage (not an SQLite") and \
+                path.lower().endswith(FOREIGN_SUFFIXES):
+            raise SituationError(path, not_a_situation(path)) from None
+        raise
     try:
         tables = list_tables(conn)
         if "gpkg_contents" not in tables:
             raise SituationError(path, "not a GeoPackage (no gpkg_contents table)")
         if "situation_meta" not in tables:
-            raise SituationError(path, "is a GeoPackage but not a situation file "
-                                 "(no situation_meta table)")
+            raise SituationError(path, "is a GeoPackage but " + not_a_situation(path))
         check_identity(conn, path)
         _check_tables(conn, path)
     except (sqlite3.Error, UnicodeDecodeError) as exc:
@@ -36,6 +43,15 @@ def open_situation(path: str | os.PathLike) -> tuple[sqlite3.Connection, set[str
         conn.close()
         raise
     return conn, tables
+
+
+FOREIGN_SUFFIXES = (".geojson", ".json", ".kml", ".kmz", ".shp")
+
+
+def not_a_situation(path: str) -> str:
+    """The way from a foreign file to a situation file, for its error message."""
+    return (f"not a situation file; make one with: situation-viewer import "
+            f"{shlex.quote(path)} -o OUT.gpkg")
 
 
 def _check_tables(conn: sqlite3.Connection, path: str) -> None:

@@ -16,15 +16,20 @@ from viewer.model.geometry import EMPTY
 from viewer.model.history import History, Piece
 from viewer.model.layer import Layer
 from viewer.model.style import Style, default_style
+from viewer.model.times import iso_z
 
 
-def read_layers(conn: sqlite3.Connection, tables: set[str], times: TimeParser) -> list[Layer]:
+def read_layers(conn: sqlite3.Connection, tables: set[str], times: TimeParser,
+                notices: list[str] | None = None) -> list[Layer]:
+    """The layers, in sort order. A piece starting or ending at a time that is not one of
+    its layer's states (as when it was added or edited in QGIS) makes that time a state,
+    with a notice naming the piece."""
     rows = select(conn, tables, "layers", (
         "layer_id", "name", "kind", "color", "opacity", "hatch", "outline", "description",
         "source", "sort_order", "extra_json"))
     layers: dict[str, Layer] = {}
     order: dict[str, tuple[int, int]] = {}
-    parts = _history_parts(conn, tables, times)
+    parts = _history_parts(conn, tables, times, [] if notices is None else notices)
     for fid, lid, name, kind, color, opacity, hatch, outline, desc, source, sort, extra in rows:
         where = f"table layers, fid {fid}"
         lid = text(lid)
@@ -55,9 +60,11 @@ def read_layers(conn: sqlite3.Connection, tables: set[str], times: TimeParser) -
     return sorted(layers.values(), key=lambda layer: order[layer.id])
 
 
-def _history_parts(conn: sqlite3.Connection, tables: set[str], times: TimeParser) -> dict:
+def _history_parts(conn: sqlite3.Connection, tables: set[str], times: TimeParser,
+                   notices: list[str]) -> dict:
     """layer_id -> (state times, pieces, changes, piece areas) from the history tables."""
     parts: dict[str, tuple[list, list, list, list]] = {}
+    piece_fids: dict[str, list[int]] = {}
 
     def of(lid) -> tuple[list, list, list, list]:
         return parts.setdefault(text(lid), ([], [], [], []))
@@ -77,6 +84,7 @@ def _history_parts(conn: sqlite3.Connection, tables: set[str], times: TimeParser
             raise UnusablePart(where, "the piece has no geometry")
         of(lid)[1].append(Piece(geom, times(start, f"{where}, valid_from"),
                                 times.optional(end, f"{where}, valid_to")))
+        piece_fids.setdefault(lid, []).append(fid)
         area = real(row[5], f"{where}, area_km2", float("nan")) if with_area else float("nan")
         of(lid)[3].append(area if math.isfinite(area) and area >= 0 else float("nan"))
 
@@ -98,4 +106,25 @@ def _history_parts(conn: sqlite3.Connection, tables: set[str], times: TimeParser
     for cid, e in found.items():
         of(e["layer_id"])[2].append(Change(cid, e["layer_id"], e["at"],
                                            e.get("gain", EMPTY), e.get("loss", EMPTY)))
+    for lid, fids in piece_fids.items():
+        _add_piece_times(lid, parts[lid], fids, notices)
     return parts
+
+
+def _add_piece_times(lid, part: tuple[list, list, list, list], fids: list[int],
+                     notices: list[str]) -> None:
+    """Make every piece's start and end a state time of its layer (a piece added or
+    edited in QGIS may start at any time); one notice per layer names the first piece."""
+    states, added, first = set(part[0]), 0, None
+    for piece, fid in zip(part[1], fids):
+        for label, when in (("starts", piece.valid_from), ("ends", piece.valid_to)):
+            if when is None or when in states:
+                continue
+            states.add(when)
+            part[0].append(when)
+            added += 1
+            first = first or f"piece fid {fid} {label} at {iso_z(when)}"
+    if added:
+        notices.append(f"layer {shown(lid)}: {first}, which was not one of its state times"
+                       + (f" (and {added - 1} more such times)" if added > 1 else "")
+                       + "; made a state")

@@ -20,13 +20,15 @@ from viewer.model.report import Link, Reliability, Report
 from viewer.model.situation import Situation
 
 
-def read_situation(path: str | os.PathLike) -> Situation:
-    """The situation stored at ``path``. The file is opened read-only and immutable:
-    reading never changes it or its directory."""
+def read_situation(path: str | os.PathLike, notices: list[str] | None = None) -> Situation:
+    """The situation stored at ``path``, read in one read transaction (see
+    viewer.io.geopackage.sqlite): reading never changes the file or its directory.
+    ``notices`` gets one line for each thing worth telling that did not stop the read
+    (a private copy read, a state time added for a piece edited elsewhere)."""
     where = os.fspath(path)
-    conn, tables = open_situation(where)
+    conn, tables = open_situation(where, notices)
     try:
-        return _read(conn, tables)
+        return _read(conn, tables, notices if notices is not None else [])
     except UnusablePart as exc:
         raise exc.in_file(where) from None
     except (sqlite3.ProgrammingError, sqlite3.InterfaceError):
@@ -40,12 +42,12 @@ def read_situation(path: str | os.PathLike) -> Situation:
         conn.close()
 
 
-def _read(conn: sqlite3.Connection, tables: set[str]) -> Situation:
+def _read(conn: sqlite3.Connection, tables: set[str], notices: list[str]) -> Situation:
     _check_srs(conn, tables)
     times = TimeParser()
     meta = read_meta(conn, tables, times)
     parts = (read_regions(conn, tables), read_places(conn, tables),
-             read_layers(conn, tables, times), read_reports(conn, tables, times),
+             read_layers(conn, tables, times, notices), read_reports(conn, tables, times),
              read_links(conn, tables))
     try:
         return Situation(meta, *parts)

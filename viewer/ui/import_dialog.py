@@ -1,0 +1,76 @@
+"""File ▸ Open on a file that is not a situation file (GeoJSON, KML/KMZ, Shapefile, a
+GeoPackage of someone else's): the import options in a dialog, the same ones
+``situation-viewer import`` takes (layer name, kind, regions, settlements)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QLabel, QLineEdit, QWidget)
+
+from viewer.importing.pipeline import ImportOptions
+from viewer.model.text import safe_line
+
+KINDS = ("", "assessed-control", "assessed-advance", "claimed", "incursion", "contested")
+BUILTIN_REGIONS = "builtin:ukraine-oblasts"
+FOREIGN_SUFFIXES = (".geojson", ".json", ".kml", ".kmz", ".shp", ".gpkg")
+
+
+class ImportDialog(QDialog):
+    """The options for importing ``path``; ``options()`` once accepted."""
+
+    def __init__(self, path: str | Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.path = Path(path)
+        self.setWindowTitle("Import as a Situation")
+        form = QFormLayout(self)
+        intro = QLabel()
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        intro.setText(f"{safe_line(self.path.name, 120)} is not a situation file. Import it "
+                      "as a layer of a new, unsaved situation:")
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.layer = QLineEdit(_default_name(self.path))
+        form.addRow("Layer name:", self.layer)
+        self.kind = QComboBox()
+        for kind in KINDS:
+            self.kind.addItem(kind or "as detected (snapshots: assessed-control, "
+                              "timestamped: incursion)", kind)
+        form.addRow("Kind:", self.kind)
+        self.regions = QComboBox()
+        self.regions.addItem("none", None)
+        self.regions.addItem("Ukraine's oblasts (built in)", BUILTIN_REGIONS)
+        form.addRow("Regions:", self.regions)
+        self.places = QCheckBox("add towns and cities (GeoNames, built in)")
+        form.addRow("Settlements:", self.places)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def regions_spec(self) -> str | None:
+        return self.regions.currentData()
+
+    def options(self) -> ImportOptions:
+        """The ImportOptions the dialog's fields make (settlements loaded here)."""
+        places, credits = None, []
+        if self.places.isChecked():
+            from viewer.io.situation_file import read_situation
+            from viewer.resources import sample_path
+            sample = read_situation(sample_path())
+            places = sample.places
+            credits = [a for a in sample.meta.attributions if "geonames" in a.lower()]
+        return ImportOptions([os.fspath(self.path)], layer=self.layer.text().strip() or None,
+                             kind=self.kind.currentData() or None, places=places,
+                             attributions=credits)
+
+
+def _default_name(path: Path) -> str:
+    name = re.sub(r"\d{4}-?\d{2}-?\d{2}", "", path.stem).strip(" _-.")
+    return name.replace("_", " ") or "Imported"
