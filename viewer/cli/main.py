@@ -58,7 +58,8 @@ def build_parser() -> OneLineParser:
                         help="output .png, .svg or .pdf (an animation: .gif, .png, .webp, "
                         ".mp4); replaced atomically when it exists")
     render.add_argument("--size", default=None,
-                        help="WIDTHxHEIGHT in pixels (default: 1600x1000; animations: 1280x720)")
+                        help="WIDTHxHEIGHT in pixels (default: 1600x1000); an "
+                        "animation's default is 1280x720")
     render.add_argument("--bbox", help="minlon,minlat,maxlon,maxlat (default: the file's view)")
     render.add_argument("--center", metavar="PLACE", help="centre the map on a place or "
                         "region of the file, by name (English, Ukrainian or another spelling; "
