@@ -27,7 +27,8 @@ from PySide6.QtGui import QImage
 from viewer.io.errors import SituationError
 from viewer.model import Situation
 from viewer.model.times import shifted, to_utc
-from viewer.render.export import render_image, write_atomically
+from viewer.io import atomic
+from viewer.render.export import render_image
 from viewer.render.gif import GifWriter
 from viewer.render.palette import Quantizer, palette_colours
 from viewer.render.scene import MapScene
@@ -123,7 +124,7 @@ def write_animation(scene: MapScene, base: RenderSettings, animation: Animation,
             yield image
             if progress is not None and progress(done, total) is False:
                 raise Cancelled()
-    write_atomically(path, lambda tmp: writer(scene, base, animation, each(), tmp))
+    atomic.write_file(path, lambda tmp: writer(scene, base, animation, each(), tmp))
 
 
 def _quantizer(scene: MapScene) -> Quantizer:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 from pathlib import Path
 
@@ -52,41 +51,6 @@ def render_to_file(scene: MapScene, settings: RenderSettings, path: str | os.Pat
     atomic.write_bytes(path, data)     # beside the target, then renamed over it
 
 
-def write_atomically(path: str | os.PathLike, fill) -> None:
-    """``fill(tmp)`` writes the file into a temporary file beside ``path``, which then
-    replaces ``path``; the temporary file is removed if ``fill`` fails or is cancelled.
-    An OSError becomes SituationError."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise SituationError(path, f"can't be written: there is no folder {path.parent}")
-    try:
-        tmp = atomic.create(str(path.parent), path.name)
-    except OSError as exc:
-        raise SituationError(path, f"can't be written: {exc.strerror or exc}") from None
-    try:
-        fill(tmp)
-        _give_mode(tmp, path)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.remove(tmp)
-        if isinstance(exc, OSError):
-            raise SituationError(path, f"can't be written: {exc.strerror or exc}") from None
-        raise
-    atomic.remove_stale(str(path.parent), path.name)
-
-
-def _give_mode(tmp: str, path: Path) -> None:
-    """The target's permissions, or a new file's (mkstemp makes the file private)."""
-    try:
-        mode = os.stat(path).st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    os.chmod(tmp, mode)
-
-
 def write_png(image: QImage, path: str | os.PathLike, title: str) -> None:
     """``image`` as a PNG file, atomically."""
     image.setText("Title", title)
@@ -94,7 +58,7 @@ def write_png(image: QImage, path: str | os.PathLike, title: str) -> None:
     def fill(tmp: str) -> None:
         if not image.save(tmp, "PNG"):
             raise SituationError(path, "Qt could not write the PNG")
-    write_atomically(path, fill)
+    atomic.write_file(path, fill)
 
 
 def _title(scene: MapScene, settings: RenderSettings) -> str:
