@@ -43,34 +43,33 @@ def prepare(situation: Situation, path: Path | None = None) -> LoadedSituation:
                            RegionAttribution(situation))
 
 
+def _outcome(path: Path, make, failed: str):
+    """(LoadedSituation, None) from ``make()``, or (None, the one-line reason): bad input
+    is said as the reader said it; a bug is printed in full and said as ``failed``."""
+    try:
+        return make(), None
+    except SituationError as exc:
+        return None, str(exc)
+    except Exception as exc:            # a bug, not bad input: say so, keep the window usable
+        traceback.print_exc(file=sys.stderr)
+        return None, f"{path}: {failed} ({exc})"
+
+
 def _load(path: Path, job: Job):
     """The worker's job: read and prepare ``path``; yields (LoadedSituation, None) or
     (None, the one-line reason it could not be opened)."""
-    try:
-        loaded = prepare(read_situation(path), path)
-    except SituationError as exc:
-        yield None, str(exc)
-    except Exception as exc:            # a bug, not bad input: say so, keep the window usable
-        traceback.print_exc(file=sys.stderr)
-        yield None, f"{path}: could not be opened ({exc})"
-    else:
-        yield loaded, None
+    yield _outcome(path, lambda: prepare(read_situation(path), path), "could not be opened")
 
 
 def _import(path: Path, options, regions_spec: str | None, job: Job):
     """The worker's job for a foreign file: import it (nothing written) and prepare the
     result as an unsaved situation; yields as ``_load`` does."""
     from viewer.importing.to_file import import_to_file
-    try:
+
+    def make():
         report = import_to_file(options, "", regions_spec=regions_spec, write=False)
-        loaded = prepare(report.result.situation, None)
-    except SituationError as exc:
-        yield None, str(exc)
-    except Exception as exc:            # a bug, not bad input: say so, keep the window usable
-        traceback.print_exc(file=sys.stderr)
-        yield None, f"{path}: could not be imported ({exc})"
-    else:
-        yield loaded, None
+        return prepare(report.result.situation, None)
+    yield _outcome(path, make, "could not be imported")
 
 
 class SituationLoader(QObject):
