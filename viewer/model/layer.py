@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from viewer.model.amendment import Amendment
 from viewer.model.history import History
 from viewer.model.style import Style, default_style
 
@@ -20,6 +21,7 @@ class Layer:
     description: str = ""
     source: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    amendments: list[Amendment] = field(default_factory=list)   # sketches, in order
 
     def __post_init__(self) -> None:
         if self.style is None:

@@ -11,6 +11,7 @@ import sqlite3
 from viewer.io.errors import UnusablePart
 from viewer.io.situation_file.fields import (TimeParser, geometries, has_columns, integer,
                                              json_value, real, select, shown, text)
+from viewer.model.amendment import OPS, Amendment
 from viewer.model.change import Change
 from viewer.model.geometry import EMPTY
 from viewer.model.history import History, Piece
@@ -30,6 +31,7 @@ def read_layers(conn: sqlite3.Connection, tables: set[str], times: TimeParser,
     layers: dict[str, Layer] = {}
     order: dict[str, tuple[int, int]] = {}
     parts = _history_parts(conn, tables, times, [] if notices is None else notices)
+    sketches = read_amendments(conn, tables, times, parts)
     for fid, lid, name, kind, color, opacity, hatch, outline, desc, source, sort, extra in rows:
         where = f"table layers, fid {fid}"
         lid = text(lid)
@@ -52,8 +54,12 @@ def read_layers(conn: sqlite3.Connection, tables: set[str], times: TimeParser,
         except ValueError as exc:            # the model's own check of a history
             raise UnusablePart(f"layer {shown(lid)}", str(exc)) from None
         layers[lid] = Layer(lid, text(name) or lid, kind, history, style, text(desc),
-                            text(source), {str(k): str(v) for k, v in extra_map.items()})
+                            text(source), {str(k): str(v) for k, v in extra_map.items()},
+                            sketches.pop(lid, []))
         order[lid] = (integer(sort, f"{where}, sort_order", 0), fid)
+    if sketches:
+        raise UnusablePart(f"table amendments: layer {shown(next(iter(sketches)))}",
+                           "is not in table layers")
     if parts:
         raise UnusablePart(f"layer {shown(next(iter(parts)))}", "has states, pieces or "
                            "changes but is not in table layers")
@@ -128,3 +134,24 @@ def _add_piece_times(lid, part: tuple[list, list, list, list], fids: list[int],
         notices.append(f"layer {shown(lid)}: {first}, which was not one of its state times"
                        + (f" (and {added - 1} more such times)" if added > 1 else "")
                        + "; made a state")
+
+
+def read_amendments(conn: sqlite3.Connection, tables: set[str], times: TimeParser,
+                    parts: dict) -> dict[str, list[Amendment]]:
+    """layer_id -> its amendments in fid order; each must be one of the layer's changes."""
+    rows = select(conn, tables, "amendments", ("geom", "change_id", "layer_id", "at", "op"))
+    geoms = geometries("amendments", rows)
+    out: dict[str, list[Amendment]] = {}
+    for (fid, _, cid, lid, at, op), geom in zip(rows, geoms):
+        where = f"table amendments, fid {fid}"
+        if op not in OPS:
+            raise UnusablePart(where, f"op must be 'add' or 'subtract', got {shown(op)}")
+        if geom is None or geom.is_empty:
+            raise UnusablePart(where, "the amendment has no area")
+        when = times(at, f"{where}, at")
+        changes = parts.get(text(lid), ([], [], [], []))[2]
+        if not any(c.id == cid and c.at == when for c in changes):
+            raise UnusablePart(where, f"change {shown(cid)} of layer {shown(lid)} at that "
+                               "time is not in table changes")
+        out.setdefault(text(lid), []).append(Amendment(text(cid), text(lid), when, op, geom))
+    return out

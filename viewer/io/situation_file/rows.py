@@ -118,6 +118,11 @@ def situation_rows(situation: Situation) -> dict[str, TableRows]:
     geoms = as_multipolygons([g for g, _ in parts], "a change")
     tables["changes"] = _features(("change_id", "layer_id", "at", "part"), geoms,
                                   [a for _, a in parts])
+    sketches = [a for layer in s.layers for a in layer.amendments]
+    tables["amendments"] = _features(
+        ("change_id", "layer_id", "at", "op"),
+        as_multipolygons([a.geometry for a in sketches], "an amendment"),
+        [(a.change_id, a.layer_id, _time(a.at), a.op) for a in sketches])
     tables["situation_meta"] = meta_rows(s)
     tables["layers"] = TableRows(
         ("layer_id", "name", "kind", "color", "opacity", "hatch", "outline", "description",

@@ -66,6 +66,10 @@ TABLES: dict[str, tuple[str | None, str, str]] = {
                 "layer_id TEXT NOT NULL, at DATETIME NOT NULL, part TEXT NOT NULL, "
                 "UNIQUE (change_id, part)",
                 "Ground gained or lost by a layer at a state time, one row per part"),
+    "amendments": ("MULTIPOLYGON", "geom MULTIPOLYGON, change_id TEXT NOT NULL UNIQUE, "
+                   "layer_id TEXT NOT NULL, at DATETIME NOT NULL, op TEXT NOT NULL",
+                   "Areas sketched by hand onto a layer (op 'add' or 'subtract'), kept "
+                   "from 'at' on; applied in fid order; each is the change change_id"),
     "situation_meta": (None, "key TEXT NOT NULL UNIQUE, value TEXT",
                        "Situation-wide settings as key/value text"),
     "layers": (None, "layer_id TEXT NOT NULL UNIQUE, name TEXT, kind TEXT, color TEXT, "
