@@ -168,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get(SMOKE_TEST) == "1":
         _close_after_first_frame(window)
     window.show()
+    window.edits.offer_recovery()           # after a crash: the unsaved edits it left
     code = app.exec()
     window.close()
     window.deleteLater()

@@ -23,6 +23,8 @@ from viewer.ui.place_finder import PlaceFinder
 from viewer.ui.canvas import MapCanvas
 from viewer.ui.compare_actions import add_compare_actions
 from viewer.ui.file_controller import FileController
+from viewer.ui.edit_actions import EditActions
+from viewer.ui.edit_session import EditSession
 from viewer.ui.image_export import ImageExporter
 from viewer.ui.jump_date import jump_to
 from viewer.ui.layers_panel import LayersPanel
@@ -81,6 +83,8 @@ class MainWindow(QMainWindow):
         # Queued behind the canvas's pending repaint: the map shows first, then the
         # worker measures the layers in each region for the Regions panel.
         self._measure_later.connect(self._measure_shown, Qt.ConnectionType.QueuedConnection)
+        self.edits = EditSession(self)
+        self.edit_actions = EditActions(self, self.edits)
         self._restore_layout()
         self.canvas.setFocus()
 
@@ -180,7 +184,7 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         name = self.path.name if self.path else "not saved"
         self.setWindowTitle(f"{safe_line(self.situation.meta.title, 120)} — {safe_line(name, 80)}"
-                            " — Situation Viewer")
+                            "[*] — Situation Viewer")
         self.setWindowFilePath(str(self.path) if self.path else "")
 
     # -- view ----------------------------------------------------------------------------
@@ -230,6 +234,10 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.timeline_dock], [210], Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.edits.may_close():          # unsaved changes: Save / Discard / Cancel
+            event.ignore()
+            return
+        self.edits.stop()
         self.cursor_model.set_playing(False)
         self.compare_mode.close()
         self.timeline.clock.stop()
