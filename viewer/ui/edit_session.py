@@ -147,8 +147,9 @@ class EditSession(QObject):
         return True
 
     def may_close(self) -> bool:
-        """Ask Save / Discard / Cancel when there are unsaved changes; True: go on."""
-        if not self.unsaved:
+        """Ask Save / Discard / Cancel when there are unsaved changes; True: go on. A
+        window not shown (being torn down) doesn't ask: its recovery file stays."""
+        if not self.unsaved or not self.window.isVisible():
             return True
         box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
                           "The situation has changes that are not saved.",
