@@ -186,3 +186,31 @@ def test_sketches_and_links_survive_the_file_and_gdal_reads_it(tmp_path):
     assert list(columns["op"]) == ["add", "subtract"]
     assert list(columns["change_id"]) == [sketch.change_id, cut.change_id]
     assert shapely.from_wkb(geoms[0]).equals(area)
+
+
+def test_the_daily_update_keeps_a_sketch(tmp_path, capsys):
+    """import --into appends a snapshot that lacks the sketched ground: it stays."""
+    import json as _json
+
+    from viewer.cli.main import main as cli_main
+    days = {1: box(30, 48, 31, 49), 5: box(30, 48, 31.5, 49), 9: box(30, 48, 30.6, 49)}
+    files = []
+    for day, geom in days.items():
+        path = tmp_path / f"front_202506{day:02d}.geojson"
+        path.write_text(_json.dumps({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {}, "geometry": geom.__geo_interface__}]}))
+        files.append(path)
+    out = tmp_path / "front.gpkg"
+    assert cli_main(["import", str(files[0]), str(files[1]), "--layer", "Front",
+                     "-o", str(out)]) == 0
+    s = read_situation(out)
+    layer_id = s.layers[0].id
+    sketch = box(31.1, 48.2, 31.4, 48.5)           # inside the 5 June state, lost on 9 June
+    SketchArea(s, layer_id, D[5], "add", sketch).apply(s)
+    write_situation(s, out)
+    assert cli_main(["import", str(files[2]), "--into", layer_id, "-o", str(out)]) == 0
+    capsys.readouterr()
+    back = read_situation(out)
+    state = back.layer(layer_id).history.state_at(D[9])
+    assert _same_area(state, shapely.union(days[9], sketch))
+    assert len(back.layer(layer_id).amendments) == 1

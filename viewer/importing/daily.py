@@ -24,6 +24,7 @@ from viewer.importing.snapshots import (Snapshot, check_unique_dates, file_snaps
 from viewer.io.errors import SituationError
 from viewer.io.foreign.features import ReadResult
 from viewer.model import Layer, Situation, iso_z
+from viewer.model.amendment import amend_history, amended_snapshot
 from viewer.model.geometry import EMPTY
 
 
@@ -50,8 +51,13 @@ def update_layer(options, existing: Situation | None, results: list[ReadResult],
         raise SituationError(early[0].source, f"is dated {iso_z(early[0].at)}, not after the "
                              f"last state of layer {layer.id!r} ({iso_z(end)}); --rebuild "
                              "rebuilds the layer's history with it")
+    # hand-sketched amendments hold for the new snapshots too (docs/situation-format.md)
+    snapshots = [replace(s, geometry=amended_snapshot(s.geometry, layer.amendments, s.at))
+                 for s in snapshots]
     if early:
         history, sliver = _rebuilt(layer, snapshots, options)
+        for amendment in layer.amendments:      # their own changes, recorded again
+            history = amend_history(history, amendment)
     else:
         sliver = _sliver_filter(history, snapshots, options)
         history = history.extended(layer.id, [(s.at, s.geometry) for s in snapshots],
