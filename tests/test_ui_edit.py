@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from factories import two_region_situation
-from ui_helpers import isolate_settings
+from ui_helpers import answer_next_box, isolate_settings
 from viewer.cli.main import main as cli_main
 from viewer.io.situation_file import read_situation, write_situation
 from viewer.ui.report_dialog import ReportDialog
@@ -66,21 +66,6 @@ def _shortcut(qtbot, window, key, modifiers) -> None:
 def _role(name: str):
     from viewer.ui import report_items
     return getattr(report_items, name)
-
-
-def _answer_next_box(qtbot, button) -> list[str]:
-    """Click ``button`` in the next message box shown; returns its text once shown."""
-    seen: list[str] = []
-
-    def click():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, click)
-            return
-        seen.append(box.text())
-        box.button(button).click()
-    QTimer.singleShot(0, click)
-    return seen
 
 
 @pytest.fixture
@@ -184,11 +169,11 @@ def test_closing_with_unsaved_changes_asks(bot, monkeypatch, tmp_path):
     window = open_window(qtbot, read_situation(path))
     window.loaded.path = path
     _add_report(qtbot, window, "Agency Q", "Q says", "", "")
-    seen = _answer_next_box(qtbot, QMessageBox.StandardButton.Cancel)
+    seen = answer_next_box(QMessageBox.StandardButton.Cancel)
     window.close()
     assert seen == ["The situation has changes that are not saved."]
     assert window.isVisible() and window.isWindowModified()
-    seen = _answer_next_box(qtbot, QMessageBox.StandardButton.Save)
+    seen = answer_next_box(QMessageBox.StandardButton.Save)
     window.close()
     assert seen and not window.isVisible()
     assert "Agency Q" in {r.source for r in read_situation(path).reports}

@@ -9,10 +9,10 @@ import subprocess
 import sys
 import textwrap
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from factories import two_region_situation
+from ui_helpers import answer_next_box
 from viewer.io.situation_file import read_situation, write_situation
 from viewer.ui.recent_files import CONFIG_DIR_ENV
 from viewer.ui.recovery import INTERVAL_ENV
@@ -70,16 +70,7 @@ def test_sigkill_while_editing_then_recovery_is_offered_and_restores(qtbot, monk
     window = MainWindow()
     window.show()
     qtbot.waitExposed(window)
-    seen = []
-
-    def answer():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, answer)
-            return
-        seen.append(box.text())
-        box.button(QMessageBox.StandardButton.Yes).click()
-    QTimer.singleShot(0, answer)
+    seen = answer_next_box(QMessageBox.StandardButton.Yes)
     try:
         assert window.edits.offer_recovery()
         assert seen and str(path) in seen[0]

@@ -119,3 +119,21 @@ class PaintRects(QObject):
         if event.type() == QEvent.Type.Paint:
             self.rects.extend(event.region())
         return False
+
+
+def answer_next_box(button) -> list[str]:
+    """Click ``button`` in the next message box shown (a modal one waits for it); the
+    list returned gets the box's text once it has been shown."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+    seen: list[str] = []
+
+    def click():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.text())
+        box.button(button).click()
+    QTimer.singleShot(0, click)
+    return seen
