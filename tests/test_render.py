@@ -272,9 +272,9 @@ def test_legend_keys_the_visible_layers_and_highlights_whatever_the_time(scene):
     from viewer.render.decorations import _legend_items
     key = ["Control", "Claimed", "Gained in the last 7 days", "Lost in the last 7 days"]
     for at in (D5, D1 - timedelta(1), D5 + timedelta(days=30)):
-        assert [name for _, name, _, _ in _legend_items(scene, RenderSettings(at=at))] == key
+        assert [item[1] for item in _legend_items(scene, RenderSettings(at=at))] == key
     hidden = RenderSettings(at=D5, hidden=frozenset({"claim"}), highlight_days=0)
-    assert [name for _, name, _, _ in _legend_items(scene, hidden)] == ["Control"]
+    assert [item[1] for item in _legend_items(scene, hidden)] == ["Control"]
 
 
 def test_pieces_sharing_a_long_edge_leave_no_gap_between_them(qapp):

@@ -7,31 +7,25 @@ import math
 from datetime import datetime
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter
+from PySide6.QtGui import QFontMetricsF, QPainter
 from pyproj import Geod
 
-from viewer.model import to_utc
 from viewer.model.text import safe_line
 from viewer.render import styles as st
 from viewer.render.fonts import map_font
+from viewer.render.decoration_layout import Layout, layout
+from viewer.render.language import fill, format_long_date, format_number, plural, translate
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
 from viewer.render.viewport import Viewport
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 _GEOD = Geod(ellps="WGS84")
-WRAP = Qt.TextFlag.TextWordWrap
 LEGEND_NAME_LIMIT = 80            # characters of a layer name in the legend
 
 
 def format_date(t: datetime) -> str:
-    """``13 June 2025``, with ``, 14:30 UTC`` when the time is not midnight."""
-    t = to_utc(t)
-    text = f"{t.day} {MONTHS[t.month - 1]} {t.year}"
-    if (t.hour, t.minute, t.second) != (0, 0, 0):
-        text += f", {t:%H:%M} UTC"
-    return text
+    """``13 June 2025`` (``13 червня 2025``), with ``, 14:30 UTC`` when not midnight."""
+    return format_long_date(t)
 
 
 def date_text(settings: RenderSettings) -> str:
@@ -50,11 +44,34 @@ def attribution_text(scene: MapScene) -> str:
     return " · ".join(safe_line(a) for a in scene.situation.meta.attributions if a.strip())
 
 
-def format_days(days: float) -> str:
+def highlight_texts(days: float) -> tuple[str, str]:
+    """The key's rows for the gains and losses of the last ``days`` (English puts the
+    singular apart; Ukrainian's three plural forms come from the translation)."""
     if days < 1:
-        hours = round(days * 24)
-        return "hour" if hours == 1 else f"{hours} hours"
-    return "day" if days == 1 else f"{days:g} days"
+        n = round(days * 24)
+        if n == 1:
+            return (translate("Legend", "Gained in the last hour"),
+                    translate("Legend", "Lost in the last hour"))
+        return (plural(n, translate("Legend", "Gained in the last %n hours", "one"),
+                    translate("Legend", "Gained in the last %n hours", "few"),
+                    translate("Legend", "Gained in the last %n hours", "many")),
+                plural(n, translate("Legend", "Lost in the last %n hours", "one"),
+                    translate("Legend", "Lost in the last %n hours", "few"),
+                    translate("Legend", "Lost in the last %n hours", "many")))
+    if days == 1:
+        return (translate("Legend", "Gained in the last day"),
+                translate("Legend", "Lost in the last day"))
+    if days == int(days):
+        n = int(days)
+        return (plural(n, translate("Legend", "Gained in the last %n days", "one"),
+                    translate("Legend", "Gained in the last %n days", "few"),
+                    translate("Legend", "Gained in the last %n days", "many")),
+                plural(n, translate("Legend", "Lost in the last %n days", "one"),
+                    translate("Legend", "Lost in the last %n days", "few"),
+                    translate("Legend", "Lost in the last %n days", "many")))
+    text = format_number(days, 1)
+    return (translate("Legend", "Gained in the last %1 days").replace("%1", text),
+            translate("Legend", "Lost in the last %1 days").replace("%1", text))
 
 
 def nice_length(max_metres: float) -> float:
@@ -105,40 +122,65 @@ def scale_bar_rect(scene: MapScene, viewport: Viewport, settings: RenderSettings
     return _scale_bar(None, scene, viewport, settings)
 
 
+def _date_line(lay: Layout, at: str) -> tuple[QPointF, str] | None:
+    """Where the legend's date starts (its baseline) and its text, elided to the panel."""
+    if lay.legend is None:
+        return None
+    pad, e = 12 * lay.e, lay.e
+    m = QFontMetricsF(lay.date_font)
+    title_h = QFontMetricsF(lay.title_font).lineSpacing() * len(lay.title_lines)
+    y = lay.legend.top() + pad + title_h + (4 * e if lay.title_lines else 0) + m.ascent()
+    text = m.elidedText(at, Qt.TextElideMode.ElideRight, lay.date_width)
+    return QPointF(lay.legend.left() + pad, y), text
+
+
 def draw_date(painter: QPainter, scene: MapScene, viewport: Viewport,
               settings: RenderSettings) -> None:
     """Only the legend's date, where ``draw_decorations`` puts it."""
-    origin, font = _date_origin(scene, viewport, settings)
+    lay = decoration_layout(scene, viewport, settings)
+    line = _date_line(lay, date_text(settings))
+    if line is None:
+        return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    painter.setFont(font)
+    painter.setFont(lay.date_font)
     painter.setPen(st.color(st.TEXT_MUTED))
-    painter.drawText(origin, date_text(settings))
+    painter.drawText(*line)
     painter.restore()
 
 
 def date_rect(scene: MapScene, viewport: Viewport, settings: RenderSettings) -> QRectF:
     """The pixels ``draw_date`` may touch (its text's box, with room for antialiasing)."""
-    origin, font = _date_origin(scene, viewport, settings)
-    metrics = QFontMetricsF(font)
-    width = metrics.horizontalAdvance(format_date(settings.at))
-    return QRectF(origin.x(), origin.y() - metrics.ascent(), width,
+    lay = decoration_layout(scene, viewport, settings)
+    line = _date_line(lay, date_text(settings))
+    if line is None:
+        return QRectF()
+    (origin, text), metrics = line, QFontMetricsF(lay.date_font)
+    return QRectF(origin.x(), origin.y() - metrics.ascent(), metrics.horizontalAdvance(text),
                   metrics.height()).adjusted(-2, -2, 2, 2)
 
 
-WIDEST_DATE = "30 September 2025, 23:59 UTC"   # the panel keeps its size as dates change
+def decoration_layout(scene: MapScene, viewport: Viewport, settings: RenderSettings) -> Layout:
+    """What of the panels fits and where (decoration_layout.py)."""
+    items = _legend_items(scene, settings)
+    highlights = sum(1 for item in items if item[4])
+    return layout(viewport.width, viewport.height, settings.scale, map_title(scene, settings),
+                  [name for _, name, _, _, _ in items], highlights, attribution_text(scene),
+                  settings.date_note or "")
 
 
 def decoration_rects(scene: MapScene, viewport: Viewport, settings: RenderSettings) -> list[QRectF]:
-    """Where the panels go (pixels), without drawing: labels keep clear of them."""
-    return _panels(None, scene, viewport, settings)
+    """Where the panels go (pixels), without drawing: labels keep clear of them. The
+    scale bar's is the widest it may be."""
+    return decoration_layout(scene, viewport, settings).rects()
 
 
 def _panels(painter, scene, viewport, settings, date: bool = True,
             scale_bar: bool = True) -> list[QRectF]:
-    rects = [_legend(painter, scene, viewport, settings, date),
+    lay = decoration_layout(scene, viewport, settings)
+    rects = [_legend(painter, scene, viewport, settings, lay, date),
              _scale_bar(painter, scene, viewport, settings) if scale_bar else None,
-             _attribution(painter, scene, viewport, settings)]
+             _attribution(painter, lay)]
     return [r for r in rects if r is not None]
 
 
@@ -149,105 +191,88 @@ def _panel(painter: QPainter, rect: QRectF, s: float) -> None:
 
 
 def _legend_items(scene: MapScene, settings: RenderSettings) -> list[tuple]:
-    """((fills, edge), text, hatched, colour) for each visible layer (topmost first), then
-    the highlight's (or the comparison's) gains and losses. Each swatch is painted with
-    the brushes the map paints there, in the same order: a gain lies on its layer's fill,
-    so its swatch is that fill under the gain's tint. The key does not depend on the
-    time shown, so it stays put while the time is scrubbed or played."""
-    layers = list(reversed(settings.visible_layers(scene.situation)))
+    """((fills, edge), text, hatched, colour, is_change) for each visible layer (topmost
+    first), then the highlight's (or the comparison's) gains and losses. Each swatch is
+    painted with the brushes the map paints there, in the same order: a gain lies on its
+    layer's fill, so its swatch is that fill under the gain's tint. The key does not
+    depend on the time shown, so it stays put while the time is scrubbed or played."""
+    styles = [(layer, st.layer_style(layer, scene.situation, settings.palette))
+              for layer in reversed(settings.visible_layers(scene.situation))]
     items = []
-    for layer in layers:
-        fill, edge = st.swatch(layer, settings.layer_opacity(layer))
-        items.append((((fill,), edge), safe_line(layer.name, LEGEND_NAME_LIMIT),
-                      layer.style.hatch, layer.style.color))
-    if not layers:
+    for layer, style in styles:
+        fill, edge = st.swatch(style, settings.layer_opacity(layer))
+        items.append((((fill,), edge), safe_line(layer.name, LEGEND_NAME_LIMIT), style.hatch,
+                      style.color, False))
+    if not styles:
         return items
-    under = st.swatch(layers[0], settings.layer_opacity(layers[0]))[0]
+    top, top_style = styles[0]
+    under = st.swatch(top_style, settings.layer_opacity(top))[0]
     for colour, text, on_layer in _change_keys(settings, scene):
         tint = st.brush(colour, _tint_opacity(settings))
-        fills = (under, tint) if on_layer and not layers[0].style.hatch else (tint,)
-        items.append(((fills, st.pen(colour, 1.0, 0.95)), text, False, colour))
+        fills = (under, tint) if on_layer and not top_style.hatch else (tint,)
+        items.append(((fills, st.pen(colour, 1.0, 0.95)), text, False, colour, True))
     return items
 
 
 def _tint_opacity(settings: RenderSettings) -> float:
-    return st.HIGHLIGHT_OPACITY if settings.compare_from is None else st.DIFFERENCE_OPACITY
+    if settings.compare_from is not None:
+        return st.DIFFERENCE_OPACITY
+    return st.highlight_opacity(settings.palette)
 
 
 def _change_keys(settings: RenderSettings, scene: MapScene) -> list[tuple[str, str, bool]]:
     """(colour, text, lies on the layer) of the gains and losses the map shows."""
+    gain, loss = st.change_colours(settings.palette)
     if settings.compare_from is not None:
         since = format_date(settings.compare_from)
-        keys = [(st.GAIN, f"Gained since {since}", True)]
+        keys = [(gain, fill(translate("Legend", "Gained since %1"), since), True)]
         if settings.show_lost:
-            keys.append((st.LOSS, f"Lost since {since}", False))
+            keys.append((loss, fill(translate("Legend", "Lost since %1"), since), False))
         return keys
     days = settings.days(scene.situation)
     if days <= 0:
         return []
-    return [(st.GAIN, f"Gained in the last {format_days(days)}", True),
-            (st.LOSS, f"Lost in the last {format_days(days)}", False)]
+    gained, lost = highlight_texts(days)
+    return [(gain, gained, True), (loss, lost, False)]
 
 
-def _title_box(scene, viewport, settings) -> tuple[str, QFont, QRectF, float]:
-    """The title, its font, its wrapped bounds and the width it may take."""
-    s = settings.scale
-    font = map_font(19 * s, True)
-    max_w = min(viewport.width * 0.42, 420 * s)
-    title = map_title(scene, settings)
-    return title, font, QFontMetricsF(font).boundingRect(QRectF(0, 0, max_w, 1e6), WRAP, title), max_w
-
-
-def _date_origin(scene, viewport, settings) -> tuple[QPointF, QFont]:
-    """Where the date's baseline starts, and its font."""
-    s = settings.scale
-    pad, date_font = 12 * s, map_font(13 * s)
-    title_rect = _title_box(scene, viewport, settings)[2]
-    y = 14 * s + pad + title_rect.height() + 4 * s + QFontMetricsF(date_font).ascent()
-    return QPointF(14 * s + pad, y), date_font
-
-
-def _legend(painter, scene, viewport, settings, date_shown: bool = True) -> QRectF:
-    s, pad = settings.scale, 12 * settings.scale
-    date_font, item_font = map_font(13 * s), map_font(12 * s)
-    title, title_font, title_rect, max_w = _title_box(scene, viewport, settings)
-    date = date_text(settings)
-    items = _legend_items(scene, settings)
-    item_m = QFontMetricsF(item_font)
-    row_h, sw_w, sw_h = max(item_m.height(), 14 * s) + 5 * s, 22 * s, 13 * s
-    date_w = QFontMetricsF(date_font).horizontalAdvance
-    width = max([title_rect.width(), date_w(date), min(date_w(WIDEST_DATE), max_w)]
-                + [sw_w + 8 * s + item_m.horizontalAdvance(name) for _, name, _, _ in items])
-    height = (title_rect.height() + 4 * s + QFontMetricsF(date_font).height()
-              + (10 * s + row_h * len(items) if items else 0))
-    rect = QRectF(14 * s, 14 * s, width + 2 * pad, height + 2 * pad)
-    if painter is None:
+def _legend(painter, scene, viewport, settings, lay: Layout, date_shown: bool = True):
+    rect = lay.legend
+    if painter is None or rect is None:
         return rect
-    _panel(painter, rect, s)
+    e, pad = lay.e, 12 * lay.e
+    _panel(painter, rect, e)
     x, y = rect.left() + pad, rect.top() + pad
+    tm = QFontMetricsF(lay.title_font)
     painter.setPen(st.color(st.TEXT))
-    painter.setFont(title_font)
-    painter.drawText(QRectF(x, y, max_w, title_rect.height()), WRAP, title)
+    painter.setFont(lay.title_font)
+    for line in lay.title_lines:
+        painter.drawText(QPointF(x, y + tm.ascent()), line)
+        y += tm.lineSpacing()
     if date_shown:
         draw_date(painter, scene, viewport, settings)
-    y += title_rect.height() + 4 * s + QFontMetricsF(date_font).height() + 10 * s
-    painter.setFont(item_font)
-    for (fills, edge), name, hatch, colour in items:
+    y += (4 * e if lay.title_lines else 0) + QFontMetricsF(lay.date_font).height() + 10 * e
+    item_m = QFontMetricsF(lay.item_font)
+    row_h, sw_w, sw_h = max(item_m.height(), 14 * e) + 5 * e, 22 * e, 13 * e
+    name_w = rect.width() - 2 * pad - sw_w - 8 * e
+    painter.setFont(lay.item_font)
+    for (fills, edge), name, hatch, colour, _ in _legend_items(scene, settings)[:lay.items]:
         box = QRectF(x, y + (row_h - sw_h) / 2, sw_w, sw_h)
         if hatch:
-            edge = st.pen(edge.color(), 1.0 * s, 1.0, Qt.PenStyle.DashLine)
+            edge = st.pen(edge.color(), 1.0 * e, 1.0, Qt.PenStyle.DashLine)
         painter.setPen(Qt.PenStyle.NoPen)
-        for fill in fills:
-            painter.setBrush(fill)
+        for brush in fills:
+            painter.setBrush(brush)
             painter.drawRect(box)
         painter.setPen(edge)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(box)
         if hatch:
-            _hatch_swatch(painter, box, colour, s)
+            _hatch_swatch(painter, box, colour, e)
         painter.setPen(st.color(st.TEXT))
         baseline = y + row_h / 2 + (item_m.ascent() - item_m.descent()) / 2
-        painter.drawText(QPointF(x + sw_w + 8 * s, baseline), name)
+        painter.drawText(QPointF(x + sw_w + 8 * e, baseline),
+                         item_m.elidedText(name, Qt.TextElideMode.ElideRight, name_w))
         y += row_h
     return rect
 
@@ -265,28 +290,30 @@ def _hatch_swatch(painter: QPainter, box: QRectF, colour: str, s: float) -> None
 
 
 def _scale_bar(painter, scene, viewport, settings) -> QRectF | None:
-    s, pad = settings.scale, 10 * settings.scale
+    """The bar's panel, as wide as the bar it draws, at the bottom left of its box."""
+    lay = decoration_layout(scene, viewport, settings)
+    e, pad, box = lay.e, 10 * lay.e, lay.scale_box
     ground = ground_metres_per_pixel(scene, viewport)
     if not (math.isfinite(ground) and ground > 0):     # a view off the ellipsoid: no bar
         return None
-    metres = nice_length(160 * s * ground)
+    metres = nice_length(lay.bar_max * ground)
     bar_w = metres / ground
-    label = f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m"
-    font = map_font(12 * s)
+    label = (f"{metres / 1000:g} " + translate("Units", "km") if metres >= 1000
+             else f"{metres:g} " + translate("Units", "m"))
+    font = map_font(12 * e)
     m = QFontMetricsF(font)
-    width = max(bar_w, m.horizontalAdvance(label)) + 2 * pad
-    height = m.height() + 12 * s + 2 * pad
-    rect = QRectF(14 * s, viewport.height - 14 * s - height, width, height)
+    rect = QRectF(box.left(), box.top(), min(box.width(),
+                  max(bar_w, m.horizontalAdvance(label)) + 2 * pad), box.height())
     if painter is None:
         return rect
-    _panel(painter, rect, s)
+    _panel(painter, rect, e)
     x, y = rect.left() + pad, rect.top() + pad
     painter.setFont(font)
     painter.setPen(st.color(st.TEXT))
     painter.drawText(QPointF(x, y + m.ascent()), label)
-    bar_y = y + m.height() + 4 * s
-    half = QRectF(x, bar_y, bar_w / 2, 5 * s)
-    painter.setPen(st.pen(st.TEXT, 1.0 * s))
+    bar_y = y + m.height() + 4 * e
+    half = QRectF(x, bar_y, bar_w / 2, 5 * e)
+    painter.setPen(st.pen(st.TEXT, 1.0 * e))
     painter.setBrush(st.brush(st.TEXT))
     painter.drawRect(half)
     painter.setBrush(st.brush(st.HALO))
@@ -294,20 +321,17 @@ def _scale_bar(painter, scene, viewport, settings) -> QRectF | None:
     return rect
 
 
-def _attribution(painter, scene, viewport, settings) -> QRectF | None:
-    text = attribution_text(scene)
-    if not text:
-        return None
-    s, pad = settings.scale, 7 * settings.scale
-    font = map_font(10.5 * s)
-    bound = QFontMetricsF(font).boundingRect(QRectF(0, 0, viewport.width * 0.55, 1e6), WRAP, text)
-    rect = QRectF(viewport.width - 14 * s - bound.width() - 2 * pad,
-                  viewport.height - 14 * s - bound.height() - 2 * pad,
-                  bound.width() + 2 * pad, bound.height() + 2 * pad)
-    if painter is None:
+def _attribution(painter, lay: Layout) -> QRectF | None:
+    rect = lay.attribution
+    if painter is None or rect is None:
         return rect
-    _panel(painter, rect, s)
-    painter.setFont(font)
+    e, pad = lay.e, 7 * lay.e
+    _panel(painter, rect, e)
+    m = QFontMetricsF(lay.attribution_font)
+    painter.setFont(lay.attribution_font)
     painter.setPen(st.color(st.TEXT_MUTED))
-    painter.drawText(rect.adjusted(pad, pad, -pad, -pad), WRAP, text)
+    y = rect.top() + pad + m.ascent()
+    for line in lay.attribution_lines:
+        painter.drawText(QPointF(rect.left() + pad, y), line)
+        y += m.lineSpacing()
     return rect

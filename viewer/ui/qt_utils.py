@@ -9,10 +9,8 @@ from typing import Any, Callable, Iterator
 from PySide6.QtCore import QObject, QSignalBlocker
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from viewer.model.times import to_utc
+from viewer.render.language import format_short_date
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
-          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @contextmanager
@@ -77,17 +75,13 @@ class SightGate:
 
 
 def format_day(t: datetime) -> str:
-    """``13 Jun 2025`` (UTC), independent of the system locale."""
-    t = to_utc(t)
-    return f"{t.day} {MONTHS[t.month - 1]} {t.year}"
+    """``13 Jun 2025`` (UTC), as the interface language writes it (``13 черв. 2025``)."""
+    return format_short_date(t, time=False)
 
 
 def format_time(t: datetime) -> str:
     """``13 Jun 2025``, or ``13 Jun 2025 08:30 UTC`` when the time is not midnight."""
-    t = to_utc(t)
-    if (t.hour, t.minute, t.second) == (0, 0, 0):
-        return format_day(t)
-    return f"{format_day(t)} {t:%H:%M} UTC"
+    return format_short_date(t)
 
 
 def accept_buttons(dialog: QDialog, accept=None) -> QDialogButtonBox:

@@ -1,0 +1,103 @@
+"""The interface language: our translations and Qt's own, and dates and numbers as the
+chosen language writes them (QLocale).
+
+English is the language of the source; Ukrainian comes from
+``resources/i18n/situation_viewer_uk.qm`` (built from the committed ``.ts`` by
+packaging/build_translations.py) plus Qt's ``qtbase_uk.qm`` for the standard dialogs'
+buttons. Only QtCore/QtGui are used, so a headless ``render --lang uk`` draws the same
+Ukrainian legend as the window.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QTime,
+                            QTimeZone, QTranslator)
+
+from viewer.model.times import to_utc
+from viewer.resources import resource_path
+
+LANGUAGES = ("en", "uk")              # the languages we ship; the first is the source's
+NATIVE_NAMES = {"en": "English", "uk": "Українська"}
+LOCALES = {"en": "en_US", "uk": "uk_UA"}   # with our own "d MMMM yyyy": "13 June 2025"
+TRANSLATIONS = "i18n"                 # resources/i18n/situation_viewer_<lang>.qm
+NBSP = "\u00a0"
+translate = QCoreApplication.translate
+
+_installed: list[QTranslator] = []
+_current = ["en"]
+
+
+def system_language() -> str:
+    """The shipped language that the system's locale asks for, else English."""
+    for name in QLocale.system().uiLanguages():
+        code = name.replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return LANGUAGES[0]
+
+
+def current_language() -> str:
+    return _current[0]
+
+
+def qm_path(lang: str) -> str:
+    return str(resource_path(f"{TRANSLATIONS}/situation_viewer_{lang}.qm"))
+
+
+def install_language(lang: str) -> None:
+    """Use ``lang`` ("en" or "uk") for every later ``tr``/``translate`` call and for
+    QLocale's default. Needs a running Q(Gui)Application; English removes the
+    translators. Text already shown is not redrawn (the window asks for a restart)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}: one of {', '.join(LANGUAGES)}")
+    app = QCoreApplication.instance()
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if lang != LANGUAGES[0]:
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for file, folder in ((f"qtbase_{lang}", qt_dir), (qm_path(lang), "")):
+            translator = QTranslator(app)
+            if not translator.load(file, folder):
+                raise FileNotFoundError(f"translation {file} not found")
+            app.installTranslator(translator)
+            _installed.append(translator)
+    QLocale.setDefault(QLocale(LOCALES[lang]))
+    _current[0] = lang
+
+
+def _qdatetime(t: datetime) -> QDateTime:
+    t = to_utc(t)
+    return QDateTime(QDate(t.year, t.month, t.day), QTime(t.hour, t.minute, t.second),
+                     QTimeZone.utc())
+
+
+def format_long_date(t: datetime) -> str:
+    """``13 June 2025`` / ``13 червня 2025``, with ``, 14:30 UTC`` when not midnight."""
+    qt = _qdatetime(t)
+    text = QLocale().toString(qt.date(), "d MMMM yyyy")
+    if qt.time() != QTime(0, 0):
+        text += ", " + qt.time().toString("HH:mm") + " UTC"
+    return text
+
+
+def format_short_date(t: datetime, time: bool = True) -> str:
+    """``13 Jun 2025`` / ``13 черв. 2025``, with `` 08:30 UTC`` when not midnight (and
+    ``time``)."""
+    qt = _qdatetime(t)
+    text = QLocale().toString(qt.date(), "d MMM yyyy")
+    if time and qt.time() != QTime(0, 0):
+        text += " " + qt.time().toString("HH:mm") + " UTC"
+    return text
+
+
+def format_number(value: float, decimals: int = 1) -> str:
+    """``114,508.9`` / ``114 508,9`` (the group separator a non-breaking space)."""
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def format_km2(value: float, decimals: int = 1) -> str:
+    """``114,508.9 km²`` / ``114 508,9 км²``, joined by a non-breaking space."""
+    return format_number(value, decimals) + NBSP + translate("Units", "km²")
