@@ -144,7 +144,7 @@ def test_closing_during_a_job_returns_at_once_and_drops_its_result(gated_window,
     for _ in range(3):
         QCoreApplication.processEvents()
     assert window.regions_panel.figures is None        # nothing adopted after closing
-    assert window.regions_panel.note.text() == MEASURING
+    assert window.regions_panel.note.text() == MEASURING   # English: the source text
     assert same(piece_km2(window), km2)
     assert len(window.loaded.scene._pieces) == pieces
 

@@ -79,13 +79,13 @@ def test_opacity_goes_to_the_display_options(env):
 
 def test_area_at_the_current_time(env):
     panel, _, cursor = env
-    assert panel.area_text("front") == f"{geodesic_area_km2(box(0, 0, 1, 1)):,.1f} km²"
-    assert panel.area_text("claim") == "0.0 km²"               # not yet there
+    assert panel.area_text("front") == f"{geodesic_area_km2(box(0, 0, 1, 1)):,.1f}\u00a0km²"
+    assert panel.area_text("claim") == "0.0\u00a0km²"               # not yet there
     cursor.set_time(T("2025-06-06"))
     front = Areas(situation()).state_km2("front", T("2025-06-06"))
     assert abs(front - geodesic_area_km2(box(0, 0, 1, 2))) < 1.0
-    assert panel.area_text("front") == f"{front:,.1f} km²"
-    assert panel.area_text("claim") == f"{geodesic_area_km2(box(2, 0, 2.5, 0.5)):,.1f} km²"
+    assert panel.area_text("front") == f"{front:,.1f}\u00a0km²"
+    assert panel.area_text("claim") == f"{geodesic_area_km2(box(2, 0, 2.5, 0.5)):,.1f}\u00a0km²"
     assert panel.area_header.text() == "Area on 6 Jun 2025"
 
 
@@ -95,4 +95,4 @@ def test_a_new_situation_rebuilds_the_rows(env):
         "solo", [(T("2025-06-01"), box(0, 0, 0.1, 0.1))]))])
     panel.set_situation(one, Areas(one))
     assert list(panel.rows) == ["solo", *OVERLAYS]
-    assert panel.area_text("solo") == f"{geodesic_area_km2(box(0, 0, 0.1, 0.1)):,.1f} km²"
+    assert panel.area_text("solo") == f"{geodesic_area_km2(box(0, 0, 0.1, 0.1)):,.1f}\u00a0km²"

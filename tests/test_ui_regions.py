@@ -11,7 +11,7 @@ from shapely.geometry import box
 from factories import D, two_region_situation
 from viewer.analysis.areas import geodesic_area_km2
 from viewer.analysis.region_attribution import RegionAttribution
-from viewer.ui.region_table import AREA, FIRST, NAME, NOISE_TIP, SHARE
+from viewer.ui.region_table import AREA, FIRST, NAME, SHARE, noise_tip
 
 WEST, EAST = box(30, 48, 31, 49), box(31, 48, 32, 49)
 
@@ -57,7 +57,7 @@ def test_the_table_shows_areas_shares_and_first_entries_at_the_time(window, pane
     window.cursor_model.set_time(D[6])
     gained_east = geodesic_area_km2(box(31, 48.2, 31.2, 48.4))
     assert rows(panel)["East"] == (f"{gained_east:,.1f}",
-                                   f"{gained_east / geodesic_area_km2(EAST) * 100:.1f} %",
+                                   f"{gained_east / geodesic_area_km2(EAST) * 100:.1f}\u00a0%",
                                    "5 Jun 2025")
     assert rows(panel)["West"][2] == "≤ 1 Jun 2025"       # inside from the first state on
     window.cursor_model.set_time(D[20])                    # East lost again
@@ -177,8 +177,8 @@ def test_an_amount_only_along_the_border_is_greyed_as_noise(qtbot, monkeypatch, 
     assert rows(panel)["East"][2] == "3 Jun 2025"
     for column in (AREA, SHARE):
         assert east.foreground(column).color() == grey
-        assert east.toolTip(column) == NOISE_TIP
-    assert "1 km" in NOISE_TIP and "1 km inside" in panel.toolTip()
+        assert east.toolTip(column) == noise_tip()
+    assert "1\u00a0km" in noise_tip() and "1\u00a0km inside" in panel.toolTip()
     window.cursor_model.set_time(D[3])
     assert east.foreground(AREA).style() == Qt.BrushStyle.NoBrush and not east.toolTip(AREA)
     assert not table.is_noise(east)

@@ -159,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     app.setApplicationVersion(__version__)
+    from viewer.ui.language_menu import apply_saved_language
+    apply_saved_language()              # the system's language, or View ▸ Language's
 
     loaded = prepare(situation, path)
     window = MainWindow()

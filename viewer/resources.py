@@ -62,3 +62,12 @@ def desktop_file(name: str) -> Path:
     """A file of the desktop integration ("org.situationviewer.Viewer.desktop",
     "icons/16x16/org.situationviewer.Viewer.png", ...)."""
     return resource_path(f"{DESKTOP}/{name}")
+
+
+
+
+
+def guide_file(name: str) -> Path:
+    """A file of the user guide ("user-guide.md", "images/window.png"): docs/ of the
+    source tree, installed as the package ``viewer.guide``."""
+    return Path(str(files("viewer.guide").joinpath(*name.split("/"))))

@@ -68,7 +68,7 @@ def run_render(args, load) -> int:
         shown = in_data(situation, times[0])
         _warn(shown, "--at")
         render_headless(situation, out, at=shown.at, note=shown.note, size=size, bbox=bbox,
-                        highlight_days=args.highlight_days, title=args.title)
+                        highlight_days=args.highlight_days, title=args.title, lang=args.lang)
         return 0
     a, b = (in_data(situation, t) for t in times)
     _warn(a, "--compare A")

@@ -26,6 +26,10 @@ class Region:
     def name_uk(self) -> str:
         return self.names.get("uk", "")
 
+    def name_in(self, lang: str) -> str:
+        """The name in ``lang`` ("en", "uk"), else the English one."""
+        return self.names.get(lang) or self.name
+
 
 @dataclass(frozen=True)
 class Place:
@@ -41,3 +45,7 @@ class Place:
     @property
     def name(self) -> str:
         return self.names.get("en") or next(iter(self.names.values()), self.id)
+
+    def name_in(self, lang: str) -> str:
+        """The name in ``lang`` ("en", "uk"), else the English one."""
+        return self.names.get(lang) or self.name

@@ -11,6 +11,7 @@ from viewer.model import Situation
 from viewer.model.in_data import InData
 from viewer.render.export import render_to_file
 from viewer.render.fonts import ensure_fonts
+from viewer.render.language import install_language
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
 
@@ -25,9 +26,11 @@ def render_headless(situation: Situation, path: Path, *, at: datetime,
                     size: tuple[int, int] = (1600, 1000),
                     bbox: tuple[float, float, float, float] | None = None,
                     highlight_days: float | None = None, title: str | None = None,
-                    note: str | None = None) -> None:
+                    note: str | None = None, lang: str = "en") -> None:
+    """Draw to ``path`` with the legend, date, scale bar and names in ``lang``."""
     app = gui_application()
     ensure_fonts()
+    install_language(lang)
     settings = RenderSettings(at=at, size=size, bbox=bbox, highlight_days=highlight_days,
                               title=title, decorations=True, date_note=note)
     render_to_file(MapScene(situation), settings, path)

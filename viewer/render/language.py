@@ -10,6 +10,7 @@ Ukrainian legend as the window.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QTime,
@@ -27,6 +28,7 @@ translate = QCoreApplication.translate
 
 _installed: list[QTranslator] = []
 _current = ["en"]
+QLocale.setDefault(QLocale(LOCALES["en"]))   # English until a language is installed
 
 
 def system_language() -> str:
@@ -101,3 +103,19 @@ def format_number(value: float, decimals: int = 1) -> str:
 def format_km2(value: float, decimals: int = 1) -> str:
     """``114,508.9 km²`` / ``114 508,9 км²``, joined by a non-breaking space."""
     return format_number(value, decimals) + NBSP + translate("Units", "km²")
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+    """Marks ``text`` for the .ts without translating it (a table made at import time,
+    before the language is installed); ``translate(context, text)`` where it is shown."""
+    return text
+
+
+_ARG = re.compile(r"%(\d)")
+
+
+def fill(template: str, *values: object) -> str:
+    """``template`` with ``%1``, ``%2``… replaced by ``values`` at once (as QString.arg
+    does, so a value holding "%2", e.g. a name from a file, is left as written)."""
+    return _ARG.sub(lambda m: str(values[int(m.group(1)) - 1])
+                    if 0 < int(m.group(1)) <= len(values) else m.group(0), template)

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QAbstractSlider, QAbstractSpin
                                QMenu, QWidget)
 
 from viewer.model import Region
+from viewer.render.language import translate
 from viewer.ui.plain_text import menu_entry
+from viewer.ui.language_menu import language_menu
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -50,6 +52,8 @@ class WindowActions:
     next_day: QAction
     first: QAction
     last: QAction
+    shortcuts: QAction
+    guide: QAction
     recent_menu: QMenu
     region_menu: QMenu
     view_menu: QMenu
@@ -68,38 +72,56 @@ def _action(window: QWidget, text: str, slot: Callable, shortcut=None, tip: str 
 
 def create_actions(w: "MainWindow") -> WindowActions:
     """Build the actions and the menu bar of ``w``."""
-    cursor = w.cursor_model
+    cursor, key, std = w.cursor_model, Qt.Key, QKeySequence.StandardKey
     a = WindowActions(
-        open=_action(w, "&Open…", w.files.choose_file, QKeySequence.StandardKey.Open,
-                     "Open a situation file"),
-        save_as=_action(w, "Save &As…", w.files.save_as, QKeySequence.StandardKey.SaveAs,
-                        "Save the situation to a new file"),
-        export=_action(w, "&Export Image…", w.images.ask, "Ctrl+E",
-                       "Save the current view as a PNG, SVG or PDF image"),
-        quit=_action(w, "&Quit", w.close, QKeySequence.StandardKey.Quit),
-        copy_image=_action(w, "&Copy Image", w.images.copy_to_clipboard, "Ctrl+Shift+C",
-                           "Copy the current view to the clipboard as an image"),
-        zoom_in=_action(w, "Zoom &In", w.canvas.zoom_in, QKeySequence.StandardKey.ZoomIn),
-        zoom_out=_action(w, "Zoom &Out", w.canvas.zoom_out, QKeySequence.StandardKey.ZoomOut),
-        zoom_default=_action(w, "Zoom to &Default View", w.canvas.zoom_to_default, "Ctrl+0",
-                             "Show the area the situation opens on"),
-        zoom_extent=_action(w, "Zoom to &Whole Situation", w.canvas.zoom_to_extent,
-                            "Ctrl+Shift+F", "Show all regions and layers"),
-        full_screen=_action(w, "&Full Screen", w.toggle_full_screen,
-                            QKeySequence.StandardKey.FullScreen),
-        decorations=_action(w, "Show &Legend and Scale Bar", w.toggle_decorations, None,
-                            "Show the title, date, legend, scale bar and attribution on the map"),
-        play=_action(w, "&Play", cursor.toggle_play, Qt.Key.Key_Space,
-                     "Play or pause the timeline"),
-        previous_change=_action(w, "Pre&vious Change", cursor.previous_change, Qt.Key.Key_Left),
-        next_change=_action(w, "&Next Change", cursor.next_change, Qt.Key.Key_Right),
-        previous_day=_action(w, "Previous &Day", lambda: cursor.step_by(-1), "Shift+Left"),
-        next_day=_action(w, "Next D&ay", lambda: cursor.step_by(1), "Shift+Right"),
-        first=_action(w, "&First Date", cursor.first, Qt.Key.Key_Home),
-        last=_action(w, "&Last Date", cursor.last, Qt.Key.Key_End),
-        recent_menu=QMenu("Open &Recent", w),
-        region_menu=QMenu("Zoom to &Region", w),
-        view_menu=QMenu("&View", w),
+        open=_action(w, translate("MainWindow", "&Open…"), w.files.choose_file, std.Open,
+                     translate("MainWindow", "Open a situation file")),
+        save_as=_action(w, translate("MainWindow", "Save &As…"), w.files.save_as, std.SaveAs,
+                        translate("MainWindow", "Save the situation to a new file")),
+        export=_action(w, translate("MainWindow", "&Export Image…"), w.images.ask, "Ctrl+E",
+                       translate("MainWindow", "Save the current view as a PNG, SVG or PDF image")),
+        quit=_action(w, translate("MainWindow", "&Quit"), w.close, std.Quit,
+                     translate("MainWindow", "Close the window")),
+        copy_image=_action(w, translate("MainWindow", "&Copy Image"), w.images.copy_to_clipboard,
+                           "Ctrl+Shift+C",
+                           translate("MainWindow", "Copy the current view to the clipboard as an image")),
+        zoom_in=_action(w, translate("MainWindow", "Zoom &In"), w.canvas.zoom_in, std.ZoomIn,
+                        translate("MainWindow", "Zoom in on the centre of the map")),
+        zoom_out=_action(w, translate("MainWindow", "Zoom &Out"), w.canvas.zoom_out, std.ZoomOut,
+                         translate("MainWindow", "Zoom out from the centre of the map")),
+        zoom_default=_action(w, translate("MainWindow", "Zoom to &Default View"),
+                             w.canvas.zoom_to_default, "Ctrl+0",
+                             translate("MainWindow", "Show the area the situation opens on")),
+        zoom_extent=_action(w, translate("MainWindow", "Zoom to &Whole Situation"),
+                            w.canvas.zoom_to_extent, "Ctrl+Shift+F",
+                            translate("MainWindow", "Show all regions and layers")),
+        full_screen=_action(w, translate("MainWindow", "&Full Screen"), w.toggle_full_screen,
+                            std.FullScreen, translate("MainWindow", "Fill the screen with the window")),
+        decorations=_action(w, translate("MainWindow", "Show &Legend and Scale Bar"),
+                            w.toggle_decorations, None,
+                            translate("MainWindow", "Show the title, date, legend, scale bar and "
+                                            "attribution on the map")),
+        play=_action(w, translate("MainWindow", "&Play"), cursor.toggle_play, key.Key_Space,
+                     translate("MainWindow", "Play or pause the timeline")),
+        previous_change=_action(w, translate("MainWindow", "Pre&vious Change"), cursor.previous_change,
+                                key.Key_Left, translate("MainWindow", "Go to the previous change")),
+        next_change=_action(w, translate("MainWindow", "&Next Change"), cursor.next_change,
+                            key.Key_Right, translate("MainWindow", "Go to the next change")),
+        previous_day=_action(w, translate("MainWindow", "Previous &Day"), lambda: cursor.step_by(-1),
+                             "Shift+Left", translate("MainWindow", "One time step back")),
+        next_day=_action(w, translate("MainWindow", "Next D&ay"), lambda: cursor.step_by(1),
+                         "Shift+Right", translate("MainWindow", "One time step on")),
+        first=_action(w, translate("MainWindow", "&First Date"), cursor.first, key.Key_Home,
+                      translate("MainWindow", "Go to the start")),
+        last=_action(w, translate("MainWindow", "&Last Date"), cursor.last, key.Key_End,
+                     translate("MainWindow", "Go to the end")),
+        shortcuts=_action(w, translate("MainWindow", "&Keyboard Shortcuts"), w.show_shortcuts,
+                          "F1", translate("MainWindow", "List every keyboard shortcut")),
+        guide=_action(w, translate("MainWindow", "User &Guide"), w.show_user_guide, None,
+                      translate("MainWindow", "Read the user guide (offline)")),
+        recent_menu=QMenu(translate("MainWindow", "Open &Recent"), w),
+        region_menu=QMenu(translate("MainWindow", "Zoom to &Region"), w),
+        view_menu=QMenu(translate("MainWindow", "&View"), w),
     )
     a.full_screen.setCheckable(True)
     a.decorations.setCheckable(True)
@@ -112,7 +134,7 @@ def create_actions(w: "MainWindow") -> WindowActions:
 
 def _build_menus(w: "MainWindow", a: WindowActions) -> None:
     bar = w.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = bar.addMenu(translate("MainWindow", "&File"))
     file_menu.addAction(a.open)
     file_menu.addMenu(a.recent_menu)
     file_menu.addSeparator()
@@ -121,7 +143,7 @@ def _build_menus(w: "MainWindow", a: WindowActions) -> None:
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
 
-    bar.addMenu("&Edit").addAction(a.copy_image)
+    bar.addMenu(translate("MainWindow", "&Edit")).addAction(a.copy_image)
 
     view = a.view_menu
     bar.addMenu(view)
@@ -133,17 +155,22 @@ def _build_menus(w: "MainWindow", a: WindowActions) -> None:
         view.addAction(dock.toggleViewAction())
     view.addSeparator()
     view.addAction(a.decorations)
+    view.addMenu(language_menu(w))
     view.addAction(a.full_screen)
 
-    time_menu = bar.addMenu("&Time")
+    time_menu = bar.addMenu(translate("MainWindow", "&Time"))
     time_menu.addAction(a.play)
     time_menu.addSeparator()
     for action in (a.previous_change, a.next_change, a.previous_day, a.next_day,
                    a.first, a.last):
         time_menu.addAction(action)
 
-    help_menu = bar.addMenu("&Help")
-    about = help_menu.addAction("&About Situation Viewer")
+    help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+    help_menu.addAction(a.guide)
+    help_menu.addAction(a.shortcuts)
+    help_menu.addSeparator()
+    about = help_menu.addAction(translate("MainWindow", "&About Situation Viewer"))
+    about.setStatusTip(translate("MainWindow", "The version and the sources of the data shown"))
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(lambda *_: w.show_about())
 

@@ -15,15 +15,16 @@ from viewer.model import Situation, Style
 from viewer.model.cursor import TimeCursor
 from viewer.model.display import DisplayOptions
 from viewer.model.text import LINE_LIMIT, safe_block, safe_line
+from viewer.render.language import QT_TRANSLATE_NOOP, format_km2, translate
 from viewer.ui.plain_text import plain_label, plain_tooltip
 from viewer.ui.qt_utils import ModelConnections, blocked, format_time
 
 # key: (label, default opacity or None when the row has no opacity, swatch style)
 OVERLAYS = {
-    "regions": ("Regions", 1.0, Style("#ffffff", 1.0, outline="#333333")),
-    "places": ("Places", None, None),
-    "context": ("Neighbouring countries", 1.0, Style("#d9d9d9", 1.0, outline="#8c8c8c")),
-    "labels": ("Labels", None, None),
+    "regions": (QT_TRANSLATE_NOOP("Layers", "Regions"), 1.0, Style("#ffffff", 1.0, outline="#333333")),
+    "places": (QT_TRANSLATE_NOOP("Layers", "Places"), None, None),
+    "context": (QT_TRANSLATE_NOOP("Layers", "Neighbouring countries"), 1.0, Style("#d9d9d9", 1.0, outline="#8c8c8c")),
+    "labels": (QT_TRANSLATE_NOOP("Layers", "Labels"), None, None),
 }
 SWATCH = 18
 
@@ -73,7 +74,7 @@ class LayerRow(QObject):
         span = 2 if with_area else 1
         name = safe_line(name, 120)
         self.check = QCheckBox(host)
-        self.check.setToolTip(plain_tooltip(f"Show {name}"))
+        self.check.setToolTip(plain_tooltip(translate("Layers", "Show %1").replace("%1", name)))
         self.check.toggled.connect(self._on_check)
         self.swatch = QLabel(host)
         self.swatch.setPixmap(pixmap)
@@ -95,7 +96,7 @@ class LayerRow(QObject):
             self.opacity = QSpinBox(host)
             self.opacity.setRange(0, 100)
             self.opacity.setSuffix(" %")
-            self.opacity.setToolTip(plain_tooltip(f"Opacity of {name}"))
+            self.opacity.setToolTip(plain_tooltip(translate("Layers", "Opacity of %1").replace("%1", name)))
             self.opacity.valueChanged.connect(self._on_opacity)
             grid.addWidget(self.opacity, row, 3, span, 1)
         self.refresh()
@@ -142,7 +143,7 @@ class LayersPanel(QWidget):
         self.area_header = QLabel(body)
         self.area_header.setWordWrap(True)
         grid.addWidget(self.area_header, 0, 0, 1, 3)
-        grid.addWidget(QLabel("Opacity", body), 0, 3)
+        grid.addWidget(QLabel(translate("Layers", "Opacity"), body), 0, 3)
         self.rows = {}
         row = 1
         for layer in situation.layers if situation is not None else []:
@@ -152,7 +153,8 @@ class LayersPanel(QWidget):
             row += 2
         for key, (name, default, style) in OVERLAYS.items():
             pm = swatch(style, "Aa" if key == "labels" else "")
-            self.rows[key] = LayerRow(grid, row, key, name, pm, default, self.display)
+            self.rows[key] = LayerRow(grid, row, key, translate("Layers", name), pm, default,
+                                      self.display)
             row += 1
         grid.setRowStretch(row, 1)
         self.scroll.setWidget(body)        # deletes the previous body and its rows
@@ -163,12 +165,12 @@ class LayersPanel(QWidget):
         return area.text() if area is not None else ""
 
     def _on_time(self, t: datetime) -> None:
-        self.area_header.setText(f"Area on {format_time(t)}")
+        self.area_header.setText(translate("Layers", "Area on %1").replace("%1", format_time(t)))
         if self.situation is None or self.areas is None:
             return
         for layer in self.situation.layers:
             km2 = self.areas.state_km2(layer.id, t)
-            self.rows[layer.id].area.setText(f"{km2:,.1f} km²")
+            self.rows[layer.id].area.setText(format_km2(km2))
 
     def _on_display(self, key: str) -> None:
         if key in self.rows:

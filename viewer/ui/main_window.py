@@ -21,10 +21,12 @@ from viewer.model.times import to_utc
 from viewer.ui.actions import NavigationKeyGuard, create_actions, fill_region_menu
 from viewer.ui.place_finder import PlaceFinder
 from viewer.ui.canvas import MapCanvas
+from viewer.render.language import current_language, translate
 from viewer.ui.compare_actions import add_compare_actions
 from viewer.ui.file_controller import FileController
 from viewer.ui.edit_actions import EditActions
 from viewer.ui.edit_session import EditSession
+from viewer.ui.help_windows import ShortcutsDialog, UserGuideDialog
 from viewer.ui.image_export import ImageExporter
 from viewer.ui.jump_date import jump_to
 from viewer.ui.layers_panel import LayersPanel
@@ -51,7 +53,7 @@ class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("MainWindow")
-        self.setWindowTitle("Situation Viewer")
+        self.setWindowTitle(self.tr("Situation Viewer"))
         # An explicit minimum, so the layout never changes it once the window is shown:
         # platforms without size hints (offscreen) would warn at each change.
         self.setMinimumSize(MINIMUM_SIZE[0], MINIMUM_SIZE[1])
@@ -99,21 +101,29 @@ class MainWindow(QMainWindow):
         self.reports_panel.zoom_to_change.connect(self.canvas.zoom_to_change)
         self.regions_panel.zoom_to_region.connect(self._zoom_to_region)
         area = Qt.DockWidgetArea
-        self.layers_dock = self._dock("Layers", self.layers_panel, area.LeftDockWidgetArea)
-        self.regions_dock = self._dock("Regions", self.regions_panel, area.LeftDockWidgetArea)
+        self.layers_dock = self._dock("layers", self.tr("Layers"),
+                                      self.tr("Show or hide the Layers panel"),
+                                      self.layers_panel, area.LeftDockWidgetArea)
+        self.regions_dock = self._dock("regions", self.tr("Regions"),
+                                       self.tr("Show or hide the Regions panel"),
+                                       self.regions_panel, area.LeftDockWidgetArea)
         self.tabifyDockWidget(self.layers_dock, self.regions_dock)
         self.layers_dock.raise_()
-        self.reports_dock = self._dock("Reports", self.reports_panel, area.RightDockWidgetArea)
-        self.timeline_dock = self._dock("Timeline", self.timeline, area.BottomDockWidgetArea)
+        self.reports_dock = self._dock("reports", self.tr("Reports"),
+                                       self.tr("Show or hide the Reports panel"),
+                                       self.reports_panel, area.RightDockWidgetArea)
+        self.timeline_dock = self._dock("timeline", self.tr("Timeline"),
+                                        self.tr("Show or hide the Timeline panel"),
+                                        self.timeline, area.BottomDockWidgetArea)
         # panels out of sight skip time steps; they catch up when their dock shows again
         self.regions_dock.visibilityChanged.connect(self.regions_panel.set_shown)
         self.reports_dock.visibilityChanged.connect(self.reports_panel.set_shown)
 
-    def _dock(self, title: str, widget: QWidget, where) -> QDockWidget:
+    def _dock(self, name: str, title: str, tip: str, widget: QWidget, where) -> QDockWidget:
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"{title.lower()}_dock")     # saveState() names docks by this
+        dock.setObjectName(f"{name}_dock")     # saveState() names docks by this
         dock.setWidget(widget)
-        dock.toggleViewAction().setStatusTip(f"Show or hide the {title} panel")
+        dock.toggleViewAction().setStatusTip(tip)
         self.addDockWidget(where, dock)
         return dock
 
@@ -182,9 +192,9 @@ class MainWindow(QMainWindow):
             self.canvas.zoom_to_lonlat(region.geometry.bounds)
 
     def update_title(self) -> None:
-        name = self.path.name if self.path else "not saved"
+        name = self.path.name if self.path else self.tr("not saved")
         self.setWindowTitle(f"{safe_line(self.situation.meta.title, 120)} — {safe_line(name, 80)}"
-                            "[*] — Situation Viewer")
+                            "[*] — " + self.tr("Situation Viewer"))
         self.setWindowFilePath(str(self.path) if self.path else "")
 
     # -- view ----------------------------------------------------------------------------
@@ -200,14 +210,21 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/decorations", self.canvas.decorations)
 
     def show_about(self) -> None:
-        lines = [f"Situation Viewer {__version__}",
-                 "An offline viewer for timestamped territorial situations "
-                 "and the reports behind each change."]
+        lines = [self.tr("Situation Viewer %1").replace("%1", __version__),
+                 self.tr("An offline viewer for timestamped territorial situations "
+                         "and the reports behind each change.")]
         if self.situation.meta.attributions:
-            lines.append("Data: " + "; ".join(safe_line(a) for a in
-                                              self.situation.meta.attributions))
-        box = message_box(self, Icon.Information, "About Situation Viewer", "\n\n".join(lines))
+            lines.append(self.tr("Data: %1").replace("%1", "; ".join(
+                safe_line(a) for a in self.situation.meta.attributions)))
+        box = message_box(self, Icon.Information, self.tr("About Situation Viewer"),
+                          "\n\n".join(lines))
         box.exec()
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).open()
+
+    def show_user_guide(self) -> None:
+        UserGuideDialog(self, current_language()).open()
 
     def _on_pointer(self, lonlat) -> None:
         if lonlat is None:
@@ -218,7 +235,8 @@ class MainWindow(QMainWindow):
 
     def _on_playing(self, playing: bool) -> None:
         self.window_actions.play.setChecked(playing)
-        self.window_actions.play.setText("&Pause" if playing else "&Play")
+        self.window_actions.play.setText(self.tr("&Pause") if playing
+                                         else translate("MainWindow", "&Play"))
 
     # -- layout and life cycle -----------------------------------------------------------
     def _restore_layout(self) -> None:

@@ -10,17 +10,33 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from viewer.analysis.region_attribution import DEPTH_TEXT as DEPTH, ENTRY_RULE, RegionAttribution
+from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model.text import safe_line
+from viewer.render.language import (QT_TRANSLATE_NOOP, current_language, fill, format_number,
+                                    translate)
+from viewer.ui.region_texts import depth_text, entry_rule
 from viewer.ui.qt_utils import format_day
 
-COLUMNS = ("Region", "km²", "Share", "Entered")
-TIPS = ("The situation's regions", "The layer's area inside the region at the time shown "
-        f"(greyed: border noise, all of it within {DEPTH} of the border)",
-        "The part of the region's own area that is", f"The first date part of the layer was "
-        f"at least {DEPTH} inside the region; ≤ when it already was at the layer's first date")
-NOISE_TIP = (f"Border noise: all of this lies within {DEPTH} of the region's border (a shared "
-             "border traced at two scales), so the layer has not entered the region by then")
+COLUMNS = (QT_TRANSLATE_NOOP("Regions", "Region"), QT_TRANSLATE_NOOP("Regions", "km²"),
+           QT_TRANSLATE_NOOP("Regions", "Share"), QT_TRANSLATE_NOOP("Regions", "Entered"))
+
+
+def _tips() -> tuple[str, ...]:
+    depth = depth_text()
+    return (translate("Regions", "The situation's regions"),
+            fill(translate("Regions", "The layer's area inside the region at the time shown "
+                                      "(greyed: border noise, all of it within %1 of the "
+                                      "border)"), depth),
+            translate("Regions", "The part of the region's own area that is"),
+            fill(translate("Regions", "The first date part of the layer was at least %1 "
+                                      "inside the region; ≤ when it already was at the "
+                                      "layer's first date"), depth))
+
+
+def noise_tip() -> str:
+    return fill(translate("Regions", "Border noise: all of this lies within %1 of the region's "
+                                     "border (a shared border traced at two scales), so the "
+                                     "layer has not entered the region by then"), depth_text())
 NAME, AREA, SHARE, FIRST = range(4)
 REGION_ID = Qt.ItemDataRole.UserRole            # on column NAME
 INDEX = Qt.ItemDataRole.UserRole + 1            # on column NAME: position in figures.regions
@@ -43,21 +59,22 @@ class _Row(QTreeWidgetItem):
 def km2_text(km2: float) -> str:
     if km2 <= 0:
         return "—"
-    return "<0.1" if km2 < 0.05 else f"{km2:,.1f}"
+    return ("<" + format_number(0.1)) if km2 < 0.05 else format_number(km2)
 
 
 def share_text(share: float) -> str:
     if share <= 0:
         return "—"
-    return "<0.1 %" if share < 0.0005 else f"{share * 100:.1f} %"
+    return (("<" + format_number(0.1)) if share < 0.0005
+            else format_number(share * 100)) + "\u00a0%"
 
 
 class RegionTable(QTreeWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setColumnCount(len(COLUMNS))
-        self.setHeaderLabels(list(COLUMNS))
-        for column, tip in enumerate(TIPS):
+        self.setHeaderLabels([translate("Regions", c) for c in COLUMNS])
+        for column, tip in enumerate(_tips()):
             self.headerItem().setToolTip(column, tip)
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
@@ -74,8 +91,10 @@ class RegionTable(QTreeWidget):
         for column, widest in ((AREA, "000,000.0"), (SHARE, "100.0 %"), (FIRST, "≤ 30 Sep 2025")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(column, metrics.horizontalAdvance(widest) + 14)
-        self.setToolTip("Double-click a region to zoom to it, or its first-entry date to go "
-                        "to that date. Click a heading to sort.\n" + ENTRY_RULE)
+        self.setToolTip(translate("Regions", "Double-click a region to zoom to it, or its "
+                                             "first-entry date to go to that date. Click a "
+                                             "heading to sort.") + "\n" + entry_rule())
+        self._noise_tip = noise_tip()
         self._grey = QBrush(self.palette().color(QPalette.ColorGroup.Disabled,
                                                  QPalette.ColorRole.Text))
 
@@ -87,23 +106,24 @@ class RegionTable(QTreeWidget):
         rows = []
         for j, region in enumerate(figures.regions):
             row = _Row()
-            row.setText(NAME, safe_line(region.name, 120))
+            row.setText(NAME, safe_line(region.name_in(current_language()), 120))
             row.setData(NAME, REGION_ID, region.id)
             row.setData(NAME, INDEX, j)
-            row.setData(NAME, SORT_KEY, region.name.casefold())
+            row.setData(NAME, SORT_KEY, region.name_in(current_language()).casefold())
             first = firsts.get(region.id)
             if first is None:
                 row.setText(FIRST, "—")
                 row.setData(FIRST, SORT_KEY, math.inf)
-                row.setToolTip(FIRST, "Never inside this region")
+                row.setToolTip(FIRST, translate("Regions", "Never inside this region"))
             else:
                 early = figures.from_first_state(layer_id, region.id)
                 row.setText(FIRST, ("≤ " if early else "") + format_day(first))
                 row.setData(FIRST, SORT_KEY, first.timestamp())
-                row.setToolTip(FIRST, (f"Already inside at the layer's first state "
-                                       f"({format_day(first)}): it may have entered earlier"
-                                       if early else f"First inside on {format_day(first)} "
-                                       "(double-click to go there)"))
+                row.setToolTip(FIRST, fill(translate(
+                    "Regions", "Already inside at the layer's first state (%1): it may have "
+                               "entered earlier") if early else translate(
+                    "Regions", "First inside on %1 (double-click to go there)"),
+                    format_day(first)))
             for column in (AREA, SHARE, FIRST):
                 row.setTextAlignment(column, Qt.AlignmentFlag.AlignRight |
                                      Qt.AlignmentFlag.AlignVCenter)
@@ -134,7 +154,7 @@ class RegionTable(QTreeWidget):
             for column in (AREA, SHARE):
                 row.setData(column, Qt.ItemDataRole.ForegroundRole,
                             self._grey if is_noise else None)
-                row.setToolTip(column, NOISE_TIP if is_noise else "")
+                row.setToolTip(column, self._noise_tip if is_noise else "")
         self.setSortingEnabled(True)
 
     def is_noise(self, row: QTreeWidgetItem) -> bool:

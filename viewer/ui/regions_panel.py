@@ -11,15 +11,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSplitter, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
-from viewer.analysis.region_attribution import ENTRY_RULE, RegionAttribution
+from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
 from viewer.model.text import safe_line
+from viewer.render.language import QT_TRANSLATE_NOOP, fill, translate
 from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_time
 from viewer.ui.region_chart import RegionChart
 from viewer.ui.region_table import FIRST, INDEX, NAME, REGION_ID, RegionTable
+from viewer.ui.region_texts import entry_rule
 
-MEASURING = "Measuring each layer in each region…"
+MEASURING = QT_TRANSLATE_NOOP("Regions", "Measuring each layer in each region…")
 
 
 class RegionsPanel(QWidget):
@@ -30,10 +32,10 @@ class RegionsPanel(QWidget):
         self.cursor = cursor
         self.situation: Situation | None = None
         self.figures: RegionAttribution | None = None
-        self.setToolTip(ENTRY_RULE)
+        self.setToolTip(entry_rule())
         self._sight = SightGate(self, self._refresh)
         self.layer_box = QComboBox(self)
-        self.layer_box.setToolTip("The layer measured in each region")
+        self.layer_box.setToolTip(translate("Regions", "The layer measured in each region"))
         self.layer_box.currentIndexChanged.connect(self._on_layer)
         self.note = QLabel(self)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
@@ -55,7 +57,7 @@ class RegionsPanel(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Layer", self))
+        top.addWidget(QLabel(translate("Regions", "Layer"), self))
         top.addWidget(self.layer_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -79,14 +81,16 @@ class RegionsPanel(QWidget):
         self.chart.clear_series()
         self.chart_title.setText("")
         if situation is None or not layers or not situation.own_regions:
-            self.note.setText("This situation has no layers or no regions to measure.")
+            self.note.setText(translate("Regions", "This situation has no layers or no regions "
+                                            "to measure."))
         else:
-            self.note.setText(MEASURING)
+            self.note.setText(translate("Regions", MEASURING))
 
     def set_figures(self, figures: RegionAttribution | None) -> None:
         """The measured figures of the situation shown (None: measuring failed)."""
         if figures is None:
-            self.note.setText("Could not measure the layers in the regions (see the log).")
+            self.note.setText(translate("Regions", "Could not measure the layers in the regions "
+                                            "(see the log)."))
             return
         if not figures.regions:
             return                      # the note already says there are none
@@ -111,9 +115,10 @@ class RegionsPanel(QWidget):
             return
         figures = self.figures
         entered = len(figures.first_entered(layer_id))
-        self.note.setText(f"On {format_time(t)}; {entered} of {len(figures.regions)} "
-                          "regions entered at some time. Double-click a region to zoom to "
-                          "it, or its date to go there.")
+        self.note.setText(fill(translate("Regions", "On %1; %2 of %3 regions entered at some "
+                                                    "time. Double-click a region to zoom to "
+                                                    "it, or its date to go there."),
+                               format_time(t), entered, len(figures.regions)))
         self.table.set_areas(figures.km2_at(layer_id, t), figures.region_km2,
                              figures.border_noise_at(layer_id, t))
         self.chart.set_time(t)
@@ -142,8 +147,8 @@ class RegionsPanel(QWidget):
             return
         layer = self.figures.situation.layer(layer_id)
         times, km2 = self.figures.in_region(layer_id, item.data(NAME, INDEX))
-        self.chart_title.setText(f"{safe_line(layer.name, 80)} in "
-                                 f"{item.text(NAME)}, km²")
+        self.chart_title.setText(fill(translate("Regions", "%1 in %2, km²"),
+                                      safe_line(layer.name, 80), item.text(NAME)))
         self.chart.show_series(times, km2, self.cursor.end, layer.style.color)
         self.chart.set_time(self.cursor.time)
 

@@ -1,0 +1,87 @@
+"""Help ▸ Keyboard Shortcuts (a table made from the window's own actions, so it lists
+what the keys really do) and Help ▸ User Guide (docs/user-guide.md, shown by Qt's own
+markdown reader with its pictures read from the package: no network, no other file)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Qt
+from PySide6.QtGui import QKeySequence, QTextDocument
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QTableWidget,
+                               QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
+
+from viewer.render.language import translate
+from viewer.resources import guide_file
+
+
+def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
+    """(what, keys) of every action of ``window`` that has a shortcut, in menu order."""
+    rows = []
+    for action in window.actions():
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        if keys:
+            rows.append((action.text().replace("&&", "\0").replace("&", "").replace("\0", "&"),
+                         ", ".join(keys)))
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self.setObjectName("shortcuts_dialog")
+        self.setWindowTitle(translate("Help", "Keyboard Shortcuts"))
+        rows = shortcut_rows(window)
+        self.table = QTableWidget(len(rows), 2, self)
+        self.table.setHorizontalHeaderLabels([translate("Help", "Action"),
+                                              translate("Help", "Keys")])
+        for i, (what, keys) in enumerate(rows):
+            for j, text in enumerate((what, keys)):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(i, j, item)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents)
+        _finish(self, self.table, (440, 460))
+
+
+class GuideBrowser(QTextBrowser):
+    """A QTextBrowser that loads only the guide's own pictures, never a URL."""
+
+    def loadResource(self, kind: int, url: QUrl):
+        if kind == QTextDocument.ResourceType.ImageResource.value and url.isRelative():
+            name = url.path()
+            if name.startswith("images/") and ".." not in name:
+                path = guide_file(name)
+                if path.is_file():
+                    return path.read_bytes()
+        return None
+
+
+class UserGuideDialog(QDialog):
+    def __init__(self, window: QWidget, lang: str):
+        super().__init__(window)
+        self.setObjectName("user_guide_dialog")
+        self.setWindowTitle(translate("Help", "User Guide"))
+        self.browser = GuideBrowser(self)
+        self.browser.setOpenLinks(False)           # links are shown, never followed
+        self.browser.setOpenExternalLinks(False)
+        path = guide_file(f"user-guide.{lang}.md")
+        if not path.is_file():
+            path = guide_file("user-guide.md")
+        self.browser.setMarkdown(path.read_text(encoding="utf-8"))
+        _finish(self, self.browser, (760, 640))
+
+
+def _finish(dialog: QDialog, body: QWidget, size: tuple[int, int]) -> None:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(body)
+    layout.addWidget(buttons)
+    screen = dialog.screen().availableGeometry()
+    dialog.resize(min(size[0], screen.width() - 40), min(size[1], screen.height() - 60))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+
+
