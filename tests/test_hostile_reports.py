@@ -258,9 +258,9 @@ def test_dangling_links_are_counted_in_the_details(panel_for, qtbot):
     change, (r1, _) = report_rows(panel)
     assert [i.data(0, ri.REPORT_ID) for i in (r1, change.child(1))] == ["r1", "r2"]
     click(panel.window_tree, r1, qtbot)
-    assert "1 link to changes not in this file (ignored)." in panel.details.text.toPlainText()
+    assert "1 link to a change not in this file (ignored)." in panel.details.text.toPlainText()
     click(panel.window_tree, change, qtbot)
-    assert "1 link to reports not in this file (ignored)." in panel.details.text.toPlainText()
+    assert "1 link to a report not in this file (ignored)." in panel.details.text.toPlainText()
 
 
 # -- random text through the panel's text builders -----------------------------------------

@@ -89,9 +89,9 @@ def test_lists_the_changes_in_the_window_newest_first_with_their_reports(env):
     gain5 = geodesic_area_km2(box(0.5, 0, 0.8, 1))
     items = tops(panel)
     assert [i.text(0) for i in items] == [
-        f"9 Jun 2025 08:30 UTC · Front line\n+{gain9:,.1f} km² · "
+        f"9 Jun 2025 08:30 UTC · Front line\n+{gain9:,.1f}\u00a0km² · "
         "East Oblast, West Oblast",
-        f"5 Jun 2025 · Front line\n+{gain5:,.1f} km² · West Oblast",
+        f"5 Jun 2025 · Front line\n+{gain5:,.1f}\u00a0km² · West Oblast",
     ]
     assert [(c.text(0), c.text(1), c.text(2)) for c in (items[1].child(j) for j in range(2))] == [
         ("ISW · 5 Jun 2025\nAdvance west", "reports", "B2"),
@@ -208,8 +208,8 @@ def test_context_menu_copies_the_link(env):
 
 def test_area_text_never_shows_zero_for_area_that_is_there():
     from viewer.ui.report_items import km2_text
-    assert km2_text(44.2, 0.01) == "+44.2 km² / −<0.1 km²"
-    assert km2_text(33.5, 0.0) == "+33.5 km²"
+    assert km2_text(44.2, 0.01) == "+44.2\u00a0km² / −<0.1\u00a0km²"
+    assert km2_text(33.5, 0.0) == "+33.5\u00a0km²"
     assert km2_text(0.0, 0.0) == "no area"
 
 
@@ -234,7 +234,7 @@ def test_changes_say_measuring_until_the_region_figures_arrive(env):
     assert [i.text(0).split("\n")[1] for i in tops(panel)] == [ri.MEASURING] * 2
     panel.set_region_figures(RegionAttribution(s).measure_all())
     gain5 = geodesic_area_km2(box(0.5, 0, 0.8, 1))
-    assert tops(panel)[1].text(0).split("\n")[1] == f"+{gain5:,.1f} km² · West Oblast"
+    assert tops(panel)[1].text(0).split("\n")[1] == f"+{gain5:,.1f}\u00a0km² · West Oblast"
     panel.set_region_figures(None)                          # the measuring failed
     assert [i.text(0).split("\n")[1] for i in tops(panel)] == [ri.NOT_MEASURED] * 2
 
@@ -266,4 +266,4 @@ def test_the_window_adopts_the_measured_figures_for_its_reports_panel(window, qt
     rows = window.reports_panel.window_tree
     texts = [rows.topLevelItem(i).text(0) for i in range(rows.topLevelItemCount())]
     claimed = geodesic_area_km2(box(31.5, 48.5, 31.9, 48.9))
-    assert texts[0] == f"10 Jun 2025 · Claimed\n+{claimed:,.1f} km² · East"
+    assert texts[0] == f"10 Jun 2025 · Claimed\n+{claimed:,.1f}\u00a0km² · East"

@@ -5,15 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message, message
+
 ROLES = ("reports", "confirms", "claims", "disputes")
 
 SOURCE_GRADES = {
-    "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
-    "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
+    "A": QT_TRANSLATE_NOOP("Core", "completely reliable"),
+    "B": QT_TRANSLATE_NOOP("Core", "usually reliable"),
+    "C": QT_TRANSLATE_NOOP("Core", "fairly reliable"),
+    "D": QT_TRANSLATE_NOOP("Core", "not usually reliable"),
+    "E": QT_TRANSLATE_NOOP("Core", "unreliable"),
+    "F": QT_TRANSLATE_NOOP("Core", "reliability cannot be judged"),
 }
 INFO_GRADES = {
-    1: "confirmed by other sources", 2: "probably true", 3: "possibly true",
-    4: "doubtful", 5: "improbable", 6: "truth cannot be judged",
+    1: QT_TRANSLATE_NOOP("Core", "confirmed by other sources"),
+    2: QT_TRANSLATE_NOOP("Core", "probably true"),
+    3: QT_TRANSLATE_NOOP("Core", "possibly true"),
+    4: QT_TRANSLATE_NOOP("Core", "doubtful"),
+    5: QT_TRANSLATE_NOOP("Core", "improbable"),
+    6: QT_TRANSLATE_NOOP("Core", "truth cannot be judged"),
 }
 
 
@@ -36,7 +46,13 @@ class Reliability:
 
     @property
     def description(self) -> str:
-        return f"{SOURCE_GRADES[self.source]}; {INFO_GRADES[self.info]}"
+        return str(self.described)
+
+    @property
+    def described(self) -> Message:
+        """The grade in words, for the window to translate."""
+        return message(QT_TRANSLATE_NOOP("Core", "%1; %2"), message(SOURCE_GRADES[self.source]),
+                       message(INFO_GRADES[self.info]))
 
     @classmethod
     def from_code(cls, code: str) -> "Reliability":

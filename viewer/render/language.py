@@ -10,12 +10,12 @@ Ukrainian legend as the window.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QTime,
                             QTimeZone, QTranslator)
 
+from viewer.model.messages import Message, fill
 from viewer.model.times import to_utc
 from viewer.resources import resource_path
 
@@ -111,11 +111,11 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
-_ARG = re.compile(r"%(\d)")
+
+def core_text(text: "Message | str") -> str:
+    """A core ``Message`` in the interface language (viewer/model/messages.py); plain
+    text (e.g. from a file) as it is."""
+    return text.text(translate) if isinstance(text, Message) else text
 
 
-def fill(template: str, *values: object) -> str:
-    """``template`` with ``%1``, ``%2``… replaced by ``values`` at once (as QString.arg
-    does, so a value holding "%2", e.g. a name from a file, is left as written)."""
-    return _ARG.sub(lambda m: str(values[int(m.group(1)) - 1])
-                    if 0 < int(m.group(1)) <= len(values) else m.group(0), template)
+__all__ = ["fill"]

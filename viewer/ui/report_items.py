@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QTreeWidgetItem
 from viewer.analysis.region_attribution import ChangeFigures, RegionAttribution
 from viewer.model import Change, Report, Situation
 from viewer.model.text import LINE_LIMIT, safe_block, safe_line
+from viewer.render.language import (QT_TRANSLATE_NOOP, core_text, current_language, fill,
+                                    format_km2, translate)
 from viewer.ui.qt_utils import format_day, format_time
 from viewer.ui.plain_text import plain_tooltip
 from viewer.ui.report_link import link_line
@@ -26,9 +28,32 @@ ROLE_COLOURS = {            # badge background per link role; white text on all 
     "claims": "#b85c00",
     "disputes": "#8e3b96",
 }
-UNSOURCED = "Unsourced"
+UNSOURCED = QT_TRANSLATE_NOOP("Reports", "Unsourced")
+ROLE_NAMES = {"reports": QT_TRANSLATE_NOOP("Reports", "reports"),
+              "confirms": QT_TRANSLATE_NOOP("Reports", "confirms"),
+              "claims": QT_TRANSLATE_NOOP("Reports", "claims"),
+              "disputes": QT_TRANSLATE_NOOP("Reports", "disputes")}
 UNSOURCED_BACKGROUND = "#fbe3e0"
-COLUMNS = ("Change / report", "Role", "Grade")
+COLUMNS = (QT_TRANSLATE_NOOP("Reports", "Change / report"), QT_TRANSLATE_NOOP("Reports", "Role"),
+           QT_TRANSLATE_NOOP("Reports", "Grade"))
+
+
+ROLE_SENTENCES = {   # %2 the change's time, %3 its layer
+    "reports": QT_TRANSLATE_NOOP("Reports", "Reports the change of %2 · %3"),
+    "confirms": QT_TRANSLATE_NOOP("Reports", "Confirms the change of %2 · %3"),
+    "claims": QT_TRANSLATE_NOOP("Reports", "Claims the change of %2 · %3"),
+    "disputes": QT_TRANSLATE_NOOP("Reports", "Disputes the change of %2 · %3"),
+}
+
+
+def role_name(role: str) -> str:
+    return translate("Reports", ROLE_NAMES[role]) if role in ROLE_NAMES else role
+
+
+def grade_text(grade) -> str:
+    """``Reliability B2: usually reliable; probably true``, translated."""
+    return fill(translate("Reports", "Reliability %1: %2"), grade.code,
+                core_text(grade.described))
 
 
 def one_line(text: str, limit: int | None = None) -> str:
@@ -36,21 +61,22 @@ def one_line(text: str, limit: int | None = None) -> str:
     return safe_line(text) if limit is None else safe_line(text, limit)
 
 
-MEASURING = "measuring its km² and regions…"
-NOT_MEASURED = "its km² and regions could not be measured (see the log)"
+MEASURING = QT_TRANSLATE_NOOP("Reports", "measuring its km² and regions…")
+NOT_MEASURED = QT_TRANSLATE_NOOP("Reports", "its km² and regions could not be measured "
+                                            "(see the log)")
 
 
 def km2_text(gained: float, lost: float) -> str:
     """"+33.5 km²", "−2.0 km²", "+1.2 km² / −<0.1 km²": only what actually moved, and
     never a "0.0" for an area that is there but smaller than the shown precision."""
     parts = [_signed_km2("+", gained), _signed_km2("−", lost)]
-    return " / ".join(p for p in parts if p) or "no area"
+    return " / ".join(p for p in parts if p) or translate("Reports", "no area")
 
 
 def _signed_km2(sign: str, km2: float) -> str:
     if km2 <= 0:
         return ""
-    return f"{sign}<0.1 km²" if km2 < 0.05 else f"{sign}{km2:,.1f} km²"
+    return f"{sign}<{format_km2(0.1)}" if km2 < 0.05 else sign + format_km2(km2)
 
 
 def change_text(change: Change, layer_name: str, figures: tuple[tuple[float, float], list[str]]
@@ -59,11 +85,12 @@ def change_text(change: Change, layer_name: str, figures: tuple[tuple[float, flo
     there are none yet."""
     first = f"{format_time(change.at)} · {one_line(layer_name)}"
     if isinstance(figures, str):
-        second = figures
+        second = translate("Reports", figures)
     else:
         km2, regions = figures
         second = km2_text(*km2) + (" · " + one_line(", ".join(regions)) if regions else "")
-    return f"{first}{' · ' + UNSOURCED if unsourced else ''}\n{second}"
+    unsourced_mark = " · " + translate("Reports", UNSOURCED) if unsourced else ""
+    return f"{first}{unsourced_mark}\n{second}"
 
 
 def report_text(report: Report) -> str:
@@ -81,10 +108,12 @@ def change_item(change: Change, text: str, n_reports: int) -> QTreeWidgetItem:
         font = item.font(0)
         font.setBold(True)
         item.setFont(0, font)
-        item.setToolTip(0, plain_tooltip(f"{text}\nUnsourced: no report backs this change"))
+        item.setToolTip(0, plain_tooltip(text + "\n" + translate(
+            "Reports", "Unsourced: no report backs this change")))
     else:
-        item.setToolTip(0, plain_tooltip(
-            f"{text}\n{n_reports} report{'s' if n_reports > 1 else ''} behind it"))
+        item.setToolTip(0, plain_tooltip(text + "\n" + (
+            translate("Reports", "1 report behind it") if n_reports == 1
+            else translate("Reports", "%n reports behind it", "", n_reports))))
     return item
 
 
@@ -96,20 +125,26 @@ def report_item(report: Report, roles: list[str], change_id: str | None) -> QTre
     item.setData(0, REPORT_ID, report.id)
     item.setData(0, CHANGE_ID, change_id)
     item.setToolTip(0, plain_tooltip(f"{one_line(report.source)}\n{one_line(report.title)}"))
-    item.setToolTip(2, f"Reliability {report.reliability.code}: {report.reliability.description}")
+    item.setToolTip(2, grade_text(report.reliability))
     item.setTextAlignment(2, Qt.AlignmentFlag.AlignCenter)
     if roles:
-        item.setText(1, ", ".join(roles))
+        item.setText(1, ", ".join(role_name(r) for r in roles))
         item.setData(1, BADGE, ROLE_COLOURS[roles[0]])
-        item.setToolTip(1, "How this report relates to the change")
+        item.setToolTip(1, translate("Reports", "How this report relates to the change"))
     else:
-        item.setText(1, "no change")
-        item.setToolTip(1, "This report is linked to no change")
+        item.setText(1, translate("Reports", "no change"))
+        item.setToolTip(1, translate("Reports", "This report is linked to no change"))
     return item
 
 
 def _dangling(n: int, what: str) -> list[str]:
-    return [f"{n} link{'s' if n > 1 else ''} to {what} not in this file (ignored)."] if n else []
+    if not n:
+        return []
+    if what == "reports":
+        return [translate("Reports", "1 link to a report not in this file (ignored).") if n == 1
+                else translate("Reports", "%n links to reports not in this file (ignored).", "", n)]
+    return [translate("Reports", "1 link to a change not in this file (ignored).") if n == 1
+            else translate("Reports", "%n links to changes not in this file (ignored).", "", n)]
 
 
 def change_details(change: Change, layer_name: str,
@@ -119,17 +154,19 @@ def change_details(change: Change, layer_name: str,
     report the file does not hold."""
     lines = [f"{format_time(change.at)} · {one_line(layer_name)}"]
     if isinstance(figures, str):
-        lines.append(figures)
+        lines.append(translate("Reports", figures))
     else:
         km2, regions = figures
-        lines += [f"Gained {km2[0]:.1f} km², lost {km2[1]:.1f} km²", "Regions: " + (
-            one_line(", ".join(regions), LINE_LIMIT) if regions else "none")]
+        lines += [fill(translate("Reports", "Gained %1, lost %2"), format_km2(km2[0]),
+                       format_km2(km2[1])),
+                  fill(translate("Reports", "Regions: %1"), one_line(", ".join(regions), LINE_LIMIT)
+                       if regions else translate("Reports", "none"))]
     if reports:
-        lines.append(f"Reports: {len(reports)}")
-        lines += [f"  {role}: {one_line(r.source)} · {format_day(r.published)} · "
+        lines.append(fill(translate("Reports", "Reports: %1"), len(reports)))
+        lines += [f"  {role_name(role)}: {one_line(r.source)} · {format_day(r.published)} · "
                   f"{one_line(r.title)}" for r, role in reports]
     else:
-        lines.append("Unsourced: no report backs this change.")
+        lines.append(translate("Reports", "Unsourced: no report backs this change."))
     return "\n".join(lines + _dangling(dangling, "reports"))
 
 
@@ -139,12 +176,13 @@ def report_details(report: Report, links: list[tuple[Change, str, str]],
     ``dangling``: links of this report to changes the file does not hold."""
     grade = report.reliability
     lines = [one_line(report.title, LINE_LIMIT),
-             f"{one_line(report.source)} · published {format_time(report.published)}",
-             f"Reliability {grade.code}: {grade.description}"]
-    lines += [f"{role.capitalize()} the change of {format_time(c.at)} · {one_line(layer)}"
-              for c, role, layer in links]
+             fill(translate("Reports", "%1 · published %2"), one_line(report.source),
+                  format_time(report.published)),
+             grade_text(grade)]
+    lines += [fill(translate("Reports", ROLE_SENTENCES.get(role, "%1: the change of %2 · %3")),
+                   role, format_time(c.at), one_line(layer)) for c, role, layer in links]
     if not links:
-        lines.append("Linked to no change.")
+        lines.append(translate("Reports", "Linked to no change."))
     lines += _dangling(dangling, "changes")
     lines.append(link_line(report.url))
     if report.summary:
@@ -162,7 +200,8 @@ class Describer:
         self.situation = situation
         self.regions = regions if regions is not None and regions.complete else None
         self.failed = failed
-        self._names = {r.id: r.name for r in situation.regions}
+        lang = current_language()
+        self._names = {r.id: r.name_in(lang) for r in situation.regions}
 
     def figures(self, change: Change) -> tuple[tuple[float, float], list[str]] | str:
         """(gained and lost km², names of the regions touched, largest share first), or

@@ -11,9 +11,11 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl
 
 from viewer.model.text import LINE_LIMIT, safe_line
+from viewer.render.language import QT_TRANSLATE_NOOP, fill, translate
 
 WEB_SCHEMES = ("http", "https")
-NOT_OPENABLE = "not a web link: only http and https links can be opened"
+NOT_OPENABLE = QT_TRANSLATE_NOOP("Reports", "not a web link: only http and https links can be "
+                                            "opened")
 
 
 def openable(url: str) -> bool:
@@ -33,8 +35,9 @@ def link_text(url: str) -> str:
 def link_line(url: str) -> str:
     """The detail pane's line about the link."""
     if not url:
-        return "No link."
+        return translate("Reports", "No link.")
     if openable(url):
-        return f"Link: {url}"
-    return f"Link ({NOT_OPENABLE}): {link_text(url)}"
+        return fill(translate("Reports", "Link: %1"), url)
+    return fill(translate("Reports", "Link (%1): %2"), translate("Reports", NOT_OPENABLE),
+                link_text(url))
 

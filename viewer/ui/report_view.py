@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QWidget)
 
 from viewer.ui.plain_text import plain_tooltip
+from viewer.render.language import translate
 from viewer.ui.report_link import NOT_OPENABLE, link_text, openable
 
 
@@ -23,17 +24,19 @@ class ReportView(QWidget):
         self.url = ""
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
-        self.text.setPlaceholderText("Select a change or a report to see its details.")
+        self.text.setPlaceholderText(translate("Reports", "Select a change or a report to see its "
+                                                          "details."))
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.link = QLabel(self)
         self.link.setTextFormat(Qt.TextFormat.PlainText)
         self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.link.setMinimumWidth(40)
-        self.copy_button = QPushButton("Copy link", self)
-        self.copy_button.setToolTip("Copy the report's link to the clipboard")
+        self.copy_button = QPushButton(translate("Reports", "Copy link"), self)
+        self.copy_button.setToolTip(translate("Reports", "Copy the report's link to the clipboard"))
         self.copy_button.clicked.connect(self.copy_link)
-        self.open_button = QPushButton("Open link", self)
-        self.open_button.setToolTip("Open the report's link in your web browser")
+        self.open_button = QPushButton(translate("Reports", "Open link"), self)
+        self.open_button.setToolTip(translate("Reports", "Open the report's link in your web "
+                                                        "browser"))
         self.open_button.clicked.connect(self.open_link)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -53,7 +56,7 @@ class ReportView(QWidget):
         shown = link_text(url)
         self.link.setText(shown)
         self.link.setToolTip(plain_tooltip(shown if self.openable or not url
-                                           else f"{shown}\n({NOT_OPENABLE})"))
+                                           else f"{shown}\n({translate('Reports', NOT_OPENABLE)})"))
         self.copy_button.setEnabled(bool(url))
         self.open_button.setEnabled(self.openable)
 

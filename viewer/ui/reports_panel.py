@@ -13,6 +13,7 @@ from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
 from viewer.model.selection import Selection
+from viewer.render.language import fill, format_number, translate
 from viewer.ui import report_items as ri
 from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_time
 from viewer.ui.report_view import ReportView
@@ -29,20 +30,20 @@ class ReportsPanel(QWidget):
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setWordWrap(True)
-        self.window_tree = self._tree("Changes in the highlight window, newest first, "
-                                      "with the reports behind them")
+        self.window_tree = self._tree(translate("Reports", "Changes in the highlight window, "
+                                                "newest first, with the reports behind them"))
         self.window_tree.setExpandsOnDoubleClick(False)
         self.window_tree.itemDoubleClicked.connect(self._on_double_click)
-        self.all_tree = self._tree("Every report of the situation, oldest first")
+        self.all_tree = self._tree(translate("Reports", "Every report of the situation, oldest first"))
         self.all_tree.setRootIsDecorated(False)
-        self.all_tree.headerItem().setText(0, "Report")
+        self.all_tree.headerItem().setText(0, translate("Reports", "Report"))
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.window_tree, "In window")
-        self.tabs.addTab(self.all_tree, "All reports")
+        self.tabs.addTab(self.window_tree, translate("Reports", "In window"))
+        self.tabs.addTab(self.all_tree, translate("Reports", "All reports"))
         self.details = ReportView(self)
         self.menu = QMenu(self)
-        self.menu.addAction("Copy link", self.details.copy_link)
-        self.menu.addAction("Open link in browser", self.details.open_link)
+        self.menu.addAction(translate("Reports", "Copy link"), self.details.copy_link)
+        self.menu.addAction(translate("Reports", "Open link in browser"), self.details.open_link)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.details)
@@ -90,8 +91,11 @@ class ReportsPanel(QWidget):
     def _refresh(self, t: datetime) -> None:
         days = self.cursor.highlight_days
         recent = self.situation.recent_changes(t, days) if self.situation else []
-        self.header.setText(f"{len(recent)} change{'s' if len(recent) != 1 else ''} in the "
-                            f"{days:g} days up to {format_time(t)}")
+        n = len(recent)
+        text = (translate("Reports", "1 change in the %1 days up to %2") if n == 1
+                else translate("Reports", "%n changes in the %1 days up to %2", "", n))
+        self.header.setText(fill(text, format_number(days, 0 if days == int(days) else 1),
+                                 format_time(t)))
         ids = tuple(c.id for c in recent)
         if ids == self._shown:
             return

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyle, QStyledIt
                                QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QWidget)
 
 from viewer.ui.qt_utils import blocked
-from viewer.ui.report_items import BADGE, COLUMNS, ROLE_COLOURS
+from viewer.render.language import translate
+from viewer.ui.report_items import BADGE, COLUMNS, ROLE_COLOURS, role_name
 
 
 class BadgeDelegate(QStyledItemDelegate):
@@ -55,7 +56,7 @@ class ReportsTree(QTreeWidget):
     def __init__(self, tip: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setColumnCount(len(COLUMNS))
-        self.setHeaderLabels(list(COLUMNS))
+        self.setHeaderLabels([translate("Reports", c) for c in COLUMNS])
         self.setToolTip(tip)
         self.setUniformRowHeights(True)     # every row is two lines: a change, or a report
         # only the role column has badges: the others keep the default (C++) painting
@@ -70,15 +71,15 @@ class ReportsTree(QTreeWidget):
         bold = QFont(self.font())
         bold.setBold(True)
         plain = QFontMetrics(self.font())
-        badge = max(QFontMetrics(bold).horizontalAdvance(role) for role in ROLE_COLOURS) + 18
-        self.setColumnWidth(1, max(badge, plain.horizontalAdvance("no change") + 12,
+        badge = max(QFontMetrics(bold).horizontalAdvance(role_name(r)) for r in ROLE_COLOURS) + 18
+        self.setColumnWidth(1, max(badge, plain.horizontalAdvance(translate("Reports", "no change")) + 12,
                                    self._header_width(1)) + 8)
         self.setColumnWidth(2, max(plain.horizontalAdvance("M8") + 12, self._header_width(2)))
         for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
 
     def _header_width(self, column: int) -> int:
-        return self.header().fontMetrics().horizontalAdvance(COLUMNS[column]) + 16
+        return self.header().fontMetrics().horizontalAdvance(translate("Reports", COLUMNS[column])) + 16
 
     def items(self) -> list[QTreeWidgetItem]:
         """Every item, top-level ones each followed by their children."""
