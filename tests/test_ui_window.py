@@ -66,7 +66,7 @@ def test_the_focused_slider_keeps_its_arrow_keys(window, qtbot):
 
 def test_status_bar_shows_position_and_region_under_the_mouse(window, qtbot):
     qtbot.mouseMove(window.canvas, pixel_point(window.canvas, 31.5, 48.25))
-    match = re.fullmatch(r"([\d.]+)° N\s+([\d.]+)° E", window.status.position.text())
+    match = re.fullmatch(r"([\d.]+)°\sN\s+([\d.]+)°\sE", window.status.position.text())
     assert match, window.status.position.text()
     assert float(match[1]) == pytest.approx(48.25, abs=0.01)      # within a pixel
     assert float(match[2]) == pytest.approx(31.5, abs=0.01)
@@ -221,7 +221,8 @@ def test_about_shows_the_installed_version(window, qtbot):
         shown.append((box.windowTitle(), box.text()))
         box.close()
 
-    about = next(a for a in window.menuBar().actions() if a.text() == "&Help").menu().actions()[0]
+    about = next(a for a in window.menuBar().actions() if a.text() == "&Help").menu().actions()
+    about = next(a for a in about if a.text() == "&About Situation Viewer")
     QTimer.singleShot(0, read_and_close)
     about.trigger()
     ((title, text),) = shown

@@ -7,16 +7,21 @@ from __future__ import annotations
 
 import os
 
+from viewer.model.messages import Message
 from viewer.model.text import safe_line
 
 
 class SituationError(Exception):
-    """Input that can't be used. ``str(err)`` is one line: ``<file or argument>: <problem>``."""
+    """Input that can't be used. ``str(err)`` is one line: ``<file or argument>: <problem>``.
 
-    def __init__(self, where: str | os.PathLike, problem: str):
+    ``problem`` is a ``Message`` (viewer/model/messages.py) where the window should show
+    it in the interface language, kept as ``message``; ``str`` is the English."""
+
+    def __init__(self, where: str | os.PathLike, problem: str | Message):
         # a file name may hold line breaks or control characters: shown visibly, one line
         self.where = safe_line(os.fspath(where), limit=None)
-        self.problem = safe_line(problem, limit=None)
+        self.message = problem
+        self.problem = safe_line(str(problem), limit=None)
         super().__init__(f"{self.where}: {self.problem}")
 
 

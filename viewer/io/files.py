@@ -8,6 +8,7 @@ import os
 import stat
 
 from viewer.io.errors import SituationError
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 MB = 2 ** 20
 MAX_TEXT_BYTES = 512 * MB           # GeoJSON, KML, CSV/JSON tables: refused above this
@@ -21,13 +22,13 @@ def check_regular_file(path: str) -> int:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise SituationError(path, "no such file") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "no such file"))) from None
     except OSError as exc:
-        raise SituationError(path, f"can't read: {exc.strerror or exc}") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "can't read: %1"), exc.strerror or exc)) from None
     if stat.S_ISDIR(st.st_mode):
-        raise SituationError(path, "is a directory, not a file")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "is a directory, not a file")))
     if not stat.S_ISREG(st.st_mode):
-        raise SituationError(path, "is not a regular file")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "is not a regular file")))
     return st.st_size
 
 
@@ -57,15 +58,14 @@ def read_limited(path: str, limit: int | None = None) -> bytes:
     limit = MAX_TEXT_BYTES if limit is None else limit
     size = check_regular_file(path)
     if size > limit:
-        raise SituationError(path, f"is {size_text(size)}; files over {size_text(limit)} "
-                             "are refused")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "is %1; files over %2 are refused"), size_text(size), size_text(limit)))
     try:
         with open(path, "rb") as f:
             data = f.read(limit + 1)
     except OSError as exc:
-        raise SituationError(path, f"can't read: {exc.strerror or exc}") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "can't read: %1"), exc.strerror or exc)) from None
     if len(data) > limit:               # it grew while we looked
-        raise SituationError(path, f"is over {size_text(limit)}; refused")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "is over %1; refused"), size_text(limit)))
     return data
 
 

@@ -119,3 +119,23 @@ def core_text(text: "Message | str") -> str:
 
 
 __all__ = ["fill"]
+
+
+def plural_form(n: int, lang: str | None = None) -> int:
+    """Which of the three forms ("one", "few", "many") ``n`` takes in ``lang``: CLDR's
+    rules for Ukrainian (1, 21 день; 2-4, 22 дні; 5-20, 25 днів), English's one/other."""
+    lang = lang or current_language()
+    if lang == "uk":
+        if n % 10 == 1 and n % 100 != 11:
+            return 0
+        if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+            return 1
+        return 2
+    return 0 if n == 1 else 2
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """The form of a counted text for ``n``, its ``%n`` replaced. Each form is its own
+    ``translate(context, text, "one"|"few"|"many")`` at the call site (pyside6-lupdate
+    collects no plural forms from Python), all three with the English plural as source."""
+    return (one, few, many)[plural_form(n)].replace("%n", format_number(n, 0))

@@ -11,10 +11,13 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget)
 
 from viewer.model.text import safe_line
+from viewer.render.language import QT_TRANSLATE_NOOP, fill, translate
 from viewer.ui.plain_text import plain_label
 from viewer.ui.qt_utils import format_day
 
-FORMATS = (("PNG image", ".png"), ("SVG drawing", ".svg"), ("PDF document", ".pdf"))
+FORMATS = ((QT_TRANSLATE_NOOP("Export", "PNG image"), ".png"),
+           (QT_TRANSLATE_NOOP("Export", "SVG drawing"), ".svg"),
+           (QT_TRANSLATE_NOOP("Export", "PDF document"), ".pdf"))
 PRESETS = (("Full HD", 1920, 1080), ("4K UHD", 3840, 2160))
 MAX_SIDE = 16000
 
@@ -30,31 +33,33 @@ class ExportDialog(QDialog):
     def __init__(self, canvas_size: QSize, device_pixel_ratio: float, title: str,
                  at: datetime, directory: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Export Image")
+        self.setWindowTitle(translate("Export", "Export Image"))
         self._window_size = (max(1, round(canvas_size.width() * device_pixel_ratio)),
                              max(1, round(canvas_size.height() * device_pixel_ratio)))
         self.path_edit = QLineEdit(str(Path(directory) / f"{slug(title)}-{at:%Y-%m-%d}.png"), self)
-        browse = QPushButton("Browse…", self)
+        browse = QPushButton(translate("Export", "Browse…"), self)
         browse.clicked.connect(self._browse)
         self.format_box = QComboBox(self)
         for name, suffix in FORMATS:
-            self.format_box.addItem(f"{name} ({suffix})", suffix)
+            self.format_box.addItem(f"{translate('Export', name)} ({suffix})", suffix)
         self.format_box.currentIndexChanged.connect(self._format_chosen)
         self.size_box = QComboBox(self)
         w, h = self._window_size
-        self.size_box.addItem(f"As on screen ({w} × {h})", (w, h))
+        self.size_box.addItem(fill(translate("Export", "As on screen (%1 × %2)"), w, h), (w, h))
         for name, pw, ph in PRESETS:
             self.size_box.addItem(f"{name} ({pw} × {ph})", (pw, ph))
-        self.size_box.addItem("Custom", None)
+        self.size_box.addItem(translate("Export", "Custom"), None)
         self.size_box.currentIndexChanged.connect(self._size_chosen)
         self.width_box, self.height_box = self._side(w), self._side(h)
         self.title_edit = QLineEdit(safe_line(title), self)
-        note = plain_label(f"The image shows the current view on {format_day(at)}, with the "
-                           "title, the date, a legend, a scale bar and the attribution.", self)
+        note = plain_label(fill(translate("Export", "The image shows the current view on %1, "
+                                                    "with the title, the date, a legend, a scale "
+                                                    "bar and the attribution."), format_day(at)),
+                           self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Export", "Export"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.path_edit.textChanged.connect(self._path_edited)
@@ -63,16 +68,16 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
-        form.addRow("File:", row)
-        form.addRow("Format:", self.format_box)
-        form.addRow("Size:", self.size_box)
+        form.addRow(translate("Export", "File:"), row)
+        form.addRow(translate("Export", "Format:"), self.format_box)
+        form.addRow(translate("Export", "Size:"), self.size_box)
         sides = QHBoxLayout()
         sides.addWidget(self.width_box)
         sides.addWidget(QLabel("×", self))
         sides.addWidget(self.height_box)
         sides.addStretch(1)
         form.addRow("", sides)
-        form.addRow("Title:", self.title_edit)
+        form.addRow(translate("Export", "Title:"), self.title_edit)
         form.addRow(note)
         form.addRow(buttons)
         self._size_chosen(0)
@@ -129,9 +134,9 @@ class ExportDialog(QDialog):
             self.format_box.setCurrentIndex(index)
 
     def _browse(self) -> None:
-        filters = ";;".join(f"{name} (*{suffix})" for name, suffix in FORMATS)
+        filters = ";;".join(f"{translate('Export', name)} (*{suffix})" for name, suffix in FORMATS)
         current = FORMATS[self.format_box.currentIndex()]
-        path, _ = QFileDialog.getSaveFileName(self, "Export Image", self.path, filters,
-                                              f"{current[0]} (*{current[1]})")
+        path, _ = QFileDialog.getSaveFileName(self, translate("Export", "Export Image"), self.path, filters,
+                                              f"{translate('Export', current[0])} (*{current[1]})")
         if path:
             self.path_edit.setText(path)

@@ -17,21 +17,22 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 from viewer.io.errors import SituationError
+from viewer.render.language import QT_TRANSLATE_NOOP, fill, translate
 from viewer.io.situation_file import SUFFIX, write_situation
 from viewer.model.text import safe_line
 from viewer.resources import sample_path
 from viewer.ui.import_dialog import FOREIGN_SUFFIXES, ImportDialog
 from viewer.ui.loader import LoadedSituation, SituationLoader
-from viewer.ui.plain_text import show_error
+from viewer.ui.plain_text import error_text, show_error
 from viewer.ui.recent_files import RecentFiles, fill_recent_menu
 from viewer.ui.worker import BackgroundWorker
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
-FILE_FILTER = f"Situation files (*{SUFFIX})"
-OPEN_FILTER = (f"Situation files (*{SUFFIX});;Data to import (*.geojson *.json *.kml *.kmz "
-               "*.shp *.gpkg);;All files (*)")
+FILE_FILTER = QT_TRANSLATE_NOOP("Files", "Situation files (*%1)")
+OPEN_FILTER = QT_TRANSLATE_NOOP("Files", "Situation files (*%1);;Data to import (*.geojson "
+                                         "*.json *.kml *.kmz *.shp *.gpkg);;All files (*)")
 DROP_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
 
@@ -75,7 +76,8 @@ class FileController(QObject):
             self.ask_import(path)
             return
         self._pending = (Path(path), at, dialog_on_error)
-        self.window.status.show_message(f"Opening {safe_line(Path(path).name, 120)}…")
+        self.window.status.show_message(fill(translate("Files", "Opening %1…"),
+                                             safe_line(Path(path).name, 120)))
         self.loader.load(path)
 
     def forget_pending(self) -> None:
@@ -83,8 +85,9 @@ class FileController(QObject):
         self._pending = None
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open Situation",
-                                              self.recent.last_directory(), OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, translate("Files", "Open Situation"),
+                                              self.recent.last_directory(),
+                                              fill(translate("Files", OPEN_FILTER), SUFFIX))
         if path:
             self.open_file(path)
 
@@ -114,10 +117,12 @@ class FileController(QObject):
         self._pending = None
         self.window.show_loaded(loaded, at)
         if loaded.path is None and source is not None:
-            self.window.status.show_message(f"Imported {safe_line(source.name, 120)} "
-                                            "(not saved: File ▸ Save As keeps it)", 8000)
+            self.window.status.show_message(fill(translate(
+                "Files", "Imported %1 (not saved: File ▸ Save As keeps it)"),
+                safe_line(source.name, 120)), 8000)
         else:
-            self.window.status.show_message(f"Opened {safe_line(loaded.path.name, 120)}", 4000)
+            self.window.status.show_message(fill(translate("Files", "Opened %1"),
+                                                 safe_line(loaded.path.name, 120)), 4000)
 
     def _on_failed(self, reason: str) -> None:
         path, _, dialog = self._pending or (None, None, True)
@@ -130,7 +135,7 @@ class FileController(QObject):
             self.recent.remove(str(path.resolve()))
         self.load_failed.emit(reason)
         if dialog:
-            show_error(self.window, "Can't open file", reason)
+            show_error(self.window, translate("Files", "Can't open file"), reason)
 
     def _remember(self, loaded: LoadedSituation) -> None:
         if loaded.path is not None and loaded.path.resolve() != sample_path().resolve():
@@ -141,7 +146,8 @@ class FileController(QObject):
         w = self.window
         stem = w.path.stem if w.path else w.situation.meta.title
         suggested = str(Path(self.recent.last_directory()) / f"{stem}{SUFFIX}")
-        path, _ = QFileDialog.getSaveFileName(w, "Save Situation As", suggested, FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(w, translate("Files", "Save Situation As"), suggested,
+                                              fill(translate("Files", FILE_FILTER), SUFFIX))
         if path:
             self.save_to(path)
 
@@ -156,7 +162,7 @@ class FileController(QObject):
             write_situation(w.situation, path, keep_from=w.path)
         except SituationError as exc:
             QApplication.restoreOverrideCursor()
-            show_error(w, "Can't save file", str(exc))
+            show_error(w, translate("Files", "Can't save file"), error_text(exc))
             return False
         except BaseException:
             QApplication.restoreOverrideCursor()     # never leave the busy cursor behind
@@ -165,7 +171,7 @@ class FileController(QObject):
         w.loaded.path = path
         self.recent.add(path)
         w.update_title()
-        w.status.show_message(f"Saved {safe_line(path.name, 120)}", 4000)
+        w.status.show_message(fill(translate("Files", "Saved %1"), safe_line(path.name, 120)), 4000)
         return True
 
     # -- Open Recent ---------------------------------------------------------------------

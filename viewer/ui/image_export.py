@@ -16,10 +16,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from viewer.io.errors import SituationError
+from viewer.render.language import fill, translate
 from viewer.model.text import safe_line
 from viewer.render import render_image, render_to_file
 from viewer.ui.export_dialog import ExportDialog
-from viewer.ui.plain_text import show_error
+from viewer.ui.plain_text import error_text, show_error
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -54,11 +55,11 @@ class ImageExporter(QObject):
             render_to_file(w.loaded.scene, settings, path)
         except SituationError as exc:
             QApplication.restoreOverrideCursor()
-            show_error(w, "Can't export image", str(exc))
+            show_error(w, translate("Files", "Can't export image"), error_text(exc))
             return False
         QApplication.restoreOverrideCursor()
         w.settings.setValue("export/directory", str(path.parent))
-        w.status.show_message(f"Exported {safe_line(path.name, 120)}", 4000)
+        w.status.show_message(fill(translate("Files", "Exported %1"), safe_line(path.name, 120)), 4000)
         return True
 
     def copy_to_clipboard(self) -> None:
@@ -69,7 +70,7 @@ class ImageExporter(QObject):
         image = render_image(w.loaded.scene, w.canvas.render_settings(
             size=size, decorations=True, scale=self._scale(size)))
         QGuiApplication.clipboard().setImage(image)
-        w.status.show_message("Copied the map image to the clipboard", 4000)
+        w.status.show_message(translate("Files", "Copied the map image to the clipboard"), 4000)
 
     def _scale(self, size: tuple[int, int]) -> float:
         """How much larger than the canvas the output is, along the side that limits the

@@ -18,6 +18,8 @@ from PySide6.QtCore import QObject, Signal
 from viewer.analysis.areas import Areas
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.io.errors import SituationError
+from viewer.render.language import translate
+from viewer.ui.plain_text import error_text
 from viewer.io.situation_file import read_situation
 from viewer.model import Situation
 from viewer.render import MapScene
@@ -49,7 +51,7 @@ def _outcome(path: Path, make, failed: str):
     try:
         return make(), None
     except SituationError as exc:
-        return None, str(exc)
+        return None, error_text(exc)
     except Exception as exc:            # a bug, not bad input: say so, keep the window usable
         traceback.print_exc(file=sys.stderr)
         return None, f"{path}: {failed} ({exc})"
@@ -58,7 +60,8 @@ def _outcome(path: Path, make, failed: str):
 def _load(path: Path, job: Job):
     """The worker's job: read and prepare ``path``; yields (LoadedSituation, None) or
     (None, the one-line reason it could not be opened)."""
-    yield _outcome(path, lambda: prepare(read_situation(path), path), "could not be opened")
+    yield _outcome(path, lambda: prepare(read_situation(path), path),
+                   translate("Files", "could not be opened"))
 
 
 def _import(path: Path, options, regions_spec: str | None, job: Job):
@@ -69,7 +72,7 @@ def _import(path: Path, options, regions_spec: str | None, job: Job):
     def make():
         report = import_to_file(options, "", regions_spec=regions_spec, write=False)
         return prepare(report.result.situation, None)
-    yield _outcome(path, make, "could not be imported")
+    yield _outcome(path, make, translate("Files", "could not be imported"))
 
 
 class SituationLoader(QObject):

@@ -22,6 +22,7 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
 
 from viewer.model.text import safe_line
+from viewer.render.language import core_text
 
 Icon = QMessageBox.Icon
 
@@ -62,3 +63,8 @@ def message_box(parent: QWidget | None, icon: Icon, title: str, text: str) -> QM
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     """An error dialog with the one-line reason, as written; returns once it is closed."""
     message_box(parent, Icon.Critical, title, text).exec()
+
+
+def error_text(exc) -> str:
+    """A SituationError's one line, its problem in the interface language."""
+    return f"{exc.where}: {safe_line(core_text(exc.message), limit=None)}"

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QMenu
 
 from viewer.model.text import LINE_LIMIT, safe_line
+from viewer.render.language import translate
 from viewer.ui.plain_text import menu_entry
 
 ORGANISATION = "SituationViewer"
@@ -88,7 +89,7 @@ def fill_recent_menu(menu: QMenu, recent: RecentFiles, open_file: Callable[[str]
         action.setStatusTip(safe_line(path, LINE_LIMIT))
         action.triggered.connect(lambda *_, p=path: open_file(p))
     if menu.isEmpty():
-        menu.addAction("No recent files").setEnabled(False)
+        menu.addAction(translate("Files", "No recent files")).setEnabled(False)
     else:
         menu.addSeparator()
-        menu.addAction("Clear Menu").triggered.connect(lambda *_: recent.clear())
+        menu.addAction(translate("Files", "Clear Menu")).triggered.connect(lambda *_: recent.clear())

@@ -9,12 +9,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
+from viewer.ui.date_axis import LocalDateAxis
 from viewer.ui.timeline_chart import DAY, AreaAxis, epoch, style_chart
 
 
 class RegionChart(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, axisItems={"bottom": pg.DateAxisItem("bottom", utcOffset=0),
+        super().__init__(parent, axisItems={"bottom": LocalDateAxis("bottom"),
                                             "left": AreaAxis("left")})
         plot = style_chart(self, ("left", "bottom"))
         plot.getAxis("left").setToolTip("km² of the layer inside the region")

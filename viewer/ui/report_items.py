@@ -12,7 +12,7 @@ from viewer.analysis.region_attribution import ChangeFigures, RegionAttribution
 from viewer.model import Change, Report, Situation
 from viewer.model.text import LINE_LIMIT, safe_block, safe_line
 from viewer.render.language import (QT_TRANSLATE_NOOP, core_text, current_language, fill,
-                                    format_km2, translate)
+                                    format_km2, plural, translate)
 from viewer.ui.qt_utils import format_day, format_time
 from viewer.ui.plain_text import plain_tooltip
 from viewer.ui.report_link import link_line
@@ -113,7 +113,9 @@ def change_item(change: Change, text: str, n_reports: int) -> QTreeWidgetItem:
     else:
         item.setToolTip(0, plain_tooltip(text + "\n" + (
             translate("Reports", "1 report behind it") if n_reports == 1
-            else translate("Reports", "%n reports behind it", "", n_reports))))
+            else plural(n_reports, translate("Reports", "%n reports behind it", "one"),
+                 translate("Reports", "%n reports behind it", "few"),
+                 translate("Reports", "%n reports behind it", "many")))))
     return item
 
 
@@ -142,9 +144,13 @@ def _dangling(n: int, what: str) -> list[str]:
         return []
     if what == "reports":
         return [translate("Reports", "1 link to a report not in this file (ignored).") if n == 1
-                else translate("Reports", "%n links to reports not in this file (ignored).", "", n)]
+                else plural(n, translate("Reports", "%n links to reports not in this file (ignored).", "one"),
+                 translate("Reports", "%n links to reports not in this file (ignored).", "few"),
+                 translate("Reports", "%n links to reports not in this file (ignored).", "many"))]
     return [translate("Reports", "1 link to a change not in this file (ignored).") if n == 1
-            else translate("Reports", "%n links to changes not in this file (ignored).", "", n)]
+            else plural(n, translate("Reports", "%n links to changes not in this file (ignored).", "one"),
+                 translate("Reports", "%n links to changes not in this file (ignored).", "few"),
+                 translate("Reports", "%n links to changes not in this file (ignored).", "many"))]
 
 
 def change_details(change: Change, layer_name: str,

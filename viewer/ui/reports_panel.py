@@ -13,7 +13,7 @@ from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
 from viewer.model.selection import Selection
-from viewer.render.language import fill, format_number, translate
+from viewer.render.language import fill, format_number, plural, translate
 from viewer.ui import report_items as ri
 from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_time
 from viewer.ui.report_view import ReportView
@@ -93,7 +93,9 @@ class ReportsPanel(QWidget):
         recent = self.situation.recent_changes(t, days) if self.situation else []
         n = len(recent)
         text = (translate("Reports", "1 change in the %1 days up to %2") if n == 1
-                else translate("Reports", "%n changes in the %1 days up to %2", "", n))
+                else plural(n, translate("Reports", "%n changes in the %1 days up to %2", "one"),
+                        translate("Reports", "%n changes in the %1 days up to %2", "few"),
+                        translate("Reports", "%n changes in the %1 days up to %2", "many")))
         self.header.setText(fill(text, format_number(days, 0 if days == int(days) else 1),
                                  format_time(t)))
         ids = tuple(c.id for c in recent)

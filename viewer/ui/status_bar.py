@@ -5,12 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
+from viewer.render.language import format_number, translate
+
 
 def format_lonlat(lon: float, lat: float) -> str:
     """``48.4647° N  35.0462° E`` (hemispheres spelled out, never a minus sign)."""
-    ns = "N" if lat >= 0 else "S"
-    ew = "E" if lon >= 0 else "W"
-    return f"{abs(lat):.4f}° {ns}  {abs(lon):.4f}° {ew}"
+    ns = translate("Status", "N") if lat >= 0 else translate("Status", "S")
+    ew = translate("Status", "E") if lon >= 0 else translate("Status", "W")
+    return (f"{format_number(abs(lat), 4)}°\u00a0{ns}  "
+            f"{format_number(abs(lon), 4)}°\u00a0{ew}")
 
 
 class StatusReadout(QObject):

@@ -4,7 +4,7 @@ highlight window, all bound to the time cursor."""
 from __future__ import annotations
 
 import math
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, Q
 from viewer.analysis.areas import Areas
 from viewer.model import Situation
 from viewer.model.cursor import SPEEDS, TimeCursor
+from viewer.render.language import fill, format_number, translate
 from viewer.ui.play_clock import PlayClock
 from viewer.ui.qt_utils import ModelConnections, blocked, format_time
 from viewer.ui.tick_slider import TickSlider
@@ -27,7 +28,9 @@ HOURLY_UP_TO = timedelta(days=20)    # spans up to this long move by the hour, l
 def speed_label(steps_per_second: float, step: timedelta) -> str:
     """``2 days/s``: how much of the situation's time one second of playback covers."""
     days = steps_per_second * step / timedelta(days=1)
-    return f"{days:g} day/s" if days == 1 else f"{days:g} days/s"
+    shown = format_number(days, 0 if days == int(days) else 1)
+    return (fill(translate("Timeline", "%1 day/s"), shown) if days == 1
+            else fill(translate("Timeline", "%1 days/s"), shown))
 
 
 class TimelineWidget(QWidget):
@@ -42,41 +45,48 @@ class TimelineWidget(QWidget):
         self.chart = TimelineChart(cursor, self)
         self.band = HighlightBand(self.chart, cursor)       # the highlight window
         self.slider = TickSlider(self)
-        self.slider.setToolTip("Time (drag, or use the arrow keys)")
+        self.slider.setToolTip(translate("Timeline", "Time (drag, or use the arrow keys)"))
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         font = self.label.font()
         font.setBold(True)
         self.label.setFont(font)
-        widest = self.label.fontMetrics().horizontalAdvance("28 Sep 2025 23:59 UTC")
+        metrics = self.label.fontMetrics()       # the widest date in the language shown
+        widest = max(metrics.horizontalAdvance(format_time(
+            datetime(2025, month, 28, 23, 59, tzinfo=timezone.utc))) for month in range(1, 13))
         # A fixed size: a new date then repaints the label only. With a size that may
         # follow the text, every step posted layout requests up to the main window,
         # whose dock layout ran again and painted a second frame.
         self.label.setFixedSize(widest + 8, self.label.sizeHint().height())
         style = self.style()
         sp = QStyle.StandardPixmap
-        self.first_button = self._button(sp.SP_MediaSkipBackward, "First", "Go to the start",
-                                         cursor.first)
-        self.previous_button = self._button(sp.SP_MediaSeekBackward, "Previous change",
-                                            "Go to the previous change", cursor.previous_change)
-        self.play_button = self._button(sp.SP_MediaPlay, "Play", "Play / pause", cursor.toggle_play)
+        self.first_button = self._button(sp.SP_MediaSkipBackward, translate("Timeline", "First"),
+                                         translate("Timeline", "Go to the start"), cursor.first)
+        self.previous_button = self._button(sp.SP_MediaSeekBackward,
+                                            translate("Timeline", "Previous change"),
+                                            translate("Timeline", "Go to the previous change"),
+                                            cursor.previous_change)
+        self.play_button = self._button(sp.SP_MediaPlay, translate("Timeline", "Play"),
+                                        translate("Timeline", "Play / pause"), cursor.toggle_play)
         self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.next_button = self._button(sp.SP_MediaSeekForward, "Next change",
-                                        "Go to the next change", cursor.next_change)
-        self.last_button = self._button(sp.SP_MediaSkipForward, "Last", "Go to the end",
-                                        cursor.last)
+        self.next_button = self._button(sp.SP_MediaSeekForward, translate("Timeline", "Next change"),
+                                        translate("Timeline", "Go to the next change"),
+                                        cursor.next_change)
+        self.last_button = self._button(sp.SP_MediaSkipForward, translate("Timeline", "Last"),
+                                        translate("Timeline", "Go to the end"), cursor.last)
         self._play_icon = style.standardIcon(sp.SP_MediaPlay)
         self._pause_icon = style.standardIcon(sp.SP_MediaPause)
         self.speed = QComboBox(self)
         self.speed.addItems([speed_label(s, cursor.step) for s in SPEEDS])
-        self.speed.setToolTip("Playback speed, in days of the situation per second")
+        self.speed.setToolTip(translate("Timeline", "Playback speed, in days of the situation "
+                                                    "per second"))
         self.speed.currentIndexChanged.connect(self._on_speed_chosen)
         self.highlight = QDoubleSpinBox(self)
         self.highlight.setRange(0.0, 3650.0)
         self.highlight.setDecimals(1)
-        self.highlight.setSuffix(" days")
-        self.highlight.setToolTip("Highlight window: changes this many days old or newer "
-                                  "are highlighted and listed")
+        self.highlight.setSuffix(" " + translate("Timeline", "days"))
+        self.highlight.setToolTip(translate("Timeline", "Highlight window: changes this many days "
+                                                        "old or newer are highlighted and listed"))
         self.highlight.valueChanged.connect(cursor.set_highlight_days)
         self.slider.valueChanged.connect(self._on_slider)
         self._layout()
@@ -109,7 +119,8 @@ class TimelineWidget(QWidget):
         controls.addSpacing(8)
         controls.addWidget(self.label)
         controls.addStretch(1)
-        for text, w in (("Speed", self.speed), ("Highlight", self.highlight)):
+        for text, w in ((translate("Timeline", "Speed"), self.speed),
+                        (translate("Timeline", "Highlight"), self.highlight)):
             label = QLabel(text, self)
             label.setBuddy(w)
             controls.addWidget(label)
@@ -169,7 +180,8 @@ class TimelineWidget(QWidget):
 
     def _on_playing(self, playing: bool) -> None:
         self.play_button.setIcon(self._pause_icon if playing else self._play_icon)
-        self.play_button.setText("Pause" if playing else "Play")
+        self.play_button.setText(translate("Timeline", "Pause") if playing
+                                 else translate("Timeline", "Play"))
 
     def _on_speed(self, speed: float) -> None:
         nearest = min(range(len(SPEEDS)), key=lambda i: abs(SPEEDS[i] - speed))

@@ -8,13 +8,15 @@ from datetime import datetime, timezone
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
 from viewer.analysis.areas import Areas
 from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
+from viewer.render.language import translate
+from viewer.ui.date_axis import LocalDateAxis
 from viewer.ui.qt_utils import ModelConnections, blocked
 
 DAY = 86400.0
@@ -37,10 +39,12 @@ class AreaAxis(pg.AxisItem):
 
 
 def compact_number(v: float) -> str:
-    for limit, suffix in ((1e6, "M"), (1e3, "k")):
+    locale = QLocale()
+    for limit, suffix in ((1e6, translate("Timeline", "M", "million")),
+                          (1e3, translate("Timeline", "k", "thousand"))):
         if abs(v) >= limit:
-            return f"{v / limit:.3g}{suffix}"
-    return f"{v:.3g}"
+            return locale.toString(v / limit, "g", 3) + suffix
+    return locale.toString(float(v), "g", 3)
 
 
 def style_chart(chart: pg.PlotWidget, axes: tuple[str, ...]) -> pg.PlotItem:
@@ -79,15 +83,15 @@ class TimelineChart(pg.PlotWidget):
     axis), faint marks at change times, and the cursor line (drag it, or click)."""
 
     def __init__(self, cursor: TimeCursor, parent: QWidget | None = None):
-        super().__init__(parent, axisItems={"bottom": pg.DateAxisItem("bottom", utcOffset=0),
+        super().__init__(parent, axisItems={"bottom": LocalDateAxis("bottom"),
                                             "left": AreaAxis("left")})
         self.cursor = cursor
         self.snap_seconds = 3600.0
         self._curves: list[pg.PlotDataItem] = []
         plot = style_chart(self, ("left", "bottom", "right"))
         plot.getAxis("right").setWidth(26)
-        plot.getAxis("left").setToolTip("Area of each layer, km²")
-        plot.getAxis("right").setToolTip("Reports published per day")
+        plot.getAxis("left").setToolTip(translate("Timeline", "Area of each layer, km²"))
+        plot.getAxis("right").setToolTip(translate("Timeline", "Reports published per day"))
         plot.setContentsMargins(0, 2, 0, 0)
 
         # Report counts and change marks live in a second view box over the same x axis.

@@ -30,6 +30,7 @@ import urllib.parse
 
 from viewer.io.errors import SituationError
 from viewer.io.files import read_head
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 GEOPACKAGE_IDS = (0x47504B47, 0x47503130, 0x47503131)    # "GPKG"; "GP10", "GP11" (1.0, 1.1)
@@ -44,9 +45,9 @@ def check_file(path: str) -> bytes:
     database file (a regular file: a FIFO or a device is refused without blocking)."""
     header, size = read_head(path, 100)
     if not header.startswith(SQLITE_MAGIC):
-        raise SituationError(path, "not a GeoPackage (not an SQLite database)")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "not a GeoPackage (not an SQLite database)")))
     if len(header) < 100:
-        raise SituationError(path, "is truncated (shorter than an SQLite header)")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "is truncated (shorter than an SQLite header)")))
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
@@ -193,5 +194,4 @@ def check_identity(conn: sqlite3.Connection, path: str) -> None:
         tag = app.to_bytes(4, "big")
         shown = repr(tag.decode("ascii")) if tag.isascii() and tag.decode().isprintable() \
             else hex(app)
-        raise SituationError(path, f"not a GeoPackage (SQLite application_id {shown}, "
-                             "not 'GPKG')")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "not a GeoPackage (SQLite application_id %1, not 'GPKG')"), shown))

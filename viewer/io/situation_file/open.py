@@ -10,6 +10,7 @@ import sqlite3
 
 from viewer.io.errors import SituationError
 from viewer.io.geopackage import sqlite as gpkg_sqlite
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 from viewer.io.geopackage.sqlite import (check_identity, connect_read_only, list_tables,
                                          table_kinds)
 from viewer.io.situation_file.schema import FEATURE_TABLES, TABLES
@@ -31,7 +32,7 @@ def open_situation(path: str | os.PathLike,
     try:
         tables = list_tables(conn)
         if "gpkg_contents" not in tables:
-            raise SituationError(path, "not a GeoPackage (no gpkg_contents table)")
+            raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "not a GeoPackage (no gpkg_contents table)")))
         if "situation_meta" not in tables:
             raise SituationError(path, "is a GeoPackage but " + not_a_situation(path))
         check_identity(conn, path)
