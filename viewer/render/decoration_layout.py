@@ -40,6 +40,7 @@ class Layout:
     items: int                            # how many key rows are shown
     date_width: float
     scale_box: QRectF                     # the widest scale bar's panel
+    bar_max: float                        # the longest bar it may draw, px
     attribution: QRectF | None
     attribution_lines: tuple[str, ...]
     attribution_font: QFont
@@ -90,7 +91,8 @@ def layout(width: float, height: float, s: float, title: str, item_names: list[s
     margin, gap = 14 * e, 8 * e
     bar_font = map_font(12 * e)
     bm = QFontMetricsF(bar_font)
-    bar_w = max(BAR_MAX * e, bm.horizontalAdvance("5000 km")) + 20 * e
+    bar_max = max(20.0, min(BAR_MAX * e, width - 2 * margin - 20 * e))
+    bar_w = min(max(bar_max, bm.horizontalAdvance("5000 km")) + 20 * e, width - 2 * margin)
     bar_h = bm.height() + 12 * e + 20 * e
     scale_box = QRectF(margin, height - margin - bar_h, bar_w, bar_h)
 
@@ -110,7 +112,7 @@ def layout(width: float, height: float, s: float, title: str, item_names: list[s
 
     floor = min(scale_box.top(), attr_rect.top() if attr_rect else height) - gap
     legend = _legend(width, floor, e, title, item_names, highlight_rows, date_note)
-    return Layout(e, *legend, scale_box, attr_rect, attr_lines, attr_font)
+    return Layout(e, *legend, scale_box, bar_max, attr_rect, attr_lines, attr_font)
 
 
 def _legend(width, floor, e, title, names, highlight_rows, date_note=""):

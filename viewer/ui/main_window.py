@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from viewer import __version__
@@ -246,10 +246,26 @@ class MainWindow(QMainWindow):
             self.resize(min(DEFAULT_SIZE[0], round(screen.width() * 0.92)),
                         min(DEFAULT_SIZE[1], round(screen.height() * 0.92)))
         state = self.settings.value("window/state")
-        if not (isinstance(state, QByteArray) and self.restoreState(state)):
-            self.resizeDocks([self.layers_dock, self.reports_dock], [250, 400],
-                             Qt.Orientation.Horizontal)
-            self.resizeDocks([self.timeline_dock], [210], Qt.Orientation.Vertical)
+        self._default_docks = not (isinstance(state, QByteArray) and self.restoreState(state))
+
+    def _size_docks(self) -> None:
+        """The docks' first sizes, once the window has its own: the map keeps at least
+        60 % of the width (the side docks 17 % and 21 %, at most 250 and 320 px)."""
+        width, height = self.width(), self.height()
+        sides = [(self.layers_dock, min(250, round(width * 0.17))),
+                 (self.reports_dock, min(320, round(width * 0.21)))]
+        # (a size under a dock's minimum would make Qt ignore the request)
+        self.resizeDocks([dock for dock, _ in sides],
+                         [max(w, dock.minimumSizeHint().width()) for dock, w in sides],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.timeline_dock], [min(210, round(height * 0.28))],
+                         Qt.Orientation.Vertical)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._default_docks:
+            self._default_docks = False
+            self._size_docks()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.edits.may_close():          # unsaved changes: Save / Discard / Cancel

@@ -45,6 +45,7 @@ class RegionsPanel(QWidget):
         self.table.itemDoubleClicked.connect(self._on_double_click)
         self.chart_title = QLabel(self)
         self.chart_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.chart_title.setWordWrap(True)          # a long name never widens the dock
         self.chart = RegionChart(self)
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)

@@ -1,0 +1,1113 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="uk_UA">
+<context>
+    <name>Core</name>
+    <message>
+        <source>no such file</source>
+        <translation>немає такого файлу</translation>
+    </message>
+    <message>
+        <source>can't read: %1</source>
+        <translation>не вдається прочитати: %1</translation>
+    </message>
+    <message>
+        <source>is a directory, not a file</source>
+        <translation>це тека, а не файл</translation>
+    </message>
+    <message>
+        <source>is not a regular file</source>
+        <translation>це не звичайний файл</translation>
+    </message>
+    <message>
+        <source>is %1; files over %2 are refused</source>
+        <translation>має розмір %1; файли понад %2 не приймаються</translation>
+    </message>
+    <message>
+        <source>is over %1; refused</source>
+        <translation>перевищує %1; не прийнято</translation>
+    </message>
+    <message>
+        <source>is a directory, not a situation file</source>
+        <translation>це тека, а не файл ситуації</translation>
+    </message>
+    <message>
+        <source>not a GeoPackage (not an SQLite database)</source>
+        <translation>не GeoPackage (не база даних SQLite)</translation>
+    </message>
+    <message>
+        <source>is truncated (shorter than an SQLite header)</source>
+        <translation>файл обрізано (коротший за заголовок SQLite)</translation>
+    </message>
+    <message>
+        <source>is truncated (%1 of %2 bytes)</source>
+        <translation>файл обрізано (%1 з %2 байтів)</translation>
+    </message>
+    <message>
+        <source>has unsaved changes in %1; close the program that has it open (e.g. QGIS) and try again</source>
+        <translation>має незбережені зміни в %1; закрийте програму, у якій його відкрито (наприклад, QGIS), і спробуйте ще раз</translation>
+    </message>
+    <message>
+        <source>has an unfinished change (its -journal file is still there): let the program changing it finish, or open the file once in that program or in sqlite3 to roll the change back</source>
+        <translation>має незавершену зміну (його файл -journal досі існує): дочекайтеся, поки програма, що його змінює, завершить роботу, або відкрийте файл у цій програмі чи в sqlite3, щоб відкотити зміну</translation>
+    </message>
+    <message>
+        <source>not a GeoPackage (SQLite application_id %1, not 'GPKG')</source>
+        <translation>не GeoPackage (application_id SQLite — %1, а не «GPKG»)</translation>
+    </message>
+    <message>
+        <source>not a GeoPackage (no gpkg_contents table)</source>
+        <translation>не GeoPackage (немає таблиці gpkg_contents)</translation>
+    </message>
+    <message>
+        <source>is a GeoPackage but not a situation file (no situation_meta table)</source>
+        <translation>це GeoPackage, але не файл ситуації (немає таблиці situation_meta)</translation>
+    </message>
+    <message>
+        <source>completely reliable</source>
+        <translation>цілком надійне</translation>
+    </message>
+    <message>
+        <source>usually reliable</source>
+        <translation>зазвичай надійне</translation>
+    </message>
+    <message>
+        <source>fairly reliable</source>
+        <translation>досить надійне</translation>
+    </message>
+    <message>
+        <source>not usually reliable</source>
+        <translation>зазвичай ненадійне</translation>
+    </message>
+    <message>
+        <source>unreliable</source>
+        <translation>ненадійне</translation>
+    </message>
+    <message>
+        <source>reliability cannot be judged</source>
+        <translation>надійність неможливо оцінити</translation>
+    </message>
+    <message>
+        <source>confirmed by other sources</source>
+        <translation>підтверджено іншими джерелами</translation>
+    </message>
+    <message>
+        <source>probably true</source>
+        <translation>імовірно правдиве</translation>
+    </message>
+    <message>
+        <source>possibly true</source>
+        <translation>можливо правдиве</translation>
+    </message>
+    <message>
+        <source>doubtful</source>
+        <translation>сумнівне</translation>
+    </message>
+    <message>
+        <source>improbable</source>
+        <translation>малоймовірне</translation>
+    </message>
+    <message>
+        <source>truth cannot be judged</source>
+        <translation>правдивість неможливо оцінити</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>PNG image</source>
+        <translation>Зображення PNG</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>Векторний рисунок SVG</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>Документ PDF</translation>
+    </message>
+    <message>
+        <source>Export Image</source>
+        <translation>Експорт зображення</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Огляд…</translation>
+    </message>
+    <message>
+        <source>As on screen (%1 × %2)</source>
+        <translation>Як на екрані (%1 × %2)</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Власний</translation>
+    </message>
+    <message>
+        <source>The image shows the current view on %1, with the title, the date, a legend, a scale bar and the attribution.</source>
+        <translation>Зображення показує поточний вигляд на %1 із заголовком, датою, легендою, масштабною лінійкою та зазначенням джерел.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Експортувати</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Формат:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Розмір:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Заголовок:</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>Situation files (*%1)</source>
+        <translation>Файли ситуації (*%1)</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Відкриваємо %1…</translation>
+    </message>
+    <message>
+        <source>Open Situation</source>
+        <translation>Відкрити ситуацію</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>Відкрито %1</translation>
+    </message>
+    <message>
+        <source>Can't open file</source>
+        <translation>Не вдається відкрити файл</translation>
+    </message>
+    <message>
+        <source>Save Situation As</source>
+        <translation>Зберегти ситуацію як</translation>
+    </message>
+    <message>
+        <source>Can't save file</source>
+        <translation>Не вдається зберегти файл</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Збережено %1</translation>
+    </message>
+    <message>
+        <source>Can't export image</source>
+        <translation>Не вдається експортувати зображення</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Експортовано %1</translation>
+    </message>
+    <message>
+        <source>Copied the map image to the clipboard</source>
+        <translation>Зображення мапи скопійовано в буфер обміну</translation>
+    </message>
+    <message>
+        <source>%1: could not be opened (%2)</source>
+        <translation>%1: не вдалося відкрити (%2)</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Немає недавніх файлів</translation>
+    </message>
+    <message>
+        <source>Clear Menu</source>
+        <translation>Очистити меню</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Клавіатурні скорочення</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Дія</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавіші</translation>
+    </message>
+    <message>
+        <source>User Guide</source>
+        <translation>Посібник користувача</translation>
+    </message>
+</context>
+<context>
+    <name>Layers</name>
+    <message>
+        <source>Regions</source>
+        <translation>Області</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Населені пункти</translation>
+    </message>
+    <message>
+        <source>Neighbouring countries</source>
+        <translation>Сусідні країни</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Підписи</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>Показати «%1»</translation>
+    </message>
+    <message>
+        <source>Opacity of %1</source>
+        <translation>Непрозорість «%1»</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Непрозорість</translation>
+    </message>
+    <message>
+        <source>Area on %1</source>
+        <translation>Площа на %1</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>Gained in the last hour</source>
+        <translation>Здобуто за останню годину</translation>
+    </message>
+    <message>
+        <source>Lost in the last hour</source>
+        <translation>Втрачено за останню годину</translation>
+    </message>
+    <message>
+        <source>Gained in the last %n hours</source>
+        <comment>one</comment>
+        <translation>Здобуто за останню %n годину</translation>
+    </message>
+    <message>
+        <source>Gained in the last %n hours</source>
+        <comment>few</comment>
+        <translation>Здобуто за останні %n години</translation>
+    </message>
+    <message>
+        <source>Gained in the last %n hours</source>
+        <comment>many</comment>
+        <translation>Здобуто за останні %n годин</translation>
+    </message>
+    <message>
+        <source>Lost in the last %n hours</source>
+        <comment>one</comment>
+        <translation>Втрачено за останню %n годину</translation>
+    </message>
+    <message>
+        <source>Lost in the last %n hours</source>
+        <comment>few</comment>
+        <translation>Втрачено за останні %n години</translation>
+    </message>
+    <message>
+        <source>Lost in the last %n hours</source>
+        <comment>many</comment>
+        <translation>Втрачено за останні %n годин</translation>
+    </message>
+    <message>
+        <source>Gained in the last %n days</source>
+        <comment>one</comment>
+        <translation>Здобуто за останній %n день</translation>
+    </message>
+    <message>
+        <source>Gained in the last %n days</source>
+        <comment>few</comment>
+        <translation>Здобуто за останні %n дні</translation>
+    </message>
+    <message>
+        <source>Gained in the last %n days</source>
+        <comment>many</comment>
+        <translation>Здобуто за останні %n днів</translation>
+    </message>
+    <message>
+        <source>Lost in the last %n days</source>
+        <comment>one</comment>
+        <translation>Втрачено за останній %n день</translation>
+    </message>
+    <message>
+        <source>Lost in the last %n days</source>
+        <comment>few</comment>
+        <translation>Втрачено за останні %n дні</translation>
+    </message>
+    <message>
+        <source>Lost in the last %n days</source>
+        <comment>many</comment>
+        <translation>Втрачено за останні %n днів</translation>
+    </message>
+    <message>
+        <source>Gained in the last day</source>
+        <translation>Здобуто за останню добу</translation>
+    </message>
+    <message>
+        <source>Lost in the last day</source>
+        <translation>Втрачено за останню добу</translation>
+    </message>
+    <message>
+        <source>Gained in the last %1 days</source>
+        <translation>Здобуто за останні %1 дня</translation>
+    </message>
+    <message>
+        <source>Lost in the last %1 days</source>
+        <translation>Втрачено за останні %1 дня</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Відкрити…</translation>
+    </message>
+    <message>
+        <source>Open a situation file</source>
+        <translation>Відкрити файл ситуації</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Зберегти &amp;як…</translation>
+    </message>
+    <message>
+        <source>Save the situation to a new file</source>
+        <translation>Зберегти ситуацію в новий файл</translation>
+    </message>
+    <message>
+        <source>&amp;Export Image…</source>
+        <translation>&amp;Експорт зображення…</translation>
+    </message>
+    <message>
+        <source>Save the current view as a PNG, SVG or PDF image</source>
+        <translation>Зберегти поточний вигляд як зображення PNG, SVG або PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Ви&amp;йти</translation>
+    </message>
+    <message>
+        <source>Close the window</source>
+        <translation>Закрити вікно</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Image</source>
+        <translation>&amp;Копіювати зображення</translation>
+    </message>
+    <message>
+        <source>Copy the current view to the clipboard as an image</source>
+        <translation>Скопіювати поточний вигляд у буфер обміну як зображення</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>З&amp;більшити</translation>
+    </message>
+    <message>
+        <source>Zoom in on the centre of the map</source>
+        <translation>Збільшити довкола центру мапи</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>З&amp;меншити</translation>
+    </message>
+    <message>
+        <source>Zoom out from the centre of the map</source>
+        <translation>Зменшити довкола центру мапи</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Default View</source>
+        <translation>Початковий &amp;вигляд</translation>
+    </message>
+    <message>
+        <source>Show the area the situation opens on</source>
+        <translation>Показати область, з якої відкривається ситуація</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Whole Situation</source>
+        <translation>Уся &amp;ситуація</translation>
+    </message>
+    <message>
+        <source>Show all regions and layers</source>
+        <translation>Показати всі області й шари</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>На весь &amp;екран</translation>
+    </message>
+    <message>
+        <source>Fill the screen with the window</source>
+        <translation>Розгорнути вікно на весь екран</translation>
+    </message>
+    <message>
+        <source>Show &amp;Legend and Scale Bar</source>
+        <translation>Показувати &amp;легенду й масштаб</translation>
+    </message>
+    <message>
+        <source>Show the title, date, legend, scale bar and attribution on the map</source>
+        <translation>Показувати на мапі заголовок, дату, легенду, масштабну лінійку та джерела</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Відтворити</translation>
+    </message>
+    <message>
+        <source>Play or pause the timeline</source>
+        <translation>Відтворити або призупинити шкалу часу</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Change</source>
+        <translation>&amp;Попередня зміна</translation>
+    </message>
+    <message>
+        <source>Go to the previous change</source>
+        <translation>Перейти до попередньої зміни</translation>
+    </message>
+    <message>
+        <source>&amp;Next Change</source>
+        <translation>&amp;Наступна зміна</translation>
+    </message>
+    <message>
+        <source>Go to the next change</source>
+        <translation>Перейти до наступної зміни</translation>
+    </message>
+    <message>
+        <source>Previous &amp;Day</source>
+        <translation>Попередній &amp;день</translation>
+    </message>
+    <message>
+        <source>One time step back</source>
+        <translation>На один крок часу назад</translation>
+    </message>
+    <message>
+        <source>Next D&amp;ay</source>
+        <translation>Наступний д&amp;ень</translation>
+    </message>
+    <message>
+        <source>One time step on</source>
+        <translation>На один крок часу вперед</translation>
+    </message>
+    <message>
+        <source>&amp;First Date</source>
+        <translation>&amp;Перша дата</translation>
+    </message>
+    <message>
+        <source>Go to the start</source>
+        <translation>Перейти до початку</translation>
+    </message>
+    <message>
+        <source>&amp;Last Date</source>
+        <translation>&amp;Остання дата</translation>
+    </message>
+    <message>
+        <source>Go to the end</source>
+        <translation>Перейти до кінця</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Клавіатурні скорочення</translation>
+    </message>
+    <message>
+        <source>List every keyboard shortcut</source>
+        <translation>Перелік усіх клавіатурних скорочень</translation>
+    </message>
+    <message>
+        <source>User &amp;Guide</source>
+        <translation>&amp;Посібник користувача</translation>
+    </message>
+    <message>
+        <source>Read the user guide (offline)</source>
+        <translation>Прочитати посібник користувача (без мережі)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Недавні файли</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Region</source>
+        <translation>Показати &amp;область</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вигляд</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Зміни</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Час</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Довідка</translation>
+    </message>
+    <message>
+        <source>&amp;About Situation Viewer</source>
+        <translation>&amp;Про Situation Viewer</translation>
+    </message>
+    <message>
+        <source>The version and the sources of the data shown</source>
+        <translation>Версія програми та джерела показаних даних</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Мова</translation>
+    </message>
+    <message>
+        <source>The language of the window and of exported maps</source>
+        <translation>Мова вікна та експортованих мап</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>Мова системи</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Мова</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of Situation Viewer.</source>
+        <translation>Нову мову буде застосовано після наступного запуску Situation Viewer.</translation>
+    </message>
+    <message>
+        <source>Situation Viewer</source>
+        <translation>Situation Viewer</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Шари</translation>
+    </message>
+    <message>
+        <source>Show or hide the Layers panel</source>
+        <translation>Показати або сховати панель «Шари»</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Області</translation>
+    </message>
+    <message>
+        <source>Show or hide the Regions panel</source>
+        <translation>Показати або сховати панель «Області»</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>Show or hide the Reports panel</source>
+        <translation>Показати або сховати панель «Повідомлення»</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Шкала часу</translation>
+    </message>
+    <message>
+        <source>Show or hide the Timeline panel</source>
+        <translation>Показати або сховати панель «Шкала часу»</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>не збережено</translation>
+    </message>
+    <message>
+        <source>Situation Viewer %1</source>
+        <translation>Situation Viewer %1</translation>
+    </message>
+    <message>
+        <source>An offline viewer for timestamped territorial situations and the reports behind each change.</source>
+        <translation>Автономний переглядач територіальної ситуації в часі та повідомлень, на яких ґрунтується кожна зміна.</translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation>Дані: %1</translation>
+    </message>
+    <message>
+        <source>About Situation Viewer</source>
+        <translation>Про Situation Viewer</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Пауза</translation>
+    </message>
+</context>
+<context>
+    <name>Regions</name>
+    <message>
+        <source>Region</source>
+        <translation>Область</translation>
+    </message>
+    <message>
+        <source>km²</source>
+        <translation>км²</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Частка</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Увійшов</translation>
+    </message>
+    <message>
+        <source>The situation's regions</source>
+        <translation>Області цієї ситуації</translation>
+    </message>
+    <message>
+        <source>The layer's area inside the region at the time shown (greyed: border noise, all of it within %1 of the border)</source>
+        <translation>Площа шару в межах області на показаний момент (сірим: шум кордону, уся вона в межах %1 від кордону)</translation>
+    </message>
+    <message>
+        <source>The part of the region's own area that is</source>
+        <translation>Яку частку площі області це становить</translation>
+    </message>
+    <message>
+        <source>The first date part of the layer was at least %1 inside the region; ≤ when it already was at the layer's first date</source>
+        <translation>Перша дата, коли частина шару заходила щонайменше на %1 углиб області; ≤ — якщо вже на першу дату шару</translation>
+    </message>
+    <message>
+        <source>Border noise: all of this lies within %1 of the region's border (a shared border traced at two scales), so the layer has not entered the region by then</source>
+        <translation>Шум кордону: уся ця площа лежить у межах %1 від кордону області (спільний кордон, накреслений у двох масштабах), тож на цей момент шар ще не увійшов в область</translation>
+    </message>
+    <message>
+        <source>Double-click a region to zoom to it, or its first-entry date to go to that date. Click a heading to sort.</source>
+        <translation>Двічі клацніть область, щоб наблизити її, або дату першого входу, щоб перейти до неї. Клацніть заголовок стовпця, щоб упорядкувати.</translation>
+    </message>
+    <message>
+        <source>Never inside this region</source>
+        <translation>Ніколи не заходив у цю область</translation>
+    </message>
+    <message>
+        <source>Already inside at the layer's first state (%1): it may have entered earlier</source>
+        <translation>Уже в області на першому стані шару (%1): міг увійти раніше</translation>
+    </message>
+    <message>
+        <source>First inside on %1 (double-click to go there)</source>
+        <translation>Уперше в області %1 (двічі клацніть, щоб перейти)</translation>
+    </message>
+    <message>
+        <source>A layer has entered a region once part of it lies at least %1 inside the region (less is a shared border traced at two scales). The km² are measured on the whole region; an amount lying only within %1 of the border is border noise.</source>
+        <translation>Шар увійшов в область, щойно частина його лежить щонайменше на %1 углиб області (менше — це спільний кордон, накреслений у двох масштабах). Км² вимірюються по всій області; площа, що лежить лише в межах %1 від кордону, — це шум кордону.</translation>
+    </message>
+    <message>
+        <source>Measuring each layer in each region…</source>
+        <translation>Вимірюємо кожен шар у кожній області…</translation>
+    </message>
+    <message>
+        <source>The layer measured in each region</source>
+        <translation>Шар, виміряний у кожній області</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Шар</translation>
+    </message>
+    <message>
+        <source>This situation has no layers or no regions to measure.</source>
+        <translation>У цій ситуації немає шарів або областей для вимірювання.</translation>
+    </message>
+    <message>
+        <source>Could not measure the layers in the regions (see the log).</source>
+        <translation>Не вдалося виміряти шари в областях (див. журнал).</translation>
+    </message>
+    <message>
+        <source>On %1; %2 of %3 regions entered at some time. Double-click a region to zoom to it, or its date to go there.</source>
+        <translation>На %1; шар будь-коли входив у %2 з %3 областей. Двічі клацніть область, щоб наблизити її, або її дату, щоб перейти до неї.</translation>
+    </message>
+    <message>
+        <source>%1 in %2, km²</source>
+        <translation>%1 в області %2, км²</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Unsourced</source>
+        <translation>Без джерела</translation>
+    </message>
+    <message>
+        <source>reports</source>
+        <translation>повідомляє</translation>
+    </message>
+    <message>
+        <source>confirms</source>
+        <translation>підтверджує</translation>
+    </message>
+    <message>
+        <source>claims</source>
+        <translation>заявляє</translation>
+    </message>
+    <message>
+        <source>disputes</source>
+        <translation>заперечує</translation>
+    </message>
+    <message>
+        <source>Change / report</source>
+        <translation>Зміна / повідомлення</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Оцінка</translation>
+    </message>
+    <message>
+        <source>Reports the change of %2 · %3</source>
+        <translation>Повідомляє про зміну %2 · %3</translation>
+    </message>
+    <message>
+        <source>Confirms the change of %2 · %3</source>
+        <translation>Підтверджує зміну %2 · %3</translation>
+    </message>
+    <message>
+        <source>Claims the change of %2 · %3</source>
+        <translation>Заявляє про зміну %2 · %3</translation>
+    </message>
+    <message>
+        <source>Disputes the change of %2 · %3</source>
+        <translation>Заперечує зміну %2 · %3</translation>
+    </message>
+    <message>
+        <source>Reliability %1: %2</source>
+        <translation>Надійність %1: %2</translation>
+    </message>
+    <message>
+        <source>measuring its km² and regions…</source>
+        <translation>вимірюємо її км² та області…</translation>
+    </message>
+    <message>
+        <source>its km² and regions could not be measured (see the log)</source>
+        <translation>не вдалося виміряти її км² та області (див. журнал)</translation>
+    </message>
+    <message>
+        <source>no area</source>
+        <translation>без площі</translation>
+    </message>
+    <message>
+        <source>Unsourced: no report backs this change</source>
+        <translation>Без джерела: жодне повідомлення не підтверджує цю зміну</translation>
+    </message>
+    <message>
+        <source>1 report behind it</source>
+        <translation>за нею 1 повідомлення</translation>
+    </message>
+    <message>
+        <source>%n reports behind it</source>
+        <comment>one</comment>
+        <translation>за нею %n повідомлення</translation>
+    </message>
+    <message>
+        <source>%n reports behind it</source>
+        <comment>few</comment>
+        <translation>за нею %n повідомлення</translation>
+    </message>
+    <message>
+        <source>%n reports behind it</source>
+        <comment>many</comment>
+        <translation>за нею %n повідомлень</translation>
+    </message>
+    <message>
+        <source>%n links to reports not in this file (ignored).</source>
+        <comment>one</comment>
+        <translation>%n посилання на повідомлення, яких немає в цьому файлі (пропущено).</translation>
+    </message>
+    <message>
+        <source>%n links to reports not in this file (ignored).</source>
+        <comment>few</comment>
+        <translation>%n посилання на повідомлення, яких немає в цьому файлі (пропущено).</translation>
+    </message>
+    <message>
+        <source>%n links to reports not in this file (ignored).</source>
+        <comment>many</comment>
+        <translation>%n посилань на повідомлення, яких немає в цьому файлі (пропущено).</translation>
+    </message>
+    <message>
+        <source>%n links to changes not in this file (ignored).</source>
+        <comment>one</comment>
+        <translation>%n посилання на зміни, яких немає в цьому файлі (пропущено).</translation>
+    </message>
+    <message>
+        <source>%n links to changes not in this file (ignored).</source>
+        <comment>few</comment>
+        <translation>%n посилання на зміни, яких немає в цьому файлі (пропущено).</translation>
+    </message>
+    <message>
+        <source>%n links to changes not in this file (ignored).</source>
+        <comment>many</comment>
+        <translation>%n посилань на зміни, яких немає в цьому файлі (пропущено).</translation>
+    </message>
+    <message>
+        <source>How this report relates to the change</source>
+        <translation>Як це повідомлення стосується зміни</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>без зміни</translation>
+    </message>
+    <message>
+        <source>This report is linked to no change</source>
+        <translation>Це повідомлення не пов’язане з жодною зміною</translation>
+    </message>
+    <message>
+        <source>1 link to a report not in this file (ignored).</source>
+        <translation>1 посилання на повідомлення, якого немає в цьому файлі (пропущено).</translation>
+    </message>
+    <message>
+        <source>1 link to a change not in this file (ignored).</source>
+        <translation>1 посилання на зміну, якої немає в цьому файлі (пропущено).</translation>
+    </message>
+    <message>
+        <source>Gained %1, lost %2</source>
+        <translation>Здобуто %1, втрачено %2</translation>
+    </message>
+    <message>
+        <source>Regions: %1</source>
+        <translation>Області: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>жодної</translation>
+    </message>
+    <message>
+        <source>Reports: %1</source>
+        <translation>Повідомлень: %1</translation>
+    </message>
+    <message>
+        <source>Unsourced: no report backs this change.</source>
+        <translation>Без джерела: жодне повідомлення не підтверджує цю зміну.</translation>
+    </message>
+    <message>
+        <source>%1 · published %2</source>
+        <translation>%1 · опубліковано %2</translation>
+    </message>
+    <message>
+        <source>Linked to no change.</source>
+        <translation>Не пов’язане з жодною зміною.</translation>
+    </message>
+    <message>
+        <source>not a web link: only http and https links can be opened</source>
+        <translation>не вебпосилання: відкрити можна лише посилання http і https</translation>
+    </message>
+    <message>
+        <source>No link.</source>
+        <translation>Без посилання.</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>Посилання: %1</translation>
+    </message>
+    <message>
+        <source>Link (%1): %2</source>
+        <translation>Посилання (%1): %2</translation>
+    </message>
+    <message>
+        <source>Select a change or a report to see its details.</source>
+        <translation>Виберіть зміну або повідомлення, щоб побачити подробиці.</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Копіювати</translation>
+    </message>
+    <message>
+        <source>Copy the report's link to the clipboard</source>
+        <translation>Скопіювати посилання повідомлення в буфер обміну</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Відкрити</translation>
+    </message>
+    <message>
+        <source>Open the report's link in your web browser</source>
+        <translation>Відкрити посилання повідомлення у вебпереглядачі</translation>
+    </message>
+    <message>
+        <source>Changes in the highlight window, newest first, with the reports behind them</source>
+        <translation>Зміни у вікні виділення, спершу найновіші, з повідомленнями, на яких вони ґрунтуються</translation>
+    </message>
+    <message>
+        <source>Every report of the situation, oldest first</source>
+        <translation>Усі повідомлення ситуації, спершу найдавніші</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>In window</source>
+        <translation>У вікні</translation>
+    </message>
+    <message>
+        <source>All reports</source>
+        <translation>Усі повідомлення</translation>
+    </message>
+    <message>
+        <source>Open link in browser</source>
+        <translation>Відкрити посилання у вебпереглядачі</translation>
+    </message>
+    <message>
+        <source>1 change in the %1 days up to %2</source>
+        <translation>1 зміна за %1 дн. до %2</translation>
+    </message>
+    <message>
+        <source>%n changes in the %1 days up to %2</source>
+        <comment>one</comment>
+        <translation>%n зміна за %1 дн. до %2</translation>
+    </message>
+    <message>
+        <source>%n changes in the %1 days up to %2</source>
+        <comment>few</comment>
+        <translation>%n зміни за %1 дн. до %2</translation>
+    </message>
+    <message>
+        <source>%n changes in the %1 days up to %2</source>
+        <comment>many</comment>
+        <translation>%n змін за %1 дн. до %2</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>N</source>
+        <translation>пн. ш.</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>пд. ш.</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation>сх. д.</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>зх. д.</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Time (drag, or use the arrow keys)</source>
+        <translation>Час (перетягніть або скористайтеся клавішами зі стрілками)</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>Перша</translation>
+    </message>
+    <message>
+        <source>Go to the start</source>
+        <translation>Перейти до початку</translation>
+    </message>
+    <message>
+        <source>Previous change</source>
+        <translation>Попередня зміна</translation>
+    </message>
+    <message>
+        <source>Go to the previous change</source>
+        <translation>Перейти до попередньої зміни</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Відтворити</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>Відтворити / пауза</translation>
+    </message>
+    <message>
+        <source>Next change</source>
+        <translation>Наступна зміна</translation>
+    </message>
+    <message>
+        <source>Go to the next change</source>
+        <translation>Перейти до наступної зміни</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Остання</translation>
+    </message>
+    <message>
+        <source>Go to the end</source>
+        <translation>Перейти до кінця</translation>
+    </message>
+    <message>
+        <source>%1×/s</source>
+        <translation>%1×/с</translation>
+    </message>
+    <message>
+        <source>Playback speed, in time steps per second</source>
+        <translation>Швидкість відтворення, кроків часу за секунду</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>дн.</translation>
+    </message>
+    <message>
+        <source>Highlight window: changes this many days old or newer are highlighted and listed</source>
+        <translation>Вікно виділення: зміни, давніші не більше ніж на стільки днів, виділяються й показуються в списку</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Швидкість</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>Виділення</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <comment>million</comment>
+        <translation> млн</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <comment>thousand</comment>
+        <translation> тис.</translation>
+    </message>
+    <message>
+        <source>Area of each layer, km²</source>
+        <translation>Площа кожного шару, км²</translation>
+    </message>
+    <message>
+        <source>Reports published per day</source>
+        <translation>Повідомлень, опублікованих за день</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>km</source>
+        <translation>км</translation>
+    </message>
+    <message>
+        <source>m</source>
+        <translation>м</translation>
+    </message>
+    <message>
+        <source>km²</source>
+        <translation>км²</translation>
+    </message>
+</context>
+</TS>
