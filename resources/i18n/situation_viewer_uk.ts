@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
     <name>Core</name>
@@ -7,7 +8,7 @@
         <translation>немає такого файлу</translation>
     </message>
     <message>
-        <source>can't read: %1</source>
+        <source>can&apos;t read: %1</source>
         <translation>не вдається прочитати: %1</translation>
     </message>
     <message>
@@ -51,7 +52,7 @@
         <translation>має незавершену зміну (його файл -journal досі існує): дочекайтеся, поки програма, що його змінює, завершить роботу, або відкрийте файл у цій програмі чи в sqlite3, щоб відкотити зміну</translation>
     </message>
     <message>
-        <source>not a GeoPackage (SQLite application_id %1, not 'GPKG')</source>
+        <source>not a GeoPackage (SQLite application_id %1, not &apos;GPKG&apos;)</source>
         <translation>не GeoPackage (application_id SQLite — %1, а не «GPKG»)</translation>
     </message>
     <message>
@@ -189,7 +190,7 @@
         <translation>Відкрито %1</translation>
     </message>
     <message>
-        <source>Can't open file</source>
+        <source>Can&apos;t open file</source>
         <translation>Не вдається відкрити файл</translation>
     </message>
     <message>
@@ -197,7 +198,7 @@
         <translation>Зберегти ситуацію як</translation>
     </message>
     <message>
-        <source>Can't save file</source>
+        <source>Can&apos;t save file</source>
         <translation>Не вдається зберегти файл</translation>
     </message>
     <message>
@@ -205,7 +206,7 @@
         <translation>Збережено %1</translation>
     </message>
     <message>
-        <source>Can't export image</source>
+        <source>Can&apos;t export image</source>
         <translation>Не вдається експортувати зображення</translation>
     </message>
     <message>
@@ -648,6 +649,22 @@
         <source>&amp;Pause</source>
         <translation>&amp;Пауза</translation>
     </message>
+    <message>
+        <source>Find Place</source>
+        <translation>Пошук місця</translation>
+    </message>
+    <message>
+        <source>Find a place or region (Pokrovsk, Покровськ, …)</source>
+        <translation>Знайти населений пункт чи область (Покровськ, Pokrovsk, …)</translation>
+    </message>
+    <message>
+        <source>&amp;Find Place…</source>
+        <translation>&amp;Знайти місце…</translation>
+    </message>
+    <message>
+        <source>Find a place or region by name and zoom to it</source>
+        <translation>Знайти населений пункт чи область за назвою й наблизити</translation>
+    </message>
 </context>
 <context>
     <name>Regions</name>
@@ -668,23 +685,23 @@
         <translation>Увійшов</translation>
     </message>
     <message>
-        <source>The situation's regions</source>
+        <source>The situation&apos;s regions</source>
         <translation>Області цієї ситуації</translation>
     </message>
     <message>
-        <source>The layer's area inside the region at the time shown (greyed: border noise, all of it within %1 of the border)</source>
+        <source>The layer&apos;s area inside the region at the time shown (greyed: border noise, all of it within %1 of the border)</source>
         <translation>Площа шару в межах області на показаний момент (сірим: шум кордону, уся вона в межах %1 від кордону)</translation>
     </message>
     <message>
-        <source>The part of the region's own area that is</source>
+        <source>The part of the region&apos;s own area that is</source>
         <translation>Яку частку площі області це становить</translation>
     </message>
     <message>
-        <source>The first date part of the layer was at least %1 inside the region; ≤ when it already was at the layer's first date</source>
+        <source>The first date part of the layer was at least %1 inside the region; ≤ when it already was at the layer&apos;s first date</source>
         <translation>Перша дата, коли частина шару заходила щонайменше на %1 углиб області; ≤ — якщо вже на першу дату шару</translation>
     </message>
     <message>
-        <source>Border noise: all of this lies within %1 of the region's border (a shared border traced at two scales), so the layer has not entered the region by then</source>
+        <source>Border noise: all of this lies within %1 of the region&apos;s border (a shared border traced at two scales), so the layer has not entered the region by then</source>
         <translation>Шум кордону: уся ця площа лежить у межах %1 від кордону області (спільний кордон, накреслений у двох масштабах), тож на цей момент шар ще не увійшов в область</translation>
     </message>
     <message>
@@ -696,7 +713,7 @@
         <translation>Ніколи не заходив у цю область</translation>
     </message>
     <message>
-        <source>Already inside at the layer's first state (%1): it may have entered earlier</source>
+        <source>Already inside at the layer&apos;s first state (%1): it may have entered earlier</source>
         <translation>Уже в області на першому стані шару (%1): міг увійти раніше</translation>
     </message>
     <message>
@@ -928,7 +945,7 @@
         <translation>Копіювати</translation>
     </message>
     <message>
-        <source>Copy the report's link to the clipboard</source>
+        <source>Copy the report&apos;s link to the clipboard</source>
         <translation>Скопіювати посилання повідомлення в буфер обміну</translation>
     </message>
     <message>
@@ -936,7 +953,7 @@
         <translation>Відкрити</translation>
     </message>
     <message>
-        <source>Open the report's link in your web browser</source>
+        <source>Open the report&apos;s link in your web browser</source>
         <translation>Відкрити посилання повідомлення у вебпереглядачі</translation>
     </message>
     <message>

@@ -32,7 +32,7 @@ def render_headless(situation: Situation, path: Path, *, at: datetime,
     ensure_fonts()
     install_language(lang)
     settings = RenderSettings(at=at, size=size, bbox=bbox, highlight_days=highlight_days,
-                              title=title, decorations=True, date_note=note)
+                              title=title, decorations=True, date_note=note, language=lang)
     render_to_file(MapScene(situation), settings, path)
     del app
 

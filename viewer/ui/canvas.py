@@ -23,6 +23,7 @@ from viewer.model.display import DisplayOptions
 from viewer.model.selection import Selection
 from viewer.render import MapScene, RenderSettings, Viewport, draw_dynamic, styles
 from viewer.render.decorations import date_rect, draw_date
+from viewer.render.language import current_language
 from viewer.render.dirty import time_change_region
 from viewer.render.viewport import MARGIN as EXTENT_MARGIN
 from viewer.ui.canvas_interaction import ViewState, changes_at
@@ -153,7 +154,7 @@ class MapCanvas(QWidget):
                       view=self.view_rect(), highlight_days=self.cursor_model.highlight_days,
                       hidden=self.display.hidden, opacity=self.display.opacities,
                       selected_changes=self.selection.change_ids,
-                      decorations=self._decorations)
+                      decorations=self._decorations, language=current_language())
         values.update(overrides)
         return RenderSettings(**values)
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QMainWindow, QToolBar
 
 from viewer.importing.place_search import Found, PlaceIndex, box_around
 from viewer.model import Situation
+from viewer.render.language import translate
 
 PLACE_RADIUS_KM = 12.0
 SHOWN = 12                      # completions listed at once
@@ -22,13 +23,14 @@ class PlaceFinder(QObject):
         self._situation: Situation | None = None
         self._index: PlaceIndex | None = None
         self._choices: dict[str, Found] = {}
-        self.bar = QToolBar("Find Place", window)
+        self.bar = QToolBar(translate("MainWindow", "Find Place"), window)
         self.bar.setObjectName("find-place")
         self.bar.setMovable(False)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
         self.bar.hide()
         self.edit = QLineEdit(self.bar)
-        self.edit.setPlaceholderText("Find a place or region (Pokrovsk, Покровськ, …)")
+        self.edit.setPlaceholderText(translate("MainWindow", "Find a place or region (Pokrovsk, "
+                                                            "Покровськ, …)"))
         self.edit.setClearButtonEnabled(True)
         self.edit.setMinimumWidth(360)
         self.bar.addWidget(self.edit)
@@ -39,9 +41,10 @@ class PlaceFinder(QObject):
         self.edit.setCompleter(self.completer)
         self.completer.activated.connect(self.choose)
         self.edit.returnPressed.connect(self._on_return)
-        self.action = QAction("&Find Place…", window)
+        self.action = QAction(translate("MainWindow", "&Find Place…"), window)
         self.action.setShortcut(QKeySequence.StandardKey.Find)
-        self.action.setToolTip("Find a place or region by name and zoom to it")
+        self.action.setToolTip(translate("MainWindow", "Find a place or region by name and zoom "
+                                                      "to it"))
         self.action.triggered.connect(self.open)
         window.addAction(self.action)
         close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.edit)
