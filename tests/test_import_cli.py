@@ -203,3 +203,14 @@ def test_the_daily_update_adds_snapshots_after_the_last_state(tmp_path, capsys):
     assert rebuilt.state_at(b.times[1]).bounds[2] == pytest.approx(36.7)
     assert main(["import", str(paths[0]), "--into", "nothing", "-o", str(daily)]) == 2
     assert "has no layer 'nothing' (its layers: front)" in capsys.readouterr().err
+
+
+def test_a_layer_without_a_stated_source_says_so_and_names_its_file(inputs, capsys, tmp_path):
+    """No command-line hint on the map: "source not stated" and the file it came from."""
+    single = tmp_path / "front_20250601.geojson"
+    snapshot(single, box(30.2, 48.2, 30.6, 48.4))
+    run_ok(capsys, "import", str(single), "-o", inputs["out"], "--layer", "Front",
+           "--places", "none")
+    info = json.loads(run_ok(capsys, "info", inputs["out"], "--json"))
+    assert info["attributions"] == ["Front: source not stated; imported from "
+                                    "front_20250601.geojson"]

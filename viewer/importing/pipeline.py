@@ -226,8 +226,8 @@ def _meta(base: Situation, layers: list[Layer], options: ImportOptions, files: l
     credits = list(old.attributions) if appending else []
     if not options.attributions:       # never a layer on a map without where it came from
         origin = ", ".join(sorted({Path(s).name for s in options.sources})) or "files"
-        credits.append(f"{', '.join(l.name for l in layers)}: imported from {origin} "
-                       "(source not stated: pass --attribution)")
+        credits.append(f"{', '.join(l.name for l in layers)}: source not stated; imported "
+                       f"from {origin}")
     for credit in options.region_credits + options.attributions:
         if credit and credit not in credits:
             credits.append(safe_line(credit))
