@@ -665,6 +665,26 @@
         <source>Find a place or region by name and zoom to it</source>
         <translation>Знайти населений пункт чи область за назвою й наблизити</translation>
     </message>
+    <message>
+        <source>&amp;Colours</source>
+        <translation>&amp;Кольори</translation>
+    </message>
+    <message>
+        <source>&amp;Standard</source>
+        <translation>&amp;Стандартні</translation>
+    </message>
+    <message>
+        <source>The colours the situation file gives</source>
+        <translation>Кольори, задані у файлі ситуації</translation>
+    </message>
+    <message>
+        <source>Colour-&amp;blind Safe</source>
+        <translation>&amp;Безпечні для дальтоніків</translation>
+    </message>
+    <message>
+        <source>Colours that stay apart with red-green colour blindness</source>
+        <translation>Кольори, які лишаються розрізненими при червоно-зеленій сліпоті</translation>
+    </message>
 </context>
 <context>
     <name>Regions</name>

@@ -80,11 +80,12 @@ def draw_layer(painter: QPainter, scene: MapScene, viewport: Viewport,
     opacity = settings.layer_opacity(layer)
     if path.isEmpty() or opacity <= 0.0:
         return
-    if not layer.style.hatch:           # a plain fill: its antialiased edge is the outline
-        painter.fillPath(path, st.brush(layer.style.color, opacity))
+    style = st.layer_style(layer, scene.situation, settings.palette)
+    if not style.hatch:                 # a plain fill: its antialiased edge is the outline
+        painter.fillPath(path, st.brush(style.color, opacity))
         return
-    painter.fillPath(path, st.brush(layer.style.color, opacity * st.HATCH_TINT))
-    line_pen = st.pen(layer.style.color, settings.px(st.HATCH_WIDTH), min(1.0, opacity * 1.8))
+    painter.fillPath(path, st.brush(style.color, opacity * st.HATCH_TINT))
+    line_pen = st.pen(style.color, settings.px(st.HATCH_WIDTH), min(1.0, opacity * 1.8))
     line_pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     if painter.paintEngine().type() == QPaintEngine.Type.SVG:
         # SVG output has no clipping: cut the hatch lines to the area geometrically.
@@ -96,7 +97,7 @@ def draw_layer(painter: QPainter, scene: MapScene, viewport: Viewport,
         area = viewport.transform.mapRect(path.boundingRect())
         painter.strokePath(hatch_lines(viewport, area, settings.px(st.HATCH_SPACING)), line_pen)
         painter.restore()
-    dash = st.pen(st.outline_color(layer), settings.px(1.0), min(1.0, opacity + 0.4),
+    dash = st.pen(st.outline_color(style), settings.px(1.0), min(1.0, opacity + 0.4),
                   Qt.PenStyle.DashLine)
     dash.setDashPattern([4.0, 3.0])
     painter.strokePath(scene.layer_outline(layer.id, settings.at), dash)
@@ -172,9 +173,10 @@ def draw_highlights(painter: QPainter, scene: MapScene, settings: RenderSettings
     if not ids:
         return
     gained, lost = scene.window_paths(("highlight", ids), lambda: scene.merged_change_paths(ids))
-    for side, path, colour in ((1, lost, st.LOSS), (0, gained, st.GAIN)):
+    gain, loss = st.change_colours(settings.palette)
+    for side, path, colour in ((1, lost, loss), (0, gained, gain)):
         if not path.isEmpty():
-            painter.fillPath(path, st.brush(colour, st.HIGHLIGHT_OPACITY))
+            painter.fillPath(path, st.brush(colour, st.highlight_opacity(settings.palette)))
             _edge(painter, scene, ("highlight", ids, side), path,
                   st.pen(colour, settings.px(1.8), 0.95))
 
@@ -183,10 +185,11 @@ def draw_difference(painter: QPainter, scene: MapScene, settings: RenderSettings
                     layers: list[Layer]) -> None:
     """The ground each layer gained since ``settings.compare_from`` (and, with
     ``show_lost``, lost), each as one area with one outline."""
+    gain, loss = st.change_colours(settings.palette)
     for layer in layers:
         gained, lost = scene.difference_paths(layer.id, settings.compare_from, settings.at)
-        sides = [(1, lost, st.LOSS)] if settings.show_lost else []
-        for side, path, colour in sides + [(0, gained, st.GAIN)]:
+        sides = [(1, lost, loss)] if settings.show_lost else []
+        for side, path, colour in sides + [(0, gained, gain)]:
             if not path.isEmpty():
                 painter.fillPath(path, st.brush(colour, st.DIFFERENCE_OPACITY))
                 _edge(painter, scene, ("difference", layer.id, settings.compare_from,

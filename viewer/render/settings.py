@@ -33,6 +33,7 @@ class RenderSettings:
     # difference view with ``show_lost``); replaces the highlight window
     compare_from: datetime | None = None
     show_lost: bool = False
+    palette: str = "standard"                       # or "colour-blind" (styles.PALETTES)
 
     def shows(self, name: str) -> bool:
         return name not in self.hidden

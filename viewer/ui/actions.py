@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QAbstractSlider, QAbstractSpin
 from viewer.model import Region
 from viewer.render.language import translate
 from viewer.ui.plain_text import menu_entry
+from viewer.ui.colour_menu import colour_menu
 from viewer.ui.language_menu import language_menu
 
 if TYPE_CHECKING:
@@ -155,6 +156,7 @@ def _build_menus(w: "MainWindow", a: WindowActions) -> None:
         view.addAction(dock.toggleViewAction())
     view.addSeparator()
     view.addAction(a.decorations)
+    view.addMenu(colour_menu(w))
     view.addMenu(language_menu(w))
     view.addAction(a.full_screen)
 

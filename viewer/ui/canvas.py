@@ -58,6 +58,7 @@ class MapCanvas(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(200, 150)
+        self.colour_set = "standard"
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self._conns = ModelConnections(self)
         self._conns.connect(cursor.time_changed, self._on_time)
@@ -154,7 +155,8 @@ class MapCanvas(QWidget):
                       view=self.view_rect(), highlight_days=self.cursor_model.highlight_days,
                       hidden=self.display.hidden, opacity=self.display.opacities,
                       selected_changes=self.selection.change_ids,
-                      decorations=self._decorations, language=current_language())
+                      decorations=self._decorations, language=current_language(),
+                      palette=self.colour_set)
         values.update(overrides)
         return RenderSettings(**values)
 
@@ -168,6 +170,12 @@ class MapCanvas(QWidget):
         if shown != self._decorations:
             self._decorations = bool(shown)
             self.update()
+
+    def set_palette(self, palette: str) -> None:
+        """The colour set the layers and changes are drawn in (styles.PALETTES)."""
+        if palette != self.colour_set:
+            self.colour_set = palette
+            self.invalidate()
 
     def lonlat_at(self, pos: QPointF) -> tuple[float, float] | None:
         if self.scene is None:
