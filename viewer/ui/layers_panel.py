@@ -158,6 +158,9 @@ class LayersPanel(QWidget):
             row += 1
         grid.setRowStretch(row, 1)
         self.scroll.setWidget(body)        # deletes the previous body and its rows
+        # never narrower than a row (its name wraps; the opacity box is never cut off)
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.scroll.setMinimumWidth(min(body.minimumSizeHint().width() + bar, 320))
         self._on_time(self.cursor.time)
 
     def area_text(self, layer_id: str) -> str:
