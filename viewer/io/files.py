@@ -24,7 +24,8 @@ def check_regular_file(path: str) -> int:
     except FileNotFoundError:
         raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "no such file"))) from None
     except OSError as exc:
-        raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "can't read: %1"), exc.strerror or exc)) from None
+        raise SituationError(path, message(
+            QT_TRANSLATE_NOOP("Core", "can't read: %1"), exc.strerror or exc)) from None
     if stat.S_ISDIR(st.st_mode):
         raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "is a directory, not a file")))
     if not stat.S_ISREG(st.st_mode):
@@ -58,14 +59,17 @@ def read_limited(path: str, limit: int | None = None) -> bytes:
     limit = MAX_TEXT_BYTES if limit is None else limit
     size = check_regular_file(path)
     if size > limit:
-        raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "is %1; files over %2 are refused"), size_text(size), size_text(limit)))
+        raise SituationError(path, message(
+            QT_TRANSLATE_NOOP("Core", "is %1; files over %2 are refused"), size_text(size), size_text(limit)))
     try:
         with open(path, "rb") as f:
             data = f.read(limit + 1)
     except OSError as exc:
-        raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "can't read: %1"), exc.strerror or exc)) from None
+        raise SituationError(path, message(
+            QT_TRANSLATE_NOOP("Core", "can't read: %1"), exc.strerror or exc)) from None
     if len(data) > limit:               # it grew while we looked
-        raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "is over %1; refused"), size_text(limit)))
+        raise SituationError(path, message(
+            QT_TRANSLATE_NOOP("Core", "is over %1; refused"), size_text(limit)))
     return data
 
 
