@@ -5,7 +5,7 @@ markdown reader with its pictures read from the package: no network, no other fi
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Qt
-from PySide6.QtGui import QKeySequence, QTextDocument
+from PySide6.QtGui import QImage, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QTableWidget,
                                QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
@@ -45,16 +45,26 @@ class ShortcutsDialog(QDialog):
         _finish(self, self.table, (440, 460))
 
 
+GUIDE_IMAGE_WIDTH = 680
+
+
 class GuideBrowser(QTextBrowser):
     """A QTextBrowser that loads only the guide's own pictures, never a URL."""
 
-    def loadResource(self, kind: int, url: QUrl):
-        if kind == QTextDocument.ResourceType.ImageResource.value and url.isRelative():
+    def loadResource(self, kind, url: QUrl):
+        image = QTextDocument.ResourceType.ImageResource.value
+        if getattr(kind, "value", kind) == image and url.isRelative():
             name = url.path()
             if name.startswith("images/") and ".." not in name:
                 path = guide_file(name)
                 if path.is_file():
-                    return path.read_bytes()
+                    # a QImage (plain bytes reach Qt as nothing it can show), scaled to
+                    # the reading width
+                    picture = QImage.fromData(path.read_bytes())
+                    if picture.width() > GUIDE_IMAGE_WIDTH:
+                        picture = picture.scaledToWidth(
+                            GUIDE_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
+                    return picture
         return None
 
 
