@@ -207,3 +207,37 @@ def test_the_user_guide_opens_offline_with_its_pictures(window, qtbot):
     assert dialog.browser.loadResource(image, QUrl("http://example.org/x.png")) is None
     assert dialog.browser.loadResource(image, QUrl("images/../../README.md")) is None
     dialog.close()
+
+
+@pytest.mark.parametrize("lang, expected", [("uk_UA.UTF-8", "uk"), ("en_GB.UTF-8", "en"),
+                                            ("de_DE.UTF-8", "en")])
+def test_the_language_follows_the_system_locale(lang, expected, tmp_path):
+    """A fresh process with that locale and no saved choice (what viewer/app.py installs)."""
+    import os
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    env.update(LANG=lang, LC_ALL=lang, QT_QPA_PLATFORM="offscreen",
+               SITUATION_VIEWER_CONFIG_DIR=str(tmp_path))
+    code = ("from PySide6.QtWidgets import QApplication; app = QApplication([]); "
+            "from viewer.ui.language_menu import apply_saved_language; "
+            "from viewer.render.language import translate; "
+            "print(apply_saved_language(), translate('MainWindow', '&File'))")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                         text=True, check=True).stdout.split()
+    assert out == [expected, "&Файл" if expected == "uk" else "&File"]
+
+
+def test_view_language_is_remembered_for_the_next_start(window, qtbot):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from viewer.ui.language_menu import SETTING, chosen_language
+    from viewer.ui.recent_files import app_settings
+    menu = next(a.menu() for a in window.window_actions.view_menu.actions()
+                if a.menu() is not None and a.menu().objectName() == "language_menu")
+    assert [a.text() for a in menu.actions()] == ["System Language", "English", "Українська"]
+    assert menu.actions()[0].isChecked()
+    menu.actions()[2].trigger()
+    box = next(w for w in QApplication.topLevelWidgets()
+               if isinstance(w, QMessageBox) and w.isVisible())
+    assert "next start" in box.text()
+    box.close()
+    assert app_settings().value(SETTING) == "uk" and chosen_language(app_settings()) == "uk"

@@ -143,14 +143,21 @@ def _dangling(n: int, what: str) -> list[str]:
     if not n:
         return []
     if what == "reports":
-        return [translate("Reports", "1 link to a report not in this file (ignored).") if n == 1
-                else plural(n, translate("Reports", "%n links to reports not in this file (ignored).", "one"),
-                 translate("Reports", "%n links to reports not in this file (ignored).", "few"),
-                 translate("Reports", "%n links to reports not in this file (ignored).", "many"))]
-    return [translate("Reports", "1 link to a change not in this file (ignored).") if n == 1
-            else plural(n, translate("Reports", "%n links to changes not in this file (ignored).", "one"),
-                 translate("Reports", "%n links to changes not in this file (ignored).", "few"),
-                 translate("Reports", "%n links to changes not in this file (ignored).", "many"))]
+        if n == 1:
+            return [translate("Reports", "1 link to a report not in this file (ignored).")]
+        return [plural(n, translate("Reports", "%n links to reports not in this file (ignored).",
+                                    "one"),
+                       translate("Reports", "%n links to reports not in this file (ignored).",
+                                 "few"),
+                       translate("Reports", "%n links to reports not in this file (ignored).",
+                                 "many"))]
+    if n == 1:
+        return [translate("Reports", "1 link to a change not in this file (ignored).")]
+    return [plural(n, translate("Reports", "%n links to changes not in this file (ignored).",
+                                "one"),
+                   translate("Reports", "%n links to changes not in this file (ignored).", "few"),
+                   translate("Reports", "%n links to changes not in this file (ignored).",
+                             "many"))]
 
 
 def change_details(change: Change, layer_name: str,
