@@ -25,7 +25,7 @@ import build_translations  # noqa: E402
 
 # Latin words allowed in the Ukrainian interface (all else from the data).
 ALLOWED = {
-    "PNG", "SVG", "PDF",            # file formats
+    "PNG", "SVG", "PDF", "GIF", "APNG", "WebP", "MP4",   # file formats
     "UTC",                          # the time zone every time is shown in
     "Situation", "Viewer",          # the program's name
     "GeoPackage", "QGIS", "SQLite", "http", "https",

@@ -2,6 +2,124 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
+    <name>Animation</name>
+    <message>
+        <source>Animated GIF (*.gif)</source>
+        <translation>Анімований GIF (*.gif)</translation>
+    </message>
+    <message>
+        <source>Animated PNG (*.png)</source>
+        <translation>Анімований PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>WebP animation (*.webp)</source>
+        <translation>Анімація WebP (*.webp)</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>Відео MP4 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>Every change</source>
+        <translation>Кожна зміна</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Щодня</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Щотижня</translation>
+    </message>
+    <message>
+        <source>Export Animation</source>
+        <translation>Експорт анімації</translation>
+    </message>
+    <message>
+        <source>frames/s</source>
+        <translation>кадр./с</translation>
+    </message>
+    <message>
+        <source>Draw the ground gained since the first date</source>
+        <translation>Показувати територію, здобуту від першої дати</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Від:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>До:</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>Кроки:</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>Швидкість:</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Записуємо %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file written</source>
+        <translation>Експорт скасовано; файл не записано</translation>
+    </message>
+    <message>
+        <source>Can&apos;t export animation</source>
+        <translation>Не вдається експортувати анімацію</translation>
+    </message>
+    <message>
+        <source>Exported %1 (%2 frames)</source>
+        <translation>Експортовано %1 (кадрів: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <source>Swipe</source>
+        <translation>Шторка</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Поруч</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Різниця</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Порівняння</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>Вигляд:</translation>
+    </message>
+    <message>
+        <source>A:</source>
+        <translation>A:</translation>
+    </message>
+    <message>
+        <source>B: %1 (the time shown)</source>
+        <translation>B: %1 (показаний час)</translation>
+    </message>
+    <message>
+        <source>Between A (%1) and B (%2):</source>
+        <translation>Між A (%1) і B (%2):</translation>
+    </message>
+    <message>
+        <source>A: %1.</source>
+        <translation>A: %1.</translation>
+    </message>
+</context>
+<context>
     <name>Core</name>
     <message>
         <source>no such file</source>
@@ -355,6 +473,14 @@
         <translation>Втрачено за останні %n днів</translation>
     </message>
     <message>
+        <source>Gained since %1</source>
+        <translation>Здобуто від %1</translation>
+    </message>
+    <message>
+        <source>Lost since %1</source>
+        <translation>Втрачено від %1</translation>
+    </message>
+    <message>
         <source>Gained in the last day</source>
         <translation>Здобуто за останню добу</translation>
     </message>
@@ -684,6 +810,46 @@
     <message>
         <source>Colours that stay apart with red-green colour blindness</source>
         <translation>Кольори, які лишаються розрізненими при червоно-зеленій сліпоті</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Two Dates</source>
+        <translation>&amp;Порівняти дві дати</translation>
+    </message>
+    <message>
+        <source>Compare the time shown with an earlier date: swipe, side by side or difference</source>
+        <translation>Порівняти показаний час із ранішою датою: шторка, поруч або різниця</translation>
+    </message>
+    <message>
+        <source>Export &amp;Animation…</source>
+        <translation>Експорт &amp;анімації…</translation>
+    </message>
+    <message>
+        <source>Save an animation from one date to another as GIF, APNG, WebP or MP4</source>
+        <translation>Зберегти анімацію від однієї дати до іншої як GIF, APNG, WebP або MP4</translation>
+    </message>
+    <message>
+        <source>&amp;Jump to Date…</source>
+        <translation>Пере&amp;йти до дати…</translation>
+    </message>
+    <message>
+        <source>Show the state in force at a date</source>
+        <translation>Показати стан, чинний на дату</translation>
+    </message>
+    <message>
+        <source>Copy View as Co&amp;mmand</source>
+        <translation>Копіювати вигляд як ко&amp;манду</translation>
+    </message>
+    <message>
+        <source>Copy the command that reopens this date and view</source>
+        <translation>Скопіювати команду, яка знову відкриває цю дату й вигляд</translation>
+    </message>
+    <message>
+        <source>Jump to Date</source>
+        <translation>Перейти до дати</translation>
+    </message>
+    <message>
+        <source>Date (UTC):</source>
+        <translation>Дата (UTC):</translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1208,14 @@
 <context>
     <name>Timeline</name>
     <message>
+        <source>%1 day/s</source>
+        <translation>%1 дн./с</translation>
+    </message>
+    <message>
+        <source>%1 days/s</source>
+        <translation>%1 дн./с</translation>
+    </message>
+    <message>
         <source>Time (drag, or use the arrow keys)</source>
         <translation>Час (перетягніть або скористайтеся клавішами зі стрілками)</translation>
     </message>
@@ -1086,12 +1260,8 @@
         <translation>Перейти до кінця</translation>
     </message>
     <message>
-        <source>%1×/s</source>
-        <translation>%1×/с</translation>
-    </message>
-    <message>
-        <source>Playback speed, in time steps per second</source>
-        <translation>Швидкість відтворення, кроків часу за секунду</translation>
+        <source>Playback speed, in days of the situation per second</source>
+        <translation>Швидкість відтворення, днів ситуації за секунду</translation>
     </message>
     <message>
         <source>days</source>

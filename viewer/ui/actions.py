@@ -144,7 +144,8 @@ def _build_menus(w: "MainWindow", a: WindowActions) -> None:
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
 
-    bar.addMenu(translate("MainWindow", "&Edit")).addAction(a.copy_image)
+    edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
+    edit_menu.addAction(a.copy_image)
 
     view = a.view_menu
     bar.addMenu(view)
@@ -167,6 +168,8 @@ def _build_menus(w: "MainWindow", a: WindowActions) -> None:
                    a.first, a.last):
         time_menu.addAction(action)
 
+    # by role, not by title (which is translated): for the menu hooks of other parts
+    w.menus = {"file": file_menu, "edit": edit_menu, "view": view, "time": time_menu}
     help_menu = bar.addMenu(translate("MainWindow", "&Help"))
     help_menu.addAction(a.guide)
     help_menu.addAction(a.shortcuts)

@@ -21,15 +21,21 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QD
 
 from viewer.io.errors import SituationError
 from viewer.render.animation import Animation, Cancelled, parse_every, step_times, write_animation
+from viewer.render.language import QT_TRANSLATE_NOOP, fill, translate
 from viewer.ui.compare_view import DEFAULT_GAP, from_qdate, to_qdate
+from viewer.ui.plain_text import error_text
 from viewer.ui.qt_utils import accept_buttons
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
-FILTERS = ("Animated GIF (*.gif)", "Animated PNG (*.png)", "WebP animation (*.webp)",
-           "MP4 video (*.mp4)")
-STEPS = (("Every change", "change"), ("Every day", "1d"), ("Every week", "7d"))
+FILTERS = (QT_TRANSLATE_NOOP("Animation", "Animated GIF (*.gif)"),
+           QT_TRANSLATE_NOOP("Animation", "Animated PNG (*.png)"),
+           QT_TRANSLATE_NOOP("Animation", "WebP animation (*.webp)"),
+           QT_TRANSLATE_NOOP("Animation", "MP4 video (*.mp4)"))
+STEPS = ((QT_TRANSLATE_NOOP("Animation", "Every change"), "change"),
+         (QT_TRANSLATE_NOOP("Animation", "Every day"), "1d"),
+         (QT_TRANSLATE_NOOP("Animation", "Every week"), "7d"))
 SIZE = (1280, 720)
 
 
@@ -37,7 +43,7 @@ class AnimationDialog(QDialog):
     def __init__(self, start: datetime, end: datetime, a: datetime, b: datetime,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Export Animation")
+        self.setWindowTitle(translate("Animation", "Export Animation"))
         self.from_edit, self.to_edit = QDateEdit(self), QDateEdit(self)
         for edit, value in ((self.from_edit, a), (self.to_edit, b)):
             edit.setCalendarPopup(True)
@@ -46,17 +52,18 @@ class AnimationDialog(QDialog):
             edit.setDate(to_qdate(value))
         self.every = QComboBox(self)
         for label, key in STEPS:
-            self.every.addItem(label, key)
+            self.every.addItem(translate("Animation", label), key)
         self.fps = QDoubleSpinBox(self)
         self.fps.setRange(0.5, 50.0)
         self.fps.setValue(4.0)
-        self.fps.setSuffix(" frames/s")
-        self.trail = QCheckBox("Draw the ground gained since the first date", self)
+        self.fps.setSuffix(" " + translate("Animation", "frames/s"))
+        self.trail = QCheckBox(translate("Animation", "Draw the ground gained since the first date"),
+                               self)
         form = QFormLayout(self)
-        form.addRow("From:", self.from_edit)
-        form.addRow("To:", self.to_edit)
-        form.addRow("Steps:", self.every)
-        form.addRow("Speed:", self.fps)
+        form.addRow(translate("Animation", "From:"), self.from_edit)
+        form.addRow(translate("Animation", "To:"), self.to_edit)
+        form.addRow(translate("Animation", "Steps:"), self.every)
+        form.addRow(translate("Animation", "Speed:"), self.fps)
         form.addRow("", self.trail)
         form.addRow(accept_buttons(self, QDialogButtonBox.StandardButton.Save))
 
@@ -85,9 +92,10 @@ class AnimationExporter(QObject):
         dialog = AnimationDialog(s.start, s.end, a, b, w)
         if not dialog.exec():
             return
-        path, _ = QFileDialog.getSaveFileName(w, "Export Animation",
+        path, _ = QFileDialog.getSaveFileName(w, translate("Animation", "Export Animation"),
                                               str(Path(w.images.directory()) / "animation.gif"),
-                                              ";;".join(FILTERS))
+                                              ";;".join(translate("Animation", f)
+                                                        for f in FILTERS))
         if path:
             self.export_to(path, dialog.animation(s))
 
@@ -97,7 +105,8 @@ class AnimationExporter(QObject):
         w, path = self.window, Path(path)
         base = w.canvas.render_settings(size=size, decorations=True)   # its view, fitted
         total = len(animation.times)
-        self.progress = QProgressDialog(f"Writing {path.name}…", "Cancel", 0, total, w)
+        self.progress = QProgressDialog(fill(translate("Animation", "Writing %1…"), path.name),
+                                        translate("Animation", "Cancel"), 0, total, w)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
         self.progress.setValue(0)
@@ -110,14 +119,15 @@ class AnimationExporter(QObject):
         try:
             write_animation(w.loaded.scene, base, animation, path, progress)
         except Cancelled:
-            w.status.show_message("Export cancelled; no file written", 4000)
+            w.status.show_message(translate("Animation", "Export cancelled; no file written"), 4000)
             return False
         except SituationError as exc:
-            QMessageBox.critical(w, "Can't export animation", str(exc))
+            QMessageBox.critical(w, translate("Animation", "Can't export animation"), error_text(exc))
             return False
         finally:
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
-        w.status.show_message(f"Exported {path.name} ({total} frames)", 4000)
+        w.status.show_message(fill(translate("Animation", "Exported %1 (%2 frames)"), path.name,
+                                   total), 4000)
         return True

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 
+from viewer.render.language import translate
 from viewer.ui.actions import _action
 from viewer.ui.animation_dialog import AnimationExporter
 from viewer.ui.compare_mode import CompareMode
@@ -31,20 +32,22 @@ def add_compare_actions(w: "MainWindow") -> CompareActions:
     w.compare_mode = CompareMode(w)
     w.animations = AnimationExporter(w)
     a = CompareActions(
-        compare=_action(w, "&Compare Two Dates", w.compare_mode.toggle, "C",
-                        "Compare the time shown with an earlier date: swipe, side by side "
-                        "or difference"),
-        export_animation=_action(w, "Export &Animation…", w.animations.ask, "Ctrl+Shift+E",
-                                 "Save an animation from one date to another as GIF, "
-                                 "APNG, WebP or MP4"),
-        jump=_action(w, "&Jump to Date…", lambda: ask_jump(w), "Ctrl+G",
-                     "Show the state in force at a date"),
-        copy_command=_action(w, "Copy View as Co&mmand", lambda: copy_view_command(w), None,
-                             "Copy the command that reopens this date and view"))
-    menus = {m.title().replace("&", ""): m for m in
-             (act.menu() for act in w.menuBar().actions()) if m is not None}
-    file_menu, view_menu, time_menu = menus["File"], menus["View"], menus["Time"]
-    menus["Edit"].addAction(a.copy_command)
+        compare=_action(w, translate("MainWindow", "&Compare Two Dates"), w.compare_mode.toggle,
+                        "C", translate("MainWindow", "Compare the time shown with an earlier "
+                                                     "date: swipe, side by side or difference")),
+        export_animation=_action(w, translate("MainWindow", "Export &Animation…"),
+                                 w.animations.ask, "Ctrl+Shift+E",
+                                 translate("MainWindow", "Save an animation from one date to "
+                                                         "another as GIF, APNG, WebP or MP4")),
+        jump=_action(w, translate("MainWindow", "&Jump to Date…"), lambda: ask_jump(w), "Ctrl+G",
+                     translate("MainWindow", "Show the state in force at a date")),
+        copy_command=_action(w, translate("MainWindow", "Copy View as Co&mmand"),
+                             lambda: copy_view_command(w), None,
+                             translate("MainWindow", "Copy the command that reopens this date "
+                                                     "and view")))
+    menus = w.menus
+    file_menu, view_menu, time_menu = menus["file"], menus["view"], menus["time"]
+    menus["edit"].addAction(a.copy_command)
     export = w.window_actions.export
     file_menu.insertAction(_after(file_menu, export), a.export_animation)
     view_menu.addSeparator()

@@ -28,9 +28,13 @@ from viewer.render import render_image
 from viewer.render.compare import compare_settings, draw_divider, draw_tags
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
+from viewer.render.language import QT_TRANSLATE_NOOP, fill, translate
 from viewer.ui.canvas_interaction import ViewState
+from viewer.ui.qt_utils import format_day
 
-MODES = (("swipe", "Swipe"), ("side", "Side by side"), ("diff", "Difference"))
+MODES = (("swipe", QT_TRANSLATE_NOOP("Compare", "Swipe")),
+         ("side", QT_TRANSLATE_NOOP("Compare", "Side by side")),
+         ("diff", QT_TRANSLATE_NOOP("Compare", "Difference")))
 DEFAULT_GAP = timedelta(days=30)
 
 
@@ -161,10 +165,10 @@ class CompareView(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Compare")
+        self.setWindowTitle(translate("Compare", "Compare"))
         self.mode_box = QComboBox(self)
         for key, label in MODES:
-            self.mode_box.addItem(label, key)
+            self.mode_box.addItem(translate("Compare", label), key)
         self.a_edit = QDateEdit(self)
         self.a_edit.setCalendarPopup(True)
         self.a_edit.setDisplayFormat("d MMM yyyy")
@@ -174,10 +178,10 @@ class CompareView(QWidget):
         self.figures.setTextFormat(Qt.TextFormat.PlainText)
         self.figures.setWordWrap(True)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("View:", self))
+        bar.addWidget(QLabel(translate("Compare", "View:"), self))
         bar.addWidget(self.mode_box)
         bar.addSpacing(12)
-        bar.addWidget(QLabel("A:", self))
+        bar.addWidget(QLabel(translate("Compare", "A:"), self))
         bar.addWidget(self.a_edit)
         bar.addWidget(self.b_label)
         bar.addStretch(1)
@@ -212,7 +216,8 @@ class CompareView(QWidget):
         if first or self.a is None:
             self.a = in_data(scene.situation, base.at - DEFAULT_GAP).at
         self._sync_a_edit()
-        self.b_label.setText(f"B: {base.at:%d %b %Y} (the time shown)")
+        self.b_label.setText(fill(translate("Compare", "B: %1 (the time shown)"),
+                                 format_day(base.at)))
         self.map.show_dates(scene, base, self.a, self.mode, view if first else None)
         self._update_figures()
 
@@ -241,7 +246,8 @@ class CompareView(QWidget):
         situation = self.scene.situation
         lines = difference_lines(situation, compare(situation, self.a, self.base.at,
                                                     self.attribution))
-        head = f"Between A ({self.a:%d %b %Y}) and B ({self.base.at:%d %b %Y}):"
+        head = fill(translate("Compare", "Between A (%1) and B (%2):"), format_day(self.a),
+                    format_day(self.base.at))
         if note:
-            head = f"A: {note}. " + head
+            head = fill(translate("Compare", "A: %1."), note) + " " + head
         self.figures.setText("\n".join([head] + lines[:8]))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QWidget
 
 from viewer.model.in_data import in_data, short_date
+from viewer.render.language import translate
 from viewer.ui.compare_view import from_qdate, to_qdate
 from viewer.ui.qt_utils import accept_buttons
 
@@ -20,13 +21,13 @@ if TYPE_CHECKING:
 class JumpDialog(QDialog):
     def __init__(self, at: datetime, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Jump to Date")
+        self.setWindowTitle(translate("MainWindow", "Jump to Date"))
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setDate(to_qdate(at))
         form = QFormLayout(self)
-        form.addRow("Date (UTC):", self.date_edit)
+        form.addRow(translate("MainWindow", "Date (UTC):"), self.date_edit)
         form.addRow(accept_buttons(self))
 
     @property

@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
         if self._default_docks:
             self._default_docks = False
             self._size_docks()
+            self.layout().activate()        # now, so the map has its size when shown
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.edits.may_close():          # unsaved changes: Save / Discard / Cancel
