@@ -146,10 +146,6 @@
         <translation>перевищує %1; не прийнято</translation>
     </message>
     <message>
-        <source>is a directory, not a situation file</source>
-        <translation>це тека, а не файл ситуації</translation>
-    </message>
-    <message>
         <source>not a GeoPackage (not an SQLite database)</source>
         <translation>не GeoPackage (не база даних SQLite)</translation>
     </message>
@@ -158,28 +154,12 @@
         <translation>файл обрізано (коротший за заголовок SQLite)</translation>
     </message>
     <message>
-        <source>is truncated (%1 of %2 bytes)</source>
-        <translation>файл обрізано (%1 з %2 байтів)</translation>
-    </message>
-    <message>
-        <source>has unsaved changes in %1; close the program that has it open (e.g. QGIS) and try again</source>
-        <translation>має незбережені зміни в %1; закрийте програму, у якій його відкрито (наприклад, QGIS), і спробуйте ще раз</translation>
-    </message>
-    <message>
-        <source>has an unfinished change (its -journal file is still there): let the program changing it finish, or open the file once in that program or in sqlite3 to roll the change back</source>
-        <translation>має незавершену зміну (його файл -journal досі існує): дочекайтеся, поки програма, що його змінює, завершить роботу, або відкрийте файл у цій програмі чи в sqlite3, щоб відкотити зміну</translation>
-    </message>
-    <message>
         <source>not a GeoPackage (SQLite application_id %1, not &apos;GPKG&apos;)</source>
         <translation>не GeoPackage (application_id SQLite — %1, а не «GPKG»)</translation>
     </message>
     <message>
         <source>not a GeoPackage (no gpkg_contents table)</source>
         <translation>не GeoPackage (немає таблиці gpkg_contents)</translation>
-    </message>
-    <message>
-        <source>is a GeoPackage but not a situation file (no situation_meta table)</source>
-        <translation>це GeoPackage, але не файл ситуації (немає таблиці situation_meta)</translation>
     </message>
     <message>
         <source>completely reliable</source>
@@ -296,12 +276,28 @@
         <translation>Файли ситуації (*%1)</translation>
     </message>
     <message>
+        <source>Situation files (*%1);;Data to import (*.geojson *.json *.kml *.kmz *.shp *.gpkg);;All files (*)</source>
+        <translation>Файли ситуації (*%1);;Дані для імпорту (*.geojson *.json *.kml *.kmz *.shp *.gpkg);;Усі файли (*)</translation>
+    </message>
+    <message>
         <source>Opening %1…</source>
         <translation>Відкриваємо %1…</translation>
     </message>
     <message>
         <source>Open Situation</source>
         <translation>Відкрити ситуацію</translation>
+    </message>
+    <message>
+        <source>Can&apos;t import file</source>
+        <translation>Не вдається імпортувати файл</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Імпортуємо %1…</translation>
+    </message>
+    <message>
+        <source>Imported %1 (not saved: File ▸ Save As keeps it)</source>
+        <translation>Імпортовано %1 (не збережено: Файл ▸ Зберегти як збереже його)</translation>
     </message>
     <message>
         <source>Opened %1</source>
@@ -365,6 +361,53 @@
     <message>
         <source>User Guide</source>
         <translation>Посібник користувача</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>Import as a Situation</source>
+        <translation>Імпорт як ситуації</translation>
+    </message>
+    <message>
+        <source>%1 is not a situation file. Import it as a layer of a new, unsaved situation:</source>
+        <translation>%1 — не файл ситуації. Імпортувати його як шар нової, ще не збереженої ситуації:</translation>
+    </message>
+    <message>
+        <source>Layer name:</source>
+        <translation>Назва шару:</translation>
+    </message>
+    <message>
+        <source>as detected (snapshots: assessed-control, timestamped: incursion)</source>
+        <translation>як визначено (знімки: assessed-control, з часовими мітками: incursion)</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>без областей</translation>
+    </message>
+    <message>
+        <source>Ukraine&apos;s oblasts (built in)</source>
+        <translation>Області України (вбудовані)</translation>
+    </message>
+    <message>
+        <source>Regions:</source>
+        <translation>Області:</translation>
+    </message>
+    <message>
+        <source>add towns and cities (GeoNames, built in)</source>
+        <translation>додати міста й селища (GeoNames, вбудовані)</translation>
+    </message>
+    <message>
+        <source>Settlements:</source>
+        <translation>Населені пункти:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Імпортувати</translation>
     </message>
 </context>
 <context>

@@ -105,10 +105,11 @@ class FileController(QObject):
         try:
             options = dialog.options()
         except SituationError as exc:
-            show_error(self.window, "Can't import file", str(exc))
+            show_error(self.window, translate("Files", "Can't import file"), error_text(exc))
             return
         self._pending = (dialog.path, None, True)
-        self.window.status.show_message(f"Importing {safe_line(dialog.path.name, 120)}…")
+        self.window.status.show_message(fill(translate("Files", "Importing %1…"),
+                                             safe_line(dialog.path.name, 120)))
         self.loader.import_file(dialog.path, options, dialog.regions_spec())
 
     def _on_loaded(self, loaded: LoadedSituation) -> None:

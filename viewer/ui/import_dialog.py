@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from viewer.importing.pipeline import ImportOptions
 from viewer.model.text import safe_line
+from viewer.render.language import fill, translate
 
 KINDS = ("", "assessed-control", "assessed-advance", "claimed", "incursion", "contested")
 BUILTIN_REGIONS = "builtin:ukraine-oblasts"
@@ -26,30 +27,32 @@ class ImportDialog(QDialog):
     def __init__(self, path: str | Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.path = Path(path)
-        self.setWindowTitle("Import as a Situation")
+        self.setWindowTitle(translate("Import", "Import as a Situation"))
         form = QFormLayout(self)
         intro = QLabel()
         intro.setTextFormat(Qt.TextFormat.PlainText)
-        intro.setText(f"{safe_line(self.path.name, 120)} is not a situation file. Import it "
-                      "as a layer of a new, unsaved situation:")
+        intro.setText(fill(translate("Import", "%1 is not a situation file. Import it as a "
+                                               "layer of a new, unsaved situation:"),
+                           safe_line(self.path.name, 120)))
         intro.setWordWrap(True)
         form.addRow(intro)
         self.layer = QLineEdit(_default_name(self.path))
-        form.addRow("Layer name:", self.layer)
+        form.addRow(translate("Import", "Layer name:"), self.layer)
         self.kind = QComboBox()
         for kind in KINDS:
-            self.kind.addItem(kind or "as detected (snapshots: assessed-control, "
-                              "timestamped: incursion)", kind)
-        form.addRow("Kind:", self.kind)
+            self.kind.addItem(kind or translate("Import", "as detected (snapshots: "
+                                                          "assessed-control, timestamped: "
+                                                          "incursion)"), kind)
+        form.addRow(translate("Import", "Kind:"), self.kind)
         self.regions = QComboBox()
-        self.regions.addItem("none", None)
-        self.regions.addItem("Ukraine's oblasts (built in)", BUILTIN_REGIONS)
-        form.addRow("Regions:", self.regions)
-        self.places = QCheckBox("add towns and cities (GeoNames, built in)")
-        form.addRow("Settlements:", self.places)
+        self.regions.addItem(translate("Import", "none"), None)
+        self.regions.addItem(translate("Import", "Ukraine's oblasts (built in)"), BUILTIN_REGIONS)
+        form.addRow(translate("Import", "Regions:"), self.regions)
+        self.places = QCheckBox(translate("Import", "add towns and cities (GeoNames, built in)"))
+        form.addRow(translate("Import", "Settlements:"), self.places)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Import", "Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
