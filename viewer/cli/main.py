@@ -72,7 +72,8 @@ def build_parser() -> OneLineParser:
                         f"{SituationMeta().highlight_days:g} unless it says otherwise)")
     render.add_argument("--title", help="title drawn on the map (default: the file's title)")
     render.add_argument("--lang", choices=("en", "uk"), default="en",
-                        help="language of the legend, date, scale bar and names first (default: en)")
+                        help="language of the legend, date, scale bar and names first "
+                        "(default: en)")
     from viewer.analysis.region_attribution import ENTRY_RULE
     info = sub.add_parser("info", help=HELP["info"],
                           description="Describe a situation file: its layers, states, changes "

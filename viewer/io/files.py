@@ -41,14 +41,16 @@ def read_head(path: str, n: int) -> tuple[bytes, int]:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise SituationError(path, f"can't read: {exc.strerror or exc}") from None
+        raise SituationError(path, message(
+            QT_TRANSLATE_NOOP("Core", "can't read: %1"), exc.strerror or exc)) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):     # replaced between the stat and the open
-            raise SituationError(path, "is not a regular file")
+            raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "is not a regular file")))
         return os.read(fd, n), st.st_size
     except OSError as exc:
-        raise SituationError(path, f"can't read: {exc.strerror or exc}") from None
+        raise SituationError(path, message(
+            QT_TRANSLATE_NOOP("Core", "can't read: %1"), exc.strerror or exc)) from None
     finally:
         os.close(fd)
 
