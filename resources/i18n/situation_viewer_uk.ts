@@ -332,16 +332,20 @@
         <translation>Зображення мапи скопійовано в буфер обміну</translation>
     </message>
     <message>
-        <source>%1: could not be opened (%2)</source>
-        <translation>%1: не вдалося відкрити (%2)</translation>
-    </message>
-    <message>
         <source>No recent files</source>
         <translation>Немає недавніх файлів</translation>
     </message>
     <message>
         <source>Clear Menu</source>
         <translation>Очистити меню</translation>
+    </message>
+    <message>
+        <source>could not be opened</source>
+        <translation>не вдалося відкрити</translation>
+    </message>
+    <message>
+        <source>could not be imported</source>
+        <translation>не вдалося імпортувати</translation>
     </message>
 </context>
 <context>
