@@ -215,6 +215,73 @@
     </message>
 </context>
 <context>
+    <name>Edit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Скасувати</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторити</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>З&amp;берегти</translation>
+    </message>
+    <message>
+        <source>Save the situation to its file (the sample: to a new one)</source>
+        <translation>Зберегти ситуацію в її файл (зразок — у новий)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Report…</source>
+        <translation>&amp;Додати повідомлення…</translation>
+    </message>
+    <message>
+        <source>Add a report: source, time, title, link and grade</source>
+        <translation>Додати повідомлення: джерело, час, заголовок, посилання й оцінку</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Report…</source>
+        <translation>&amp;Редагувати повідомлення…</translation>
+    </message>
+    <message>
+        <source>Edit the selected report</source>
+        <translation>Редагувати вибране повідомлення</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Report</source>
+        <translation>&amp;Видалити повідомлення</translation>
+    </message>
+    <message>
+        <source>Delete the selected report and its links</source>
+        <translation>Видалити вибране повідомлення та його зв’язки</translation>
+    </message>
+    <message>
+        <source>&amp;Link Report to Selected Changes</source>
+        <translation>&amp;Пов’язати повідомлення з вибраними змінами</translation>
+    </message>
+    <message>
+        <source>Change &amp;Role</source>
+        <translation>Змінити &amp;роль</translation>
+    </message>
+    <message>
+        <source>as “%1”</source>
+        <translation>як «%1»</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink Report from Change</source>
+        <translation>Від&amp;в’язати повідомлення від зміни</translation>
+    </message>
+    <message>
+        <source>Remove the selected report&apos;s link to the selected change</source>
+        <translation>Прибрати зв’язок вибраного повідомлення з вибраною зміною</translation>
+    </message>
+    <message>
+        <source>&amp;Link &apos;%1&apos; to Selected Changes</source>
+        <translation>&amp;Пов’язати «%1» з вибраними змінами</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>PNG image</source>

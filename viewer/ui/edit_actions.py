@@ -9,9 +9,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from viewer.model import ROLES
+from viewer.render.language import fill, translate
 from viewer.model.edits import (AddReport, ChangeRole, DeleteReport, EditReport, LinkReport,
                                 UnlinkReport, new_report_id)
 from viewer.ui.report_dialog import ReportDialog
+from viewer.ui.report_items import role_name
 
 if TYPE_CHECKING:
     from viewer.ui.edit_session import EditSession
@@ -22,26 +24,34 @@ class EditActions:
     def __init__(self, window: "MainWindow", session: "EditSession"):
         self.window, self.session = window, session
         stack = session.stack
-        self.undo = stack.createUndoAction(window, "&Undo")
+        self.undo = stack.createUndoAction(window, translate("Edit", "&Undo"))
         self.undo.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo = stack.createRedoAction(window, "&Redo")
+        self.redo = stack.createRedoAction(window, translate("Edit", "&Redo"))
         self.redo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
-        self.save = self._action("&Save", session.save, QKeySequence("Ctrl+S"),
-                                 "Save the situation to its file (the sample: to a new one)")
-        self.add_report = self._action("&Add Report…", self.ask_add_report, "Ctrl+Shift+R",
-                                       "Add a report: source, time, title, link and grade")
-        self.edit_report = self._action("&Edit Report…", self.ask_edit_report, None,
-                                        "Edit the selected report")
-        self.delete_report = self._action("&Delete Report", self.delete_active_report, None,
-                                          "Delete the selected report and its links")
-        self.link_menu = QMenu("&Link Report to Selected Changes", window)
-        self.role_menu = QMenu("Change &Role", window)
+        self.save = self._action(translate("Edit", "&Save"), session.save, QKeySequence("Ctrl+S"),
+                                 translate("Edit", "Save the situation to its file (the "
+                                                   "sample: to a new one)"))
+        self.add_report = self._action(translate("Edit", "&Add Report…"), self.ask_add_report,
+                                       "Ctrl+Shift+R",
+                                       translate("Edit", "Add a report: source, time, title, "
+                                                         "link and grade"))
+        self.edit_report = self._action(translate("Edit", "&Edit Report…"), self.ask_edit_report,
+                                        None, translate("Edit", "Edit the selected report"))
+        self.delete_report = self._action(translate("Edit", "&Delete Report"),
+                                          self.delete_active_report, None,
+                                          translate("Edit", "Delete the selected report and "
+                                                            "its links"))
+        self.link_menu = QMenu(translate("Edit", "&Link Report to Selected Changes"), window)
+        self.role_menu = QMenu(translate("Edit", "Change &Role"), window)
         self.link_actions = {role: self.link_menu.addAction(
-            f"as “{role}”", lambda r=role: self.link_selected(r)) for role in ROLES}
+            fill(translate("Edit", "as “%1”"), role_name(role)),
+            lambda r=role: self.link_selected(r)) for role in ROLES}
         self.role_actions = {role: self.role_menu.addAction(
-            role, lambda r=role: self.change_role(r)) for role in ROLES}
-        self.unlink = self._action("&Unlink Report from Change", self.unlink_selected, None,
-                                   "Remove the selected report's link to the selected change")
+            role_name(role), lambda r=role: self.change_role(r)) for role in ROLES}
+        self.unlink = self._action(translate("Edit", "&Unlink Report from Change"),
+                                   self.unlink_selected, None,
+                                   translate("Edit", "Remove the selected report's link to the "
+                                                     "selected change"))
         for a in (self.undo, self.redo):
             window.addAction(a)
         save_as = window.window_actions.save_as     # Save As also marks the edits saved
@@ -62,9 +72,8 @@ class EditActions:
         return action
 
     def _build_menus(self) -> None:
-        bar = self.window.menuBar()
-        menus = {a.text(): a.menu() for a in bar.actions() if a.menu()}
-        file_menu, edit_menu = menus["&File"], menus["&Edit"]
+        menus = self.window.menus           # by role: their titles are translated
+        file_menu, edit_menu = menus["file"], menus["edit"]
         file_menu.insertAction(self.window.window_actions.save_as, self.save)
         first = edit_menu.actions()[0] if edit_menu.actions() else None
         for a in (self.undo, self.redo):
@@ -111,7 +120,8 @@ class EditActions:
         if report is not None:
             label = self.window.situation.report(report)
             from viewer.model.edits.base import report_label
-            self.link_menu.setTitle(f"&Link '{report_label(label)}' to Selected Changes")
+            self.link_menu.setTitle(fill(translate("Edit", "&Link '%1' to Selected Changes"),
+                                         report_label(label)))
         self.role_menu.setEnabled(self._linked_pair() is not None)
         self.unlink.setEnabled(self._linked_pair() is not None)
 
