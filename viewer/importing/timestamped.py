@@ -118,15 +118,62 @@ def timed_features(result: ReadResult, time_field: str | None = None,
 
 def history_from_timed(layer_id: str, items: list[TimedFeature]) -> History:
     """The History whose state at every start or end time is the union of the features
-    present then (an end with nothing left present is an empty state)."""
+    present then (an end with nothing left present is an empty state).
+
+    The states are never built whole. At every time what was gained is the union of the
+    features starting then, less the features present just before that touch it; what
+    was lost is the union of those ending then, less the features still present that
+    touch it (found with an STRtree). So each feature takes part in one union when it
+    starts, one when it ends, and in the few where its neighbours start or end."""
     if not items:
         raise ValueError(f"layer {layer_id!r}: no timestamped features")
-    starts = np.array([i.start.timestamp() for i in items])
-    ends = np.array([i.end.timestamp() if i.end else np.inf for i in items])
     geoms = np.array([i.geometry for i in items], dtype=object)
-    boundaries = sorted({i.start for i in items} | {i.end for i in items if i.end})
-    states = []
-    for t in boundaries:
-        chosen = geoms[(starts <= t.timestamp()) & (t.timestamp() < ends)]
-        states.append((t, polygonal(shapely.union_all(chosen)) if len(chosen) else EMPTY))
-    return History.from_states(layer_id, states)
+    start_s = np.array([i.start.timestamp() for i in items])
+    end_s = np.array([i.end.timestamp() if i.end else np.inf for i in items])
+    times = sorted({i.start for i in items} | {i.end for i in items if i.end})
+    when = np.array([t.timestamp() for t in times])
+    start = np.searchsorted(when, start_s)
+    end = np.searchsorted(when, end_s)           # len(when) for open-ended features
+    by_start, by_end = _grouped(start, len(when)), _grouped(end, len(when))
+    tree = shapely.STRtree(geoms)
+
+    def present(k: int) -> np.ndarray:
+        return (start <= k) & (k < end)
+
+    def steps():
+        for k in range(1, len(when)):
+            yield (times[k], _less_touching(geoms, tree, by_start[k], present(k - 1)),
+                   _less_touching(geoms, tree, by_end[k], present(k)))
+    return History.from_changes(layer_id, (times[0], _union(geoms[by_start[0]])), steps())
+
+
+def _grouped(index: np.ndarray, n: int) -> list[np.ndarray]:
+    """For every time 0..n-1 the features whose ``index`` is that time."""
+    order = np.argsort(index, kind="stable")
+    bounds = np.searchsorted(index[order], np.arange(n + 1))
+    return [order[bounds[k]:bounds[k + 1]] for k in range(n)]
+
+
+def _less_touching(geoms: np.ndarray, tree: shapely.STRtree, chosen: np.ndarray,
+                   others: np.ndarray) -> BaseGeometry:
+    """The union of ``geoms[chosen]`` less the features of mask ``others`` touching it.
+
+    Every chosen feature loses its own neighbours first, one neighbour per round for all
+    of them at once (small, vectorised differences), then the rests are merged once."""
+    if not len(chosen):
+        return EMPTY
+    rests = geoms[chosen].copy()
+    mine, near = tree.query(rests, predicate="intersects")
+    keep = others[near]
+    mine, near = mine[keep], near[keep]
+    order = np.argsort(mine, kind="stable")
+    mine, near = mine[order], near[order]
+    rank = np.arange(len(mine)) - np.searchsorted(mine, mine)   # nth neighbour of its own
+    for r in range(int(rank.max()) + 1 if len(rank) else 0):
+        at = rank == r
+        rests[mine[at]] = shapely.difference(rests[mine[at]], geoms[near[at]])
+    return _union(rests[~shapely.is_empty(rests)])
+
+
+def _union(geoms: np.ndarray) -> BaseGeometry:
+    return polygonal(shapely.union_all(geoms)) if len(geoms) else EMPTY

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon, Polygon, box
 from shapely.geometry.base import BaseGeometry
@@ -40,6 +41,8 @@ def split_large(geom: BaseGeometry, max_vertices: int = 200) -> list[BaseGeometr
         return []
     if shapely.get_num_coordinates(geom) <= max_vertices:
         return [geom]
+    if isinstance(geom, MultiPolygon):
+        return _split_parts(shapely.get_parts(geom), max_vertices)
     minx, miny, maxx, maxy = geom.bounds
     if maxx - minx >= maxy - miny:
         mid = (minx + maxx) / 2
@@ -52,4 +55,30 @@ def split_large(geom: BaseGeometry, max_vertices: int = 200) -> list[BaseGeometr
         part = polygonal(shapely.intersection(geom, half))
         if has_area(part):
             out.extend(split_large(part, max_vertices))
+    return out
+
+
+def _split_parts(parts, max_vertices: int) -> list[BaseGeometry]:
+    """The disjoint polygons ``parts`` (of one valid multipolygon) gathered into pieces of
+    at most about ``max_vertices`` vertices: the parts' centres are halved along the
+    longer side until a group is small enough (numpy only); a part too large alone is
+    cut by split_large."""
+    counts = shapely.get_num_coordinates(parts)
+    x0, y0, x1, y1 = shapely.bounds(parts).T
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    out: list[BaseGeometry] = []
+    todo = [np.arange(len(parts))]
+    while todo:
+        idx = todo.pop()
+        if len(idx) == 1 or counts[idx].sum() <= max_vertices:
+            if len(idx) == 1:
+                out.extend(split_large(parts[idx[0]], max_vertices))
+            else:
+                out.append(MultiPolygon(list(parts[idx])))
+            continue
+        x, y = cx[idx], cy[idx]
+        along = x if np.ptp(x) >= np.ptp(y) else y
+        order = idx[np.argsort(along, kind="stable")]
+        half = len(order) // 2
+        todo.extend((order[:half], order[half:]))
     return out

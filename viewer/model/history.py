@@ -172,30 +172,62 @@ class History:
         km2 = [area.get(id(p.geometry), np.nan) for p in pieces]
         return History(self.times + new_times, pieces, changes, km2)
 
+    @classmethod
+    def from_changes(cls, layer_id: str, first: tuple[datetime, BaseGeometry],
+                     steps, max_vertices: int = 200) -> "History":
+        """Build a history from its first state and then, in time order, what every later
+        state gained and lost: ``steps`` yields ``(time, gained, lost)``. The later states
+        are never built as whole geometries (so the open pieces are never cut afresh:
+        that needs the state); a step with neither gain nor loss is a state time with no
+        change."""
+        t0, state0 = to_utc(first[0]), polygonal(first[1])
+        times, pieces, changes = [t0], [], []
+        open_pieces = [(g, t0) for g in split_large(state0, max_vertices)]
+
+        def given():
+            for t, gained, lost in steps:
+                times.append(to_utc(t))
+                yield times[-1], polygonal(gained), polygonal(lost), None
+        open_pieces = _apply(layer_id, given(), open_pieces, pieces, changes, max_vertices)
+        pieces.extend(Piece(g, since, None) for g, since in open_pieces)
+        pieces.sort(key=lambda p: p.valid_from)
+        return cls(times, pieces, changes)
+
 
 def _advance(layer_id: str, ordered, prev: BaseGeometry, open_pieces: list, pieces: list,
              changes: list, max_vertices: int, stepper) -> list:
     """Step from the state ``prev`` (made of ``open_pieces``) through ``ordered`` states:
     the pieces that end go to ``pieces``, the changes to ``changes``; the open pieces
     after the last state are returned."""
-    for t, state in ordered:
-        gained, lost = (gain_and_loss(prev, state) if stepper is None
-                        else stepper.step(prev, state))
+    def steps():
+        before = prev
+        for t, state in ordered:
+            gained, lost = (gain_and_loss(before, state) if stepper is None
+                            else stepper.step(before, state))
+            yield t, gained, lost, state
+            before = state
+    return _apply(layer_id, steps(), open_pieces, pieces, changes, max_vertices,
+                  None if stepper is None else stepper.carried)
+
+
+def _apply(layer_id: str, steps, open_pieces: list, pieces: list, changes: list,
+           max_vertices: int, carried=None) -> list:
+    """Apply ``(t, gained, lost, state)`` steps to ``open_pieces`` (``state`` None: not
+    known, so the pieces are never cut afresh); as _advance."""
+    for t, gained, lost, state in steps:
         if not has_area(gained) and not has_area(lost):
-            prev = state
             continue
         if has_area(lost):
             open_pieces = _cut_pieces(open_pieces, lost, t, pieces, max_vertices)
         if has_area(gained):
             open_pieces.extend((g, t) for g in split_large(gained, max_vertices))
-        if _fragmented(open_pieces, state):
+        if state is not None and _fragmented(open_pieces, state):
             pieces.extend(Piece(g, since, t) for g, since in open_pieces if since != t)
-            current = state if stepper is None else stepper.carried(state)
+            current = state if carried is None else carried(state)
             open_pieces = [(g, t) for g in split_large(current, max_vertices)]
         changes.append(Change(change_id(layer_id, t), layer_id, t,
                               gained if has_area(gained) else EMPTY,
                               lost if has_area(lost) else EMPTY))
-        prev = state
     return open_pieces
 
 
@@ -231,16 +263,31 @@ def _fragmented(open_pieces, state: BaseGeometry) -> bool:
 
 
 def _cut_pieces(open_pieces, lost, t, closed, max_vertices):
-    """End the open pieces that ``lost`` takes ground from; their remainders start at t."""
+    """End the open pieces that ``lost`` takes ground from; their remainders start at t.
+
+    Each piece is cut by the parts of ``lost`` that touch it (found with an STRtree),
+    never by the whole of ``lost``: a loss spread over the map costs what it touches."""
+    if not open_pieces:
+        return open_pieces
     geoms = np.array([g for g, _ in open_pieces], dtype=object)
-    touching = shapely.intersects(geoms, lost) if len(geoms) else np.zeros(0, bool)
+    parts = shapely.get_parts(lost)
+    which, part = shapely.STRtree(parts).query(geoms, predicate="intersects")
+    if not len(which):
+        return open_pieces
+    order = np.argsort(which, kind="stable")
+    which, part = which[order], part[order]
+    hit = np.unique(which)
+    local = shapely.multipolygons(parts[part], indices=np.searchsorted(hit, which))
+    rests = shapely.difference(geoms[hit], local)
+    before = shapely.area(geoms[hit])
+    cut = shapely.area(rests) < before - 1e-12 * np.maximum(before, 1.0)
+    cut_at = dict(zip(hit[cut].tolist(), rests[cut]))
     kept = []
-    for (geom, since), hit in zip(open_pieces, touching):
-        if hit:
-            rest = polygonal(shapely.difference(geom, lost))
-            if rest.area < geom.area - 1e-12 * max(geom.area, 1.0):
-                closed.append(Piece(geom, since, t))
-                kept.extend((g, t) for g in split_large(rest, max_vertices))
-                continue
-        kept.append((geom, since))
+    for i, (geom, since) in enumerate(open_pieces):
+        rest = cut_at.get(i)
+        if rest is None:
+            kept.append((geom, since))
+        else:
+            closed.append(Piece(geom, since, t))
+            kept.extend((g, t) for g in split_large(rest, max_vertices))
     return kept
