@@ -123,3 +123,40 @@ def test_times_in_properties():
     assert as_time("2025-06-13T10:00+02:00") == T("2025-06-13T08:00Z")
     with pytest.raises(ValueError):
         as_time(12345)
+
+
+def test_overlapping_features_starting_and_ending_give_the_union_present_at_each_time(
+        tmp_path):
+    """Every state, its changes and pieces agree with the union of the features present
+    then, computed here from the features directly (overlaps, shared edges, a feature
+    inside another, ends and starts at one time)."""
+    import numpy as np
+    import shapely
+    rng = np.random.default_rng(7)
+    days = [f"2025-06-{d:02d}" for d in range(1, 11)]
+    items = []
+    for k in range(300):
+        x, y = (round(float(v), 2) for v in rng.uniform(36.0, 36.5, 2))  # shared edges
+        s = round(float(rng.uniform(0.01, 0.08)), 2)
+        start = int(rng.integers(0, 9))
+        end = int(rng.integers(start + 1, 11))
+        props = {"valid_from": days[start]}
+        if end < 10:
+            props["valid_to"] = days[end]
+        items.append((box(x, y, x + s, y + s), props))
+    path = collection(tmp_path / "many.geojson", *items)
+    history = run_import(ImportOptions([path])).situation.layer("many").history
+    for day in days:
+        t = T(day)
+        present = [g for g, p in items if T(p["valid_from"]) <= t
+                   and ("valid_to" not in p or t < T(p["valid_to"]))]
+        expected = shapely.union_all(present)
+        state = history.state_at(t)
+        assert shapely.symmetric_difference(state, expected).area < 1e-9 * expected.area
+        pieces = [p.geometry for p in history.pieces_at(t)]
+        assert sum(g.area for g in pieces) == pytest.approx(expected.area, rel=1e-9)
+    for change in history.changes:
+        t0 = max(t for t in history.times if t < change.at)
+        old, new = history.state_at(t0), history.state_at(change.at)
+        assert change.gained.area == pytest.approx(new.difference(old).area, abs=1e-12)
+        assert change.lost.area == pytest.approx(old.difference(new).area, abs=1e-12)

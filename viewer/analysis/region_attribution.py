@@ -31,7 +31,7 @@ from shapely import STRtree
 
 from viewer.analysis.projection import shrunk
 from viewer.model import Change, Region, Situation
-from viewer.model.geodesy import geodesic_area_km2
+from viewer.model.geodesy import geodesic_areas_km2
 
 ENTRY_DEPTH_M = 1000.0      # a layer entered a region where it is this deep inside it
 MIN_TOUCH_KM2 = 0.001       # a change touches a region with at least this much inside
@@ -96,7 +96,7 @@ class RegionAttribution:
     def region_km2(self) -> np.ndarray:
         """Each region's own geodesic area."""
         if self._region_km2 is None:
-            self._region_km2 = np.array([geodesic_area_km2(g) for g in self._geoms], float)
+            self._region_km2 = geodesic_areas_km2(self._geoms)
         return self._region_km2
 
     # -- layers ----------------------------------------------------------------------
@@ -180,8 +180,8 @@ class RegionAttribution:
     def measure_changes(self, changes: list[Change]) -> None:
         """Split many changes by region at once (two vectorised passes, not one per change)."""
         todo = [c for c in changes if c.id not in self._changes]
-        gained_total = [geodesic_area_km2(c.gained) for c in todo]
-        lost_total = [geodesic_area_km2(c.lost) for c in todo]
+        gained_total = geodesic_areas_km2([c.gained for c in todo]).tolist()
+        lost_total = geodesic_areas_km2([c.lost for c in todo]).tolist()
         gained = self._km2_in_regions([c.gained for c in todo], gained_total)
         lost = self._km2_in_regions([c.lost for c in todo], lost_total)
         for k, change in enumerate(todo):
@@ -194,8 +194,8 @@ class RegionAttribution:
     # -- the vectorised work ---------------------------------------------------------
     def _piece_km2(self, layer_id: str, pieces: list) -> np.ndarray:
         known = self._known_km2[layer_id]
-        for i in np.flatnonzero(np.isnan(known)):
-            known[i] = geodesic_area_km2(pieces[i])
+        todo = np.flatnonzero(np.isnan(known))
+        known[todo] = geodesic_areas_km2([pieces[i] for i in todo])
         return known
 
     def _km2_in_regions(self, geoms: list, totals) -> np.ndarray:
@@ -209,7 +209,7 @@ class RegionAttribution:
         inside = shapely.contains(self._geoms[ri], arr[gi])
         out[gi[inside], ri[inside]] = np.asarray(totals, float)[gi[inside]]
         cut = shapely.intersection(arr[gi[~inside]], self._geoms[ri[~inside]])
-        out[gi[~inside], ri[~inside]] = [geodesic_area_km2(part) for part in cut]
+        out[gi[~inside], ri[~inside]] = geodesic_areas_km2(cut)
         return out
 
     def _deep_in_regions(self, geoms: list) -> np.ndarray:

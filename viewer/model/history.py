@@ -24,7 +24,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from viewer.model.change import Change, change_id
-from viewer.model.geodesy import geodesic_area_km2
+from viewer.model.geodesy import geodesic_areas_km2
 from viewer.model.geometry import EMPTY, has_area, polygonal, split_large
 from viewer.model.times import to_utc
 
@@ -68,8 +68,8 @@ class History:
     def measure_pieces(self, indices=None) -> None:
         """Fill in the geodesic area of the pieces (all, or ``indices``) not measured yet."""
         idx = np.arange(len(self.pieces)) if indices is None else np.asarray(indices, int)
-        for i in idx[np.isnan(self.piece_km2[idx])]:
-            self.piece_km2[i] = geodesic_area_km2(self.pieces[i].geometry)
+        todo = idx[np.isnan(self.piece_km2[idx])]
+        self.piece_km2[todo] = geodesic_areas_km2([self.pieces[i].geometry for i in todo])
 
     def adopt_piece_km2(self, km2) -> None:
         """Take areas measured elsewhere (a worker's copy) for the pieces not measured yet."""

@@ -23,7 +23,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from viewer.analysis.region_attribution import RegionAttribution
-from viewer.model.geodesy import geodesic_area_km2
+from viewer.model.geodesy import geodesic_areas_km2
 from viewer.model.snapshot import SituationSnapshot, frozen_copy
 from viewer.render.scene import build_pieces
 from viewer.ui.loader import LoadedSituation
@@ -37,13 +37,14 @@ class RegionsMeasured:
 
 
 def measure_pieces(snapshot: SituationSnapshot, job: Job) -> dict[str, np.ndarray]:
-    """Every piece's geodesic km², as new read-only arrays, checking ``job`` between pieces."""
+    """Every piece's geodesic km², as new read-only arrays, checking ``job`` between chunks of pieces."""
     out = {}
     for layer in snapshot.layers:
         km2 = np.array(layer.piece_km2, dtype=float)
-        for i in np.flatnonzero(np.isnan(km2)).tolist():
+        todo = np.flatnonzero(np.isnan(km2))
+        for chunk in np.array_split(todo, max(1, len(todo) // 256)):
             job.check()
-            km2[i] = geodesic_area_km2(layer.pieces[i].geometry)
+            km2[chunk] = geodesic_areas_km2([layer.pieces[i].geometry for i in chunk])
         out[layer.id] = frozen_copy(km2)
     return out
 
