@@ -214,3 +214,41 @@ def test_a_layer_without_a_stated_source_says_so_and_names_its_file(inputs, caps
     info = json.loads(run_ok(capsys, "info", inputs["out"], "--json"))
     assert info["attributions"] == ["Front: source not stated; imported from "
                                     "front_20250601.geojson"]
+
+
+def _stderr_through(argv: list[str], terminal: bool) -> tuple[int, str]:
+    """Run the CLI in a subprocess, its stderr a pseudo-terminal or a pipe."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    code = "import sys; from viewer.cli.main import main; sys.exit(main(sys.argv[1:]))"
+    if not terminal:
+        done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True,
+                              text=True, timeout=120)
+        return done.returncode, done.stderr
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-c", code, *argv], stdout=subprocess.DEVNULL,
+                            stderr=slave)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:                     # EIO: the child closed its end
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    return proc.wait(timeout=120), b"".join(chunks).decode()
+
+
+def test_progress_goes_to_stderr_only_when_it_is_a_terminal(inputs):
+    argv = ["import", inputs["series"], "-o", inputs["out"]]
+    status, shown = _stderr_through(argv, terminal=True)
+    assert status == 0
+    assert "import: reading 3/3" in shown and "import: writing" in shown
+    argv[-1] = str(inputs["dir"] / "second.gpkg")
+    status, piped = _stderr_through(argv, terminal=False)
+    assert status == 0 and piped == ""

@@ -103,6 +103,7 @@ def _check(args) -> None:
 def cmd_import(args) -> int:
     _check(args)
     from viewer.importing.pipeline import ImportOptions
+    from viewer.importing.progress import LinePrinter
     from viewer.importing.to_file import import_to_file
     options = ImportOptions(
         args.sources, layer=args.layer, kind=args.kind, reports=args.reports,
@@ -110,8 +111,15 @@ def cmd_import(args) -> int:
         end_field=args.end_field, date_pattern=args.date_pattern,
         min_width_m=args.min_width, min_area_km2=args.min_area, as_kind=args.as_kind,
         into=args.into, rebuild=args.rebuild)
-    report = import_to_file(options, args.output, regions_spec=args.regions,
-                            region_name_field=args.region_name_field, append=args.append,
-                            places_spec=args.places, drop_foreign=args.drop_foreign)
+    printer = LinePrinter(sys.stderr) if sys.stderr.isatty() else None
+    if printer:
+        options.progress = printer
+    try:
+        report = import_to_file(options, args.output, regions_spec=args.regions,
+                                region_name_field=args.region_name_field, append=args.append,
+                                places_spec=args.places, drop_foreign=args.drop_foreign)
+    finally:
+        if printer:
+            printer.close()
     sys.stdout.write(report.text())
     return 0

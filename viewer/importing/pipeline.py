@@ -20,6 +20,7 @@ from pathlib import Path
 import shapely
 
 from viewer.importing.link_reports import add_reports
+from viewer.importing.progress import Progress, quiet
 from viewer.importing.snapshots import file_snapshots, history_from_snapshots, is_dated_series
 from viewer.importing.timestamped import history_from_timed, is_timestamped, timed_features
 from viewer.io.errors import SituationError
@@ -51,6 +52,7 @@ class ImportOptions:
     as_kind: str | None = None              # "snapshots" or "features"; None: detected
     into: str | None = None                 # the daily update: add to this layer's states
     rebuild: bool = False                   # with into: accept snapshots before its end
+    progress: Progress = quiet              # told (stage, done, total) as the work goes
 
 
 @dataclass
@@ -95,7 +97,11 @@ def run_import(options: ImportOptions, existing: Situation | None = None,
         from viewer.io.foreign.dispatch import read_features as reader
     clock = time.perf_counter()
     files = source_files(options.sources, exclude=options.target)
-    results = [reader(path) for path in files]
+    results = []
+    for n, path in enumerate(files):
+        options.progress("reading", n, len(files))
+        results.append(reader(path))
+    options.progress("reading", len(files), len(files))
     seconds = {"parse": time.perf_counter() - clock}
     if options.into:
         from viewer.importing.daily import update_layer
@@ -174,7 +180,8 @@ def _timestamped_layers(results: list[ReadResult], options: ImportOptions,
         layer_id = _new_id(name, taken, options.target)
         taken.add(layer_id)
         layers.append(Layer(layer_id, name if options.layer else name.split("/")[-1],
-                            options.kind or "incursion", history_from_timed(layer_id, items),
+                            options.kind or "incursion",
+                            history_from_timed(layer_id, items, options.progress),
                             source=f"{_names(options.sources)}: {len(items)} "
                             "timestamped feature(s)"))
     return layers, warnings

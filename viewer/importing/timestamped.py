@@ -16,6 +16,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from viewer.importing.progress import Progress, quiet
 from viewer.io.foreign.features import Feature, ReadResult
 from viewer.model import History, parse_time, to_utc
 from viewer.model.geometry import EMPTY, polygonal
@@ -116,7 +117,8 @@ def timed_features(result: ReadResult, time_field: str | None = None,
     return out, warnings
 
 
-def history_from_timed(layer_id: str, items: list[TimedFeature]) -> History:
+def history_from_timed(layer_id: str, items: list[TimedFeature],
+                       progress: Progress = quiet) -> History:
     """The History whose state at every start or end time is the union of the features
     present then (an end with nothing left present is an empty state).
 
@@ -142,9 +144,12 @@ def history_from_timed(layer_id: str, items: list[TimedFeature]) -> History:
 
     def steps():
         for k in range(1, len(when)):
+            progress("merging", k, len(when))
             yield (times[k], _less_touching(geoms, tree, by_start[k], present(k - 1)),
                    _less_touching(geoms, tree, by_end[k], present(k)))
-    return History.from_changes(layer_id, (times[0], _union(geoms[by_start[0]])), steps())
+    history = History.from_changes(layer_id, (times[0], _union(geoms[by_start[0]])), steps())
+    progress("merging", len(when), len(when))
+    return history
 
 
 def _grouped(index: np.ndarray, n: int) -> list[np.ndarray]:

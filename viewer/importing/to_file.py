@@ -57,10 +57,13 @@ def import_to_file(options: ImportOptions, output: str, *, regions_spec: str | N
     add_places(result.situation, places_spec)
     seconds["places"] = time.perf_counter() - start
     start = time.perf_counter()
+    options.progress("measuring", 0, 1)
     areas = Areas(result.situation)
+    areas.measure_all()         # once, before RegionAttribution copies the pieces' areas
     facts = import_facts(result, areas, RegionAttribution(result.situation))
     seconds["analysis"] = time.perf_counter() - start
     if write:
+        options.progress("writing", 0, 1)
         start = time.perf_counter()
         keep_from = output if adding and not drop_foreign else None
         write_situation(result.situation, output, keep_from=keep_from)

@@ -70,11 +70,11 @@ def _split_parts(parts, max_vertices: int) -> list[BaseGeometry]:
     todo = [np.arange(len(parts))]
     while todo:
         idx = todo.pop()
-        if len(idx) == 1 or counts[idx].sum() <= max_vertices:
-            if len(idx) == 1:
-                out.extend(split_large(parts[idx[0]], max_vertices))
-            else:
-                out.append(MultiPolygon(list(parts[idx])))
+        if counts[idx].sum() <= max_vertices:       # valid: disjoint parts of a valid whole
+            out.append(parts[idx[0]] if len(idx) == 1 else shapely.multipolygons(parts[idx]))
+            continue
+        if len(idx) == 1:
+            out.extend(split_large(parts[idx[0]], max_vertices))
             continue
         x, y = cx[idx], cy[idx]
         along = x if np.ptp(x) >= np.ptp(y) else y
