@@ -247,7 +247,7 @@ def test_a_time_step_only_looks_the_region_figures_up(env, monkeypatch):
     def fail(*_args):
         raise AssertionError("region figures computed on the time step")
     import viewer.analysis.region_attribution as attribution
-    monkeypatch.setattr(attribution, "geodesic_area_km2", fail)
+    monkeypatch.setattr(attribution, "geodesic_areas_km2", fail)
     monkeypatch.setattr(attribution.RegionAttribution, "measure_changes", fail)
     for change in panel.situation.changes:
         cursor.set_time(change.at)
@@ -267,3 +267,17 @@ def test_the_window_adopts_the_measured_figures_for_its_reports_panel(window, qt
     texts = [rows.topLevelItem(i).text(0) for i in range(rows.topLevelItemCount())]
     claimed = geodesic_area_km2(box(31.5, 48.5, 31.9, 48.9))
     assert texts[0] == f"10 Jun 2025 · Claimed\n+{claimed:,.1f}\u00a0km² · East"
+
+
+def test_the_header_is_one_line_of_fixed_height_whatever_its_text(env, qtbot):
+    """A new date, or a panel too narrow for the text, never changes the header's height
+    (a word-wrapped label grew, and asked the main window for a second layout per step):
+    the text is elided, and whole in the tooltip."""
+    panel, cursor, _ = env
+    height = panel.header.height()
+    cursor.set_time(T("2025-06-11T12:00Z"))
+    qtbot.waitUntil(lambda: "11 Jun 2025 12:00" in panel.header.text())
+    panel.resize(120, 700)
+    QCoreApplication.processEvents()
+    assert panel.header.height() == height <= 2 * panel.fontMetrics().height()
+    assert panel.header.toolTip() and "11 Jun 2025 12:00" in panel.header.toolTip()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtWidgets import (QLabel, QMenu, QSplitter, QTabWidget, QTreeWidget,
+from PySide6.QtWidgets import (QMenu, QSplitter, QTabWidget, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from viewer.analysis.region_attribution import RegionAttribution
@@ -15,6 +15,7 @@ from viewer.model.cursor import TimeCursor
 from viewer.model.selection import Selection
 from viewer.render.language import fill, format_number, plural, translate
 from viewer.ui import report_items as ri
+from viewer.ui.elided_line import ElidedLine
 from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_time
 from viewer.ui.report_view import ReportView
 from viewer.ui.reports_tree import ReportsTree
@@ -27,9 +28,7 @@ class ReportsPanel(QWidget):
                  regions: RegionAttribution | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.cursor, self.selection = cursor, selection
-        self.header = QLabel(self)
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
-        self.header.setWordWrap(True)
+        self.header = ElidedLine(self)      # a new date repaints it, no layout runs
         self.window_tree = self._tree(translate("Reports", "Changes in the highlight window, "
                                                 "newest first, with the reports behind them"))
         self.window_tree.setExpandsOnDoubleClick(False)
