@@ -8,6 +8,7 @@ from pyproj import Geod
 from shapely.geometry.base import BaseGeometry
 
 GEOD = Geod(ellps="WGS84")
+BATCH = 1024
 _AREAL = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
 
 
@@ -26,8 +27,15 @@ def geodesic_areas_km2(geoms) -> np.ndarray:
     ``Geod.polygon_area_perimeter`` call: each ring is an excursion from the geometry's
     first vertex and back along the same geodesic, whose two edges cancel exactly, so the
     one path's area is the sum of the rings' (and a geometry of thousands of rings costs
-    one call)."""
+    one call). Measured in batches, so the rings in memory at once stay few."""
     geoms = np.asarray(geoms, dtype=object)
+    if len(geoms) > BATCH:
+        return np.concatenate([_areas_km2(geoms[i:i + BATCH])
+                               for i in range(0, len(geoms), BATCH)])
+    return _areas_km2(geoms)
+
+
+def _areas_km2(geoms: np.ndarray) -> np.ndarray:
     parts, owner = shapely.get_parts(geoms, return_index=True)
     parts, owner = _flatten(parts, owner)
     areal = np.isin(shapely.get_type_id(parts), _AREAL) & ~shapely.is_empty(parts)
