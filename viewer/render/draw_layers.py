@@ -14,7 +14,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPaintEng
 from viewer.model import Layer
 from viewer.render import styles as st
 from viewer.render.paths import lines_path
-from viewer.render.scene import MapScene
+from viewer.render.scene import DENSE_RINGS, MapScene
 from viewer.render.settings import CONTEXT, REGIONS, RenderSettings
 from viewer.render.viewport import Viewport
 
@@ -81,10 +81,11 @@ def draw_layer(painter: QPainter, scene: MapScene, viewport: Viewport,
     if path.isEmpty() or opacity <= 0.0:
         return
     style = st.layer_style(layer, scene.situation, settings.palette)
+    dense = scene.layer_rings(layer.id, settings.at) > DENSE_RINGS
     if not style.hatch:                 # a plain fill: its antialiased edge is the outline
-        painter.fillPath(path, st.brush(style.color, opacity))
+        _fill(painter, path, st.brush(style.color, opacity), dense)
         return
-    painter.fillPath(path, st.brush(style.color, opacity * st.HATCH_TINT))
+    _fill(painter, path, st.brush(style.color, opacity * st.HATCH_TINT), dense)
     line_pen = st.pen(style.color, settings.px(st.HATCH_WIDTH), min(1.0, opacity * 1.8))
     line_pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     if painter.paintEngine().type() == QPaintEngine.Type.SVG:
@@ -106,6 +107,17 @@ def draw_layer(painter: QPainter, scene: MapScene, viewport: Viewport,
 def _undo(viewport: Viewport):
     inverse, _ = viewport.transform.inverted()
     return inverse
+
+
+def _fill(painter: QPainter, path: QPainterPath, brush, dense: bool) -> None:
+    """Fill ``path``; a dense one (more than DENSE_RINGS rings) without antialiasing."""
+    if not dense:
+        painter.fillPath(path, brush)
+        return
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.fillPath(path, brush)
+    painter.restore()
 
 
 def hatch_segments(viewport: Viewport, area: QRectF, spacing: float) -> np.ndarray:
@@ -174,11 +186,18 @@ def draw_highlights(painter: QPainter, scene: MapScene, settings: RenderSettings
         return
     gained, lost = scene.window_paths(("highlight", ids), lambda: scene.merged_change_paths(ids))
     gain, loss = st.change_colours(settings.palette)
+    dense = sum(len(scene.change_bounds(c)) for c in ids) > DENSE_RINGS
     for side, path, colour in ((1, lost, loss), (0, gained, gain)):
         if not path.isEmpty():
-            painter.fillPath(path, st.brush(colour, st.highlight_opacity(settings.palette)))
-            _edge(painter, scene, ("highlight", ids, side), path,
-                  st.pen(colour, settings.px(1.8), 0.95))
+            _fill(painter, path, st.brush(colour, st.highlight_opacity(settings.palette)), dense)
+            # dense: a hairline, whose stroke costs no stroker and no antialiasing
+            pen = st.pen(colour, 0.0 if dense else settings.px(1.8), 0.95)
+            if dense:
+                painter.save()
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            _edge(painter, scene, ("highlight", ids, side), path, pen)
+            if dense:
+                painter.restore()
 
 
 def draw_difference(painter: QPainter, scene: MapScene, settings: RenderSettings,

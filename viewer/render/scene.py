@@ -22,6 +22,11 @@ from viewer.model.geometry import polygonal
 from viewer.render.paths import geometry_path, lines_path
 
 STATE_PATHS = 24        # layer states kept as ready paths
+# An area of more rings is filled without antialiasing: Qt's antialiasing rasteriser
+# slows down superlinearly with the rings of a path (10,000 small squares: about 0.4 s
+# per fillPath with it, 0.01 s without), and at that many rings, most a few pixels
+# wide, the edges' smoothing is not what one sees.
+DENSE_RINGS = 2_000
 PREBUILD_MAX_VERTICES = 2_000_000   # pieces built ahead, in the background, up to this
 DISPLAY_SEGMENT_DEG = 0.05   # ~5 km: the chord strays < 1 m from the projected curve
 MEMO_ENTRIES = 32       # derived per-view things (label layouts, hatching)
@@ -163,6 +168,11 @@ class MapScene:
         index = self.situation.layer(layer_id).history.state_index(t)
         return self._state(layer_id, index)[1]
 
+    def layer_rings(self, layer_id: str, t: datetime) -> int:
+        """How many rings the layer's area at ``t`` is drawn with (see DENSE_RINGS)."""
+        index = self.situation.layer(layer_id).history.state_index(t)
+        return self._state(layer_id, index)[2]
+
     def layer_outline(self, layer_id: str, t: datetime) -> QPainterPath:
         """The boundary of the layer's area at ``t`` (of the union, so the seams between
         pieces are not drawn), as an open path for strokes. The union costs far more than
@@ -201,7 +211,7 @@ class MapScene:
         geoms = np.array([self._pieces[(layer_id, i)][0] for i in indices], dtype=object)
         return shapely.bounds(geoms).reshape(-1, 4)
 
-    def _state(self, layer_id: str, index: int) -> tuple[np.ndarray, QPainterPath]:
+    def _state(self, layer_id: str, index: int) -> tuple[np.ndarray, QPainterPath, int]:
         def build():
             history = self.situation.layer(layer_id).history
             indices = history.piece_indices(index).tolist()
@@ -210,7 +220,8 @@ class MapScene:
             for i in indices:
                 path.addPath(self._pieces[(layer_id, i)][1])
             geoms = np.array([self._pieces[(layer_id, i)][0] for i in indices], dtype=object)
-            return geoms, path
+            parts = shapely.get_parts(geoms)
+            return geoms, path, int(len(parts) + shapely.get_num_interior_rings(parts).sum())
         return self._states.get_or_build((layer_id, index), build)
 
     def adopt_pieces(self, built: dict) -> None:
