@@ -327,3 +327,42 @@ def test_pieces_built_in_a_worker_thread_draw_the_same_as_pieces_built_when_show
         b = render_image(eager, _settings(t))
         assert a == b, t
     assert lazy_image == render_image(eager, _settings(D5))
+
+
+def test_a_dense_layer_is_filled_without_antialiasing_and_the_same_area(qapp):
+    """A state of more rings than DENSE_RINGS (here from 4,000 small boxes, off the pixel
+    grid) is filled without antialiasing: every pixel of the map is the layer's colour or
+    the background, none between, and the filled share of the map matches the squares'
+    share, computed from their projected areas."""
+    import shapely
+
+    from viewer.model.history import Piece
+    from viewer.render.scene import DENSE_RINGS
+    rng = np.random.default_rng(3)
+    n = 4_000
+    x, y = rng.uniform(30.0, 35.9, n), rng.uniform(47.0, 50.9, n)
+    squares = shapely.box(x, y, x + 0.03, y + 0.02)
+    state = shapely.union_all(squares)
+    history = History([D1], [Piece(p, D1, None) for p in shapely.get_parts(state)], [])
+    layer = Layer("dense", "Dense", "assessed-control", history, style=Style(RED, 1.0))
+    meta = SituationMeta(title="Dense", highlight_days=0.0, default_bbox=(30, 47, 36, 51))
+    scene = MapScene(Situation(meta, [], [], [layer]))
+    assert scene.layer_rings("dense", D1) > DENSE_RINGS
+    settings = RenderSettings(at=D1, size=(600, 400), decorations=False,
+                              hidden=frozenset({"labels", "regions", "context"}))
+    image = render_image(scene, settings).convertToFormat(QImage.Format.Format_RGB32)
+    ptr = image.constBits()
+    pixels = np.frombuffer(ptr, np.uint8).reshape(image.height(), image.width(), 4)[..., :3]
+    red = np.all(np.abs(pixels[..., ::-1].astype(int) - _rgb(RED)) <= 1, axis=-1)
+    background = np.all(pixels == pixels[0, 0], axis=-1)
+    assert (red | background).all()
+    vp = Viewport.for_settings(scene, settings)
+    projected = scene.project_layer(np.array([state], dtype=object))[0]
+    x0, y0, x1, y1 = scene.project_layer(np.array([shapely.box(30, 47, 36, 51)],
+                                                  dtype=object))[0].bounds
+    left, top = vp.to_pixels(x0, y1)
+    right, bottom = vp.to_pixels(x1, y0)
+    view = red[int(top) + 2:int(bottom) - 2, int(left) + 2:int(right) - 2]
+    assert view.size > 0
+    share = projected.area / shapely.box(x0, y0, x1, y1).area
+    assert view.mean() == pytest.approx(share, abs=0.03)
