@@ -1,0 +1,118 @@
+"""Growth: how the DeepState figures grow with the length of the series. Longer series are
+made from the 536 real snapshots (../shared) by replaying them forward and back (a file
+named for each new day, a symbolic link to the snapshot it replays), up to a 5-year
+daily series of 1,826 states.
+
+For each length, in its own process (so the peak memory is its own): import time and
+file size (import_to_file, as bench_import), then in a 1600x1000 window: open to first
+paint, the median of random-date steps (timed until the event loop is idle and every
+widget has painted, as bench_window does) and the peak memory. Each should grow at most
+linearly, the step not at all. Not a unit test: nothing here asserts; the load average
+is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import bench_window as bw  # noqa: E402  (sets the offscreen platform and fresh settings)
+
+CORPUS = bw.ROOT.parent / "shared" / "data" / "deepstate-daily"
+LENGTHS = (536, 1_000, 1_826)
+
+
+def series(length: int, folder: Path) -> Path:
+    """A folder of ``length`` daily snapshot files: the real ones forward, back, ..."""
+    real = sorted(CORPUS.glob("*.geojson"))
+    target = folder / f"series-{length}"
+    if target.is_dir() and len(list(target.iterdir())) == length:
+        return target
+    target.mkdir(parents=True, exist_ok=True)
+    cycle = real + real[-2:0:-1]                    # forward, then back (no repeats)
+    first = date(2024, 7, 8)
+    for k in range(length):
+        day = first + timedelta(days=k)
+        link = target / f"deepstatemap_data_{day:%Y%m%d}.geojson"
+        if not link.exists():
+            link.symlink_to(cycle[k % len(cycle)])
+    return target
+
+
+def child(what: str, length: int, steps: int) -> dict:
+    folder = Path(tempfile.gettempdir()) / "situation-viewer-growth"
+    out = folder / f"growth-{length}.gpkg"
+    return import_once(series(length, folder), out) if what == "import" else \
+        window(out, steps)
+
+
+def import_once(source: Path, out: Path) -> dict:
+    from viewer.importing.pipeline import ImportOptions
+    from viewer.importing.to_file import import_to_file
+    clock = time.perf_counter()
+    import_to_file(ImportOptions([str(source)], layer="Occupied (DeepState)",
+                                 kind="assessed-control"), str(out),
+                   regions_spec="builtin:ukraine-oblasts")
+    return {"import": time.perf_counter() - clock,
+            "import_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "file_mb": out.stat().st_size / 2 ** 20}
+
+
+def window(out: Path, steps: int) -> dict:
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance() or QApplication([])
+    counter = bw.EventCounter(app)
+    win = bw.sized_window(bw.KINDS[0])
+    first = bw.open_to_first_paint(out, win)
+    timer = bw.Steps(win, counter)
+    bw.time_steps(timer, bw.MODES[0], bw.step_times(win, bw.MODES[0], steps,
+                                                     random.Random(1)))
+    result = {"first_paint": first, "step": statistics.median(timer.times[bw.MODES[0]]),
+              "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    win.close()
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("lengths", nargs="*", type=int, default=None,
+                        help=f"series lengths (default: {', '.join(map(str, LENGTHS))})")
+    parser.add_argument("--steps", type=int, default=30)
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child[0], int(args.child[1]), args.steps)))
+        return 0
+    if not CORPUS.is_dir():
+        print(f"growth: skipped ({CORPUS} is absent)")
+        return 0
+    print(f"{'states':>7} {'import s':>9} {'import MB':>10} {'file MiB':>9} "
+          f"{'first paint ms':>15} {'step ms':>8} {'window MB':>10}  load")
+    for length in args.lengths or LENGTHS:
+        r = {}
+        for what in ("import", "window"):
+            done = subprocess.run([sys.executable, __file__, "--child", what, str(length),
+                                   "--steps", str(args.steps)],
+                                  check=True, capture_output=True, text=True)
+            r.update(json.loads(done.stdout.strip().splitlines()[-1]))
+        print(f"{length:>7} {r['import']:>9.1f} {r['import_peak_mb']:>10.0f} "
+              f"{r['file_mb']:>9.2f} {bw.ms(r['first_paint']):>15.0f} "
+              f"{bw.ms(r['step']):>8.1f} {r['peak_mb']:>10.0f}  {os.getloadavg()[0]:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
