@@ -169,7 +169,8 @@ class MapScene:
         return self._state(layer_id, index)[1]
 
     def layer_rings(self, layer_id: str, t: datetime) -> int:
-        """How many rings the layer's area at ``t`` is drawn with (see DENSE_RINGS)."""
+        """How many polygons (outer rings) the layer's area at ``t`` is drawn with (see
+        DENSE_RINGS)."""
         index = self.situation.layer(layer_id).history.state_index(t)
         return self._state(layer_id, index)[2]
 
@@ -220,8 +221,8 @@ class MapScene:
             for i in indices:
                 path.addPath(self._pieces[(layer_id, i)][1])
             geoms = np.array([self._pieces[(layer_id, i)][0] for i in indices], dtype=object)
-            parts = shapely.get_parts(geoms)
-            return geoms, path, int(len(parts) + shapely.get_num_interior_rings(parts).sum())
+            # polygons, holes aside: counted without making an object per part
+            return geoms, path, int(shapely.get_num_geometries(geoms).sum())
         return self._states.get_or_build((layer_id, index), build)
 
     def adopt_pieces(self, built: dict) -> None:
