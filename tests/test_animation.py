@@ -318,7 +318,7 @@ def test_dates_outside_the_data_say_so(tmp_path, situation_file):
 
 
 def test_caption_of_a_date_outside_the_data():
-    from viewer.render.decorations import date_text
+    from viewer.render.map_texts import date_text
     from viewer.model.in_data import in_data
     shown = in_data(_situation(), parse_time("1990-01-01"))
     assert date_text(RenderSettings(at=shown.at, date_note=shown.note)) == \

@@ -89,7 +89,7 @@ def ukrainian(qapp):
 
 
 def test_ukrainian_numbers_dates_and_plurals(ukrainian):
-    from viewer.render.decorations import highlight_texts
+    from viewer.render.map_texts import highlight_texts
     from viewer.render.language import format_km2, format_long_date, plural_form
     assert format_long_date(datetime(2025, 8, 12, tzinfo=timezone.utc)) == "12 серпня 2025"
     assert format_km2(114508.94) == "114\u00a0508,9\u00a0км²"

@@ -15,7 +15,8 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
 from viewer.render import styles as st
-from viewer.render.decorations import decoration_rects, draw_decorations, format_date
+from viewer.render.decorations import decoration_rects, draw_decorations
+from viewer.render.map_texts import format_date
 from viewer.render.draw import draw_map
 from viewer.render.draw_layers import draw_background, draw_dynamic
 from viewer.render.fonts import ensure_fonts, map_font

@@ -4,7 +4,6 @@ each on a subtle semi-transparent panel."""
 from __future__ import annotations
 
 import math
-from datetime import datetime
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter
@@ -14,64 +13,15 @@ from viewer.model.text import safe_line
 from viewer.render import styles as st
 from viewer.render.fonts import map_font
 from viewer.render.decoration_layout import Layout, layout
-from viewer.render.language import fill, format_long_date, format_number, plural, translate
+from viewer.render.map_texts import (attribution_text, date_text, format_date, highlight_texts,
+                                     map_title)
+from viewer.render.language import fill, translate
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
 from viewer.render.viewport import Viewport
 
 _GEOD = Geod(ellps="WGS84")
 LEGEND_NAME_LIMIT = 80            # characters of a layer name in the legend
-
-
-def format_date(t: datetime) -> str:
-    """``13 June 2025`` (``13 червня 2025``), with ``, 14:30 UTC`` when not midnight."""
-    return format_long_date(t)
-
-
-def date_text(settings: RenderSettings) -> str:
-    """The legend's date line: the date shown, or what stands for it (a note that the
-    date asked for lies outside the data, the two dates compared)."""
-    return settings.date_note if settings.date_note is not None else format_date(settings.at)
-
-
-def map_title(scene: MapScene, settings: RenderSettings) -> str:
-    """The title drawn on (and stored in) a map: one safe line of at most 300 characters."""
-    return safe_line(settings.title if settings.title is not None
-                     else scene.situation.meta.title)
-
-
-def attribution_text(scene: MapScene) -> str:
-    return " · ".join(safe_line(a) for a in scene.situation.meta.attributions if a.strip())
-
-
-def highlight_texts(days: float) -> tuple[str, str]:
-    """The key's rows for the gains and losses of the last ``days`` (English puts the
-    singular apart; Ukrainian's three plural forms come from the translation)."""
-    if days < 1:
-        n = round(days * 24)
-        if n == 1:
-            return (translate("Legend", "Gained in the last hour"),
-                    translate("Legend", "Lost in the last hour"))
-        return (plural(n, translate("Legend", "Gained in the last %n hours", "one"),
-                    translate("Legend", "Gained in the last %n hours", "few"),
-                    translate("Legend", "Gained in the last %n hours", "many")),
-                plural(n, translate("Legend", "Lost in the last %n hours", "one"),
-                    translate("Legend", "Lost in the last %n hours", "few"),
-                    translate("Legend", "Lost in the last %n hours", "many")))
-    if days == 1:
-        return (translate("Legend", "Gained in the last day"),
-                translate("Legend", "Lost in the last day"))
-    if days == int(days):
-        n = int(days)
-        return (plural(n, translate("Legend", "Gained in the last %n days", "one"),
-                    translate("Legend", "Gained in the last %n days", "few"),
-                    translate("Legend", "Gained in the last %n days", "many")),
-                plural(n, translate("Legend", "Lost in the last %n days", "one"),
-                    translate("Legend", "Lost in the last %n days", "few"),
-                    translate("Legend", "Lost in the last %n days", "many")))
-    text = format_number(days, 1)
-    return (translate("Legend", "Gained in the last %1 days").replace("%1", text),
-            translate("Legend", "Lost in the last %1 days").replace("%1", text))
 
 
 def nice_length(max_metres: float) -> float:

@@ -12,7 +12,7 @@ from PySide6.QtSvg import QSvgGenerator
 from viewer.io import atomic
 from viewer.io.errors import SituationError
 from viewer.render import styles as st
-from viewer.render.decorations import attribution_text, map_title
+from viewer.render.map_texts import attribution_text, map_title
 from viewer.render.draw import draw_map
 from viewer.render.fonts import ensure_fonts
 from viewer.render.scene import MapScene
