@@ -29,6 +29,16 @@ FILE_FILTER = f"Situation files (*{SUFFIX})"
 Button = QMessageBox.StandardButton
 
 
+def _same_view(view, before, after) -> tuple[float, float, float, float]:
+    """A projected view rectangle of projection ``before`` in projection ``after`` (a
+    new layer's extent may centre the automatic projection elsewhere)."""
+    if before.crs == after.crs:
+        return view
+    lon, lat = before.inverse([view[0], view[2]], [view[1], view[3]])
+    x, y = after.forward(lon, lat)
+    return float(min(x)), float(min(y)), float(max(x)), float(max(y))
+
+
 class EditSession(QObject):
     def __init__(self, window: "MainWindow"):
         super().__init__(window)
@@ -103,7 +113,10 @@ class EditSession(QObject):
         s, t = w.situation, w.cursor_model.time
         loaded = prepare(s, w.loaded.path)
         w.loaded = loaded
+        old, view = w.canvas.scene, w.canvas.view_rect()
         w.canvas.set_scene(loaded.scene)
+        if old is not None:                 # the map stays where the person is looking
+            w.canvas.set_view(_same_view(view, old.projector, loaded.scene.projector))
         w.layers_panel.set_situation(s, loaded.areas)
         w.reports_panel.set_situation(s, loaded.regions)
         w.regions_panel.set_situation(s)

@@ -37,6 +37,7 @@ from viewer.ui.recent_files import app_settings
 from viewer.ui.regions_panel import RegionsPanel
 from viewer.ui.qt_utils import ModelConnections
 from viewer.ui.reports_panel import ReportsPanel
+from viewer.ui.sketch_actions import SketchActions
 from viewer.ui.status_bar import StatusReadout
 from viewer.ui.timeline import TimelineWidget
 from viewer.ui.worker import BackgroundWorker
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self._measure_later.connect(self._measure_shown, Qt.ConnectionType.QueuedConnection)
         self.edits = EditSession(self)
         self.edit_actions = EditActions(self, self.edits)
+        self.sketching = SketchActions(self)       # Edit ▸ Sketch Area…, a map tool
         self._restore_layout()
         self.canvas.setFocus()
 

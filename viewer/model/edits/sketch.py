@@ -14,6 +14,7 @@ from viewer.model.edits.base import Edit, EditRefused, Touched
 from viewer.model.geometry import has_area, polygonal
 from viewer.model.history import History
 from viewer.model.layer import Layer
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 from viewer.model.situation import Situation
 from viewer.model.text import safe_line
 from viewer.model.times import to_utc
@@ -22,23 +23,27 @@ from viewer.model.times import to_utc
 def sketch_polygon(vertices: list[tuple[float, float]]) -> tuple[BaseGeometry, bool]:
     """The area a closed ring of (lon, lat) vertices encloses, and whether it had to be
     repaired (a self-intersecting ring is made valid with shapely's make_valid, which
-    keeps every part it encloses). EditRefused when there is no area to keep."""
+    keeps every part it encloses). EditRefused when there is no area to keep (its
+    argument a Message, which the window shows in the interface language)."""
     points = []
     for lon, lat in vertices:
         if not (-180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0):
-            raise EditRefused(f"a vertex ({lon:.5f}, {lat:.5f}) is outside longitude "
-                              "-180..180, latitude -90..90")
+            raise EditRefused(message(QT_TRANSLATE_NOOP(
+                "Core", "a vertex (%1, %2) is outside longitude -180..180, latitude -90..90"),
+                f"{lon:.5f}", f"{lat:.5f}"))
         if not points or points[-1] != (lon, lat):
             points.append((float(lon), float(lat)))
     if len(points) > 1 and points[0] == points[-1]:
         points.pop()
     if len(points) < 3:
-        raise EditRefused("a sketch needs at least three different vertices")
+        raise EditRefused(message(QT_TRANSLATE_NOOP(
+            "Core", "a sketch needs at least three different vertices")))
     ring = Polygon(points)
     repaired = not ring.is_valid
     area = polygonal(shapely.make_valid(ring)) if repaired else ring
     if not has_area(area):
-        raise EditRefused("the sketch encloses no area (its vertices are on one line)")
+        raise EditRefused(message(QT_TRANSLATE_NOOP(
+            "Core", "the sketch encloses no area (its vertices are on one line)")))
     return area, repaired
 
 
