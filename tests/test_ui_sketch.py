@@ -7,15 +7,16 @@ from __future__ import annotations
 import pytest
 import shapely
 from pyproj import Geod
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from shapely.geometry import Polygon
 
 from factories import GROWING_DATES, growing_situation
 from test_ui_edit import _shortcut, bot, open_window  # noqa: F401 - bot is a fixture
-from ui_helpers import blend, close_to, colour_at, isolate_settings, pixel_point
+from ui_helpers import PaintRects, blend, close_to, colour_at, isolate_settings, pixel_point
 from viewer.io.situation_file import read_situation, write_situation
+from viewer.ui.help_windows import shortcut_rows
 from viewer.ui.qt_utils import format_day
 from viewer.ui.region_table import FIRST, NAME
 from viewer.ui.sketch_dialog import SketchDialog
@@ -243,3 +244,22 @@ def test_a_sketch_without_three_different_vertices_is_refused_with_a_message(ske
     qtbot.waitUntil(lambda: not tool.is_closed)
     assert tool.active and window.edits.stack.count() == 0
     qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
+
+
+def test_drawing_repaints_only_around_the_outline_and_the_key_is_listed(sketching, bot):
+    """The pointer's rubber band and a new vertex repaint the outline's bounds, not the
+    map; Help ▸ Keyboard Shortcuts lists the tool's key."""
+    qtbot, window, canvas = bot, sketching, sketching.canvas
+    click(qtbot, window, *SQUARE[0])
+    canvas.repaint()
+    painted = PaintRects(canvas)
+    move(canvas, pixel_point(canvas, 32.3, 48.35), Qt.MouseButton.NoButton)
+    click(qtbot, window, 32.3, 48.35)
+    QApplication.processEvents()
+    assert painted.rects
+    around = QRect(pixel_point(canvas, *SQUARE[0]), pixel_point(canvas, 32.3, 48.35))
+    around = around.normalized().adjusted(-10, -10, 10, 10)    # the handles and the pen
+    assert all(around.contains(rect) for rect in painted.rects), (around, painted.rects)
+    assert around.width() * around.height() < 0.1 * canvas.width() * canvas.height()
+    assert (window.sketching.action.text().replace("&", ""), "S") in shortcut_rows(window)
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)

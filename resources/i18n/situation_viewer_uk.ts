@@ -213,6 +213,18 @@
         <source>%1; %2</source>
         <translation>%1; %2</translation>
     </message>
+    <message>
+        <source>a vertex (%1, %2) is outside longitude -180..180, latitude -90..90</source>
+        <translation>вершина (%1, %2) лежить поза межами довготи -180..180, широти -90..90</translation>
+    </message>
+    <message>
+        <source>a sketch needs at least three different vertices</source>
+        <translation>для ескізу потрібні щонайменше три різні вершини</translation>
+    </message>
+    <message>
+        <source>the sketch encloses no area (its vertices are on one line)</source>
+        <translation>ескіз не охоплює жодної площі (його вершини лежать на одній лінії)</translation>
+    </message>
 </context>
 <context>
     <name>Edit</name>
@@ -279,6 +291,14 @@
     <message>
         <source>&amp;Link &apos;%1&apos; to Selected Changes</source>
         <translation>&amp;Пов’язати «%1» з вибраними змінами</translation>
+    </message>
+    <message>
+        <source>S&amp;ketch Area…</source>
+        <translation>&amp;Накреслити ділянку…</translation>
+    </message>
+    <message>
+        <source>Draw an area on the map and add it to a layer as a gain or a loss</source>
+        <translation>Накреслити ділянку на мапі й додати її до шару як здобуток або втрату</translation>
     </message>
 </context>
 <context>
@@ -1298,6 +1318,161 @@
         <source>%n changes in the %1 days up to %2</source>
         <comment>many</comment>
         <translation>%n змін за %1 дн. до %2</translation>
+    </message>
+</context>
+<context>
+    <name>Sketch</name>
+    <message>
+        <source>A sketch needs at least three vertices</source>
+        <translation>Для ескізу потрібні щонайменше три вершини</translation>
+    </message>
+    <message>
+        <source>Sketch cancelled</source>
+        <translation>Ескіз скасовано</translation>
+    </message>
+    <message>
+        <source>Sketch: click the vertices; drag one to move it; Backspace removes the last; double-click, Enter or a click on the first vertex closes; Esc cancels</source>
+        <translation>Ескіз: клацайте вершини; перетягніть вершину, щоб пересунути її; Backspace вилучає останню; подвійне клацання, Enter або клацання першої вершини замикає контур; Esc скасовує</translation>
+    </message>
+    <message>
+        <source>Can&apos;t use this sketch</source>
+        <translation>Цей ескіз не можна використати</translation>
+    </message>
+    <message>
+        <source>%1. Move or remove vertices, or press Esc to cancel.</source>
+        <translation>%1. Пересуньте або вилучіть вершини чи натисніть Esc, щоб скасувати.</translation>
+    </message>
+    <message>
+        <source>The outline crossed itself and was repaired</source>
+        <translation>Контур перетинав сам себе, його виправлено</translation>
+    </message>
+    <message>
+        <source>Edit the outline, then close it again; Esc cancels</source>
+        <translation>Змініть контур і знову замкніть його; Esc скасовує</translation>
+    </message>
+    <message>
+        <source>Sketch a gain on “%1”, %2</source>
+        <translation>Накреслити здобуток на «%1», %2</translation>
+    </message>
+    <message>
+        <source>Sketch a loss on “%1”, %2</source>
+        <translation>Накреслити втрату на «%1», %2</translation>
+    </message>
+    <message>
+        <source>Sketch applied: Edit ▸ Undo takes it back</source>
+        <translation>Ескіз застосовано: Редагування ▸ Скасувати повертає все назад</translation>
+    </message>
+    <message>
+        <source>assessed control</source>
+        <translation>оцінений контроль</translation>
+    </message>
+    <message>
+        <source>assessed advance</source>
+        <translation>оцінене просування</translation>
+    </message>
+    <message>
+        <source>claimed</source>
+        <translation>заявлене</translation>
+    </message>
+    <message>
+        <source>incursion</source>
+        <translation>вторгнення</translation>
+    </message>
+    <message>
+        <source>contested</source>
+        <translation>спірне</translation>
+    </message>
+    <message>
+        <source>Sketched Area</source>
+        <translation>Накреслена ділянка</translation>
+    </message>
+    <message>
+        <source>Area: %1 (geodesic)</source>
+        <translation>Площа: %1 (геодезична)</translation>
+    </message>
+    <message>
+        <source>The outline crossed itself, so it was repaired to the ground it encloses (parts: %1).</source>
+        <translation>Контур перетинав сам себе, тож його виправлено до території, яку він охоплює (частин: %1).</translation>
+    </message>
+    <message>
+        <source>New layer…</source>
+        <translation>Новий шар…</translation>
+    </message>
+    <message>
+        <source>&amp;Add (a gain)</source>
+        <translation>&amp;Додати (здобуток)</translation>
+    </message>
+    <message>
+        <source>&amp;Subtract (a loss)</source>
+        <translation>&amp;Відняти (втрата)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>немає</translation>
+    </message>
+    <message>
+        <source>New layer</source>
+        <translation>Новий шар</translation>
+    </message>
+    <message>
+        <source>Sketch %1</source>
+        <translation>Ескіз %1</translation>
+    </message>
+    <message>
+        <source>Choose the layer&apos;s fill colour</source>
+        <translation>Вибрати колір заливки шару</translation>
+    </message>
+    <message>
+        <source>Hatched</source>
+        <translation>Заштрихований</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Назва:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Вид:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Колір:</translation>
+    </message>
+    <message>
+        <source>&amp;Opacity:</source>
+        <translation>&amp;Непрозорість:</translation>
+    </message>
+    <message>
+        <source>&amp;Layer:</source>
+        <translation>&amp;Шар:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Дата:</translation>
+    </message>
+    <message>
+        <source>Effect:</source>
+        <translation>Дія:</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>&amp;Повідомлення:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>Р&amp;оль:</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Застосувати</translation>
+    </message>
+    <message>
+        <source>Layer Colour</source>
+        <translation>Колір шару</translation>
+    </message>
+    <message>
+        <source>Sketch</source>
+        <translation>Ескіз</translation>
     </message>
 </context>
 <context>

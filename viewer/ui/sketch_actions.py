@@ -54,8 +54,8 @@ class SketchActions:
             return
         self.tool.start()
         self._say(translate("Sketch", "Sketch: click the vertices; drag one to move it; "
-                                      "Backspace removes the last; double-click or Enter "
-                                      "closes; Esc cancels"))
+                                      "Backspace removes the last; double-click, Enter or "
+                                      "a click on the first vertex closes; Esc cancels"))
 
     # -- a closed outline -----------------------------------------------------------------
     def _on_closed(self) -> None:
