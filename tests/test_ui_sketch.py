@@ -263,3 +263,40 @@ def test_drawing_repaints_only_around_the_outline_and_the_key_is_listed(sketchin
     assert around.width() * around.height() < 0.1 * canvas.width() * canvas.height()
     assert (window.sketching.action.text().replace("&", ""), "S") in shortcut_rows(window)
     qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+
+
+def test_a_sketch_on_a_new_layer_backed_by_a_report_is_one_undo_step(bot, monkeypatch,
+                                                                      tmp_path):
+    from factories import D, two_region_situation
+    qtbot = bot
+    isolate_settings(monkeypatch, tmp_path)
+    window = open_window(qtbot, two_region_situation())
+    window.canvas.zoom_to_lonlat((31.0, 48.0, 32.0, 49.0))
+    window.cursor_model.set_time(D[12])
+    _shortcut(qtbot, window, Qt.Key.Key_S, NO_MODIFIER)
+    triangle = [(31.2, 48.2), (31.8, 48.2), (31.5, 48.7)]
+    for lon, lat in triangle:
+        click(qtbot, window, lon, lat)
+    qtbot.mouseDClick(window.canvas, LEFT, pos=pixel_point(window.canvas, *triangle[-1]))
+    dialog = dialog_of(qtbot, window)
+    dialog.layer.setCurrentIndex(dialog.layer.findData("\0new"))
+    dialog.new_kind.setCurrentIndex(dialog.new_kind.findData("incursion"))
+    assert not dialog.role.isEnabled()
+    dialog.report.setCurrentIndex(dialog.report.findData("r3"))
+    assert dialog.role.isEnabled()
+    dialog.role.setCurrentIndex(dialog.role.findData("disputes"))
+    qtbot.mouseClick(dialog.loss, LEFT)     # a loss of a new, empty layer: nothing to lose
+    qtbot.mouseClick(dialog.gain, LEFT)
+    apply(qtbot, dialog)
+    layer = window.situation.layers[-1]
+    assert (layer.kind, layer.style.color) == ("incursion", "#e67e22")
+    (amendment,) = layer.amendments
+    assert window.situation.reports_for(amendment.change_id) == \
+        [(window.situation.report("r3"), "disputes")]
+    assert geodesic_km2(amendment.geometry.exterior.coords) == \
+        pytest.approx(geodesic_km2(triangle), rel=0.005)
+    assert window.edits.stack.count() == 1  # the layer, the sketch and the link: one step
+    window.edit_actions.undo.trigger()
+    assert [l.id for l in window.situation.layers] == ["adv", "claim"]
+    assert all(k.report_id != "r3" or k.change_id != amendment.change_id
+               for k in window.situation.links)

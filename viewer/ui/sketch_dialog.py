@@ -10,8 +10,9 @@ from datetime import datetime, timezone
 from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QColorDialog, QComboBox, QDateTimeEdit, QDialog,
-                               QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
-                               QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
+                               QDialogButtonBox, QFormLayout, QGroupBox,
+                               QLineEdit, QPushButton, QRadioButton, QSpinBox, QVBoxLayout,
+                               QWidget)
 from shapely.geometry.base import BaseGeometry
 
 from viewer.model import LAYER_KINDS, ROLES, Situation, Style
@@ -23,6 +24,7 @@ from viewer.render.language import QT_TRANSLATE_NOOP, fill, format_km2, translat
 from viewer.ui.plain_text import plain_label
 from viewer.ui.report_items import role_name
 
+MIN_WIDTH = 420
 NEW_LAYER = "\0new"         # the layer list's last entry
 KIND_NAMES = {
     "assessed-control": QT_TRANSLATE_NOOP("Sketch", "assessed control"),
@@ -53,6 +55,7 @@ class SketchDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("sketch_dialog")
         self.setWindowTitle(translate("Sketch", "Sketched Area"))
+        self.setMinimumWidth(MIN_WIDTH)
         self.choice: SketchChoice | None = None
         self.area_label = plain_label(fill(translate("Sketch", "Area: %1 (geodesic)"),
                                            format_km2(geodesic_area_km2(area))), self)
@@ -101,9 +104,10 @@ class SketchDialog(QDialog):
         self.colour = QPushButton(self.new_group)
         self.colour.setToolTip(translate("Sketch", "Choose the layer's fill colour"))
         self.colour.clicked.connect(self._choose_colour)
-        self.opacity = QDoubleSpinBox(self.new_group)
-        self.opacity.setRange(0.05, 1.0)
-        self.opacity.setSingleStep(0.05)
+        self.opacity = QSpinBox(self.new_group)
+        self.opacity.setRange(5, 100)
+        self.opacity.setSingleStep(5)
+        self.opacity.setSuffix("\u00a0%")
         self.hatch = QCheckBox(translate("Sketch", "Hatched"), self.new_group)
         self.new_kind.currentIndexChanged.connect(self._on_kind)
         form = QFormLayout(self.new_group)
@@ -146,7 +150,7 @@ class SketchDialog(QDialog):
     def _on_kind(self, *_) -> None:
         style = default_style(self.new_kind.currentData())
         self._set_colour(style.color)
-        self.opacity.setValue(style.opacity)
+        self.opacity.setValue(round(style.opacity * 100))
         self.hatch.setChecked(style.hatch)
 
     def _set_colour(self, colour: str) -> None:
@@ -164,7 +168,7 @@ class SketchDialog(QDialog):
     def accept(self) -> None:
         layer = self.layer.currentData()
         stamp = self.when.dateTime().toSecsSinceEpoch()
-        style = Style(self.colour_value, round(self.opacity.value(), 2), self.hatch.isChecked())
+        style = Style(self.colour_value, self.opacity.value() / 100, self.hatch.isChecked())
         self.choice = SketchChoice(
             None if layer == NEW_LAYER else layer,
             self.new_name.text().strip() or translate("Sketch", "Sketch"),
