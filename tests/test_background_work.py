@@ -201,3 +201,20 @@ def test_the_app_closed_during_a_job_exits_0_at_once():
     assert closed < 200, res.stdout
     assert "cancelled True" in res.stdout
     assert took < 50          # the held job ended when cancelled, not at its 60 s timeout
+
+
+def test_a_measuring_cancelled_while_building_pieces_stops_without_a_traceback(capsys):
+    """(an edit right after another cancels the first one's measuring at any step)"""
+    from viewer.model.snapshot import SituationSnapshot
+    from viewer.render import MapScene
+    from viewer.ui.measuring import RegionsMeasured, measuring_job
+    from viewer.ui.worker import Cancelled, Job
+    situation = two_region_situation()
+    job = Job()
+    steps = measuring_job(SituationSnapshot.of(situation),
+                          MapScene(situation).projector.crs, job)
+    assert isinstance(next(steps), RegionsMeasured)
+    job.cancel()                            # while the pieces are to be built
+    with pytest.raises(Cancelled):
+        next(steps)
+    assert "Traceback" not in capsys.readouterr().err

@@ -27,7 +27,7 @@ from viewer.model.geodesy import geodesic_areas_km2
 from viewer.model.snapshot import SituationSnapshot, frozen_copy
 from viewer.render.scene import build_pieces
 from viewer.ui.loader import LoadedSituation
-from viewer.ui.worker import BackgroundWorker, Job
+from viewer.ui.worker import BackgroundWorker, Cancelled, Job
 
 
 @dataclass(frozen=True, eq=False)
@@ -63,6 +63,8 @@ def measuring_job(snapshot: SituationSnapshot, crs: str, job: Job) -> Iterator:
               for i, piece in enumerate(layer.pieces))
     try:
         built = build_pieces(crs, pieces, job.check)
+    except Cancelled:                   # a newer situation (an edit) replaced this one
+        raise
     except Exception:                   # a bug: the pieces are then built as shown
         traceback.print_exc(file=sys.stderr)
         built = {}
