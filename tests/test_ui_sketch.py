@@ -12,14 +12,15 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from shapely.geometry import Polygon
 
-from factories import GROWING_DATES, growing_situation
+from factories import GROWING_DATES, D, growing_situation, two_region_situation
 from test_ui_edit import _shortcut, bot, open_window  # noqa: F401 - bot is a fixture
 from ui_helpers import PaintRects, blend, close_to, colour_at, isolate_settings, pixel_point
 from viewer.io.situation_file import read_situation, write_situation
 from viewer.ui.help_windows import shortcut_rows
 from viewer.ui.qt_utils import format_day
 from viewer.ui.region_table import FIRST, NAME
-from viewer.ui.sketch_dialog import SketchDialog
+from viewer.model import Style
+from viewer.ui.sketch_dialog import SketchChoice, SketchDialog
 
 D1, D3, D5, D10 = GROWING_DATES
 # a square in region Beta (31.5-33°E), outside the layer at every date
@@ -267,7 +268,6 @@ def test_drawing_repaints_only_around_the_outline_and_the_key_is_listed(sketchin
 
 def test_a_sketch_on_a_new_layer_backed_by_a_report_is_one_undo_step(bot, monkeypatch,
                                                                       tmp_path):
-    from factories import D, two_region_situation
     qtbot = bot
     isolate_settings(monkeypatch, tmp_path)
     window = open_window(qtbot, two_region_situation())
@@ -300,3 +300,22 @@ def test_a_sketch_on_a_new_layer_backed_by_a_report_is_one_undo_step(bot, monkey
     assert [l.id for l in window.situation.layers] == ["adv", "claim"]
     assert all(k.report_id != "r3" or k.change_id != amendment.change_id
                for k in window.situation.links)
+
+
+def test_undo_right_after_a_sketch_drops_the_measuring_of_the_sketch(sketching, bot):
+    """The regions measured for the situation with the sketch, delivered after the undo,
+    are not adopted by the situation without it (their pieces no longer match)."""
+    qtbot, window = bot, sketching
+    window.sketching.tool.stop()
+    qtbot.waitUntil(lambda: window.regions_panel.figures is not None)
+    window.sketching.area = Polygon(SQUARE)
+    assert window.sketching.apply(SketchChoice("ctl", "", "", Style(), D3, "add", None,
+                                               "reports"))
+    QApplication.processEvents()            # the measuring of the sketched situation starts
+    assert window.worker.wait(10)           # and ends; its results wait in the queue
+    window.edits.stack.undo()
+    qtbot.waitUntil(lambda: window.regions_panel.figures is not None
+                    and window.regions_panel.figures.situation is window.situation)
+    assert window.worker.wait(10)
+    QApplication.processEvents()
+    assert _first_entry(qtbot, window, "Beta") == format_day(D5)

@@ -111,6 +111,7 @@ class EditSession(QObject):
         map scene, region figures, first entry) and the window keeps its time."""
         w = self.window
         s, t = w.situation, w.cursor_model.time
+        w.measuring.cancel()        # its figures are of the situation before this edit
         loaded = prepare(s, w.loaded.path)
         w.loaded = loaded
         old, view = w.canvas.scene, w.canvas.view_rect()
