@@ -1,0 +1,216 @@
+"""Front-line length: the part of a state's boundary that lies neither on the country's
+border nor on its coast, in geodesic km, for every state of every layer.
+
+**Definition.** The boundary of the state minus the country's outline buffered by
+``tolerance_m`` (default 1 km: the outlines are 1:10m data), and only where it lies inside
+the country: DeepStateMap's area runs out over the Sea of Azov and into Russia, and those
+edges are no front. That is, the boundary at least ``tolerance_m`` inside the country. The country is the built-in
+Ukraine outline where the situation's regions are the built-in ones (or some of them:
+a subset of oblasts must not count its inner borders), otherwise the union of the
+situation's regions; ``outline_source`` says which. Without regions, the whole boundary.
+
+**How.** A state is the union of disjoint pieces, so its boundary is the pieces' edges
+less the edges two valid pieces share. Every piece's rings are cut into segments of at
+most ~1 km; each segment has a geodesic length (pyproj), a midpoint that lies that deep
+inside the country or not, and a probe point 1 m outside its piece (the rings oriented, the interior
+on the left) which finds the pieces on its other side (an STRtree). The length of every
+state is then one cumulative sum over events: a piece's eligible length from its start
+to its end, less each shared segment from the time both pieces are valid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import shapely
+from shapely import STRtree
+from shapely.geometry.base import BaseGeometry
+
+from viewer.analysis.projection import shrunk
+from viewer.model import Region, Situation
+from viewer.model.geodesy import GEOD
+
+FRONT_TOLERANCE_M = 1000.0
+SEGMENT_DEG = 0.01          # segments of at most ~1.1 km
+PROBE_DEG = 1e-5            # ~1 m beside a segment
+BUILTIN_OUTLINE = "the built-in Ukraine outline"
+
+
+def front_rule(tolerance_m: float = FRONT_TOLERANCE_M) -> str:
+    return (f"The front line is the part of a state's boundary inside the country and "
+            f"farther than {tolerance_m / 1000:g} km from its border and coast, in "
+            "geodesic km.")
+
+
+@cache
+def _builtin_regions() -> tuple[dict[str, bytes], BaseGeometry]:
+    from viewer.io.situation_file import read_situation
+    from viewer.resources import sample_path
+    own = read_situation(sample_path()).own_regions
+    return ({r.id: shapely.to_wkb(r.geometry) for r in own},
+            shapely.union_all([r.geometry for r in own]))
+
+
+def country_outline(regions: list[Region]) -> tuple[BaseGeometry | None, str]:
+    """The country whose border and coast are not front, and a sentence naming it."""
+    if not regions:
+        return None, "no regions: the whole boundary counts"
+    builtin, union = _builtin_regions()
+    if all(builtin.get(r.id) == shapely.to_wkb(r.geometry) for r in regions):
+        return union, BUILTIN_OUTLINE
+    return (shapely.union_all([r.geometry for r in regions]),
+            f"the union of the situation's {len(regions)} regions")
+
+
+@dataclass(frozen=True)
+class _Segments:
+    piece: np.ndarray           # index of the segment's piece
+    start: np.ndarray           # (k, 2) lon/lat
+    end: np.ndarray
+    km: np.ndarray              # geodesic length, 0 where within the outline zone
+    partner: np.ndarray         # (pairs,) segment index
+    other: np.ndarray           # (pairs,) piece on the segment's other side
+
+
+class FrontLine:
+    """Front length of each layer's states (``series``) and the line itself (``line_at``)."""
+
+    def __init__(self, situation: Situation, tolerance_m: float = FRONT_TOLERANCE_M,
+                 regions: list[Region] | None = None):
+        self.situation = situation
+        self.tolerance_m = float(tolerance_m)
+        outline, self.outline_source = country_outline(
+            list(situation.own_regions if regions is None else regions))
+        self._outline = None if outline is None else shapely.from_wkb(shapely.to_wkb(outline))
+        self._layers = {}
+        for layer in situation.layers:
+            h = layer.history
+            index = {t: i for i, t in enumerate(h.times)}
+            n = len(h.times)
+            first = np.array([index[p.valid_from] for p in h.pieces], np.int64)
+            last = np.array([n if p.valid_to is None else index[p.valid_to]
+                             for p in h.pieces], np.int64)
+            geoms = shapely.from_wkb(shapely.to_wkb(
+                np.array([p.geometry for p in h.pieces], dtype=object)))
+            self._layers[layer.id] = (list(h.times), geoms, first, last)
+        self._zone = None
+        self._segments: dict[str, _Segments] = {}
+        self._km: dict[str, np.ndarray] = {}
+        self.complete = False
+
+    def measure_all(self) -> FrontLine:
+        for layer_id in self._layers:
+            self.series(layer_id)
+        self.complete = True
+        return self
+
+    def times(self, layer_id: str):
+        return self._layers[layer_id][0]
+
+    def series(self, layer_id: str) -> np.ndarray:
+        """Front length in km at every state of the layer."""
+        if layer_id not in self._km:
+            times, _, first, last = self._layers[layer_id]
+            seg = self._cut(layer_id)
+            n = len(times)
+            events = np.zeros(n + 1)
+            np.add.at(events, first[seg.piece], seg.km)
+            np.add.at(events, last[seg.piece], -seg.km)
+            own = seg.piece[seg.partner]
+            since = np.maximum(first[own], first[seg.other])
+            until = np.minimum(last[own], last[seg.other])
+            both = since < until
+            np.add.at(events, since[both], -seg.km[seg.partner[both]])
+            np.add.at(events, until[both], seg.km[seg.partner[both]])
+            self._km[layer_id] = np.maximum(np.cumsum(events)[:n], 0.0)
+        return self._km[layer_id]
+
+    def km_at_index(self, layer_id: str, index: int) -> float:
+        km = self.series(layer_id)
+        return float(km[index]) if 0 <= index < len(km) else 0.0
+
+    def line_at_index(self, layer_id: str, index: int) -> BaseGeometry:
+        """The front line of state ``index`` as lon/lat lines (to draw)."""
+        times, _, first, last = self._layers[layer_id]
+        seg = self._cut(layer_id)
+        valid = (first <= index) & (last > index)
+        shared = np.zeros(len(seg.km), bool)
+        hit = valid[seg.other] & valid[seg.piece[seg.partner]]
+        shared[seg.partner[hit]] = True
+        keep = valid[seg.piece] & (seg.km > 0) & ~shared
+        lines = shapely.linestrings(np.stack([seg.start[keep], seg.end[keep]], axis=1))
+        if not len(lines):
+            return shapely.MultiLineString()
+        return shapely.line_merge(shapely.multilinestrings(lines))
+
+    # -- the vectorised work ---------------------------------------------------------
+    def _inner(self):
+        """The country at least ``tolerance_m`` inside its border and coast (None: no
+        country, every edge counts)."""
+        if self._zone is None and self._outline is not None:
+            self._zone = shrunk(self._outline, self.tolerance_m)
+            shapely.prepare(self._zone)
+        return self._zone
+
+    def _cut(self, layer_id: str) -> _Segments:
+        if layer_id in self._segments:
+            return self._segments[layer_id]
+        _, geoms, first, last = self._layers[layer_id]
+        # segmentize may return a polygon as a multipolygon (shapely 2.2): parts after it
+        polys, owner = shapely.get_parts(shapely.segmentize(geoms, SEGMENT_DEG),
+                                         return_index=True)
+        rings, ring_poly = shapely.get_rings(polys, return_index=True)
+        coords, ring_of = shapely.get_coordinates(rings, return_index=True)
+        same = ring_of[1:] == ring_of[:-1]
+        start, end = coords[:-1][same], coords[1:][same]
+        piece = owner[ring_poly[ring_of[:-1][same]]]
+        _, _, metres = GEOD.inv(start[:, 0], start[:, 1], end[:, 0], end[:, 1])
+        mid = (start + end) / 2
+        inner = self._inner()
+        if inner is not None:
+            metres = np.where(shapely.contains_xy(inner, mid[:, 0], mid[:, 1]), metres, 0.0)
+        # the probe: 1 m beside the segment, on the side outside its own piece (the
+        # rings' orientation can't be relied on where a ring touches itself)
+        scale = np.cos(np.radians(mid[:, 1]))
+        dx, dy = (end[:, 0] - start[:, 0]) * scale, end[:, 1] - start[:, 1]
+        norm = np.hypot(dx, dy)
+        norm[norm == 0] = 1.0
+        ox, oy = dy / norm * PROBE_DEG / scale, -dx / norm * PROBE_DEG
+        shapely.prepare(geoms)
+        right_inside = np.zeros(len(piece), bool)
+        bounds = np.searchsorted(piece, np.arange(len(geoms) + 1))
+        for j, geom in enumerate(geoms):
+            own = slice(bounds[j], bounds[j + 1])
+            right_inside[own] = shapely.contains_xy(geom, mid[own, 0] + ox[own],
+                                                    mid[own, 1] + oy[own])
+        side = np.where(right_inside, -1.0, 1.0)
+        px, py = mid[:, 0] + side * ox, mid[:, 1] + side * oy
+        partner, other = _beside(geoms, first, last, piece, px, py)
+        self._segments[layer_id] = _Segments(piece, start, end, metres / 1000.0,
+                                             partner, other)
+        return self._segments[layer_id]
+
+
+def _beside(geoms, first, last, piece, px, py) -> tuple[np.ndarray, np.ndarray]:
+    """(segment, piece) pairs: the piece, valid at some time with the segment's own,
+    that contains the segment's probe (px, py). One prepared ``contains_xy`` pass per
+    piece over the probes in its bounding box of the pieces overlapping it in time
+    (pieces over one spot follow each other in time, so that is few of them)."""
+    shapely.prepare(geoms)
+    bounds = shapely.bounds(geoms)
+    found, owners = [], []
+    for j, geom in enumerate(geoms):
+        overlap = (first < last[j]) & (last > first[j])
+        overlap[j] = False
+        minx, miny, maxx, maxy = bounds[j]
+        near = np.flatnonzero(overlap[piece] & (px >= minx) & (px <= maxx)
+                              & (py >= miny) & (py <= maxy))
+        if len(near):
+            hit = near[shapely.contains_xy(geom, px[near], py[near])]
+            found.append(hit)
+            owners.append(np.full(len(hit), j))
+    if not found:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.concatenate(found), np.concatenate(owners)

@@ -1,0 +1,208 @@
+"""Settlement status log: for every place and every layer, whether the place lies inside
+the layer's area, on its line, or outside, at every state; when it first fell inside, and
+every later change of status with the change (and so the reports) responsible.
+
+**The rule.** A place within ``tolerance_m`` (default 250 m) of the layer's boundary is
+*on the line*: a status of its own, so a place on a re-digitised boundary does not flip
+back and forth. It is *inside* when it lies inside the area by more than the tolerance,
+*outside* when it lies farther than that from it. The first-inside date is the first
+state at which the place is inside by that rule.
+
+**How.** The disk of radius ``tolerance_m`` around each place (a geodesic circle, 32
+vertices) meets a layer's state in the fraction f of its area; f = 1 is inside, f = 0
+outside, anything between is on the line. A layer's pieces are disjoint, so f at a state
+is a sum over the pieces valid then: each piece is intersected once with the disks it
+meets (an STRtree finds them), and the whole series of states is one cumulative sum over
+the pieces' start and end events, as region_attribution does for areas. With a tolerance
+of 0 the same sum counts the pieces containing the point itself (one
+``shapely.contains_xy`` pass per piece over the points in its bounding box).
+
+**Threads.** The constructor copies the piece geometries and the places' coordinates, so
+``measure_all`` can run in a worker while the GUI uses the situation; the GUI adopts the
+measured object and only looks statuses up.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+import shapely
+from shapely import STRtree
+
+from viewer.model import Place, Situation
+from viewer.model.change import change_id
+from viewer.model.geodesy import GEOD
+from viewer.model.times import to_utc
+
+PLACE_TOLERANCE_M = 250.0
+NONE, OUTSIDE, LINE, INSIDE = -1, 0, 1, 2     # NONE: before the layer's first state
+STATUS_TEXT = {NONE: "no data", OUTSIDE: "outside", LINE: "on the line", INSIDE: "inside"}
+_FULL = 1.0 - 1e-6          # a disk this covered is covered (overlay rounding)
+_EMPTY = 1e-9
+_DISK_VERTICES = 32
+
+
+def status_rule(tolerance_m: float = PLACE_TOLERANCE_M) -> str:
+    return (f"A place within {tolerance_m:g} m of a layer's boundary is on the line; it is "
+            f"inside once it lies inside the area by more than {tolerance_m:g} m.")
+
+
+@dataclass(frozen=True)
+class StatusEvent:
+    at: datetime
+    status: int                 # OUTSIDE, LINE or INSIDE
+    change_id: str | None       # the layer's change at that state, if it has one
+
+    @property
+    def text(self) -> str:
+        return STATUS_TEXT[self.status]
+
+
+def geodesic_disks(lon: np.ndarray, lat: np.ndarray, radius_m: float,
+                   vertices: int = _DISK_VERTICES) -> np.ndarray:
+    """Polygons approximating the geodesic circles of ``radius_m`` about each point."""
+    n = len(lon)
+    az = np.tile(np.linspace(0.0, 360.0, vertices, endpoint=False), n)
+    x, y, _ = GEOD.fwd(np.repeat(lon, vertices), np.repeat(lat, vertices), az,
+                       np.full(n * vertices, float(radius_m)))
+    ring = np.stack([x, y], axis=-1).reshape(n, vertices, 2)
+    return shapely.polygons(np.concatenate([ring, ring[:, :1]], axis=1))
+
+
+class SettlementStatus:
+    """Status of ``places`` (default: the situation's) in each layer at every state."""
+
+    def __init__(self, situation: Situation, places: list[Place] | None = None,
+                 tolerance_m: float = PLACE_TOLERANCE_M):
+        if not tolerance_m >= 0:
+            raise ValueError("the place tolerance must be 0 m or more")
+        self.situation = situation
+        self.places = list(situation.places if places is None else places)
+        self.tolerance_m = float(tolerance_m)
+        self._lon = np.array([p.lon for p in self.places], float)
+        self._lat = np.array([p.lat for p in self.places], float)
+        self._layers = {}
+        for layer in situation.layers:
+            h = layer.history
+            index = {t: i for i, t in enumerate(h.times)}
+            n = len(h.times)
+            first = np.array([index[p.valid_from] for p in h.pieces], np.int64)
+            last = np.array([n if p.valid_to is None else index[p.valid_to]
+                             for p in h.pieces], np.int64)
+            geoms = shapely.from_wkb(shapely.to_wkb(
+                np.array([p.geometry for p in h.pieces], dtype=object)))
+            changed = {c.at for c in h.changes}
+            self._layers[layer.id] = (list(h.times), geoms, first, last, changed)
+        self._status: dict[str, np.ndarray] = {}    # layer -> (states x places) int8
+        self.complete = False
+
+    # -- everything at once (a worker's job) -----------------------------------------
+    def measure_all(self) -> SettlementStatus:
+        for layer_id in self._layers:
+            self.statuses(layer_id)
+        self.complete = True
+        return self
+
+    # -- lookups ---------------------------------------------------------------------
+    def times(self, layer_id: str) -> list[datetime]:
+        return self._layers[layer_id][0]
+
+    def statuses(self, layer_id: str) -> np.ndarray:
+        """(states x places) status codes of every place at every state of the layer."""
+        if layer_id not in self._status:
+            self._status[layer_id] = self._measure(layer_id)
+        return self._status[layer_id]
+
+    def state_index(self, layer_id: str, t: datetime) -> int:
+        return bisect_right(self.times(layer_id), to_utc(t)) - 1
+
+    def status_at(self, layer_id: str, t: datetime) -> np.ndarray:
+        """Each place's status at ``t`` (NONE before the layer's first state)."""
+        k = self.state_index(layer_id, t)
+        if k < 0:
+            return np.full(len(self.places), NONE, np.int8)
+        return self.statuses(layer_id)[k]
+
+    def since(self, layer_id: str, t: datetime) -> list[datetime | None]:
+        """Per place, the first state of the run of its status in force at ``t``."""
+        k = self.state_index(layer_id, t)
+        times = self.times(layer_id)
+        if k < 0:
+            return [None] * len(self.places)
+        table = self.statuses(layer_id)[: k + 1]
+        differs = table != table[-1]
+        # the last state that differs from the status at k, plus one; 0 if none differs
+        last_diff = np.where(differs.any(axis=0),
+                             k - np.argmax(differs[::-1], axis=0) + 1, 0)
+        return [times[int(i)] for i in last_diff]
+
+    def first_inside(self, layer_id: str) -> list[datetime | None]:
+        """Per place, the first state time it lies inside (by the tolerance rule)."""
+        table = self.statuses(layer_id)
+        times = self.times(layer_id)
+        inside = table == INSIDE
+        hit = inside.any(axis=0)
+        first = np.argmax(inside, axis=0)
+        return [times[int(k)] if h else None for k, h in zip(first, hit)]
+
+    def change_counts(self, layer_id: str, until: datetime | None = None) -> np.ndarray:
+        """Per place, how many times its status changed (after the first state)."""
+        table = self.statuses(layer_id)
+        if until is not None:
+            table = table[: max(self.state_index(layer_id, until) + 1, 0)]
+        if len(table) < 2:
+            return np.zeros(len(self.places), np.int64)
+        return (table[1:] != table[:-1]).sum(axis=0)
+
+    def log(self, layer_id: str, place_index: int) -> list[StatusEvent]:
+        """The place's status at the layer's first state, then every change of it, each
+        with the layer's change at that state (None where the state has no change)."""
+        times, _, _, _, changed = self._layers[layer_id]
+        column = self.statuses(layer_id)[:, place_index]
+        if not len(column):
+            return []
+        at = np.concatenate([[0], np.flatnonzero(column[1:] != column[:-1]) + 1])
+        return [StatusEvent(times[k], int(column[k]),
+                            change_id(layer_id, times[k]) if times[k] in changed else None)
+                for k in at]
+
+    # -- the vectorised work ---------------------------------------------------------
+    def _measure(self, layer_id: str) -> np.ndarray:
+        times, geoms, first, last, _ = self._layers[layer_id]
+        n, m = len(times), len(self.places)
+        if not m or not n:
+            return np.zeros((n, m), np.int8)
+        if self.tolerance_m > 0:
+            disks = geodesic_disks(self._lon, self._lat, self.tolerance_m)
+            di, pi = STRtree(geoms).query(disks, predicate="intersects")
+            share = (shapely.area(shapely.intersection(disks[di], geoms[pi]))
+                     / shapely.area(disks[di]))
+        else:
+            di, pi = self._containing(geoms)
+            share = np.ones(len(di))
+        events = np.zeros((n + 1, m))
+        np.add.at(events, (first[pi], di), share)
+        np.add.at(events, (last[pi], di), -share)
+        covered = np.cumsum(events, axis=0)[:n]
+        out = np.full((n, m), LINE, np.int8)
+        out[covered <= _EMPTY] = OUTSIDE
+        out[covered >= _FULL] = INSIDE
+        return out
+
+    def _containing(self, geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(point, piece) index pairs of the points each piece contains."""
+        bounds = shapely.bounds(geoms)
+        points, pieces = [], []
+        for j, (minx, miny, maxx, maxy) in enumerate(bounds):
+            near = np.flatnonzero((self._lon >= minx) & (self._lon <= maxx)
+                                  & (self._lat >= miny) & (self._lat <= maxy))
+            if len(near):
+                hit = near[shapely.contains_xy(geoms[j], self._lon[near], self._lat[near])]
+                points.append(hit)
+                pieces.append(np.full(len(hit), j))
+        if not points:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        return np.concatenate(points), np.concatenate(pieces)
