@@ -1,0 +1,93 @@
+"""The settlement status log on the real corpus: for 20 named settlements near the front,
+the first date each fell inside DeepStateMap's area (by more than the 250 m tolerance)
+equals the first date computed here by point-in-polygon on the raw snapshot files.
+
+The settlements are given to the analysis directly, with GeoNames-like coordinates typed
+here, so the test does not depend on which places an import carries. The expected dates
+come from shapely's point-in-polygon and the distance to the snapshot's boundary in UTM
+zone 37N (pyproj), never from our code. The import drops re-digitising slivers (under
+10 m wide) and our tolerance disk is a 32-gon, so a date may differ only where the raw
+distance to the boundary lies within ``SLACK_M`` of the tolerance."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+
+import numpy as np
+import pytest
+import shapely
+from pyproj import Transformer
+
+from conftest import DEEPSTATE
+from viewer.analysis.settlement_status import PLACE_TOLERANCE_M, SettlementStatus
+from viewer.cli.main import main
+from viewer.io.situation_file import read_situation
+from viewer.model import Place
+
+SLACK_M = 15.0
+SETTLEMENTS = {      # name: (lat, lon)
+    "Pokrovsk": (48.2820, 37.1760), "Myrnohrad": (48.3022, 37.2625),
+    "Selydove": (48.1470, 37.3006), "Ukrainsk": (48.0990, 37.3653),
+    "Kurakhove": (47.9855, 37.2781), "Vuhledar": (47.7808, 37.2489),
+    "Toretsk": (48.3978, 37.8467), "Chasiv Yar": (48.5866, 37.8354),
+    "Novohrodivka": (48.2066, 37.3483), "Hirnyk": (48.0500, 37.3706),
+    "Velyka Novosilka": (47.8436, 36.8383), "Mezhova": (48.2537, 36.7372),
+    "Siversk": (48.8677, 38.1004), "Kupiansk": (49.7103, 37.6156),
+    "Kostiantynivka": (48.5277, 37.7069), "Rodynske": (48.3531, 37.2103),
+    "Huliaipole": (47.6628, 36.2590), "Vovchansk": (50.2909, 36.9410),
+    "Dobropillia": (48.4668, 37.0850), "Kramatorsk": (48.7389, 37.5848),
+}
+
+
+@pytest.fixture(scope="module")
+def situation(tmp_path_factory):
+    if not DEEPSTATE.is_dir():
+        pytest.skip(f"{DEEPSTATE} is absent: the DeepState corpus lives in ../shared, "
+                    "which CI has and a user's clone does not")
+    out = tmp_path_factory.mktemp("corpus") / "deepstate.gpkg"
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["import", str(DEEPSTATE), "--layer", "Occupied (DeepState)",
+                     "--kind", "assessed-control", "--regions", "builtin:ukraine-oblasts",
+                     "-o", str(out)]) == 0
+    return read_situation(out)
+
+
+def raw_distances(deepstate_states):
+    """(dates, inside, metres to the boundary): per snapshot and settlement."""
+    utm = Transformer.from_crs("EPSG:4326", "EPSG:32637", always_xy=True)
+    lat, lon = np.array(list(SETTLEMENTS.values())).T
+    px, py = utm.transform(lon, lat)
+    points = shapely.points(px, py)
+    dates, inside, metres = [], [], []
+    for t, geom in deepstate_states:
+        near = shapely.clip_by_rect(geom, lon.min() - 0.2, lat.min() - 0.2,
+                                    lon.max() + 0.2, lat.max() + 0.2)
+        projected = shapely.transform(near, lambda c: np.column_stack(
+            utm.transform(c[:, 0], c[:, 1])))
+        shapely.prepare(projected)
+        dates.append(t)
+        inside.append(shapely.contains(projected, points))
+        metres.append(shapely.distance(projected.boundary, points))
+    return dates, np.array(inside), np.array(metres)
+
+
+def test_first_dates_inside_match_the_raw_snapshots(situation, deepstate_states):
+    places = [Place(name, {"en": name}, lon, lat) for name, (lat, lon) in SETTLEMENTS.items()]
+    ours = SettlementStatus(situation, places=places).measure_all()
+    layer = situation.layers[0].id
+    first = ours.first_inside(layer)
+    dates, inside, metres = raw_distances(deepstate_states)
+    deep = inside & (metres > PLACE_TOLERANCE_M)
+    fell = [name for name, hit in zip(SETTLEMENTS, deep.any(axis=0)) if hit]
+    assert len(fell) >= 10                      # most of them fell within the corpus
+    last = len(dates) - 1
+    for j, name in enumerate(SETTLEMENTS):
+        want = dates[int(np.argmax(deep[:, j]))] if deep[:, j].any() else None
+        if first[j] == want:
+            continue
+        # only a boundary within the slack of the tolerance may move the date
+        ks = sorted(last if t is None else dates.index(t) for t in (want, first[j]))
+        between = metres[ks[0]:ks[1] + 1, j]
+        assert np.any(np.abs(between - PLACE_TOLERANCE_M) < SLACK_M), \
+            f"{name}: ours {first[j]}, the snapshots {want}"
