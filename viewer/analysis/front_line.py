@@ -28,6 +28,7 @@ import shapely
 from shapely import STRtree
 from shapely.geometry.base import BaseGeometry
 
+from viewer.analysis.piece_snapshot import LayerPieces, copies, over_intervals
 from viewer.analysis.projection import shrunk
 from viewer.model import Region, Situation
 from viewer.model.geodesy import GEOD
@@ -83,18 +84,8 @@ class FrontLine:
         self.tolerance_m = float(tolerance_m)
         outline, self.outline_source = country_outline(
             list(situation.own_regions if regions is None else regions))
-        self._outline = None if outline is None else shapely.from_wkb(shapely.to_wkb(outline))
-        self._layers = {}
-        for layer in situation.layers:
-            h = layer.history
-            index = {t: i for i, t in enumerate(h.times)}
-            n = len(h.times)
-            first = np.array([index[p.valid_from] for p in h.pieces], np.int64)
-            last = np.array([n if p.valid_to is None else index[p.valid_to]
-                             for p in h.pieces], np.int64)
-            geoms = shapely.from_wkb(shapely.to_wkb(
-                np.array([p.geometry for p in h.pieces], dtype=object)))
-            self._layers[layer.id] = (list(h.times), geoms, first, last)
+        self._outline = None if outline is None else copies([outline])[0]
+        self._layers = {layer.id: LayerPieces.of(layer) for layer in situation.layers}
         self._zone = None
         self._segments: dict[str, _Segments] = {}
         self._km: dict[str, np.ndarray] = {}
@@ -107,24 +98,22 @@ class FrontLine:
         return self
 
     def times(self, layer_id: str):
-        return self._layers[layer_id][0]
+        return self._layers[layer_id].times
 
     def series(self, layer_id: str) -> np.ndarray:
         """Front length in km at every state of the layer."""
         if layer_id not in self._km:
-            times, _, first, last = self._layers[layer_id]
+            pieces = self._layers[layer_id]
+            first, last = pieces.first, pieces.last
             seg = self._cut(layer_id)
-            n = len(times)
-            events = np.zeros(n + 1)
-            np.add.at(events, first[seg.piece], seg.km)
-            np.add.at(events, last[seg.piece], -seg.km)
+            n = len(pieces.times)
             own = seg.piece[seg.partner]
             since = np.maximum(first[own], first[seg.other])
             until = np.minimum(last[own], last[seg.other])
             both = since < until
-            np.add.at(events, since[both], -seg.km[seg.partner[both]])
-            np.add.at(events, until[both], seg.km[seg.partner[both]])
-            self._km[layer_id] = np.maximum(np.cumsum(events)[:n], 0.0)
+            edges = over_intervals(n, first[seg.piece], last[seg.piece], seg.km)
+            shared = over_intervals(n, since[both], until[both], seg.km[seg.partner[both]])
+            self._km[layer_id] = np.maximum(edges - shared, 0.0)
         return self._km[layer_id]
 
     def km_at_index(self, layer_id: str, index: int) -> float:
@@ -133,7 +122,7 @@ class FrontLine:
 
     def line_at_index(self, layer_id: str, index: int) -> BaseGeometry:
         """The front line of state ``index`` as lon/lat lines (to draw)."""
-        times, _, first, last = self._layers[layer_id]
+        first, last = self._layers[layer_id].first, self._layers[layer_id].last
         seg = self._cut(layer_id)
         valid = (first <= index) & (last > index)
         shared = np.zeros(len(seg.km), bool)
@@ -157,7 +146,8 @@ class FrontLine:
     def _cut(self, layer_id: str) -> _Segments:
         if layer_id in self._segments:
             return self._segments[layer_id]
-        _, geoms, first, last = self._layers[layer_id]
+        pieces = self._layers[layer_id]
+        geoms, first, last = pieces.geoms, pieces.first, pieces.last
         # segmentize may return a polygon as a multipolygon (shapely 2.2): parts after it
         polys, owner = shapely.get_parts(shapely.segmentize(geoms, SEGMENT_DEG),
                                          return_index=True)

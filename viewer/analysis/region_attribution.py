@@ -29,6 +29,7 @@ import numpy as np
 import shapely
 from shapely import STRtree
 
+from viewer.analysis.piece_snapshot import copies
 from viewer.analysis.projection import shrunk
 from viewer.model import Change, Region, Situation
 from viewer.model.geodesy import geodesic_areas_km2
@@ -49,10 +50,6 @@ class ChangeFigures:
     by_region: dict[str, tuple[float, float]]   # {region id: (gained, lost)}, largest first
 
 
-def _copies(geoms: list) -> np.ndarray:
-    return shapely.from_wkb(shapely.to_wkb(np.asarray(geoms, dtype=object)))
-
-
 class RegionAttribution:
     """Per-region figures of a situation's layers and changes, in the situation's own
     regions by default (or ``regions``), each computed once and kept."""
@@ -62,7 +59,7 @@ class RegionAttribution:
         self.situation = situation
         self.regions = list(situation.own_regions if regions is None else regions)
         self.depth_m = depth_m
-        self._geoms = _copies([r.geometry for r in self.regions])
+        self._geoms = copies([r.geometry for r in self.regions])
         shapely.prepare(self._geoms)
         self._tree = STRtree(self._geoms)
         self._known_km2 = {layer.id: layer.history.piece_km2.copy()   # NaN: not measured

@@ -32,6 +32,7 @@ import numpy as np
 import shapely
 from shapely import STRtree
 
+from viewer.analysis.piece_snapshot import LayerPieces, copies, over_intervals
 from viewer.model import Place, Situation
 from viewer.model.change import change_id
 from viewer.model.geodesy import GEOD
@@ -84,18 +85,7 @@ class SettlementStatus:
         self.tolerance_m = float(tolerance_m)
         self._lon = np.array([p.lon for p in self.places], float)
         self._lat = np.array([p.lat for p in self.places], float)
-        self._layers = {}
-        for layer in situation.layers:
-            h = layer.history
-            index = {t: i for i, t in enumerate(h.times)}
-            n = len(h.times)
-            first = np.array([index[p.valid_from] for p in h.pieces], np.int64)
-            last = np.array([n if p.valid_to is None else index[p.valid_to]
-                             for p in h.pieces], np.int64)
-            geoms = shapely.from_wkb(shapely.to_wkb(
-                np.array([p.geometry for p in h.pieces], dtype=object)))
-            changed = {c.at for c in h.changes}
-            self._layers[layer.id] = (list(h.times), geoms, first, last, changed)
+        self._layers = {layer.id: LayerPieces.of(layer) for layer in situation.layers}
         self._status: dict[str, np.ndarray] = {}    # layer -> (states x places) int8
         self.complete = False
 
@@ -106,9 +96,20 @@ class SettlementStatus:
         self.complete = True
         return self
 
+    def regions(self) -> list:
+        """The situation's own region each place lies in (None: in none of them)."""
+        own = self.situation.own_regions
+        out = [None] * len(self.places)
+        if own and self.places:
+            tree = STRtree(copies([r.geometry for r in own]))
+            pi, ri = tree.query(shapely.points(self._lon, self._lat), predicate="intersects")
+            for p, r in sorted(zip(pi.tolist(), ri.tolist()), reverse=True):
+                out[p] = own[r]          # the first region, where a point is on a border
+        return out
+
     # -- lookups ---------------------------------------------------------------------
     def times(self, layer_id: str) -> list[datetime]:
-        return self._layers[layer_id][0]
+        return self._layers[layer_id].times
 
     def statuses(self, layer_id: str) -> np.ndarray:
         """(states x places) status codes of every place at every state of the layer."""
@@ -160,7 +161,7 @@ class SettlementStatus:
     def log(self, layer_id: str, place_index: int) -> list[StatusEvent]:
         """The place's status at the layer's first state, then every change of it, each
         with the layer's change at that state (None where the state has no change)."""
-        times, _, _, _, changed = self._layers[layer_id]
+        times, changed = self.times(layer_id), self._layers[layer_id].change_times
         column = self.statuses(layer_id)[:, place_index]
         if not len(column):
             return []
@@ -171,8 +172,9 @@ class SettlementStatus:
 
     # -- the vectorised work ---------------------------------------------------------
     def _measure(self, layer_id: str) -> np.ndarray:
-        times, geoms, first, last, _ = self._layers[layer_id]
-        n, m = len(times), len(self.places)
+        pieces = self._layers[layer_id]
+        geoms = pieces.geoms
+        n, m = len(pieces.times), len(self.places)
         if not m or not n:
             return np.zeros((n, m), np.int8)
         if self.tolerance_m > 0:
@@ -183,10 +185,7 @@ class SettlementStatus:
         else:
             di, pi = self._containing(geoms)
             share = np.ones(len(di))
-        events = np.zeros((n + 1, m))
-        np.add.at(events, (first[pi], di), share)
-        np.add.at(events, (last[pi], di), -share)
-        covered = np.cumsum(events, axis=0)[:n]
+        covered = over_intervals(n, pieces.first[pi], pieces.last[pi], share, di, m)
         out = np.full((n, m), LINE, np.int8)
         out[covered <= _EMPTY] = OUTSIDE
         out[covered >= _FULL] = INSIDE
