@@ -4,8 +4,8 @@ border nor on its coast, in geodesic km, for every state of every layer.
 **Definition.** The boundary of the state minus the country's outline buffered by
 ``tolerance_m`` (default 1 km: the outlines are 1:10m data), and only where it lies inside
 the country: DeepStateMap's area runs out over the Sea of Azov and into Russia, and those
-edges are no front. That is, the boundary at least ``tolerance_m`` inside the country. The country is the built-in
-Ukraine outline where the situation's regions are the built-in ones (or some of them:
+edges are no front. That is, the boundary at least ``tolerance_m`` inside the country.
+The country is the built-in Ukraine outline where the situation's regions are the built-in ones (or some of them:
 a subset of oblasts must not count its inner borders), otherwise the union of the
 situation's regions; ``outline_source`` says which. Without regions, the whole boundary.
 

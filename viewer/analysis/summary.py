@@ -4,12 +4,18 @@ Per region analysis (viewer.analysis.region_attribution): each change's ``region
 ({region name: {"gained": km², "lost": km²}}), each layer's ``area_by_region`` at its
 last state ({region name: km²}), and each region's ``first_entered`` ({layer id: time}:
 the first state with part of the layer at least 1 km inside the region).
+
+Front analytics (viewer.analysis.analytics_info): each state's ``front_km`` and 7/30-day
+``rate_km2_per_day_*``, each place's ``status`` in each layer at the end, and ``claims``.
 """
 
 from __future__ import annotations
 
+from viewer.analysis.analytics_info import claims_info, places_status, state_figures
 from viewer.analysis.areas import Areas
+from viewer.analysis.front_line import FrontLine, front_rule
 from viewer.analysis.region_attribution import RegionAttribution
+from viewer.analysis.settlement_status import SettlementStatus, status_rule
 from viewer.model import Situation, iso_z
 
 
@@ -22,6 +28,7 @@ def situation_info(situation: Situation, areas: Areas | None = None,
     areas = areas or Areas(situation)
     by_region = by_region or RegionAttribution(situation)
     by_region.measure_changes(situation.changes)          # all at once: vectorised
+    front, status = FrontLine(situation), SettlementStatus(situation)
     entered = by_region.first_entries()
     names = {r.id: r.name for r in situation.regions}
     meta = situation.meta
@@ -47,7 +54,7 @@ def situation_info(situation: Situation, areas: Areas | None = None,
             "id": layer.id, "name": layer.name, "kind": layer.kind,
             "style": {"color": layer.style.color, "opacity": layer.style.opacity,
                       "hatch": layer.style.hatch},
-            "states": [{"at": iso_z(t), "area_km2": _km2(a)} for t, a in zip(times, km2)],
+            "states": state_figures(times, km2, front.series(layer.id)),
             "area_by_region": {names[r]: _km2(a) for r, a in
                                by_region.at_index(layer.id, len(times) - 1).items()
                                if _km2(a) > 0},
@@ -69,8 +76,13 @@ def situation_info(situation: Situation, areas: Areas | None = None,
                      "first_entered": {lid: iso_z(t)
                                        for lid, t in entered.get(r.id, {}).items()}}
                     for r in situation.regions],
-        "places": [{"id": p.id, "name": p.name, "lon": p.lon, "lat": p.lat}
-                   for p in situation.places],
+        "places": [{"id": p.id, "name": p.name, "lon": p.lon, "lat": p.lat,
+                    "status": st}
+                   for p, st in zip(situation.places, places_status(status, situation.end))],
+        "place_rule": status_rule(status.tolerance_m),
+        "front_rule": front_rule(front.tolerance_m),
+        "front_outline": front.outline_source,
+        "claims": claims_info(situation),
         "reports": [{"id": r.id, "published": iso_z(r.published), "source": r.source,
                      "title": r.title, "url": r.url, "reliability": r.reliability.code,
                      "changes": [c.id for c, _ in situation.changes_for(r.id)]}

@@ -14,19 +14,21 @@ from viewer.cli.args import ArgumentError, OneLineParser
 from viewer.io.errors import SituationError
 from viewer.model.text import LINE_LIMIT, safe_line
 
-COMMANDS = ("render", "info", "import")
+COMMANDS = ("render", "info", "import", "settlements", "stats")
 PROG = "situation-viewer"
 
 
 HELP = {"info": "describe a situation file: layers, states, changes, reports (--json)",
         "render": "draw the map at a date (PNG, SVG, PDF), two dates compared, or an "
                   "animation (GIF, APNG, WebP, MP4), without a window",
-        "import": "turn GeoJSON/KML/KMZ/Shapefile/GeoPackage data into a situation file"}
+        "import": "turn GeoJSON/KML/KMZ/Shapefile/GeoPackage data into a situation file",
+        "settlements": "each place's status in each layer at a date (--csv, --json)",
+        "stats": "one row per state: km², net change, rates, front km (--csv, --json)"}
 
 
 def command_lines() -> str:
     """One line per command, for ``situation-viewer --help``."""
-    return "".join(f"  {name:<8}{HELP[name]}\n" for name in COMMANDS)
+    return "".join(f"  {name:<12}{HELP[name]}\n" for name in COMMANDS)
 
 
 def build_parser() -> OneLineParser:
@@ -83,6 +85,9 @@ def build_parser() -> OneLineParser:
     info.add_argument("--json", action="store_true", help="print one JSON object")
     from viewer.cli.import_cmd import add_parser as add_import_parser
     add_import_parser(sub, HELP["import"])
+    from viewer.cli import settlements_cmd, stats_cmd
+    settlements_cmd.add_parser(sub)
+    stats_cmd.add_parser(sub)
     return parser
 
 
@@ -150,7 +155,10 @@ def cmd_render(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from viewer.cli.import_cmd import cmd_import
-    handler = {"render": cmd_render, "info": cmd_info, "import": cmd_import}[args.command]
+    from viewer.cli.settlements_cmd import cmd_settlements
+    from viewer.cli.stats_cmd import cmd_stats
+    handler = {"render": cmd_render, "info": cmd_info, "import": cmd_import,
+               "settlements": cmd_settlements, "stats": cmd_stats}[args.command]
     try:
         return handler(args)
     except (SituationError, ArgumentError) as exc:

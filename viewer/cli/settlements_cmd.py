@@ -1,0 +1,92 @@
+"""``situation-viewer settlements FILE``: every place's status in each layer at a date —
+inside, on the line, outside — since when, when it first fell inside, how many times its
+status changed, and (``--json``) its whole log with the changes and reports behind it.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+
+from viewer.analysis.settlement_status import (PLACE_TOLERANCE_M, STATUS_TEXT,
+                                               SettlementStatus, status_rule)
+from viewer.cli.args import ArgumentError, parse_at
+from viewer.analysis.analytics_info import time_or_none
+from viewer.cli.output import layer_ids, region_named, write_json
+from viewer.model.text import LINE_LIMIT, safe_line
+
+COLUMNS = ("layer", "place_id", "name", "name_uk", "region", "population", "status",
+           "since", "first_inside", "status_changes")
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("settlements", help="each place's status in each layer at a date",
+                       description="Each place's status in each layer at a date (default: "
+                       "the situation's end): inside, on the line or outside; since when; "
+                       f"when it first fell inside. {status_rule()}")
+    p.add_argument("file", help="situation file (.gpkg)")
+    p.add_argument("--layer", metavar="ID", help="one layer (default: every layer)")
+    p.add_argument("--region", metavar="NAME", help="only the places in this region")
+    p.add_argument("--at", help="the date shown (default: the situation's end)")
+    p.add_argument("--place-tolerance", type=float, default=PLACE_TOLERANCE_M, metavar="M",
+                   help=f"metres from the boundary that count as on the line "
+                   f"(default {PLACE_TOLERANCE_M:g})")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--csv", action="store_true", help="CSV, one row per place and layer")
+    out.add_argument("--json", action="store_true", help="one JSON object, with each log")
+
+
+def cmd_settlements(args) -> int:
+    from viewer.io.situation_file import read_situation
+    situation = read_situation(args.file)
+    if not 0 <= args.place_tolerance <= 100_000:
+        raise ArgumentError("--place-tolerance: must be between 0 and 100000 metres")
+    at = parse_at(args.at) if args.at else situation.end
+    layers = layer_ids(situation, args.layer)
+    status = SettlementStatus(situation, tolerance_m=args.place_tolerance)
+    regions = status.regions()
+    keep = range(len(status.places))
+    if args.region:
+        region = region_named(situation, args.region)
+        keep = [i for i in keep if regions[i] is region]
+    rows, logs = [], []
+    for layer_id in layers:
+        codes = status.status_at(layer_id, at) if at else []
+        since = status.since(layer_id, at) if at else []
+        first = status.first_inside(layer_id)
+        counts = status.change_counts(layer_id, until=at)
+        for i in keep:
+            place = status.places[i]
+            rows.append({"layer": layer_id, "place_id": place.id, "name": place.name,
+                         "name_uk": place.names.get("uk", ""),
+                         "region": regions[i].name if regions[i] else "",
+                         "population": place.population,
+                         "status": STATUS_TEXT[int(codes[i])] if at else "no data",
+                         "since": time_or_none(since[i] if at else None),
+                         "first_inside": time_or_none(first[i]),
+                         "status_changes": int(counts[i])})
+            logs.append([{"at": time_or_none(e.at), "status": e.text, "change": e.change_id,
+                          "reports": [r.id for r, _ in situation.reports_for(e.change_id)]
+                          if e.change_id else []} for e in status.log(layer_id, i)])
+    if args.json:
+        write_json({"at": time_or_none(at), "rule": status_rule(args.place_tolerance),
+                    "places": [dict(row, log=log) for row, log in zip(rows, logs)]})
+    elif args.csv:
+        writer = csv.DictWriter(sys.stdout, COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: safe_line(str(v), LINE_LIMIT) if isinstance(v, str) else v
+                          for k, v in row.items()} for row in rows)
+    else:
+        sys.stdout.write(_text(rows, at, len(status.places)))
+    return 0
+
+
+def _text(rows: list[dict], at, n_places: int) -> str:
+    if not n_places:
+        return "no places in this situation\n"
+    lines = [f"status at {time_or_none(at)} ({status_rule()})"]
+    for r in rows:
+        lines.append("  ".join(safe_line(str(v), 60) for v in (
+            r["layer"], r["name"], r["region"], r["status"], f"since {r['since'] or '-'}",
+            f"first inside {r['first_inside'] or '-'}", f"{r['status_changes']} changes")))
+    return "\n".join(lines) + "\n"
