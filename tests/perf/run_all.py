@@ -16,6 +16,7 @@ RUNS = [
     ["bench_import.py"],
     ["bench_labels.py"],
     ["bench_animation.py"],
+    ["bench_analytics.py"],
 ]
 
 

@@ -54,6 +54,11 @@ def _builtin_regions() -> tuple[dict[str, bytes], BaseGeometry]:
             shapely.union_all([r.geometry for r in own]))
 
 
+def builtin_outline() -> BaseGeometry:
+    """The built-in Ukraine outline: the union of the built-in oblasts."""
+    return _builtin_regions()[1]
+
+
 def country_outline(regions: list[Region]) -> tuple[BaseGeometry | None, str]:
     """The country whose border and coast are not front, and a sentence naming it."""
     if not regions:
