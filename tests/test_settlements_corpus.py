@@ -2,8 +2,9 @@
 the first date each fell inside DeepStateMap's area (by more than the 250 m tolerance)
 equals the first date computed here by point-in-polygon on the raw snapshot files.
 
-The settlements are given to the analysis directly, with GeoNames-like coordinates typed
-here, so the test does not depend on which places an import carries. The expected dates
+The settlements are the import's own built-in places (GeoNames), each found by its name
+next to the coordinates typed here (several towns share a name); the status log is
+computed for all of the import's places, as the window and ``settlements`` do. The expected dates
 come from shapely's point-in-polygon and the distance to the snapshot's boundary in UTM
 zone 37N (pyproj), never from our code. The import drops re-digitising slivers (under
 10 m wide) and our tolerance disk is a 32-gon, so a date may differ only where the raw
@@ -23,7 +24,6 @@ from conftest import DEEPSTATE
 from viewer.analysis.settlement_status import PLACE_TOLERANCE_M, SettlementStatus
 from viewer.cli.main import main
 from viewer.io.situation_file import read_situation
-from viewer.model import Place
 
 SLACK_M = 15.0
 SETTLEMENTS = {      # name: (lat, lon)
@@ -53,10 +53,22 @@ def situation(tmp_path_factory):
     return read_situation(out)
 
 
-def raw_distances(deepstate_states):
+def named(situation) -> list[int]:
+    """The index of each settlement among the situation's places: the place of its name
+    nearest the typed coordinates, within about 5 km."""
+    out = []
+    for name, (lat, lon) in SETTLEMENTS.items():
+        found = sorted((abs(p.lat - lat) + abs(p.lon - lon), i)
+                       for i, p in enumerate(situation.places) if p.name == name)
+        assert found and found[0][0] < 0.07, f"{name}: no place of that name nearby"
+        out.append(found[0][1])
+    return out
+
+
+def raw_distances(deepstate_states, places):
     """(dates, inside, metres to the boundary): per snapshot and settlement."""
     utm = Transformer.from_crs("EPSG:4326", "EPSG:32637", always_xy=True)
-    lat, lon = np.array(list(SETTLEMENTS.values())).T
+    lon, lat = np.array([p.lon for p in places]), np.array([p.lat for p in places])
     px, py = utm.transform(lon, lat)
     points = shapely.points(px, py)
     dates, inside, metres = [], [], []
@@ -73,11 +85,13 @@ def raw_distances(deepstate_states):
 
 
 def test_first_dates_inside_match_the_raw_snapshots(situation, deepstate_states):
-    places = [Place(name, {"en": name}, lon, lat) for name, (lat, lon) in SETTLEMENTS.items()]
-    ours = SettlementStatus(situation, places=places).measure_all()
+    assert len(situation.places) > 5000                 # the built-in settlements
+    index = named(situation)
+    ours = SettlementStatus(situation).measure_all()
     layer = situation.layers[0].id
-    first = ours.first_inside(layer)
-    dates, inside, metres = raw_distances(deepstate_states)
+    first = [ours.first_inside(layer)[i] for i in index]
+    dates, inside, metres = raw_distances(deepstate_states,
+                                          [situation.places[i] for i in index])
     deep = inside & (metres > PLACE_TOLERANCE_M)
     fell = [name for name, hit in zip(SETTLEMENTS, deep.any(axis=0)) if hit]
     assert len(fell) >= 10                      # most of them fell within the corpus
