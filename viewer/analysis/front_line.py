@@ -96,8 +96,10 @@ class FrontLine:
         self._km: dict[str, np.ndarray] = {}
         self.complete = False
 
-    def measure_all(self) -> FrontLine:
+    def measure_all(self, check=lambda: None) -> FrontLine:
+        """Every layer's front (``check`` is called before each: it raises to cancel)."""
         for layer_id in self._layers:
+            check()
             self.series(layer_id)
         self.complete = True
         return self

@@ -87,12 +87,15 @@ class SettlementStatus:
         self._lat = np.array([p.lat for p in self.places], float)
         self._layers = {layer.id: LayerPieces.of(layer) for layer in situation.layers}
         self._status: dict[str, np.ndarray] = {}    # layer -> (states x places) int8
+        self._run_tables: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.complete = False
 
     # -- everything at once (a worker's job) -----------------------------------------
-    def measure_all(self) -> SettlementStatus:
+    def measure_all(self, check=lambda: None) -> SettlementStatus:
+        """Every layer's statuses (``check`` is called before each: it raises to cancel)."""
         for layer_id in self._layers:
-            self.statuses(layer_id)
+            check()
+            self._runs(layer_id)
         self.complete = True
         return self
 
@@ -127,18 +130,17 @@ class SettlementStatus:
             return np.full(len(self.places), NONE, np.int8)
         return self.statuses(layer_id)[k]
 
+    def since_index(self, layer_id: str, index: int) -> np.ndarray:
+        """Per place, the index of the first state of its status's run at state ``index``."""
+        return self._runs(layer_id)[0][index]
+
     def since(self, layer_id: str, t: datetime) -> list[datetime | None]:
         """Per place, the first state of the run of its status in force at ``t``."""
         k = self.state_index(layer_id, t)
-        times = self.times(layer_id)
         if k < 0:
             return [None] * len(self.places)
-        table = self.statuses(layer_id)[: k + 1]
-        differs = table != table[-1]
-        # the last state that differs from the status at k, plus one; 0 if none differs
-        last_diff = np.where(differs.any(axis=0),
-                             k - np.argmax(differs[::-1], axis=0) + 1, 0)
-        return [times[int(i)] for i in last_diff]
+        times = self.times(layer_id)
+        return [times[i] for i in self.since_index(layer_id, k).tolist()]
 
     def first_inside(self, layer_id: str) -> list[datetime | None]:
         """Per place, the first state time it lies inside (by the tolerance rule)."""
@@ -150,13 +152,25 @@ class SettlementStatus:
         return [times[int(k)] if h else None for k, h in zip(first, hit)]
 
     def change_counts(self, layer_id: str, until: datetime | None = None) -> np.ndarray:
-        """Per place, how many times its status changed (after the first state)."""
-        table = self.statuses(layer_id)
-        if until is not None:
-            table = table[: max(self.state_index(layer_id, until) + 1, 0)]
-        if len(table) < 2:
-            return np.zeros(len(self.places), np.int64)
-        return (table[1:] != table[:-1]).sum(axis=0)
+        """Per place, how many times its status changed (after the first state), up to
+        ``until`` (default: over the whole layer)."""
+        counts = self._runs(layer_id)[1]
+        k = len(counts) - 1 if until is None else self.state_index(layer_id, until)
+        return counts[k] if k >= 0 else np.zeros(len(self.places), counts.dtype)
+
+    def _runs(self, layer_id: str) -> tuple[np.ndarray, np.ndarray]:
+        """(states x places) tables: where each status's run started, and how many
+        changes came before; so that a time step only looks rows up."""
+        if layer_id not in self._run_tables:
+            table = self.statuses(layer_id)
+            n = len(table)
+            changed = np.zeros(table.shape, bool)
+            changed[1:] = table[1:] != table[:-1]
+            dtype = np.int16 if n < 32767 else np.int32
+            starts = np.where(changed, np.arange(n, dtype=dtype)[:, None], 0).astype(dtype)
+            self._run_tables[layer_id] = (np.maximum.accumulate(starts, axis=0),
+                                          np.cumsum(changed, axis=0, dtype=dtype))
+        return self._run_tables[layer_id]
 
     def log(self, layer_id: str, place_index: int) -> list[StatusEvent]:
         """The place's status at the layer's first state, then every change of it, each

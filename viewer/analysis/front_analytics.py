@@ -1,0 +1,35 @@
+"""Every front figure of a situation, measured at once (a worker's job): the settlement
+status log, the front length of every state, claims against assessments. The GUI adopts
+the measured object and only looks figures up; rates are sums over the areas it has."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from viewer.analysis.claims import ClaimComparison, compare_claims
+from viewer.analysis.front_line import FrontLine
+from viewer.analysis.settlement_status import SettlementStatus
+from viewer.model import Place, Situation
+
+
+@dataclass(eq=False)
+class FrontAnalytics:
+    status: SettlementStatus
+    front: FrontLine
+    claims: list[ClaimComparison] = field(default_factory=list)
+
+    @classmethod
+    def measure(cls, situation: Situation, places: list[Place] | None = None,
+                check=lambda: None) -> FrontAnalytics:
+        """Measure everything of ``situation`` (a private copy: see settlement_status);
+        ``check`` is called between the steps (it raises to cancel)."""
+        status = SettlementStatus(situation, places).measure_all(check)
+        front = FrontLine(situation).measure_all(check)
+        check()
+        return cls(status, front, compare_claims(situation))
+
+    def adopt_into(self, situation: Situation) -> None:
+        """Point the figures at the shown situation (whose layers, times, places and
+        changes they describe), so lookups of reports use its links."""
+        self.status.situation = situation
+        self.front.situation = situation
