@@ -18,6 +18,7 @@ from viewer.model.display import DisplayOptions
 from viewer.model.selection import Selection
 from viewer.model.text import safe_line
 from viewer.model.times import to_utc
+from viewer.ui.analytics_wiring import AnalyticsWiring
 from viewer.ui.actions import NavigationKeyGuard, create_actions, fill_region_menu
 from viewer.ui.place_finder import PlaceFinder
 from viewer.ui.canvas import MapCanvas
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self, self.worker)
         self.measuring = RegionMeasuring(self.worker, self)
         self.measuring.measured.connect(self._on_regions_measured)
+        self.analytics = AnalyticsWiring(self)       # the Settlements dock, chart series
         self.window_actions = create_actions(self)
         self.files.attach_recent_menu(self.window_actions.recent_menu)
         self.finder = PlaceFinder(self, self.canvas.zoom_to_lonlat)
@@ -130,7 +132,8 @@ class MainWindow(QMainWindow):
         return dock
 
     def docks(self) -> list[QDockWidget]:
-        return [self.layers_dock, self.regions_dock, self.reports_dock, self.timeline_dock]
+        return [self.layers_dock, self.regions_dock, self.analytics.dock, self.reports_dock,
+                self.timeline_dock]
 
     # -- showing a situation -------------------------------------------------------------
     @property

@@ -119,7 +119,8 @@ class TimelineWidget(QWidget):
         controls.addSpacing(8)
         controls.addWidget(self.label)
         controls.addStretch(1)
-        for text, w in ((translate("Timeline", "Speed"), self.speed),
+        for text, w in ((translate("Timeline", "Chart"), self.chart.series_box),
+                        (translate("Timeline", "Speed"), self.speed),
                         (translate("Timeline", "Highlight"), self.highlight)):
             label = QLabel(text, self)
             label.setBuddy(w)

@@ -3,6 +3,7 @@ change markers, and a movable cursor line bound to the time cursor."""
 
 from __future__ import annotations
 
+import html
 import math
 from datetime import datetime, timezone
 
@@ -10,12 +11,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from viewer.analysis.areas import Areas
 from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
+from viewer.model.text import safe_line
 from viewer.render.language import translate
+from viewer.ui.chart_series import SERIES, TITLES, UNITS, HoverReadout, series_values, tick_strings
 from viewer.ui.date_axis import LocalDateAxis
 from viewer.ui.qt_utils import ModelConnections, blocked
 
@@ -32,10 +35,10 @@ def from_epoch(x: float) -> datetime:
 
 
 class AreaAxis(pg.AxisItem):
-    """km² ticks short enough for a narrow axis: 400, 2.5k, 110k, 1.2M."""
+    """km² ticks short enough for a narrow axis: 400, 2.5k, 116.5k, 1.2M, never two alike."""
 
     def tickStrings(self, values, scale, spacing):
-        return [compact_number(v * scale) for v in values]
+        return tick_strings(values, scale, spacing)
 
 
 def compact_number(v: float) -> str:
@@ -92,6 +95,18 @@ class TimelineChart(pg.PlotWidget):
         plot.getAxis("right").setWidth(26)
         plot.getAxis("left").setToolTip(translate("Timeline", "Area of each layer, km²"))
         plot.getAxis("right").setToolTip(translate("Timeline", "Reports published per day"))
+        plot.setLabel("right", "reports/day")
+        plot.setLabel("bottom", "date (UTC)")
+        plot.getAxis("left").setWidth(60)           # ticks and the title beside them
+        self.legend = plot.addLegend(offset=(-6, 2), labelTextSize="8pt")
+        self.hover = HoverReadout(plot)
+        self.kind, self.analytics = "area", None
+        self._shown: tuple[Situation, Areas] | None = None
+        self.series_box = QComboBox(parent)
+        self.series_box.setToolTip("What the chart shows for each layer")
+        for key, text, _, _ in SERIES:
+            self.series_box.addItem(text, key)
+        self.series_box.currentIndexChanged.connect(self._on_series)
         plot.setContentsMargins(0, 2, 0, 0)
 
         # Report counts and change marks live in a second view box over the same x axis.
@@ -130,24 +145,57 @@ class TimelineChart(pg.PlotWidget):
 
     # -- data ------------------------------------------------------------------------
     def set_situation(self, situation: Situation, areas: Areas) -> None:
+        self._shown = situation, areas
+        self._set_curves()
+        self._set_counts(situation)
+        plot = self.getPlotItem()
+        plot.enableAutoRange(axis="y")
+        plot.setAutoVisible(y=True)
+        self._on_span(self.cursor.start, self.cursor.end)
+
+    def set_analytics(self, analytics) -> None:
+        """The measured front analytics (None: not yet): the front series needs them."""
+        self.analytics = analytics
+        if self.kind == "front" and self._shown is not None:
+            self._set_curves()
+
+    def set_kind(self, kind: str) -> None:
+        """Plot each layer's "area", "front" length, or "rate7"/"rate30"."""
+        self.kind = kind
+        with blocked(self.series_box):
+            self.series_box.setCurrentIndex(self.series_box.findData(kind))
+        if self._shown is not None:
+            self._set_curves()
+            self.getPlotItem().enableAutoRange(axis="y")
+
+    def _on_series(self, _index: int) -> None:
+        self.set_kind(self.series_box.currentData())
+
+    def _set_curves(self) -> None:
         plot = self.getPlotItem()
         for curve in self._curves:
             plot.removeItem(curve)
         self._curves = []
+        self.legend.clear()
+        situation, areas = self._shown
         _, x_end = self._x_range()
+        hover = []
         for layer in situation.layers:
             times, km2 = areas.series(layer.id)
-            if not times:
+            values = series_values(self.kind, layer.id, times, km2, self.analytics)
+            if not times or values is None:
                 continue
             edges = np.array([epoch(t) for t in times] + [max(x_end, epoch(times[-1]))])
-            curve = pg.PlotDataItem(edges, km2, stepMode="center",
-                                    pen=pg.mkPen(layer.style.color, width=2), name=layer.name)
+            curve = pg.PlotDataItem(edges, np.nan_to_num(values, nan=0.0), stepMode="center",
+                                    pen=pg.mkPen(layer.style.color, width=2),
+                                    name=html.escape(safe_line(layer.name, 60)))  # legend: HTML
             plot.addItem(curve)
             self._curves.append(curve)
-        self._set_counts(situation)
-        plot.enableAutoRange(axis="y")
-        plot.setAutoVisible(y=True)
-        self._on_span(self.cursor.start, self.cursor.end)
+            hover.append((layer.name, edges[:-1], values))
+        plot.setLabel("left", TITLES[self.kind])
+        plot.getAxis("left").setToolTip(TITLES[self.kind] + (
+            "" if self._curves or self.kind != "front" else " (being measured)"))
+        self.hover.set_curves(hover, UNITS[self.kind])
 
     def _set_counts(self, situation: Situation) -> None:
         days = np.array([epoch(r.published) // DAY for r in situation.reports], dtype=float)

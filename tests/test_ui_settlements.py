@@ -1,0 +1,128 @@
+"""The Settlements panel and the chart's front and rate series in the window, on the
+sample: what a person sees, driven with real clicks and key presses. Expected statuses
+from shapely and UTM distances (test_cli_analytics.expected_status), expected rates from
+the areas as differences over days, never from our code."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import shapely
+from PySide6.QtCore import Qt
+
+from test_cli_analytics import expected_status
+from ui_helpers import isolate_settings, open_window
+from viewer.io.situation_file import read_situation
+from viewer.model import parse_time
+from viewer.resources import sample_path
+from viewer.ui.chart_series import tick_strings
+from viewer.ui.settlements_model import NAME, REGION, SINCE, STATUS
+
+AT = parse_time("2025-06-20")
+
+
+@pytest.fixture
+def sample_window(qtbot, monkeypatch, tmp_path):
+    isolate_settings(monkeypatch, tmp_path)
+    situation = read_situation(sample_path())
+    w = open_window(qtbot, situation)
+    w.cursor_model.set_time(AT)
+    w.analytics.dock.raise_()
+    qtbot.waitUntil(lambda: w.analytics.panel.analytics is not None, timeout=20000)
+    qtbot.waitUntil(w.analytics.panel.isVisible)
+    yield w
+    w.close()
+
+
+def shown_rows(panel) -> list[dict]:
+    """The rows as shown: each column's text, and (key "place") the place of the row."""
+    rows = panel.table.model()
+    places = panel.model.status.places
+    return [{**{c: rows.index(r, c).data() for c in (NAME, REGION, STATUS, SINCE)},
+             "place": places[rows.mapToSource(rows.index(r, 0)).row()]}
+            for r in range(rows.rowCount())]
+
+
+def double_click(qtbot, table, index) -> None:
+    table.scrollTo(index)
+    rect = table.visualRect(index)
+    assert table.viewport().rect().contains(rect.center())
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_statuses_in_the_table_match_point_in_polygon(sample_window, qtbot):
+    w, panel = sample_window, sample_window.analytics.panel
+    s = w.situation
+    panel.layer_box.setCurrentIndex(panel.layer_box.findData("claimed"))
+    rows = shown_rows(panel)
+    assert len(rows) == len(s.places)
+    state = s.layer("claimed").history.state_at(AT)
+    for row in rows:
+        place = row["place"]
+        assert row[NAME] == place.name
+        assert row[STATUS] == expected_status(state, place.lon, place.lat), row
+    assert any(row[STATUS] == "inside" for row in rows)
+    assert "inside" in panel.note.text() and "On 20 Jun 2025" in panel.note.text()
+
+
+def test_filter_by_region_and_status_then_double_click(sample_window, qtbot):
+    w, panel = sample_window, sample_window.analytics.panel
+    s = w.situation
+    panel.layer_box.setCurrentIndex(panel.layer_box.findData("claimed"))
+    dnipro = next(r for r in s.regions if r.id == "UA-12")
+    panel.region_box.setCurrentIndex(panel.region_box.findText("Dnipropetrovsk Oblast"))
+    inside_region = {p.name for p in s.places
+                     if dnipro.geometry.intersects(shapely.Point(p.lon, p.lat))}
+    assert {row[NAME] for row in shown_rows(panel)} == inside_region
+    panel.status_box.setCurrentIndex(panel.status_box.findText("inside"))
+    rows = shown_rows(panel)
+    assert rows and all(row[STATUS] == "inside" for row in rows)
+    # double-click the date: the time goes to when that status began (the claim's date)
+    table = panel.table
+    double_click(qtbot, table, table.model().index(0, SINCE))
+    assert w.cursor_model.time == parse_time("2025-06-13")
+    # double-click the name: the map zooms to the place
+    place = rows[0]["place"]
+    with qtbot.waitSignal(panel.zoom_to_place) as zoomed:
+        double_click(qtbot, table, table.model().index(0, NAME))
+    assert zoomed.args == [place.lon, place.lat]
+
+
+def test_claims_section_says_it_comes_from_a_sketch(sample_window):
+    claims = sample_window.analytics.panel.claims
+    assert claims.isVisible() and claims.topLevelItemCount() == 1
+    head = claims.topLevelItem(0)
+    assert "(from a sketch)" in head.text(0) and "sketch" in head.toolTip(0)
+    change = head.child(0)
+    assert change.text(2).startswith("never") and "russian-mod" in change.text(4)
+
+
+def test_chart_series_front_and_rates_with_hover(sample_window, qtbot):
+    w = sample_window
+    chart = w.timeline.chart
+    box = chart.series_box
+    box.setFocus()
+    box.setCurrentIndex(box.findData("rate7"))
+    assert chart.getPlotItem().getAxis("left").labelText.startswith("Net km² per day")
+    layer = w.situation.layer("claimed")
+    times = layer.history.times
+    areas = [w.loaded.areas.state_km2(layer.id, t) for t in times]
+    # the 13 June state: its area less the area in force 7 days before, over 7 days
+    before = max(k for k, t in enumerate(times) if t <= times[1] - timedelta(days=7))
+    want = (areas[1] - areas[before]) / 7
+    text = chart.hover.readout(times[1].timestamp() + 3600)
+    assert "13 Jun 2025" in text and f"{want:,.1f} km²/day" in text
+    box.setCurrentIndex(box.findData("front"))
+    assert chart.getPlotItem().getAxis("left").labelText == "Front length, km"
+    assert len(chart._curves) == len(w.situation.layers)
+    names = [item.text for _, item in chart.legend.items]
+    assert len(names) == len(w.situation.layers)
+
+
+def test_tick_labels_never_repeat():
+    assert tick_strings([116000, 116500, 117000], 1.0, 500) == ["116.0k", "116.5k", "117.0k"]
+    assert tick_strings([0, 2000, 4000], 1.0, 2000) == ["0k", "2k", "4k"]
+    assert tick_strings([1.2e6, 1.25e6], 1.0, 5e4) == ["1.20M", "1.25M"]
+    assert tick_strings([0, 0.5, 1.0], 1.0, 0.5) == ["0.0", "0.5", "1.0"]

@@ -1,0 +1,58 @@
+"""After a situation is shown, in the background (behind the regions' measuring, on the
+same worker): the front analytics — every place's status in every layer, the front
+length of every state, claims against assessments (viewer.analysis.front_analytics).
+
+The job works on a ``SituationSnapshot`` and the places (frozen), on its own private
+situation; the GUI adopts the measured object, pointed at the shown situation."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from functools import partial
+from typing import Iterator
+
+from PySide6.QtCore import QObject, Signal
+
+from viewer.analysis.front_analytics import FrontAnalytics
+from viewer.model.snapshot import SituationSnapshot
+from viewer.ui.loader import LoadedSituation
+from viewer.ui.worker import BackgroundWorker, Cancelled, Job
+
+
+def analytics_job(snapshot: SituationSnapshot, places: tuple, job: Job) -> Iterator:
+    """Yields the measured FrontAnalytics (None: the measuring failed, in the log)."""
+    try:
+        yield FrontAnalytics.measure(snapshot.private_situation(), list(places), job.check)
+    except Cancelled:
+        raise
+    except Exception:                   # a bug: the panel says so, the window goes on
+        traceback.print_exc(file=sys.stderr)
+        yield None
+
+
+class AnalyticsMeasuring(QObject):
+    """Runs ``analytics_job`` for the situation shown; a newer one cancels the older."""
+
+    measured = Signal(object, object)   # LoadedSituation, FrontAnalytics or None
+
+    def __init__(self, worker: BackgroundWorker, parent: QObject | None = None):
+        super().__init__(parent)
+        self._worker = worker
+        self._job: Job | None = None
+
+    def measure(self, loaded: LoadedSituation) -> None:
+        self.cancel()
+        snapshot = SituationSnapshot.of(loaded.situation)
+        work = partial(analytics_job, snapshot, tuple(loaded.situation.places))
+        self._job = self._worker.submit(work, partial(self._adopt, loaded))
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+
+    def _adopt(self, loaded: LoadedSituation, analytics) -> None:
+        if analytics is not None:
+            analytics.adopt_into(loaded.situation)
+        self.measured.emit(loaded, analytics)

@@ -1,0 +1,52 @@
+"""The front analytics in the window: the Settlements dock (tabbed with Layers and
+Regions), the chart's front and rate series, both fed by one background measuring that
+starts once the regions are measured, i.e. after the first paint and the region figures,
+so neither is later than without it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+
+from viewer.ui.analytics_measuring import AnalyticsMeasuring
+from viewer.ui.settlements_panel import SettlementsPanel
+
+PLACE_VIEW_DEG = 0.08       # the box a double-clicked place is zoomed to, ± degrees
+
+
+class AnalyticsWiring(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.panel = SettlementsPanel(window.cursor_model, window)
+        self.dock = window._dock("Settlements", self.panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        window.tabifyDockWidget(window.regions_dock, self.dock)
+        window.layers_dock.raise_()
+        self.dock.visibilityChanged.connect(self.panel.set_shown)
+        self.panel.zoom_to_place.connect(self._zoom_to_place)
+        self.measuring = AnalyticsMeasuring(window.worker, self)
+        self.measuring.measured.connect(self._on_measured)
+        window.situation_loaded.connect(self._on_loaded)
+        window.measuring.measured.connect(self._on_regions_measured)
+        self.analytics = None
+
+    def _on_loaded(self, loaded) -> None:
+        self.measuring.cancel()         # of the situation shown until now
+        self.analytics = None
+        self.panel.set_situation(loaded.situation)
+        self.window.timeline.chart.set_analytics(None)
+
+    def _on_regions_measured(self, _regions) -> None:
+        loaded = self.window.loaded
+        if loaded.situation.layers:
+            self.measuring.measure(loaded)
+
+    def _on_measured(self, loaded, analytics) -> None:
+        if loaded is not self.window.loaded:
+            return                      # another situation is shown by now
+        self.analytics = analytics
+        self.panel.set_analytics(analytics)
+        self.window.timeline.chart.set_analytics(analytics)
+
+    def _zoom_to_place(self, lon: float, lat: float) -> None:
+        d = PLACE_VIEW_DEG
+        self.window.canvas.zoom_to_lonlat((lon - d, lat - d, lon + d, lat + d))

@@ -1,0 +1,92 @@
+"""What the timeline chart plots (a choice: each layer's area, its front length, or its
+7- or 30-day rate of advance), with the axis title and unit of each; the tick labels of
+the left axis; and the hover readout (the exact value and date under the pointer)."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timezone
+
+import numpy as np
+import pyqtgraph as pg
+
+from viewer.analysis.rates import rate_per_day
+
+# (key, menu text, axis title, unit)
+SERIES = (("area", "Area", "Area, km²", "km²"),
+          ("front", "Front length", "Front length, km", "km"),
+          ("rate7", "Rate, 7 days", "Net km² per day, 7-day window", "km²/day"),
+          ("rate30", "Rate, 30 days", "Net km² per day, 30-day window", "km²/day"))
+TITLES = {key: title for key, _, title, _ in SERIES}
+UNITS = {key: unit for key, _, _, unit in SERIES}
+WINDOW = {"rate7": 7, "rate30": 30}
+
+
+def series_values(kind: str, layer_id: str, times, km2: np.ndarray, analytics) -> np.ndarray | None:
+    """The values of ``kind`` at each state of the layer (None: not measured yet)."""
+    if kind == "area":
+        return np.asarray(km2, float)
+    if kind in WINDOW:
+        return rate_per_day(times, km2, WINDOW[kind])
+    if analytics is None:
+        return None
+    return analytics.front.series(layer_id)
+
+
+def tick_strings(values, scale: float, spacing: float) -> list[str]:
+    """Short labels (400, 2.5k, 116.5k, 1.2M), with as many decimals as the spacing
+    needs for neighbouring ticks to differ (never "116k, 116k, 117k")."""
+    span = max(abs(v * scale) for v in values) if len(values) else 0.0
+    limit, suffix = next(((lim, suf) for lim, suf in ((1e6, "M"), (1e3, "k")) if span >= lim),
+                         (1.0, ""))
+    step = abs(spacing * scale) / limit
+    decimals = 0 if step <= 0 or step >= 1 else min(6, math.ceil(-math.log10(step) - 1e-9))
+    return [f"{v * scale / limit:.{decimals}f}{suffix}" for v in values]
+
+
+class HoverReadout:
+    """A text at the top left of the plot: each curve's exact value at the date under
+    the pointer (the state in force then), and that date; hidden when the pointer
+    leaves the plot."""
+
+    def __init__(self, plot: pg.PlotItem):
+        self.plot = plot
+        self.text = pg.TextItem(anchor=(0, 0), color=plot.getAxis("left").textPen().color())
+        self.text.setZValue(200)
+        plot.addItem(self.text, ignoreBounds=True)
+        self.text.hide()
+        self.curves: list[tuple[str, np.ndarray, np.ndarray]] = []     # name, x, y
+        self.unit = ""
+        plot.scene().sigMouseMoved.connect(self._on_moved)
+
+    def set_curves(self, curves: list[tuple[str, np.ndarray, np.ndarray]], unit: str) -> None:
+        self.curves, self.unit = curves, unit
+        self.text.hide()
+
+    def readout(self, x: float) -> str | None:
+        """The text for time ``x`` (epoch seconds), or None where no curve has a state."""
+        lines = []
+        for name, xs, ys in self.curves:
+            k = int(np.searchsorted(xs, x, side="right")) - 1
+            if 0 <= k < len(ys):
+                v = ys[k]
+                lines.append(f"{name}: {'—' if not np.isfinite(v) else f'{v:,.1f}'} {self.unit}")
+        if not lines:
+            return None
+        day = datetime.fromtimestamp(x, timezone.utc).strftime("%d %b %Y %H:%M UTC")
+        return "\n".join([day, *lines])
+
+    def _on_moved(self, pos) -> None:
+        vb = self.plot.getViewBox()
+        if not vb.sceneBoundingRect().contains(pos):
+            self.text.hide()
+            return
+        x = vb.mapSceneToView(pos).x()
+        text = self.readout(x)
+        if text is None:
+            self.text.hide()
+            return
+        (x0, _), (_, y1) = vb.viewRange()
+        self.text.setText(text)
+        self.text.setPos(x0, y1)
+        self.text.show()

@@ -1,0 +1,181 @@
+"""The settlements panel: every place's status in a chosen layer at the time shown —
+inside, on the line, outside — since when and how many times it changed; sortable,
+filtered by region, status and population. Double-click a place to zoom to it, or its
+date to go there. Below, claims against assessments where the situation has both.
+
+The status log is measured in the background after a situation is shown (with the
+front line, viewer.analysis.front_analytics); until it arrives the panel says so."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from viewer.analysis.front_analytics import FrontAnalytics
+from viewer.analysis.settlement_status import INSIDE, LINE, OUTSIDE, STATUS_TEXT, status_rule
+from viewer.model import Situation
+from viewer.model.cursor import TimeCursor
+from viewer.model.text import safe_line
+from viewer.ui.claims_view import ClaimsView
+from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_time
+from viewer.ui.settlements_model import (NAME, POPULATION, SINCE, SettlementsFilter,
+                                         SettlementsModel)
+
+MEASURING = "Measuring each place in each layer…"
+WIDEST = ("Velyka Novosilka", "Велика Новосілка", "Dnipropetrovsk Oblast", "1,000,000",
+          "on the line", "30 Sep 2025", "Changes")
+
+
+class SettlementsPanel(QWidget):
+    zoom_to_place = Signal(float, float)        # lon, lat, on double-click
+
+    def __init__(self, cursor: TimeCursor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.cursor = cursor
+        self.situation: Situation | None = None
+        self.analytics: FrontAnalytics | None = None
+        self.setToolTip(status_rule())
+        self._sight = SightGate(self, self._refresh)
+        self.layer_box = QComboBox(self)
+        self.layer_box.setToolTip("The layer the places' status is measured in")
+        self.layer_box.currentIndexChanged.connect(self._on_layer)
+        self.region_box = QComboBox(self)
+        self.region_box.setToolTip("Only the places in this region")
+        self.status_box = QComboBox(self)
+        self.status_box.setToolTip("Only the places with this status at the time shown")
+        self.status_box.addItem("any status", None)
+        for code in (INSIDE, LINE, OUTSIDE):
+            self.status_box.addItem(STATUS_TEXT[code], code)
+        self.population_box = QSpinBox(self)
+        self.population_box.setRange(0, 10_000_000)
+        self.population_box.setSingleStep(1000)
+        self.population_box.setPrefix("≥ ")
+        self.population_box.setToolTip("Only the places with at least this population")
+        for box in (self.region_box, self.status_box):
+            box.currentIndexChanged.connect(self._on_filter)
+        self.population_box.valueChanged.connect(self._on_filter)
+        self.note = QLabel(self)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setWordWrap(True)
+        self.model = SettlementsModel(self)
+        self.rows = SettlementsFilter(self)
+        self.rows.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setModel(self.rows)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(POPULATION, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.table.fontMetrics()
+        for column, widest in enumerate(WIDEST):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(widest) + 14)
+        self.table.setToolTip("Double-click a place to zoom to it, or its date to go there. "
+                              "Click a heading to sort.\n" + status_rule())
+        self.table.doubleClicked.connect(self._on_double_click)
+        self.claims = ClaimsView(self)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.claims)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Layer", self))
+        top.addWidget(self.layer_box, 1)
+        filters = QHBoxLayout()
+        filters.addWidget(self.region_box, 2)
+        filters.addWidget(self.status_box, 1)
+        filters.addWidget(self.population_box, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.note)
+        layout.addWidget(splitter, 1)
+        self._conns = ModelConnections(self)
+        self._conns.connect(cursor.time_changed, self._on_time)
+        self.set_situation(None)
+
+    # -- data ----------------------------------------------------------------------------
+    def set_situation(self, situation: Situation | None) -> None:
+        """A newly shown situation: its layers listed, its measuring under way."""
+        self.situation, self.analytics = situation, None
+        layers = situation.layers if situation is not None else []
+        with blocked(self.layer_box, self.region_box):
+            self.layer_box.clear()
+            for layer in layers:
+                self.layer_box.addItem(safe_line(layer.name, 120), layer.id)
+            self.region_box.clear()
+            self.region_box.addItem("every region", "")
+        self.model.set_status(None)
+        self.claims.set_analytics(situation, None)
+        if situation is None or not layers or not situation.places:
+            self.note.setText("This situation has no layers or no places.")
+        else:
+            self.note.setText(MEASURING)
+
+    def set_analytics(self, analytics: FrontAnalytics | None) -> None:
+        """The measured figures of the situation shown (None: measuring failed)."""
+        if analytics is None:
+            self.note.setText("Could not measure the places (see the log).")
+            return
+        self.analytics = analytics
+        self.claims.set_analytics(self.situation, analytics)
+        if not analytics.status.places:
+            return                      # the note already says there are none
+        self.model.set_status(analytics.status)
+        with blocked(self.region_box):
+            for name in self.model.region_names():
+                self.region_box.addItem(name, name)
+        self._refresh()
+
+    def layer_id(self) -> str | None:
+        return self.layer_box.currentData()
+
+    def _refresh(self) -> None:
+        layer_id = self.layer_id()
+        if self.analytics is None or layer_id is None or not self.model.rowCount():
+            return
+        t = self.cursor.time
+        status = self.analytics.status
+        self.model.set_state(layer_id, status.state_index(layer_id, t))
+        codes = status.status_at(layer_id, t)
+        self.note.setText(f"On {format_time(t)}: {int((codes == INSIDE).sum()):,} of "
+                          f"{len(codes):,} places inside, {int((codes == LINE).sum()):,} on "
+                          f"the line; showing {self.rows.rowCount():,}.")
+
+    # -- model -> widgets ----------------------------------------------------------------
+    def _on_time(self, _t: datetime) -> None:
+        self._sight.request()           # a closed or hidden tab costs nothing
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.set_shown(True)
+
+    def set_shown(self, shown: bool) -> None:
+        self._sight.shown(shown)
+
+    # -- widgets -> model / window -------------------------------------------------------
+    def _on_layer(self, _index: int) -> None:
+        self._refresh()
+
+    def _on_filter(self, *_args) -> None:
+        self.rows.set_filter(self.region_box.currentData() or "", self.status_box.currentData(),
+                             self.population_box.value())
+        self._refresh()
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        row = self.rows.mapToSource(index).row()
+        since = self.model.row_since(row)
+        if index.column() == SINCE and since is not None:
+            self.cursor.set_time(since)
+        elif self.model.status is not None:
+            place = self.model.status.places[row]
+            self.zoom_to_place.emit(place.lon, place.lat)
