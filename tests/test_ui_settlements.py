@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 import shapely
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 
 from test_cli_analytics import expected_status
 from ui_helpers import isolate_settings, open_window
@@ -105,17 +105,22 @@ def test_chart_series_front_and_rates_with_hover(sample_window, qtbot):
     box = chart.series_box
     box.setFocus()
     box.setCurrentIndex(box.findData("rate7"))
-    assert chart.getPlotItem().getAxis("left").labelText.startswith("Net km² per day")
+    assert chart.getPlotItem().getAxis("left").labelText == "km²/day, 7 d"
     layer = w.situation.layer("claimed")
     times = layer.history.times
     areas = [w.loaded.areas.state_km2(layer.id, t) for t in times]
     # the 13 June state: its area less the area in force 7 days before, over 7 days
     before = max(k for k, t in enumerate(times) if t <= times[1] - timedelta(days=7))
     want = (areas[1] - areas[before]) / 7
-    text = chart.hover.readout(times[1].timestamp() + 3600)
-    assert "13 Jun 2025" in text and f"{want:,.1f} km²/day" in text
+    vb = chart.getPlotItem().getViewBox()
+    (_, _), (y0, y1) = vb.viewRange()
+    scene = vb.mapViewToScene(QPointF(times[1].timestamp() + 86400, (y0 + y1) / 2))
+    qtbot.mouseMove(chart.viewport(), chart.mapFromScene(scene))
+    qtbot.waitUntil(chart.hover.text.isVisible)
+    text = chart.hover.text.toPlainText()
+    assert "state of 13 Jun 2025" in text and f"{want:,.1f} km²/day" in text
     box.setCurrentIndex(box.findData("front"))
-    assert chart.getPlotItem().getAxis("left").labelText == "Front length, km"
+    assert chart.getPlotItem().getAxis("left").labelText == "front, km"
     assert len(chart._curves) == len(w.situation.layers)
     names = [item.text for _, item in chart.legend.items]
     assert len(names) == len(w.situation.layers)

@@ -12,11 +12,11 @@ import pyqtgraph as pg
 
 from viewer.analysis.rates import rate_per_day
 
-# (key, menu text, axis title, unit)
-SERIES = (("area", "Area", "Area, km²", "km²"),
-          ("front", "Front length", "Front length, km", "km"),
-          ("rate7", "Rate, 7 days", "Net km² per day, 7-day window", "km²/day"),
-          ("rate30", "Rate, 30 days", "Net km² per day, 30-day window", "km²/day"))
+# (key, menu text, axis title (short: the chart is low), unit)
+SERIES = (("area", "Area", "area, km²", "km²"),
+          ("front", "Front length", "front, km", "km"),
+          ("rate7", "Rate, 7 days", "km²/day, 7 d", "km²/day"),
+          ("rate30", "Rate, 30 days", "km²/day, 30 d", "km²/day"))
 TITLES = {key: title for key, _, title, _ in SERIES}
 UNITS = {key: unit for key, _, _, unit in SERIES}
 WINDOW = {"rate7": 7, "rate30": 30}
@@ -45,8 +45,8 @@ def tick_strings(values, scale: float, spacing: float) -> list[str]:
 
 
 class HoverReadout:
-    """A text at the top left of the plot: each curve's exact value at the date under
-    the pointer (the state in force then), and that date; hidden when the pointer
+    """A text at the top left of the plot: each curve's exact value at the time under
+    the pointer (the state in force then), and the date of that state; hidden when the pointer
     leaves the plot."""
 
     def __init__(self, plot: pg.PlotItem):
@@ -65,16 +65,17 @@ class HoverReadout:
 
     def readout(self, x: float) -> str | None:
         """The text for time ``x`` (epoch seconds), or None where no curve has a state."""
-        lines = []
+        lines, latest = [], None
         for name, xs, ys in self.curves:
             k = int(np.searchsorted(xs, x, side="right")) - 1
             if 0 <= k < len(ys):
                 v = ys[k]
+                latest = xs[k] if latest is None else max(latest, xs[k])
                 lines.append(f"{name}: {'—' if not np.isfinite(v) else f'{v:,.1f}'} {self.unit}")
         if not lines:
             return None
-        day = datetime.fromtimestamp(x, timezone.utc).strftime("%d %b %Y %H:%M UTC")
-        return "\n".join([day, *lines])
+        day = datetime.fromtimestamp(latest, timezone.utc).strftime("%d %b %Y %H:%M UTC")
+        return "\n".join([f"state of {day}", *lines])
 
     def _on_moved(self, pos) -> None:
         vb = self.plot.getViewBox()

@@ -14,13 +14,13 @@ from viewer.analysis.settlement_status import NONE, STATUS_TEXT, SettlementStatu
 from viewer.model.text import safe_line
 from viewer.ui.qt_utils import format_day
 
-COLUMNS = ("Name", "Name (uk)", "Region", "Population", "Status", "Since", "Changes")
-NAME, NAME_UK, REGION, POPULATION, STATUS, SINCE, CHANGES = range(len(COLUMNS))
+COLUMNS = ("Name", "Status", "Since", "Changes", "Region", "Population", "Name (uk)")
+NAME, STATUS, SINCE, CHANGES, REGION, POPULATION, NAME_UK = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole
-TIPS = ("The place's name", "Its Ukrainian name", "The region it lies in",
-        "Its population (GeoNames)", "Inside, on the line or outside the layer's area at the "
-        "time shown. " + status_rule(), "The date its status at the time shown began",
-        "How many times its status changed, up to the time shown")
+TIPS = ("The place's name", "Inside, on the line or outside the layer's area at the time "
+        "shown. " + status_rule(), "The date its status at the time shown began",
+        "How many times its status changed, up to the time shown", "The region it lies in",
+        "Its population (GeoNames)", "Its Ukrainian name")
 
 
 class SettlementsModel(QAbstractTableModel):
@@ -65,6 +65,7 @@ class SettlementsModel(QAbstractTableModel):
             self._since = self.status.since_index(layer_id, index).astype(np.int64)
             self._counts = self.status.change_counts(layer_id, self._times[index])
         top, bottom = self.index(0, STATUS), self.index(len(self._names) - 1, CHANGES)
+        # (STATUS..CHANGES are neighbours: one rectangle of changed cells)
         self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, SORT_ROLE])
 
     def region_names(self) -> list[str]:

@@ -25,8 +25,8 @@ from viewer.ui.settlements_model import (NAME, POPULATION, SINCE, SettlementsFil
                                          SettlementsModel)
 
 MEASURING = "Measuring each place in each layer…"
-WIDEST = ("Velyka Novosilka", "Велика Новосілка", "Dnipropetrovsk Oblast", "1,000,000",
-          "on the line", "30 Sep 2025", "Changes")
+WIDEST = ("Velyka Novosilka", "on the line", "30 Sep 2025", "Changes",
+          "Dnipropetrovsk Oblast", "1,000,000", "Велика Новосілка")
 
 
 class SettlementsPanel(QWidget):
