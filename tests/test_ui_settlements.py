@@ -12,7 +12,9 @@ import shapely
 from PySide6.QtCore import QPointF, Qt
 
 from test_cli_analytics import expected_status
-from ui_helpers import isolate_settings, open_window
+from PySide6.QtGui import QColor
+
+from ui_helpers import close_to, colour_at, isolate_settings, open_window, pixel_point
 from viewer.io.situation_file import read_situation
 from viewer.model import parse_time
 from viewer.resources import sample_path
@@ -26,7 +28,7 @@ AT = parse_time("2025-06-20")
 def sample_window(qtbot, monkeypatch, tmp_path):
     isolate_settings(monkeypatch, tmp_path)
     situation = read_situation(sample_path())
-    w = open_window(qtbot, situation)
+    w = open_window(qtbot, situation, size=(1500, 950))
     w.cursor_model.set_time(AT)
     w.analytics.dock.raise_()
     qtbot.waitUntil(lambda: w.analytics.panel.analytics is not None, timeout=20000)
@@ -131,3 +133,34 @@ def test_tick_labels_never_repeat():
     assert tick_strings([0, 2000, 4000], 1.0, 2000) == ["0k", "2k", "4k"]
     assert tick_strings([1.2e6, 1.25e6], 1.0, 5e4) == ["1.20M", "1.25M"]
     assert tick_strings([0, 0.5, 1.0], 1.0, 0.5) == ["0.0", "0.5", "1.0"]
+
+
+def test_view_front_line_draws_the_front_and_not_the_border(sample_window, qtbot):
+    """A point of the claimed area's edge 3 km inside Ukraine (front, by shapely here)
+    shows the front colour once View ▸ Front line is on, and its old colour once off."""
+    from shapely.geometry import Point
+
+    from viewer.analysis.projection import shrunk
+    from viewer.render.front_lines import FRONT_COLOUR
+    w = sample_window
+    s = w.situation
+    layer = s.layer("claimed")
+    state = layer.history.state_at(AT)
+    ukraine = shapely.union_all([r.geometry for r in s.own_regions])
+    edge = state.boundary.intersection(shrunk(ukraine, 3000))     # well inside the country
+    assert edge.length > 0
+    point = edge.interpolate(0.5, normalized=True)
+    w.canvas.set_decorations(False)            # the legend would cover part of the map
+    w.canvas.zoom_to_lonlat(state.bounds)
+    qtbot.waitUntil(lambda: w.canvas.scene.front is not None)
+    assert w.canvas.rect().contains(pixel_point(w.canvas, point.x, point.y))
+    before = colour_at(w.canvas, point.x, point.y)
+    action = w.analytics.front_action
+    assert action in w.window_actions.view_menu.actions()
+    action.trigger()
+    qtbot.waitUntil(lambda: close_to(colour_at(w.canvas, point.x, point.y), QColor(FRONT_COLOUR),
+                                     60))
+    assert not close_to(before, QColor(FRONT_COLOUR), 60)
+    action.trigger()
+    qtbot.waitUntil(lambda: close_to(colour_at(w.canvas, point.x, point.y), before, 6))
+    assert Point(point.x, point.y).within(ukraine)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPaintEng
 
 from viewer.model import Layer
 from viewer.render import styles as st
+from viewer.render.front_lines import draw_front_lines
 from viewer.render.paths import lines_path
 from viewer.render.scene import DENSE_RINGS, MapScene
 from viewer.render.settings import CONTEXT, REGIONS, RenderSettings
@@ -66,6 +67,8 @@ def draw_dynamic(painter: QPainter, scene: MapScene, viewport: Viewport,
     layers = settings.visible_layers(scene.situation)
     for layer in layers:
         draw_layer(painter, scene, viewport, settings, layer)
+    if settings.front_line:
+        draw_front_lines(painter, scene, settings)
     if settings.compare_from is not None:
         draw_difference(painter, scene, settings, layers)
     else:

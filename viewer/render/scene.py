@@ -95,6 +95,7 @@ class MapScene:
         self._memo = _LRU(MEMO_ENTRIES)
         self._windows = _LRU(WINDOW_ENTRIES)
         self._static: dict = {}             # base-map paths: built once, never dropped
+        self.front = None       # the FrontLine measured in the background, once adopted
 
     # -- projection --------------------------------------------------------------------
     def project(self, geoms):

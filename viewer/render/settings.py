@@ -34,6 +34,7 @@ class RenderSettings:
     compare_from: datetime | None = None
     show_lost: bool = False
     palette: str = "standard"                       # or "colour-blind" (styles.PALETTES)
+    front_line: bool = False                        # each layer's front line (front_lines.py)
 
     def shows(self, name: str) -> bool:
         return name not in self.hidden

@@ -6,6 +6,7 @@ so neither is later than without it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
 
 from viewer.ui.analytics_measuring import AnalyticsMeasuring
 from viewer.ui.settlements_panel import SettlementsPanel
@@ -28,6 +29,14 @@ class AnalyticsWiring(QObject):
         window.situation_loaded.connect(self._on_loaded)
         window.measuring.measured.connect(self._on_regions_measured)
         self.analytics = None
+        self.front_action = QAction("&Front Line", window)
+        self.front_action.setCheckable(True)
+        self.front_action.setStatusTip("Draw each layer's front line: its boundary away from "
+                                       "the country's border and coast")
+        self.front_action.toggled.connect(window.canvas.set_front_line)
+
+    def add_actions(self, view_menu) -> None:
+        view_menu.addAction(self.front_action)
 
     def _on_loaded(self, loaded) -> None:
         self.measuring.cancel()         # of the situation shown until now
@@ -46,6 +55,8 @@ class AnalyticsWiring(QObject):
         self.analytics = analytics
         self.panel.set_analytics(analytics)
         self.window.timeline.chart.set_analytics(analytics)
+        loaded.scene.front = analytics.front if analytics is not None else None
+        self.window.canvas.update()
 
     def _zoom_to_place(self, lon: float, lat: float) -> None:
         d = PLACE_VIEW_DEG

@@ -53,6 +53,7 @@ class MapCanvas(QWidget):
         self._last: QPointF | None = None
         self._dragging = False
         self._decorations = True
+        self.front_line = False             # View ▸ Front line
         self._time_asked: tuple[datetime, float] | None = None   # of the last repaint asked
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -156,9 +157,15 @@ class MapCanvas(QWidget):
                       hidden=self.display.hidden, opacity=self.display.opacities,
                       selected_changes=self.selection.change_ids,
                       decorations=self._decorations, language=current_language(),
-                      palette=self.colour_set)
+                      palette=self.colour_set, front_line=self.front_line)
         values.update(overrides)
         return RenderSettings(**values)
+
+    def set_front_line(self, shown: bool) -> None:
+        """Draw each layer's front line (View ▸ Front line)."""
+        if shown != self.front_line:
+            self.front_line = bool(shown)
+            self.update()
 
     @property
     def decorations(self) -> bool:

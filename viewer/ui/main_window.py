@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.analytics = AnalyticsWiring(self)       # the Settlements dock, chart series
         self.window_actions = create_actions(self)
         self.files.attach_recent_menu(self.window_actions.recent_menu)
+        self.analytics.add_actions(self.window_actions.view_menu)
         self.finder = PlaceFinder(self, self.canvas.zoom_to_lonlat)
         self.window_actions.view_menu.addAction(self.finder.action)
         self.compare_actions = add_compare_actions(self)
