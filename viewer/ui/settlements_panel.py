@@ -54,6 +54,10 @@ class SettlementsPanel(QWidget):
         self.population_box.setSingleStep(1000)
         self.population_box.setPrefix("≥ ")
         self.population_box.setToolTip("Only the places with at least this population")
+        for box in (self.layer_box, self.region_box, self.status_box):
+            # narrow by default: the dock must not widen the left dock area
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(6)
         for box in (self.region_box, self.status_box):
             box.currentIndexChanged.connect(self._on_filter)
         self.population_box.valueChanged.connect(self._on_filter)
@@ -89,13 +93,13 @@ class SettlementsPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel("Layer", self))
         top.addWidget(self.layer_box, 1)
-        filters = QHBoxLayout()
-        filters.addWidget(self.region_box, 2)
+        filters = QHBoxLayout()             # two rows: the dock stays as narrow as the others
         filters.addWidget(self.status_box, 1)
         filters.addWidget(self.population_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
+        layout.addWidget(self.region_box)
         layout.addLayout(filters)
         layout.addWidget(self.note)
         layout.addWidget(splitter, 1)
