@@ -107,7 +107,7 @@ def test_chart_series_front_and_rates_with_hover(sample_window, qtbot):
     box = chart.series_box
     box.setFocus()
     box.setCurrentIndex(box.findData("rate7"))
-    assert chart.getPlotItem().getAxis("left").labelText == "km²/day, 7 d"
+    assert chart.labels.left.toPlainText() == "km²/day, 7 d"
     layer = w.situation.layer("claimed")
     times = layer.history.times
     areas = [w.loaded.areas.state_km2(layer.id, t) for t in times]
@@ -122,10 +122,10 @@ def test_chart_series_front_and_rates_with_hover(sample_window, qtbot):
     text = chart.hover.text.toPlainText()
     assert "state of 13 Jun 2025" in text and f"{want:,.1f} km²/day" in text
     box.setCurrentIndex(box.findData("front"))
-    assert chart.getPlotItem().getAxis("left").labelText == "front, km"
+    assert chart.labels.left.toPlainText() == "front, km"
     assert len(chart._curves) == len(w.situation.layers)
-    names = [item.text for _, item in chart.legend.items]
-    assert len(names) == len(w.situation.layers)
+    names = [item.toPlainText() for item in chart.labels.legend]
+    assert names == [f"━ {layer.name}" for layer in w.situation.layers]
 
 
 def test_tick_labels_never_repeat():

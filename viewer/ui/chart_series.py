@@ -45,7 +45,7 @@ def tick_strings(values, scale: float, spacing: float) -> list[str]:
 
 
 class HoverReadout:
-    """A text at the top left of the plot: each curve's exact value at the time under
+    """A text beside the pointer: each curve's exact value at the time under
     the pointer (the state in force then), and the date of that state; hidden when the pointer
     leaves the plot."""
 
@@ -87,7 +87,50 @@ class HoverReadout:
         if text is None:
             self.text.hide()
             return
-        (x0, _), (_, y1) = vb.viewRange()
+        (_, y1) = vb.viewRange()[1]
         self.text.setText(text)
-        self.text.setPos(x0, y1)
+        _, line = vb.viewPixelSize()
+        self.text.setPos(x, y1 - 16 * line)         # beside the pointer, under the title
         self.text.show()
+
+
+class ChartLabels:
+    """Axis titles (left: what is plotted; right: the bars) and a legend of the layers,
+    as plain-text items in the plot's top corners (pyqtgraph's own axis labels and legend
+    are rich text, and layer names come from files), kept there as the view changes."""
+
+    def __init__(self, plot: pg.PlotItem, right_title: str):
+        self.plot = plot
+        ink = plot.getAxis("left").textPen().color()
+        self.left = pg.TextItem("", color=ink, anchor=(0, 0))
+        self.right = pg.TextItem(right_title, color=ink, anchor=(1, 0))
+        self.legend: list[pg.TextItem] = []
+        for item in (self.left, self.right):
+            item.setZValue(150)
+            plot.addItem(item, ignoreBounds=True)
+        plot.getViewBox().sigRangeChanged.connect(self._place)
+
+    def set_title(self, text: str) -> None:
+        self.left.setText(text)
+        self._place()
+
+    def set_legend(self, entries: list[tuple[str, str]]) -> None:
+        """(name, colour) per curve: a line of the curve's colour before each name."""
+        for item in self.legend:
+            self.plot.removeItem(item)
+        self.legend = []
+        for name, colour in entries:
+            item = pg.TextItem(f"━ {name}", color=colour, anchor=(1, 0))
+            item.setZValue(150)
+            self.plot.addItem(item, ignoreBounds=True)
+            self.legend.append(item)
+        self._place()
+
+    def _place(self, *_args) -> None:
+        vb = self.plot.getViewBox()
+        (x0, x1), (_, y1) = vb.viewRange()
+        self.left.setPos(x0, y1)
+        self.right.setPos(x1, y1)
+        _, line = vb.viewPixelSize()            # view units per pixel, vertically
+        for k, item in enumerate(self.legend, start=1):
+            item.setPos(x1, y1 - k * 14 * line)

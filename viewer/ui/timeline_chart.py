@@ -3,7 +3,6 @@ change markers, and a movable cursor line bound to the time cursor."""
 
 from __future__ import annotations
 
-import html
 import math
 from datetime import datetime, timezone
 
@@ -18,7 +17,8 @@ from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
 from viewer.model.text import safe_line
 from viewer.render.language import translate
-from viewer.ui.chart_series import SERIES, TITLES, UNITS, HoverReadout, series_values, tick_strings
+from viewer.ui.chart_series import (SERIES, TITLES, UNITS, ChartLabels, HoverReadout,
+                                    series_values, tick_strings)
 from viewer.ui.date_axis import LocalDateAxis
 from viewer.ui.qt_utils import ModelConnections, blocked
 
@@ -95,10 +95,8 @@ class TimelineChart(pg.PlotWidget):
         plot.getAxis("right").setWidth(26)
         plot.getAxis("left").setToolTip(translate("Timeline", "Area of each layer, km²"))
         plot.getAxis("right").setToolTip(translate("Timeline", "Reports published per day"))
-        plot.setLabel("right", "reports/day")
-        plot.setLabel("bottom", "date (UTC)")
-        plot.getAxis("left").setWidth(60)           # ticks and the title beside them
-        self.legend = plot.addLegend(offset=(-6, 2), labelTextSize="8pt")
+        plot.getAxis("bottom").setToolTip("Date (UTC)")
+        self.labels = ChartLabels(plot, "reports/day")
         self.hover = HoverReadout(plot)
         self.kind, self.analytics = "area", None
         self._shown: tuple[Situation, Areas] | None = None
@@ -176,10 +174,9 @@ class TimelineChart(pg.PlotWidget):
         for curve in self._curves:
             plot.removeItem(curve)
         self._curves = []
-        self.legend.clear()
         situation, areas = self._shown
         _, x_end = self._x_range()
-        hover = []
+        hover, legend = [], []
         for layer in situation.layers:
             times, km2 = areas.series(layer.id)
             values = series_values(self.kind, layer.id, times, km2, self.analytics)
@@ -187,12 +184,14 @@ class TimelineChart(pg.PlotWidget):
                 continue
             edges = np.array([epoch(t) for t in times] + [max(x_end, epoch(times[-1]))])
             curve = pg.PlotDataItem(edges, np.nan_to_num(values, nan=0.0), stepMode="center",
-                                    pen=pg.mkPen(layer.style.color, width=2),
-                                    name=html.escape(safe_line(layer.name, 60)))  # legend: HTML
+                                    pen=pg.mkPen(layer.style.color, width=2))
             plot.addItem(curve)
             self._curves.append(curve)
-            hover.append((layer.name, edges[:-1], values))
-        plot.setLabel("left", TITLES[self.kind])
+            name = safe_line(layer.name, 60)
+            hover.append((name, edges[:-1], values))
+            legend.append((name, layer.style.color))
+        self.labels.set_title(TITLES[self.kind])
+        self.labels.set_legend(legend)
         plot.getAxis("left").setToolTip(TITLES[self.kind] + (
             "" if self._curves or self.kind != "front" else " (being measured)"))
         self.hover.set_curves(hover, UNITS[self.kind])
