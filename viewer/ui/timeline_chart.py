@@ -183,8 +183,8 @@ class TimelineChart(pg.PlotWidget):
             if not times or values is None:
                 continue
             edges = np.array([epoch(t) for t in times] + [max(x_end, epoch(times[-1]))])
-            curve = pg.PlotDataItem(edges, np.nan_to_num(values, nan=0.0), stepMode="center",
-                                    pen=pg.mkPen(layer.style.color, width=2))
+            curve = pg.PlotDataItem(edges, values, stepMode="center", connect="finite",
+                                    pen=pg.mkPen(layer.style.color, width=2))   # NaN: a gap
             plot.addItem(curve)
             self._curves.append(curve)
             name = safe_line(layer.name, 60)
