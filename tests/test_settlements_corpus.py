@@ -2,9 +2,9 @@
 the first date each fell inside DeepStateMap's area (by more than the 250 m tolerance)
 equals the first date computed here by point-in-polygon on the raw snapshot files.
 
-The settlements are the import's own built-in places (GeoNames), each found by its name
-next to the coordinates typed here (several towns share a name); the status log is
-computed for all of the import's places, as the window and ``settlements`` do. The expected dates
+The settlements are the import's own built-in places (GeoNames), each found by its
+name next to the coordinates typed here (several towns share a name); the status log
+is computed for all of the import's places, as the window and ``settlements`` do. The expected dates
 come from shapely's point-in-polygon and the distance to the snapshot's boundary in UTM
 zone 37N (pyproj), never from our code. The import drops re-digitising slivers (under
 10 m wide) and our tolerance disk is a 32-gon, so a date may differ only where the raw
@@ -12,18 +12,13 @@ distance to the boundary lies within ``SLACK_M`` of the tolerance."""
 
 from __future__ import annotations
 
-import contextlib
-import io
-
 import numpy as np
 import pytest
 import shapely
 from pyproj import Transformer
 
-from conftest import DEEPSTATE
+from test_import_corpus import imported  # noqa: F401 (the module's import)
 from viewer.analysis.settlement_status import PLACE_TOLERANCE_M, SettlementStatus
-from viewer.cli.main import main
-from viewer.io.situation_file import read_situation
 
 SLACK_M = 15.0
 SETTLEMENTS = {      # name: (lat, lon)
@@ -41,16 +36,9 @@ SETTLEMENTS = {      # name: (lat, lon)
 
 
 @pytest.fixture(scope="module")
-def situation(tmp_path_factory):
-    if not DEEPSTATE.is_dir():
-        pytest.skip(f"{DEEPSTATE} is absent: the DeepState corpus lives in ../shared, "
-                    "which CI has and a user's clone does not")
-    out = tmp_path_factory.mktemp("corpus") / "deepstate.gpkg"
-    with contextlib.redirect_stdout(io.StringIO()):
-        assert main(["import", str(DEEPSTATE), "--layer", "Occupied (DeepState)",
-                     "--kind", "assessed-control", "--regions", "builtin:ukraine-oblasts",
-                     "-o", str(out)]) == 0
-    return read_situation(out)
+def situation(imported):
+    """The import with the issue's command line (test_import_corpus's own fixture)."""
+    return imported["situation"]
 
 
 def named(situation) -> list[int]:

@@ -5,17 +5,19 @@ border nor on its coast, in geodesic km, for every state of every layer.
 ``tolerance_m`` (default 1 km: the outlines are 1:10m data), and only where it lies inside
 the country: DeepStateMap's area runs out over the Sea of Azov and into Russia, and those
 edges are no front. That is, the boundary at least ``tolerance_m`` inside the country.
-The country is the built-in Ukraine outline where the situation's regions are the built-in ones (or some of them:
-a subset of oblasts must not count its inner borders), otherwise the union of the
-situation's regions; ``outline_source`` says which. Without regions, the whole boundary.
+The country is the built-in Ukraine outline where the situation's regions are the
+built-in ones (or some of them: a subset of oblasts must not count its inner borders),
+otherwise the union of the situation's regions; ``outline_source`` says which. Without
+regions, the whole boundary.
 
 **How.** A state is the union of disjoint pieces, so its boundary is the pieces' edges
 less the edges two valid pieces share. Every piece's rings are cut into segments of at
 most ~1 km; each segment has a geodesic length (pyproj), a midpoint that lies that deep
-inside the country or not, and a probe point 1 m outside its piece (the rings oriented, the interior
-on the left) which finds the pieces on its other side (an STRtree). The length of every
-state is then one cumulative sum over events: a piece's eligible length from its start
-to its end, less each shared segment from the time both pieces are valid.
+inside the country or not, and a probe point 1 m beside it, outside its own piece, which
+finds the pieces on its other side (one prepared ``contains_xy`` pass per piece over the
+probes in its box, of the pieces valid with it). The length of every state is then one
+cumulative sum over events: a piece's eligible length from its start to its end, less
+each shared segment from the time both pieces are valid.
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ from functools import cache
 
 import numpy as np
 import shapely
-from shapely import STRtree
 from shapely.geometry.base import BaseGeometry
 
 from viewer.analysis.piece_snapshot import LayerPieces, copies, over_intervals

@@ -5,8 +5,6 @@ the background after a situation is shown; until it arrives the panel says so.""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSplitter, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
@@ -20,11 +18,12 @@ from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_time
 from viewer.ui.region_chart import RegionChart
 from viewer.ui.region_table import FIRST, INDEX, NAME, REGION_ID, RegionTable
 from viewer.ui.region_texts import entry_rule
+from viewer.ui.sight_panel import FollowsTimeWhenShown
 
 MEASURING = QT_TRANSLATE_NOOP("Regions", "Measuring each layer in each region…")
 
 
-class RegionsPanel(QWidget):
+class RegionsPanel(FollowsTimeWhenShown, QWidget):
     zoom_to_region = Signal(str)        # a region id, on double-click
 
     def __init__(self, cursor: TimeCursor, parent: QWidget | None = None):
@@ -123,18 +122,6 @@ class RegionsPanel(QWidget):
         self.table.set_areas(figures.km2_at(layer_id, t), figures.region_km2,
                              figures.border_noise_at(layer_id, t))
         self.chart.set_time(t)
-
-    # -- model -> widgets ----------------------------------------------------------------
-    def _on_time(self, _t: datetime) -> None:
-        self._sight.request()           # a closed or hidden tab costs nothing
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.set_shown(True)
-
-    def set_shown(self, shown: bool) -> None:
-        """Catch up with the time when shown again (a dock reopened, its tab raised)."""
-        self._sight.shown(shown)
 
     # -- widgets -> model / window -------------------------------------------------------
     def _on_layer(self, _index: int) -> None:

@@ -8,8 +8,6 @@ front line, viewer.analysis.front_analytics); until it arrives the panel says so
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -23,13 +21,15 @@ from viewer.ui.claims_view import ClaimsView
 from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_time
 from viewer.ui.settlements_model import (NAME, POPULATION, SINCE, SettlementsFilter,
                                          SettlementsModel)
+from viewer.ui.sight_panel import FollowsTimeWhenShown
 
 MEASURING = "Measuring each place in each layer…"
+NARROW = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
 WIDEST = ("Velyka Novosilka", "on the line", "30 Sep 2025", "Changes",
           "Dnipropetrovsk Oblast", "1,000,000", "Велика Новосілка")
 
 
-class SettlementsPanel(QWidget):
+class SettlementsPanel(FollowsTimeWhenShown, QWidget):
     zoom_to_place = Signal(float, float)        # lon, lat, on double-click
 
     def __init__(self, cursor: TimeCursor, parent: QWidget | None = None):
@@ -56,7 +56,7 @@ class SettlementsPanel(QWidget):
         self.population_box.setToolTip("Only the places with at least this population")
         for box in (self.layer_box, self.region_box, self.status_box):
             # narrow by default: the dock must not widen the left dock area
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setSizeAdjustPolicy(NARROW)
             box.setMinimumContentsLength(6)
         for box in (self.region_box, self.status_box):
             box.currentIndexChanged.connect(self._on_filter)
@@ -154,17 +154,6 @@ class SettlementsPanel(QWidget):
         self.note.setText(f"On {format_time(t)}: {int((codes == INSIDE).sum()):,} of "
                           f"{len(codes):,} places inside, {int((codes == LINE).sum()):,} on "
                           f"the line; showing {self.rows.rowCount():,}.")
-
-    # -- model -> widgets ----------------------------------------------------------------
-    def _on_time(self, _t: datetime) -> None:
-        self._sight.request()           # a closed or hidden tab costs nothing
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.set_shown(True)
-
-    def set_shown(self, shown: bool) -> None:
-        self._sight.shown(shown)
 
     # -- widgets -> model / window -------------------------------------------------------
     def _on_layer(self, _index: int) -> None:
