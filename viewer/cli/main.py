@@ -76,11 +76,14 @@ def build_parser() -> OneLineParser:
     render.add_argument("--lang", choices=("en", "uk"), default="en",
                         help="language of the legend, date, scale bar and names first "
                         "(default: en)")
+    from viewer.analysis.front_line import front_rule
     from viewer.analysis.region_attribution import ENTRY_RULE
+    from viewer.analysis.settlement_status import status_rule
     info = sub.add_parser("info", help=HELP["info"],
                           description="Describe a situation file: its layers, states, changes "
                           "(km² gained and lost, in each region), reports, and when each "
-                          f"layer first entered each region. {ENTRY_RULE}")
+                          f"layer first entered each region. {ENTRY_RULE} "
+                          f"{status_rule()} {front_rule()}")
     info.add_argument("file", help="situation file (.gpkg)")
     info.add_argument("--json", action="store_true", help="print one JSON object")
     from viewer.cli.import_cmd import add_parser as add_import_parser
