@@ -167,7 +167,7 @@ class SettlementStatus:
             changed = np.zeros(table.shape, bool)
             changed[1:] = table[1:] != table[:-1]
             dtype = np.int16 if n < 32767 else np.int32
-            starts = np.where(changed, np.arange(n, dtype=dtype)[:, None], 0).astype(dtype)
+            starts = changed * np.arange(n, dtype=dtype)[:, None]     # no int64 table
             self._run_tables[layer_id] = (np.maximum.accumulate(starts, axis=0),
                                           np.cumsum(changed, axis=0, dtype=dtype))
         return self._run_tables[layer_id]
@@ -199,10 +199,15 @@ class SettlementStatus:
         else:
             di, pi = self._containing(geoms)
             share = np.ones(len(di))
-        covered = over_intervals(n, pieces.first[pi], pieces.last[pi], share, di, m)
-        out = np.full((n, m), LINE, np.int8)
-        out[covered <= _EMPTY] = OUTSIDE
-        out[covered >= _FULL] = INSIDE
+        # only the places some piece ever meets: the others are outside throughout
+        near, column = np.unique(di, return_inverse=True)
+        covered = over_intervals(n, pieces.first[pi], pieces.last[pi], share, column,
+                                 len(near))
+        status = np.full(covered.shape, LINE, np.int8)
+        status[covered <= _EMPTY] = OUTSIDE
+        status[covered >= _FULL] = INSIDE
+        out = np.full((n, m), OUTSIDE, np.int8)
+        out[:, near] = status
         return out
 
     def _containing(self, geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
