@@ -55,7 +55,8 @@ def test_the_file_is_read_before_qt_starts(tmp_path):
 @pytest.mark.parametrize("args, ending", [
     (["--nope"], "unrecognized arguments: --nope (try --help)"),
     (["--at", "someday"], None),
-    (["bogus"], "no such file or command: bogus (commands: render, info, import; try --help)"),
+    (["bogus"], "no such file or command: bogus (commands: render, info, import, "
+                "settlements, stats; try --help)"),
     (["render", "--size"], None),
     (["import"], None),
 ])
@@ -71,7 +72,8 @@ def test_help_lists_every_command_in_one_line_each():
     lines = done.stdout.splitlines()
     start = lines.index("commands (situation-viewer COMMAND --help for each):")
     listed = [l.split() for l in lines[start + 1:] if l.startswith("  ")]
-    assert [words[0] for words in listed] == list(COMMANDS) == ["render", "info", "import"]
+    assert [words[0] for words in listed] == list(COMMANDS) == ["render", "info", "import",
+                                                                 "settlements", "stats"]
     assert all(len(words) > 3 for words in listed)          # each with its one line
 
 
