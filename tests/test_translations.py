@@ -13,7 +13,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QDockWidget, QLabel, QMenu, QTabWidget, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDockWidget, QLabel, QMenu, QTableView,
+                               QTabWidget, QTreeWidget, QWidget)
 
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
@@ -28,7 +30,7 @@ ALLOWED = {
     "PNG", "SVG", "PDF", "GIF", "APNG", "WebP", "MP4",   # file formats
     "UTC",                          # the time zone every time is shown in
     "Situation", "Viewer",          # the program's name
-    "GeoPackage", "QGIS", "SQLite", "http", "https",
+    "GeoPackage", "QGIS", "SQLite", "GeoNames", "http", "https",
     "Ctrl", "Shift", "Alt", "Space", "Left", "Right", "Home", "End", "Esc", "Del",
     "PgUp", "PgDown", "Ins", "Backspace", "Enter", "Return", "Tab", "F1", "F11",  # key names
     "B2", "A1", "F6",               # reliability codes
@@ -150,6 +152,21 @@ def visible_texts(window) -> list[tuple[str, str]]:
         if callable(header):
             item = header()
             out += [(name + " header", item.text(i)) for i in range(item.columnCount())]
+        if isinstance(widget, QComboBox):
+            out += [(name + " item", widget.itemText(i)) for i in range(widget.count())]
+        if isinstance(widget, QTableView):          # headings, their tips and the first rows
+            model = widget.model()
+            for c in range(model.columnCount()):
+                for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                    out.append((f"{name} heading {c}",
+                                model.headerData(c, Qt.Orientation.Horizontal, role) or ""))
+                out += [(f"{name} cell {r},{c}", model.index(r, c).data() or "")
+                        for r in range(min(20, model.rowCount()))]
+        if isinstance(widget, QTreeWidget) and widget.objectName() == "claims":   # not data
+            items = [widget.topLevelItem(i) for i in range(widget.topLevelItemCount())]
+            items += [top.child(k) for top in items for k in range(top.childCount())]
+            out += [(f"{name} item", item.text(c)) for item in items[:40]
+                    for c in range(widget.columnCount())]
     return out
 
 
@@ -162,15 +179,20 @@ def test_the_window_in_ukrainian_shows_no_english(ukrainian, qtbot, monkeypatch,
     isolate_settings(monkeypatch, tmp_path)
     situation = read_situation(sample_path())
     window = open_window(qtbot, situation)
+    window.analytics.dock.raise_()              # the Settlements panel, measured
+    qtbot.waitUntil(lambda: window.analytics.panel.analytics is not None, timeout=20000)
     data = {situation.meta.title, *situation.meta.attributions}
     data |= {layer.name for layer in situation.layers}
     data |= {layer.description for layer in situation.layers if layer.description}
     data |= {r.name for r in situation.regions}
+    data |= {name for p in situation.places for name in (p.name, *p.names.values())}
+    data |= {layer.source for layer in situation.layers if layer.source}
+    data |= {report.id for report in situation.reports}
     texts = visible_texts(window)
     assert any("Файл" in text for _, text in texts) and len(texts) > 150
     found = [(where, text) for where, text in texts if english_words(text, data)]
     window.close()
-    assert found == []
+    assert found == [], "\n".join(map(repr, found))
 
 
 def test_the_shortcuts_dialog_lists_every_shortcut_of_the_window(window, qtbot):

@@ -81,6 +81,64 @@
     </message>
 </context>
 <context>
+    <name>Claims</name>
+    <message>
+        <source>Claim</source>
+        <translation>Заява</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Охоплено</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Затримка</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Повідомлення</translation>
+    </message>
+    <message>
+        <source>Each claimed change: when the assessed layer later covered at least %1 of it, the lag in days, and the reports of both sides. The claim gap is the ground claimed and not assessed.</source>
+        <translation>Кожна заявлена зміна: коли оцінений шар згодом охопив щонайменше %1 її площі, затримка в днях і повідомлення обох сторін. Розрив заяв — територія, заявлена, але не підтверджена оцінкою.</translation>
+    </message>
+    <message>
+        <source>%1 against %2</source>
+        <translation>%1 проти %2</translation>
+    </message>
+    <message>
+        <source>%1 (from a sketch)</source>
+        <translation>%1 (за ескізом)</translation>
+    </message>
+    <message>
+        <source>gap %1</source>
+        <translation>розрив %1</translation>
+    </message>
+    <message>
+        <source>Claim gap at the last date: ground claimed and not assessed.</source>
+        <translation>Розрив заяв на останню дату: територія, заявлена, але не підтверджена оцінкою.</translation>
+    </message>
+    <message>
+        <source>never (%1)</source>
+        <translation>ніколи (%1)</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <comment>days</comment>
+        <translation>%1 дн.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>немає</translation>
+    </message>
+    <message>
+        <source>Claim: %1
+Assessment: %2</source>
+        <translation>Заява: %1
+Оцінка: %2</translation>
+    </message>
+</context>
+<context>
     <name>Compare</name>
     <message>
         <source>Swipe</source>
@@ -224,6 +282,22 @@
     <message>
         <source>the sketch encloses no area (its vertices are on one line)</source>
         <translation>ескіз не охоплює жодної площі (його вершини лежать на одній лінії)</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>немає даних</translation>
+    </message>
+    <message>
+        <source>outside</source>
+        <translation>поза межами</translation>
+    </message>
+    <message>
+        <source>on the line</source>
+        <translation>на лінії</translation>
+    </message>
+    <message>
+        <source>inside</source>
+        <translation>усередині</translation>
     </message>
 </context>
 <context>
@@ -985,6 +1059,22 @@
         <source>Date (UTC):</source>
         <translation>Дата (UTC):</translation>
     </message>
+    <message>
+        <source>Settlements</source>
+        <translation>Населені пункти</translation>
+    </message>
+    <message>
+        <source>Show or hide the Settlements panel</source>
+        <translation>Показати або сховати панель «Населені пункти»</translation>
+    </message>
+    <message>
+        <source>&amp;Front Line</source>
+        <translation>Лінія &amp;фронту</translation>
+    </message>
+    <message>
+        <source>Draw each layer&apos;s front line: its boundary away from the country&apos;s border and coast</source>
+        <translation>Показувати лінію фронту кожного шару: його межу поза державним кордоном і узбережжям</translation>
+    </message>
 </context>
 <context>
     <name>Regions</name>
@@ -1321,6 +1411,117 @@
     </message>
 </context>
 <context>
+    <name>Settlements</name>
+    <message>
+        <source>A place within %1 of a layer&apos;s boundary is on the line; it is inside once it lies inside the area by more than %1.</source>
+        <translation>Населений пункт, ближчий ніж %1 до межі шару, — на лінії; усередині він тоді, коли лежить у межах площі глибше ніж на %1.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Відтоді</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Змін</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Область</translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation>Населення</translation>
+    </message>
+    <message>
+        <source>Other name</source>
+        <translation>Інша назва</translation>
+    </message>
+    <message>
+        <source>The place&apos;s name in the interface language</source>
+        <translation>Назва населеного пункту мовою інтерфейсу</translation>
+    </message>
+    <message>
+        <source>Inside, on the line or outside the layer&apos;s area at the time shown.</source>
+        <translation>Усередині, на лінії чи поза площею шару на показаний час.</translation>
+    </message>
+    <message>
+        <source>The date its status at the time shown began</source>
+        <translation>Дата, з якої триває його стан на показаний час</translation>
+    </message>
+    <message>
+        <source>How many times its status changed, up to the time shown</source>
+        <translation>Скільки разів змінювався його стан до показаного часу</translation>
+    </message>
+    <message>
+        <source>The region it lies in</source>
+        <translation>Область, у якій він лежить</translation>
+    </message>
+    <message>
+        <source>Its population (GeoNames)</source>
+        <translation>Його населення (за даними GeoNames)</translation>
+    </message>
+    <message>
+        <source>Its name in the other language (Ukrainian or English)</source>
+        <translation>Його назва іншою мовою (англійською чи українською)</translation>
+    </message>
+    <message>
+        <source>Measuring each place in each layer…</source>
+        <translation>Вимірювання кожного населеного пункту в кожному шарі…</translation>
+    </message>
+    <message>
+        <source>The layer the places&apos; status is measured in</source>
+        <translation>Шар, щодо якого визначається стан населених пунктів</translation>
+    </message>
+    <message>
+        <source>Only the places in this region</source>
+        <translation>Лише населені пункти цієї області</translation>
+    </message>
+    <message>
+        <source>Only the places with this status at the time shown</source>
+        <translation>Лише населені пункти з цим станом на показаний час</translation>
+    </message>
+    <message>
+        <source>any status</source>
+        <translation>будь-який стан</translation>
+    </message>
+    <message>
+        <source>Only the places with at least this population</source>
+        <translation>Лише населені пункти з населенням не менше за це</translation>
+    </message>
+    <message>
+        <source>Double-click a place to zoom to it, or its date to go there. Click a heading to sort.</source>
+        <translation>Двічі клацніть населений пункт, щоб наблизитися до нього, або його дату, щоб перейти до неї. Клацніть заголовок, щоб упорядкувати.</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Шар</translation>
+    </message>
+    <message>
+        <source>every region</source>
+        <translation>усі області</translation>
+    </message>
+    <message>
+        <source>This situation has no layers or no places.</source>
+        <translation>У цій ситуації немає шарів або населених пунктів.</translation>
+    </message>
+    <message>
+        <source>Could not measure the places (see the log).</source>
+        <translation>Не вдалося виміряти населені пункти (див. журнал).</translation>
+    </message>
+    <message>
+        <source>On %1: %2 of %3 places inside, %4 on the line; showing %5.</source>
+        <translation>На %1: усередині %2 з %3 населених пунктів, на лінії %4; показано %5.</translation>
+    </message>
+</context>
+<context>
     <name>Sketch</name>
     <message>
         <source>A sketch needs at least three vertices</source>
@@ -1561,6 +1762,10 @@
         <translation>Вікно виділення: зміни, давніші не більше ніж на стільки днів, виділяються й показуються в списку</translation>
     </message>
     <message>
+        <source>Chart</source>
+        <translation>Графік</translation>
+    </message>
+    <message>
         <source>Speed</source>
         <translation>Швидкість</translation>
     </message>
@@ -1573,6 +1778,50 @@
         <translation>Пауза</translation>
     </message>
     <message>
+        <source>Area</source>
+        <translation>Площа</translation>
+    </message>
+    <message>
+        <source>area, km²</source>
+        <translation>площа, км²</translation>
+    </message>
+    <message>
+        <source>km²</source>
+        <translation>км²</translation>
+    </message>
+    <message>
+        <source>Front length</source>
+        <translation>Довжина фронту</translation>
+    </message>
+    <message>
+        <source>front, km</source>
+        <translation>фронт, км</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>км</translation>
+    </message>
+    <message>
+        <source>Rate, 7 days</source>
+        <translation>Темп, 7 днів</translation>
+    </message>
+    <message>
+        <source>km²/day, 7 d</source>
+        <translation>км²/добу, 7 дн.</translation>
+    </message>
+    <message>
+        <source>km²/day</source>
+        <translation>км²/добу</translation>
+    </message>
+    <message>
+        <source>Rate, 30 days</source>
+        <translation>Темп, 30 днів</translation>
+    </message>
+    <message>
+        <source>km²/day, 30 d</source>
+        <translation>км²/добу, 30 дн.</translation>
+    </message>
+    <message>
         <source>M</source>
         <comment>million</comment>
         <translation> млн</translation>
@@ -1583,12 +1832,32 @@
         <translation> тис.</translation>
     </message>
     <message>
+        <source>state of %1</source>
+        <translation>стан на %1</translation>
+    </message>
+    <message>
         <source>Area of each layer, km²</source>
         <translation>Площа кожного шару, км²</translation>
     </message>
     <message>
         <source>Reports published per day</source>
         <translation>Повідомлень, опублікованих за день</translation>
+    </message>
+    <message>
+        <source>Date (UTC)</source>
+        <translation>Дата (UTC)</translation>
+    </message>
+    <message>
+        <source>reports/day</source>
+        <translation>повідомл./добу</translation>
+    </message>
+    <message>
+        <source>What the chart shows for each layer</source>
+        <translation>Що графік показує для кожного шару</translation>
+    </message>
+    <message>
+        <source>%1 (being measured)</source>
+        <translation>%1 (вимірюється)</translation>
     </message>
 </context>
 <context>

@@ -36,11 +36,16 @@ from viewer.analysis.piece_snapshot import LayerPieces, copies, over_intervals
 from viewer.model import Place, Situation
 from viewer.model.change import change_id
 from viewer.model.geodesy import GEOD
+from viewer.model.messages import QT_TRANSLATE_NOOP
 from viewer.model.times import to_utc
 
 PLACE_TOLERANCE_M = 250.0
 NONE, OUTSIDE, LINE, INSIDE = -1, 0, 1, 2     # NONE: before the layer's first state
-STATUS_TEXT = {NONE: "no data", OUTSIDE: "outside", LINE: "on the line", INSIDE: "inside"}
+# the CLI's words (and JSON values); the window shows translate("Core", STATUS_TEXT[code])
+STATUS_TEXT = {NONE: QT_TRANSLATE_NOOP("Core", "no data"),
+               OUTSIDE: QT_TRANSLATE_NOOP("Core", "outside"),
+               LINE: QT_TRANSLATE_NOOP("Core", "on the line"),
+               INSIDE: QT_TRANSLATE_NOOP("Core", "inside")}
 _FULL = 1.0 - 1e-6          # a disk this covered is covered (overlay rounding)
 _EMPTY = 1e-9
 _DISK_VERTICES = 32

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 
+from viewer.render.language import translate
 from viewer.ui.analytics_measuring import AnalyticsMeasuring
 from viewer.ui.settlements_panel import SettlementsPanel
 
@@ -19,7 +20,9 @@ class AnalyticsWiring(QObject):
         super().__init__(window)
         self.window = window
         self.panel = SettlementsPanel(window.cursor_model, window)
-        self.dock = window._dock("Settlements", self.panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.dock = window._dock("settlements", translate("MainWindow", "Settlements"),
+                                 translate("MainWindow", "Show or hide the Settlements panel"),
+                                 self.panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         window.tabifyDockWidget(window.regions_dock, self.dock)
         window.layers_dock.raise_()
         self.dock.visibilityChanged.connect(self.panel.set_shown)
@@ -29,10 +32,11 @@ class AnalyticsWiring(QObject):
         window.situation_loaded.connect(self._on_loaded)
         window.measuring.measured.connect(self._on_regions_measured)
         self.analytics = None
-        self.front_action = QAction("&Front Line", window)
+        self.front_action = QAction(translate("MainWindow", "&Front Line"), window)
         self.front_action.setCheckable(True)
-        self.front_action.setStatusTip("Draw each layer's front line: its boundary away from "
-                                       "the country's border and coast")
+        self.front_action.setStatusTip(translate("MainWindow", "Draw each layer's front line: its "
+                                                               "boundary away from the country's "
+                                                               "border and coast"))
         self.front_action.toggled.connect(window.canvas.set_front_line)
 
     def add_actions(self, view_menu) -> None:

@@ -9,14 +9,23 @@ from datetime import datetime, timezone
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QLocale
 
 from viewer.analysis.rates import rate_per_day
+from viewer.render.language import QT_TRANSLATE_NOOP, fill, format_number, translate
+from viewer.ui.qt_utils import format_time
 
-# (key, menu text, axis title (short: the chart is low), unit)
-SERIES = (("area", "Area", "area, km²", "km²"),
-          ("front", "Front length", "front, km", "km"),
-          ("rate7", "Rate, 7 days", "km²/day, 7 d", "km²/day"),
-          ("rate30", "Rate, 30 days", "km²/day, 30 d", "km²/day"))
+# (key, menu text, axis title (short: the chart is low), unit), each text in the
+# context "Timeline", translated where shown
+SERIES = (("area", QT_TRANSLATE_NOOP("Timeline", "Area"),
+           QT_TRANSLATE_NOOP("Timeline", "area, km²"), QT_TRANSLATE_NOOP("Timeline", "km²")),
+          ("front", QT_TRANSLATE_NOOP("Timeline", "Front length"),
+           QT_TRANSLATE_NOOP("Timeline", "front, km"), QT_TRANSLATE_NOOP("Timeline", "km")),
+          ("rate7", QT_TRANSLATE_NOOP("Timeline", "Rate, 7 days"),
+           QT_TRANSLATE_NOOP("Timeline", "km²/day, 7 d"), QT_TRANSLATE_NOOP("Timeline", "km²/day")),
+          ("rate30", QT_TRANSLATE_NOOP("Timeline", "Rate, 30 days"),
+           QT_TRANSLATE_NOOP("Timeline", "km²/day, 30 d"),
+           QT_TRANSLATE_NOOP("Timeline", "km²/day")))
 TITLES = {key: title for key, _, title, _ in SERIES}
 UNITS = {key: unit for key, _, _, unit in SERIES}
 WINDOW = {"rate7": 7, "rate30": 30}
@@ -37,11 +46,13 @@ def tick_strings(values, scale: float, spacing: float) -> list[str]:
     """Short labels (400, 2.5k, 116.5k, 1.2M), with as many decimals as the spacing
     needs for neighbouring ticks to differ (never "116k, 116k, 117k")."""
     span = max(abs(v * scale) for v in values) if len(values) else 0.0
-    limit, suffix = next(((lim, suf) for lim, suf in ((1e6, "M"), (1e3, "k")) if span >= lim),
-                         (1.0, ""))
+    suffixes = ((1e6, translate("Timeline", "M", "million")),
+                (1e3, translate("Timeline", "k", "thousand")))
+    limit, suffix = next(((lim, suf) for lim, suf in suffixes if span >= lim), (1.0, ""))
     step = abs(spacing * scale) / limit
     decimals = 0 if step <= 0 or step >= 1 else min(6, math.ceil(-math.log10(step) - 1e-9))
-    return [f"{v * scale / limit:.{decimals}f}{suffix}" for v in values]
+    locale = QLocale()
+    return [locale.toString(float(v * scale / limit), "f", decimals) + suffix for v in values]
 
 
 class HoverReadout:
@@ -71,11 +82,12 @@ class HoverReadout:
             if 0 <= k < len(ys):
                 v = ys[k]
                 latest = xs[k] if latest is None else max(latest, xs[k])
-                lines.append(f"{name}: {'—' if not np.isfinite(v) else f'{v:,.1f}'} {self.unit}")
+                shown = format_number(v) if np.isfinite(v) else "—"
+                lines.append(f"{name}: {shown} {self.unit}")
         if not lines:
             return None
-        day = datetime.fromtimestamp(latest, timezone.utc).strftime("%d %b %Y %H:%M UTC")
-        return "\n".join([f"state of {day}", *lines])
+        day = format_time(datetime.fromtimestamp(latest, timezone.utc))
+        return "\n".join([fill(translate("Timeline", "state of %1"), day), *lines])
 
     def _on_moved(self, pos) -> None:
         vb = self.plot.getViewBox()

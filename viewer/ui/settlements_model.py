@@ -8,19 +8,34 @@ tells the view that two columns changed: no per-row Python for 8,000 places."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (QAbstractTableModel, QCollator, QLocale, QModelIndex,
+                            QSortFilterProxyModel, Qt)
 
-from viewer.analysis.settlement_status import NONE, STATUS_TEXT, SettlementStatus, status_rule
+from viewer.analysis.settlement_status import NONE, SettlementStatus
 from viewer.model.text import safe_line
+from viewer.render.language import QT_TRANSLATE_NOOP, current_language, format_number, translate
 from viewer.ui.qt_utils import format_day
+from viewer.ui.settlement_texts import status_rule, status_text
 
-COLUMNS = ("Name", "Status", "Since", "Changes", "Region", "Population", "Name (uk)")
-NAME, STATUS, SINCE, CHANGES, REGION, POPULATION, NAME_UK = range(len(COLUMNS))
+COLUMNS = (QT_TRANSLATE_NOOP("Settlements", "Name"), QT_TRANSLATE_NOOP("Settlements", "Status"),
+           QT_TRANSLATE_NOOP("Settlements", "Since"), QT_TRANSLATE_NOOP("Settlements", "Changes"),
+           QT_TRANSLATE_NOOP("Settlements", "Region"),
+           QT_TRANSLATE_NOOP("Settlements", "Population"),
+           QT_TRANSLATE_NOOP("Settlements", "Other name"))
+NAME, STATUS, SINCE, CHANGES, REGION, POPULATION, OTHER_NAME = range(len(COLUMNS))
+OTHER_LANGUAGE = {"en": "uk", "uk": "en"}
 SORT_ROLE = Qt.ItemDataRole.UserRole
-TIPS = ("The place's name", "Inside, on the line or outside the layer's area at the time "
-        "shown. " + status_rule(), "The date its status at the time shown began",
-        "How many times its status changed, up to the time shown", "The region it lies in",
-        "Its population (GeoNames)", "Its Ukrainian name")
+
+
+def column_tips() -> tuple[str, ...]:
+    return (translate("Settlements", "The place's name in the interface language"),
+            translate("Settlements", "Inside, on the line or outside the layer's area at the "
+                                     "time shown.") + " " + status_rule(),
+            translate("Settlements", "The date its status at the time shown began"),
+            translate("Settlements", "How many times its status changed, up to the time shown"),
+            translate("Settlements", "The region it lies in"),
+            translate("Settlements", "Its population (GeoNames)"),
+            translate("Settlements", "Its name in the other language (Ukrainian or English)"))
 
 
 class SettlementsModel(QAbstractTableModel):
@@ -28,23 +43,28 @@ class SettlementsModel(QAbstractTableModel):
         super().__init__(parent)
         self.status: SettlementStatus | None = None
         self._names: list[str] = []
-        self._names_uk: list[str] = []
+        self._other_names: list[str] = []
         self._regions: list[str] = []
         self._population = np.zeros(0, np.int64)
         self._codes = np.zeros(0, np.int8)
         self._since = np.zeros(0, np.int64)     # state index, -1: none
         self._counts = np.zeros(0, np.int64)
         self._times: list = []
+        self._statuses = [status_text(code) for code in range(NONE, NONE + 4)]
+        self._tips = column_tips()
 
     # -- data ----------------------------------------------------------------------------
     def set_status(self, status: SettlementStatus | None) -> None:
         self.beginResetModel()
         self.status = status
         places = status.places if status is not None else []
-        self._names = [safe_line(p.name, 120) for p in places]
-        self._names_uk = [safe_line(p.names.get("uk", ""), 120) for p in places]
+        language = current_language()       # names in it first, as on the map
+        other = OTHER_LANGUAGE.get(language, "uk")
+        self._names = [safe_line(p.name_in(language), 120) for p in places]
+        self._other_names = [safe_line(p.names.get(other, ""), 120) for p in places]
         regions = status.regions() if status is not None else []
-        self._regions = [safe_line(r.name, 120) if r is not None else "" for r in regions]
+        self._regions = [safe_line(r.name_in(language), 120) if r is not None else ""
+                         for r in regions]
         self._population = np.array([p.population for p in places], np.int64)
         self._codes = np.full(len(places), NONE, np.int8)
         self._since = np.full(len(places), -1, np.int64)
@@ -69,7 +89,8 @@ class SettlementsModel(QAbstractTableModel):
         self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, SORT_ROLE])
 
     def region_names(self) -> list[str]:
-        return sorted({r for r in self._regions if r})
+        collator = QCollator(QLocale())            # Ukrainian І sorts after А
+        return sorted({r for r in self._regions if r}, key=collator.sortKey)
 
     def row_status(self, row: int) -> int:
         return int(self._codes[row])
@@ -94,9 +115,9 @@ class SettlementsModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section]
+                return translate("Settlements", COLUMNS[section])
             if role == Qt.ItemDataRole.ToolTipRole:
-                return TIPS[section]
+                return self._tips[section]
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -114,14 +135,14 @@ class SettlementsModel(QAbstractTableModel):
     def _text(self, row: int, column: int) -> str:
         if column == NAME:
             return self._names[row]
-        if column == NAME_UK:
-            return self._names_uk[row]
+        if column == OTHER_NAME:
+            return self._other_names[row]
         if column == REGION:
             return self._regions[row]
         if column == POPULATION:
-            return f"{int(self._population[row]):,}" if self._population[row] else "—"
+            return format_number(self._population[row], 0) if self._population[row] else "—"
         if column == STATUS:
-            return STATUS_TEXT[int(self._codes[row])]
+            return self._statuses[int(self._codes[row]) - NONE]
         if column == SINCE:
             since = self.row_since(row)
             return format_day(since) if since is not None else "—"

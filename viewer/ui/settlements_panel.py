@@ -8,25 +8,35 @@ front line, viewer.analysis.front_analytics); until it arrives the panel says so
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from viewer.analysis.front_analytics import FrontAnalytics
-from viewer.analysis.settlement_status import INSIDE, LINE, OUTSIDE, STATUS_TEXT, status_rule
+from viewer.analysis.settlement_status import INSIDE, LINE, OUTSIDE
 from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
 from viewer.model.text import safe_line
+from viewer.render.language import QT_TRANSLATE_NOOP, fill, format_number, translate
 from viewer.ui.claims_view import ClaimsView
-from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_time
-from viewer.ui.settlements_model import (NAME, POPULATION, SINCE, SettlementsFilter,
-                                         SettlementsModel)
+from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_day, format_time
+from viewer.ui.settlement_texts import status_rule, status_text
+from viewer.ui.settlements_model import (CHANGES, COLUMNS, POPULATION, SINCE,
+                                         SettlementsFilter, SettlementsModel)
 from viewer.ui.sight_panel import FollowsTimeWhenShown
 
-MEASURING = "Measuring each place in each layer…"
+MEASURING = QT_TRANSLATE_NOOP("Settlements", "Measuring each place in each layer…")
 NARROW = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-WIDEST = ("Velyka Novosilka", "on the line", "30 Sep 2025", "Changes",
-          "Dnipropetrovsk Oblast", "1,000,000", "Велика Новосілка")
+
+
+def widest_texts() -> tuple[str, ...]:
+    """A wide text of each column, in the interface language (its first width)."""
+    return ("Velyka Novosilka", status_text(LINE),
+            format_day(datetime(2025, 9, 30, tzinfo=timezone.utc)),
+            translate("Settlements", COLUMNS[CHANGES]), "Dnipropetrovsk Oblast",
+            format_number(1_000_000, 0), "Велика Новосілка")
 
 
 class SettlementsPanel(FollowsTimeWhenShown, QWidget):
@@ -40,20 +50,23 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         self.setToolTip(status_rule())
         self._sight = SightGate(self, self._refresh)
         self.layer_box = QComboBox(self)
-        self.layer_box.setToolTip("The layer the places' status is measured in")
+        self.layer_box.setToolTip(translate("Settlements", "The layer the places' status is "
+                                                           "measured in"))
         self.layer_box.currentIndexChanged.connect(self._on_layer)
         self.region_box = QComboBox(self)
-        self.region_box.setToolTip("Only the places in this region")
+        self.region_box.setToolTip(translate("Settlements", "Only the places in this region"))
         self.status_box = QComboBox(self)
-        self.status_box.setToolTip("Only the places with this status at the time shown")
-        self.status_box.addItem("any status", None)
+        self.status_box.setToolTip(translate("Settlements", "Only the places with this status "
+                                                            "at the time shown"))
+        self.status_box.addItem(translate("Settlements", "any status"), None)
         for code in (INSIDE, LINE, OUTSIDE):
-            self.status_box.addItem(STATUS_TEXT[code], code)
+            self.status_box.addItem(status_text(code), code)
         self.population_box = QSpinBox(self)
         self.population_box.setRange(0, 10_000_000)
         self.population_box.setSingleStep(1000)
         self.population_box.setPrefix("≥ ")
-        self.population_box.setToolTip("Only the places with at least this population")
+        self.population_box.setToolTip(translate("Settlements", "Only the places with at least "
+                                                                "this population"))
         for box in (self.layer_box, self.region_box, self.status_box):
             # narrow by default: the dock must not widen the left dock area
             box.setSizeAdjustPolicy(NARROW)
@@ -79,10 +92,11 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = self.table.fontMetrics()
-        for column, widest in enumerate(WIDEST):
+        for column, widest in enumerate(widest_texts()):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(widest) + 14)
-        self.table.setToolTip("Double-click a place to zoom to it, or its date to go there. "
-                              "Click a heading to sort.\n" + status_rule())
+        self.table.setToolTip(translate("Settlements", "Double-click a place to zoom to it, or "
+                                                       "its date to go there. Click a heading "
+                                                       "to sort.") + "\n" + status_rule())
         self.table.doubleClicked.connect(self._on_double_click)
         self.claims = ClaimsView(self)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -91,7 +105,7 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Layer", self))
+        top.addWidget(QLabel(translate("Settlements", "Layer"), self))
         top.addWidget(self.layer_box, 1)
         filters = QHBoxLayout()             # two rows: the dock stays as narrow as the others
         filters.addWidget(self.status_box, 1)
@@ -117,18 +131,20 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
             for layer in layers:
                 self.layer_box.addItem(safe_line(layer.name, 120), layer.id)
             self.region_box.clear()
-            self.region_box.addItem("every region", "")
+            self.region_box.addItem(translate("Settlements", "every region"), "")
         self.model.set_status(None)
         self.claims.set_analytics(situation, None)
         if situation is None or not layers or not situation.places:
-            self.note.setText("This situation has no layers or no places.")
+            self.note.setText(translate("Settlements", "This situation has no layers or no "
+                                                      "places."))
         else:
-            self.note.setText(MEASURING)
+            self.note.setText(translate("Settlements", MEASURING))
 
     def set_analytics(self, analytics: FrontAnalytics | None) -> None:
         """The measured figures of the situation shown (None: measuring failed)."""
         if analytics is None:
-            self.note.setText("Could not measure the places (see the log).")
+            self.note.setText(translate("Settlements", "Could not measure the places (see the "
+                                                       "log)."))
             return
         self.analytics = analytics
         self.claims.set_analytics(self.situation, analytics)
@@ -151,9 +167,11 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         status = self.analytics.status
         self.model.set_state(layer_id, status.state_index(layer_id, t))
         codes = status.status_at(layer_id, t)
-        self.note.setText(f"On {format_time(t)}: {int((codes == INSIDE).sum()):,} of "
-                          f"{len(codes):,} places inside, {int((codes == LINE).sum()):,} on "
-                          f"the line; showing {self.rows.rowCount():,}.")
+        counts = (int((codes == INSIDE).sum()), len(codes), int((codes == LINE).sum()),
+                  self.rows.rowCount())
+        self.note.setText(fill(translate("Settlements", "On %1: %2 of %3 places inside, %4 on "
+                                                        "the line; showing %5."),
+                               format_time(t), *(format_number(n, 0) for n in counts)))
 
     # -- widgets -> model / window -------------------------------------------------------
     def _on_layer(self, _index: int) -> None:

@@ -16,7 +16,7 @@ from viewer.analysis.areas import Areas
 from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
 from viewer.model.text import safe_line
-from viewer.render.language import translate
+from viewer.render.language import fill, translate
 from viewer.ui.chart_series import (SERIES, TITLES, UNITS, ChartLabels, HoverReadout,
                                     series_values, tick_strings)
 from viewer.ui.date_axis import LocalDateAxis
@@ -95,15 +95,15 @@ class TimelineChart(pg.PlotWidget):
         plot.getAxis("right").setWidth(26)
         plot.getAxis("left").setToolTip(translate("Timeline", "Area of each layer, km²"))
         plot.getAxis("right").setToolTip(translate("Timeline", "Reports published per day"))
-        plot.getAxis("bottom").setToolTip("Date (UTC)")
-        self.labels = ChartLabels(plot, "reports/day")
+        plot.getAxis("bottom").setToolTip(translate("Timeline", "Date (UTC)"))
+        self.labels = ChartLabels(plot, translate("Timeline", "reports/day"))
         self.hover = HoverReadout(plot)
         self.kind, self.analytics = "area", None
         self._shown: tuple[Situation, Areas] | None = None
         self.series_box = QComboBox(parent)
-        self.series_box.setToolTip("What the chart shows for each layer")
+        self.series_box.setToolTip(translate("Timeline", "What the chart shows for each layer"))
         for key, text, _, _ in SERIES:
-            self.series_box.addItem(text, key)
+            self.series_box.addItem(translate("Timeline", text), key)
         self.series_box.currentIndexChanged.connect(self._on_series)
         plot.setContentsMargins(0, 2, 0, 0)
 
@@ -190,11 +190,13 @@ class TimelineChart(pg.PlotWidget):
             name = safe_line(layer.name, 60)
             hover.append((name, edges[:-1], values))
             legend.append((name, layer.style.color))
-        self.labels.set_title(TITLES[self.kind])
+        title = translate("Timeline", TITLES[self.kind])
+        self.labels.set_title(title)
         self.labels.set_legend(legend)
-        plot.getAxis("left").setToolTip(TITLES[self.kind] + (
-            "" if self._curves or self.kind != "front" else " (being measured)"))
-        self.hover.set_curves(hover, UNITS[self.kind])
+        plot.getAxis("left").setToolTip(
+            title if self._curves or self.kind != "front"
+            else fill(translate("Timeline", "%1 (being measured)"), title))
+        self.hover.set_curves(hover, translate("Timeline", UNITS[self.kind]))
 
     def _set_counts(self, situation: Situation) -> None:
         days = np.array([epoch(r.published) // DAY for r in situation.reports], dtype=float)
