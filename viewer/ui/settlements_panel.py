@@ -62,7 +62,7 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         for code in (INSIDE, LINE, OUTSIDE):
             self.status_box.addItem(status_text(code), code)
         self.population_box = QSpinBox(self)
-        self.population_box.setRange(0, 10_000_000)
+        self.population_box.setRange(0, 9_999_999)      # (a digit more would widen the dock)
         self.population_box.setSingleStep(1000)
         self.population_box.setPrefix("≥ ")
         self.population_box.setToolTip(translate("Settlements", "Only the places with at least "
@@ -70,7 +70,7 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         for box in (self.layer_box, self.region_box, self.status_box):
             # narrow by default: the dock must not widen the left dock area
             box.setSizeAdjustPolicy(NARROW)
-            box.setMinimumContentsLength(6)
+            box.setMinimumContentsLength(5)
         for box in (self.region_box, self.status_box):
             box.currentIndexChanged.connect(self._on_filter)
         self.population_box.valueChanged.connect(self._on_filter)

@@ -119,8 +119,14 @@ class TimelineWidget(QWidget):
         controls.addSpacing(8)
         controls.addWidget(self.label)
         controls.addStretch(1)
-        for text, w in ((translate("Timeline", "Chart"), self.chart.series_box),
-                        (translate("Timeline", "Speed"), self.speed),
+        # the chart's series: no label (its items name themselves); its whole text where
+        # there is room, a narrow minimum so that the dock is hardly wider than without it
+        box = self.chart.series_box
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        box.setMinimumWidth(box.fontMetrics().horizontalAdvance("x" * 7) + 28)
+        box.setAccessibleName(translate("Timeline", "Chart"))
+        controls.addWidget(box)
+        for text, w in ((translate("Timeline", "Speed"), self.speed),
                         (translate("Timeline", "Highlight"), self.highlight)):
             label = QLabel(text, self)
             label.setBuddy(w)
