@@ -11,7 +11,7 @@ from shapely.geometry import box
 from factories import D, two_region_situation
 from viewer.analysis.areas import geodesic_area_km2
 from viewer.analysis.region_attribution import RegionAttribution
-from viewer.ui.region_table import AREA, FIRST, NAME, SHARE, noise_tip
+from viewer.ui.region_table import AREA, FIRST, NAME, RATE, SHARE, noise_tip
 
 WEST, EAST = box(30, 48, 31, 49), box(31, 48, 32, 49)
 
@@ -67,6 +67,31 @@ def test_the_table_shows_areas_shares_and_first_entries_at_the_time(window, pane
     assert rows(panel)["West"] == ("—", "—", "—")
     assert rows(panel)["East"][2] == "10 Jun 2025"
     assert panel.note.text().startswith("On 20 Jun 2025; 1 of 2 regions entered")
+
+
+def test_the_rate_column_is_the_net_km2_per_day_over_the_window_the_chart_chose(window, panel):
+    """Expected from the boxes' geodesic areas: (area at the state shown less the area in
+    force 7 or 30 days before it) / days, "—" where there is no state that long before."""
+    choose_layer(panel, "adv")
+
+    def rates() -> dict[str, str]:
+        table = panel.table
+        return {table.topLevelItem(i).text(NAME): table.topLevelItem(i).text(RATE)
+                for i in range(table.topLevelItemCount())}
+    east = geodesic_area_km2(box(31, 48.2, 31.2, 48.4))
+    west_first = geodesic_area_km2(box(30.2, 48.2, 30.4, 48.4))
+    west_full = geodesic_area_km2(box(30.2, 48.2, 31, 48.4))
+    west_last = geodesic_area_km2(box(30.2, 48.2, 30.8, 48.4))
+    window.cursor_model.set_time(D[6])            # the 5 June state: 7 days back, no state
+    assert rates() == {"West": "—", "East": "—"}
+    window.cursor_model.set_time(D[12])           # the 9 June state, against 1 June's
+    assert rates() == {"West": f"+{(west_full - west_first) / 7:,.1f}", "East": f"+{east / 7:,.1f}"}
+    window.cursor_model.set_time(D[20])           # the 20 June state, against 9 June's
+    assert rates() == {"West": f"{(west_last - west_full) / 7:,.1f}", "East": f"{-east / 7:,.1f}"}
+    box_ = window.timeline.chart.series_box
+    box_.setCurrentIndex(box_.findData("rate30"))   # the chart's choice: 30 days
+    assert rates() == {"West": "—", "East": "—"}    # 30 days before 20 June: no state
+    assert "30 days" in panel.table.headerItem().toolTip(RATE)
 
 
 def test_rows_sort_by_area_largest_first(window, panel):

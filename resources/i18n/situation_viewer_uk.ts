@@ -1091,6 +1091,10 @@ Assessment: %2</source>
         <translation>Частка</translation>
     </message>
     <message>
+        <source>km²/day</source>
+        <translation>км²/добу</translation>
+    </message>
+    <message>
         <source>Entered</source>
         <translation>Увійшов</translation>
     </message>
@@ -1109,6 +1113,10 @@ Assessment: %2</source>
     <message>
         <source>The first date part of the layer was at least %1 inside the region; ≤ when it already was at the layer&apos;s first date</source>
         <translation>Перша дата, коли частина шару заходила щонайменше на %1 углиб області; ≤ — якщо вже на першу дату шару</translation>
+    </message>
+    <message>
+        <source>Rate of advance: the net change of the layer&apos;s km² in the region over the %1 days before the state shown, per day (— where the layer has no state that long before; choose 7 or 30 days in the timeline chart)</source>
+        <translation>Темп просування: чиста зміна площі шару в області (км²) за %1 днів до показаного стану, у перерахунку на добу (— де шар не має стану так задовго; 7 чи 30 днів обирають у графіку шкали часу)</translation>
     </message>
     <message>
         <source>Border noise: all of this lies within %1 of the region&apos;s border (a shared border traced at two scales), so the layer has not entered the region by then</source>

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 
 from viewer.render.language import translate
 from viewer.ui.analytics_measuring import AnalyticsMeasuring
+from viewer.ui.chart_series import WINDOW
 from viewer.ui.settlements_panel import SettlementsPanel
 
 PLACE_VIEW_DEG = 0.08       # the box a double-clicked place is zoomed to, ± degrees
@@ -38,6 +39,13 @@ class AnalyticsWiring(QObject):
                                                                "boundary away from the country's "
                                                                "border and coast"))
         self.front_action.toggled.connect(window.canvas.set_front_line)
+        # the Regions panel's rate column follows the chart's 7- or 30-day choice
+        window.timeline.chart.series_box.currentIndexChanged.connect(self._on_series)
+
+    def _on_series(self, _index: int) -> None:
+        days = WINDOW.get(self.window.timeline.chart.kind)
+        if days is not None:
+            self.window.regions_panel.set_rate_window(days)
 
     def add_actions(self, view_menu) -> None:
         view_menu.addAction(self.front_action)

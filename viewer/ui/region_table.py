@@ -1,5 +1,6 @@
 """The table of the regions panel: one row per region with a layer's area inside it at
-the time shown, the share of the region that is, and when the layer first entered it."""
+the time shown, its rate of advance there (net km² per day over the last 7 or 30 days),
+the share of the region that is, and when the layer first entered it."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from viewer.ui.region_texts import depth_text, entry_rule
 from viewer.ui.qt_utils import format_day
 
 COLUMNS = (QT_TRANSLATE_NOOP("Regions", "Region"), QT_TRANSLATE_NOOP("Regions", "km²"),
-           QT_TRANSLATE_NOOP("Regions", "Share"), QT_TRANSLATE_NOOP("Regions", "Entered"))
+           QT_TRANSLATE_NOOP("Regions", "km²/day"), QT_TRANSLATE_NOOP("Regions", "Share"),
+           QT_TRANSLATE_NOOP("Regions", "Entered"))
 
 
 def _tips() -> tuple[str, ...]:
@@ -27,17 +29,31 @@ def _tips() -> tuple[str, ...]:
             fill(translate("Regions", "The layer's area inside the region at the time shown "
                                       "(greyed: border noise, all of it within %1 of the "
                                       "border)"), depth),
+            rate_tip(7),
             translate("Regions", "The part of the region's own area that is"),
             fill(translate("Regions", "The first date part of the layer was at least %1 "
                                       "inside the region; ≤ when it already was at the "
                                       "layer's first date"), depth))
 
 
+def rate_tip(days: int) -> str:
+    return fill(translate("Regions", "Rate of advance: the net change of the layer's km² in "
+                                     "the region over the %1 days before the state shown, per "
+                                     "day (— where the layer has no state that long before; "
+                                     "choose 7 or 30 days in the timeline chart)"), days)
+
+
+def rate_text(rate: float) -> str:
+    if not math.isfinite(rate):
+        return "—"
+    return ("+" if rate > 0.05 else "") + format_number(rate)
+
+
 def noise_tip() -> str:
     return fill(translate("Regions", "Border noise: all of this lies within %1 of the region's "
                                      "border (a shared border traced at two scales), so the "
                                      "layer has not entered the region by then"), depth_text())
-NAME, AREA, SHARE, FIRST = range(4)
+NAME, AREA, RATE, SHARE, FIRST = range(5)
 REGION_ID = Qt.ItemDataRole.UserRole            # on column NAME
 INDEX = Qt.ItemDataRole.UserRole + 1            # on column NAME: position in figures.regions
 SORT_KEY = Qt.ItemDataRole.UserRole + 2         # on every column: what it sorts by
@@ -88,7 +104,8 @@ class RegionTable(QTreeWidget):
         # Not ResizeToContents: that measures every row again on each change of a value,
         # i.e. on every time step (5 ms for 27 rows). Sized to the widest values instead.
         metrics = self.fontMetrics()
-        for column, widest in ((AREA, "000,000.0"), (SHARE, "100.0 %"), (FIRST, "≤ 30 Sep 2025")):
+        for column, widest in ((AREA, "000,000.0"), (RATE, "+0,000.0"), (SHARE, "100.0 %"),
+                               (FIRST, "≤ 30 Sep 2025")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(column, metrics.horizontalAdvance(widest) + 14)
         self.setToolTip(translate("Regions", "Double-click a region to zoom to it, or its "
@@ -124,7 +141,7 @@ class RegionTable(QTreeWidget):
                                "entered earlier") if early else translate(
                     "Regions", "First inside on %1 (double-click to go there)"),
                     format_day(first)))
-            for column in (AREA, SHARE, FIRST):
+            for column in (AREA, RATE, SHARE, FIRST):
                 row.setTextAlignment(column, Qt.AlignmentFlag.AlignRight |
                                      Qt.AlignmentFlag.AlignVCenter)
             rows.append(row)
@@ -155,6 +172,20 @@ class RegionTable(QTreeWidget):
                 row.setData(column, Qt.ItemDataRole.ForegroundRole,
                             self._grey if is_noise else None)
                 row.setToolTip(column, self._noise_tip if is_noise else "")
+        self.setSortingEnabled(True)
+
+    def set_rates(self, rates: np.ndarray, days: int) -> None:
+        """Each region's net km² per day over ``days`` (NaN: not known), indexed like
+        ``figures.regions``."""
+        self.headerItem().setToolTip(RATE, rate_tip(days))
+        changed = [(row, float(rates[row.data(NAME, INDEX)])) for row in self.rows()]
+        changed = [(row, rate) for row, rate in changed if row.text(RATE) != rate_text(rate)]
+        if not changed:
+            return                              # most steps leave most rows alone
+        self.setSortingEnabled(False)           # set every row, then sort once
+        for row, rate in changed:
+            row.setText(RATE, rate_text(rate))
+            row.setData(RATE, SORT_KEY, rate if math.isfinite(rate) else -math.inf)
         self.setSortingEnabled(True)
 
     def is_noise(self, row: QTreeWidgetItem) -> bool:

@@ -5,10 +5,12 @@ the background after a situation is shown; until it arrives the panel says so.""
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSplitter, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
+from viewer.analysis.rates import WINDOWS_DAYS, rate_per_day
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
@@ -31,6 +33,8 @@ class RegionsPanel(FollowsTimeWhenShown, QWidget):
         self.cursor = cursor
         self.situation: Situation | None = None
         self.figures: RegionAttribution | None = None
+        self.rate_days = WINDOWS_DAYS[0]    # the rate column's window (the chart's choice)
+        self._rates: dict[tuple[str, int], np.ndarray] = {}   # (layer, days) -> states x regions
         self.setToolTip(entry_rule())
         self._sight = SightGate(self, self._refresh)
         self.layer_box = QComboBox(self)
@@ -72,6 +76,7 @@ class RegionsPanel(FollowsTimeWhenShown, QWidget):
     def set_situation(self, situation: Situation | None) -> None:
         """A newly shown situation: its layers listed, its measuring under way."""
         self.situation, self.figures = situation, None
+        self._rates = {}
         layers = situation.layers if situation is not None else []
         with blocked(self.layer_box):
             self.layer_box.clear()
@@ -95,6 +100,7 @@ class RegionsPanel(FollowsTimeWhenShown, QWidget):
         if not figures.regions:
             return                      # the note already says there are none
         self.figures = figures
+        self._rates = {}
         self._fill()
 
     def layer_id(self) -> str | None:
@@ -121,7 +127,25 @@ class RegionsPanel(FollowsTimeWhenShown, QWidget):
                                format_time(t), entered, len(figures.regions)))
         self.table.set_areas(figures.km2_at(layer_id, t), figures.region_km2,
                              figures.border_noise_at(layer_id, t))
+        self.table.set_rates(self._rates_at(layer_id, t), self.rate_days)
         self.chart.set_time(t)
+
+    def set_rate_window(self, days: int) -> None:
+        """The rate column's window: 7 or 30 days (chosen in the timeline chart)."""
+        if days != self.rate_days:
+            self.rate_days = days
+            self._refresh()
+
+    def _rates_at(self, layer_id: str, t):
+        """Per region, net km²/day over ``rate_days`` at the state in force at ``t``: the
+        whole series is computed once per layer and window; a step looks a row up."""
+        key = (layer_id, self.rate_days)
+        if key not in self._rates:
+            times, km2 = self.figures.series(layer_id)
+            self._rates[key] = rate_per_day(times, km2, self.rate_days)
+        index = self.figures.situation.layer(layer_id).history.state_index(t)
+        table = self._rates[key]
+        return table[index] if 0 <= index < len(table) else np.full(table.shape[1], np.nan)
 
     # -- widgets -> model / window -------------------------------------------------------
     def _on_layer(self, _index: int) -> None:
