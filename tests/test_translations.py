@@ -263,3 +263,20 @@ def test_view_language_is_remembered_for_the_next_start(window, qtbot):
     assert "next start" in box.text()
     box.close()
     assert app_settings().value(SETTING) == "uk" and chosen_language(app_settings()) == "uk"
+
+
+def test_the_chart_axis_is_wide_enough_for_its_ukrainian_tick_labels(ukrainian, qtbot):
+    """pyqtgraph drops tick labels wider than the axis: "116,5 тис." must fit."""
+    from PySide6.QtGui import QFontMetrics
+
+    from viewer.model.cursor import TimeCursor
+    from viewer.ui.chart_series import tick_strings
+    from viewer.ui.timeline_chart import TimelineChart
+    start = datetime(2025, 6, 1, tzinfo=timezone.utc)
+    chart = TimelineChart(TimeCursor(start, start.replace(month=7)))
+    qtbot.addWidget(chart)
+    labels = tick_strings([116000, 116500, 117000], 1.0, 500)
+    assert labels[1] == "116,5 тис."
+    metrics = QFontMetrics(chart.font())
+    width = chart.getPlotItem().getAxis("left").maximumWidth()
+    assert max(metrics.horizontalAdvance(text) for text in labels) < width

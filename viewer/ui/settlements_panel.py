@@ -33,7 +33,8 @@ NARROW = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
 
 def widest_texts() -> tuple[str, ...]:
     """A wide text of each column, in the interface language (its first width)."""
-    return ("Velyka Novosilka", status_text(LINE),
+    statuses = [status_text(code) for code in (INSIDE, LINE, OUTSIDE)]
+    return ("Velyka Novosilka", max(statuses, key=len),     # "поза межами" in Ukrainian
             format_day(datetime(2025, 9, 30, tzinfo=timezone.utc)),
             translate("Settlements", COLUMNS[CHANGES]), "Dnipropetrovsk Oblast",
             format_number(1_000_000, 0), "Велика Новосілка")

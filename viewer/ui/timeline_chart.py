@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale, QSize, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from viewer.analysis.areas import Areas
@@ -66,7 +66,10 @@ def style_chart(chart: pg.PlotWidget, axes: tuple[str, ...]) -> pg.PlotItem:
         axis.setPen(ink)
         axis.setTextPen(ink)
         axis.setStyle(tickLength=-4, tickTextOffset=2)
-    plot.getAxis("left").setWidth(46)
+    # wide enough for the longest tick label in the interface language ("888.8k" and
+    # "888,8 тис.": pyqtgraph drops tick labels wider than the axis)
+    widest = QLocale().toString(888.8, "f", 1) + translate("Timeline", "k", "thousand")
+    plot.getAxis("left").setWidth(max(46, QFontMetrics(chart.font()).horizontalAdvance(widest) + 8))
     plot.getViewBox().setDefaultPadding(0.04)
     return plot
 
