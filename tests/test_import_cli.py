@@ -70,9 +70,10 @@ def test_import_with_shapefile_regions_and_reports(inputs, capsys):
     assert "warnings: 1\n" in summary and "r4" in summary           # the dangling request
     info = json.loads(run_ok(capsys, "info", inputs["out"], "--json"))
     assert info["title"] == "Front" and info["default_time"] == "2025-06-03T00:00:00Z"
-    # the built-in places (the default --places) bring their credit
+    # the built-in places and rivers (the default --places, --context) bring their credit
     assert info["attributions"][0] == "Front lines: test data (CC0)"
-    assert [a for a in info["attributions"][1:] if "GeoNames" not in a] == []
+    assert [a for a in info["attributions"][1:]
+            if "GeoNames" not in a and "GSHHG" not in a] == []
     assert "Imported by situation-viewer" in info["description"]
     layer = info["layers"][0]
     assert [c["at"] for c in layer["changes"]] == ["2025-06-02T00:00:00Z", "2025-06-03T00:00:00Z"]
@@ -210,7 +211,7 @@ def test_a_layer_without_a_stated_source_says_so_and_names_its_file(inputs, caps
     single = tmp_path / "front_20250601.geojson"
     snapshot(single, box(30.2, 48.2, 30.6, 48.4))
     run_ok(capsys, "import", str(single), "-o", inputs["out"], "--layer", "Front",
-           "--places", "none")
+           "--places", "none", "--context", "none")
     info = json.loads(run_ok(capsys, "info", inputs["out"], "--json"))
     assert info["attributions"] == ["Front: source not stated; imported from "
                                     "front_20250601.geojson"]

@@ -22,6 +22,7 @@ SAMPLE = "sample.gpkg"          # the embedded sample situation (packaging/build
 FONTS = "fonts"                 # DejaVu Sans, every map's font (packaging/fetch_fonts.sh)
 DESKTOP = "desktop"             # .desktop, MIME type, metainfo, icons (packaging/build_icons.py)
 SETTLEMENTS = "ukraine-settlements.json.gz"   # GeoNames places (packaging/build_settlements.py)
+RIVERS = "ukraine-rivers.json.gz"   # GSHHG rivers and lakes (packaging/build_rivers.py)
 
 _extracted = ExitStack()        # files copied out of a zipped package, removed at exit
 atexit.register(_extracted.close)
@@ -50,6 +51,11 @@ def sample_path() -> Path:
 def settlements_bytes() -> bytes:
     """The built-in settlements table (gzip'd JSON)."""
     return resource(SETTLEMENTS).read_bytes()
+
+
+def rivers_bytes() -> bytes:
+    """The built-in rivers and lakes table (gzip'd JSON)."""
+    return resource(RIVERS).read_bytes()
 
 
 def font_paths() -> list[Path]:

@@ -35,6 +35,22 @@ def add_parser(sub, help_text: str) -> None:
                    help="places to add within the situation's extent: "
                    "builtin:ukraine-settlements (default; GeoNames), a FILE of named points "
                    "(GeoJSON, GeoPackage, Shapefile, CSV with lon/lat columns), or none")
+    p.add_argument("--context", action="append", default=[], metavar="FILE[:NAME]",
+                   help="rivers, water, roads or railways to draw under the layers: lines "
+                   "and polygons of a GeoJSON, GeoPackage or Shapefile (e.g. an "
+                   "OpenStreetMap extract), as the context layer NAME (default: the file's "
+                   "name); repeatable. builtin:rivers (the default) adds the major rivers "
+                   "and reservoirs built in; none adds none")
+    p.add_argument("--context-style", action="append", default=[],
+                   choices=("river", "water", "road", "rail", "other"),
+                   help="how the --context features are drawn (once for all, or once per "
+                   "--context in order); default: guessed per feature from OpenStreetMap "
+                   "tags (waterway: river, or water for riverbank; natural=water, water, "
+                   "landuse=reservoir: water; highway: road; railway: rail) or a Natural "
+                   "Earth featurecla, else other")
+    p.add_argument("--context-credit", metavar="TEXT",
+                   help="the credit line for the --context files (default: the file's own "
+                   "attribution, e.g. a GeoJSON 'attribution' or 'copyright', else its name)")
     p.add_argument("--reports", help="reports table (CSV or JSON) to add and link")
     p.add_argument("--title", help="the situation's title (default: the layer name)")
     p.add_argument("--attribution", action="append", default=[], metavar="TEXT",
@@ -95,9 +111,29 @@ def _check(args) -> None:
     if args.drop_foreign and not (args.append or args.into):
         raise ArgumentError("--drop-foreign: only with --append or --into (a new file "
                             "holds nothing else)")
+    _context_specs(args)
     if os.path.lexists(args.output) and not (args.append or args.into or args.force):
         raise ArgumentError(f"-o: {args.output!r} already exists; --append adds the new "
                             "layer(s) to it, --force replaces it (dropping its layers)")
+
+
+def _context_specs(args) -> list:
+    """The --context specs paired with their --context-style (builtin:rivers by default)."""
+    from viewer.importing.context import BUILTIN, parse_spec
+    from viewer.io.errors import SituationError
+    texts, styles = args.context or [BUILTIN], args.context_style
+    if styles and len(styles) not in (1, len(texts)):
+        raise ArgumentError(f"--context-style: given {len(styles)} times for {len(texts)} "
+                            "--context; give it once for all, or once per --context")
+    if "none" in texts and len(texts) > 1:
+        raise ArgumentError("--context: none adds no context; leave out the others")
+    paired = styles * len(texts) if len(styles) == 1 else styles or [None] * len(texts)
+    try:
+        specs = [parse_spec(t, s) for t, s in zip(texts, paired)]
+    except SituationError as exc:
+        raise ArgumentError(f"--context: {exc}") from None
+    args.context_specs = [s for s in specs if s is not None]
+    return args.context_specs
 
 
 def cmd_import(args) -> int:
@@ -117,7 +153,8 @@ def cmd_import(args) -> int:
     try:
         report = import_to_file(options, args.output, regions_spec=args.regions,
                                 region_name_field=args.region_name_field, append=args.append,
-                                places_spec=args.places, drop_foreign=args.drop_foreign)
+                                places_spec=args.places, drop_foreign=args.drop_foreign,
+                                context=args.context_specs, context_credit=args.context_credit)
     finally:
         if printer:
             printer.close()

@@ -69,7 +69,8 @@ def update_layer(options, existing: Situation | None, results: list[ReadResult],
     layers = [updated if l.id == layer.id else l for l in existing.layers]
     situation = Situation(_meta(existing, updated, snapshots, options.rebuild and bool(early)),
                           options.regions if options.regions is not None else existing.regions,
-                          existing.places, layers, existing.reports, existing.links)
+                          existing.places, layers, existing.reports, existing.links,
+                          existing.context)
     if options.reports:
         warnings += add_reports(situation, options.reports)
     return ImportResult(situation, [layer.id], "snapshots", len(files),

@@ -123,7 +123,8 @@ def run_import(options: ImportOptions, existing: Situation | None = None,
         _meta(base, layers, options, files, mode, dropped, existing is not None),
         options.regions if options.regions is not None else list(base.regions),
         list(base.places) if options.places is None else list(options.places),
-        list(base.layers) + layers, list(base.reports), list(base.links))
+        list(base.layers) + layers, list(base.reports), list(base.links),
+        list(base.context))
     if options.reports:
         warnings += add_reports(situation, options.reports)
     return ImportResult(situation, [l.id for l in layers], mode, len(files), dropped,

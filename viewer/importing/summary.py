@@ -7,6 +7,7 @@ from __future__ import annotations
 from viewer.analysis.areas import Areas
 from viewer.analysis.region_attribution import DEPTH_TEXT as DEPTH, RegionAttribution
 from viewer.importing.pipeline import ImportResult
+from viewer.model.context import layer_names
 from viewer.model.text import safe_line
 
 SHOWN_WARNINGS = 5
@@ -39,7 +40,9 @@ def import_facts(result: ImportResult, areas: Areas | None = None,
             "repaired": result.repaired, "layers": layers,
             "regions": len(situation.own_regions), "places": len(situation.places),
             "reports": len(situation.reports),
-            "links": len(situation.links), "warnings": list(result.warnings)}
+            "links": len(situation.links), "warnings": list(result.warnings),
+            "context": {name: sum(f.layer == name for f in situation.context)
+                        for name in layer_names(situation.context)}}
 
 
 def summary_text(facts: dict, target: str = "") -> str:
@@ -75,6 +78,9 @@ def summary_text(facts: dict, target: str = "") -> str:
     lines.append(f"regions: {facts['regions']}   places: {facts['places']}   "
                  f"reports: {facts['reports']}   "
                  f"report links: {facts['links']}")
+    if facts.get("context"):
+        lines.append("context: " + ", ".join(f"{safe_line(name)} {n} feature(s)"
+                                             for name, n in facts["context"].items()))
     warnings = facts["warnings"]
     lines.append(f"warnings: {len(warnings)}")
     lines += [f"  {safe_line(w, 200)}" for w in warnings[:SHOWN_WARNINGS]]

@@ -32,7 +32,8 @@ class ImportReport:
 def import_to_file(options: ImportOptions, output: str, *, regions_spec: str | None = None,
                    region_name_field: str | None = None, append: bool = False,
                    write: bool = True, places_spec: str = "none",
-                   drop_foreign: bool = False) -> ImportReport:
+                   drop_foreign: bool = False, context: list | None = None,
+                   context_credit: str | None = None) -> ImportReport:
     """Import ``options.sources`` into the situation file ``output``.
 
     ``regions_spec`` is a regions file or ``builtin:…`` set, loaded here (it overrides
@@ -42,7 +43,8 @@ def import_to_file(options: ImportOptions, output: str, *, regions_spec: str | N
     or ``none``) adds the places within the situation's extent. ``write=False`` stops
     before writing (the window adopts the situation unsaved). Appending keeps what the file
     holds that is not ours (QGIS styles, other layers, extra columns) unless
-    ``drop_foreign``. Bad input raises SituationError; nothing is written then."""
+    ``drop_foreign``. ``context`` (viewer.importing.context.ContextSpec) adds rivers,
+    roads...; ``context_credit`` is their credit line. Bad input raises SituationError; nothing is written then."""
     clock = time.perf_counter()
     if regions_spec:
         from viewer.importing.regions import load_regions
@@ -56,6 +58,11 @@ def import_to_file(options: ImportOptions, output: str, *, regions_spec: str | N
     start = time.perf_counter()
     add_places(result.situation, places_spec)
     seconds["places"] = time.perf_counter() - start
+    if context:
+        from viewer.importing.context import add_context
+        start = time.perf_counter()
+        result.warnings.extend(add_context(result.situation, context, context_credit)[1])
+        seconds["context"] = time.perf_counter() - start
     start = time.perf_counter()
     options.progress("measuring", 0, 1)
     areas = Areas(result.situation)

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from shapely.geometry.base import BaseGeometry
 
 from viewer.model.change import Change
+from viewer.model.context import ContextFeature
 from viewer.model.layer import Layer
 from viewer.model.meta import SituationMeta
 from viewer.model.region import Place, Region
@@ -23,6 +24,7 @@ class Situation:
     layers: list[Layer] = field(default_factory=list)
     reports: list[Report] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    context: list[ContextFeature] = field(default_factory=list)   # rivers, roads...
 
     def __post_init__(self) -> None:
         self.reindex()
@@ -37,6 +39,7 @@ class Situation:
         self._changes = _by_id("changes", [c for layer in self.layers
                                            for c in layer.history.changes])
         _by_id("regions", self.regions)
+        _by_id("context features", self.context)
         self._by_change: dict[str, list[Link]] = {}
         self._by_report: dict[str, list[Link]] = {}
         for link in self.links:

@@ -5,7 +5,8 @@ leaving the highlight window: a few km² along a front, not the whole country. T
 then repaints only those pixels (its backing store keeps the rest of the last frame),
 drawing everything in the usual order clipped to them, so the result is the frame a
 full redraw gives. A jump far in time, a hatched layer (its dashed outline runs along
-the whole union) or a change too big to be worth it redraws everything.
+the whole union), a context feature starting or ending (the drained Kakhovka reservoir)
+or a change too big to be worth it redraws everything.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ def time_change_region(scene: MapScene, viewport: Viewport, before: RenderSettin
     highlight window and at ``after``'s (all else as in ``after``); None when it is as
     well to draw everything."""
     before = replace(after, at=before.at, highlight_days=before.highlight_days)
+    if scene.context.epoch(before.at) != scene.context.epoch(after.at):
+        return None                 # a river or reservoir starts or ends: the background
     layers = after.visible_layers(scene.situation)
     boxes = []
     for layer in layers:

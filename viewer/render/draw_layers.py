@@ -14,6 +14,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPaintEng
 from viewer.model import Layer
 from viewer.render import styles as st
 from viewer.render.front_lines import draw_front_lines
+from viewer.render.context_draw import draw_context
 from viewer.render.paths import lines_path
 from viewer.render.scene import DENSE_RINGS, MapScene
 from viewer.render.settings import CONTEXT, REGIONS, RenderSettings
@@ -28,8 +29,9 @@ def _begin(painter: QPainter, viewport: Viewport) -> None:
 
 def draw_background(painter: QPainter, scene: MapScene, viewport: Viewport,
                     settings: RenderSettings) -> None:
-    """Water, neighbouring countries, the situation's land, region borders, its outline.
-    Independent of time: the window caches it."""
+    """Water, neighbouring countries, the situation's land, the context features (rivers,
+    roads...), region borders, its outline. It changes with time only where a context
+    feature starts or ends (scene.context.epoch): the window caches it."""
     painter.save()
     painter.fillRect(viewport.rect, st.color(st.WATER))
     painter.restore()
@@ -40,6 +42,7 @@ def draw_background(painter: QPainter, scene: MapScene, viewport: Viewport,
         painter.strokePath(scene.borders_path("context"),
                            st.pen(st.CONTEXT_BORDER, settings.px(0.8)))
     painter.fillPath(scene.role_path("region"), st.brush(st.REGION_FILL))
+    draw_context(painter, scene, viewport, settings)
     if settings.shows(REGIONS):
         painter.strokePath(scene.borders_path("region"), st.pen(st.REGION_BORDER, settings.px(0.7)))
     # 1 px: the raster engine strokes wider cosmetic lines some 60x slower (9.5 ms here)

@@ -19,6 +19,7 @@ from viewer.analysis.difference import layer_difference
 from viewer.analysis.projection import Projector, auto_crs
 from viewer.model import Situation
 from viewer.model.geometry import polygonal
+from viewer.render.context_paths import ContextPaths
 from viewer.render.paths import geometry_path, lines_path
 
 STATE_PATHS = 24        # layer states kept as ready paths
@@ -96,6 +97,7 @@ class MapScene:
         self._windows = _LRU(WINDOW_ENTRIES)
         self._static: dict = {}             # base-map paths: built once, never dropped
         self.front = None       # the FrontLine measured in the background, once adopted
+        self.context = ContextPaths(situation.context, self.project)   # rivers, roads...
 
     # -- projection --------------------------------------------------------------------
     def project(self, geoms):

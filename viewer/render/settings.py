@@ -9,6 +9,17 @@ from viewer.model import Layer, Situation
 
 # Names in ``hidden`` that are not layer ids.
 REGIONS, PLACES, CONTEXT, LABELS = "regions", "places", "context", "labels"
+CONTEXT_LAYER = "context-layer:"    # + a context layer's name (rivers, roads...)
+
+
+def context_layer_key(name: str) -> str:
+    """The ``hidden`` entry that hides the context layer ``name``."""
+    return CONTEXT_LAYER + name
+
+
+def hidden_context_layers(hidden: frozenset[str]) -> frozenset[str]:
+    """The names of the context layers ``hidden`` hides."""
+    return frozenset(h[len(CONTEXT_LAYER):] for h in hidden if h.startswith(CONTEXT_LAYER))
 
 
 @dataclass(frozen=True)

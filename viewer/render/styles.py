@@ -20,6 +20,12 @@ CONTEXT_BORDER = "#c6c1b8"
 REGION_FILL = "#faf9f6"       # the situation's own regions
 REGION_BORDER = "#b8b2a7"
 COUNTRY_BORDER = "#6b665e"
+CONTEXT_WATER = "#aac8e2"     # lakes, reservoirs, wide rivers (context features)
+CONTEXT_RIVER = "#4f86c0"     # river lines
+CONTEXT_ROAD = "#9b958b"
+CONTEXT_RAIL = "#5f5a53"
+CONTEXT_OTHER = "#a9a399"
+CONTEXT_OTHER_FILL = "#e4e1db"
 
 GAIN = "#7b1020"              # area gained in the highlight window (dark crimson)
 LOSS = "#1f78b4"              # area lost in the highlight window (blue)

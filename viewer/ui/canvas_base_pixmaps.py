@@ -1,6 +1,7 @@
 """The canvas's base-map pixmaps: the parts of the map that do not change with time.
 
-The background (water, neighbouring countries, regions, borders) and the labels (with
+The background (water, neighbouring countries, regions, rivers and roads, borders; the
+context features shown at the time are part of its key) and the labels (with
 the region borders drawn again above the layers) are each drawn once into a pixmap keyed
 by the view, the size, the device pixel ratio and the display options they depend on;
 moving through time reuses them and only the layers and highlights are drawn again.
@@ -21,7 +22,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap, QRegion
 
 from viewer.render import MapScene, RenderSettings, Viewport, draw_background, draw_labels, styles
 from viewer.render.draw_layers import draw_borders_above
-from viewer.render.settings import CONTEXT, LABELS, PLACES, REGIONS
+from viewer.render.settings import CONTEXT, LABELS, PLACES, REGIONS, hidden_context_layers
 
 BACKGROUND_OPTIONS = frozenset({REGIONS, CONTEXT})
 LABEL_OPTIONS = frozenset({LABELS, PLACES, REGIONS, CONTEXT})
@@ -107,7 +108,9 @@ class BaseMapPixmaps:
         pixels beyond each edge, so that further panning within that margin only draws
         it at another place (a new view or zoom draws just the view: opening and zooming
         stay as fast as they were)."""
-        options = (dpr, settings.hidden & BACKGROUND_OPTIONS)
+        # the context features shown: their time stretch and hidden layers
+        options = (dpr, settings.hidden & BACKGROUND_OPTIONS,
+                   hidden_context_layers(settings.hidden), scene.context.epoch(settings.at))
         cached = self._pixmaps.get("background")
         margin = 0
         if cached is not None and cached[3] == options:

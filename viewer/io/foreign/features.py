@@ -26,3 +26,4 @@ class ReadResult:
     features: list[Feature] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     repaired: int = 0
+    attribution: str = ""               # the source's own credit line, when it has one

@@ -62,7 +62,7 @@ def parse_geojson(data: bytes | str, where: str) -> ReadResult:
         raise SituationError(where, f"not GeoJSON: type {kind!r} is not a FeatureCollection, "
                              "Feature or geometry")
     crs = crs_from_geojson(doc.get("crs"), where)
-    result = ReadResult(where)
+    result = ReadResult(where, attribution=_attribution(doc))
     geoms, props, labels = [], [], []
     failed: dict[str, list[str]] = {}
     for i, item in enumerate(items):
@@ -159,3 +159,13 @@ def _floats(c) -> np.ndarray | None:
         return np.asarray(c, dtype=float)
     except (ValueError, TypeError, OverflowError):
         return None
+
+
+def _attribution(doc: dict) -> str:
+    """The collection's own credit line: an ``attribution`` or ``copyright`` member (the
+    latter is what Overpass exports of OpenStreetMap carry), else ""."""
+    for key in ("attribution", "copyright"):
+        value = doc.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""

@@ -11,6 +11,7 @@ import shapely
 
 from viewer.io.errors import UnusablePart
 from viewer.io.geopackage import blob as gpkg_blob
+from viewer.io.situation_file.context import context_rows
 from viewer.model.situation import Situation
 from viewer.model.times import gpkg_datetime
 
@@ -123,6 +124,7 @@ def situation_rows(situation: Situation) -> dict[str, TableRows]:
         ("change_id", "layer_id", "at", "op"),
         as_multipolygons([a.geometry for a in sketches], "an amendment"),
         [(a.change_id, a.layer_id, _time(a.at), a.op) for a in sketches])
+    tables["context_features"] = TableRows(*context_rows(s.context))
     tables["situation_meta"] = meta_rows(s)
     tables["layers"] = TableRows(
         ("layer_id", "name", "kind", "color", "opacity", "hatch", "outline", "description",

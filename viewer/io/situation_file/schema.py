@@ -70,6 +70,12 @@ TABLES: dict[str, tuple[str | None, str, str]] = {
                    "layer_id TEXT NOT NULL, at DATETIME NOT NULL, op TEXT NOT NULL",
                    "Areas sketched by hand onto a layer (op 'add' or 'subtract'), kept "
                    "from 'at' on; applied in fid order; each is the change change_id"),
+    "context_features": ("GEOMETRY", "geom GEOMETRY, feature_id TEXT NOT NULL UNIQUE, "
+                         "context_layer TEXT NOT NULL, style TEXT NOT NULL, name TEXT, "
+                         "valid_from DATETIME, valid_to DATETIME, source TEXT",
+                         "Rivers, water, roads and railways drawn under the layers (style "
+                         "river, water, road, rail or other), valid from valid_from until "
+                         "valid_to (NULL: always)"),
     "situation_meta": (None, "key TEXT NOT NULL UNIQUE, value TEXT",
                        "Situation-wide settings as key/value text"),
     "layers": (None, "layer_id TEXT NOT NULL UNIQUE, name TEXT, kind TEXT, color TEXT, "

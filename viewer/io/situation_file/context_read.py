@@ -1,0 +1,63 @@
+"""Reading the ``context_features`` table (written by viewer.io.situation_file.context)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import numpy as np
+import shapely
+
+from viewer.io.errors import UnusablePart
+from viewer.io.geopackage import blob as gpkg_blob
+from viewer.io.situation_file.context import ALLOWED, COLUMNS, TABLE
+from viewer.io.situation_file.fields import TimeParser, select, shown, text
+from viewer.io.situation_file.geometry import GeometryProblem, usable
+from viewer.model.context import STYLES, ContextFeature
+
+_LINES = (1, 5)                         # shapely type ids: LineString, MultiLineString
+
+
+def read_context(conn: sqlite3.Connection, tables: set[str],
+                 times: TimeParser) -> list[ContextFeature]:
+    rows = select(conn, tables, TABLE, ("geom",) + COLUMNS)
+    geoms = _geometries(rows)
+    out = []
+    for (fid, _, fid_text, layer, style, name, start, end, source), geom in zip(rows, geoms):
+        where = f"table {TABLE}, fid {fid}"
+        if not text(fid_text):
+            raise UnusablePart(where, "feature_id is empty")
+        if text(style) not in STYLES:
+            raise UnusablePart(where, f"style must be one of {', '.join(STYLES)}, "
+                               f"got {shown(style)}")
+        if geom is None:
+            geom = shapely.from_wkt("LINESTRING EMPTY")
+        try:
+            out.append(ContextFeature(
+                text(fid_text), text(layer) or "context", text(style), geom, text(name),
+                times.optional(start, f"{where}, valid_from"),
+                times.optional(end, f"{where}, valid_to"), text(source)))
+        except ValueError as exc:            # the model's own check of the times
+            raise UnusablePart(where, str(exc)) from None
+    return out
+
+
+def _geometries(rows: list[tuple]) -> np.ndarray:
+    """Lines and areas, decoded and made safe like the other tables' (areas repaired)."""
+    try:
+        geoms = gpkg_blob.decode([r[1] for r in rows], ALLOWED)
+    except gpkg_blob.BlobError as exc:
+        raise UnusablePart(f"table {TABLE}, fid {rows[exc.index][0]}",
+                           f"bad geometry: {exc}") from None
+    present = ~shapely.is_missing(geoms)
+    lines = present & np.isin(shapely.get_type_id(geoms), _LINES)
+    out = geoms.copy()
+    for mask, areas in ((lines, False), (present & ~lines, True)):
+        index = np.flatnonzero(mask)
+        if not len(index):
+            continue
+        try:
+            out[index] = usable(geoms[index], areas)
+        except GeometryProblem as exc:
+            raise UnusablePart(f"table {TABLE}, fid {rows[int(index[exc.index])][0]}",
+                               f"bad geometry: {exc}") from None
+    return out
