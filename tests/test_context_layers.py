@@ -1,0 +1,226 @@
+"""Context layers (rivers, water, roads, rails): import, drawing, round trips, GDAL, built in.
+
+Expectations come from the GeoJSON the tests write, pyogrio (GDAL) and known places on
+the Dnipro and its tributaries, never from the viewer's own output."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pyogrio.raw
+import pytest
+import shapely
+from PySide6.QtGui import QColor
+from shapely.geometry import LineString, box, mapping
+
+from viewer.cli.main import main
+from viewer.importing.builtin_rivers import builtin_rivers
+from viewer.importing.context import guess_style
+from viewer.io.situation_file import read_situation, write_situation
+from viewer.model import parse_time
+from viewer.render import MapScene, RenderSettings, Viewport, render_image, render_to_file, styles
+from viewer.render.settings import context_layer_key
+
+D1, D2 = parse_time("2023-05-01"), parse_time("2023-07-01")
+DRAINED = "2023-06-06T00:00:00Z"
+RIVER = LineString([(30.2, 48.5), (31.0, 48.52), (31.8, 48.5)])
+LAKE = box(31.2, 48.7, 31.6, 48.9)
+ROAD = LineString([(30.3, 48.3), (31.7, 48.35)])
+RAIL = LineString([(30.3, 48.15), (31.7, 48.2)])
+BBOX = (30.0, 48.0, 32.0, 49.0)
+
+
+def _geojson(path, features, **top):
+    path.write_text(json.dumps({"type": "FeatureCollection", **top, "features": [
+        {"type": "Feature", "properties": p, "geometry": mapping(g)} for g, p in features]}))
+    return path
+
+
+@pytest.fixture
+def imported(tmp_path, capsys):
+    """Two snapshots of a small area (1 May, 1 July 2023) and a context file: a river
+    and a reservoir that end on 6 June 2023, a road and a railway."""
+    for day in ("20230501", "20230701"):
+        _geojson(tmp_path / f"front_{day}.geojson", [(box(30.1, 48.8, 30.3, 48.95), {})])
+    ctx = _geojson(tmp_path / "osm.geojson", [
+        (RIVER, {"waterway": "river", "name": "Test River", "valid_to": DRAINED}),
+        (LAKE, {"natural": "water", "valid_to": DRAINED}),
+        (ROAD, {"highway": "primary"}),
+        (RAIL, {"railway": "rail"}),
+        (shapely.Point(31, 48.6), {"place": "village"})],
+        copyright="The data included in this document is from www.openstreetmap.org")
+    out = tmp_path / "s.gpkg"
+    assert main(["import", str(tmp_path / "front_20230501.geojson"),
+                 str(tmp_path / "front_20230701.geojson"), "--layer", "Front",
+                 "--places", "none", "--context", f"{ctx}:osm", "-o", str(out)]) == 0
+    summary = capsys.readouterr().out
+    assert "context: osm 4 feature(s)" in summary
+    assert "1 feature(s) without lines or polygons" in summary       # the point
+    return out
+
+
+def test_styles_are_guessed_from_osm_tags_and_times_read(imported):
+    s = read_situation(imported)
+    by_geom = {f.style: f for f in s.context}
+    assert set(by_geom) == {"river", "water", "road", "rail"}
+    assert by_geom["river"].name == "Test River"
+    assert by_geom["river"].valid_to == parse_time(DRAINED) and by_geom["road"].valid_to is None
+    assert {f.layer for f in s.context} == {"osm"}
+    # the file's own credit line (Overpass puts it in "copyright") is on every render
+    assert "The data included in this document is from www.openstreetmap.org" \
+        in s.meta.attributions
+
+
+def test_guess_style_rules():
+    assert guess_style({"waterway": "riverbank"}) == "water"
+    assert guess_style({"waterway": "canal"}) == "river"
+    assert guess_style({"landuse": "reservoir"}) == "water"
+    assert guess_style({"featurecla": "Lake Centerline"}) == "water"
+    assert guess_style({"featurecla": "River"}) == "river"
+    assert guess_style({"highway": "track"}) == "road"
+    assert guess_style({"building": "yes"}) == "other"
+
+
+def test_context_style_option_overrides_the_guess(tmp_path, capsys):
+    _geojson(tmp_path / "front_20230501.geojson", [(box(30.1, 48.8, 30.3, 48.95), {})])
+    ctx = _geojson(tmp_path / "lines.geojson", [(ROAD, {"highway": "primary"})])
+    out = tmp_path / "s.gpkg"
+    assert main(["import", str(tmp_path / "front_20230501.geojson"), "--places", "none",
+                 "--context", str(ctx), "--context-style", "rail", "--context-credit",
+                 "Me, CC0", "-o", str(out)]) == 0
+    s = read_situation(out)
+    assert [(f.style, f.layer) for f in s.context] == [("rail", "lines")]
+    assert "Me, CC0" in s.meta.attributions
+    capsys.readouterr()
+    bad = tmp_path / "bad.geojson"
+    _geojson(bad, [(ROAD, {"valid_from": "2023-07-01", "valid_to": "2023-06-01"})])
+    assert main(["import", str(tmp_path / "front_20230501.geojson"), "--places", "none",
+                 "--context", str(bad), "-o", str(tmp_path / "t.gpkg")]) == 2
+    assert "valid_to is not after valid_from" in capsys.readouterr().err
+
+
+def test_gdal_reads_the_context_table_with_the_same_geometry(imported):
+    layers = dict(pyogrio.list_layers(imported).tolist())
+    assert "context_features" in layers
+    meta, _, geometry, fields = pyogrio.raw.read(imported, layer="context_features")
+    names = list(meta["fields"])
+    styles_read = list(fields[names.index("style")])
+    geoms = dict(zip(styles_read, shapely.from_wkb(geometry)))
+    assert geoms["river"].equals_exact(RIVER, 1e-9)
+    assert shapely.normalize(geoms["water"]).equals_exact(
+        shapely.normalize(LAKE), 1e-9)
+    assert geoms["rail"].equals_exact(RAIL, 1e-9)
+    assert list(fields[names.index("valid_to")])[styles_read.index("river")] is not None
+
+
+def _river_pixels(image) -> int:
+    """Pixels within a small distance of the river colour."""
+    arr = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.width(), 4)
+    c = QColor(styles.CONTEXT_RIVER)
+    bgr = np.array([c.blue(), c.green(), c.red()], float)
+    return int((np.abs(arr[:, :, :3].astype(float) - bgr).sum(axis=2) < 30).sum())
+
+
+def _pixel(scene, settings, image, lon, lat):
+    x, y = scene.projector.forward(lon, lat)
+    px, py = Viewport.for_settings(scene, settings).to_pixels(float(x), float(y))
+    c = image.pixelColor(int(px), int(py))
+    return np.array([c.red(), c.green(), c.blue()], float)
+
+
+def test_river_and_reservoir_show_until_they_end(imported, qapp):
+    scene = MapScene(read_situation(imported))
+    before = RenderSettings(at=D1, size=(600, 300), bbox=BBOX, decorations=False,
+                            hidden=frozenset({"labels"}))
+    image = render_image(scene, before)
+    assert _river_pixels(image) > 100          # about 600 px of line
+    lake = QColor(styles.CONTEXT_WATER)
+    assert np.abs(_pixel(scene, before, image, 31.4, 48.8)
+                  - [lake.red(), lake.green(), lake.blue()]).max() < 3
+    # on the river line: one of the pixels across it is the river's colour
+    x, y = scene.projector.forward(31.0, 48.52)
+    px, py = Viewport.for_settings(scene, before).to_pixels(float(x), float(y))
+    column = [image.pixelColor(int(px), int(py) + d) for d in range(-2, 3)]
+    river = QColor(styles.CONTEXT_RIVER)
+    assert min(abs(c.red() - river.red()) + abs(c.green() - river.green())
+               + abs(c.blue() - river.blue()) for c in column) < 30
+    after = RenderSettings(at=D2, size=(600, 300), bbox=BBOX, decorations=False,
+                           hidden=frozenset({"labels"}))
+    drained = render_image(scene, after)
+    assert _river_pixels(drained) == 0
+    assert np.abs(_pixel(scene, after, drained, 31.4, 48.8)
+                  - [lake.red(), lake.green(), lake.blue()]).max() > 20
+    hidden = RenderSettings(at=D1, size=(600, 300), bbox=BBOX, decorations=False,
+                            hidden=frozenset({"labels", context_layer_key("osm")}))
+    assert _river_pixels(render_image(scene, hidden)) == 0
+
+
+def test_svg_holds_the_river_path(imported, qapp, tmp_path):
+    scene = MapScene(read_situation(imported))
+    settings = RenderSettings(at=D1, size=(600, 300), bbox=BBOX)
+    render_to_file(scene, settings, tmp_path / "map.svg")
+    svg = (tmp_path / "map.svg").read_text()
+    assert f'stroke="{styles.CONTEXT_RIVER.lower()}"' in svg.lower()
+    assert "openstreetmap.org" in svg                    # the credit
+
+
+def test_simplified_for_the_zoom_and_cached(qapp):
+    wiggly = LineString(np.column_stack([np.linspace(30, 32, 4001),
+                                         48.5 + 0.002 * np.sin(np.arange(4001))]))
+    from viewer.model import Situation
+    from viewer.model.context import ContextFeature
+    scene = MapScene(Situation(context=[ContextFeature("r/1", "r", "river", wiggly)]))
+    close = scene.context.paths(5.0, D1, frozenset())
+    far = scene.context.paths(2000.0, D1, frozenset())
+    assert close[0][2].elementCount() > 10 * far[0][2].elementCount()
+    assert scene.context.paths(2000.0, D1, frozenset()) is far
+
+
+def test_context_survives_save_into_and_append(imported, tmp_path, capsys):
+    first = read_situation(imported)
+    again = tmp_path / "again.gpkg"
+    write_situation(first, again, keep_from=imported)
+    second = read_situation(again)
+    assert [(f.id, f.style, f.valid_to) for f in second.context] == \
+        [(f.id, f.style, f.valid_to) for f in first.context]
+    assert all(a.geometry.equals_exact(b.geometry, 0) for a, b in
+               zip(first.context, second.context))
+    day = _geojson(tmp_path / "front_20230801.geojson", [(box(30.1, 48.8, 30.4, 48.95), {})])
+    assert main(["import", str(day), "--into", "front", "--places", "none", "--context",
+                 "none", "-o", str(imported)]) == 0
+    assert [f.id for f in read_situation(imported).context] == [f.id for f in first.context]
+    more = _geojson(tmp_path / "other_20230801.geojson", [(box(31.1, 48.1, 31.3, 48.2), {})])
+    assert main(["import", str(more), "--append", "--layer", "Other", "--places", "none",
+                 "--context", "none", "-o", str(imported)]) == 0
+    assert len(read_situation(imported).context) == 4
+    capsys.readouterr()
+
+
+def test_builtin_rivers_hold_the_dnipro_and_its_tributaries():
+    features, credits = builtin_rivers()
+    assert "GSHHG" in credits[0] and "LGPL" in credits[0]
+    water = [f for f in features if f.style == "water"]
+    lines = shapely.union_all([f.geometry for f in features if f.style == "river"])
+
+    def in_water(lon, lat):
+        return [f for f in water if f.geometry.covers(shapely.Point(lon, lat))]
+    # Kremenchuk reservoir (always), Kakhovka reservoir (until the dam's destruction)
+    assert in_water(32.65, 49.25) and in_water(32.65, 49.25)[0].valid_to is None
+    kakhovka = in_water(34.40, 47.50)
+    assert [f.valid_to for f in kakhovka] == [parse_time("2023-06-06")]
+    # river lines within 2 km of the Dnipro at Kyiv, the Donets at Izium, the Oskil at Kupiansk
+    for lon, lat in ((30.55, 50.45), (37.27, 49.21), (37.62, 49.71)):
+        assert lines.distance(shapely.Point(lon, lat)) < 0.02
+
+
+def test_builtin_rivers_are_the_default_and_none_turns_them_off(tmp_path, capsys):
+    snap = _geojson(tmp_path / "front_20250601.geojson", [(box(35.0, 47.3, 35.6, 47.7), {})])
+    assert main(["import", str(snap), "--places", "none", "-o", str(tmp_path / "a.gpkg")]) == 0
+    s = read_situation(tmp_path / "a.gpkg")
+    assert s.context and {f.layer for f in s.context} == {"rivers"}
+    assert any("GSHHG" in a for a in s.meta.attributions)
+    assert main(["import", str(snap), "--places", "none", "--context", "none",
+                 "-o", str(tmp_path / "b.gpkg")]) == 0
+    assert read_situation(tmp_path / "b.gpkg").context == []
+    capsys.readouterr()
