@@ -594,6 +594,10 @@ Assessment: %2</source>
         <translation>Підписи</translation>
     </message>
     <message>
+        <source>Rivers and lakes</source>
+        <translation>Річки та озера</translation>
+    </message>
+    <message>
         <source>Show %1</source>
         <translation>Показати «%1»</translation>
     </message>

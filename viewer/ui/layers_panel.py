@@ -1,5 +1,6 @@
 """The layers panel: visibility, legend swatch, opacity and current area of each layer,
-plus the regions, places, neighbouring countries and labels as switchable layers."""
+plus the context layers (rivers, roads...), regions, places, neighbouring countries and
+labels as switchable layers."""
 
 from __future__ import annotations
 
@@ -13,9 +14,12 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QLabel, QScrollArea, QSiz
 from viewer.analysis.areas import Areas
 from viewer.model import Situation, Style
 from viewer.model.cursor import TimeCursor
+from viewer.model.context import ContextFeature
 from viewer.model.display import DisplayOptions
 from viewer.model.text import LINE_LIMIT, safe_block, safe_line
+from viewer.render.context_draw import LOOK
 from viewer.render.language import QT_TRANSLATE_NOOP, format_km2, translate
+from viewer.render.settings import context_layer_key
 from viewer.ui.plain_text import plain_label, plain_tooltip
 from viewer.ui.qt_utils import ModelConnections, blocked, format_time
 
@@ -27,6 +31,8 @@ OVERLAYS = {
     "labels": (QT_TRANSLATE_NOOP("Layers", "Labels"), None, None),
 }
 SWATCH = 18
+BUILTIN_RIVERS = QT_TRANSLATE_NOOP("Layers", "Rivers and lakes")   # builtin:rivers's row
+BUILTIN_ID = "builtin-rivers/"          # its features' ids (viewer.importing.builtin_rivers)
 
 
 def swatch(style: Style | None, text: str = "") -> QPixmap:
@@ -151,6 +157,11 @@ class LayersPanel(QWidget):
                                            layer.style.opacity, self.display, True,
                                            layer.description)
             row += 2
+        for name, style, builtin in _context_layers(situation):
+            key = context_layer_key(name)
+            label = translate("Layers", BUILTIN_RIVERS) if builtin else name
+            self.rows[key] = LayerRow(grid, row, key, label, swatch(style), None, self.display)
+            row += 1
         for key, (name, default, style) in OVERLAYS.items():
             pm = swatch(style, "Aa" if key == "labels" else "")
             self.rows[key] = LayerRow(grid, row, key, translate("Layers", name), pm, default,
@@ -178,3 +189,16 @@ class LayersPanel(QWidget):
     def _on_display(self, key: str) -> None:
         if key in self.rows:
             self.rows[key].refresh()
+
+
+def _context_layers(situation: Situation | None) -> list[tuple[str, Style, bool]]:
+    """Each context layer's name, a swatch style (its first feature's look) and whether
+    it is the built-in rivers (named in the interface's language)."""
+    if situation is None:
+        return []
+    first: dict[str, ContextFeature] = {}
+    for f in situation.context:
+        first.setdefault(f.layer, f)
+    return [(name, Style(LOOK[f.style][0], 1.0, outline=LOOK[f.style][1]),
+             f.id.startswith(BUILTIN_ID)) for name, f in first.items()]
+
