@@ -18,6 +18,7 @@ from pathlib import Path
 import pyogrio
 import shapely
 
+from viewer.importing.context import BUILTIN as BUILTIN_RIVERS, ContextSpec, add_context
 from viewer.importing.places import builtin_places, within_extent
 from viewer.io.situation_file import write_situation
 from viewer.model import History, Layer, Place, Region, Situation, SituationMeta, parse_time
@@ -166,6 +167,7 @@ def build() -> Situation:
     info.attributions[1:1] = credits
     situation = Situation(info, regions, places, layers, list(REPORTS),
                           links(strip_change, claim_change))
+    add_context(situation, [ContextSpec(BUILTIN_RIVERS, "rivers")])   # and their credit
     return situation
 
 

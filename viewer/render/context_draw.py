@@ -11,13 +11,15 @@ from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings, hidden_context_layers
 from viewer.render.viewport import Viewport
 
-# style -> (fill of its areas, colour of its lines, line width in pixels, dashed)
+# style -> (fill of its areas, colour of its lines, line width in pixels, dashed). Lines
+# are 1 px: Qt's raster engine strokes wider cosmetic lines far slower (the built-in
+# rivers at country zoom: 315 ms at 1.4 px with outlined lakes, 7.5 ms at 1 px unoutlined)
 LOOK = {
     "water": (st.CONTEXT_WATER, st.CONTEXT_RIVER, 1.0, False),
-    "river": (st.CONTEXT_WATER, st.CONTEXT_RIVER, 1.4, False),
+    "river": (st.CONTEXT_WATER, st.CONTEXT_RIVER, 1.0, False),
     "road": (st.CONTEXT_OTHER_FILL, st.CONTEXT_ROAD, 1.0, False),
     "rail": (st.CONTEXT_OTHER_FILL, st.CONTEXT_RAIL, 1.0, True),
-    "other": (st.CONTEXT_OTHER_FILL, st.CONTEXT_OTHER, 0.8, False),
+    "other": (st.CONTEXT_OTHER_FILL, st.CONTEXT_OTHER, 1.0, False),
 }
 
 
@@ -31,9 +33,8 @@ def draw_context(painter: QPainter, scene: MapScene, viewport: Viewport,
                                 hidden_context_layers(settings.hidden))
     for style, areas, path in paths:
         fill, line, width, dashed = LOOK[style]
-        if areas:
+        if areas:                       # filled only: an outline stroke costs 40x the fill
             painter.fillPath(path, st.brush(fill))
-            painter.strokePath(path, st.pen(line, settings.px(0.6), 0.6))
         else:
             pen = st.pen(line, settings.px(width), 1.0,
                          Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
