@@ -20,8 +20,16 @@ def gpkg_seeds(folder: Path) -> list[Path]:
     from factories import two_region_situation
     from viewer.io.situation_file import write_situation
     from viewer.resources import sample_path
+    import shapely
+    from viewer.model import parse_time
+    from viewer.model.context import ContextFeature
     small = folder / "two_regions.gpkg"
-    write_situation(two_region_situation(), small)
+    situation = two_region_situation()          # with a river and a lake that ends
+    situation.context = [
+        ContextFeature("c/1", "context", "river", shapely.LineString([(30, 48.5), (32, 48.6)])),
+        ContextFeature("c/2", "context", "water", shapely.box(31.2, 48.6, 31.4, 48.8),
+                       valid_to=parse_time("2025-06-10"))]
+    write_situation(situation, small)
     sample = folder / "sample.gpkg"
     shutil.copyfile(sample_path(), sample)
     return [small, sample, generic_gpkg_seed(folder)]
