@@ -17,6 +17,7 @@ RUNS = [
     ["bench_labels.py"],
     ["bench_animation.py"],
     ["bench_analytics.py"],
+    ["bench_context.py"],
 ]
 
 

@@ -30,7 +30,7 @@ def draw_context(painter: QPainter, scene: MapScene, viewport: Viewport,
     if not scene.context:
         return
     paths = scene.context.paths(viewport.metres_per_pixel, settings.at,
-                                hidden_context_layers(settings.hidden))
+                                hidden_context_layers(settings.hidden), viewport.visible)
     for style, areas, path in paths:
         fill, line, width, dashed = LOOK[style]
         if areas:                       # filled only: an outline stroke costs 40x the fill

@@ -22,6 +22,9 @@ from viewer.render.paths import geometry_path, lines_path
 
 LEVELS_KEPT = 8             # zoom levels whose simplified geometry is kept
 PATHS_KEPT = 16             # (level, time stretch, hidden layers) whose paths are kept
+VIEWS_KEPT = 4              # paths cut to a view (the window redraws one view at a time)
+SMALL_VIEW = 16             # a view this many times smaller than the extent is cut to
+MARGIN_PX = 8               # pixels of features kept beyond the view's edges
 _LINE_TYPES = (1, 5)        # shapely: LineString, MultiLineString
 
 
@@ -33,6 +36,8 @@ class ContextPaths:
         self._projected: np.ndarray | None = None
         self._levels: OrderedDict = OrderedDict()
         self._paths: OrderedDict = OrderedDict()
+        self._views: OrderedDict = OrderedDict()
+        self._extent: float | None = None       # projected area of the features' bounds
 
     def __bool__(self) -> bool:
         return bool(self.features)
@@ -41,16 +46,35 @@ class ContextPaths:
         """The same number for two times at which the same features hold."""
         return epoch(self._bounds, t) if len(self._bounds) else 0
 
-    def paths(self, metres_per_pixel: float, t: datetime, hidden: frozenset[str]
+    def paths(self, metres_per_pixel: float, t: datetime, hidden: frozenset[str],
+              view: tuple[float, float, float, float] | None = None
               ) -> list[tuple[str, bool, QPainterPath]]:
         """(style, areas?, path) of the features shown at ``t`` whose layers are not in
-        ``hidden`` (layer names), simplified for ``metres_per_pixel``."""
+        ``hidden`` (layer names), simplified for ``metres_per_pixel``. A ``view`` (projected
+        minx, miny, maxx, maxy) much smaller than the features' extent gets them cut to
+        it (a margin of MARGIN_PX around): stroking the whole country's rivers to show a
+        town's costs several times the drawing of the rest of the background."""
         level = math.floor(math.log2(max(metres_per_pixel, 1e-3)))
+        if view is not None and self._small(view):
+            m = MARGIN_PX * metres_per_pixel
+            rect = (view[0] - m, view[1] - m, view[2] + m, view[3] + m)
+            key = ("view", level, self.epoch(t), hidden, rect)
+            return _cached(self._views, key, VIEWS_KEPT,
+                           lambda: self._build(level, t, hidden, rect))
         key = (level, self.epoch(t), hidden)
         return _cached(self._paths, key, PATHS_KEPT, lambda: self._build(level, t, hidden))
 
-    def _build(self, level: int, t: datetime, hidden: frozenset[str]):
+    def _small(self, view) -> bool:
+        if self._extent is None:
+            geoms = np.array([f.geometry for f in self.features], dtype=object)
+            minx, miny, maxx, maxy = shapely.total_bounds(self._project(shapely.envelope(geoms)))
+            self._extent = max((maxx - minx) * (maxy - miny), 1.0)
+        return (view[2] - view[0]) * (view[3] - view[1]) * SMALL_VIEW < self._extent
+
+    def _build(self, level: int, t: datetime, hidden: frozenset[str], rect=None):
         geoms = _cached(self._levels, level, LEVELS_KEPT, lambda: self._simplified(level))
+        if rect is not None:
+            geoms = shapely.clip_by_rect(geoms, *rect)
         keep = np.array([f.valid_at(t) and f.layer not in hidden for f in self.features],
                         dtype=bool)
         styles = np.array([f.style for f in self.features], dtype=object)
