@@ -232,3 +232,17 @@ def test_builtin_rivers_are_the_default_and_none_turns_them_off(tmp_path, capsys
                  "-o", str(tmp_path / "b.gpkg")]) == 0
     assert read_situation(tmp_path / "b.gpkg").context == []
     capsys.readouterr()
+
+
+def test_a_small_view_gets_the_features_cut_to_it(qapp):
+    from viewer.model import Situation
+    from viewer.model.context import ContextFeature
+    long_river = LineString([(30, 48.5), (40, 48.5)])
+    scene = MapScene(Situation(context=[ContextFeature("r/1", "r", "river", long_river)]))
+    x, y = scene.projector.forward(35.0, 48.5)
+    view = (x - 5000, y - 5000, x + 5000, y + 5000)       # 10 km of a 740 km river
+    (_, _, path), = scene.context.paths(10.0, D1, frozenset(), view)
+    box_ = path.boundingRect()
+    assert box_.left() >= view[0] - 81 and box_.right() <= view[2] + 81   # 8 px margin
+    (_, _, whole), = scene.context.paths(10.0, D1, frozenset())
+    assert whole.boundingRect().width() > 700_000 * 0.9
