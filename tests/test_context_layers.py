@@ -60,6 +60,15 @@ def imported(tmp_path, capsys):
     return out
 
 
+def test_info_lists_the_context_layers(imported, capsys):
+    assert main(["info", str(imported), "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["context"] == [{"name": "osm", "styles": {"river": 1, "water": 1, "road": 1,
+                                                           "rail": 1}}]
+    assert main(["info", str(imported)]) == 0
+    assert "context osm: 1 river, 1 water, 1 road, 1 rail" in capsys.readouterr().out
+
+
 def test_styles_are_guessed_from_osm_tags_and_times_read(imported):
     s = read_situation(imported)
     by_geom = {f.style: f for f in s.context}

@@ -11,12 +11,15 @@ Front analytics (viewer.analysis.analytics_info): each state's ``front_km`` and 
 
 from __future__ import annotations
 
+from collections import Counter
+
 from viewer.analysis.analytics_info import claims_info, places_status, state_figures
 from viewer.analysis.areas import Areas
 from viewer.analysis.front_line import FrontLine, front_rule
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.analysis.settlement_status import SettlementStatus, status_rule
 from viewer.model import Situation, iso_z
+from viewer.model.context import layer_names
 
 
 def _km2(value: float) -> float:
@@ -87,6 +90,10 @@ def situation_info(situation: Situation, areas: Areas | None = None,
                      "title": r.title, "url": r.url, "reliability": r.reliability.code,
                      "changes": [c.id for c, _ in situation.changes_for(r.id)]}
                     for r in situation.reports],
+        # rivers, water, roads, rails: per context layer, its features by style
+        "context": [{"name": name, "styles": dict(Counter(
+            f.style for f in situation.context if f.layer == name))}
+            for name in layer_names(situation.context)],
         # links naming a change or a report the file does not hold: shown, not used
         "dangling_links": [{"change": l.change_id, "report": l.report_id, "role": l.role}
                            for l in situation.dangling_links()],

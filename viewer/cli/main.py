@@ -144,6 +144,9 @@ def _info_text(info: dict) -> str:
             src = s(", ".join(c["reports"])) or "UNSOURCED"
             lines.append(f"  {c['at']}  +{c['gained_km2']:.1f} / -{c['lost_km2']:.1f} km²  "
                          f"[{s(', '.join(c['regions']))}]  reports: {src}")
+    for ctx in info["context"]:
+        styles = ", ".join(f"{n} {style}" for style, n in ctx["styles"].items())
+        lines.append(f"context {s(ctx['name'])}: {styles}")
     if info["dangling_links"]:
         lines.append(f"links to a change or report not in the file (ignored): "
                      f"{len(info['dangling_links'])}")
