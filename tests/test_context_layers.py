@@ -255,3 +255,28 @@ def test_a_small_view_gets_the_features_cut_to_it(qapp):
     assert box_.left() >= view[0] - 81 and box_.right() <= view[2] + 81   # 8 px margin
     (_, _, whole), = scene.context.paths(10.0, D1, frozenset())
     assert whole.boundingRect().width() > 700_000 * 0.9
+
+
+def test_a_gif_shows_the_river_until_it_ends_and_a_compare_shows_both(imported, qapp, tmp_path):
+    from PIL import Image
+    from viewer.render.animation import Animation, write_animation
+    from viewer.render.compare import compare_settings, render_compare
+    scene = MapScene(read_situation(imported))
+    base = RenderSettings(at=D1, size=(600, 300), bbox=BBOX, decorations=False,
+                          hidden=frozenset({"labels"}))
+    write_animation(scene, base, Animation([D1, D2]), tmp_path / "a.gif")
+    river = np.array(QColor(styles.CONTEXT_RIVER).getRgb()[:3], float)
+    counts = []
+    with Image.open(tmp_path / "a.gif") as gif:
+        for n in range(gif.n_frames):
+            gif.seek(n)
+            rgb = np.asarray(gif.convert("RGB"), float)
+            counts.append(int((np.abs(rgb - river).sum(axis=2) < 45).sum()))
+    assert counts[0] > 50 and counts[1] == 0
+    after = RenderSettings(at=D2, size=(600, 300), bbox=BBOX, decorations=False,
+                           hidden=frozenset({"labels"}))
+    a, b = compare_settings(after, D1, "side")
+    image = render_compare(scene, a, b, "side")
+    left = image.copy(0, 0, 300, 300)
+    right = image.copy(300, 0, 300, 300)
+    assert _river_pixels(left) > 20 and _river_pixels(right) == 0    # 1 May | 1 July

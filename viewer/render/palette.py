@@ -16,6 +16,7 @@ import numpy as np
 
 from viewer.model import Situation
 from viewer.render import styles as st
+from viewer.render.context_draw import LOOK as CONTEXT_LOOK
 
 SIZE = 255              # colours; index 255 is left free (GIF: "unchanged since last frame")
 TRANSPARENT = 255
@@ -41,6 +42,14 @@ def palette_colours(situation: Situation) -> np.ndarray:
     for layer in situation.layers:
         alpha = layer.style.opacity * (st.HATCH_TINT if layer.style.hatch else 1.0)
         areas += [_over(_rgb(layer.style.color), alpha, g) for g in grounds]
+    # context features (rivers, lakes, roads): their fills under the layers, their lines
+    looks = [CONTEXT_LOOK[s] for s in dict.fromkeys(f.style for f in situation.context)]
+    fills = [_rgb(c) for c in dict.fromkeys(look[0] for look in looks)]
+    water = list(fills)
+    for layer in situation.layers:
+        alpha = layer.style.opacity * (st.HATCH_TINT if layer.style.hatch else 1.0)
+        water += [_over(_rgb(layer.style.color), alpha, g) for g in fills]
+    context_lines = [_rgb(c) for c in dict.fromkeys(look[1] for look in looks)]
     tinted = []
     for colour in (st.GAIN, st.LOSS):
         tinted += [_over(_rgb(colour), st.HIGHLIGHT_OPACITY, a) for a in areas]
@@ -50,8 +59,8 @@ def palette_colours(situation: Situation) -> np.ndarray:
                                st.TEXT_MUTED, st.REGION_LABEL, st.CONTEXT_LABEL, st.HALO,
                                st.SELECTED, st.PANEL_BORDER, st.GAIN, st.LOSS)]
     lines += [_rgb(layer.style.color) for layer in situation.layers]
-    key = areas + tinted + panels + lines
-    ramps = []
+    key = areas + tinted + panels + lines + water + context_lines
+    ramps = [_over(line, 0.5, g) for line in context_lines for g in grounds[1:]]
     for line in lines[:7] + lines[10:12]:          # lines and text over the areas and panels
         for ground in areas[:3] + panels + areas[3:6]:
             ramps += [_over(line, a, ground) for a in RAMP_STEPS]
