@@ -280,3 +280,26 @@ def test_a_gif_shows_the_river_until_it_ends_and_a_compare_shows_both(imported, 
     left = image.copy(0, 0, 300, 300)
     right = image.copy(300, 0, 300, 300)
     assert _river_pixels(left) > 20 and _river_pixels(right) == 0    # 1 May | 1 July
+
+
+def test_a_bad_context_row_is_refused_naming_table_row_and_problem(imported, tmp_path):
+    import shutil
+    import sqlite3
+    from viewer.io.errors import SituationError
+    from viewer.io.geopackage import blob
+    point = blob.encode([shapely.Point(30.5, 48.5)])[0]
+    cases = [("UPDATE context_features SET style = 'lava' WHERE fid = 2", (),
+              "table context_features, fid 2: style must be one of"),
+             ("UPDATE context_features SET valid_from = 'soon' WHERE fid = 1", (),
+              "table context_features, fid 1, valid_from"),
+             ("UPDATE context_features SET geom = ? WHERE fid = 3", (point,),
+              "table context_features, fid 3: bad geometry")]
+    for n, (sql, values, expected) in enumerate(cases):
+        bad = tmp_path / f"bad{n}.gpkg"
+        shutil.copyfile(imported, bad)
+        conn = sqlite3.connect(bad)
+        conn.execute(sql, values)
+        conn.commit()
+        conn.close()
+        with pytest.raises(SituationError, match=expected):
+            read_situation(bad)
