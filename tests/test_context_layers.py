@@ -226,6 +226,12 @@ def test_builtin_rivers_hold_the_dnipro_and_its_tributaries():
     assert in_water(32.65, 49.25) and in_water(32.65, 49.25)[0].valid_to is None
     kakhovka = in_water(34.40, 47.50)
     assert [f.valid_to for f in kakhovka] == [parse_time("2023-06-06")]
+    # the Dnipro below Kaniv is water, not a line: within 3 km of Kremenchuk, Kamianske,
+    # Dnipro, Zaporizhzhia and Nova Kakhovka (approximate river points of those towns)
+    everywhere = shapely.union_all([f.geometry for f in water])
+    for lon, lat in ((33.42, 49.07), (34.60, 48.52), (35.05, 48.47), (35.10, 47.86),
+                     (33.35, 46.77)):
+        assert everywhere.distance(shapely.Point(lon, lat)) < 0.03, (lon, lat)
     # river lines within 2 km of the Dnipro at Kyiv, the Donets at Izium, the Oskil at Kupiansk
     for lon, lat in ((30.55, 50.45), (37.27, 49.21), (37.62, 49.71)):
         assert lines.distance(shapely.Point(lon, lat)) < 0.02
