@@ -235,6 +235,9 @@ def test_builtin_rivers_hold_the_dnipro_and_its_tributaries():
     # river lines within 2 km of the Dnipro at Kyiv, the Donets at Izium, the Oskil at Kupiansk
     for lon, lat in ((30.55, 50.45), (37.27, 49.21), (37.62, 49.71)):
         assert lines.distance(shapely.Point(lon, lat)) < 0.02
+    # the Southern Buh at Pervomaisk and the Inhulets at Kryvyi Rih, within 5 km
+    for lon, lat in ((30.86, 48.05), (33.35, 47.91)):
+        assert lines.distance(shapely.Point(lon, lat)) < 0.05
 
 
 def test_builtin_rivers_are_the_default_and_none_turns_them_off(tmp_path, capsys):
