@@ -13,8 +13,8 @@ from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPaintEng
 
 from viewer.model import Layer
 from viewer.render import styles as st
-from viewer.render.front_lines import draw_front_lines
 from viewer.render.context_draw import draw_context
+from viewer.render.front_lines import draw_front_lines
 from viewer.render.paths import lines_path
 from viewer.render.scene import DENSE_RINGS, MapScene
 from viewer.render.settings import CONTEXT, REGIONS, RenderSettings
