@@ -251,6 +251,8 @@ def test_drawing_repaints_only_around_the_outline_and_the_key_is_listed(sketchin
     """The pointer's rubber band and a new vertex repaint the outline's bounds, not the
     map; Help ▸ Keyboard Shortcuts lists the tool's key."""
     qtbot, window, canvas = bot, sketching, sketching.canvas
+    # the background measuring done first (the regions, then the analytics)
+    qtbot.waitUntil(lambda: window.analytics.analytics is not None, timeout=20000)
     click(qtbot, window, *SQUARE[0])
     canvas.repaint()
     painted = PaintRects(canvas)

@@ -68,7 +68,8 @@ class AnalyticsWiring(QObject):
         self.panel.set_analytics(analytics)
         self.window.timeline.chart.set_analytics(analytics)
         loaded.scene.front = analytics.front if analytics is not None else None
-        self.window.canvas.update()
+        if self.window.canvas.front_line:   # nothing on the map changes otherwise
+            self.window.canvas.update()
 
     def _zoom_to_place(self, lon: float, lat: float) -> None:
         d = PLACE_VIEW_DEG
