@@ -56,7 +56,7 @@ def test_c_opens_the_comparison_with_a_30_days_before_b(win, qtbot):
     assert view.a == D1           # 30 days before 10 June lies before the data: the first state
     view.set_a(D5)
     assert view.a == D5
-    assert "Control: gained" in view.figures.text()
+    assert "\nControl\ngained " in view.figures.toPlainText()
     qtbot.keyClick(win, Qt.Key.Key_C)
     assert win.compare_mode.view is None
 
@@ -78,18 +78,80 @@ def test_swipe_left_is_a_right_is_b_and_the_divider_drags(win, qtbot):
     assert np.abs(_compare_pixel(view, 31.7, 49.5) - _layer()).max() <= 12       # B
 
 
-def test_side_by_side_pans_both_halves_together(win, qtbot):
+def _canvas_pixel(canvas, lon, lat) -> np.ndarray:
+    x, y = canvas.scene.projector.forward(lon, lat)
+    px, py = canvas.view_state.width / 2 + (x - canvas.view_state.centre[0]) / canvas.view_state.mpp, \
+        canvas.view_state.height / 2 - (y - canvas.view_state.centre[1]) / canvas.view_state.mpp
+    return _rgb(canvas.grab().toImage().pixelColor(int(px), int(py)))
+
+
+def test_side_by_side_is_two_canvases_locked_to_one_view(win, qtbot):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.ui.canvas import MapCanvas
     view = win.compare_mode.open(D1)
     view.set_mode("side")
     qtbot.waitExposed(view)
-    cmap = view.map
-    before = cmap.state.centre
-    qtbot.mousePress(cmap, Qt.MouseButton.LeftButton, pos=QPoint(100, 100))
-    qtbot.mouseMove(cmap, QPoint(140, 100))
-    qtbot.mouseRelease(cmap, Qt.MouseButton.LeftButton, pos=QPoint(140, 100))
-    assert cmap.state.centre[0] < before[0]
-    a, b = cmap._images
-    assert a.size() == b.size() and a.width() == cmap.width() // 2
+    left, right = view.side.left, view.side.right
+    assert isinstance(left, MapCanvas) and isinstance(right, MapCanvas)
+    assert left.isVisible() and right.isVisible() and not view.map.isVisible()
+    assert left.mapTo(view, QPoint(0, 0)).x() + left.width() <= right.mapTo(view, QPoint(0, 0)).x()
+    assert (left.cursor_model.time, right.cursor_model.time) == (D1, D10)
+    # each shows its own date: A holds the west strip only, B also what 5 June gained
+    assert np.abs(_canvas_pixel(left, 31.2, 49.5) - _rgb(LAND)).max() <= 12
+    assert np.abs(_canvas_pixel(right, 31.2, 49.5) - _layer()).max() <= 12
+    # a drag on the left canvas pans the right one with it
+    start = right.view_state.centre
+    mpp = right.view_state.mpp
+    qtbot.mousePress(left, Qt.MouseButton.LeftButton, pos=QPoint(100, 100))
+    qtbot.mouseMove(left, QPoint(120, 100))
+    qtbot.mouseMove(left, QPoint(160, 100))
+    qtbot.mouseRelease(left, Qt.MouseButton.LeftButton, pos=QPoint(160, 100))
+    assert right.view_state.centre[0] == pytest.approx(start[0] - 60 * mpp)
+    assert right.view_state.centre == left.view_state.centre
+    # a wheel notch on the right canvas zooms the left one by the same step
+    at = QPointF(right.width() / 3, right.height() / 2)
+    wheel = QWheelEvent(at, right.mapToGlobal(at), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(right, wheel)
+    assert left.view_state.mpp == pytest.approx(mpp / 1.25)
+    assert left.view_state.centre == right.view_state.centre
+    # B follows the time cursor, A the date typed
+    win.cursor_model.set_time(D5)
+    view.set_a(D3)
+    assert (left.cursor_model.time, right.cursor_model.time) == (D3, D5)
+    assert np.abs(_canvas_pixel(right, 31.3, 49.5) - _layer()).max() <= 12
+
+
+def test_the_difference_shows_the_km2_on_the_map_and_below_it(win, qtbot):
+    import shapely
+    from pyproj import Geod
+    from shapely.geometry import box
+
+    from factories import GROWING_AREAS
+
+    def km2(geom):
+        return Geod(ellps="WGS84").geometry_area_perimeter(shapely.orient_polygons(geom))[0] / 1e6
+    a1, _, a10 = GROWING_AREAS
+    view = win.compare_mode.open(D1)
+    view.set_mode("diff")
+    qtbot.waitExposed(view)
+    lines = view.figures.toPlainText().splitlines()
+    totals = lines[lines.index("Control") + 1]
+    gained, lost = km2(a10.difference(a1)), km2(a1.difference(a10))
+    assert totals == (f"gained {gained:,.1f} km², lost {lost:,.1f} km², "   # (QPlainTextEdit
+                      f"net +{gained - lost:,.1f} km²")                     # drops the NBSPs)
+    beta = km2(a10.difference(a1).intersection(box(31.5, 48, 33, 50)))
+    assert any(line.strip().startswith(f"Beta: +{beta:,.1f} / ") for line in lines)
+    assert [(t.replace("\u00a0", " "), k) for t, k in view.map.caption[:2]] == \
+        [("Control", "layer"), (totals, "totals")]
+    # the caption is on the map: its top right corner is a panel, not the map's colours
+    image = view.map.grab().toImage()
+    panel = image.pixelColor(image.width() - 30, 20)
+    assert min(panel.red(), panel.green(), panel.blue()) >= 240
 
 
 def test_while_comparing_the_reports_panel_lists_the_changes_between_a_and_b(win, qtbot):

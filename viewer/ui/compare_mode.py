@@ -38,7 +38,7 @@ class CompareMode(QObject):
     def open(self, a: datetime | None = None) -> CompareView:
         w = self.window
         if self.view is None:
-            self.view = CompareView(w)
+            self.view = CompareView(w, w.display)
             self.view.setWindowFlag(Qt.WindowType.Window, True)
             self.view.resize(w.canvas.width(), w.canvas.height() + 120)
             self.view.a_changed.connect(self._on_a)
