@@ -190,24 +190,113 @@ def test_ctrl_g_opens_the_jump_dialog(win, qtbot):
     assert seen and win.cursor_model.time == parse_time("2025-06-05")
 
 
-def test_export_animation_writes_the_frames(win, tmp_path):
+def _export(win, qtbot, path, animation, timeout=30_000):
+    """Start the export and wait (the event loop running) until it ends; its outcome."""
+    with qtbot.waitSignal(win.animations.finished, timeout=timeout) as done:
+        assert win.animations.export_to(path, animation, size=(320, 200)) is not None
+    assert win.animations.wait(10)
+    return done.args[0]
+
+
+def test_export_animation_writes_the_frames_in_the_background(win, qtbot, tmp_path):
+    import threading
+
+    from viewer.render import MapScene, render_image
+    from viewer.render.animation import frame_settings, pixels
     path = tmp_path / "a.gif"
-    assert win.animations.export_to(path, Animation([D1, D5, D10], fps=2), size=(320, 200))
+    painted_in = set()
+    win.animations.worker.on_step = lambda job: painted_in.add(threading.get_ident())
+    animation = Animation([D1, D5, D10], fps=2)
+    assert _export(win, qtbot, path, animation)
     with Image.open(path) as im:
         assert im.n_frames == 3 and im.size == (320, 200)
+        im.seek(2)
+        last = np.asarray(im.convert("RGB")).astype(int)
     assert "Exported a.gif" in win.statusBar().currentMessage()
+    assert painted_in and threading.get_ident() not in painted_in
+    # the frames are the window's view drawn by the one routine, as on the GUI thread
+    base = win.canvas.render_settings(size=(320, 200), decorations=True)
+    image = render_image(MapScene(win.situation), frame_settings(base, animation, D10))
+    argb = pixels(image)
+    rgb = np.dstack([(argb >> 16) & 255, (argb >> 8) & 255, argb & 255]).astype(int)
+    assert (np.abs(last - rgb).max(axis=2) > 40).mean() < 0.01
 
 
-def test_cancelling_the_export_leaves_no_file(win, tmp_path):
-    def cancel(done, total):
-        if done == 1:
-            win.animations.progress.cancel()
-    win.animations.frame_written.connect(cancel)
-    assert not win.animations.export_to(tmp_path / "a.gif", Animation([D1, D3, D5, D10]),
-                                        size=(320, 200))
-    assert list(tmp_path.iterdir()) == [] or all(p.is_dir() for p in tmp_path.iterdir())
-    assert not (tmp_path / "a.gif").exists()
+def test_the_window_stays_responsive_during_an_export(win, qtbot, tmp_path):
+    """Each frame waits (in the worker) until the GUI thread has handled a timer tick and
+    a key press: on the GUI thread, the export would stall here and the ticks be late."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+    gate = threading.Event()
+    waited = []
+
+    def slow(job):
+        gate.clear()
+        waited.append(gate.wait(5))          # released by the GUI thread's timer
+    win.animations.worker.on_step = slow
+    timer = QTimer(win)
+    timer.setInterval(5)
+    timer.timeout.connect(gate.set)
+    timer.start()
+    path = tmp_path / "a.gif"
+    with qtbot.waitSignal(win.animations.finished, timeout=60_000):
+        win.animations.export_to(path, Animation([D1, D3, D5, D10]), size=(320, 200))
+        assert win.animations.progress.isVisible()
+        qtbot.keyClick(win, Qt.Key.Key_Right)        # the window still takes keys
+        qtbot.waitUntil(lambda: win.cursor_model.time != D10 or len(waited) > 1)
+    qtbot.waitUntil(lambda: win.animations.wait(0), timeout=30_000)   # the loop runs
+    timer.stop()
+    assert len(waited) >= 4 and all(waited)
+    assert path.exists() and win.animations.progress is None
+
+
+def test_cancelling_the_export_leaves_no_file(win, qtbot, tmp_path):
+    import threading
+    started, go_on = threading.Event(), threading.Event()
+
+    def hold(job):                            # the worker waits at each frame after the first
+        if job.steps > 2:
+            started.set()
+            go_on.wait(5)
+    win.animations.worker.on_step = hold
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "a.gif"
+    with qtbot.waitSignal(win.animations.finished) as done:
+        win.animations.export_to(target, Animation([D1, D3, D5, D10]), size=(320, 200))
+        qtbot.waitUntil(started.is_set)
+        assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")]  # beside it
+        assert not target.exists()
+        from PySide6.QtWidgets import QPushButton
+        (button,) = win.animations.progress.findChildren(QPushButton)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    go_on.set()
+    assert done.args == [False]
+    assert win.animations.wait(10)
+    assert list(out.iterdir()) == []
     assert "cancelled" in win.statusBar().currentMessage()
+
+
+def test_closing_the_window_during_an_export_leaves_no_file(qtbot, monkeypatch, tmp_path):
+    import threading
+    isolate_settings(monkeypatch, tmp_path)
+    w = open_window(qtbot, growing_situation())
+    out = tmp_path / "out"
+    out.mkdir()
+    started, go_on = threading.Event(), threading.Event()
+
+    def hold(job):
+        if job.steps > 2:
+            started.set()
+            go_on.wait(5)
+    w.animations.worker.on_step = hold
+    w.animations.export_to(out / "a.gif", Animation([D1, D3, D5, D10]), size=(320, 200))
+    qtbot.waitUntil(started.is_set)
+    w.close()
+    go_on.set()
+    assert w.animations.wait(10)
+    assert list(out.iterdir()) == []
 
 
 def test_the_menus_hold_the_new_actions(win):
