@@ -12,8 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
 
 from viewer.render.animation import Animation, parse_every, step_times
 from viewer.render.language import QT_TRANSLATE_NOOP, translate
-from viewer.ui.compare_view import from_qdate, to_qdate
-from viewer.ui.qt_utils import accept_buttons
+from viewer.ui.qt_utils import accept_buttons, from_qdate, to_qdate
 
 FILTERS = (QT_TRANSLATE_NOOP("Animation", "Animated GIF (*.gif)"),
            QT_TRANSLATE_NOOP("Animation", "Animated PNG (*.png)"),

@@ -21,28 +21,18 @@ from viewer.analysis.difference import compare
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model.display import DisplayOptions
 from viewer.model.in_data import in_data
-from viewer.model.times import UTC, to_utc
 from viewer.render.compare_caption import caption_lines
 from viewer.render.language import QT_TRANSLATE_NOOP, current_language, fill, translate
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
 from viewer.ui.compare_map import CompareMap
-from viewer.ui.qt_utils import format_day
+from viewer.ui.qt_utils import format_day, from_qdate, to_qdate
 from viewer.ui.side_by_side import SideBySide
 
 MODES = (("swipe", QT_TRANSLATE_NOOP("Compare", "Swipe")),
          ("side", QT_TRANSLATE_NOOP("Compare", "Side by side")),
          ("diff", QT_TRANSLATE_NOOP("Compare", "Difference")))
 DEFAULT_GAP = timedelta(days=30)
-
-
-def to_qdate(t: datetime) -> QDate:
-    t = to_utc(t)
-    return QDate(t.year, t.month, t.day)
-
-
-def from_qdate(d: QDate) -> datetime:
-    return datetime(d.year(), d.month(), d.day(), tzinfo=UTC)
 
 
 class CompareView(QWidget):
