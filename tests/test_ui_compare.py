@@ -363,3 +363,27 @@ def test_the_band_after_a_step_shows_what_a_full_repaint_shows(win, qtbot):
         whole = chart.grab().toImage()
         assert shown.copy(at.x(), at.y(), whole.width(), whole.height()).convertToFormat(
             whole.format()) == whole, day
+
+
+def test_the_comparison_in_ukrainian(qtbot, monkeypatch, tmp_path):
+    from viewer.render.decorations import date_text
+    from viewer.render.language import install_language
+    isolate_settings(monkeypatch, tmp_path)
+    install_language("uk")
+    try:
+        w = open_window(qtbot, growing_situation())
+        w.cursor_model.set_time(D10)
+        view = w.compare_mode.open(D1)
+        view.set_mode("diff")
+        qtbot.waitExposed(view)
+        text = view.figures.toPlainText()
+        assert "здобуто " in text and "сальдо +" in text and "км²" in text
+        assert not [word for word in ("gained", "lost", "net", "Jun") if word in text]
+        assert view.a_edit.text() == "1 черв. 2025"
+        view.set_mode("side")
+        left, right = view.side.left, view.side.right
+        assert [date_text(c.render_settings()) for c in (left, right)] == \
+            ["1 червня 2025", "10 червня 2025"]
+        w.close()
+    finally:
+        install_language("en")

@@ -67,7 +67,7 @@ def caption_lines(situation: Situation, diffs: list[LayerDifference], lang: str,
         shown = rows if regions_shown is None else rows[:regions_shown]
         lines += [(NBSP * 2 + region_line(*row), REGION) for row in shown]
         if len(rows) > len(shown):
-            lines.append((NBSP * 2 + fill(translate("Compare", "and %1 more regions"),
+            lines.append((NBSP * 2 + fill(translate("Compare", "and %1 more"),
                                           format_number(len(rows) - len(shown), 0)), REGION))
     return lines
 
