@@ -42,7 +42,7 @@ class CompareMap(QWidget):
                    view=None, caption: list[tuple[str, str]] = ()) -> None:
         if view is not None and self.scene is not scene:
             self.state.resize(self.width(), self.height())
-            self.state.fit(view, keep=False)
+            self.state.fit(view, keep=True)      # refitted as the window takes its size
         self.scene, self.base, self.a, self.mode = scene, base, a, mode
         self.caption = list(caption)
         self.refresh()
