@@ -100,8 +100,7 @@ class CompareView(QWidget):
         self._sync_a_edit()
         self.b_label.setText(fill(translate("Compare", "B: %1 (the time shown)"),
                                  format_day(base.at)))
-        if first:
-            self.side.show_scene(scene, base.palette, view)
+        self.side.show_scene(scene, base.palette, view if first else None)
         self._update_figures()
         self._show_maps(view if first else None)
 
