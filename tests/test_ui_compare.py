@@ -38,6 +38,12 @@ def win(qtbot, monkeypatch, tmp_path):
     w.close()
 
 
+def _figures(qtbot, view) -> str:
+    """The figures below the maps, once the worker has measured them."""
+    qtbot.waitUntil(lambda: view.measurer.job is None, timeout=20_000)
+    return view.figures.toPlainText()
+
+
 def _compare_pixel(view, lon, lat) -> np.ndarray:
     cmap = view.map
     x, y = view.scene.projector.forward(lon, lat)
@@ -56,7 +62,9 @@ def test_c_opens_the_comparison_with_a_30_days_before_b(win, qtbot):
     assert view.a == D1           # 30 days before 10 June lies before the data: the first state
     view.set_a(D5)
     assert view.a == D5
-    assert "\nControl\ngained " in view.figures.toPlainText()
+    assert "\nControl\ngained " in _figures(qtbot, view)
+    win.activateWindow()                    # C is the main window's key
+    qtbot.waitUntil(win.isActiveWindow)
     qtbot.keyClick(win, Qt.Key.Key_C)
     assert win.compare_mode.view is None
 
@@ -139,7 +147,7 @@ def test_the_difference_shows_the_km2_on_the_map_and_below_it(win, qtbot):
     view = win.compare_mode.open(D1)
     view.set_mode("diff")
     qtbot.waitExposed(view)
-    lines = view.figures.toPlainText().splitlines()
+    lines = _figures(qtbot, view).splitlines()
     totals = lines[lines.index("Control") + 1]
     gained, lost = km2(a10.difference(a1)), km2(a1.difference(a10))
     assert totals == (f"gained {gained:,.1f} km², lost {lost:,.1f} km², "   # (QPlainTextEdit
@@ -376,7 +384,7 @@ def test_the_comparison_in_ukrainian(qtbot, monkeypatch, tmp_path):
         view = w.compare_mode.open(D1)
         view.set_mode("diff")
         qtbot.waitExposed(view)
-        text = view.figures.toPlainText()
+        text = _figures(qtbot, view)
         assert "здобуто " in text and "сальдо +" in text and "км²" in text
         assert not [word for word in ("gained", "lost", "net", "Jun") if word in text]
         assert view.a_edit.text() == "1 черв. 2025"

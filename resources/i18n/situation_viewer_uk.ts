@@ -177,6 +177,10 @@ Assessment: %2</source>
         <translation>A: %1.</translation>
     </message>
     <message>
+        <source>Measuring…</source>
+        <translation>Вимірювання…</translation>
+    </message>
+    <message>
         <source>left %1 · right %2</source>
         <translation>ліворуч %1 · праворуч %2</translation>
     </message>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from viewer.render import render_image
 from viewer.render.compare import compare_settings, draw_divider, draw_tags, render_compare
+from viewer.render.compare_caption import draw_caption
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
 from viewer.ui.canvas_interaction import ViewState
@@ -39,13 +40,18 @@ class CompareMap(QWidget):
         self._drag: tuple[str, QPointF] | None = None
 
     def show_dates(self, scene: MapScene, base: RenderSettings, a: datetime, mode: str,
-                   view=None, caption: list[tuple[str, str]] = ()) -> None:
+                   view=None) -> None:
         if view is not None and self.scene is not scene:
             self.state.resize(self.width(), self.height())
             self.state.fit(view, keep=True)      # refitted as the window takes its size
         self.scene, self.base, self.a, self.mode = scene, base, a, mode
-        self.caption = list(caption)
         self.refresh()
+
+    def set_caption(self, caption: list[tuple[str, str]]) -> None:
+        """The difference's km² lines, drawn over its map (they come from the worker)."""
+        self.caption = list(caption)
+        if self.mode == "diff":
+            self.update()
 
     def settings(self) -> tuple[RenderSettings, RenderSettings]:
         base = replace(self.base, size=(self.width(), self.height()), view=self.state.rect())
@@ -60,7 +66,7 @@ class CompareMap(QWidget):
             a, b = replace(a, decorations=False), replace(b, decorations=False)
             self._images = (render_image(self.scene, a), render_image(self.scene, b))
         else:
-            self._images = (render_compare(self.scene, a, b, "diff", caption=self.caption),)
+            self._images = (render_compare(self.scene, a, b, "diff"),)
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -78,6 +84,8 @@ class CompareMap(QWidget):
                 draw_tags(painter, x, a, b)
             else:
                 painter.drawImage(QPointF(0, 0), self._images[0])
+                if self.base.decorations:
+                    draw_caption(painter, self.width(), self.height(), 1.0, self.caption)
         finally:
             painter.end()
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPlainTextEdit,
                                QStackedWidget, QVBoxLayout, QWidget)
 
-from viewer.analysis.difference import compare
+from viewer.analysis.difference import LayerDifference
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model.display import DisplayOptions
 from viewer.model.in_data import in_data
@@ -25,9 +25,11 @@ from viewer.render.compare_caption import caption_lines
 from viewer.render.language import QT_TRANSLATE_NOOP, current_language, fill, translate
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
+from viewer.ui.compare_figures import CompareFigures
 from viewer.ui.compare_map import CompareMap
 from viewer.ui.qt_utils import format_day, from_qdate, to_qdate
 from viewer.ui.side_by_side import SideBySide
+from viewer.ui.worker import BackgroundWorker
 
 MODES = (("swipe", QT_TRANSLATE_NOOP("Compare", "Swipe")),
          ("side", QT_TRANSLATE_NOOP("Compare", "Side by side")),
@@ -40,8 +42,12 @@ class CompareView(QWidget):
 
     a_changed = Signal(object)          # datetime: A, held to the data
 
-    def __init__(self, parent: QWidget | None = None, display: DisplayOptions | None = None):
+    figures_shown = Signal()            # the km² of the dates shown are on screen
+
+    def __init__(self, parent: QWidget | None = None, display: DisplayOptions | None = None,
+                 worker: BackgroundWorker | None = None):
         super().__init__(parent)
+        self.measurer = CompareFigures(worker, self)
         self.setWindowTitle(translate("Compare", "Compare"))
         self.mode_box = QComboBox(self)
         for key, label in MODES:
@@ -76,6 +82,7 @@ class CompareView(QWidget):
         self.a: datetime | None = None
         self.attribution: RegionAttribution | None = None
         self.caption: list[tuple[str, str]] = []
+        self._head = ""
         self.mode_box.currentIndexChanged.connect(self._on_mode)
         self.a_edit.dateChanged.connect(self._on_a_typed)
 
@@ -119,8 +126,7 @@ class CompareView(QWidget):
             self.side.set_dates(self.a, self.base.at)
         else:
             self.maps.setCurrentWidget(self.map)
-            caption = self.caption if self.mode == "diff" else []
-            self.map.show_dates(self.scene, self.base, self.a, self.mode, view, caption)
+            self.map.show_dates(self.scene, self.base, self.a, self.mode, view)
 
     def _sync_a_edit(self) -> None:
         self.a_edit.blockSignals(True)
@@ -136,17 +142,28 @@ class CompareView(QWidget):
             self._show_maps()
 
     def _update_figures(self, note: str | None = None) -> None:
-        """The km² between A and B of the layers shown: on the difference map (the
-        regions where most changed) and below the maps (every region)."""
+        """The km² between A and B of the layers shown, measured in the background
+        (compare_figures.py): until they come, the dates and "measuring"."""
         situation = self.scene.situation
-        shown = {layer.id for layer in self.base.visible_layers(situation)}
-        diffs = [d for d in compare(situation, self.a, self.base.at, self.attribution)
-                 if d.layer_id in shown]
-        lang = current_language()
-        self.caption = caption_lines(situation, diffs, lang)
-        lines = [text for text, _ in caption_lines(situation, diffs, lang, None)]
         head = fill(translate("Compare", "Between A (%1) and B (%2):"), format_day(self.a),
                     format_day(self.base.at))
         if note:
             head = fill(translate("Compare", "A: %1."), note) + " " + head
-        self.figures.setPlainText("\n".join([head] + lines))
+        self._head = head
+        self.caption = []
+        self.map.set_caption([])
+        self.figures.setPlainText(head + "\n" + translate("Compare", "Measuring…"))
+        shown = frozenset(layer.id for layer in self.base.visible_layers(situation))
+        self.measurer.measure(situation, self.a, self.base.at, shown, self._show_figures,
+                              self.attribution)
+
+    def _show_figures(self, diffs: list[LayerDifference]) -> None:
+        """On the difference map (the regions where most changed) and below the maps
+        (every region)."""
+        self.measurer.job = None
+        situation, lang = self.scene.situation, current_language()
+        self.caption = caption_lines(situation, diffs, lang)
+        self.map.set_caption(self.caption)
+        lines = [text for text, _ in caption_lines(situation, diffs, lang, None)]
+        self.figures.setPlainText("\n".join([self._head] + lines))
+        self.figures_shown.emit()
