@@ -158,9 +158,9 @@ def visible_texts(window) -> list[tuple[str, str]]:
             model = widget.model()
             for c in range(model.columnCount()):
                 for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                    out.append((f"{name} heading {c}",
-                                model.headerData(c, Qt.Orientation.Horizontal, role) or ""))
-                out += [(f"{name} cell {r},{c}", model.index(r, c).data() or "")
+                    out.append((f"{name} heading {c}",      # (a calendar's cells are day numbers)
+                                str(model.headerData(c, Qt.Orientation.Horizontal, role) or "")))
+                out += [(f"{name} cell {r},{c}", str(model.index(r, c).data() or ""))
                         for r in range(min(20, model.rowCount()))]
         if isinstance(widget, QTreeWidget) and widget.objectName() == "claims":   # not data
             items = [widget.topLevelItem(i) for i in range(widget.topLevelItemCount())]

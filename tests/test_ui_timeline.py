@@ -236,3 +236,46 @@ def test_a_time_step_repaints_a_strip_of_the_chart_and_shows_what_a_full_repaint
         whole = chart.grab().toImage()
         assert shown.copy(at.x(), at.y(), whole.width(), whole.height()).convertToFormat(
             whole.format()) == whole, day
+
+
+def test_the_date_field_shows_the_day_and_moves_the_cursor(env, qtbot):
+    timeline, cursor, _ = env
+    field = timeline.date_field
+    assert field.text() == "1 Jun 2025"
+    cursor.set_time(T("2025-06-09T14:00"))             # model -> field, no echo back
+    assert field.text() == "9 Jun 2025" and cursor.time == T("2025-06-09T14:00")
+    # typed: select the day, type 12, Enter -> the state in force on 12 June
+    field.setFocus()
+    field.setSelectedSection(field.Section.DaySection)
+    qtbot.keyClicks(field, "12")
+    assert cursor.time == T("2025-06-09T14:00")         # not at every keystroke
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert cursor.time == T("2025-06-12") and timeline.label.text() == "12 Jun 2025"
+    assert timeline.slider.value() == timeline.value_of(T("2025-06-12"))
+    # the arrow keys step the day
+    field.setCurrentSection(field.Section.DaySection)
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    assert cursor.time == T("2025-06-11")
+    # picked from the calendar
+    calendar = field.calendarWidget()
+    calendar.setSelectedDate(field.date().addDays(-8))
+    calendar.clicked.emit(calendar.selectedDate())          # what a click on a day sends
+    assert cursor.time == T("2025-06-03")
+    # the span bounds what can be chosen
+    assert (field.minimumDate().toString("yyyy-MM-dd"),
+            field.maximumDate().toString("yyyy-MM-dd")) == ("2025-06-01", "2025-06-15")
+
+
+def test_the_date_field_speaks_the_interface_language(qtbot):
+    from viewer.render.language import install_language
+    install_language("uk")
+    try:
+        cursor = TimeCursor(T("2025-06-01"), T("2025-08-30"))
+        host, timeline = shown(qtbot, lambda parent: TimelineWidget(cursor, parent))
+        cursor.set_time(T("2025-08-12"))
+        assert timeline.date_field.text() == "12 серп. 2025"
+        field = timeline.date_field
+        assert field.width() >= field.fontMetrics().horizontalAdvance("28 листоп. 2025")
+        host.close()
+    finally:
+        install_language("en")

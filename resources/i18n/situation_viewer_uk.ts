@@ -176,6 +176,34 @@ Assessment: %2</source>
         <source>A: %1.</source>
         <translation>A: %1.</translation>
     </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>Вимірювання…</translation>
+    </message>
+    <message>
+        <source>left %1 · right %2</source>
+        <translation>ліворуч %1 · праворуч %2</translation>
+    </message>
+    <message>
+        <source>A  %1</source>
+        <translation>A  %1</translation>
+    </message>
+    <message>
+        <source>B  %1</source>
+        <translation>B  %1</translation>
+    </message>
+    <message>
+        <source>gained %1, lost %2, net %3</source>
+        <translation>здобуто %1, втрачено %2, сальдо %3</translation>
+    </message>
+    <message>
+        <source>%1: +%2 / −%3 (net %4)</source>
+        <translation>%1: +%2 / −%3 (сальдо %4)</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>і ще %1</translation>
+    </message>
 </context>
 <context>
     <name>Core</name>
@@ -1870,6 +1898,14 @@ Assessment: %2</source>
     <message>
         <source>%1 (being measured)</source>
         <translation>%1 (вимірюється)</translation>
+    </message>
+    <message>
+        <source>Go to a date: type it, or pick it from the calendar</source>
+        <translation>Перейти до дати: введіть її або виберіть у календарі</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
     </message>
 </context>
 <context>

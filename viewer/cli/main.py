@@ -38,7 +38,7 @@ def build_parser() -> OneLineParser:
     render = sub.add_parser(
         "render", help=HELP["render"],
         description="Draw the map at a date (--at) to PNG, SVG or PDF; two dates compared "
-        "(--compare A B) to PNG; or an animation from one date to another (--from A --to B) "
+        "(--compare A B) to PNG, SVG or PDF; or an animation from one date to another (--from A --to B) "
         "to GIF, APNG (.png), WebP or MP4 (MP4 needs the video extra).")
     render.add_argument("file", help="situation file (.gpkg)")
     render.add_argument("--at", help="date or time shown, e.g. 2025-06-13")

@@ -52,7 +52,7 @@ def run_render(args, load) -> int:
         raise ArgumentError(f"--radius: must be between 0.1 and 5000 km, got {radius:g}")
     out = Path(args.output)
     suffix = out.suffix.lower()
-    allowed = ANIMATED if animated else (".png",) if kinds[1] else STILL
+    allowed = ANIMATED if animated else STILL
     if suffix not in allowed:
         raise ArgumentError(f"-o: output must end in {', '.join(allowed)}, got {args.output!r}")
     times = [] if animated else [_time(t, "--compare") for t in args.compare] if kinds[1] \
@@ -74,7 +74,7 @@ def run_render(args, load) -> int:
     _warn(a, "--compare A")
     _warn(b, "--compare B")
     lines = compare_headless(situation, out, a=a, b=b, mode=args.mode, size=size, bbox=bbox,
-                             title=args.title)
+                             title=args.title, lang=args.lang)
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
 
@@ -103,7 +103,7 @@ def _animate(args, situation, out: Path, size, bbox) -> int:
         count = animate_headless(situation, out, start=first.at, end=last.at, every=every,
                                  fps=args.fps, trail=args.trail, size=size, bbox=bbox,
                                  highlight_days=args.highlight_days, title=args.title,
-                                 progress=progress)
+                                 progress=progress, lang=args.lang)
     except ValueError as exc:
         raise ArgumentError(f"--every: {exc}") from None
     finally:

@@ -9,7 +9,7 @@ own objects from the snapshot (``private_situation``) and hands back new ones.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Mapping
 
@@ -19,7 +19,7 @@ from viewer.model.change import Change
 from viewer.model.history import History, Piece
 from viewer.model.layer import Layer
 from viewer.model.meta import SituationMeta
-from viewer.model.region import Region
+from viewer.model.region import Place, Region
 from viewer.model.situation import Situation
 from viewer.model.style import Style
 
@@ -43,10 +43,18 @@ class LayerSnapshot:
     piece_km2: np.ndarray           # read-only copy; NaN where not measured yet
 
 
+def _frozen_meta(meta: SituationMeta) -> tuple[tuple[str, object], ...]:
+    """The metadata's fields as (name, value) pairs, its lists as tuples."""
+    return tuple((f.name, tuple(v) if isinstance(v := getattr(meta, f.name), list) else v)
+                 for f in fields(meta))
+
+
 @dataclass(frozen=True, eq=False)
 class SituationSnapshot:
     regions: tuple[Region, ...]
     layers: tuple[LayerSnapshot, ...]
+    places: tuple[Place, ...] = ()          # for drawing (an animation's labels)
+    meta: tuple[tuple[str, object], ...] = ()   # SituationMeta's fields (title, sources...)
 
     @classmethod
     def of(cls, situation: Situation) -> "SituationSnapshot":
@@ -56,7 +64,8 @@ class SituationSnapshot:
                                      tuple(layer.history.changes),
                                      frozen_copy(layer.history.piece_km2))
                        for layer in situation.layers)
-        return cls(tuple(situation.regions), layers)
+        return cls(tuple(situation.regions), layers, tuple(situation.places),
+                   _frozen_meta(situation.meta))
 
     def private_situation(self, piece_km2: Mapping[str, np.ndarray] | None = None) -> Situation:
         """A new Situation of the snapshot's regions and layers, its histories carrying
@@ -67,4 +76,6 @@ class SituationSnapshot:
                         History(list(s.times), list(s.pieces), list(s.changes),
                                 km2.get(s.id, s.piece_km2)), s.style)
                   for s in self.layers]
-        return Situation(SituationMeta(), list(self.regions), [], layers)
+        meta = SituationMeta(**{name: list(v) if isinstance(v, tuple) and name == "attributions"
+                                else v for name, v in self.meta})
+        return Situation(meta, list(self.regions), list(self.places), layers)

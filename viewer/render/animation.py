@@ -104,10 +104,13 @@ def pixels(image: QImage) -> np.ndarray:
 
 
 def write_animation(scene: MapScene, base: RenderSettings, animation: Animation,
-                    path: str | os.PathLike, progress: Progress | None = None) -> None:
+                    path: str | os.PathLike, progress: Progress | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> None:
     """Write the animation to ``path`` (by its suffix). ``progress(done, total)`` is
-    called after each frame; returning False cancels (raises Cancelled). Raises
-    SituationError when the file can't be written or its format needs what is missing."""
+    called after each frame; returning False cancels (raises Cancelled), and so does
+    ``cancelled()`` returning True once the frames are encoded, before the file is put
+    in place. Raises SituationError when the file can't be written or its format needs
+    what is missing."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
@@ -124,7 +127,12 @@ def write_animation(scene: MapScene, base: RenderSettings, animation: Animation,
             yield image
             if progress is not None and progress(done, total) is False:
                 raise Cancelled()
-    atomic.write_file(path, lambda tmp: writer(scene, base, animation, each(), tmp))
+
+    def fill(tmp: str) -> None:
+        writer(scene, base, animation, each(), tmp)
+        if cancelled is not None and cancelled():      # during the last frame's encoding
+            raise Cancelled()
+    atomic.write_file(path, fill)
 
 
 def _quantizer(scene: MapScene) -> Quantizer:

@@ -15,12 +15,14 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
 from viewer.render import styles as st
+from viewer.render.compare_caption import draw_caption
 from viewer.render.decorations import decoration_rects, draw_decorations
 from viewer.render.map_texts import format_date
 from viewer.render.draw import draw_map
 from viewer.render.draw_layers import draw_background, draw_dynamic
 from viewer.render.fonts import ensure_fonts, map_font
 from viewer.render.labels import draw_labels
+from viewer.render.language import fill, translate
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
 from viewer.render.viewport import Viewport
@@ -40,11 +42,14 @@ def compare_settings(b: RenderSettings, a: datetime, mode: str,
 
 
 def paint_compare(painter: QPainter, scene: MapScene, a: RenderSettings, b: RenderSettings,
-                  mode: str, split: float = 0.5) -> None:
-    """Draw the comparison over ``b.size`` pixels."""
+                  mode: str, split: float = 0.5, caption: list[tuple[str, str]] = ()) -> None:
+    """Draw the comparison over ``b.size`` pixels; ``caption``: the difference view's
+    km² lines (compare_caption.caption_lines), drawn with the decorations."""
     width, height = b.size
     if mode == "diff":
         draw_map(painter, scene, b)
+        if b.decorations:
+            draw_caption(painter, width, height, b.scale, list(caption))
     elif mode == "side":
         half = width / 2
         draw_map(painter, scene, replace(a, size=(round(half), height)), QRectF(0, 0, half, height))
@@ -54,8 +59,9 @@ def paint_compare(painter: QPainter, scene: MapScene, a: RenderSettings, b: Rend
     elif mode == "swipe":
         x = max(0.0, min(1.0, split)) * width
         viewport = Viewport.for_settings(scene, b)
-        shown = replace(b, date_note=f"left {a.date_note or format_date(a.at)} · "
-                                     f"right {b.date_note or format_date(b.at)}")
+        shown = replace(b, date_note=fill(translate("Compare", "left %1 · right %2"),
+                                          a.date_note or format_date(a.at),
+                                          b.date_note or format_date(b.at)))
         reserved = tuple(decoration_rects(scene, viewport, shown)) if b.decorations else ()
         # The base map and the labels do not depend on the date: drawn once, across the
         # divider; only the layers are drawn twice, each clipped to its side.
@@ -78,13 +84,13 @@ def paint_compare(painter: QPainter, scene: MapScene, a: RenderSettings, b: Rend
 
 
 def render_compare(scene: MapScene, a: RenderSettings, b: RenderSettings, mode: str,
-                   split: float = 0.5) -> QImage:
+                   split: float = 0.5, caption: list[tuple[str, str]] = ()) -> QImage:
     ensure_fonts()
     image = QImage(*b.size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor(st.WATER))
     painter = QPainter(image)
     try:
-        paint_compare(painter, scene, a, b, mode, split)
+        paint_compare(painter, scene, a, b, mode, split, caption)
     finally:
         painter.end()
     return image
@@ -107,7 +113,9 @@ def draw_tags(painter: QPainter, x: float, a: RenderSettings, b: RenderSettings)
     font = map_font(12 * s, True)
     painter.setFont(font)
     metrics = QFontMetricsF(font)
-    for text, right in ((f"A  {format_date(a.at)}", True), (f"B  {format_date(b.at)}", False)):
+    tags = ((fill(translate("Compare", "A  %1"), format_date(a.at)), True),
+            (fill(translate("Compare", "B  %1"), format_date(b.at)), False))
+    for text, right in tags:
         w, h = metrics.horizontalAdvance(text) + 12 * s, metrics.height() + 6 * s
         rect = QRectF(x - w - 6 * s if right else x + 6 * s, 8 * s, w, h)
         painter.setPen(st.pen(st.PANEL_BORDER, 0.8 * s))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter
@@ -35,17 +36,29 @@ def render_image(scene: MapScene, settings: RenderSettings) -> QImage:
     return image
 
 
+Paint = Callable[[QPainter, QRectF], None]      # draws a picture into a rect
+
+
 def render_to_file(scene: MapScene, settings: RenderSettings, path: str | os.PathLike) -> None:
     """Write the map to ``path``: .png, .svg or .pdf, atomically (a crash leaves the old
     file or the new one). Raises SituationError when the suffix is not one of those, the
     target is not a regular file (a FIFO, a device) or the file can't be written."""
+    paint_to_file(path, settings.size, map_title(scene, settings), attribution_text(scene),
+                  lambda painter, rect: draw_map(painter, scene, settings, rect))
+
+
+def paint_to_file(path: str | os.PathLike, size: tuple[int, int], title: str,
+                  description: str, paint: Paint) -> None:
+    """Write what ``paint(painter, rect)`` draws over ``size`` pixels to ``path`` (.png,
+    .svg or .pdf by its suffix; in SVG and PDF text stays text), atomically."""
     path = Path(path)
     writer = _WRITERS.get(path.suffix.lower())
     if writer is None:
         kind = f"{path.suffix} files" if path.suffix else "a file without a suffix"
         raise SituationError(path, f"can't write {kind}; use .png, .svg or .pdf")
     atomic.check_target(str(path), os.path.realpath(path))   # before the drawing
-    data = writer(scene, settings)
+    ensure_fonts()
+    data = writer(size, title, description, paint)
     if not data:
         raise SituationError(path, f"Qt could not draw the map as {path.suffix.lower()}")
     atomic.write_bytes(path, data)     # beside the target, then renamed over it
@@ -61,19 +74,20 @@ def write_png(image: QImage, path: str | os.PathLike, title: str) -> None:
     atomic.write_file(path, fill)
 
 
-def _title(scene: MapScene, settings: RenderSettings) -> str:
-    return map_title(scene, settings)
-
-
-def _png(scene: MapScene, settings: RenderSettings) -> bytes:
-    image = render_image(scene, settings)
-    image.setText("Title", _title(scene, settings))
+def _png(size, title: str, description: str, paint: Paint) -> bytes:
+    image = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(st.WATER))
+    painter = QPainter(image)
+    try:
+        paint(painter, QRectF(0, 0, *size))
+    finally:
+        painter.end()
+    image.setText("Title", title)
     return _into_buffer(lambda buf: image.save(buf, "PNG"))
 
 
-def _svg(scene: MapScene, settings: RenderSettings) -> bytes:
-    ensure_fonts()
-    width, height = settings.size
+def _svg(size, title: str, description: str, paint: Paint) -> bytes:
+    width, height = size
 
     def write(buf: QBuffer) -> bool:
         generator = QSvgGenerator()
@@ -81,15 +95,14 @@ def _svg(scene: MapScene, settings: RenderSettings) -> bytes:
         generator.setSize(QSize(width, height))
         generator.setViewBox(QRect(0, 0, width, height))
         generator.setResolution(SCREEN_DPI)
-        generator.setTitle(_title(scene, settings))
-        generator.setDescription(attribution_text(scene))
-        return _paint(generator, scene, settings, QRectF(0, 0, width, height))
+        generator.setTitle(title)
+        generator.setDescription(description)
+        return _paint(generator, paint, QRectF(0, 0, width, height))
     return _into_buffer(write)
 
 
-def _pdf(scene: MapScene, settings: RenderSettings) -> bytes:
-    ensure_fonts()
-    width, height = settings.size
+def _pdf(size, title: str, description: str, paint: Paint) -> bytes:
+    width, height = size
 
     def write(buf: QBuffer) -> bool:
         writer = QPdfWriter(buf)
@@ -98,13 +111,13 @@ def _pdf(scene: MapScene, settings: RenderSettings) -> bytes:
                                      QPageSize.SizeMatchPolicy.ExactMatch))
         writer.setPageMargins(QMarginsF(0, 0, 0, 0))
         writer.setResolution(SCREEN_DPI)
-        writer.setTitle(_title(scene, settings))
+        writer.setTitle(title)
         writer.setCreator("Situation Viewer")
-        return _paint(writer, scene, settings, None)
+        return _paint(writer, paint, None)
     return _into_buffer(write)
 
 
-def _paint(device, scene: MapScene, settings: RenderSettings, rect: QRectF | None) -> bool:
+def _paint(device, paint: Paint, rect: QRectF | None) -> bool:
     painter = QPainter()
     if not painter.begin(device):
         return False
@@ -112,7 +125,7 @@ def _paint(device, scene: MapScene, settings: RenderSettings, rect: QRectF | Non
         rect = QRectF(0, 0, painter.device().width(), painter.device().height())
     try:
         painter.fillRect(rect, QColor(st.WATER))
-        draw_map(painter, scene, settings, rect)
+        paint(painter, rect)
     finally:
         ok = painter.end()
     return ok

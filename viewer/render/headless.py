@@ -40,20 +40,34 @@ def render_headless(situation: Situation, path: Path, *, at: datetime,
 def compare_headless(situation: Situation, path: Path, *, a: InData, b: InData, mode: str,
                      size: tuple[int, int] = (1600, 1000),
                      bbox: tuple[float, float, float, float] | None = None,
-                     title: str | None = None) -> list[str]:
-    """Write the comparison of A and B as PNG; the km² gained, lost and net between them
-    (per layer and region) as text lines."""
+                     title: str | None = None, lang: str = "en") -> list[str]:
+    """Write the comparison of A and B as PNG, SVG or PDF (by the suffix; text stays
+    text), in ``lang``; the km² gained, lost and net between them (per layer and region)
+    as text lines."""
     from viewer.analysis.difference import compare, difference_lines
-    from viewer.render.compare import compare_settings, render_compare
-    from viewer.render.export import write_png
+    from viewer.render.compare import compare_settings, paint_compare
+    from viewer.render.compare_caption import caption_lines
+    from viewer.render.map_texts import attribution_text, format_date, map_title
+    from viewer.render.export import paint_to_file
     app = gui_application()
     ensure_fonts()
-    base = RenderSettings(at=b.at, size=size, bbox=bbox, title=title, date_note=b.note)
+    install_language(lang)
+    scene = MapScene(situation)
+    base = RenderSettings(at=b.at, size=size, bbox=bbox, title=title, date_note=b.note,
+                          language=lang)
     sa, sb = compare_settings(base, a.at, mode, a.note)
-    write_png(render_compare(MapScene(situation), sa, sb, mode), path,
-              f"{situation.meta.title}: {a.at:%Y-%m-%d} and {b.at:%Y-%m-%d}")
+    diffs = compare(situation, a.at, b.at)
+    caption = caption_lines(situation, diffs, lang) if mode == "diff" else []
+
+    def paint(painter, rect) -> None:
+        painter.save()
+        painter.translate(rect.topLeft())
+        paint_compare(painter, scene, sa, sb, mode, caption=caption)
+        painter.restore()
+    paint_to_file(path, size, f"{map_title(scene, base)}: {format_date(a.at)} – "
+                              f"{format_date(b.at)}", attribution_text(scene), paint)
     del app
-    return difference_lines(situation, compare(situation, a.at, b.at))
+    return difference_lines(situation, diffs)
 
 
 def animate_headless(situation: Situation, path: Path, *, start: datetime, end: datetime,
@@ -61,14 +75,15 @@ def animate_headless(situation: Situation, path: Path, *, start: datetime, end: 
                      size: tuple[int, int] = (1280, 720),
                      bbox: tuple[float, float, float, float] | None = None,
                      highlight_days: float | None = None, title: str | None = None,
-                     progress=None) -> int:
-    """Write the animation; the number of frames."""
+                     progress=None, lang: str = "en") -> int:
+    """Write the animation (legend, dates and names in ``lang``); the number of frames."""
     from viewer.render.animation import Animation, step_times, write_animation
     app = gui_application()
     ensure_fonts()
+    install_language(lang)
     animation = Animation(step_times(situation, start, end, every), fps, trail)
     base = RenderSettings(at=start, size=size, bbox=bbox, highlight_days=highlight_days,
-                          title=title)
+                          title=title, language=lang)
     write_animation(MapScene(situation), base, animation, path, progress)
     del app
     return len(animation.times)

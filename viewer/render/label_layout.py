@@ -14,6 +14,7 @@ line where there is room. ``Layout.boxes`` holds every placed label's box (pixel
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -93,8 +94,15 @@ class Occupancy:
             self.buckets.setdefault(key, []).append(rect)
 
 
-@lru_cache(maxsize=64)
 def _font(size: float, bold: bool = False, spacing: float = 0.0) -> tuple[QFont, QFontMetricsF]:
+    """The label font and its metrics, made once per thread: a QFont is reentrant, not
+    thread-safe, and an animation is drawn in a worker while the window draws too."""
+    return _thread_font(threading.get_ident(), size, bold, spacing)
+
+
+@lru_cache(maxsize=128)
+def _thread_font(thread: int, size: float, bold: bool, spacing: float
+                 ) -> tuple[QFont, QFontMetricsF]:
     font = map_font(size, bold, spacing)
     return font, QFontMetricsF(font)
 

@@ -7,6 +7,7 @@ towns come back at the next zoom step, and their sprites with them."""
 from __future__ import annotations
 
 import math
+import threading
 from collections import OrderedDict
 
 from PySide6.QtCore import QPointF, Qt
@@ -16,7 +17,15 @@ from viewer.render import styles as st
 from viewer.render.label_layout import Text
 
 SPRITES = 3_000                  # kept, least recently used dropped first
-_cache: OrderedDict[tuple, tuple[QImage, float, float]] = OrderedDict()
+# one cache per thread (an animation is drawn in a worker while the window draws)
+_local = threading.local()
+
+
+def _thread_cache() -> OrderedDict[tuple, tuple[QImage, float, float]]:
+    cache = getattr(_local, "cache", None)
+    if cache is None:
+        cache = _local.cache = OrderedDict()
+    return cache
 
 
 def halo_shifts(scale: float) -> list[QPointF]:
@@ -40,6 +49,7 @@ def _sprite(text: Text, scale: float, dpr: float) -> tuple[QImage, float, float]
     """The image of ``text`` and its halo, and where its baseline start lies in it
     (whole pixels)."""
     key = (text.text, text.font.key(), text.colour, scale, dpr)
+    _cache = _thread_cache()
     hit = _cache.get(key)
     if hit is not None:
         _cache.move_to_end(key)

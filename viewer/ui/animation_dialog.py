@@ -1,33 +1,18 @@
-"""File ▸ Export Animation…: the dates, steps, speed, trail and file of an animation,
-then the export with a progress bar and Cancel.
-
-Frames are drawn by the shared render routine from the window's own view (what is
-hidden, the layers' opacities) and written by viewer.render.animation: a cancelled export
-leaves no file. The export runs on the GUI thread (the scene's caches are the window's),
-handing the event loop a turn after every frame so the progress bar moves and Cancel
-is heard.
-"""
+"""File ▸ Export Animation…: the dialog asking for the dates, steps, speed and trail of
+an animation (the export itself runs in the background: animation_export.py). Frames
+are drawn by the shared render routine from the window's own view (what is hidden, the
+layers' opacities)."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QDialog,
-                               QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
-                               QMessageBox, QProgressDialog, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
+                               QDoubleSpinBox, QFormLayout, QWidget)
 
-from viewer.io.errors import SituationError
-from viewer.render.animation import Animation, Cancelled, parse_every, step_times, write_animation
-from viewer.render.language import QT_TRANSLATE_NOOP, fill, translate
-from viewer.ui.compare_view import DEFAULT_GAP, from_qdate, to_qdate
-from viewer.ui.plain_text import error_text
-from viewer.ui.qt_utils import accept_buttons
-
-if TYPE_CHECKING:
-    from viewer.ui.main_window import MainWindow
+from viewer.render.animation import Animation, parse_every, step_times
+from viewer.render.language import QT_TRANSLATE_NOOP, translate
+from viewer.ui.qt_utils import accept_buttons, from_qdate, to_qdate
 
 FILTERS = (QT_TRANSLATE_NOOP("Animation", "Animated GIF (*.gif)"),
            QT_TRANSLATE_NOOP("Animation", "Animated PNG (*.png)"),
@@ -36,7 +21,6 @@ FILTERS = (QT_TRANSLATE_NOOP("Animation", "Animated GIF (*.gif)"),
 STEPS = ((QT_TRANSLATE_NOOP("Animation", "Every change"), "change"),
          (QT_TRANSLATE_NOOP("Animation", "Every day"), "1d"),
          (QT_TRANSLATE_NOOP("Animation", "Every week"), "7d"))
-SIZE = (1280, 720)
 
 
 class AnimationDialog(QDialog):
@@ -72,62 +56,3 @@ class AnimationDialog(QDialog):
         start, end = min(start, end), max(start, end)
         times = step_times(situation, start, end, parse_every(self.every.currentData()))
         return Animation(times, self.fps.value(), self.trail.isChecked())
-
-
-class AnimationExporter(QObject):
-    frame_written = Signal(int, int)        # done, total (tests cancel from here)
-
-    def __init__(self, window: "MainWindow"):
-        super().__init__(window)
-        self.window = window
-        self.progress: QProgressDialog | None = None
-
-    def ask(self) -> None:
-        w = self.window
-        s = w.situation
-        if s.start is None:
-            return
-        b = w.cursor_model.time
-        a = max(s.start, b - DEFAULT_GAP)
-        dialog = AnimationDialog(s.start, s.end, a, b, w)
-        if not dialog.exec():
-            return
-        path, _ = QFileDialog.getSaveFileName(w, translate("Animation", "Export Animation"),
-                                              str(Path(w.images.directory()) / "animation.gif"),
-                                              ";;".join(translate("Animation", f)
-                                                        for f in FILTERS))
-        if path:
-            self.export_to(path, dialog.animation(s))
-
-    def export_to(self, path: str | Path, animation: Animation,
-                  size: tuple[int, int] = SIZE) -> bool:
-        """Write ``animation`` of the window's view to ``path``; True when written."""
-        w, path = self.window, Path(path)
-        base = w.canvas.render_settings(size=size, decorations=True)   # its view, fitted
-        total = len(animation.times)
-        self.progress = QProgressDialog(fill(translate("Animation", "Writing %1…"), path.name),
-                                        translate("Animation", "Cancel"), 0, total, w)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.setValue(0)
-
-        def progress(done: int, total: int) -> bool:
-            self.progress.setValue(done)
-            self.frame_written.emit(done, total)
-            QApplication.processEvents()
-            return not self.progress.wasCanceled()
-        try:
-            write_animation(w.loaded.scene, base, animation, path, progress)
-        except Cancelled:
-            w.status.show_message(translate("Animation", "Export cancelled; no file written"), 4000)
-            return False
-        except SituationError as exc:
-            QMessageBox.critical(w, translate("Animation", "Can't export animation"), error_text(exc))
-            return False
-        finally:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-        w.status.show_message(fill(translate("Animation", "Exported %1 (%2 frames)"), path.name,
-                                   total), 4000)
-        return True

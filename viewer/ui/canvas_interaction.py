@@ -74,6 +74,14 @@ class ViewState:
         self._fit = None
         return True
 
+    def follow(self, other: "ViewState") -> bool:
+        """Take ``other``'s centre and scale (a view locked to another); False when it
+        already has them."""
+        if (self.centre, self.mpp) == (other.centre, other.mpp):
+            return False
+        self.centre, self.mpp, self._fit = other.centre, other.mpp, None
+        return True
+
     def pan(self, dx_px: float, dy_px: float) -> None:
         """Move the map by (dx, dy) pixels on screen (the content follows the mouse)."""
         self.centre = (self.centre[0] - dx_px * self.mpp, self.centre[1] + dy_px * self.mpp)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 
 from viewer.render.language import translate
 from viewer.ui.actions import _action
-from viewer.ui.animation_dialog import AnimationExporter
+from viewer.ui.animation_export import AnimationExporter
 from viewer.ui.compare_mode import CompareMode
 from viewer.ui.jump_date import ask_jump
 from viewer.ui.view_command import copy_view_command

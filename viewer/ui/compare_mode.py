@@ -38,7 +38,7 @@ class CompareMode(QObject):
     def open(self, a: datetime | None = None) -> CompareView:
         w = self.window
         if self.view is None:
-            self.view = CompareView(w)
+            self.view = CompareView(w, w.display, w.worker)
             self.view.setWindowFlag(Qt.WindowType.Window, True)
             self.view.resize(w.canvas.width(), w.canvas.height() + 120)
             self.view.a_changed.connect(self._on_a)
@@ -59,6 +59,7 @@ class CompareMode(QObject):
         if self.view is None:
             return
         view, self.view = self.view, None
+        view.measurer.cancel()                  # its km² are no longer wanted
         self._conns.disconnect_all()
         self.a_line.remove()
         self.a_line = None

@@ -1,36 +1,35 @@
-"""View ▸ Compare: two dates A and B of the situation on one map.
+"""View ▸ Compare: two dates A and B of the situation.
 
 B is the time shown (the window's time cursor); A is typed (or set with
 ``set_a``) and defaults to 30 days before B. Three views, each drawn by the shared render
-routine: swipe (A left of a divider dragged with the mouse, B right of it), side by side
-(two halves showing one view: a wheel zoom or a drag pans and zooms both together) and
-difference (the ground gained and lost between A and B, each one area). The km² gained,
-lost and net between A and B, in total and per region, are shown below the map.
-
-A and B's maps are rendered into images when a date, the view or the size changes; a
-divider drag only recomposes them.
+routine: swipe (A left of a divider dragged with the mouse, B right of it: compare_map),
+side by side (two canvases locked to one view, each with its date: side_by_side) and
+difference (the ground gained and lost between A and B, each one area, with its km² on
+the map). The km² gained, lost and net between A and B, in total and per region, are
+shown below the map in the interface language.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget)
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPlainTextEdit,
+                               QStackedWidget, QVBoxLayout, QWidget)
 
-from viewer.analysis.difference import compare, difference_lines
+from viewer.analysis.difference import LayerDifference
 from viewer.analysis.region_attribution import RegionAttribution
+from viewer.model.display import DisplayOptions
 from viewer.model.in_data import in_data
-from viewer.model.times import UTC, to_utc
-from viewer.render import render_image
-from viewer.render.compare import compare_settings, draw_divider, draw_tags
+from viewer.render.compare_caption import caption_lines
+from viewer.render.language import QT_TRANSLATE_NOOP, current_language, fill, translate
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
-from viewer.render.language import QT_TRANSLATE_NOOP, fill, translate
-from viewer.ui.canvas_interaction import ViewState
-from viewer.ui.qt_utils import format_day
+from viewer.ui.compare_figures import CompareFigures
+from viewer.ui.compare_map import CompareMap
+from viewer.ui.qt_utils import format_day, from_qdate, to_qdate
+from viewer.ui.side_by_side import SideBySide
+from viewer.ui.worker import BackgroundWorker
 
 MODES = (("swipe", QT_TRANSLATE_NOOP("Compare", "Swipe")),
          ("side", QT_TRANSLATE_NOOP("Compare", "Side by side")),
@@ -38,133 +37,17 @@ MODES = (("swipe", QT_TRANSLATE_NOOP("Compare", "Swipe")),
 DEFAULT_GAP = timedelta(days=30)
 
 
-def to_qdate(t: datetime) -> QDate:
-    t = to_utc(t)
-    return QDate(t.year, t.month, t.day)
-
-
-def from_qdate(d: QDate) -> datetime:
-    return datetime(d.year(), d.month(), d.day(), tzinfo=UTC)
-
-
-class CompareMap(QWidget):
-    """The map of the comparison: renders A and B and composes them by mode."""
-
-    split_changed = Signal(float)
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setMinimumSize(200, 150)
-        self.setMouseTracking(False)
-        self.state = ViewState()
-        self.scene: MapScene | None = None
-        self.base: RenderSettings | None = None
-        self.a: datetime | None = None
-        self.mode = "swipe"
-        self.split = 0.5
-        self._images: tuple[QImage, ...] = ()
-        self._drag: tuple[str, QPointF] | None = None
-
-    def show_dates(self, scene: MapScene, base: RenderSettings, a: datetime, mode: str,
-                   view=None) -> None:
-        if view is not None and self.scene is not scene:
-            self.state.resize(self.width(), self.height())
-            self.state.fit(view, keep=False)
-        self.scene, self.base, self.a, self.mode = scene, base, a, mode
-        self.refresh()
-
-    def settings(self) -> tuple[RenderSettings, RenderSettings]:
-        base = replace(self.base, size=(self.width(), self.height()), view=self.state.rect())
-        return compare_settings(base, self.a, self.mode)
-
-    def refresh(self) -> None:
-        """Render the images for the dates, view and size now (not on a divider drag)."""
-        if self.scene is None:
-            return
-        a, b = self.settings()
-        if self.mode == "swipe":
-            a, b = replace(a, decorations=False), replace(b, decorations=False)
-            self._images = (render_image(self.scene, a), render_image(self.scene, b))
-        elif self.mode == "side":
-            half = replace(self.base, size=(max(1, self.width() // 2), self.height()),
-                           view=self._half_view())
-            ha, hb = compare_settings(half, self.a, "side")
-            self._images = (render_image(self.scene, ha), render_image(self.scene, hb))
-        else:
-            self._images = (render_image(self.scene, b),)
-        self.update()
-
-    def _half_view(self):
-        """The view of each half: the same centre and scale as the whole."""
-        cx, cy = self.state.centre
-        hw, hh = self.width() / 4 * self.state.mpp, self.height() / 2 * self.state.mpp
-        return cx - hw, cy - hh, cx + hw, cy + hh
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        try:
-            if not self._images:
-                return
-            if self.mode == "swipe":
-                x = self.split * self.width()
-                painter.drawImage(QPointF(0, 0), self._images[0], QRectF(0, 0, x, self.height()))
-                painter.drawImage(QPointF(x, 0), self._images[1],
-                                  QRectF(x, 0, self.width() - x, self.height()))
-                draw_divider(painter, x, self.height(), 1.0)
-                a, b = self.settings()
-                draw_tags(painter, x, a, b)
-            elif self.mode == "side":
-                half = self.width() // 2
-                painter.drawImage(QPointF(0, 0), self._images[0])
-                painter.drawImage(QPointF(half, 0), self._images[1])
-                draw_divider(painter, half, self.height(), 1.0)
-            else:
-                painter.drawImage(QPointF(0, 0), self._images[0])
-        finally:
-            painter.end()
-
-    def resizeEvent(self, event) -> None:
-        self.state.resize(self.width(), self.height())
-        self.refresh()
-
-    def set_split(self, share: float) -> None:
-        self.split = min(max(share, 0.0), 1.0)
-        self.split_changed.emit(self.split)
-        self.update()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        near = abs(event.position().x() - self.split * self.width()) <= 12
-        kind = "split" if self.mode == "swipe" and near else "pan"
-        self._drag = (kind, event.position())
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._drag is None:
-            return
-        kind, last = self._drag
-        if kind == "split":
-            self.set_split(event.position().x() / max(1, self.width()))
-        else:
-            delta = event.position() - last
-            self.state.pan(delta.x(), delta.y())
-            self.refresh()
-        self._drag = (kind, event.position())
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self._drag = None
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        steps = event.angleDelta().y() / 120.0
-        if steps and self.state.zoom(1.25 ** steps, event.position().x(), event.position().y()):
-            self.refresh()
-
-
 class CompareView(QWidget):
     """Mode, the date A (B is the cursor's time), the map and the km² between them."""
 
     a_changed = Signal(object)          # datetime: A, held to the data
 
-    def __init__(self, parent: QWidget | None = None):
+    figures_shown = Signal()            # the km² of the dates shown are on screen
+
+    def __init__(self, parent: QWidget | None = None, display: DisplayOptions | None = None,
+                 worker: BackgroundWorker | None = None):
         super().__init__(parent)
+        self.measurer = CompareFigures(worker, self)
         self.setWindowTitle(translate("Compare", "Compare"))
         self.mode_box = QComboBox(self)
         for key, label in MODES:
@@ -173,10 +56,14 @@ class CompareView(QWidget):
         self.a_edit.setCalendarPopup(True)
         self.a_edit.setDisplayFormat("d MMM yyyy")
         self.b_label = QLabel(self)
-        self.map = CompareMap(self)
-        self.figures = QLabel(self)
-        self.figures.setTextFormat(Qt.TextFormat.PlainText)
-        self.figures.setWordWrap(True)
+        self.map = CompareMap(self)                          # swipe and difference
+        self.side = SideBySide(display or DisplayOptions(), self)
+        self.maps = QStackedWidget(self)
+        self.maps.addWidget(self.map)
+        self.maps.addWidget(self.side)
+        self.figures = QPlainTextEdit(self)           # plain text: names come from the file
+        self.figures.setReadOnly(True)
+        self.figures.setMaximumHeight(self.figures.fontMetrics().lineSpacing() * 8)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(translate("Compare", "View:"), self))
         bar.addWidget(self.mode_box)
@@ -188,12 +75,14 @@ class CompareView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.map, 1)
+        layout.addWidget(self.maps, 1)
         layout.addWidget(self.figures)
         self.scene: MapScene | None = None
         self.base: RenderSettings | None = None
         self.a: datetime | None = None
         self.attribution: RegionAttribution | None = None
+        self.caption: list[tuple[str, str]] = []
+        self._head = ""
         self.mode_box.currentIndexChanged.connect(self._on_mode)
         self.a_edit.dateChanged.connect(self._on_a_typed)
 
@@ -218,16 +107,26 @@ class CompareView(QWidget):
         self._sync_a_edit()
         self.b_label.setText(fill(translate("Compare", "B: %1 (the time shown)"),
                                  format_day(base.at)))
-        self.map.show_dates(scene, base, self.a, self.mode, view if first else None)
+        self.side.show_scene(scene, base.palette, view if first else None)
         self._update_figures()
+        self._show_maps(view if first else None)
 
     def set_a(self, a: datetime) -> None:
         shown = in_data(self.scene.situation, a)
         self.a = shown.at
         self._sync_a_edit()
-        self.map.show_dates(self.scene, self.base, self.a, self.mode)
         self._update_figures(shown.note)
+        self._show_maps()
         self.a_changed.emit(self.a)
+
+    def _show_maps(self, view=None) -> None:
+        """The map of the mode shown brought to A, B and the view (the other waits)."""
+        if self.mode == "side":
+            self.maps.setCurrentWidget(self.side)
+            self.side.set_dates(self.a, self.base.at)
+        else:
+            self.maps.setCurrentWidget(self.map)
+            self.map.show_dates(self.scene, self.base, self.a, self.mode, view)
 
     def _sync_a_edit(self) -> None:
         self.a_edit.blockSignals(True)
@@ -240,14 +139,31 @@ class CompareView(QWidget):
 
     def _on_mode(self, index: int) -> None:
         if self.scene is not None:
-            self.map.show_dates(self.scene, self.base, self.a, self.mode)
+            self._show_maps()
 
     def _update_figures(self, note: str | None = None) -> None:
+        """The km² between A and B of the layers shown, measured in the background
+        (compare_figures.py): until they come, the dates and "measuring"."""
         situation = self.scene.situation
-        lines = difference_lines(situation, compare(situation, self.a, self.base.at,
-                                                    self.attribution))
         head = fill(translate("Compare", "Between A (%1) and B (%2):"), format_day(self.a),
                     format_day(self.base.at))
         if note:
             head = fill(translate("Compare", "A: %1."), note) + " " + head
-        self.figures.setText("\n".join([head] + lines[:8]))
+        self._head = head
+        self.caption = []
+        self.map.set_caption([])
+        self.figures.setPlainText(head + "\n" + translate("Compare", "Measuring…"))
+        shown = frozenset(layer.id for layer in self.base.visible_layers(situation))
+        self.measurer.measure(situation, self.a, self.base.at, shown, self._show_figures,
+                              self.attribution)
+
+    def _show_figures(self, diffs: list[LayerDifference]) -> None:
+        """On the difference map (the regions where most changed) and below the maps
+        (every region)."""
+        self.measurer.job = None
+        situation, lang = self.scene.situation, current_language()
+        self.caption = caption_lines(situation, diffs, lang)
+        self.map.set_caption(self.caption)
+        lines = [text for text, _ in caption_lines(situation, diffs, lang, None)]
+        self.figures.setPlainText("\n".join([self._head] + lines))
+        self.figures_shown.emit()

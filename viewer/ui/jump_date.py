@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QWidget
 
 from viewer.model.in_data import in_data, short_date
 from viewer.render.language import translate
-from viewer.ui.compare_view import from_qdate, to_qdate
-from viewer.ui.qt_utils import accept_buttons
+from viewer.ui.qt_utils import accept_buttons, from_qdate, to_qdate
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow

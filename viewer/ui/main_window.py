@@ -283,6 +283,7 @@ class MainWindow(QMainWindow):
         self.compare_mode.close()
         self.timeline.clock.stop()
         self.worker.shutdown()               # returns at once: the job under way is dropped
+        self.animations.shutdown()           # an export under way: cancelled, no file left
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

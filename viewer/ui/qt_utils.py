@@ -6,9 +6,10 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, Callable, Iterator
 
-from PySide6.QtCore import QObject, QSignalBlocker
+from PySide6.QtCore import QDate, QObject, QSignalBlocker
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from viewer.model.times import UTC, to_utc
 from viewer.render.language import format_short_date
 
 
@@ -82,6 +83,17 @@ def format_day(t: datetime) -> str:
 def format_time(t: datetime) -> str:
     """``13 Jun 2025``, or ``13 Jun 2025 08:30 UTC`` when the time is not midnight."""
     return format_short_date(t)
+
+
+def to_qdate(t: datetime) -> QDate:
+    """The UTC day of ``t``."""
+    t = to_utc(t)
+    return QDate(t.year, t.month, t.day)
+
+
+def from_qdate(d: QDate) -> datetime:
+    """00:00 UTC of the day ``d``."""
+    return datetime(d.year(), d.month(), d.day(), tzinfo=UTC)
 
 
 def accept_buttons(dialog: QDialog, accept=None) -> QDialogButtonBox:

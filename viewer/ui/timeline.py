@@ -20,6 +20,7 @@ from viewer.ui.qt_utils import ModelConnections, blocked, format_time
 from viewer.ui.tick_slider import TickSlider
 from viewer.ui.timeline_band import HighlightBand
 from viewer.ui.timeline_chart import TimelineChart
+from viewer.ui.timeline_date import DateField
 
 HOUR, DAY = timedelta(hours=1), timedelta(days=1)
 HOURLY_UP_TO = timedelta(days=20)    # spans up to this long move by the hour, longer by the day
@@ -58,6 +59,7 @@ class TimelineWidget(QWidget):
         # follow the text, every step posted layout requests up to the main window,
         # whose dock layout ran again and painted a second frame.
         self.label.setFixedSize(widest + 8, self.label.sizeHint().height())
+        self.date_field = DateField(cursor, self)          # the day, typed or picked
         style = self.style()
         sp = QStyle.StandardPixmap
         self.first_button = self._button(sp.SP_MediaSkipBackward, translate("Timeline", "First"),
@@ -118,6 +120,7 @@ class TimelineWidget(QWidget):
             controls.addWidget(b)
         controls.addSpacing(8)
         controls.addWidget(self.label)
+        controls.addWidget(self.date_field)
         controls.addStretch(1)
         # the chart's series: no label (its items name themselves); its whole text where
         # there is room, a narrow minimum so that the dock is hardly wider than without it
