@@ -12,10 +12,14 @@ from PySide6.QtWidgets import (QMenu, QSplitter, QTabWidget, QTreeWidget,
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
+from viewer.model.report_filter import ReportFilter
 from viewer.model.selection import Selection
 from viewer.render.language import fill, format_number, plural, translate
 from viewer.ui import report_items as ri
 from viewer.ui.elided_line import ElidedLine
+from viewer.ui.provenance_view import ProvenanceView
+from viewer.ui.report_filter_marks import filter_note, mark_changes, mark_reports
+from viewer.ui.report_filters import ReportFilterBar, criteria_text
 from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_time
 from viewer.ui.report_view import ReportView
 from viewer.ui.reports_tree import ReportsTree
@@ -23,12 +27,18 @@ from viewer.ui.reports_tree import ReportsTree
 
 class ReportsPanel(QWidget):
     zoom_to_change = Signal(str)    # a change id, on double-click
+    report_dropped = Signal(str, list, QPoint)  # report id dragged onto [change id], where
 
     def __init__(self, situation: Situation | None, cursor: TimeCursor, selection: Selection,
-                 regions: RegionAttribution | None, parent: QWidget | None = None):
+                 regions: RegionAttribution | None, parent: QWidget | None = None,
+                 report_filter: ReportFilter | None = None):
         super().__init__(parent)
         self.cursor, self.selection = cursor, selection
+        self.filter = report_filter if report_filter is not None else ReportFilter()
         self.header = ElidedLine(self)      # a new date repaints it, no layout runs
+        self.filter_bar = ReportFilterBar(self.filter, self)
+        self.filter_note = ElidedLine(self)
+        self.filter_note.setVisible(False)
         self.window_tree = self._tree(translate("Reports", "Changes in the highlight window, "
                                                 "newest first, with the reports behind them"))
         self.window_tree.setExpandsOnDoubleClick(False)
@@ -39,6 +49,11 @@ class ReportsPanel(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.window_tree, translate("Reports", "In window"))
         self.tabs.addTab(self.all_tree, translate("Reports", "All reports"))
+        self.provenance = ProvenanceView(self)
+        self.tabs.addTab(self.provenance, translate("Reports", "Provenance"))
+        self.tabs.currentChanged.connect(self._on_tab)
+        self.tabs.tabBar().setChangeCurrentOnDrag(True)     # drag a report to "In window"
+        self.tabs.tabBar().setAcceptDrops(True)
         self.details = ReportView(self)
         self.menu = QMenu(self)
         self.menu.addAction(translate("Reports", "Copy link"), self.details.copy_link)
@@ -51,6 +66,8 @@ class ReportsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.header)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.filter_note)
         layout.addWidget(splitter, 1)
         self._shown: tuple[str, ...] | None = None
         self._sight = SightGate(self, self._refresh_now)
@@ -59,20 +76,23 @@ class ReportsPanel(QWidget):
         self._conns.connect(cursor.time_changed, self._on_time)
         self._conns.connect(cursor.highlight_changed, self._on_highlight)
         self._conns.connect(selection.changed, self._on_selection)
+        self._conns.connect(self.filter.changed, self._on_filter)
         self.set_situation(situation, regions)
 
     def _tree(self, tip: str) -> ReportsTree:
         tree = ReportsTree(tip, self)
         tree.itemSelectionChanged.connect(self._on_tree_pick)
         tree.customContextMenuRequested.connect(self._on_context_menu)
+        tree.report_dropped.connect(self._on_dropped)
         return tree
 
     def set_situation(self, situation: Situation | None,
                       regions: RegionAttribution | None) -> None:
         """``regions``: the situation's region figures; until they are measured (in the
         background) the changes show no km² and no regions."""
-        self.situation = situation
+        self.situation, self.regions = situation, regions
         self.describe = ri.Describer(situation, regions) if situation else None
+        self.filter_bar.set_situation(situation)
         self._shown = None
         self._fill_all_reports()
         self._refresh(self.cursor.time)
@@ -83,6 +103,7 @@ class ReportsPanel(QWidget):
                                       regions.situation is not self.situation):
             return
         self.describe = ri.Describer(self.situation, regions, failed=regions is None)
+        self.regions = regions
         self._shown = None
         self._sight.request()
 
@@ -98,6 +119,8 @@ class ReportsPanel(QWidget):
         self.header.setText(fill(text, format_number(days, 0 if days == int(days) else 1),
                                  format_time(t)))
         ids = tuple(c.id for c in recent)
+        if self.tabs.currentWidget() is self.provenance:
+            self._show_provenance()
         if ids == self._shown:
             return
         self._shown = ids
@@ -107,7 +130,12 @@ class ReportsPanel(QWidget):
             self.window_tree.addTopLevelItems(items)
             for item in items:
                 item.setFirstColumnSpanned(True)
+            kept, total = mark_changes(self.window_tree, self.situation, self.filter)
             self.window_tree.expandAll()
+        active = self.filter.criteria.active
+        self.filter_note.setVisible(active)
+        if active:
+            self.filter_note.setText(filter_note(kept, total, criteria_text(self.filter.criteria)))
         self._on_selection()
 
     def _fill_all_reports(self) -> None:
@@ -117,6 +145,7 @@ class ReportsPanel(QWidget):
         with blocked(self.all_tree):
             self.all_tree.clear()
             self.all_tree.addTopLevelItems(items)
+            mark_reports(self.all_tree, self.situation, self.filter)
 
     # -- model -> widgets ------------------------------------------------------------
     def _on_time(self, t: datetime) -> None:
@@ -124,6 +153,19 @@ class ReportsPanel(QWidget):
 
     def _on_highlight(self, _days: float) -> None:
         self._sight.request()
+
+    def _on_filter(self) -> None:
+        self._shown = None
+        self._fill_all_reports()
+        self._sight.request()
+
+    def _on_tab(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.provenance:
+            self._show_provenance()
+
+    def _show_provenance(self) -> None:
+        self.provenance.show_for(self.situation, self.regions, self.cursor.time,
+                                 self.filter.criteria)
 
     def _refresh_now(self) -> None:
         self._refresh(self.cursor.time)
@@ -203,6 +245,9 @@ class ReportsPanel(QWidget):
             self.cursor.set_time(linked[0][0].at)
         else:
             self.cursor.set_time(self.situation.report(report_id).published)
+
+    def _on_dropped(self, report_id: str, change_id: str, pos: QPoint) -> None:
+        self.report_dropped.emit(report_id, [change_id], pos)
 
     def _on_double_click(self, item: QTreeWidgetItem, _column: int) -> None:
         change_id = item.data(0, ri.CHANGE_ID)
