@@ -72,6 +72,7 @@ class ReportsPanel(QWidget):
         self._shown: tuple[str, ...] | None = None
         self._sight = SightGate(self, self._refresh_now)
         self._pinned: tuple[str | None, str | None] = (None, None)   # (change, report) clicked
+        self._jump: datetime | None = None     # the time a press asks for, on release
         self._conns = ModelConnections(self)
         self._conns.connect(cursor.time_changed, self._on_time)
         self._conns.connect(cursor.highlight_changed, self._on_highlight)
@@ -84,6 +85,7 @@ class ReportsPanel(QWidget):
         tree.itemSelectionChanged.connect(self._on_tree_pick)
         tree.customContextMenuRequested.connect(self._on_context_menu)
         tree.report_dropped.connect(self._on_dropped)
+        tree.released.connect(self._on_released)
         return tree
 
     def set_situation(self, situation: Situation | None,
@@ -205,10 +207,11 @@ class ReportsPanel(QWidget):
         return (pinned or rows or [None])[0]
 
     def _current_item(self) -> QTreeWidgetItem | None:
-        current = self.tabs.currentWidget()
-        other = self.all_tree if current is self.window_tree else self.window_tree
-        item = current.selected()
-        return item if item is not None else other.selected()
+        first, second = ((self.all_tree, self.window_tree)
+                         if self.tabs.currentWidget() is self.all_tree
+                         else (self.window_tree, self.all_tree))
+        item = first.selected()
+        return item if item is not None else second.selected()
 
     def _show(self, item: QTreeWidgetItem | None) -> None:
         if item is None or self.situation is None:
@@ -240,11 +243,20 @@ class ReportsPanel(QWidget):
         linked = self.situation.changes_for(report_id)
         self.selection.select_changes({c.id for c, _ in linked}, report_id)
         if change_id is not None:
-            self.cursor.set_time(self.situation.change(change_id).at)
+            t = self.situation.change(change_id).at
         elif linked:
-            self.cursor.set_time(linked[0][0].at)
+            t = linked[0][0].at
         else:
-            self.cursor.set_time(self.situation.report(report_id).published)
+            t = self.situation.report(report_id).published
+        if getattr(tree, "pressing", False):
+            self._jump = t      # a press may start a drag: the rows stay until it is up
+        else:
+            self.cursor.set_time(t)
+
+    def _on_released(self) -> None:
+        t, self._jump = self._jump, None
+        if t is not None:
+            self.cursor.set_time(t)
 
     def _on_dropped(self, report_id: str, change_id: str, pos: QPoint) -> None:
         self.report_dropped.emit(report_id, [change_id], pos)

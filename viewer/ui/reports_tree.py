@@ -58,12 +58,14 @@ class ReportsTree(QTreeWidget):
     (or on a report under it) is announced by ``report_dropped``."""
 
     report_dropped = Signal(str, str, QPoint)   # report id, change id, global position
+    released = Signal()     # the mouse button pressed on a row is up again (or the drag ended)
 
     def __init__(self, tip: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.pressing = False   # a row is pressed: the panel holds time jumps until release
         self.setColumnCount(len(COLUMNS))
         self.setHeaderLabels([translate("Reports", c) for c in COLUMNS])
         self.setToolTip(tip)
@@ -88,6 +90,23 @@ class ReportsTree(QTreeWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
 
     # -- dragging a report, dropping it on a change -------------------------------------
+    def mousePressEvent(self, event) -> None:
+        self.pressing = event.button() == Qt.MouseButton.LeftButton
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        self._released()
+
+    def startDrag(self, actions) -> None:
+        super().startDrag(actions)      # returns when the drop is done
+        self._released()
+
+    def _released(self) -> None:
+        if self.pressing:
+            self.pressing = False
+            self.released.emit()
+
     def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]
 
