@@ -232,3 +232,19 @@ def test_hostile_text_in_every_field_is_stored_and_shown_as_plain_text(bot, monk
     assert "<b>bold</b>" in row.text(0) and "\x1b" not in row.text(0)
     window.edits.stack.setClean()
     window.close()
+
+
+def test_the_context_menu_of_a_report_without_a_link_still_edits(bot, monkeypatch, tmp_path):
+    """Only Copy/Open link depend on the report's URL: Link, Change Role, Unlink, Edit
+    and Delete stay usable for a report that has none (r2)."""
+    qtbot = bot
+    isolate_settings(monkeypatch, tmp_path)
+    window = open_window(qtbot)
+    tree = window.reports_panel.window_tree
+    r2 = next(i for i in tree.items() if i.data(0, _role("REPORT_ID")) == "r2")
+    menu = window.reports_panel.menu_for(tree, tree.visualItemRect(r2).center())
+    enabled = {a.text().replace("&", ""): a.isEnabled() for a in menu.actions() if a.text()}
+    assert enabled["Copy link"] is False and enabled["Open link in browser"] is False
+    assert enabled["Change Role"] and enabled["Unlink Report from Change"]
+    assert enabled["Edit Report…"] and enabled["Delete Report"]
+    window.close()

@@ -9,10 +9,11 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidgetItem
 
 from viewer.model import Situation
-from viewer.model.report_filter import ReportFilter
+from viewer.model.report_filter import ReportCriteria, ReportFilter
 from viewer.render.language import QT_TRANSLATE_NOOP, fill, translate
 from viewer.ui import report_items as ri
 from viewer.ui.plain_text import plain_tooltip
+from viewer.ui.report_filters import criteria_text
 from viewer.ui.reports_tree import ReportsTree
 
 LEFT_OUT = QT_TRANSLATE_NOOP("Reports", "left out by the filter")
@@ -69,6 +70,9 @@ def _grey(item: QTreeWidgetItem) -> None:
         "Reports", "No report behind this change passes the filter")))
 
 
-def filter_note(kept: int, total: int, criteria_text: str) -> str:
-    """"2 of 5 changes pass: B2 or better"."""
-    return fill(translate("Reports", "%1 of %2 changes pass: %3"), kept, total, criteria_text)
+def show_note(label, kept: int, total: int, criteria: ReportCriteria) -> None:
+    """"2 of 5 changes pass: B2 or better" under the filter bar, while a filter is on."""
+    label.setVisible(criteria.active)
+    if criteria.active:
+        label.setText(fill(translate("Reports", "%1 of %2 changes pass: %3"), kept, total,
+                           criteria_text(criteria)))

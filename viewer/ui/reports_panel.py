@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtWidgets import (QMenu, QSplitter, QTabWidget, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QMenu, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model import Situation
@@ -17,9 +17,10 @@ from viewer.model.selection import Selection
 from viewer.render.language import fill, format_number, plural, translate
 from viewer.ui import report_items as ri
 from viewer.ui.elided_line import ElidedLine
-from viewer.ui.provenance_view import ProvenanceView
-from viewer.ui.report_filter_marks import filter_note, mark_changes, mark_reports
-from viewer.ui.report_filters import ReportFilterBar, criteria_text
+from viewer.ui.report_filter_marks import mark_changes, mark_reports, show_note
+from viewer.ui.report_filters import ReportFilterBar
+from viewer.ui.report_menu import ReportMenu
+from viewer.ui.report_tabs import ReportTabs
 from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_time
 from viewer.ui.report_view import ReportView
 from viewer.ui.reports_tree import ReportsTree
@@ -39,25 +40,15 @@ class ReportsPanel(QWidget):
         self.filter_bar = ReportFilterBar(self.filter, self)
         self.filter_note = ElidedLine(self)
         self.filter_note.setVisible(False)
-        self.window_tree = self._tree(translate("Reports", "Changes in the highlight window, "
-                                                "newest first, with the reports behind them"))
-        self.window_tree.setExpandsOnDoubleClick(False)
+        self.tabs = ReportTabs(self)
+        self.window_tree, self.all_tree = self.tabs.trees
+        self.provenance = self.tabs.provenance
+        for tree in self.tabs.trees:
+            self._connect(tree)
         self.window_tree.itemDoubleClicked.connect(self._on_double_click)
-        self.all_tree = self._tree(translate("Reports", "Every report of the situation, oldest first"))
-        self.all_tree.setRootIsDecorated(False)
-        self.all_tree.headerItem().setText(0, translate("Reports", "Report"))
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.window_tree, translate("Reports", "In window"))
-        self.tabs.addTab(self.all_tree, translate("Reports", "All reports"))
-        self.provenance = ProvenanceView(self)
-        self.tabs.addTab(self.provenance, translate("Reports", "Provenance"))
         self.tabs.currentChanged.connect(self._on_tab)
-        self.tabs.tabBar().setChangeCurrentOnDrag(True)     # drag a report to "In window"
-        self.tabs.tabBar().setAcceptDrops(True)
         self.details = ReportView(self)
-        self.menu = QMenu(self)
-        self.menu.addAction(translate("Reports", "Copy link"), self.details.copy_link)
-        self.menu.addAction(translate("Reports", "Open link in browser"), self.details.open_link)
+        self.menu = ReportMenu(self.details, self)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.details)
@@ -80,13 +71,11 @@ class ReportsPanel(QWidget):
         self._conns.connect(self.filter.changed, self._on_filter)
         self.set_situation(situation, regions)
 
-    def _tree(self, tip: str) -> ReportsTree:
-        tree = ReportsTree(tip, self)
+    def _connect(self, tree: ReportsTree) -> None:
         tree.itemSelectionChanged.connect(self._on_tree_pick)
         tree.customContextMenuRequested.connect(self._on_context_menu)
         tree.report_dropped.connect(self._on_dropped)
         tree.released.connect(self._on_released)
-        return tree
 
     def set_situation(self, situation: Situation | None,
                       regions: RegionAttribution | None) -> None:
@@ -121,7 +110,7 @@ class ReportsPanel(QWidget):
         self.header.setText(fill(text, format_number(days, 0 if days == int(days) else 1),
                                  format_time(t)))
         ids = tuple(c.id for c in recent)
-        if self.tabs.currentWidget() is self.provenance:
+        if self.tabs.provenance_shown:
             self._show_provenance()
         if ids == self._shown:
             return
@@ -134,10 +123,7 @@ class ReportsPanel(QWidget):
                 item.setFirstColumnSpanned(True)
             kept, total = mark_changes(self.window_tree, self.situation, self.filter)
             self.window_tree.expandAll()
-        active = self.filter.criteria.active
-        self.filter_note.setVisible(active)
-        if active:
-            self.filter_note.setText(filter_note(kept, total, criteria_text(self.filter.criteria)))
+        show_note(self.filter_note, kept, total, self.filter.criteria)
         self._on_selection()
 
     def _fill_all_reports(self) -> None:
@@ -162,7 +148,7 @@ class ReportsPanel(QWidget):
         self._sight.request()
 
     def _on_tab(self, _index: int) -> None:
-        if self.tabs.currentWidget() is self.provenance:
+        if self.tabs.provenance_shown:
             self._show_provenance()
 
     def _show_provenance(self) -> None:
@@ -187,7 +173,7 @@ class ReportsPanel(QWidget):
         in_all = None if report is None else next(
             (i for i in self.all_tree.items() if i.data(0, ri.REPORT_ID) == report), None)
         self.all_tree.select_quietly(in_all)
-        item = self._current_item()
+        item = self.tabs.current_item()
         known = ([c for c in self.situation.changes if c.id in changes]
                  if self.situation and changes else [])
         if item is None and known:
@@ -205,13 +191,6 @@ class ReportsPanel(QWidget):
                 and i.data(0, ri.CHANGE_ID) in changes]
         pinned = [i for i in rows if (i.data(0, ri.CHANGE_ID), report) == self._pinned]
         return (pinned or rows or [None])[0]
-
-    def _current_item(self) -> QTreeWidgetItem | None:
-        first, second = ((self.all_tree, self.window_tree)
-                         if self.tabs.currentWidget() is self.all_tree
-                         else (self.window_tree, self.all_tree))
-        item = first.selected()
-        return item if item is not None else second.selected()
 
     def _show(self, item: QTreeWidgetItem | None) -> None:
         if item is None or self.situation is None:
@@ -268,19 +247,9 @@ class ReportsPanel(QWidget):
 
     def _on_context_menu(self, pos: QPoint) -> None:
         tree = self.sender()
-        menu = self.menu_for(tree, pos) if isinstance(tree, QTreeWidget) else None
-        if menu is not None:
-            menu.popup(tree.viewport().mapToGlobal(pos))
+        if isinstance(tree, QTreeWidget):
+            self.menu.pop_for(tree, pos)
 
     def menu_for(self, tree: QTreeWidget, pos: QPoint) -> QMenu | None:
-        """Select the report at ``pos`` (viewport coordinates) and return the link menu
-        for it, or None when there is no report there."""
-        item = tree.itemAt(pos)
-        if item is None or item.data(0, ri.KIND) != "report":
-            return None
-        if not item.isSelected():
-            tree.setCurrentItem(item)
-        for action in self.menu.actions():
-            action.setEnabled(bool(self.details.url))
-        self.menu.actions()[1].setEnabled(self.details.openable)
-        return self.menu
+        """The context menu for the report at ``pos`` (see ReportMenu.for_row)."""
+        return self.menu.for_row(tree, pos)
