@@ -22,6 +22,7 @@ from viewer.render.language import fill, translate
 from viewer.ui.plain_text import Icon, error_text, message_box, show_error
 from viewer.ui.qt_utils import ModelConnections
 from viewer.ui.report_drop import DropLinker
+from viewer.ui.source_copies import SourceCopies
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -35,6 +36,7 @@ class ReportTools(QObject):
         super().__init__(window)
         self.window = window
         self.drops = DropLinker(window)
+        self.copies = SourceCopies(window)
         self.import_action = self._action(
             translate("Reports", "&Import Reports…"), self.ask_import,
             translate("Reports", "Add the reports of a CSV or JSON table, linked as it says"))

@@ -12,6 +12,7 @@ from viewer.io.errors import SituationError, UnusablePart
 from viewer.io.situation_file.fields import (TimeParser, geometries, has_columns, integer,
                                              json_value, select, shown, text, text_map)
 from viewer.io.situation_file.context_read import read_context
+from viewer.io.situation_file.attachments import read_attachments
 from viewer.io.situation_file.open import open_situation
 from viewer.io.situation_file.meta import read_meta
 from viewer.io.situation_file.read_layers import read_layers
@@ -49,7 +50,8 @@ def _read(conn: sqlite3.Connection, tables: set[str], notices: list[str]) -> Sit
     meta = read_meta(conn, tables, times)
     parts = (read_regions(conn, tables), read_places(conn, tables),
              read_layers(conn, tables, times, notices), read_reports(conn, tables, times),
-             read_links(conn, tables), read_context(conn, tables, times))
+             read_links(conn, tables), read_context(conn, tables, times),
+             read_attachments(conn, tables))
     try:
         return Situation(meta, *parts)
     except ValueError as exc:            # the model's own check: an id used twice
