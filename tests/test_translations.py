@@ -27,8 +27,9 @@ import build_translations  # noqa: E402
 
 # Latin words allowed in the Ukrainian interface (all else from the data).
 ALLOWED = {
-    "PNG", "SVG", "PDF", "GIF", "APNG", "WebP", "MP4",   # file formats
+    "PNG", "SVG", "PDF", "GIF", "APNG", "WebP", "MP4", "CSV", "JSON", "HTML", "JPEG",  # formats
     "UTC",                          # the time zone every time is shown in
+    "F",                            # the Admiralty grade "cannot be judged" (A–F are Latin)
     "Situation", "Viewer",          # the program's name
     "GeoPackage", "QGIS", "SQLite", "GeoNames", "http", "https",
     "Ctrl", "Shift", "Alt", "Space", "Left", "Right", "Home", "End", "Esc", "Del",
