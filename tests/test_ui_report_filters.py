@@ -93,6 +93,14 @@ def test_b2_or_better_greys_the_changes_without_such_a_report(qtbot, window):
 
 def test_hiding_roles_source_and_unsourced_only(qtbot, window):
     w, bar = window, window.reports_panel.filter_bar
+    qtbot.mouseClick(bar.roles["claims"], Qt.MouseButton.LeftButton)
+    # the claim's other report (r3) disputes it: shown, but it is no support
+    assert shown_reports(rows(w)[CLAIM10]) == ["r3"]
+    assert left_out(w) == {CLAIM10, LOSS20}
+    for role in ("reports", "confirms"):
+        qtbot.mouseClick(bar.roles[role], Qt.MouseButton.LeftButton)
+    assert left_out(w) == {GAIN5, LOSS20}       # only disputes kept: the disputed change
+    qtbot.mouseClick(bar.reset, Qt.MouseButton.LeftButton)
     for role in ("claims", "disputes"):
         qtbot.mouseClick(bar.roles[role], Qt.MouseButton.LeftButton)
     assert left_out(w) == {CLAIM10, LOSS20}

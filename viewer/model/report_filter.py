@@ -3,8 +3,10 @@ window, or only unsourced changes. Qt-free; the reports panel and the map reflec
 
 A grade threshold "B2 or better" means source reliability A-B and information
 credibility 1-2. F and 6 ("cannot be judged") meet no threshold: they are not better
-than anything, they are unknown. A change *passes* when at least one of its reports
-passes; a change whose reports all fail is *filtered out*; a change with no report at
+than anything, they are unknown. A change *passes* when at least one report that
+supports it (reports, confirms or claims it) passes: a dispute, however well graded, is
+not support, unless disputes are the only role kept (to find the disputed changes). A
+change with reports of which none passes is *filtered out*; a change with no report at
 all is *unsourced*, and fails any report criterion (nothing passing backs it) unless the
 filter asks for the unsourced only.
 """
@@ -21,6 +23,7 @@ from viewer.model.situation import Situation
 
 SOURCE_ORDER = "ABCDE"          # thresholds; F is never within one
 PASSES, FILTERED, UNSOURCED = "passes", "filtered", "unsourced"
+SUPPORT = frozenset(("reports", "confirms", "claims"))  # a dispute speaks against a change
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,9 @@ class ReportCriteria:
         reports = situation.reports_for(change_id)
         if not reports:
             return UNSOURCED
-        return PASSES if any(self.report_passes(r, role) for r, role in reports) else FILTERED
+        counted = self.roles & SUPPORT or self.roles     # only disputes kept: those count
+        return PASSES if any(role in counted and self.report_passes(r, role)
+                             for r, role in reports) else FILTERED
 
     def change_shown(self, situation: Situation, change_id: str) -> bool:
         """Whether the change is drawn and listed in full (else dimmed, marked)."""
