@@ -13,7 +13,7 @@ from viewer.model.report_filter import ReportCriteria
 LETTERS, NUMBERS = "ABCDEF", range(1, 7)
 
 
-@pytest.mark.parametrize("letter, number", itertools.product("ABCDE", range(1, 6)))
+@pytest.mark.parametrize("letter, number", list(itertools.product("ABCDE", range(1, 6))))
 def test_every_grade_against_every_threshold(letter, number):
     criteria = ReportCriteria(source_at_most=letter, info_at_most=number)
     for s, i in itertools.product(LETTERS, NUMBERS):
