@@ -13,13 +13,12 @@ from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from factories import D, two_region_situation  # noqa: E402
-from ui_helpers import pixel_point  # noqa: E402
+from factories import D  # noqa: E402
+from ui_helpers import pixel_point, window_on_all_changes  # noqa: E402
 
 app = QApplication(sys.argv[:1])
 
 from viewer.ui import report_items as ri  # noqa: E402
-from viewer.ui.main_window import MainWindow  # noqa: E402
 
 
 def move(widget, pos: QPoint) -> None:
@@ -58,13 +57,7 @@ def new_links(window, before) -> list[str]:
 
 
 def main() -> int:
-    w = MainWindow()
-    w.resize(1400, 900)
-    w.show()
-    QTest.qWaitForWindowExposed(w)
-    w.set_situation(two_region_situation(), None)
-    w.cursor_model.set_highlight_days(30)
-    w.cursor_model.set_time(D[25])
+    w = window_on_all_changes(QTest.qWaitForWindowExposed, (1400, 900))
     QTest.qWait(100)
     panel = w.reports_panel
     tree = panel.window_tree

@@ -18,8 +18,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from factories import D, two_region_situation
-from ui_helpers import isolate_settings, pixel_point
+from ui_helpers import isolate_settings, pixel_point, window_on_all_changes
 from viewer.ui import report_items as ri
 
 GAIN5, CLAIM10 = "adv@2025-06-05T00:00:00Z", "claim@2025-06-10T00:00:00Z"
@@ -33,15 +32,8 @@ pytestmark = pytest.mark.qt_log_ignore(
 def window(qtbot, monkeypatch, tmp_path):
     """A shown window, not handed to qtbot (which would close it before this fixture's
     teardown, and an edited window asks before closing): marked saved, then closed."""
-    from viewer.ui.main_window import MainWindow
     isolate_settings(monkeypatch, tmp_path)
-    w = MainWindow()
-    w.resize(1100, 760)
-    w.show()
-    qtbot.waitExposed(w)
-    w.set_situation(two_region_situation(), None)
-    w.cursor_model.set_highlight_days(30)
-    w.cursor_model.set_time(D[25])
+    w = window_on_all_changes(qtbot.waitExposed)
     yield w
     w.edits.stack.setClean()
     w.close()
