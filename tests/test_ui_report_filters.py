@@ -116,6 +116,17 @@ def test_hiding_roles_source_and_unsourced_only(qtbot, window):
     choose(qtbot, bar.source, 3)                    # Ministry M
     assert left_out(w) == {GAIN5, LOSS20}
     assert shown_reports(rows(w)[CLAIM10]) == ["r2"]
+    # another file without that source: the filter goes back to every source
+    other = two_region_situation()
+    other.reports[:] = [r for r in other.reports if r.source != "Ministry M"]
+    other.links[:] = [k for k in other.links if k.report_id != "r2"]
+    other.reindex()
+    w.set_situation(other, None)
+    assert w.reports_panel.filter.criteria.sources is None
+    assert bar.source.currentText() == "every source" and left_out(w) == set()
+    w.set_situation(two_region_situation(), None)
+    w.cursor_model.set_highlight_days(30)
+    w.cursor_model.set_time(D[25])
     qtbot.mouseClick(bar.reset, Qt.MouseButton.LeftButton)
 
     qtbot.mouseClick(bar.unsourced, Qt.MouseButton.LeftButton)

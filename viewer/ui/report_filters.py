@@ -126,6 +126,9 @@ class ReportFilterBar(QWidget):
     def set_situation(self, situation: Situation | None) -> None:
         """The sources to choose from, and the dates the reports span."""
         reports = situation.reports if situation else []
+        chosen = self.filter.criteria.sources
+        if chosen is not None and not chosen <= {r.source for r in reports}:
+            self.filter.update(sources=None)    # a source no longer there: every source
         with blocked(self.source, self.date_from, self.date_to):
             self.source.clear()
             self.source.addItem(translate("Reports", "every source"), None)
