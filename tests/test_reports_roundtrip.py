@@ -123,3 +123,35 @@ def test_the_table_is_what_reports_table_reads(tmp_path):
     export_reports(s, path_json)
     assert path_json.read_bytes().isascii()         # bidi and controls as \\u escapes
     assert {r["id"] for r in json.loads(path_json.read_text())} == {r.id for r in s.reports}
+
+
+def test_importing_a_report_that_differs_from_one_in_the_file_is_refused(qtbot, monkeypatch,
+                                                                          tmp_path):
+    """An id the situation already holds with other values: nothing is added, and the
+    dialog says which report; the same table with that report as it is imports fine."""
+    isolate_settings(monkeypatch, tmp_path)
+    table = tmp_path / "clash.csv"
+    table.write_text('id,published,source,title,url,summary,grade,change_id,role\n'
+                     'r1,2025-06-05T09:00Z,Agency A,Changed title,https://example.org/a,'
+                     'Agency A says troops moved east.,B2,,\n'
+                     'new,2025-06-07,Agency N,New one,,,A1,adv@2025-06-05T00:00:00Z,confirms\n',
+                     encoding="utf-8")
+    w = window_on(qtbot, two_region_situation(), None)
+    before = (list(w.situation.reports), list(w.situation.links))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(table), ""))
+    from ui_helpers import answer_next_box
+    seen = answer_next_box(QMessageBox.StandardButton.Ok)
+    w.report_tools.import_action.trigger()
+    assert seen == ["the reports r1 differ from the reports with those ids already in the "
+                    "situation"]
+    assert (w.situation.reports, w.situation.links) == before and not w.isWindowModified()
+    table.write_text(table.read_text(encoding="utf-8").replace("Changed title",
+                                                               "Troops advance east"),
+                     encoding="utf-8")
+    w.report_tools.import_action.trigger()
+    assert [r.id for r in w.situation.reports] == ["r1", "r2", "r3", "new"]
+    assert ("new", "confirms") in [(r.id, role) for r, role in
+                                   w.situation.reports_for("adv@2025-06-05T00:00:00Z")]
+    assert w.statusBar().currentMessage() == "Imported 2 reports and 1 links from clash.csv"
+    w.edits.stack.setClean()
+    w.close()
