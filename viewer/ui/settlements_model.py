@@ -81,7 +81,7 @@ class SettlementsModel(QAbstractTableModel):
             self._since[:] = -1
             self._counts[:] = 0
         else:
-            self._codes = self.status.statuses(layer_id)[index]
+            self._codes = self.status.status_row(layer_id, index)
             self._since = self.status.since_index(layer_id, index).astype(np.int64)
             self._counts = self.status.change_counts(layer_id, self._times[index])
         top, bottom = self.index(0, STATUS), self.index(len(self._names) - 1, CHANGES)
