@@ -34,8 +34,9 @@ NARROW = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
 def widest_texts() -> tuple[str, ...]:
     """A wide text of each column, in the interface language (its first width)."""
     statuses = [status_text(code) for code in (INSIDE, LINE, OUTSIDE)]
+    day = format_day(datetime(2025, 9, 30, tzinfo=timezone.utc))
     return ("Velyka Novosilka", max(statuses, key=len),     # "поза межами" in Ukrainian
-            format_day(datetime(2025, 9, 30, tzinfo=timezone.utc)),
+            fill(translate("Settlements", "never to %1"), day), day,
             translate("Settlements", COLUMNS[CHANGES]), "Dnipropetrovsk Oblast",
             format_number(1_000_000, 0), "Велика Новосілка")
 
@@ -167,6 +168,7 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         t = self.cursor.time
         status = self.analytics.status
         self.model.set_state(layer_id, status.state_index(layer_id, t))
+        self.rows.follow_time()
         codes = status.status_at(layer_id, t)
         counts = (int((codes == INSIDE).sum()), len(codes), int((codes == LINE).sum()),
                   self.rows.rowCount())
