@@ -1465,6 +1465,10 @@ Assessment: %2</source>
         <translation>Стан</translation>
     </message>
     <message>
+        <source>First inside</source>
+        <translation>Уперше всередині</translation>
+    </message>
+    <message>
         <source>Since</source>
         <translation>Відтоді</translation>
     </message>
@@ -1493,6 +1497,10 @@ Assessment: %2</source>
         <translation>Усередині, на лінії чи поза площею шару на показаний час.</translation>
     </message>
     <message>
+        <source>The first date it lay inside, up to the time shown; &quot;never to&quot; the date shown where it never did</source>
+        <translation>Перша дата, коли пункт лежав усередині, до показаного часу; «ніколи до» показаної дати, якщо такого не було</translation>
+    </message>
+    <message>
         <source>The date its status at the time shown began</source>
         <translation>Дата, з якої триває його стан на показаний час</translation>
     </message>
@@ -1511,6 +1519,10 @@ Assessment: %2</source>
     <message>
         <source>Its name in the other language (Ukrainian or English)</source>
         <translation>Його назва іншою мовою (англійською чи українською)</translation>
+    </message>
+    <message>
+        <source>never to %1</source>
+        <translation>ніколи до %1</translation>
     </message>
     <message>
         <source>Measuring each place in each layer…</source>
