@@ -1497,8 +1497,8 @@ Assessment: %2</source>
         <translation>Усередині, на лінії чи поза площею шару на показаний час.</translation>
     </message>
     <message>
-        <source>The first date it lay inside, up to the time shown; &quot;never to&quot; the date shown where it never did</source>
-        <translation>Перша дата, коли пункт лежав усередині, до показаного часу; «ніколи до» показаної дати, якщо такого не було</translation>
+        <source>The first date it lay inside the layer&apos;s area; &quot;never to&quot; the layer&apos;s last date where it never did</source>
+        <translation>Перша дата, коли пункт лежав усередині площі шару; «ніколи до» останньої дати шару, якщо такого не було</translation>
     </message>
     <message>
         <source>The date its status at the time shown began</source>

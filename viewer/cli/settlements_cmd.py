@@ -53,10 +53,9 @@ def cmd_settlements(args) -> int:
     for layer_id in layers:
         codes = status.status_at(layer_id, at) if at else []
         since = status.since(layer_id, at) if at else []
-        k = status.state_index(layer_id, at) if at else -1
-        through = status.times(layer_id)[k] if k >= 0 else None     # the state shown
-        first = [t if t is not None and through is not None and t <= through else None
-                 for t in status.first_inside(layer_id)]         # up to the date, as shown
+        times = status.times(layer_id)
+        through = times[-1] if times else None      # the layer's data ends there
+        first = status.first_inside(layer_id)
         counts = status.change_counts(layer_id, until=at)
         for i in keep:
             place = status.places[i]
@@ -97,7 +96,7 @@ def _text(rows: list[dict], at, n_places: int) -> str:
 
 
 def _first(row: dict) -> str:
-    """The first date inside, or that there was none up to the state shown (as the
+    """The first date inside, or that there was none up to the layer's last state (as the
     Settlements panel says it: never a blank)."""
     if row["first_inside"]:
         return row["first_inside"]

@@ -25,7 +25,8 @@ COLUMNS = (QT_TRANSLATE_NOOP("Settlements", "Name"), QT_TRANSLATE_NOOP("Settleme
            QT_TRANSLATE_NOOP("Settlements", "Population"),
            QT_TRANSLATE_NOOP("Settlements", "Other name"))
 NAME, STATUS, FIRST_INSIDE, SINCE, CHANGES, REGION, POPULATION, OTHER_NAME = range(len(COLUMNS))
-TIME_COLUMNS = (STATUS, FIRST_INSIDE, SINCE, CHANGES)     # what a time step changes
+TIME_COLUMNS = (STATUS, SINCE, CHANGES)     # what a time step changes
+MANY_ROWS = 256             # more rows changed than this: one rectangle for all
 OTHER_LANGUAGE = {"en": "uk", "uk": "en"}
 SORT_ROLE = Qt.ItemDataRole.UserRole
 NEVER = 2 ** 31             # the first-inside index of a place never inside
@@ -35,8 +36,8 @@ def column_tips() -> tuple[str, ...]:
     return (translate("Settlements", "The place's name in the interface language"),
             translate("Settlements", "Inside, on the line or outside the layer's area at the "
                                      "time shown.") + " " + status_rule(),
-            translate("Settlements", "The first date it lay inside, up to the time shown; "
-                                     "\"never to\" the date shown where it never did"),
+            translate("Settlements", "The first date it lay inside the layer's area; \"never "
+                                     "to\" the layer's last date where it never did"),
             translate("Settlements", "The date its status at the time shown began"),
             translate("Settlements", "How many times its status changed, up to the time shown"),
             translate("Settlements", "The region it lies in"),
@@ -55,7 +56,6 @@ class SettlementsModel(QAbstractTableModel):
         self._codes = np.zeros(0, np.int8)
         self._since = np.zeros(0, np.int64)     # state index, -1: none
         self._first = np.zeros(0, np.int64)     # first state inside (a big number: never)
-        self._index = -1                        # the state shown
         self._first_of: dict[str, np.ndarray] = {}
         self._counts = np.zeros(0, np.int64)
         self._times: list = []
@@ -80,7 +80,7 @@ class SettlementsModel(QAbstractTableModel):
         self._counts = np.zeros(len(places), np.int64)
         self._first = np.full(len(places), NEVER, np.int64)
         self._first_of = {}
-        self._index = -1
+        self._times = []
         self.endResetModel()
 
     def _first_inside(self, layer_id: str) -> np.ndarray:
@@ -96,20 +96,33 @@ class SettlementsModel(QAbstractTableModel):
         """The status of every place at state ``index`` of the layer (-1: before it)."""
         if self.status is None or layer_id is None or not len(self._names):
             return
+        layer_changed = self._times is not self.status.times(layer_id)
         self._times = self.status.times(layer_id)
         self._first = self._first_inside(layer_id)
-        self._index = index
+        before = (self._codes, self._since, self._counts)
         if index < 0:
-            self._codes[:] = NONE
-            self._since[:] = -1
-            self._counts[:] = 0
+            n = len(self._names)
+            self._codes = np.full(n, NONE, np.int8)
+            self._since = np.full(n, -1, np.int64)
+            self._counts = np.zeros(n, np.int64)
         else:
             self._codes = self.status.status_row(layer_id, index)
             self._since = self.status.since_index(layer_id, index).astype(np.int64)
             self._counts = self.status.change_counts(layer_id, self._times[index])
-        top, bottom = self.index(0, STATUS), self.index(len(self._names) - 1, CHANGES)
-        # (STATUS..CHANGES are neighbours: one rectangle of changed cells)
-        self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, SORT_ROLE])
+        changed = np.zeros(len(self._names), bool)
+        for old, new in zip(before, (self._codes, self._since, self._counts)):
+            changed |= old != new
+        rows = np.flatnonzero(changed)
+        # only the rows whose cells changed (a few a step: the view repaints them, and the
+        # sorted proxy maps no 8,000-row rectangle); all of them for another layer
+        if layer_changed or len(rows) > MANY_ROWS:
+            rows = np.array([0, len(self._names) - 1]) if len(self._names) else rows
+            spans = [(int(rows[0]), int(rows[-1]))] if len(rows) else []
+        else:
+            spans = [(int(r), int(r)) for r in rows]
+        for first, last in spans:       # (STATUS..CHANGES are neighbours: one rectangle)
+            self.dataChanged.emit(self.index(first, STATUS), self.index(last, CHANGES),
+                                  [Qt.ItemDataRole.DisplayRole, SORT_ROLE])
 
     def region_names(self) -> list[str]:
         collator = QCollator(QLocale())            # Ukrainian І sorts after А
@@ -174,12 +187,12 @@ class SettlementsModel(QAbstractTableModel):
         return str(int(self._counts[row]))
 
     def _first_text(self, row: int) -> str:
-        if self._index < 0 or not self._times:
+        if not self._times:
             return "—"
         k = int(self._first[row])
-        if k <= self._index:
+        if k < len(self._times):
             return format_day(self._times[k])
-        return fill(translate("Settlements", "never to %1"), format_day(self._times[self._index]))
+        return fill(translate("Settlements", "never to %1"), format_day(self._times[-1]))
 
     def _key(self, row: int, column: int):
         if column == POPULATION:
@@ -189,8 +202,7 @@ class SettlementsModel(QAbstractTableModel):
         if column == SINCE:
             return int(self._since[row])
         if column == FIRST_INSIDE:
-            k = int(self._first[row])
-            return k if k <= self._index else NEVER
+            return int(self._first[row])
         if column == CHANGES:
             return int(self._counts[row])
         return self._text(row, column).casefold()
