@@ -15,7 +15,9 @@ the first paint, waits for the background measuring, then times ``--steps`` step
 random dates (the same dates in every mode of a round) until the window has painted
 (frames.settle). Memory: VmRSS once everything is measured (after a garbage collection),
 and the peak (ru_maxrss). Per mode, min–median–max over the rounds of each figure, and
-the ratio of the round's median step to the ``off`` process's in the same round.
+the ratio of the round's median step to the ``off`` process's in the same round. Then,
+since processes apart see different loads, the three windows in one process, their steps
+interleaved round by round (the same dates in each), with the ratio per round.
 
 Not a unit test: nothing asserts; the load average is printed with the figures.
 """
@@ -95,6 +97,53 @@ def child(mode: str, path: Path, steps: int, seed: int) -> dict:
     return out
 
 
+def same_process_steps(path: Path, rounds: int, steps: int) -> dict[str, list[float]]:
+    """The three modes' windows in one process, their steps interleaved: each round
+    takes the same random dates in each window in turn; per round, each window's median
+    step over the ``off`` window's."""
+    from PySide6.QtWidgets import QApplication
+
+    import bench_window
+    from frames import EventCounter
+    from open_floor import open_to_first_paint
+    from viewer.ui.analytics_wiring import AnalyticsWiring
+
+    app = QApplication.instance() or QApplication(["bench"])
+    counter = EventCounter(app)
+    kept = AnalyticsWiring._on_regions_measured
+    windows = {}
+    for mode in MODES:
+        # "off": its wiring connects the no-op at construction, the others the real one
+        AnalyticsWiring._on_regions_measured = (lambda self, _r: None) if mode == "off" else kept
+        win = bench_window.sized_window(bench_window.KINDS[0])
+        if mode == MODES[2]:
+            win.analytics.dock.raise_()
+        open_to_first_paint(path, win)
+        QApplication.processEvents()
+        win.worker.wait()
+        QApplication.processEvents()
+        assert (win.analytics.analytics is None) == (mode == "off"), mode
+        windows[mode] = bench_window.Steps(win, counter)
+    AnalyticsWiring._on_regions_measured = kept
+    rng = random.Random(7)
+    ratios: dict[str, list[float]] = {m: [] for m in MODES}
+    medians: dict[str, list[float]] = {m: [] for m in MODES}
+    for _ in range(rounds):
+        times = bench_window.step_times(windows["off"].win, bench_window.MODES[0], steps, rng)
+        for mode, run in windows.items():
+            done = len(run.times.get(bench_window.MODES[0], []))
+            bench_window.time_steps(run, bench_window.MODES[0], times)
+            medians[mode].append(statistics.median(run.times[bench_window.MODES[0]][done:])
+                                 * 1000)
+        for mode in MODES:
+            ratios[mode].append(medians[mode][-1] / medians["off"][-1])
+    for run in windows.values():
+        run.win.close()
+        run.win.deleteLater()
+    QApplication.processEvents()
+    return {"medians": medians, "ratios": ratios}
+
+
 def spread(values: list[float], digits: int = 0) -> str:
     return "–".join(f"{v:.{digits}f}" for v in (min(values), statistics.median(values),
                                                 max(values)))
@@ -105,7 +154,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--steps", type=int, default=40)
     parser.add_argument("--file", help="a situation file (default: the DeepState import)")
-    parser.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=MODES + ("same process",), help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.file:
@@ -115,7 +164,10 @@ def main() -> int:
         path = cached()
     if args.child:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        print(json.dumps(child(args.child, path, args.steps, args.seed)))
+        if args.child == "same process":
+            print(json.dumps(same_process_steps(path, args.rounds, args.steps)))
+        else:
+            print(json.dumps(child(args.child, path, args.steps, args.seed)))
         return 0
     print(f"{path.name} ({path.stat().st_size / 1e6:.1f} MB): {args.rounds} rounds, one "
           f"process per mode, {args.steps} random-date steps each; load average "
@@ -143,6 +195,15 @@ def main() -> int:
               f"memory once measured: +{spread([x['rss_open_mb'] for x in rows])} MB over "
               f"the empty window (VmRSS {spread([x['rss_mb'] for x in rows])} MB), "
               f"peak {spread([x['peak_mb'] for x in rows])} MB")
+    print(f"then the three windows in one process, {args.rounds} rounds of {args.steps} "
+          f"steps interleaved (load average {os.getloadavg()[0]:.2f}):")
+    proc = subprocess.run([sys.executable, __file__, "--child", "same process", "--file",
+                           str(path), "--steps", str(args.steps), "--rounds", str(args.rounds)],
+                          capture_output=True, text=True, check=True)
+    same = json.loads(proc.stdout.strip().splitlines()[-1])
+    for mode in MODES:
+        print(f"  {mode:22s} step {spread(same['medians'][mode], 1)} ms, ratio to off "
+              f"{spread(same['ratios'][mode], 2)}x")
     print(f"load average now {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
