@@ -1789,6 +1789,10 @@ Assessment: %2</source>
         <translation>Стан</translation>
     </message>
     <message>
+        <source>First inside</source>
+        <translation>Уперше всередині</translation>
+    </message>
+    <message>
         <source>Since</source>
         <translation>Відтоді</translation>
     </message>
@@ -1817,6 +1821,10 @@ Assessment: %2</source>
         <translation>Усередині, на лінії чи поза площею шару на показаний час.</translation>
     </message>
     <message>
+        <source>The first date it lay inside the layer&apos;s area; &quot;never to&quot; the layer&apos;s last date where it never did</source>
+        <translation>Перша дата, коли пункт лежав усередині площі шару; «ніколи до» останньої дати шару, якщо такого не було</translation>
+    </message>
+    <message>
         <source>The date its status at the time shown began</source>
         <translation>Дата, з якої триває його стан на показаний час</translation>
     </message>
@@ -1835,6 +1843,10 @@ Assessment: %2</source>
     <message>
         <source>Its name in the other language (Ukrainian or English)</source>
         <translation>Його назва іншою мовою (англійською чи українською)</translation>
+    </message>
+    <message>
+        <source>never to %1</source>
+        <translation>ніколи до %1</translation>
     </message>
     <message>
         <source>Measuring each place in each layer…</source>
