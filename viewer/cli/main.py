@@ -86,6 +86,11 @@ def build_parser() -> OneLineParser:
                           f"{status_rule()} {front_rule()}")
     info.add_argument("file", help="situation file (.gpkg)")
     info.add_argument("--json", action="store_true", help="print one JSON object")
+    info.add_argument("--watch", metavar="PLACE", help="also the distance from a place "
+                      "of the file (by name, as render --center) to each layer, and its "
+                      "change over the highlight window ('watch' in the JSON)")
+    info.add_argument("--at", metavar="DATE", help="with --watch: at this date (default: "
+                      "the file's default time, else its last state)")
     from viewer.cli.import_cmd import add_parser as add_import_parser
     add_import_parser(sub, HELP["import"])
     from viewer.cli import settlements_cmd, stats_cmd
@@ -113,7 +118,13 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 
 def cmd_info(args) -> int:
     from viewer.analysis.summary import situation_info
-    info = situation_info(_load(args.file))
+    if args.at is not None and args.watch is None:
+        raise ArgumentError("--at: needs --watch PLACE")
+    situation = _load(args.file)
+    info = situation_info(situation)
+    if args.watch is not None:
+        from viewer.cli.watch_cmd import watch_info
+        info["watch"] = watch_info(situation, args.watch, args.at)
     if args.json:
         text = json.dumps(info, ensure_ascii=False, indent=1)
         sys.stdout.write(_JSON_UNSAFE.sub(_json_escape, text) + "\n")
@@ -135,6 +146,9 @@ def _info_text(info: dict) -> str:
              f"time span: {info['start']} .. {info['end']}",
              f"regions: {sum(r['role'] == 'region' for r in info['regions'])}, "
              f"places: {len(info['places'])}, reports: {len(info['reports'])}"]
+    if "watch" in info:
+        from viewer.cli.watch_cmd import watch_lines
+        lines += watch_lines(info["watch"])
     for layer in info["layers"]:
         last = layer["states"][-1]["area_km2"] if layer["states"] else 0.0
         lines.append(f"layer {s(layer['id'])} ({s(layer['kind'])}): "
