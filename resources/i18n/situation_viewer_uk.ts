@@ -1107,6 +1107,18 @@ Assessment: %2</source>
         <source>Draw each layer&apos;s front line: its boundary away from the country&apos;s border and coast</source>
         <translation>Показувати лінію фронту кожного шару: його межу поза державним кордоном і узбережжям</translation>
     </message>
+    <message>
+        <source>Place</source>
+        <translation>Місце</translation>
+    </message>
+    <message>
+        <source>Show or hide the Place panel</source>
+        <translation>Показати або сховати панель «Місце»</translation>
+    </message>
+    <message>
+        <source>Map Tools</source>
+        <translation>Інструменти мапи</translation>
+    </message>
 </context>
 <context>
     <name>Regions</name>
@@ -1772,6 +1784,29 @@ Assessment: %2</source>
     <message>
         <source>This image can&apos;t be decoded.</source>
         <translation>Це зображення неможливо розкодувати.</translation>
+    </message>
+</context>
+<context>
+    <name>Ruler</name>
+    <message>
+        <source>&amp;Measure Distance and Area</source>
+        <translation>&amp;Виміряти відстань і площу</translation>
+    </message>
+    <message>
+        <source>Click points on the map to measure distances; close the shape for its area</source>
+        <translation>Клацайте точки на мапі, щоб виміряти відстані; замкніть фігуру, щоб дізнатися її площу</translation>
+    </message>
+    <message>
+        <source>Ruler: click points on the map; click the first point or press Enter to close the shape; Esc ends</source>
+        <translation>Лінійка: клацайте точки на мапі; клацніть першу точку або натисніть Enter, щоб замкнути фігуру; Esc — завершити</translation>
+    </message>
+    <message>
+        <source>Distance %1</source>
+        <translation>Відстань %1</translation>
+    </message>
+    <message>
+        <source>Area %1</source>
+        <translation>Площа %1</translation>
     </message>
 </context>
 <context>

@@ -100,6 +100,11 @@ def format_number(value: float, decimals: int = 1) -> str:
     return QLocale().toString(float(value), "f", decimals)
 
 
+def format_km(value: float, decimals: int = 1) -> str:
+    """``391.2 km`` / ``391,2 км``, joined by a non-breaking space."""
+    return format_number(value, decimals) + NBSP + translate("Units", "km")
+
+
 def format_km2(value: float, decimals: int = 1) -> str:
     """``114,508.9 km²`` / ``114 508,9 км²``, joined by a non-breaking space."""
     return format_number(value, decimals) + NBSP + translate("Units", "km²")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from typing import Callable
 
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QRegion, QWheelEvent
@@ -40,6 +41,7 @@ PARTIAL_AT_MOST = 0.5       # a time step changing more of the canvas than this 
 class MapCanvas(QWidget):
     pointer_moved = Signal(object)      # (lon, lat) under the pointer, or None when it leaves
     view_changed = Signal()
+    clicked = Signal(object)            # QPointF of a click (a press not dragged), first
 
     def __init__(self, cursor: TimeCursor, selection: Selection, display: DisplayOptions,
                  parent: QWidget | None = None):
@@ -55,6 +57,9 @@ class MapCanvas(QWidget):
         self._decorations = True
         self.front_line = False             # View ▸ Front line
         self._time_asked: tuple[datetime, float] | None = None   # of the last repaint asked
+        # tools taking a click before it selects changes (ruler, place picking): the
+        # first that returns True keeps it
+        self.click_handlers: list[Callable[[QPointF], bool]] = []
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -307,11 +312,14 @@ class MapCanvas(QWidget):
             super().mouseReleaseEvent(event)
             return
         if not self._dragging and self.scene is not None:
-            hits = self.changes_at(event.position())
-            if hits:
-                self.selection.select_changes([c.id for c in hits])
-            else:
-                self.selection.clear()
+            pos = event.position()
+            self.clicked.emit(pos)
+            if not any(handler(pos) for handler in self.click_handlers):
+                hits = self.changes_at(pos)
+                if hits:
+                    self.selection.select_changes([c.id for c in hits])
+                else:
+                    self.selection.clear()
         if self._dragging:
             self.update()           # the labels, shifted while dragging, laid out anew
         self._press = self._last = None

@@ -1,0 +1,73 @@
+"""The map's reading tools, wired into the window: the ruler (M), the marked search
+result or clicked settlement, the Place panel with the distances to each layer, View ▸
+Coordinates, and the offer to add settlements to a situation that has none."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QToolBar
+
+from viewer.importing.place_search import Found
+from viewer.model.place_watch import PlaceWatch, WatchedPlace
+from viewer.render.language import translate
+from viewer.ui.coordinate_menu import coordinate_menu
+from viewer.ui.map_overlay import MapOverlay
+from viewer.ui.place_marker import PlaceMarker
+from viewer.ui.place_panel import Distances, PlacePanel
+from viewer.ui.places_offer import PlacesOffer
+from viewer.ui.ruler import RulerTool
+
+if TYPE_CHECKING:
+    from viewer.ui.main_window import MainWindow
+
+
+class MapTools(QObject):
+    def __init__(self, w: "MainWindow"):
+        super().__init__(w)
+        self.window = w
+        self.watch = PlaceWatch()
+        self.distances = Distances(w)
+        self.overlay = MapOverlay(w.canvas)
+        self.ruler = RulerTool(w, self.overlay)
+        self.marker = PlaceMarker(w.canvas, self.overlay, self.watch, self.distances.tooltip)
+        self.panel = PlacePanel(w, self.watch, self.distances)
+        self.dock = w._dock("place", translate("MainWindow", "Place"),
+                            translate("MainWindow", "Show or hide the Place panel"), self.panel,
+                            Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.dock.visibilityChanged.connect(self.panel.set_shown)
+        self.offer = PlacesOffer(w)
+        self.toolbar = QToolBar(translate("MainWindow", "Map Tools"), w)
+        self.toolbar.setObjectName("map-tools")
+        self.toolbar.addAction(self.ruler.action)
+        w.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        view = w.menus["view"]
+        view.insertAction(_first_separator(view), self.ruler.action)
+        docks = w.docks()
+        view.insertAction(_after(view, docks[-1].toggleViewAction()), self.dock.toggleViewAction())
+        view.insertMenu(_after(view, w.window_actions.decorations), coordinate_menu(w))
+        w.finder.found.connect(self._on_found)
+        w.situation_loaded.connect(self._on_loaded)
+
+    def _on_found(self, found: Found) -> None:
+        place = WatchedPlace(found.label, found.lon, found.lat, found.place_id)
+        self.marker.mark(place)
+        if found.place_id:
+            self.watch.watch(place)
+
+    def _on_loaded(self, _loaded) -> None:
+        self.ruler.end()
+        self.marker.mark(None)
+        self.watch.clear()
+        self.distances.clear()
+
+
+def _first_separator(menu):
+    return next((a for a in menu.actions() if a.isSeparator()), None)
+
+
+def _after(menu, action):
+    actions = menu.actions()
+    i = actions.index(action)
+    return actions[i + 1] if i + 1 < len(actions) else None
