@@ -18,6 +18,7 @@ from viewer.io.situation_file import SUFFIX, read_situation
 from viewer.model.edits import Edit, Editor, Touched
 from viewer.resources import sample_path
 from viewer.ui.loader import prepare
+from viewer.ui.places_offer import refresh_places
 from viewer.ui.qt_utils import ModelConnections
 from viewer.ui.recovery import RecoveryFile, interval_ms
 from viewer.ui.undo import UndoStack
@@ -101,6 +102,9 @@ class EditSession(QObject):
             self.active_report = None
         if touched.layers or touched.layer_list:
             self._refresh_layers()
+            return
+        if touched.places:
+            refresh_places(w)
             return
         w.reports_panel.set_situation(s, w.loaded.regions)
         w.timeline.set_situation(s, w.loaded.areas)
