@@ -1119,6 +1119,118 @@ Assessment: %2</source>
         <source>Map Tools</source>
         <translation>Інструменти мапи</translation>
     </message>
+    <message>
+        <source>C&amp;oordinates</source>
+        <translation>&amp;Координати</translation>
+    </message>
+    <message>
+        <source>&amp;Decimal Degrees</source>
+        <translation>&amp;Десяткові градуси</translation>
+    </message>
+    <message>
+        <source>The pointer&apos;s position as 48.2800° N 37.1800° E</source>
+        <translation>Положення вказівника у вигляді 48,2800° пн. ш. 37,1800° сх. д.</translation>
+    </message>
+    <message>
+        <source>Degrees, Minutes, &amp;Seconds</source>
+        <translation>Градуси, хвилини, &amp;секунди</translation>
+    </message>
+    <message>
+        <source>The pointer&apos;s position as 48°16′48.0″ N 37°10′48.0″ E</source>
+        <translation>Положення вказівника у вигляді 48°16′48,0″ пн. ш. 37°10′48,0″ сх. д.</translation>
+    </message>
+    <message>
+        <source>&amp;MGRS</source>
+        <translation>&amp;MGRS</translation>
+    </message>
+    <message>
+        <source>The pointer&apos;s position as a Military Grid Reference System square, to 1 m</source>
+        <translation>Положення вказівника як квадрат військової системи координатної сітки (MGRS), з точністю до 1 м</translation>
+    </message>
+</context>
+<context>
+    <name>Place</name>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 дня</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 день</translation>
+    </message>
+    <message>
+        <source>%n days</source>
+        <comment>one</comment>
+        <translation>%n день</translation>
+    </message>
+    <message>
+        <source>%n days</source>
+        <comment>few</comment>
+        <translation>%n дні</translation>
+    </message>
+    <message>
+        <source>%n days</source>
+        <comment>many</comment>
+        <translation>%n днів</translation>
+    </message>
+    <message>
+        <source>no area at this date</source>
+        <translation>на цю дату площі немає</translation>
+    </message>
+    <message>
+        <source>0 km, inside since %1</source>
+        <translation>0 км, усередині від %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 за %2</translation>
+    </message>
+    <message>
+        <source>The situation has no layers.</source>
+        <translation>У ситуації немає шарів.</translation>
+    </message>
+    <message>
+        <source>No place picked</source>
+        <translation>Місце не вибрано</translation>
+    </message>
+    <message>
+        <source>Click a settlement on the map, or find one (Ctrl+F), to see how far it is from each layer at the date shown.</source>
+        <translation>Клацніть населений пункт на мапі або знайдіть його (Ctrl+F), щоб побачити, як далеко він від кожного шару на показану дату.</translation>
+    </message>
+</context>
+<context>
+    <name>Places</name>
+    <message>
+        <source>Add Built-in &amp;Settlements</source>
+        <translation>Додати вбудовані &amp;населені пункти</translation>
+    </message>
+    <message>
+        <source>Add GeoNames&apos; settlements within the situation&apos;s extent (an edit you can undo, kept once you save)</source>
+        <translation>Додати населені пункти GeoNames у межах ситуації (зміна, яку можна скасувати; зберігається після збереження файлу)</translation>
+    </message>
+    <message>
+        <source>No places on this map: add settlements</source>
+        <translation>На мапі немає населених пунктів: додати</translation>
+    </message>
+    <message>
+        <source>No built-in settlement lies within this situation&apos;s extent.</source>
+        <translation>Жоден вбудований населений пункт не лежить у межах цієї ситуації.</translation>
+    </message>
+    <message>
+        <source>Added %n settlements: save to keep them.</source>
+        <comment>one</comment>
+        <translation>Додано %n населений пункт: збережіть, щоб не втратити.</translation>
+    </message>
+    <message>
+        <source>Added %n settlements: save to keep them.</source>
+        <comment>few</comment>
+        <translation>Додано %n населені пункти: збережіть, щоб не втратити.</translation>
+    </message>
+    <message>
+        <source>Added %n settlements: save to keep them.</source>
+        <comment>many</comment>
+        <translation>Додано %n населених пунктів: збережіть, щоб не втратити.</translation>
+    </message>
 </context>
 <context>
     <name>Regions</name>
