@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from viewer.analysis.front_distance import front_distances
 from viewer.io.situation_file import read_situation
 from viewer.render.language import format_km
+from viewer.model import parse_time
 from viewer.resources import sample_path
 from viewer.ui.place_marker import RING, RING_R
+from test_front_distance import deepstate_august, expected_km  # noqa: F401 (a fixture)
 from ui_helpers import close_to, isolate_settings, open_window, pixel_point
 
-POKROVSK = (37.17706, 48.28014)
+POKROVSK = (37.17706, 48.28014)            # GeoNames 704422
 
 
 def ring_pixels(canvas, lon: float, lat: float) -> list[QColor]:
@@ -100,3 +102,25 @@ def test_clicking_a_settlement_picks_it_and_its_tooltip_says_how_far(qtbot, samp
     QApplication.sendEvent(canvas, QHelpEvent(QEvent.Type.ToolTip, empty,
                                               canvas.mapToGlobal(empty)))
     assert not QToolTip.isVisible()
+
+
+def test_pokrovsk_on_12_august_2025_in_the_deepstate_window(qtbot, monkeypatch, tmp_path,
+                                                            deepstate_august):
+    path, raw = deepstate_august
+    isolate_settings(monkeypatch, tmp_path)
+    w = open_window(qtbot, read_situation(path), size=(1400, 900))
+    w.cursor_model.set_time(parse_time("2025-08-12"))
+    w.cursor_model.set_highlight_days(7)
+    w.finder.open()
+    assert w.finder.choose("Pokrovsk")
+    lon, lat = POKROVSK
+    want = expected_km(raw["20250812"], lon, lat)
+    change = want - expected_km(raw["20250805"], lon, lat)
+    body = w.map_tools.panel.body.text()
+    assert body.startswith(f"Occupied (DeepState): {format_km(want, 1)} ("), body
+    assert f"{format_km(abs(change), 1)} in 7 days" in body
+    # a week on, the panel follows the time shown
+    w.cursor_model.set_time(parse_time("2025-08-05"))
+    assert w.map_tools.panel.body.text().startswith(
+        f"Occupied (DeepState): {format_km(expected_km(raw['20250805'], lon, lat), 1)}")
+    w.close()
