@@ -21,7 +21,7 @@ def position_text(qtbot, window, at: QPoint) -> str:
 def test_the_format_is_chosen_shown_and_remembered(qtbot, monkeypatch, tmp_path):
     isolate_settings(monkeypatch, tmp_path)
     w = open_window(qtbot)
-    menu = w.findChild(QMenu, "coordinate_menu")
+    menu = w.findChild(QMenu, "coordinates_menu")
     assert menu is not None and menu.menuAction() in w.menus["view"].actions()
     actions = {a.objectName(): a for a in menu.actions()}
     assert actions["coordinates_decimal"].isChecked()
@@ -39,7 +39,7 @@ def test_the_format_is_chosen_shown_and_remembered(qtbot, monkeypatch, tmp_path)
     assert abs(d + m / 60 + s / 3600 - clicked_lonlat(w.canvas, at)[1]) < 0.051 / 3600
     w.close()
     again = open_window(qtbot)
-    menu = again.findChild(QMenu, "coordinate_menu")
+    menu = again.findChild(QMenu, "coordinates_menu")
     assert {a.objectName(): a for a in menu.actions()}["coordinates_dms"].isChecked()
     assert again.status.coordinates == "dms"
     again.close()

@@ -3,11 +3,11 @@ degrees-minutes-seconds or MGRS, remembered in the settings (``view/coordinates`
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
 from viewer.analysis.coordinates import dms, mgrs_reference
 from viewer.render.language import format_number, translate
+from viewer.ui.choice_menu import choice_menu
 
 SETTING = "view/coordinates"
 FORMATS = ("decimal", "dms", "mgrs")
@@ -35,9 +35,6 @@ def format_position(lon: float, lat: float, fmt: str = "decimal") -> str:
 
 
 def coordinate_menu(window) -> QMenu:
-    menu = QMenu(translate("MainWindow", "C&oordinates"), window)
-    menu.setObjectName("coordinate_menu")
-    group = QActionGroup(menu)
     saved = window.settings.value(SETTING, FORMATS[0], type=str)
     window.status.coordinates = saved if saved in FORMATS else FORMATS[0]
     names = {"decimal": (translate("MainWindow", "&Decimal Degrees"),
@@ -47,17 +44,9 @@ def coordinate_menu(window) -> QMenu:
              "mgrs": (translate("MainWindow", "&MGRS"),
                       translate("MainWindow", "The pointer's position as a Military Grid "
                                               "Reference System square, to 1 m"))}
-    for fmt in FORMATS:
-        text, tip = names[fmt]
-        action = QAction(text, menu)
-        action.setObjectName(f"coordinates_{fmt}")
-        action.setStatusTip(tip)
-        action.setCheckable(True)
-        action.setChecked(fmt == window.status.coordinates)
-        action.triggered.connect(lambda *_, f=fmt: _choose(window, f))
-        group.addAction(action)
-        menu.addAction(action)
-    return menu
+    return choice_menu(window, translate("MainWindow", "C&oordinates"), "coordinates",
+                       [(f, *names[f]) for f in FORMATS], window.status.coordinates,
+                       lambda f: _choose(window, f))
 
 
 def _choose(window, fmt: str) -> None:
