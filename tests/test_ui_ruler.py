@@ -78,6 +78,10 @@ def test_clicking_the_first_point_closes_and_the_view_action_toggles(qtbot, samp
     canvas, ruler = w.canvas, w.map_tools.ruler
     view_actions = [a for a in w.menus["view"].actions() if a is ruler.action]
     assert view_actions and ruler.action in w.map_tools.toolbar.actions()
+    bar = w.map_tools.toolbar
+    assert not bar.isVisible() and bar.toggleViewAction() in w.menus["view"].actions()
+    bar.toggleViewAction().trigger()
+    assert bar.isVisible()
     ruler.action.trigger()
     points = [pixel_point(canvas, *p) for p in (KYIV, DNIPRO, KHARKIV)]
     for p in points:

@@ -1120,6 +1120,10 @@ Assessment: %2</source>
         <translation>Інструменти мапи</translation>
     </message>
     <message>
+        <source>Show or hide the Map Tools bar (the ruler)</source>
+        <translation>Показати або сховати панель «Інструменти мапи» (лінійка)</translation>
+    </message>
+    <message>
         <source>C&amp;oordinates</source>
         <translation>&amp;Координати</translation>
     </message>

@@ -1,4 +1,5 @@
-"""The map's reading tools, wired into the window: the ruler (M), the marked search
+"""The map's reading tools, wired into the window: the ruler (M, View ▸ Measure, or the
+Map Tools bar, hidden until View ▸ Map Tools shows it), the marked search
 result or clicked settlement, the Place panel with the distances to each layer, View ▸
 Coordinates, and the offer to add settlements to a situation that has none."""
 
@@ -42,10 +43,15 @@ class MapTools(QObject):
         self.toolbar.setObjectName("map-tools")
         self.toolbar.addAction(self.ruler.action)
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.toolbar.hide()                 # the map keeps its height; View ▸ Map Tools shows it
+        self.toolbar.toggleViewAction().setStatusTip(
+            translate("MainWindow", "Show or hide the Map Tools bar (the ruler)"))
         view = w.menus["view"]
         view.insertAction(_first_separator(view), self.ruler.action)
         docks = w.docks()
-        view.insertAction(_after(view, docks[-1].toggleViewAction()), self.dock.toggleViewAction())
+        after_docks = _after(view, docks[-1].toggleViewAction())
+        view.insertAction(after_docks, self.dock.toggleViewAction())
+        view.insertAction(after_docks, self.toolbar.toggleViewAction())
         view.insertMenu(_after(view, w.window_actions.decorations), coordinate_menu(w))
         w.finder.found.connect(self._on_found)
         w.situation_loaded.connect(self._on_loaded)

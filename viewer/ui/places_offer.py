@@ -33,6 +33,8 @@ class PlacesOffer(QObject):
         self.action.triggered.connect(self.add)
         self.button.setObjectName("add_settlements_button")
         self.button.setAutoRaise(True)
+        # no taller than the status bar's labels: showing it must not shrink the map
+        self.button.setMaximumHeight(window.status.region.sizeHint().height())
         self.button.setText(translate("Places", "No places on this map: add settlements"))
         self.button.setToolTip(self.action.statusTip())
         self.button.clicked.connect(self.add)
