@@ -99,3 +99,16 @@ def test_clicking_the_first_point_closes_and_the_view_action_toggles(qtbot, samp
     assert canvas.view_rect() != rect and len(ruler.ruler.points) == 3
     ruler.action.trigger()
     assert not ruler.active and ruler.ruler.points == []
+
+
+def test_the_ruler_and_the_sketch_tool_end_each_other(qtbot, sample_window):
+    w = sample_window
+    ruler, sketch = w.map_tools.ruler, w.sketching
+    ruler.action.trigger()
+    sketch.action.trigger()
+    assert sketch.tool.active and not ruler.active
+    ruler.action.trigger()
+    assert ruler.active and not sketch.tool.active
+    qtbot.mouseClick(w.canvas, Qt.MouseButton.LeftButton, pos=pixel_point(w.canvas, *KYIV))
+    assert len(ruler.ruler.points) == 1
+    ruler.end()

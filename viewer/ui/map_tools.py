@@ -54,6 +54,9 @@ class MapTools(QObject):
         view.insertAction(after_docks, self.toolbar.toggleViewAction())
         view.insertMenu(_after(view, w.window_actions.decorations), coordinate_menu(w))
         w.finder.found.connect(self._on_found)
+        # one map tool at a time: the ruler and Edit ▸ Sketch Area end each other
+        self.ruler.action.toggled.connect(self._on_ruler)
+        w.sketching.action.triggered.connect(self.ruler.end)
         w.situation_loaded.connect(self._on_loaded)
 
     def _on_found(self, found: Found) -> None:
@@ -61,6 +64,10 @@ class MapTools(QObject):
         self.marker.mark(place)
         if found.place_id:
             self.watch.watch(place)
+
+    def _on_ruler(self, on: bool) -> None:
+        if on and self.window.sketching.tool.active:
+            self.window.sketching.tool.stop()
 
     def _on_loaded(self, _loaded) -> None:
         self.ruler.end()
