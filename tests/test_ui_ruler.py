@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import pytest
 from pyproj import Geod
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from viewer.io.situation_file import read_situation
 from viewer.render.language import format_km
 from viewer.resources import sample_path
 from viewer.ui.ruler import LINE
-from ui_helpers import clicked_lonlat, close_to, isolate_settings, open_window, pixel_point
+from ui_helpers import (PaintRects, clicked_lonlat, close_to, isolate_settings, open_window,
+                        pixel_point)
 
 GEOD = Geod(ellps="WGS84")
 KYIV, DNIPRO, KHARKIV = (30.5234, 50.4501), (35.0462, 48.4647), (36.2304, 49.9935)
@@ -111,4 +113,27 @@ def test_the_ruler_and_the_sketch_tool_end_each_other(qtbot, sample_window):
     assert ruler.active and not sketch.tool.active
     qtbot.mouseClick(w.canvas, Qt.MouseButton.LeftButton, pos=pixel_point(w.canvas, *KYIV))
     assert len(ruler.ruler.points) == 1
+    ruler.end()
+
+
+def test_the_leg_being_drawn_repaints_only_around_it(qtbot, sample_window):
+    """The ruler is an overlay: moving the pointer repaints the leg's bounds (and its
+    length label), never the whole map."""
+    w = sample_window
+    canvas, ruler = w.canvas, w.map_tools.ruler
+    w.canvas.zoom_to_lonlat((34.5, 48.0, 35.5, 48.9))
+    ruler.action.trigger()
+    start = pixel_point(canvas, *DNIPRO)
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(canvas, start + QPoint(40, 30))
+    QApplication.processEvents()
+    canvas.repaint()
+    painted = PaintRects(canvas)
+    end = start + QPoint(90, 50)
+    qtbot.mouseMove(canvas, end)
+    QApplication.processEvents()
+    assert painted.rects
+    around = QRect(start, end).normalized().adjusted(-20, -40, 140, 20)   # + the label
+    assert all(around.contains(rect) for rect in painted.rects), (around, painted.rects)
+    assert around.width() * around.height() < 0.1 * canvas.width() * canvas.height()
     ruler.end()
