@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QToolBar
 from viewer.importing.place_search import Found
 from viewer.model.place_watch import PlaceWatch, WatchedPlace
 from viewer.render.language import translate
+from viewer.ui.compare_actions import _after
 from viewer.ui.coordinate_menu import coordinate_menu
 from viewer.ui.map_overlay import MapOverlay
 from viewer.ui.place_marker import PlaceMarker
@@ -79,8 +80,3 @@ class MapTools(QObject):
 def _first_separator(menu):
     return next((a for a in menu.actions() if a.isSeparator()), None)
 
-
-def _after(menu, action):
-    actions = menu.actions()
-    i = actions.index(action)
-    return actions[i + 1] if i + 1 < len(actions) else None
