@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QToolBar
 
 from viewer.importing.place_search import Found
 from viewer.model.place_watch import PlaceWatch, WatchedPlace
-from viewer.render.language import translate
+from viewer.model.text import safe_line
+from viewer.render.language import current_language, translate
 from viewer.ui.compare_actions import _after
 from viewer.ui.coordinate_menu import coordinate_menu
 from viewer.ui.map_overlay import MapOverlay
@@ -61,7 +62,10 @@ class MapTools(QObject):
         w.situation_loaded.connect(self._on_loaded)
 
     def _on_found(self, found: Found) -> None:
-        place = WatchedPlace(found.label, found.lon, found.lat, found.place_id)
+        # marked (and, a place, picked) under its name in the interface language
+        held = next((p for p in self.window.situation.places if p.id == found.place_id), None)
+        name = safe_line(held.name_in(current_language()), 120) if held else found.label
+        place = WatchedPlace(name, found.lon, found.lat, found.place_id)
         self.marker.mark(place)
         if found.place_id:
             self.watch.watch(place)
