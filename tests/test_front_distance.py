@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import shapely
 from hypothesis import given, settings, strategies as st
-from pyproj import CRS, Transformer
+from pyproj import CRS, Geod, Transformer
 from shapely.geometry import Point, box, shape
 
 from factories import D, two_region_situation
@@ -64,6 +64,11 @@ def test_inside_since_and_the_change_over_the_window():
     want = expected_km(box(30.2, 48.2, 30.8, 48.4), lon, lat)
     assert after.km == pytest.approx(want, rel=1e-9) and 14 < want < 16
     assert after.km_before == 0.0 and after.change_km == pytest.approx(want)
+    # the nearest point is that far away on the ellipsoid, and on the layer's boundary
+    far = after.nearest
+    assert Geod(ellps="WGS84").inv(lon, lat, *far)[2] / 1000 == pytest.approx(after.km, rel=1e-6)
+    assert box(30.2, 48.2, 30.8, 48.4).boundary.distance(Point(far)) < 1e-6   # 0.1 m
+    assert adv.nearest is None                  # inside: no line to draw
     claim = {d.layer_id: d for d in front_distances(s, lon, lat, D[12], 4)}["claim"]
     assert claim.km == pytest.approx(expected_km(box(31.5, 48.5, 31.9, 48.9), lon, lat))
     assert claim.km_before is None           # 8 June: the claim had no area yet

@@ -119,6 +119,14 @@ def test_pokrovsk_on_12_august_2025_in_the_deepstate_window(qtbot, monkeypatch, 
     body = w.map_tools.panel.body.text()
     assert body.startswith(f"Occupied (DeepState): {format_km(want, 1)} ("), body
     assert f"{format_km(abs(change), 1)} in 7 days" in body
+    # the mark draws a dashed line from the town to the nearest point of the area
+    near = front_distances(w.situation, lon, lat, w.cursor_model.time, 7)[0].nearest
+    start, end = pixel_point(w.canvas, lon, lat), pixel_point(w.canvas, *near)
+    image = w.canvas.grab().toImage()
+    dpr = image.devicePixelRatio()
+    along = [start + (end - start) * (f / 100) for f in range(20, 40)]     # clear of the label
+    on_line = [image.pixelColor(round(p.x() * dpr), round(p.y() * dpr)) for p in along]
+    assert sum(close_to(c, QColor(RING), 40) for c in on_line) >= 5, [c.name() for c in on_line]
     # a week on, the panel follows the time shown
     w.cursor_model.set_time(parse_time("2025-08-05"))
     assert w.map_tools.panel.body.text().startswith(

@@ -34,6 +34,7 @@ class FrontDistance:
     inside_since: datetime | None   # inside: the first state of the run that holds it
     km_before: float | None         # at the start of the highlight window
     days: float                     # the highlight window
+    nearest: tuple[float, float] | None = None   # (lon, lat) of the nearest point, outside
 
     @property
     def inside(self) -> bool:
@@ -58,15 +59,22 @@ def distance_km(geoms, lon: float, lat: float,
                 transformer: Transformer | None = None) -> float | None:
     """From (lon, lat) to the nearest point of the lon/lat areas ``geoms`` (one geometry
     or several, e.g. a state's pieces), in km: 0 inside or on one; None when there is no
-    area. Only the pieces that can hold the nearest point are projected: those whose
+    area."""
+    return nearest_point(geoms, lon, lat, transformer)[0]
+
+
+def nearest_point(geoms, lon: float, lat: float, transformer: Transformer | None = None
+                  ) -> tuple[float | None, tuple[float, float] | None]:
+    """``distance_km`` and the (lon, lat) of the nearest point (None inside or without
+    area). Only the pieces that can hold the nearest point are projected: those whose
     distance in degrees is within the factor by which degrees of longitude shrink at
     the latitudes between of the nearest in degrees."""
     geoms = np.atleast_1d(np.asarray(geoms, dtype=object))
     geoms = geoms[~shapely.is_empty(geoms)] if len(geoms) else geoms
     if not len(geoms):
-        return None
+        return None, None
     if shapely.intersects_xy(geoms, lon, lat).any():
-        return 0.0
+        return 0.0, None
     degrees = shapely.distance(geoms, shapely.points(lon, lat))
     nearest = float(degrees.min())
     widest = min(89.0, abs(lat) + 2.0 * nearest / max(math.cos(math.radians(abs(lat))), 0.02))
@@ -78,7 +86,12 @@ def distance_km(geoms, lon: float, lat: float,
         return np.column_stack(aeqd.transform(coords[:, 0], coords[:, 1]))
 
     projected = shapely.transform(near, forward)
-    return float(shapely.distance(projected, shapely.points(0.0, 0.0)).min()) / 1000.0
+    centre = shapely.points(0.0, 0.0)
+    metres = shapely.distance(projected, centre)
+    best = int(np.argmin(metres))
+    end = shapely.get_coordinates(shapely.shortest_line(projected[best], centre))[0]
+    far = aeqd.transform(end[0], end[1], direction="INVERSE")
+    return float(metres[best]) / 1000.0, (float(far[0]), float(far[1]))
 
 
 def inside_since(layer: Layer, lon: float, lat: float, at: datetime) -> datetime | None:
@@ -115,11 +128,11 @@ def front_distances(situation: Situation, lon: float, lat: float, at: datetime,
     out = []
     for layer in situation.layers:
         history = layer.history
-        km = distance_km(_pieces(layer, at), lon, lat, aeqd)
+        km, nearest = nearest_point(_pieces(layer, at), lon, lat, aeqd)
         then = (distance_km(_pieces(layer, before), lon, lat, aeqd)
                 if days > 0 and history.state_index(before) >= 0 else None)
         since = inside_since(layer, lon, lat, at) if km == 0.0 else None
-        out.append(FrontDistance(layer.id, layer.name, km, since, then, days))
+        out.append(FrontDistance(layer.id, layer.name, km, since, then, days, nearest))
     return out
 
 

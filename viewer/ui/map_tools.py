@@ -34,7 +34,7 @@ class MapTools(QObject):
         self.distances = Distances(w)
         self.overlay = MapOverlay(w.canvas)
         self.ruler = RulerTool(w, self.overlay)
-        self.marker = PlaceMarker(w.canvas, self.overlay, self.watch, self.distances.tooltip)
+        self.marker = PlaceMarker(w.canvas, self.overlay, self.watch, self.distances)
         self.panel = PlacePanel(w, self.watch, self.distances)
         self.dock = w._dock("place", translate("MainWindow", "Place"),
                             translate("MainWindow", "Show or hide the Place panel"), self.panel,
