@@ -47,12 +47,12 @@ def test_a_search_result_is_marked_until_the_next_click(qtbot, sample_window):
     assert tools.overlay.isVisible()
     assert all(close_to(c, QColor(RING), 30) for c in ring_pixels(canvas, *POKROVSK)), \
         [c.name() for c in ring_pixels(canvas, *POKROVSK)]
-    # its name beside the ring, in the ring's colour
+    # its name above the ring, in the ring's colour
     image = canvas.grab().toImage()
     dpr = image.devicePixelRatio()
     p = pixel_point(canvas, *POKROVSK)
     beside = [image.pixelColor(round(x * dpr), round(y * dpr))
-              for x in range(p.x() + 18, p.x() + 120) for y in range(p.y() - 6, p.y() + 6)]
+              for x in range(p.x() - 40, p.x() + 40) for y in range(p.y() - 30, p.y() - 16)]
     assert sum(close_to(c, QColor(RING), 30) for c in beside) > 20
     # the Place panel measures it
     assert tools.panel.title.text() == "Pokrovsk"

@@ -105,7 +105,8 @@ class PlaceMarker(QObject, OverlayPart):
         centre = pixel_of(self.canvas, self.marked.lon, self.marked.lat)
         metrics = QFontMetricsF(self.font)
         w, h = metrics.horizontalAdvance(self.marked.name), metrics.height()
-        text = QRectF(centre.x() + RING_R + 6, centre.y() - h / 2, w, h)
+        # above the ring: the map's own label is beside the dot, right or left of it
+        text = QRectF(centre.x() - w / 2, centre.y() - RING_R - 4 - h, w, h)
         hidden = self.canvas.display.hidden
         lines = []
         for d in self.distances.of(self.marked):
