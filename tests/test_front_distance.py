@@ -118,5 +118,7 @@ def test_pokrovsk_on_12_august_2025_in_the_deepstate_import(deepstate_august, ca
 def test_watch_errors(sample_path, capsys):
     assert cli_main(["info", str(sample_path), "--watch", "Atlantis"]) == 2
     assert "--watch: no place or region named 'Atlantis'" in capsys.readouterr().err
+    assert cli_main(["info", str(sample_path), "--watch", "Donetsk Oblast"]) == 2
+    assert "is a region; name a place" in capsys.readouterr().err
     assert cli_main(["info", str(sample_path), "--at", "2025-06-13"]) == 2
     assert "--at: needs --watch PLACE" in capsys.readouterr().err

@@ -4,6 +4,7 @@ window (viewer.analysis.front_distance)."""
 
 from __future__ import annotations
 
+from viewer.cli.args import ArgumentError
 from viewer.cli.render_cmd import _time, one_place
 from viewer.model.times import iso_z
 from viewer.model.text import safe_line
@@ -13,6 +14,9 @@ def watch_info(situation, name: str, at_text: str | None) -> dict:
     """The ``watch`` object of ``info --json``."""
     from viewer.analysis.front_distance import front_distances
     found = one_place(situation, name, "--watch")
+    if not found.place_id:
+        raise ArgumentError(f"--watch: {safe_line(name, 80)!r} is a region; name a place "
+                            "(a town or village) of the file")
     at = _time(at_text, "--at") if at_text is not None else (
         situation.meta.default_time or situation.end)
     days = situation.meta.highlight_days
