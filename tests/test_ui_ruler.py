@@ -126,7 +126,9 @@ def test_the_leg_being_drawn_repaints_only_around_it(qtbot, sample_window):
     start = pixel_point(canvas, *DNIPRO)
     qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(canvas, start + QPoint(40, 30))
-    QApplication.processEvents()
+    for _ in range(2):      # the background measuring's results repaint the map: first
+        assert w.worker.wait(30)
+        QApplication.processEvents()
     canvas.repaint()
     painted = PaintRects(canvas)
     end = start + QPoint(90, 50)
