@@ -5,19 +5,48 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
+from shiboken6 import isValid
 
 from viewer.model import ROLES
 from viewer.render.language import fill, translate
 from viewer.model.edits import (AddReport, ChangeRole, DeleteReport, EditReport, LinkReport,
                                 UnlinkReport, new_report_id)
+from viewer.ui.plain_text import plain_tooltip
 from viewer.ui.report_dialog import ReportDialog
 from viewer.ui.report_items import role_name
 
 if TYPE_CHECKING:
     from viewer.ui.edit_session import EditSession
     from viewer.ui.main_window import MainWindow
+
+
+def without_mnemonic(text: str) -> str:
+    """An action's text as shown: ``&&`` is ``&``, a single ``&`` marks the shortcut."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+class PlainCommandText(QObject):
+    """An edit's name holds file text (a layer's name, a report's source). In the Undo or
+    Redo entry an ``&`` of it is shown as written (not as a shortcut letter), and the
+    tooltip (an action's text unless set) is escaped, never rendered as HTML. A child of
+    the action, so it goes with it."""
+
+    def __init__(self, action: QAction, text_changed):
+        super().__init__(action)
+        self.action = action
+        text_changed.connect(self.update)
+
+    def update(self, name: str) -> None:
+        if not isValid(self.action):         # the window being torn down, the stack last
+            return
+        text = self.action.text()
+        if name and text.endswith(name):
+            text = text[:len(text) - len(name)] + name.replace("&", "&&")
+            self.action.setText(text)
+        self.action.setToolTip(plain_tooltip(without_mnemonic(text)))
 
 
 class EditActions:
@@ -60,6 +89,9 @@ class EditActions:
         self._build_menus()
         window.selection.changed.connect(self.update_enabled)
         session.stack.indexChanged.connect(self.update_enabled)
+        # after the stack's own update of the actions' texts (connected first)
+        PlainCommandText(self.undo, session.stack.undoTextChanged)
+        PlainCommandText(self.redo, session.stack.redoTextChanged)
         self.update_enabled()
 
     def _action(self, text, slot, shortcut, tip) -> QAction:
@@ -120,8 +152,10 @@ class EditActions:
         if report is not None:
             label = self.window.situation.report(report)
             from viewer.model.edits.base import report_label
-            self.link_menu.setTitle(fill(translate("Edit", "&Link '%1' to Selected Changes"),
-                                         report_label(label)))
+            title = fill(translate("Edit", "&Link '%1' to Selected Changes"),
+                         report_label(label).replace("&", "&&"))
+            self.link_menu.setTitle(title)
+            self.link_menu.menuAction().setToolTip(plain_tooltip(without_mnemonic(title)))
         self.role_menu.setEnabled(self._linked_pair() is not None)
         self.unlink.setEnabled(self._linked_pair() is not None)
 
