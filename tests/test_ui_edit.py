@@ -248,3 +248,23 @@ def test_the_context_menu_of_a_report_without_a_link_still_edits(bot, monkeypatc
     assert enabled["Change Role"] and enabled["Unlink Report from Change"]
     assert enabled["Edit Report…"] and enabled["Delete Report"]
     window.close()
+
+
+def test_every_report_field_label_is_a_shortcut_to_its_field(bot, monkeypatch, tmp_path):
+    """Alt and a label's letter focuses its field; no label shows a raw '&' (the URL
+    row, a field and a button, showed "&URL:" and Alt+U did nothing)."""
+    from PySide6.QtWidgets import QLabel
+    qtbot = bot
+    isolate_settings(monkeypatch, tmp_path)
+    window = open_window(qtbot)
+    dialog = window.edit_actions.ask_add_report()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    labels = [l for l in dialog.findChildren(QLabel) if l.text().endswith(":")]
+    assert len(labels) == 8
+    for label in labels:
+        assert label.buddy() is not None, label.text()
+        key = label.text()[label.text().index("&") + 1]
+        qtbot.keyClick(dialog, key, Qt.KeyboardModifier.AltModifier)
+        assert label.buddy().hasFocus(), label.text()
+    dialog.reject()
+    window.close()

@@ -90,7 +90,9 @@ class ReportDialog(QDialog):
         url_row = QHBoxLayout()
         url_row.addWidget(self.url, 1)
         url_row.addWidget(self.paste)
-        form.addRow("&URL:", url_row)
+        url_label = QLabel("&URL:", self)       # a row of two widgets: its buddy named
+        url_label.setBuddy(self.url)
+        form.addRow(url_label, url_row)
         form.addRow("", self.known)
         form.addRow("", self.use_existing)
         form.addRow("Su&mmary:", self.summary)
