@@ -268,3 +268,30 @@ def test_every_report_field_label_is_a_shortcut_to_its_field(bot, monkeypatch, t
         assert label.buddy().hasFocus(), label.text()
     dialog.reject()
     window.close()
+
+
+def test_quit_with_unsaved_changes_asks_and_discard_leaves_the_file(bot, monkeypatch,
+                                                                     tmp_path):
+    """File ▸ Quit (Ctrl+Q on a desktop; the offscreen platform binds no key to it):
+    Cancel keeps the window and the edit; Discard quits without writing the file, and
+    the recovery file goes too."""
+    qtbot = bot
+    isolate_settings(monkeypatch, tmp_path)
+    path = tmp_path / "two.gpkg"
+    write_situation(two_region_situation(), path)
+    before = path.read_bytes()
+    window = open_window(qtbot, read_situation(path))
+    window.loaded.path = path
+    _add_report(qtbot, window, "Agency Q", "Q says", "", "")
+    window.edits.write_recovery()
+    assert window.edits.recovery.info.exists()
+    seen = answer_next_box(QMessageBox.StandardButton.Cancel)
+    quit_action = next(a for a in window.menus["file"].actions()
+                       if a is window.window_actions.quit)
+    quit_action.trigger()
+    assert seen == ["The situation has changes that are not saved."]
+    assert window.isVisible() and window.isWindowModified()
+    seen = answer_next_box(QMessageBox.StandardButton.Discard)
+    quit_action.trigger()
+    assert seen and not window.isVisible()
+    assert path.read_bytes() == before and not window.edits.recovery.info.exists()
