@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from shiboken6 import isValid
 
 from viewer.model import ROLES
-from viewer.render.language import fill, translate
+from viewer.render.language import fill, plural, translate
 from viewer.model.edits import (AddReport, ChangeRole, DeleteReport, EditReport, LinkReport,
                                 UnlinkReport, new_report_id)
 from viewer.ui.plain_text import plain_tooltip
@@ -179,9 +179,9 @@ class EditActions:
 
     def _pick_report(self, report_id: str) -> None:
         self.session.active_report = report_id
-        self.window.status.show_message(
-            "Select changes on the map or in the Reports panel, then Edit ▸ Link Report",
-            8000)
+        self.window.status.show_message(translate(
+            "Edit", "Select changes on the map or in the Reports panel, then Edit ▸ Link "
+                    "Report"), 8000)
         self.update_enabled()
 
     def ask_edit_report(self) -> ReportDialog | None:
@@ -205,10 +205,16 @@ class EditActions:
         if report is None:
             return
         n = len(self.window.situation.changes_for(report))
-        if n and QMessageBox.question(
-                self.window, "Delete report",
-                f"The report backs {n} change{'s' if n != 1 else ''}; delete it and its "
-                "links?") != QMessageBox.StandardButton.Yes:
+        question = translate("Edit", "The report backs 1 change; delete it and its link?") \
+            if n == 1 else plural(
+                n, translate("Edit", "The report backs %n changes; delete it and its links?",
+                             "one"),
+                translate("Edit", "The report backs %n changes; delete it and its links?",
+                          "few"),
+                translate("Edit", "The report backs %n changes; delete it and its links?",
+                          "many"))
+        if n and QMessageBox.question(self.window, translate("Edit", "Delete report"),
+                                      question) != QMessageBox.StandardButton.Yes:
             return
         self.session.perform(DeleteReport(self.window.situation, report))
 
