@@ -161,14 +161,20 @@ def test_undo_and_redo_an_added_report_by_keys(bot, monkeypatch, tmp_path):
     window.close()
 
 
-def test_closing_with_unsaved_changes_asks(bot, monkeypatch, tmp_path):
-    qtbot = bot
+def _edited_file_window(qtbot, monkeypatch, tmp_path):
+    """A window on a file of the two-region situation, with a report added (unsaved)."""
     isolate_settings(monkeypatch, tmp_path)
     path = tmp_path / "two.gpkg"
     write_situation(two_region_situation(), path)
     window = open_window(qtbot, read_situation(path))
     window.loaded.path = path
     _add_report(qtbot, window, "Agency Q", "Q says", "", "")
+    return window, path
+
+
+def test_closing_with_unsaved_changes_asks(bot, monkeypatch, tmp_path):
+    qtbot = bot
+    window, path = _edited_file_window(qtbot, monkeypatch, tmp_path)
     seen = answer_next_box(QMessageBox.StandardButton.Cancel)
     window.close()
     assert seen == ["The situation has changes that are not saved."]
@@ -276,13 +282,8 @@ def test_quit_with_unsaved_changes_asks_and_discard_leaves_the_file(bot, monkeyp
     Cancel keeps the window and the edit; Discard quits without writing the file, and
     the recovery file goes too."""
     qtbot = bot
-    isolate_settings(monkeypatch, tmp_path)
-    path = tmp_path / "two.gpkg"
-    write_situation(two_region_situation(), path)
-    before = path.read_bytes()
-    window = open_window(qtbot, read_situation(path))
-    window.loaded.path = path
-    _add_report(qtbot, window, "Agency Q", "Q says", "", "")
+    window, path = _edited_file_window(qtbot, monkeypatch, tmp_path)
+    before = path.read_bytes()             # the edit is in memory only
     window.edits.write_recovery()
     assert window.edits.recovery.info.exists()
     seen = answer_next_box(QMessageBox.StandardButton.Cancel)
