@@ -252,8 +252,10 @@ def test_a_story_told_on_a_deepstate_import_reaches_a_colleague(
     isolate_settings(monkeypatch, tmp_path / "colleague")
     colleague = _open(qtbot, deepstate_import)
     assert colleague.cursor_model.time >= change.at        # the change is in the window
-    qtbot.waitUntil(lambda: any(OBLAST in i.text(0) for i in
-                                colleague.reports_panel.window_tree.items()), timeout=60000)
+    qtbot.waitUntil(lambda: any(                          # measured in the background
+        OBLAST in i.text(0) and i.data(0, _role("CHANGE_ID")) == change.id
+        and i.data(0, _role("KIND")) == "change"
+        for i in colleague.reports_panel.window_tree.items()), timeout=60000)
     rows = _rows_under(colleague, change.id)
     assert sorted(rows) == sorted([
         f"{isw.source} · 13 Jun 2025\n{isw.title} | confirms | B2",
