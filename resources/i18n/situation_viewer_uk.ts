@@ -395,12 +395,119 @@ Assessment: %2</source>
         <translation>&amp;Пов’язати «%1» з вибраними змінами</translation>
     </message>
     <message>
+        <source>Select changes on the map or in the Reports panel, then Edit ▸ Link Report</source>
+        <translation>Виберіть зміни на мапі або в панелі «Повідомлення», потім Зміни ▸ Пов’язати повідомлення</translation>
+    </message>
+    <message>
+        <source>The report backs 1 change; delete it and its link?</source>
+        <translation>Повідомлення підтримує 1 зміну; видалити його та його зв’язок?</translation>
+    </message>
+    <message>
+        <source>The report backs %n changes; delete it and its links?</source>
+        <comment>one</comment>
+        <translation>Повідомлення підтримує %n зміну; видалити його та його зв’язки?</translation>
+    </message>
+    <message>
+        <source>The report backs %n changes; delete it and its links?</source>
+        <comment>few</comment>
+        <translation>Повідомлення підтримує %n зміни; видалити його та його зв’язки?</translation>
+    </message>
+    <message>
+        <source>The report backs %n changes; delete it and its links?</source>
+        <comment>many</comment>
+        <translation>Повідомлення підтримує %n змін; видалити його та його зв’язки?</translation>
+    </message>
+    <message>
+        <source>Delete report</source>
+        <translation>Видалити повідомлення</translation>
+    </message>
+    <message>
         <source>S&amp;ketch Area…</source>
         <translation>&amp;Накреслити ділянку…</translation>
     </message>
     <message>
         <source>Draw an area on the map and add it to a layer as a gain or a loss</source>
         <translation>Накреслити ділянку на мапі й додати її до шару як здобуток або втрату</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 (sketch)</source>
+        <translation>%1 (ескіз)</translation>
+    </message>
+    <message>
+        <source>change %1</source>
+        <translation>зміна %1</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>змін: %1</translation>
+    </message>
+    <message>
+        <source>Add report &apos;%1&apos;</source>
+        <translation>Додати повідомлення «%1»</translation>
+    </message>
+    <message>
+        <source>Edit report &apos;%1&apos;</source>
+        <translation>Змінити повідомлення «%1»</translation>
+    </message>
+    <message>
+        <source>Delete report &apos;%1&apos;</source>
+        <translation>Видалити повідомлення «%1»</translation>
+    </message>
+    <message>
+        <source>Link report &apos;%1&apos; to %2 as %3</source>
+        <translation>Пов’язати повідомлення «%1» як «%3»: %2</translation>
+    </message>
+    <message>
+        <source>Make report &apos;%1&apos; %2 %3</source>
+        <translation>Роль повідомлення «%1»: «%2» для %3</translation>
+    </message>
+    <message>
+        <source>Unlink report &apos;%1&apos; from %2</source>
+        <translation>Від’єднати повідомлення «%1»: %2</translation>
+    </message>
+    <message>
+        <source>Can&apos;t make this edit</source>
+        <translation>Цю зміну не можна внести</translation>
+    </message>
+    <message>
+        <source>Save Situation As</source>
+        <translation>Зберегти ситуацію як</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Незбережені зміни</translation>
+    </message>
+    <message>
+        <source>The situation has changes that are not saved.</source>
+        <translation>У ситуації є незбережені зміни.</translation>
+    </message>
+    <message>
+        <source>Save them before closing?</source>
+        <translation>Зберегти їх перед закриттям?</translation>
+    </message>
+    <message>
+        <source>Can&apos;t write the recovery file: %1</source>
+        <translation>Не вдається записати файл відновлення: %1</translation>
+    </message>
+    <message>
+        <source>a new situation</source>
+        <translation>нової ситуації</translation>
+    </message>
+    <message>
+        <source>Restore unsaved changes?</source>
+        <translation>Відновити незбережені зміни?</translation>
+    </message>
+    <message>
+        <source>The viewer did not close normally. Restore the unsaved changes to %1 from %2?</source>
+        <translation>Програму було закрито не звичайним способом. Відновити незбережені зміни до %1 станом на %2?</translation>
+    </message>
+    <message>
+        <source>Can&apos;t restore</source>
+        <translation>Не вдається відновити</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +1436,81 @@ Assessment: %2</source>
     <message>
         <source>%1 in %2, km²</source>
         <translation>%1 в області %2, км²</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Edit Report</source>
+        <translation>Змінити повідомлення</translation>
+    </message>
+    <message>
+        <source>Add Report</source>
+        <translation>Додати повідомлення</translation>
+    </message>
+    <message>
+        <source>who published it, e.g. ISW</source>
+        <translation>хто оприлюднив, напр. Інститут вивчення війни</translation>
+    </message>
+    <message>
+        <source>headline or title</source>
+        <translation>заголовок або назва</translation>
+    </message>
+    <message>
+        <source>https://… (kept as text, never opened)</source>
+        <translation>https://… (зберігається як текст, ніколи не відкривається)</translation>
+    </message>
+    <message>
+        <source>what it says, in your own words</source>
+        <translation>про що воно, своїми словами</translation>
+    </message>
+    <message>
+        <source>Paste URL and Title</source>
+        <translation>Вставити адресу й заголовок</translation>
+    </message>
+    <message>
+        <source>Fill the URL and title from the clipboard (URL on one line, title on another)</source>
+        <translation>Заповнити адресу й заголовок з буфера обміну (адреса в одному рядку, заголовок в іншому)</translation>
+    </message>
+    <message>
+        <source>Use the Existing Report</source>
+        <translation>Використати наявне повідомлення</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Джерело:</translation>
+    </message>
+    <message>
+        <source>&amp;Published:</source>
+        <translation>&amp;Оприлюднено:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Заголовок:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;Адреса:</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>&amp;Короткий зміст:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Мова:</translation>
+    </message>
+    <message>
+        <source>Source &amp;reliability:</source>
+        <translation>&amp;Надійність джерела:</translation>
+    </message>
+    <message>
+        <source>Information &amp;credibility:</source>
+        <translation>До&amp;стовірність інформації:</translation>
+    </message>
+    <message>
+        <source>This URL is already the report “%1” (%2).</source>
+        <translation>Ця адреса вже належить повідомленню «%1» (%2).</translation>
     </message>
 </context>
 <context>
