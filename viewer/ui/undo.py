@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from viewer.io.errors import reason
 from viewer.model.edits import Edit, EditRefused, Editor
+from viewer.render.language import core_text
 
 
 class EditCommand(QUndoCommand):
@@ -39,6 +41,6 @@ class UndoStack(QUndoStack):
         try:
             self.editor.apply(edit)
         except EditRefused as exc:
-            return str(exc)
+            return core_text(reason(exc))
         self.push(EditCommand(self.editor, edit))
         return None
