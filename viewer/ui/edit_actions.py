@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from viewer.model import ROLES
-from viewer.render.language import fill, translate
+from viewer.render.language import fill, plural, translate
 from viewer.model.edits import (AddReport, ChangeRole, DeleteReport, EditReport, LinkReport,
                                 UnlinkReport, new_report_id)
 from viewer.ui.report_dialog import ReportDialog
@@ -146,8 +146,8 @@ class EditActions:
     def _pick_report(self, report_id: str) -> None:
         self.session.active_report = report_id
         self.window.status.show_message(
-            "Select changes on the map or in the Reports panel, then Edit ▸ Link Report",
-            8000)
+            translate("Editing", "Select changes on the map or in the Reports panel, then "
+                                 "Edit ▸ Link Report"), 8000)
         self.update_enabled()
 
     def ask_edit_report(self) -> ReportDialog | None:
@@ -172,9 +172,15 @@ class EditActions:
             return
         n = len(self.window.situation.changes_for(report))
         if n and QMessageBox.question(
-                self.window, "Delete report",
-                f"The report backs {n} change{'s' if n != 1 else ''}; delete it and its "
-                "links?") != QMessageBox.StandardButton.Yes:
+                self.window, translate("Editing", "Delete report"),
+                translate("Editing", "The report backs one change; delete it and its links?")
+                if n == 1 else
+                plural(n, translate("Editing", "The report backs %n changes; delete it and its "
+                                               "links?", "one"),
+                       translate("Editing", "The report backs %n changes; delete it and its "
+                                            "links?", "few"),
+                       translate("Editing", "The report backs %n changes; delete it and its "
+                                            "links?", "many"))) != QMessageBox.StandardButton.Yes:
             return
         self.session.perform(DeleteReport(self.window.situation, report))
 
