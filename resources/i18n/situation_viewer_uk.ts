@@ -407,6 +407,14 @@ Assessment: %2</source>
         <translation>ескіз не охоплює жодної площі (його вершини лежать на одній лінії)</translation>
     </message>
     <message>
+        <source>there is already a layer with the id %1</source>
+        <translation>шар з ідентифікатором %1 уже є</translation>
+    </message>
+    <message>
+        <source>the sketch encloses no area</source>
+        <translation>ескіз не охоплює площі</translation>
+    </message>
+    <message>
         <source>no data</source>
         <translation>немає даних</translation>
     </message>
@@ -941,6 +949,10 @@ Assessment: %2</source>
     <message>
         <source>a blob where text or a number was expected</source>
         <translation>blob там, де очікувався текст чи число</translation>
+    </message>
+    <message>
+        <source>holds a value larger than %1 MB, more than this viewer reads</source>
+        <translation>містить значення понад %1 МБ, більше, ніж читає ця програма</translation>
     </message>
     <message>
         <source>column %1 is computed by SQL stored in the file (a generated column), which is never run</source>

@@ -59,7 +59,7 @@ def _no_blobs(conn: sqlite3.Connection, name: str, columns: tuple[str, ...]) -> 
             "Core", "a blob where text or a number was expected")))
 
 
-def _too_big(conn: sqlite3.Connection, name: str, columns: tuple[str, ...]) -> tuple[str, str]:
+def _too_big(conn: sqlite3.Connection, name: str, columns: tuple[str, ...]) -> tuple:
     """The place and problem for a value over the length limit, naming its row when it is a blob:
     length() of a blob reads only its stored size, but of a text it would read the text."""
     limit = gpkg_open.MAX_VALUE_BYTES
@@ -67,7 +67,8 @@ def _too_big(conn: sqlite3.Connection, name: str, columns: tuple[str, ...]) -> t
                        for c in columns)
     fid = conn.execute(f'SELECT fid FROM "{name}" WHERE {over} ORDER BY fid LIMIT 1').fetchone()
     where = table_part(name, fid[0] if fid else None)
-    return where, f"holds a value larger than {limit >> 20} MB, more than this viewer reads"
+    return where, message(QT_TRANSLATE_NOOP(
+        "Core", "holds a value larger than %1 MB, more than this viewer reads"), limit >> 20)
 
 
 def missing_columns(conn: sqlite3.Connection, table: str, columns: tuple[str, ...]) -> list[str]:
