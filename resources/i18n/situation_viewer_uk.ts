@@ -2040,6 +2040,10 @@ Assessment: %2</source>
         <source>Draw each layer&apos;s front line: its boundary away from the country&apos;s border and coast</source>
         <translation>Показувати лінію фронту кожного шару: його межу поза державним кордоном і узбережжям</translation>
     </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>Скопійовано: %1</translation>
+    </message>
 </context>
 <context>
     <name>Regions</name>
