@@ -1147,6 +1147,10 @@ Assessment: %2</source>
         <translation>два регіони мають ідентифікатор %1</translation>
     </message>
     <message>
+        <source>two context features have the id %1</source>
+        <translation>два контекстні об’єкти мають ідентифікатор %1</translation>
+    </message>
+    <message>
         <source>style colour must be #rrggbb, got %1</source>
         <translation>колір стилю має бути #rrggbb, а не %1</translation>
     </message>

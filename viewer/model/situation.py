@@ -127,7 +127,8 @@ class Situation:
 _TWO = {"layers": QT_TRANSLATE_NOOP("Core", "two layers have the id %1"),
         "reports": QT_TRANSLATE_NOOP("Core", "two reports have the id %1"),
         "changes": QT_TRANSLATE_NOOP("Core", "two changes have the id %1"),
-        "regions": QT_TRANSLATE_NOOP("Core", "two regions have the id %1")}
+        "regions": QT_TRANSLATE_NOOP("Core", "two regions have the id %1"),
+        "context features": QT_TRANSLATE_NOOP("Core", "two context features have the id %1")}
 
 
 def _by_id(kind: str, items: list) -> dict:
