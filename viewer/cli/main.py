@@ -169,6 +169,9 @@ def error_line(exc: SituationError, lang: str | None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "lang", "") is None:           # render --lang: the system's language
+        from viewer.render.language import system_language
+        args.lang = system_language()
     from viewer.cli.import_cmd import cmd_import
     from viewer.cli.settlements_cmd import cmd_settlements
     from viewer.cli.stats_cmd import cmd_stats
