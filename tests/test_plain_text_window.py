@@ -229,8 +229,6 @@ def test_file_text_is_plain_everywhere_in_the_window(hostile_window, qtbot, tmp_
     QApplication.sendEvent(window.canvas, move)
     region_under_pointer = window.status.region.text()          # West, before dialogs open
     reports = window.reports_panel
-    window.reports_dock.raise_()              # a tab at this size: it fills once it shows
-    qtbot.waitUntil(lambda: reports.window_tree.topLevelItemCount() > 0, timeout=5000)
     change = reports.window_tree.topLevelItem(0)
     reports.window_tree.setCurrentItem(change.child(0))                     # the report
     window.show_about()

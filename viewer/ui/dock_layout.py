@@ -4,11 +4,11 @@ the width at every window size.
 A wide window has Layers, Regions and Settlements (tabbed) on the left, Reports on the
 right, the timeline below; the columns are narrowed (never under what they need) to
 leave the map 60 %. Where the two columns at their minimum widths would leave it less (a
-1024×700 screen; 1920×1200 at scale factor 2), Reports becomes a tab beside the Timeline
-(its list and details then side by side): one click on its tab shows it. (A fourth tab of
-the left column would make that column's tab bar too wide for 60 % in Ukrainian.) Each
-column is at least as wide as its widest panel and its tab bar need, so no panel is cut
-and no tab title is elided.
+1024×700 screen; 1920×1200 at scale factor 2), Reports becomes one more tab of the left
+column, or, where that column's tab bar would then be too wide for 60 % (four Ukrainian
+titles), a tab beside the Timeline: one click on its tab shows it. Each column is at least
+as wide as its widest panel and its tab bar need, so no panel is cut and no tab title is
+elided.
 """
 
 from __future__ import annotations
@@ -49,8 +49,12 @@ def size_default_docks(window: QMainWindow) -> None:
     room = int(width * (1 - MAP_SHARE)) - SEPARATOR     # (a margin for rounding)
     left_need, right_need = column_width(window, left), column_width(window, [reports])
     if left_need + right_need + 2 * SEPARATOR > room:
-        window.tabifyDockWidget(window.timeline_dock, reports)
-        window.timeline_dock.raise_()
+        if column_width(window, left + [reports]) + SEPARATOR <= room:
+            window.tabifyDockWidget(left[-1], reports)
+            left_need = column_width(window, left + [reports])
+        else:
+            window.tabifyDockWidget(window.timeline_dock, reports)
+            window.timeline_dock.raise_()
         window.layers_dock.raise_()
         column = max(left_need, min(LEFT_MAX, round(width * LEFT), room - SEPARATOR))
         window.resizeDocks([window.layers_dock], [column], Qt.Orientation.Horizontal)

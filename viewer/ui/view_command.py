@@ -24,18 +24,7 @@ def view_bbox(window: "MainWindow") -> tuple[float, float, float, float]:
     cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
     lon, _ = scene.projector.inverse([minx, maxx], [cy, cy])
     _, lat = scene.projector.inverse([cx, cx], [miny, maxy])
-    box = [float(lon[0]), float(lat[0]), float(lon[1]), float(lat[1])]
-    # A lon/lat box projects to more than the view (the parallels curve): shrink it until
-    # what reopening it frames (scene.project_bbox) is the view, centre and scale alike.
-    for _ in range(4):
-        px0, py0, px1, py1 = scene.project_bbox(tuple(box))
-        sx, sy = (maxx - minx) / (px1 - px0), (maxy - miny) / (py1 - py0)
-        dx = (cx - (px0 + px1) / 2) / (px1 - px0) * (box[2] - box[0])
-        dy = (cy - (py0 + py1) / 2) / (py1 - py0) * (box[3] - box[1])
-        mlon, mlat = (box[0] + box[2]) / 2 + dx, (box[1] + box[3]) / 2 + dy
-        hw, hh = (box[2] - box[0]) / 2 * sx, (box[3] - box[1]) / 2 * sy
-        box = [mlon - hw, mlat - hh, mlon + hw, mlat + hh]
-    return box[0], box[1], box[2], box[3]
+    return float(lon[0]), float(lat[0]), float(lon[1]), float(lat[1])
 
 
 def view_command(window: "MainWindow") -> str:
