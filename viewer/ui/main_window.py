@@ -126,7 +126,6 @@ class MainWindow(QMainWindow):
         # panels out of sight skip time steps; they catch up when their dock shows again
         self.regions_dock.visibilityChanged.connect(self.regions_panel.set_shown)
         self.reports_dock.visibilityChanged.connect(self.reports_panel.set_shown)
-        self.reports_dock.dockLocationChanged.connect(self.reports_panel.follow_dock_area)
 
     def _dock(self, name: str, title: str, tip: str, widget: QWidget, where) -> QDockWidget:
         dock = QDockWidget(title, self)

@@ -49,7 +49,7 @@ class ReportsPanel(QWidget):
         self.tabs.currentChanged.connect(self._on_tab)
         self.details = ReportView(self)
         self.menu = ReportMenu(self.details, self)
-        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
@@ -70,14 +70,6 @@ class ReportsPanel(QWidget):
         self._conns.connect(selection.changed, self._on_selection)
         self._conns.connect(self.filter.changed, self._on_filter)
         self.set_situation(situation, regions)
-
-    def follow_dock_area(self, area: Qt.DockWidgetArea) -> None:
-        """Above or below the map (a tab beside the Timeline) the list and the report's
-        details sit side by side, so the dock is no taller than the timeline needs."""
-        wide = area in (Qt.DockWidgetArea.TopDockWidgetArea,
-                        Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.splitter.setOrientation(Qt.Orientation.Horizontal if wide
-                                     else Qt.Orientation.Vertical)
 
     def _connect(self, tree: ReportsTree) -> None:
         tree.itemSelectionChanged.connect(self._on_tree_pick)
