@@ -11,7 +11,7 @@ column is at least as wide as its widest panel needs, so no panel is cut.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow, QTabBar
+from PySide6.QtWidgets import QMainWindow
 
 MAP_SHARE = 0.60                 # of the window's width, at least
 LEFT, RIGHT = 0.17, 0.21         # the side columns' shares of a wide window...
@@ -23,34 +23,19 @@ def needed(dock) -> int:
     return dock.minimumSizeHint().width()
 
 
-def tabs_width(window: QMainWindow, docks: list) -> int:
-    """The width of a tab bar showing ``docks``' titles in full (Qt elides them in a
-    narrower one: "Повідомле…"), measured on a tab bar of the window's own style."""
-    bar = QTabBar(window)
-    bar.hide()
-    for dock in docks:
-        bar.addTab(dock.windowTitle())
-    width = bar.sizeHint().width()
-    bar.deleteLater()
-    return width
-
-
 def size_default_docks(window: QMainWindow) -> None:
     """Lay out ``window``'s side docks and timeline for its current size."""
     width, height = window.width(), window.height()
     left_min = max(needed(window.layers_dock), needed(window.regions_dock))
     right_min = needed(window.reports_dock)
     room = width * (1 - MAP_SHARE)
-    if max(left_min, tabs_width(window, [window.layers_dock, window.regions_dock])) \
-            + right_min + 2 * SEPARATOR > room:
+    if left_min + right_min + 2 * SEPARATOR > room:
         window.tabifyDockWidget(window.regions_dock, window.reports_dock)
         window.layers_dock.raise_()
-        tabs = tabs_width(window, [window.layers_dock, window.regions_dock, window.reports_dock])
-        column = max(left_min, right_min, tabs, min(LEFT_MAX, round(width * LEFT)))
+        column = max(left_min, right_min, min(LEFT_MAX, round(width * LEFT)))
         window.resizeDocks([window.layers_dock], [column], Qt.Orientation.Horizontal)
     else:
-        tabs = tabs_width(window, [window.layers_dock, window.regions_dock])
-        sides = [(window.layers_dock, max(left_min, tabs, min(LEFT_MAX, round(width * LEFT)))),
+        sides = [(window.layers_dock, max(left_min, min(LEFT_MAX, round(width * LEFT)))),
                  (window.reports_dock, max(right_min, min(RIGHT_MAX, round(width * RIGHT))))]
         window.resizeDocks([dock for dock, _ in sides], [w for _, w in sides],
                            Qt.Orientation.Horizontal)
