@@ -19,7 +19,6 @@ from viewer.model.selection import Selection
 from viewer.model.text import safe_line
 from viewer.model.times import to_utc
 from viewer.ui.analytics_wiring import AnalyticsWiring
-from viewer.ui.dock_layout import size_default_docks
 from viewer.ui.actions import NavigationKeyGuard, create_actions, fill_region_menu
 from viewer.ui.place_finder import PlaceFinder
 from viewer.ui.canvas import MapCanvas
@@ -257,11 +256,24 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         self._default_docks = not (isinstance(state, QByteArray) and self.restoreState(state))
 
+    def _size_docks(self) -> None:
+        """The docks' first sizes, once the window has its own: the map keeps at least
+        60 % of the width (the side docks 17 % and 21 %, at most 250 and 320 px)."""
+        width, height = self.width(), self.height()
+        sides = [(self.layers_dock, min(250, round(width * 0.17))),
+                 (self.reports_dock, min(320, round(width * 0.21)))]
+        # (a size under a dock's minimum would make Qt ignore the request)
+        self.resizeDocks([dock for dock, _ in sides],
+                         [max(w, dock.minimumSizeHint().width()) for dock, w in sides],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.timeline_dock], [min(210, round(height * 0.28))],
+                         Qt.Orientation.Vertical)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._default_docks:
             self._default_docks = False
-            size_default_docks(self)       # the map keeps 60 % of the width
+            self._size_docks()
             self.layout().activate()        # now, so the map has its size when shown
 
     def closeEvent(self, event: QCloseEvent) -> None:
