@@ -1262,6 +1262,33 @@ Assessment: %2</source>
         <translation>&amp;Пов’язати «%1» з вибраними змінами</translation>
     </message>
     <message>
+        <source>Select changes on the map or in the Reports panel, then Edit ▸ Link Report</source>
+        <translation>Виберіть зміни на мапі або в панелі «Повідомлення», потім Зміни ▸ Пов’язати повідомлення</translation>
+    </message>
+    <message>
+        <source>The report backs 1 change; delete it and its link?</source>
+        <translation>Повідомлення підтримує 1 зміну; видалити його та його зв’язок?</translation>
+    </message>
+    <message>
+        <source>The report backs %n changes; delete it and its links?</source>
+        <comment>one</comment>
+        <translation>Повідомлення підтримує %n зміну; видалити його та його зв’язки?</translation>
+    </message>
+    <message>
+        <source>The report backs %n changes; delete it and its links?</source>
+        <comment>few</comment>
+        <translation>Повідомлення підтримує %n зміну; видалити його та його зв’язки?</translation>
+    </message>
+    <message>
+        <source>The report backs %n changes; delete it and its links?</source>
+        <comment>many</comment>
+        <translation>Повідомлення підтримує %n зміну; видалити його та його зв’язки?</translation>
+    </message>
+    <message>
+        <source>Delete report</source>
+        <translation>Видалити повідомлення</translation>
+    </message>
+    <message>
         <source>S&amp;ketch Area…</source>
         <translation>&amp;Накреслити ділянку…</translation>
     </message>
@@ -1269,39 +1296,49 @@ Assessment: %2</source>
         <source>Draw an area on the map and add it to a layer as a gain or a loss</source>
         <translation>Накреслити ділянку на мапі й додати її до шару як здобуток або втрату</translation>
     </message>
-</context>
-<context>
-    <name>Editing</name>
     <message>
-        <source>Select changes on the map or in the Reports panel, then Edit ▸ Link Report</source>
-        <translation>Виберіть зміни на мапі чи на панелі «Повідомлення», потім Зміни ▸ Пов’язати повідомлення</translation>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
     <message>
-        <source>Delete report</source>
-        <translation>Видалити повідомлення</translation>
+        <source>%1 (sketch)</source>
+        <translation>%1 (ескіз)</translation>
     </message>
     <message>
-        <source>The report backs one change; delete it and its links?</source>
-        <translation>Повідомлення підтверджує одну зміну; видалити його та його зв’язки?</translation>
+        <source>change %1</source>
+        <translation>зміна %1</translation>
     </message>
     <message>
-        <source>The report backs %n changes; delete it and its links?</source>
-        <comment>one</comment>
-        <translation>Повідомлення підтверджує %n зміну; видалити його та його зв’язки?</translation>
+        <source>%1 changes</source>
+        <translation>змін: %1</translation>
     </message>
     <message>
-        <source>The report backs %n changes; delete it and its links?</source>
-        <comment>few</comment>
-        <translation>Повідомлення підтверджує %n зміни; видалити його та його зв’язки?</translation>
+        <source>Add report &apos;%1&apos;</source>
+        <translation>Додати повідомлення «%1»</translation>
     </message>
     <message>
-        <source>The report backs %n changes; delete it and its links?</source>
-        <comment>many</comment>
-        <translation>Повідомлення підтверджує %n змін; видалити його та його зв’язки?</translation>
+        <source>Edit report &apos;%1&apos;</source>
+        <translation>Змінити повідомлення «%1»</translation>
+    </message>
+    <message>
+        <source>Delete report &apos;%1&apos;</source>
+        <translation>Видалити повідомлення «%1»</translation>
+    </message>
+    <message>
+        <source>Link report &apos;%1&apos; to %2 as %3</source>
+        <translation>Пов’язати повідомлення «%1» як «%3»: %2</translation>
+    </message>
+    <message>
+        <source>Make report &apos;%1&apos; %2 %3</source>
+        <translation>Роль повідомлення «%1»: «%2» для %3</translation>
+    </message>
+    <message>
+        <source>Unlink report &apos;%1&apos; from %2</source>
+        <translation>Від’єднати повідомлення «%1»: %2</translation>
     </message>
     <message>
         <source>Can&apos;t make this edit</source>
-        <translation>Цю зміну не вдається внести</translation>
+        <translation>Цю зміну не можна внести</translation>
     </message>
     <message>
         <source>Save Situation As</source>
@@ -1313,7 +1350,7 @@ Assessment: %2</source>
     </message>
     <message>
         <source>The situation has changes that are not saved.</source>
-        <translation>Ситуація має незбережені зміни.</translation>
+        <translation>У ситуації є незбережені зміни.</translation>
     </message>
     <message>
         <source>Save them before closing?</source>
@@ -1333,7 +1370,7 @@ Assessment: %2</source>
     </message>
     <message>
         <source>The viewer did not close normally. Restore the unsaved changes to %1 from %2?</source>
-        <translation>Програму було закрито не як звичайно. Відновити незбережені зміни до %1 від %2?</translation>
+        <translation>Програму було закрито не звичайним способом. Відновити незбережені зміни до %1 станом на %2?</translation>
     </message>
     <message>
         <source>Can&apos;t restore</source>
@@ -2145,10 +2182,10 @@ Assessment: %2</source>
     </message>
 </context>
 <context>
-    <name>ReportDialog</name>
+    <name>Report</name>
     <message>
         <source>Edit Report</source>
-        <translation>Редагувати повідомлення</translation>
+        <translation>Змінити повідомлення</translation>
     </message>
     <message>
         <source>Add Report</source>
@@ -2156,7 +2193,7 @@ Assessment: %2</source>
     </message>
     <message>
         <source>who published it, e.g. ISW</source>
-        <translation>хто його оприлюднив, напр. ISW</translation>
+        <translation>хто оприлюднив, напр. Інститут вивчення війни</translation>
     </message>
     <message>
         <source>headline or title</source>
@@ -2168,11 +2205,7 @@ Assessment: %2</source>
     </message>
     <message>
         <source>what it says, in your own words</source>
-        <translation>що в ньому сказано, власними словами</translation>
-    </message>
-    <message>
-        <source>language code, e.g. en</source>
-        <translation>код мови, напр. uk</translation>
+        <translation>про що воно, своїми словами</translation>
     </message>
     <message>
         <source>Paste URL and Title</source>
@@ -2204,7 +2237,7 @@ Assessment: %2</source>
     </message>
     <message>
         <source>Su&amp;mmary:</source>
-        <translation>&amp;Стислий зміст:</translation>
+        <translation>&amp;Короткий зміст:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -2216,7 +2249,7 @@ Assessment: %2</source>
     </message>
     <message>
         <source>Information &amp;credibility:</source>
-        <translation>&amp;Достовірність інформації:</translation>
+        <translation>До&amp;стовірність інформації:</translation>
     </message>
     <message>
         <source>This URL is already the report “%1” (%2).</source>
@@ -2809,6 +2842,10 @@ Assessment: %2</source>
         <translation>Стан</translation>
     </message>
     <message>
+        <source>First inside</source>
+        <translation>Уперше всередині</translation>
+    </message>
+    <message>
         <source>Since</source>
         <translation>Відтоді</translation>
     </message>
@@ -2837,6 +2874,10 @@ Assessment: %2</source>
         <translation>Усередині, на лінії чи поза площею шару на показаний час.</translation>
     </message>
     <message>
+        <source>The first date it lay inside the layer&apos;s area; &quot;never to&quot; the layer&apos;s last date where it never did</source>
+        <translation>Перша дата, коли пункт лежав усередині площі шару; «ніколи до» останньої дати шару, якщо такого не було</translation>
+    </message>
+    <message>
         <source>The date its status at the time shown began</source>
         <translation>Дата, з якої триває його стан на показаний час</translation>
     </message>
@@ -2855,6 +2896,10 @@ Assessment: %2</source>
     <message>
         <source>Its name in the other language (Ukrainian or English)</source>
         <translation>Його назва іншою мовою (англійською чи українською)</translation>
+    </message>
+    <message>
+        <source>never to %1</source>
+        <translation>ніколи до %1</translation>
     </message>
     <message>
         <source>Measuring each place in each layer…</source>
