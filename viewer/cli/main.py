@@ -73,9 +73,9 @@ def build_parser() -> OneLineParser:
                         "the file's setting, "
                         f"{SituationMeta().highlight_days:g} unless it says otherwise)")
     render.add_argument("--title", help="title drawn on the map (default: the file's title)")
-    render.add_argument("--lang", choices=("en", "uk"), default="en",
-                        help="language of the legend, date, scale bar and names first "
-                        "(default: en)")
+    render.add_argument("--lang", choices=("en", "uk"), default=None,
+                        help="language of the legend, date, scale bar, names first and "
+                        "error messages (default: the system's, from LANG)")
     from viewer.analysis.front_line import front_rule
     from viewer.analysis.region_attribution import ENTRY_RULE
     from viewer.analysis.settlement_status import status_rule
@@ -172,8 +172,20 @@ def cmd_render(args) -> int:
     return run_render(args, _load)
 
 
+def error_line(exc: SituationError, lang: str | None) -> str:
+    """``error: <file>: <problem>`` in ``lang`` (``--lang``), else in the language the
+    system's locale asks for (LANG, LC_MESSAGES, LC_ALL), as the window would."""
+    from viewer.render.language import system_language, translator
+    translate = translator(lang or system_language())
+    label = translate("Cli", "error:")
+    return f"{label} {exc.text(translate)}"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "lang", "") is None:           # render --lang: the system's language
+        from viewer.render.language import system_language
+        args.lang = system_language()
     from viewer.cli.import_cmd import cmd_import
     from viewer.cli.settlements_cmd import cmd_settlements
     from viewer.cli.stats_cmd import cmd_stats
@@ -181,7 +193,10 @@ def main(argv: list[str] | None = None) -> int:
                "settlements": cmd_settlements, "stats": cmd_stats}[args.command]
     try:
         return handler(args)
-    except (SituationError, ArgumentError) as exc:
+    except SituationError as exc:
+        sys.stderr.write(f"{PROG}: {error_line(exc, getattr(args, 'lang', None))}\n")
+        return 2
+    except ArgumentError as exc:
         sys.stderr.write(f"{PROG}: error: {exc}\n")
         return 2
     except BrokenPipeError:

@@ -64,11 +64,13 @@ def run_render(args, load) -> int:
         return _animate(args, situation, out, size, bbox)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")   # never needs a screen
     from viewer.render.headless import compare_headless, render_headless
+    from viewer.render.language import system_language
     if kinds[0]:
         shown = in_data(situation, times[0])
         _warn(shown, "--at")
         render_headless(situation, out, at=shown.at, note=shown.note, size=size, bbox=bbox,
-                        highlight_days=args.highlight_days, title=args.title, lang=args.lang)
+                        highlight_days=args.highlight_days, title=args.title,
+                        lang=args.lang or system_language())
         return 0
     a, b = (in_data(situation, t) for t in times)
     _warn(a, "--compare A")

@@ -117,6 +117,17 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
 
 
 
+def translator(lang: str):
+    """``translate(context, text)`` into ``lang`` without installing it (no application
+    needed): what the CLI says its errors with."""
+    if lang == LANGUAGES[0]:
+        return lambda context, text: text
+    loaded = QTranslator()
+    if not loaded.load(qm_path(lang)):
+        raise FileNotFoundError(f"translation {qm_path(lang)} not found")
+    return lambda context, text: loaded.translate(context, text) or text
+
+
 def core_text(text: "Message | str") -> str:
     """A core ``Message`` in the interface language (viewer/model/messages.py); plain
     text (e.g. from a file) as it is."""

@@ -8,7 +8,8 @@ import sqlite3
 import numpy as np
 import shapely
 
-from viewer.io.errors import SituationError, UnusablePart
+from viewer.io.errors import SituationError, UnusablePart, column_part, reason, table_part
+from viewer.io.geopackage.sqlite import sqlite_reason
 from viewer.io.situation_file.fields import (TimeParser, geometries, has_columns, integer,
                                              json_value, select, shown, text, text_map)
 from viewer.io.situation_file.context_read import read_context
@@ -20,6 +21,7 @@ from viewer.io.situation_file.schema import FEATURE_TABLES, SRS_ID
 from viewer.model.region import Place, Region
 from viewer.model.report import Link, Reliability, Report
 from viewer.model.situation import Situation
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 
 def read_situation(path: str | os.PathLike, notices: list[str] | None = None) -> Situation:
@@ -38,8 +40,10 @@ def read_situation(path: str | os.PathLike, notices: list[str] | None = None) ->
     # SQLite's errors come from any of the queries (a damaged page is found when read)
     except (sqlite3.Error, UnicodeDecodeError) as exc:
         if "UTF-8" in str(exc) or isinstance(exc, UnicodeDecodeError):
-            raise SituationError(where, f"is damaged: text that is not UTF-8 ({exc})") from None
-        raise SituationError(where, f"is damaged or truncated ({exc})") from None
+            raise SituationError(where, message(QT_TRANSLATE_NOOP(
+                "Core", "is damaged: text that is not UTF-8 (%1)"), sqlite_reason(exc))) from None
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "is damaged or truncated (%1)"), sqlite_reason(exc))) from None
     finally:
         conn.close()
 
@@ -55,22 +59,24 @@ def _read(conn: sqlite3.Connection, tables: set[str], notices: list[str]) -> Sit
     try:
         return Situation(meta, *parts)
     except ValueError as exc:            # the model's own check: an id used twice
-        raise UnusablePart("ids", str(exc)) from None
+        raise UnusablePart("ids", reason(exc)) from None
 
 
 def _check_srs(conn: sqlite3.Connection, tables: set[str]) -> None:
     if "gpkg_geometry_columns" not in tables:
         return
     if not has_columns(conn, "gpkg_geometry_columns", ("table_name", "srs_id")):
-        raise UnusablePart("table gpkg_geometry_columns", "lacks table_name or srs_id")
+        raise UnusablePart(table_part("gpkg_geometry_columns"), message(QT_TRANSLATE_NOOP(
+            "Core", "lacks table_name or srs_id")))
     for name, srs in conn.execute("SELECT table_name, srs_id FROM gpkg_geometry_columns"):
         if name in FEATURE_TABLES and srs != SRS_ID:
-            raise UnusablePart(f"table {name}", f"uses srs_id {shown(srs)}; situation files "
-                               f"store lon/lat in EPSG:{SRS_ID}")
+            raise UnusablePart(table_part(name), message(QT_TRANSLATE_NOOP(
+                "Core", "uses srs_id %1; situation files store lon/lat in EPSG:%2"),
+                shown(srs), SRS_ID))
 
 
 def _names(fid: int, table: str, en, uk, names_json) -> dict[str, str]:
-    names = text_map(names_json, f"table {table}, fid {fid}, names_json") if names_json else {}
+    names = text_map(names_json, column_part(table_part(table, fid), "names_json")) if names_json else {}
     if not names:
         names = {k: text(v) for k, v in (("en", en), ("uk", uk)) if text(v)}
     return names
@@ -82,15 +88,17 @@ def read_regions(conn: sqlite3.Connection, tables: set[str]) -> list[Region]:
     geoms = geometries("regions", rows)
     out = []
     for (fid, _, rid, en, uk, names, level, role), geom in zip(rows, geoms):
-        where = f"table regions, fid {fid}"
+        where = table_part("regions", fid)
         role = text(role) or "region"
         if role not in ("region", "context"):
-            raise UnusablePart(where, f"role must be 'region' or 'context', got {shown(role)}")
+            raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+                "Core", "role must be 'region' or 'context', got %1"), shown(role)))
         if not text(rid):
-            raise UnusablePart(where, "region_id is empty")
+            raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+                "Core", "region_id is empty")))
         out.append(Region(text(rid), _names(fid, "regions", en, uk, names),
                           shapely.from_wkt("MULTIPOLYGON EMPTY") if geom is None else geom,
-                          integer(level, f"{where}, admin_level", 1), role))
+                          integer(level, column_part(where, "admin_level"), 1), role))
     return out
 
 
@@ -107,15 +115,16 @@ def read_places(conn: sqlite3.Connection, tables: set[str]) -> list[Place]:
                            & ~shapely.is_empty(geoms[present]))
     if not points.all():
         fid = rows[int(np.flatnonzero(~points)[0])][0]
-        raise UnusablePart(f"table places, fid {fid}", "a place needs a point location")
+        raise UnusablePart(table_part("places", fid), message(QT_TRANSLATE_NOOP(
+            "Core", "a place needs a point location")))
     xs, ys = (shapely.get_x(geoms).tolist(), shapely.get_y(geoms).tolist()) if len(geoms) \
         else ([], [])
     out = []
     for (fid, _, pid, en, uk, names, pop, kind, source, extra), x, y in zip(rows, xs, ys):
-        where = f"table places, fid {fid}"
-        extra_map = json_value(extra, f"{where}, extra_json", dict, {}) if extra else {}
+        where = table_part("places", fid)
+        extra_map = json_value(extra, column_part(where, "extra_json"), dict, {}) if extra else {}
         out.append(Place(text(pid), _names(fid, "places", en, uk, names), x, y,
-                         integer(pop, f"{where}, population", 0), text(kind) or "city",
+                         integer(pop, column_part(where, "population"), 0), text(kind) or "city",
                          text(source),
                          {str(k): str(v) for k, v in extra_map.items()}))
     return out
@@ -127,13 +136,13 @@ def read_reports(conn: sqlite3.Connection, tables: set[str], times: TimeParser) 
                                             "info_grade"))
     out = []
     for fid, rid, published, source, title, url, summary, lang, sgrade, igrade in rows:
-        where = f"table reports, fid {fid}"
-        info = integer(igrade, f"{where}, info_grade", 6)
+        where = table_part("reports", fid)
+        info = integer(igrade, column_part(where, "info_grade"), 6)
         try:
             grade = Reliability(text(sgrade) or "F", info)
         except ValueError as exc:            # the model's own check of a grade
-            raise UnusablePart(where, str(exc)) from None
-        out.append(Report(text(rid), times(published, f"{where}, published"), text(source),
+            raise UnusablePart(where, reason(exc)) from None
+        out.append(Report(text(rid), times(published, column_part(where, "published")), text(source),
                           text(title), text(url), text(summary), text(lang) or "en", grade))
     return out
 
@@ -145,5 +154,5 @@ def read_links(conn: sqlite3.Connection, tables: set[str]) -> list[Link]:
         try:
             out.append(Link(text(cid), text(rid), text(role) or "reports"))
         except ValueError as exc:            # the model's own check of a role
-            raise UnusablePart(f"table report_links, fid {fid}", str(exc)) from None
+            raise UnusablePart(table_part("report_links", fid), reason(exc)) from None
     return out
