@@ -10,6 +10,7 @@ Not a unit test: timings on shared machines vary, so nothing here asserts.
 
 from __future__ import annotations
 
+import random
 import statistics
 import sys
 import tempfile
@@ -17,8 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_window import (median_ms, navigate, open_to_first_paint, random_times,  # noqa: E402
-                          scrub, sized_window)
+from bench_window import (KINDS, MODES, Steps, navigate, open_to_first_paint,  # noqa: E402
+                          sized_window, step_times, time_steps)
+from frames import EventCounter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from viewer.cli.main import main as cli_main  # noqa: E402
@@ -39,15 +41,22 @@ def imported(places: str, folder: Path) -> Path:
     return out
 
 
-def measure(path: Path, n: int = 120) -> dict[str, float]:
-    win = sized_window(docks=False)
+def median_ms(seconds: list[float]) -> float:
+    return statistics.median(seconds) * 1000.0
+
+
+def measure(path: Path, counter: EventCounter, n: int = 120) -> dict[str, float]:
+    """The map alone (docks closed), each step timed until the window has settled."""
+    win = sized_window(KINDS[2])
     opens = [open_to_first_paint(path, win) for _ in range(5)]
-    times = random_times(win.situation, n)
-    scrub(win, times)                               # first visits: build the layer paths
-    steps = scrub(win, times)
-    zooms = navigate(win)["zoom one wheel notch"]
-    out = {"open to first paint": median_ms(opens), "time step": median_ms(steps),
-           "zoom step": median_ms(zooms), "places": len(win.situation.places)}
+    times = step_times(win, MODES[0], n, random.Random(1))
+    warm, steps = Steps(win, counter), Steps(win, counter)
+    time_steps(warm, MODES[0], times)              # first visits: build the layer paths
+    time_steps(steps, MODES[0], times)
+    navigate(steps)
+    out = {"open to first paint": median_ms(opens), "time step": median_ms(steps.times[MODES[0]]),
+           "zoom step": median_ms(steps.times["zoom one wheel notch"]),
+           "places": len(win.situation.places)}
     win.close()
     win.deleteLater()
     QApplication.processEvents()
@@ -61,16 +70,17 @@ def main() -> None:
     app = QApplication.instance() or QApplication(["bench"])
     with tempfile.TemporaryDirectory(prefix="bench-labels-") as folder:
         compare({"without places": imported("none", Path(folder)),
-                 "with the settlements": imported("builtin:ukraine-settlements", Path(folder))})
+                 "with the settlements": imported("builtin:ukraine-settlements", Path(folder))},
+                EventCounter(app))
     del app
 
 
-def compare(files: dict[str, Path]) -> None:
+def compare(files: dict[str, Path], counter: EventCounter) -> None:
     print(f"places in the second file: {len(read_situation(files['with the settlements']).places)}")
     rounds = {name: [] for name in files}
     for _ in range(2):                      # alternate, so drift hits both alike
         for name, path in files.items():
-            rounds[name].append(measure(path))
+            rounds[name].append(measure(path, counter))
     results = {name: {k: statistics.median(r[k] for r in runs) for k in runs[0]}
                for name, runs in rounds.items()}
     base, with_places = results["without places"], results["with the settlements"]
