@@ -1,15 +1,16 @@
 """Offline source copies: attach a saved HTML page, an image and a PDF to a report in the
 real window, read them offline (HTML as plain text, the image as a picture, the PDF
-handed to the system's viewer from a temporary copy), save, and find the bytes in the
-file (read with sqlite3); hostile files are refused."""
+page by page as pictures, or handed to the system's viewer from a temporary copy), save,
+and find the bytes in the file (read with sqlite3); hostile files are refused."""
 
 from __future__ import annotations
 
+import math
 import sqlite3
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QDesktopServices, QImage
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from factories import two_region_situation
@@ -101,23 +102,87 @@ def test_an_image_is_shown_as_a_picture(qtbot, monkeypatch, window, tmp_path):
     assert w.edits.stack.undoText() == "Remove 'shot.png' from report 'Agency A, 5 Jun'"
 
 
-def test_a_pdf_goes_to_the_system_viewer_from_a_temporary_copy(qtbot, monkeypatch, window,
-                                                               tmp_path):
+def write_pdf(path, pages: int) -> None:
+    """A PDF drawn by Qt's own writer (not by PDFium): on page k, a black rectangle over
+    the left half of the page's top half, and a caption."""
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(72)
+    painter = QPainter(writer)
+    for k in range(pages):
+        if k:
+            writer.newPage()
+        w, h = painter.device().width(), painter.device().height()
+        top = 0 if k == 0 else h // 2                # page 2: the bottom half instead
+        painter.fillRect(QRect(0, top, w // 2, h // 2), QColor("black"))
+        painter.drawText(QRect(w // 2, top, w // 2, 40), 0, f"Page {k + 1} text")
+    painter.end()
+
+
+def dark(image: QImage, fx: float, fy: float) -> bool:
+    """Is the pixel at (fx, fy) of the picture's width and height dark?"""
+    c = image.pixelColor(int(fx * (image.width() - 1)), int(fy * (image.height() - 1)))
+    return c.lightness() < 60
+
+
+def open_copy(monkeypatch, w, tmp_path, data: bytes):
+    path = tmp_path / "isw.pdf"
+    path.write_bytes(data)
+    attach(monkeypatch, w, path)
+    return w.report_tools.copies.open_dialog()
+
+
+def test_pdf_pages_are_pictures_in_the_window(qtbot, monkeypatch, window, tmp_path):
+    w = window
+    write_pdf(tmp_path / "made.pdf", 2)
+    dialog = open_copy(monkeypatch, w, tmp_path, (tmp_path / "made.pdf").read_bytes())
+    pages = dialog.pdf
+    assert dialog.stack.currentWidget() is pages and not pages.message.isVisible()
+    assert pages.page_label.text() == "Page 1 of 2"
+    assert not pages.previous.isEnabled() and pages.next.isEnabled()
+    first = pages.picture.pixmap().toImage()
+    # A4 (210 x 297 mm; a PDF unit is 1/72 inch) at 1.5 pixels a unit, rounded up
+    assert (first.width(), first.height()) == tuple(math.ceil(mm / 25.4 * 72 * 1.5)
+                                                    for mm in (210, 297))
+    assert dark(first, 0.25, 0.25) and not dark(first, 0.25, 0.75)
+    assert not dark(first, 0.75, 0.25) and not dark(first, 0.75, 0.75)
+    qtbot.mouseClick(pages.next, Qt.MouseButton.LeftButton)
+    assert pages.page_label.text() == "Page 2 of 2"
+    assert pages.previous.isEnabled() and not pages.next.isEnabled()
+    second = pages.picture.pixmap().toImage()
+    assert dark(second, 0.25, 0.75) and not dark(second, 0.25, 0.25)
+    qtbot.mouseClick(pages.previous, Qt.MouseButton.LeftButton)
+    assert pages.page_label.text() == "Page 1 of 2"
+    assert dark(pages.picture.pixmap().toImage(), 0.25, 0.25)
+    dialog.close()
+
+
+def test_a_corrupt_pdf_says_so_and_still_goes_to_the_system_viewer(qtbot, monkeypatch,
+                                                                   window, tmp_path):
     w = window
     pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-    path = tmp_path / "isw.pdf"
-    path.write_bytes(pdf)
-    attach(monkeypatch, w, path)
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    dialog = w.report_tools.copies.open_dialog()
-    assert dialog.stack.currentWidget() is dialog.pdf
-    assert "no PDF module" in dialog.pdf_note.text()
-    qtbot.mouseClick(dialog.open_pdf, Qt.MouseButton.LeftButton)
+    dialog = open_copy(monkeypatch, w, tmp_path, pdf)
+    pages = dialog.pdf
+    assert dialog.stack.currentWidget() is pages
+    assert pages.message.isVisible() and pages.message.text().startswith("This PDF can't")
+    assert pages.picture.pixmap().isNull() and not pages.next.isEnabled()
+    qtbot.mouseClick(pages.open_pdf, Qt.MouseButton.LeftButton)
     assert len(opened) == 1 and opened[0].isLocalFile()
     with open(opened[0].toLocalFile(), "rb") as f:
         assert f.read() == pdf
     dialog.close()
+
+
+def test_a_huge_page_is_rendered_within_the_pixel_limits():
+    from viewer.ui.pdf_pages import MAX_PIXELS, MAX_SIDE, page_scale
+    assert page_scale(595, 842) == 1.5
+    for size in [(14400, 14400), (14400, 10), (1e9, 1e9)]:
+        s = page_scale(*size)
+        assert s is None or (size[0] * s <= MAX_SIDE + 1e-6 and size[1] * s <= MAX_SIDE + 1e-6
+                             and size[0] * size[1] * s * s <= MAX_PIXELS * (1 + 1e-9))
+    assert page_scale(0, 842) is None and page_scale(float("nan"), 1) is None
 
 
 @pytest.mark.parametrize("content, reason", [

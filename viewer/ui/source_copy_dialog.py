@@ -1,7 +1,8 @@
 """Shows a report's offline source copies inside the window: an image as a picture, a
 saved HTML page or a text file as plain text (HTML is never rendered: its text is taken
-out by viewer.model.attachment.html_text). PySide6-Essentials has no QtPdf, so a PDF is
-offered to the system's PDF viewer, from a temporary copy, on the user's click."""
+out by viewer.model.attachment.html_text), a PDF page by page as pictures (pdf_pages,
+PDFium: PySide6-Essentials has no QtPdf); the PDF can also be handed to the system's PDF
+viewer, from a temporary copy, on the user's click."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
 from viewer.model.attachment import HTML, IMAGE, PDF, Attachment, html_text
 from viewer.model.text import safe_block, safe_line
 from viewer.render.language import fill, format_number, translate
-from viewer.ui.plain_text import plain_label
+from viewer.ui.pdf_pages import PdfPages
 
 MAX_PIXELS = 100_000_000            # a decoded image's width x height at most
 ALLOCATION_MB = 512                 # QImageReader's own limit
@@ -55,17 +56,8 @@ class SourceCopyDialog(QDialog):
         scroll.setWidgetResizable(True)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
-        self.pdf = QWidget(self)
-        self.pdf_note = plain_label(translate(
-            "Reports", "PDF pages can't be shown inside the viewer: the Qt it uses has no PDF "
-            "module. Open the copy in your PDF viewer (no network is used)."), self.pdf)
-        self.pdf_note.setWordWrap(True)
-        self.open_pdf = QPushButton(translate("Reports", "Open in PDF Viewer"), self.pdf)
-        self.open_pdf.clicked.connect(self.open_externally)
-        pdf_layout = QVBoxLayout(self.pdf)
-        pdf_layout.addWidget(self.pdf_note)
-        pdf_layout.addWidget(self.open_pdf)
-        pdf_layout.addStretch(1)
+        self.pdf = PdfPages(self)
+        self.pdf.open_externally.connect(self.open_externally)
         self.stack = QStackedWidget(self)
         for w in (scroll, self.text, self.pdf):
             self.stack.addWidget(w)
@@ -103,6 +95,7 @@ class SourceCopyDialog(QDialog):
                 self.picture.setText(translate("Reports", "This image can't be decoded."))
         elif a.kind == PDF:
             self.stack.setCurrentIndex(2)
+            self.pdf.load(a.data)
         else:
             self.stack.setCurrentIndex(1)
             text = html_text(a.data) if a.kind == HTML else a.data.decode("utf-8-sig", "replace")
@@ -121,6 +114,10 @@ class SourceCopyDialog(QDialog):
             f.write(a.data)
         self.opened = path
         QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def done(self, result: int) -> None:
+        self.pdf.close_document()
+        super().done(result)
 
     def _remove(self) -> None:
         a = self.current()
