@@ -2939,12 +2939,32 @@ Assessment: %2</source>
         <translation>Копії джерел: %1</translation>
     </message>
     <message>
-        <source>PDF pages can&apos;t be shown inside the viewer: the Qt it uses has no PDF module. Open the copy in your PDF viewer (no network is used).</source>
-        <translation>Сторінки PDF неможливо показати у вікні програми: у її Qt немає модуля PDF. Відкрийте копію у своєму переглядачі PDF (мережа не використовується).</translation>
+        <source>Previous Page</source>
+        <translation>Попередня сторінка</translation>
+    </message>
+    <message>
+        <source>Next Page</source>
+        <translation>Наступна сторінка</translation>
     </message>
     <message>
         <source>Open in PDF Viewer</source>
         <translation>Відкрити в переглядачі PDF</translation>
+    </message>
+    <message>
+        <source>This PDF can&apos;t be read. You can still try your PDF viewer.</source>
+        <translation>Цей PDF не вдається прочитати. Можна спробувати відкрити його у вашому переглядачі PDF.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Сторінка %1 з %2</translation>
+    </message>
+    <message>
+        <source>(only the first %1 are shown)</source>
+        <translation>(показано лише перші %1)</translation>
+    </message>
+    <message>
+        <source>This page can&apos;t be shown.</source>
+        <translation>Цю сторінку не вдається показати.</translation>
     </message>
     <message>
         <source>Remove Copy</source>
