@@ -3,6 +3,7 @@
     .venv/bin/python packaging/bundle_test.py [dist/situation-viewer]
 
 With the bundle's own program only (no Python of ours involved):
+- PDFium (pypdfium2's libpdfium.so, loaded with ctypes) is in the bundle;
 - the window on the embedded sample, on a real X server (xvfb-run), quitting by itself
   after its first frame (SITUATION_VIEWER_SMOKE_TEST=1, see viewer/app.py);
 - `info`, and `render` to PNG (the same pixels as the installed program's render: same
@@ -59,6 +60,10 @@ def check(bundle: Path, work: Path) -> None:
     if len(samples) != 1:
         raise Failed(f"expected one embedded sample.gpkg in {bundle}, found {samples}")
     sample = str(samples[0])
+    # PDFium, loaded by pypdfium2 with ctypes (PDF source copies): the window's import of
+    # viewer.ui.pdf_pages fails without it, and the window run below would say so
+    if not list(bundle.glob("_internal/pypdfium2_raw/libpdfium.so")):
+        raise Failed(f"no pypdfium2_raw/libpdfium.so in {bundle}: PDF pages can't be shown")
     env = {k: v for k, v in os.environ.items()
            if k not in ("QT_QPA_PLATFORM", "PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
     env["XDG_CONFIG_HOME"] = str(work / "config")

@@ -9,7 +9,7 @@ import math
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSizeF, Qt
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -175,7 +175,33 @@ def test_a_corrupt_pdf_says_so_and_still_goes_to_the_system_viewer(qtbot, monkey
     dialog.close()
 
 
-def test_a_huge_page_is_rendered_within_the_pixel_limits():
+def test_only_the_first_pages_are_offered(qtbot, monkeypatch, window, tmp_path):
+    from viewer.ui import pdf_pages
+    monkeypatch.setattr(pdf_pages, "MAX_PAGES", 1)
+    write_pdf(tmp_path / "made.pdf", 2)
+    dialog = open_copy(monkeypatch, window, tmp_path, (tmp_path / "made.pdf").read_bytes())
+    assert dialog.pdf.page_label.text() == "Page 1 of 2 (only the first 1 are shown)"
+    assert not dialog.pdf.next.isEnabled()
+    dialog.close()
+
+
+def test_a_huge_page_is_rendered_within_the_pixel_limits(tmp_path):
+    import pypdfium2
+    from viewer.ui.pdf_pages import render_page
+    path = tmp_path / "huge.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QSizeF(14400, 14400), QPageSize.Unit.Point))   # the
+    painter = QPainter(writer)                                 # largest page PDF allows
+    painter.fillRect(QRect(0, 0, 10, 10), QColor("black"))
+    painter.end()
+    document = pypdfium2.PdfDocument(path.read_bytes())
+    image = render_page(document, 0)
+    document.close()
+    # 12 Mpx in all: a square page sqrt(12e6) = 3464 px on a side, not 14400 * 1.5
+    assert abs(image.width() - 3464) <= 1 and abs(image.height() - 3464) <= 1
+
+
+def test_page_scales_stay_within_the_pixel_limits():
     from viewer.ui.pdf_pages import MAX_PIXELS, MAX_SIDE, page_scale
     assert page_scale(595, 842) == 1.5
     for size in [(14400, 14400), (14400, 10), (1e9, 1e9)]:
