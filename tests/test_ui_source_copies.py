@@ -248,3 +248,30 @@ def test_a_file_passing_html_off_as_an_image_is_refused(tmp_path):
     conn.close()
     with pytest.raises(SituationError, match="more than the 20 MB"):
         read_situation(path)
+
+
+def test_mangled_pdfs_show_a_page_or_a_message(qtbot, tmp_path):
+    """Truncated and byte-flipped copies of a real PDF: each shows a picture or a plain
+    message; anything else PDFium or our code raises fails the test."""
+    import random
+    from viewer.ui.pdf_pages import PdfPages
+    write_pdf(tmp_path / "made.pdf", 2)
+    good = (tmp_path / "made.pdf").read_bytes()
+    rng = random.Random(15)
+    pages = PdfPages()
+    qtbot.addWidget(pages)
+    outcomes = set()
+    for i in range(60):
+        data = bytearray(good)
+        if i % 2:
+            del data[rng.randrange(len(data)):]
+        else:
+            for _ in range(rng.randint(1, 40)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        pages.load(bytes(data))
+        pages.show_next()
+        shown = not pages.picture.pixmap().isNull()
+        assert shown != bool(pages.message.text())
+        outcomes.add(shown)
+    pages.close_document()
+    assert outcomes == {True, False}            # both paths were taken
