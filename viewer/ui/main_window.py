@@ -31,7 +31,7 @@ from viewer.ui.help_windows import ShortcutsDialog, UserGuideDialog
 from viewer.ui.image_export import ImageExporter
 from viewer.ui.jump_date import jump_to
 from viewer.ui.layers_panel import LayersPanel
-from viewer.ui.loader import LoadedSituation, prepare
+from viewer.ui.loader import FirstView, LoadedSituation, prepare
 from viewer.ui.measuring import RegionMeasuring
 from viewer.ui.plain_text import Icon, message_box
 from viewer.ui.recent_files import app_settings
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         self.selection.clear()
         self.measuring.cancel()             # of the situation shown until now
         self.loaded = loaded
-        self.canvas.set_scene(loaded.scene)
+        self.canvas.set_scene(loaded.scene, keep_view=self.canvas.first_view_navigated())
         self.layers_panel.set_situation(s, loaded.areas)
         self.reports_panel.set_situation(s, loaded.regions)
         self.regions_panel.set_situation(s)
@@ -179,6 +179,18 @@ class MainWindow(QMainWindow):
         self.situation_loaded.emit(loaded)
         if s.layers:
             self._measure_later.emit(loaded)
+
+    def show_first_view(self, view: FirstView) -> None:
+        """Paint a file's first view now (the rest of it is read meanwhile, then shown by
+        ``show_loaded``); the panels keep the situation shown until then."""
+        self.canvas.show_first_view(view.scene, view.at)
+        self.canvas.repaint()
+        view.painted.set()
+
+    def drop_first_view(self) -> None:
+        """The file whose first view is shown could not be opened: back to what was shown."""
+        if self.canvas.showing_first_view:
+            self.canvas.set_scene(self.loaded.scene)
 
     def _measure_shown(self, loaded: LoadedSituation) -> None:
         if loaded is self.loaded:           # not replaced while the request was queued

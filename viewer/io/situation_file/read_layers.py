@@ -20,16 +20,20 @@ from viewer.model.style import Style, default_style
 from viewer.model.times import iso_z
 
 
-def read_layers(file_rows: FileRows, times: TimeParser,
-                notices: list[str] | None = None) -> list[Layer]:
+def read_layers(file_rows: FileRows, times: TimeParser, notices: list[str] | None = None,
+                parts: dict | None = None) -> list[Layer]:
     """The layers, in sort order. A piece starting or ending at a time that is not one of
     its layer's states (as when it was added or edited in QGIS) makes that time a state,
-    with a notice naming the piece."""
+    with a notice naming the piece. ``parts``: the histories' parts read elsewhere (a first
+    view's: some of the pieces, no changes, no amendments) instead of all of them."""
     rows = file_rows.rows("layers")
     layers: dict[str, Layer] = {}
     order: dict[str, tuple[int, int]] = {}
-    parts = _history_parts(file_rows, times, [] if notices is None else notices)
-    sketches = read_amendments(file_rows, times, parts)
+    if parts is None:
+        parts = _history_parts(file_rows, times, [] if notices is None else notices)
+        sketches = read_amendments(file_rows, times, parts)
+    else:
+        sketches = {}
     for fid, lid, name, kind, color, opacity, hatch, outline, desc, source, sort, extra in rows:
         where = f"table layers, fid {fid}"
         lid = text(lid)
