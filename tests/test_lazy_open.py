@@ -82,15 +82,14 @@ def test_the_window_paints_the_first_view_then_adopts_the_whole_file(window, qtb
     loader = window.files.loader
     with qtbot.waitSignal(loader.first_view, timeout=10000) as first:
         window.files.open_file(growing)
-    assert first.args[0].painted.is_set()               # painted before the rest is read
     canvas = window.canvas
     assert canvas.showing_first_view and window.situation is before   # panels: not yet
+    assert not first.args[0].painted.is_set()   # the worker waits for the event loop
     layer = blend("#c0392b", 0.45, styles.REGION_FILL)
     assert close_to(colour_at(canvas, *INSIDE_LAST), layer)
     assert close_to(colour_at(canvas, *LOST_LAST), QColor(styles.REGION_FILL))
-    with qtbot.waitSignal(window.situation_loaded, timeout=10000):
-        pass
-    assert not canvas.showing_first_view
+    qtbot.waitUntil(lambda: window.situation is not before, timeout=10000)
+    assert first.args[0].painted.is_set() and not canvas.showing_first_view
     assert window.cursor_model.time == GROWING_DATES[3]
     assert same_situation(window.situation, read_situation(growing))
     assert close_to(colour_at(canvas, *INSIDE_LAST), layer)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
@@ -182,10 +182,11 @@ class MainWindow(QMainWindow):
 
     def show_first_view(self, view: FirstView) -> None:
         """Paint a file's first view now (the rest of it is read meanwhile, then shown by
-        ``show_loaded``); the panels keep the situation shown until then."""
+        ``show_loaded``); the panels keep the situation shown until then. The worker goes
+        on once the event loop is back (a zero timer): the frame is handled before it."""
         self.canvas.show_first_view(view.scene, view.at)
         self.canvas.repaint()
-        view.painted.set()
+        QTimer.singleShot(0, view.painted.set)
 
     def drop_first_view(self) -> None:
         """The file whose first view is shown could not be opened: back to what was shown."""

@@ -51,19 +51,21 @@ def _parts_at(file_rows: FileRows, times: TimeParser,
               at: datetime | None) -> tuple[dict, datetime | None]:
     """layer_id -> (every state time, the pieces in force at the time shown, [], their
     areas), and the time shown. Only those pieces' geometry is decoded."""
+    # each distinct text parsed once; a bad one ends the first view (the full read names it)
     states: dict[str, set[datetime]] = {}
-    for fid, lid, when in file_rows.rows("layer_states"):
-        states.setdefault(text(lid), set()).add(times(when, f"table layer_states, fid {fid}, at"))
+    for _, lid, when in file_rows.rows("layer_states"):
+        states.setdefault(text(lid), set()).add(times(when, "layer_states"))
     with_area = file_rows.pieces_have_area()
     rows = file_rows.rows("layer_pieces")
-    spans = []
-    for row in rows:
-        fid, lid, start, end = row[0], text(row[2]), row[3], row[4]
-        where = f"table layer_pieces, fid {fid}"
-        span = (times(start, f"{where}, valid_from"), times.optional(end, f"{where}, valid_to"))
-        spans.append((lid, span))
-        states.setdefault(lid, set()).update(t for t in span if t is not None)
-    ordered = {lid: sorted(to_utc(t) for t in ts) for lid, ts in states.items()}
+    lids = [text(r[2]) for r in rows]
+    parsed = {v: times(v, "layer_pieces") for v in {r[3] for r in rows}}
+    parsed.update({v: times.optional(v, "layer_pieces") for v in {r[4] for r in rows}})
+    spans = [(parsed[r[3]], parsed[r[4]]) for r in rows]
+    for lid, span in zip(lids, spans):
+        states.setdefault(lid, set()).update(span)
+    for ts in states.values():
+        ts.discard(None)
+    ordered = {lid: sorted(ts) for lid, ts in states.items()}    # parse_time gives UTC
     every = sorted({t for ts in ordered.values() for t in ts})
     shown = None
     if every:
@@ -72,9 +74,9 @@ def _parts_at(file_rows: FileRows, times: TimeParser,
     for lid, ts in ordered.items():
         k = bisect_right(ts, shown) - 1 if shown is not None else -1
         state[lid] = ts[k] if k >= 0 else None
-    keep = [i for i, (lid, (start, end)) in enumerate(spans)
-            if state[lid] is not None and to_utc(start) <= state[lid]
-            and (end is None or to_utc(end) > state[lid])]
+    keep = [i for i, (lid, (start, end)) in enumerate(zip(lids, spans))
+            if state[lid] is not None and start <= state[lid]
+            and (end is None or end > state[lid])]
     kept = [rows[i] for i in keep]
     geoms = geometries("layer_pieces", kept)
     parts: dict[str, tuple[list, list, list, list]] = {
@@ -82,9 +84,8 @@ def _parts_at(file_rows: FileRows, times: TimeParser,
     for i, row, geom in zip(keep, kept, geoms):
         if geom is None:
             raise ValueError("a piece without geometry")    # the full read names it
-        lid, (start, end) = spans[i]
-        parts[lid][1].append(Piece(geom, start, end))
+        parts[lids[i]][1].append(Piece(geom, *spans[i]))
         area = row[5] if with_area else None
         finite = isinstance(area, (int, float)) and math.isfinite(area) and area >= 0
-        parts[lid][3].append(float(area) if finite else float("nan"))
+        parts[lids[i]][3].append(float(area) if finite else float("nan"))
     return parts, shown
