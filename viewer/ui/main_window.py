@@ -23,6 +23,7 @@ from viewer.ui.actions import NavigationKeyGuard, create_actions, fill_region_me
 from viewer.ui.place_finder import PlaceFinder
 from viewer.ui.canvas import MapCanvas
 from viewer.render.language import current_language, translate
+from viewer.ui.big_layer_builder import BigLayerBuilder
 from viewer.ui.compare_actions import add_compare_actions
 from viewer.ui.file_controller import FileController
 from viewer.ui.edit_actions import EditActions
@@ -77,6 +78,8 @@ class MainWindow(QMainWindow):
         self.measuring = RegionMeasuring(self.worker, self)
         self.measuring.measured.connect(self._on_regions_measured)
         self.analytics = AnalyticsWiring(self)       # the Settlements dock, chart series
+        self.big_layers = BigLayerBuilder(self)         # big states drawn for the zoom
+        self.big_layers.progress.connect(self.status.show_message)
         self.window_actions = create_actions(self)
         self.files.attach_recent_menu(self.window_actions.recent_menu)
         self.analytics.add_actions(self.window_actions.view_menu)
@@ -160,6 +163,7 @@ class MainWindow(QMainWindow):
         self.measuring.cancel()             # of the situation shown until now
         self.loaded = loaded
         self.canvas.set_scene(loaded.scene, keep_view=self.canvas.first_view_navigated())
+        self.big_layers.attach(loaded.scene)
         self.layers_panel.set_situation(s, loaded.areas)
         self.reports_panel.set_situation(s, loaded.regions)
         self.regions_panel.set_situation(s)
@@ -185,6 +189,7 @@ class MainWindow(QMainWindow):
         ``show_loaded``); the panels keep the situation shown until then. The worker goes
         on once the event loop is back (a zero timer): the frame is handled before it."""
         self.canvas.show_first_view(view.scene, view.at)
+        self.big_layers.attach(view.scene)
         self.canvas.repaint()
         QTimer.singleShot(0, view.painted.set)
 
@@ -192,6 +197,7 @@ class MainWindow(QMainWindow):
         """The file whose first view is shown could not be opened: back to what was shown."""
         if self.canvas.showing_first_view:
             self.canvas.set_scene(self.loaded.scene)
+            self.big_layers.attach(self.loaded.scene)
 
     def _measure_shown(self, loaded: LoadedSituation) -> None:
         if loaded is self.loaded:           # not replaced while the request was queued
@@ -297,6 +303,7 @@ class MainWindow(QMainWindow):
         self.timeline.clock.stop()
         self.worker.shutdown()               # returns at once: the job under way is dropped
         self.animations.shutdown()           # an export under way: cancelled, no file left
+        self.big_layers.shutdown()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
