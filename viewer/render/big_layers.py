@@ -31,12 +31,14 @@ class BigStates:
     def __init__(self, scene) -> None:
         self.scene = scene
         self._counts: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self._change_counts: dict[str, int] = {}
+        self._change_counts: dict[str, tuple[int, int]] = {}
+        self._geoms: dict[str, np.ndarray] = {}         # layer id -> its pieces' geometry
         self._displays: OrderedDict = OrderedDict()     # (layer, index, bucket) -> Display
         self._bytes = 0
         self._synchronous = 0
-        # request(key, pieces, others): make key's Display from pieces, then others
-        self.request: Callable[[tuple, list, list], None] | None = None
+        # request(key, pieces, others): make key's Display from pieces(), then others()'s
+        # (key, pieces); called only when the builder starts a job
+        self.request: Callable[[tuple, Callable, Callable], None] | None = None
 
     def _piece_counts(self, layer_id: str) -> tuple[np.ndarray, np.ndarray]:
         if layer_id not in self._counts:
@@ -53,20 +55,25 @@ class BigStates:
         polygons, vertices = self._piece_counts(layer_id)
         return bool(polygons[idx].sum() > DENSE_POLYGONS or vertices[idx].sum() > BIG_VERTICES)
 
-    def pieces(self, layer_id: str, index: int) -> list:
+    def pieces(self, layer_id: str, index: int) -> np.ndarray:
         history = self.scene.situation.layer(layer_id).history
-        return [history.pieces[i].geometry for i in history.piece_indices(index)]
+        if layer_id not in self._geoms:
+            self._geoms[layer_id] = np.array([p.geometry for p in history.pieces], dtype=object)
+        return self._geoms[layer_id][history.piece_indices(index)]
 
     def is_big_window(self, change_ids: tuple[str, ...]) -> bool:
-        """Whether the changes' gains and losses together hold more than DENSE_POLYGONS."""
-        total = 0
+        """Whether the changes' gains and losses together hold more than DENSE_POLYGONS
+        polygons or BIG_VERTICES vertices."""
+        polygons = vertices = 0
         for cid in change_ids:
             if cid not in self._change_counts:
                 change = self.scene.situation.change(cid)
-                self._change_counts[cid] = int(shapely.get_num_geometries(
-                    np.array([change.gained, change.lost], dtype=object)).sum())
-            total += self._change_counts[cid]
-        return total > DENSE_POLYGONS
+                both = np.array([change.gained, change.lost], dtype=object)
+                self._change_counts[cid] = (int(shapely.get_num_geometries(both).sum()),
+                                            int(shapely.get_num_coordinates(both).sum()))
+            polygons += self._change_counts[cid][0]
+            vertices += self._change_counts[cid][1]
+        return polygons > DENSE_POLYGONS or vertices > BIG_VERTICES
 
     def window_pieces(self, change_ids: tuple[str, ...], side: int) -> list:
         """The gains (side 0) or losses (1) of the changes, as they are (not merged)."""
@@ -87,8 +94,10 @@ class BigStates:
             self.adopt(key, build_display(self.scene.projector.crs.srs, pieces(), level,
                                           self.scene.extent))
             return self._displays[key]
-        self.request(key, pieces(), others(level) if others is not None else [])
-        near = [(abs(k[-1] - level), d) for k, d in self._displays.items() if k[:-1] == base]
+        self.request(key, pieces, (lambda: others(level)) if others is not None else list)
+        # meanwhile another zoom's: a raster (cheap at any scale), or shapes of a coarser one
+        near = [(abs(k[-1] - level), d) for k, d in self._displays.items()
+                if k[:-1] == base and (d.mask is not None or k[-1] > level)]
         return min(near, key=lambda n: n[0])[1] if near else None
 
     def state_display(self, layer_id: str, index: int, metres_per_pixel: float):
@@ -145,17 +154,27 @@ def draw_big_layer(painter: QPainter, scene, viewport, settings, layer) -> bool:
 
 
 def draw_big_window(painter: QPainter, scene, viewport, ids: tuple[str, ...],
-                    colours: tuple[QColor, QColor]) -> bool:
+                    colours: tuple[QColor, QColor], window_at: Callable) -> bool:
     """The highlight window's losses then gains from their Displays, if the changes are
-    many polygons (return True; not merged, no outline); else False."""
-    if not scene.big.is_big_window(ids):
+    big (return True; not merged, no outline); else False. ``window_at(t)``: the ids of
+    the window at another time (the builder makes those of every state time next)."""
+    big = scene.big
+    if not big.is_big_window(ids):
         return False
     dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
     inverse, _ = viewport.transform.inverted()
+
+    def others(level: int) -> list:
+        out = []
+        for t in scene.situation.times:
+            other = window_at(t)
+            if other and other != ids and big.is_big_window(other):
+                out += [(("window", other, s, level), big.window_pieces(other, s))
+                        for s in (1, 0) if not big.has(("window", other, s, level))]
+        return out
     for side in (1, 0):
-        display = scene.big.display(("window", ids, side),
-                                    lambda: scene.big.window_pieces(ids, side),
-                                    viewport.metres_per_pixel / max(dpr, 1.0))
+        display = big.display(("window", ids, side), lambda: big.window_pieces(ids, side),
+                              viewport.metres_per_pixel / max(dpr, 1.0), others)
         if display is not None:
             draw_display(painter, display, inverse * painter.transform(), viewport,
                          colours[side])

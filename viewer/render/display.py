@@ -4,14 +4,16 @@ and the rest simplified, culled to the view.
 A state of 100,000 small polygons costs ~0.2 s to fill however it is cached, and one of
 two million vertices ~0.15 s: far beyond a time step. So a *big* state (more than
 DENSE_RINGS polygons or BIG_VERTICES vertices) is drawn from a ``Display`` made for a
-zoom bucket (metres per pixel rounded up to a power of two):
+zoom bucket (metres per pixel rounded down to a power of two):
 
-- every polygon whose box is at most SMALL_PX bucket pixels wide and high is marked, box
-  and all, in a one-byte raster of the layer's extent at the bucket's resolution (at
-  that size the shape is its box to within a pixel), drawn as one image in the layer's
-  colour;
-- the others are simplified to a quarter of a bucket pixel (shapely, topology kept) and
-  indexed (STRtree): a paint fills only those meeting the view.
+- while a one-byte raster of the layer's extent at the bucket's resolution stays under
+  MAX_RASTER_PIXELS, the state is that raster, drawn as one image in the layer's colour:
+  a polygon whose box is at most SMALL_PX bucket pixels wide and high is marked as its
+  box (at that size the shape is its box to within a pixel, and marking boxes is one
+  numpy step for 100,000 of them), the others are filled into it (simplified to a
+  quarter of a bucket pixel) as a fill without antialiasing would;
+- zoomed in further, the polygons are simplified likewise and indexed (STRtree): a paint
+  fills only those meeting the view.
 
 Displays are built by ``build_display`` from lon/lat pieces and the CRS alone (new
 objects, no Qt: a worker thread makes them, the GUI adopts them); the canvas asks for
@@ -26,19 +28,25 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
+
 from viewer.analysis.projection import Projector
+from viewer.render.paths import geometry_path
 
 SMALL_PX = 2.0              # a polygon at most this many bucket pixels across is rastered
 MAX_RASTER_PIXELS = 24_000_000   # a finer raster than this: all polygons are shapes
 BIG_VERTICES = 250_000      # a state of more vertices than this is drawn from a Display
 SIMPLIFY_PX = 0.25          # simplification tolerance, in bucket pixels
 SEGMENT_DEG = 0.05          # as MapScene.project_layer: long edges cut before projecting
+FILL_CHUNK = 256            # shapes filled into a raster at once
+CHUNK = 16_384              # polygons per vectorised call
 
 
 def bucket(metres_per_pixel: float) -> int:
-    """The zoom bucket of a scale: metres per pixel rounded up to a power of two (a
-    raster pixel is one to two screen pixels: drawn without smoothing, nothing is lost)."""
-    return math.ceil(math.log2(max(metres_per_pixel, 1e-6)))
+    """The zoom bucket of a scale: metres per pixel rounded down to a power of two (a
+    raster pixel is half a screen pixel to one; drawn without smoothing, each screen
+    pixel shows the raster pixel under its centre, as a fill without antialiasing)."""
+    return math.floor(math.log2(max(metres_per_pixel, 1e-6)))
 
 
 @dataclass(eq=False)
@@ -69,31 +77,66 @@ def build_display(crs: str, pieces, level: int, extent, check=None) -> Display:
     raster spanning the projected ``extent``; ``check()`` between the steps (may raise)."""
     projector = Projector(crs)
     geoms = np.asarray(list(pieces), dtype=object)
-    parts = shapely.get_parts(geoms) if len(geoms) else geoms
+    # in chunks: a shapely or pyproj call over 100,000 polygons holds the GIL for long
+    parts = _chunked(lambda g: shapely.get_parts(g), geoms, 256, check)
     parts = parts[~shapely.is_empty(parts)] if len(parts) else parts
     m = 2.0 ** level
-    # a small part's projected box: its lon/lat box's corners projected (locally affine)
-    lonlat = shapely.bounds(parts).reshape(-1, 4)
-    cx = lonlat[:, [0, 2, 2, 0]].ravel()
-    cy = lonlat[:, [1, 1, 3, 3]].ravel()
-    px, py = (np.asarray(v).reshape(-1, 4) for v in projector.forward(cx, cy))
-    box = np.column_stack([px.min(1), py.min(1), px.max(1), py.max(1)])
+
+    def corner_box(chunk: np.ndarray) -> np.ndarray:
+        """A small part's projected box: its lon/lat box's corners projected (locally
+        affine at that size)."""
+        lonlat = shapely.bounds(chunk).reshape(-1, 4)
+        cx, cy = lonlat[:, [0, 2, 2, 0]].ravel(), lonlat[:, [1, 1, 3, 3]].ravel()
+        px, py = (np.asarray(v).reshape(-1, 4) for v in projector.forward(cx, cy))
+        return np.column_stack([px.min(1), py.min(1), px.max(1), py.max(1)])
+    box = _chunked(corner_box, parts, CHUNK, check).reshape(-1, 4)
     small = ((box[:, 2] - box[:, 0]) <= SMALL_PX * m) & ((box[:, 3] - box[:, 1]) <= SMALL_PX * m)
     minx, miny, maxx, maxy = extent
     width, height = math.ceil((maxx - minx) / m) + 1, math.ceil((maxy - miny) / m) + 1
-    mask = None
-    if small.any() and width * height <= MAX_RASTER_PIXELS:
-        mask = _raster(box[small], (minx, maxy), m, width, height)
-    else:
-        small[:] = False
+    rastered = width * height <= MAX_RASTER_PIXELS
     if check is not None:
         check()
-    shapes = parts[~small]
-    if len(shapes):
-        shapes = projector.project(shapely.segmentize(shapes, SEGMENT_DEG))
-        shapes = shapely.simplify(shapes, SIMPLIFY_PX * m, preserve_topology=True)
-    tree = shapely.STRtree(shapes) if len(shapes) else None
-    return Display(level, mask, (minx, maxy), shapes, tree)
+    shapes = _chunked(lambda g: shapely.simplify(projector.project(shapely.segmentize(
+        g, SEGMENT_DEG)), SIMPLIFY_PX * m, preserve_topology=True),
+        parts[~small] if rastered else parts, 256, check)
+    if not rastered:
+        return Display(level, None, (minx, maxy), shapes,
+                       shapely.STRtree(shapes) if len(shapes) else None)
+    mask = _raster(box[small], (minx, maxy), m, width, height)
+    _fill(mask, shapes, (minx, maxy), m, check)
+    return Display(level, mask, (minx, maxy), shapes[:0], None)
+
+
+def _chunked(fn, items: np.ndarray, size: int, check=None) -> np.ndarray:
+    """``fn`` over ``items`` ``size`` at a time, concatenated; ``check()`` between."""
+    out = []
+    for start in range(0, len(items), size):
+        if check is not None:
+            check()
+        out.append(np.asarray(fn(items[start:start + size])))
+    return np.concatenate(out) if out else np.empty(0, dtype=object)
+
+
+def _fill(mask: np.ndarray, shapes: np.ndarray, origin, m: float, check=None) -> None:
+    """Fill ``shapes`` (projected) into ``mask`` as QPainter fills without antialiasing
+    (a pixel whose centre is inside), a few hundred at a time: a fill holds the GIL, so
+    the GUI thread gets it back between them."""
+    if not len(shapes):
+        return
+    height, width = mask.shape
+    image = QImage(mask.data, width, height, width, QImage.Format.Format_Alpha8)
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        x0, y0 = origin
+        painter.setTransform(QTransform(1 / m, 0, 0, -1 / m, -x0 / m, y0 / m))
+        colour = QColor(0, 0, 0, 255)
+        for start in range(0, len(shapes), FILL_CHUNK):
+            if check is not None:
+                check()
+            painter.fillPath(geometry_path(shapes[start:start + FILL_CHUNK]), colour)
+    finally:
+        painter.end()
 
 
 def _raster(box: np.ndarray, origin, m: float, width: int, height: int) -> np.ndarray:

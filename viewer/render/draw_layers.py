@@ -5,6 +5,7 @@ pens, so line widths are in pixels whatever the zoom."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import shapely
@@ -196,7 +197,8 @@ def draw_highlights(painter: QPainter, scene: MapScene, settings: RenderSettings
     gain, loss = st.change_colours(settings.palette)
     alpha = st.highlight_opacity(settings.palette)
     if draw_big_window(painter, scene, viewport, ids,
-                       (st.color(gain, alpha), st.color(loss, alpha))):
+                       (st.color(gain, alpha), st.color(loss, alpha)),
+                       lambda t: highlight_ids(scene, replace(settings, at=t), visible)):
         return
     gained, lost = scene.window_paths(("highlight", ids), lambda: scene.merged_change_paths(ids))
     dense = sum(len(scene.change_bounds(c)) for c in ids) > DENSE_RINGS

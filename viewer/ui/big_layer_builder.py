@@ -48,14 +48,15 @@ class BigLayerBuilder(QObject):
         if scene is not None:
             scene.big.request = self.request
 
-    def request(self, key: tuple, pieces: list, others: list) -> None:
+    def request(self, key: tuple, pieces, others) -> None:
+        """Make ``key``'s Display from ``pieces()`` first, then ``others()`` (key, pieces)."""
         if key in self._pending:
             return                      # the running job will make it
         self._cancel()
-        self._urgent = {key: tuple(pieces), **{k: p for k, p in self._urgent.items()
-                                               if not self._scene.big.has(k)}}
+        self._urgent = {key: tuple(pieces()), **{k: p for k, p in self._urgent.items()
+                                                 if not self._scene.big.has(k)}}
         todo = tuple(self._urgent.items()) + tuple(
-            (k, tuple(p)) for k, p in others if k not in self._urgent)
+            (k, tuple(p)) for k, p in others() if k not in self._urgent)
         scene = self._scene
         self._pending = {k for k, _ in todo}
         self._done, self._total = 0, len(todo)
