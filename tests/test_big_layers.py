@@ -123,3 +123,28 @@ def test_an_exported_big_state_covers_the_pixels_of_the_exact_geometry(qapp, kin
     _check_against_exact(render_image(scene, settings), scene,
                          Viewport.for_settings(scene, settings),
                          situation.layers[0].history.state_at(D1))
+
+
+def test_a_file_s_first_view_shows_its_big_state_already(qtbot, tmp_path, monkeypatch):
+    """Opening a file makes the Display of the big state it opens on before its first
+    view is painted (in the loader's worker), and the whole file keeps it."""
+    from ui_helpers import isolate_settings
+    from viewer.io.situation_file import write_situation
+    isolate_settings(monkeypatch, tmp_path)
+    path = tmp_path / "grid.gpkg"
+    write_situation(_grid_situation(), path)
+    window = open_window(qtbot, size=(900, 700))
+    canvas = window.canvas
+    canvas.set_decorations(False)
+    with qtbot.waitSignal(window.files.loader.first_view, timeout=20000) as first:
+        window.files.open_file(path)
+    scene = first.args[0].scene
+    assert canvas.showing_first_view and canvas.scene is scene
+    level = bucket(canvas.viewport().metres_per_pixel / canvas.devicePixelRatioF())
+    assert scene.big.has(("dense", 1, level))          # opens on 8 June, its last state
+    _check_against_exact(canvas.grab().toImage(), scene, canvas.viewport(),
+                         scene.situation.layers[0].history.state_at(D2))
+    qtbot.waitUntil(lambda: not canvas.showing_first_view, timeout=20000)
+    assert canvas.scene.big.has(("dense", 1, level))   # adopted by the whole file's scene
+    assert window.big_layers.wait(10.0)
+    window.close()

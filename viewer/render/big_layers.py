@@ -11,7 +11,7 @@ drawn until its Display arrives). Without ``request`` (an export) it builds it a
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
@@ -23,7 +23,9 @@ from viewer.render import styles as st
 from viewer.render.display import BIG_VERTICES, Display, bucket, build_display
 from viewer.render.paths import geometry_path
 
-MAX_BYTES = 192 << 20       # rasters kept, all big states and buckets together
+MAX_BYTES = 96 << 20        # rasters kept (a bit a pixel), all states and zooms together
+UNPACKED = 6                # rasters kept a byte a pixel: the last ones drawn
+_UNPACKED: deque = deque()  # (GUI thread) Displays holding an unpacked raster
 DENSE_POLYGONS = 2_000      # as scene.DENSE_RINGS
 
 
@@ -97,7 +99,7 @@ class BigStates:
         self.request(key, pieces, (lambda: others(level)) if others is not None else list)
         # meanwhile another zoom's: a raster (cheap at any scale), or shapes of a coarser one
         near = [(abs(k[-1] - level), d) for k, d in self._displays.items()
-                if k[:-1] == base and (d.mask is not None or k[-1] > level)]
+                if k[:-1] == base and (d.rastered or k[-1] > level)]
         return min(near, key=lambda n: n[0])[1] if near else None
 
     def state_display(self, layer_id: str, index: int, metres_per_pixel: float):
@@ -123,15 +125,22 @@ class BigStates:
     def has(self, key: tuple) -> bool:
         return key in self._displays
 
+    def adopt_states(self, first: "BigStates") -> None:
+        """Take the state Displays a file's first view made (viewer.render.first_scene):
+        its layers have the same state times, and the state it shows the same pieces."""
+        for key, display in first._displays.items():
+            if key[0] != "window":
+                self.adopt(key, display)
+
     def adopt(self, key: tuple, display: Display) -> None:
         """Keep ``display`` (made in the background), dropping the oldest beyond MAX_BYTES."""
         if key in self._displays:
             return
         self._displays[key] = display
-        self._bytes += 0 if display.mask is None else display.mask.nbytes
+        self._bytes += 0 if display.packed is None else display.packed.nbytes
         while self._bytes > MAX_BYTES and len(self._displays) > 1:
             _, old = self._displays.popitem(last=False)
-            self._bytes -= 0 if old.mask is None else old.mask.nbytes
+            self._bytes -= 0 if old.packed is None else old.packed.nbytes
 
 
 def draw_big_layer(painter: QPainter, scene, viewport, settings, layer) -> bool:
@@ -188,7 +197,7 @@ def draw_display(painter: QPainter, display: Display, pixel_transform: QTransfor
     painter's transform for pixels of ``viewport``; the painter's own maps metres."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    if display.mask is not None:
+    if display.rastered:
         image = _image(display, colour)
         x0, y0 = display.origin
         left, top = viewport.to_pixels(x0, y0)
@@ -213,11 +222,17 @@ def _image(display: Display, colour: QColor) -> QImage:
     """The raster as an 8-bit indexed image in ``colour``, opaque (the last one kept)."""
     rgb = QColor(colour.red(), colour.green(), colour.blue()).rgba()
     if rgb not in display.images:
-        height, width = display.mask.shape
-        image = QImage(display.mask.data, width, height, width, QImage.Format.Format_Indexed8)
+        mask = display.images.get("mask")
+        if mask is None:
+            mask = display.images["mask"] = display.mask()
+            _UNPACKED.append(display)
+            while len(_UNPACKED) > UNPACKED:        # only the last few drawn keep bytes
+                _UNPACKED.popleft().images.clear()
+        height, width = mask.shape
+        image = QImage(mask.data, width, height, width, QImage.Format.Format_Indexed8)
         table = [0] * 256
         table[255] = rgb
         image.setColorTable(table)
         display.images.clear()
-        display.images[rgb] = image
+        display.images.update({"mask": mask, rgb: image})
     return display.images[rgb]

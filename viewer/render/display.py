@@ -54,8 +54,9 @@ class Display:
     """One layer state drawn for one zoom bucket (see the module docstring)."""
 
     bucket: int
-    mask: np.ndarray | None             # uint8 (rows top-down), 255 where marked
-    origin: tuple[float, float]         # metres of the mask's top-left corner
+    packed: np.ndarray | None           # the raster (rows top-down), a bit a pixel
+    size: tuple[int, int]               # its height and width in pixels
+    origin: tuple[float, float]         # metres of the raster's top-left corner
     shapes: np.ndarray                  # projected, simplified polygons (the larger ones)
     tree: shapely.STRtree | None
     _culled: dict = field(default_factory=dict)        # the view's culled shapes' path
@@ -64,6 +65,15 @@ class Display:
     @property
     def metres_per_pixel(self) -> float:
         return 2.0 ** self.bucket
+
+    @property
+    def rastered(self) -> bool:
+        return self.packed is not None
+
+    def mask(self) -> np.ndarray:
+        """The raster as uint8, 255 where marked (a byte a pixel: made when drawn)."""
+        height, width = self.size
+        return np.unpackbits(self.packed, count=height * width).reshape(height, width) * 255
 
     def shapes_in(self, box: tuple[float, float, float, float]) -> np.ndarray:
         """The shapes meeting the projected ``box``."""
@@ -100,11 +110,12 @@ def build_display(crs: str, pieces, level: int, extent, check=None) -> Display:
         g, SEGMENT_DEG)), SIMPLIFY_PX * m, preserve_topology=True),
         parts[~small] if rastered else parts, 256, check)
     if not rastered:
-        return Display(level, None, (minx, maxy), shapes,
+        return Display(level, None, (0, 0), (minx, maxy), shapes,
                        shapely.STRtree(shapes) if len(shapes) else None)
     mask = _raster(box[small], (minx, maxy), m, width, height)
     _fill(mask, shapes, (minx, maxy), m, check)
-    return Display(level, mask, (minx, maxy), shapes[:0], None)
+    return Display(level, np.packbits(mask > 0, axis=None), mask.shape, (minx, maxy),
+                   shapes[:0], None)
 
 
 def _chunked(fn, items: np.ndarray, size: int, check=None) -> np.ndarray:

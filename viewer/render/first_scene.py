@@ -19,6 +19,7 @@ from PySide6.QtGui import QPainterPath
 
 from viewer.render.paths import lines_path
 from viewer.render.scene import MapScene
+from viewer.render.viewport import MARGIN as EXTENT_MARGIN
 
 
 class FirstViewScene(MapScene):
@@ -34,6 +35,28 @@ class FirstViewScene(MapScene):
 
     def outline_path(self) -> QPainterPath:
         return QPainterPath()
+
+
+def prepare_big(scene: MapScene, at, size: tuple[int, int, float] | None) -> None:
+    """Make the Displays (viewer.render.display) of the big states ``scene`` shows at
+    ``at`` in its default view on a canvas of ``size`` (width, height, device pixel
+    ratio), so that its first paint has them (in the worker, before the GUI adopts it)."""
+    if size is None or at is None:
+        return
+    width, height, dpr = size
+    bbox = scene.situation.meta.default_bbox
+    if bbox is not None:
+        minx, miny, maxx, maxy = scene.project_bbox(bbox)
+    else:                               # as MapCanvas.zoom_to_extent
+        minx, miny, maxx, maxy = scene.extent
+        dx, dy = (maxx - minx) * EXTENT_MARGIN, (maxy - miny) * EXTENT_MARGIN
+        minx, miny, maxx, maxy = minx - dx, miny - dy, maxx + dx, maxy + dy
+    mpp = max((maxx - minx) / max(width, 1), (maxy - miny) / max(height, 1))
+    with scene.big.synchronous():
+        for layer in scene.situation.layers:
+            index = layer.history.state_index(at)
+            if scene.big.is_big(layer.id, index):
+                scene.big.state_display(layer.id, index, mpp / max(dpr, 1.0))
 
 
 def warm_static(scene: MapScene) -> None:

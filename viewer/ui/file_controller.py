@@ -79,7 +79,8 @@ class FileController(QObject):
         self._pending = (Path(path), at, dialog_on_error)
         self.window.status.show_message(fill(translate("Files", "Opening %1…"),
                                              safe_line(Path(path).name, 120)))
-        self.loader.load(path, at)
+        canvas = self.window.canvas
+        self.loader.load(path, at, (canvas.width(), canvas.height(), canvas.devicePixelRatioF()))
 
     def forget_pending(self) -> None:
         """Another situation was shown meanwhile: a file still loading opens at its own time."""

@@ -30,7 +30,7 @@ from viewer.io.situation_file.lazy import first_view
 from viewer.io.situation_file.reader import parse_situation, read_rows
 from viewer.model import Situation
 from viewer.render import MapScene
-from viewer.render.first_scene import FirstViewScene, warm_static
+from viewer.render.first_scene import FirstViewScene, prepare_big, warm_static
 from viewer.ui.worker import BackgroundWorker, Job
 
 
@@ -81,7 +81,7 @@ def _outcome(path: Path, make, failed: str):
         return None, f"{path}: {failed} ({exc})"
 
 
-def _load(path: Path, at: datetime | None, job: Job):
+def _load(path: Path, at: datetime | None, size, job: Job):
     """The worker's job: read ``path``'s rows (one short read transaction), yield its
     FirstView when one can be made and wait until the map has painted it (the first
     paint gets the processor), then parse and check all of it and prepare it; yields
@@ -94,7 +94,9 @@ def _load(path: Path, at: datetime | None, job: Job):
         return
     view = first_view(rows, at)
     if view is not None:
-        first = FirstView(FirstViewScene(view[0]), view[1], path)
+        scene = FirstViewScene(view[0])
+        prepare_big(scene, view[1], size)           # its big states drawn at once
+        first = FirstView(scene, view[1], path)
         yield first
         _wait_painted(first, job)
     yield _outcome(path, lambda: prepare(parse_situation(where, rows), path), failed)
@@ -138,9 +140,10 @@ class SituationLoader(QObject):
     def busy(self) -> bool:
         return self._pending > 0
 
-    def load(self, path: str | Path, at: datetime | None = None) -> None:
-        """Open ``path`` (to be shown at ``at``): ``first_view`` may come first."""
-        self._submit(Path(path), partial(_load, Path(path), at))
+    def load(self, path: str | Path, at: datetime | None = None, size=None) -> None:
+        """Open ``path`` (to be shown at ``at`` on a map of ``size``: width, height,
+        device pixel ratio): ``first_view`` may come first."""
+        self._submit(Path(path), partial(_load, Path(path), at, size))
 
     def import_file(self, path: str | Path, options, regions_spec: str | None) -> None:
         """Import the foreign file ``path`` with ``options`` (an ImportOptions) in the

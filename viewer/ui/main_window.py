@@ -162,6 +162,8 @@ class MainWindow(QMainWindow):
         self.selection.clear()
         self.measuring.cancel()             # of the situation shown until now
         self.loaded = loaded
+        if self.canvas.showing_first_view:      # of this file: its big states are made
+            loaded.scene.big.adopt_states(self.canvas.scene.big)
         self.canvas.set_scene(loaded.scene, keep_view=self.canvas.first_view_navigated())
         self.big_layers.attach(loaded.scene)
         self.layers_panel.set_situation(s, loaded.areas)
