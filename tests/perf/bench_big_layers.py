@@ -86,7 +86,7 @@ def layer_drawn(win, t0: float) -> tuple[float, float]:
     app, wait = QApplication.instance(), QEventLoop.ProcessEventsFlag.WaitForMoreEvents
     scene, canvas = win.canvas.scene, win.canvas
     layer = scene.situation.layers[0]
-    index = layer.history.state_index(win.cursor_model.time)
+    index = layer.history.state_index(canvas.render_settings().at)   # (a first view's time)
     key = (layer.id, index, bucket(canvas.viewport().metres_per_pixel / canvas.devicePixelRatioF()))
     if scene.big.is_big(layer.id, index):
         while not scene.big.has(key):
