@@ -8,7 +8,6 @@ import sqlite3
 
 import pytest
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMessageBox
 from shapely.geometry import box
 
 from factories import GROWING_DATES, growing_situation
@@ -32,14 +31,6 @@ def growing(tmp_path):
     path = tmp_path / "growing.gpkg"
     write_situation(growing_situation(), path)
     return path
-
-
-@pytest.fixture
-def errors(monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "exec",
-                        lambda box: shown.append((box.windowTitle(), box.text())))
-    return shown
 
 
 @pytest.mark.parametrize("at", [None, "2025-05-01", "2025-06-01", "2025-06-07", "2026-01-01"])
