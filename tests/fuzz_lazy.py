@@ -44,12 +44,16 @@ def _same_geoms(a, b) -> bool:
 
 
 def same_situation(a, b) -> bool:
-    """The same content: meta, regions, places, layers (styles, times, pieces, changes),
-    reports and links."""
+    """The same content: meta, regions, context features, places, layers (styles, times,
+    pieces, changes), reports and links."""
     if (a.meta != b.meta or [r.id for r in a.regions] != [r.id for r in b.regions]
             or a.places != b.places or a.reports != b.reports or a.links != b.links):
         return False
     if not _same_geoms([r.geometry for r in a.regions], [r.geometry for r in b.regions]):
+        return False
+    if [(f.id, f.style, f.valid_from, f.valid_to) for f in a.context] != \
+            [(f.id, f.style, f.valid_from, f.valid_to) for f in b.context] or \
+            not _same_geoms([f.geometry for f in a.context], [f.geometry for f in b.context]):
         return False
     for la, lb in zip(a.layers, b.layers, strict=False):
         ha, hb = la.history, lb.history
