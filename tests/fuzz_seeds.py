@@ -22,6 +22,7 @@ def gpkg_seeds(folder: Path) -> list[Path]:
     from viewer.resources import sample_path
     import shapely
     from viewer.model import parse_time
+    from viewer.model.attachment import Attachment
     from viewer.model.context import ContextFeature
     small = folder / "two_regions.gpkg"
     situation = two_region_situation()          # with a river and a lake that ends
@@ -29,6 +30,11 @@ def gpkg_seeds(folder: Path) -> list[Path]:
         ContextFeature("c/1", "context", "river", shapely.LineString([(30, 48.5), (32, 48.6)])),
         ContextFeature("c/2", "context", "water", shapely.box(31.2, 48.6, 31.4, 48.8),
                        valid_to=parse_time("2025-06-10"))]
+    situation.attachments += [                  # and source copies, so they get fuzzed too
+        Attachment("r1", "page.html", "text/html", b"<html><body><p>A &amp; B</p></body></html>"),
+        Attachment("r2", "dot.png", "image/png", bytes.fromhex(
+            "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+            "1f15c4890000000d49444154789c6360f8cfc0000003010100c9fe92ef0000000049454e44ae426082"))]
     write_situation(situation, small)
     sample = folder / "sample.gpkg"
     shutil.copyfile(sample_path(), sample)

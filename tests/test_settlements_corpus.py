@@ -93,3 +93,70 @@ def test_first_dates_inside_match_the_raw_snapshots(situation, deepstate_states)
         between = metres[ks[0]:ks[1] + 1, j]
         assert np.any(np.abs(between - PLACE_TOLERANCE_M) < SLACK_M), \
             f"{name}: ours {first[j]}, the snapshots {want}"
+
+
+DONE_MEANS = {"Pokrovsk": "Donetsk Oblast", "Chasiv Yar": "Donetsk Oblast",
+              "Mezhova": "Dnipropetrovsk Oblast"}     # Mezhova lies across the oblast border
+
+
+def cli_rows(path, region: str) -> dict[str, dict]:
+    """``settlements FILE --region REGION --csv`` as the user runs it, by place id."""
+    import contextlib
+    import csv
+    import io
+
+    from viewer.cli.main import main
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["settlements", str(path), "--region", region, "--csv"]) == 0
+    return {row["place_id"]: row for row in csv.DictReader(io.StringIO(out.getvalue()))}
+
+
+def test_the_settlements_panel_and_the_cli_give_the_same_dates(imported, situation, qtbot,
+                                                               monkeypatch, tmp_path,
+                                                               deepstate_states):
+    """The issue's "done means": the panel at the end of the data and ``settlements
+    --region ... --csv`` print the same status, first date inside, since and changes for
+    Pokrovsk, Chasiv Yar and Mezhova; Mezhova, never inside in the raw snapshots (point
+    in polygon here), reads "never to 31 Dec 2025" in both, not a blank."""
+    from datetime import datetime
+
+    from ui_helpers import isolate_settings, open_window
+    from viewer.ui.qt_utils import format_day
+    from viewer.ui.settlements_model import CHANGES, FIRST_INSIDE, NAME, SINCE, STATUS
+    isolate_settings(monkeypatch, tmp_path)
+    w = open_window(qtbot, situation, size=(1500, 950))
+    w.cursor_model.set_time(situation.end)
+    w.analytics.dock.raise_()
+    panel = w.analytics.panel
+    qtbot.waitUntil(lambda: panel.analytics is not None, timeout=60000)
+    last_day = format_day(situation.end)
+    index = dict(zip(SETTLEMENTS, named(situation)))
+    _, inside, metres = raw_distances(deepstate_states, [situation.places[index["Mezhova"]]])
+    assert not (inside & (metres > PLACE_TOLERANCE_M)).any()   # never inside, in the raw data
+
+    def day(iso: str) -> str:
+        return format_day(datetime.fromisoformat(iso.replace("Z", "+00:00")))
+
+    for name, region in DONE_MEANS.items():
+        place = situation.places[index[name]]
+        panel.region_box.setCurrentIndex(panel.region_box.findText(region))
+        rows = panel.table.model()
+        shown = [r for r in range(rows.rowCount())
+                 if panel.model.status.places[rows.mapToSource(rows.index(r, 0)).row()] is place]
+        assert len(shown) == 1, name
+        text = {c: rows.index(shown[0], c).data() for c in (NAME, STATUS, FIRST_INSIDE, SINCE,
+                                                            CHANGES)}
+        cli = cli_rows(imported["out"], region)[place.id]
+        assert text[NAME] == cli["name"] == name
+        assert text[STATUS] == cli["status"]
+        assert text[SINCE] == day(cli["since"])
+        assert text[CHANGES] == cli["status_changes"]
+        if name == "Mezhova":
+            assert cli["first_inside"] == f"never to {cli['through']}"
+            assert text[FIRST_INSIDE] == f"never to {last_day}" == "never to 31 Dec 2025"
+            assert text[STATUS] == "outside"
+        else:
+            assert text[FIRST_INSIDE] == day(cli["first_inside"])
+            assert text[STATUS] == "inside"
+    w.close()

@@ -27,8 +27,9 @@ import build_translations  # noqa: E402
 
 # Latin words allowed in the Ukrainian interface (all else from the data).
 ALLOWED = {
-    "PNG", "SVG", "PDF", "GIF", "APNG", "WebP", "MP4",   # file formats
+    "PNG", "SVG", "PDF", "GIF", "APNG", "WebP", "MP4", "CSV", "JSON", "HTML", "JPEG",  # formats
     "UTC",                          # the time zone every time is shown in
+    "A", "B", "C", "D", "E", "F",   # Admiralty source grades (Latin in Ukrainian too)
     "Situation", "Viewer",          # the program's name
     "GeoPackage", "QGIS", "SQLite", "GeoNames", "http", "https",
     "Ctrl", "Shift", "Alt", "Space", "Left", "Right", "Home", "End", "Esc", "Del",
@@ -188,6 +189,7 @@ def test_the_window_in_ukrainian_shows_no_english(ukrainian, qtbot, monkeypatch,
     data |= {name for p in situation.places for name in (p.name, *p.names.values())}
     data |= {layer.source for layer in situation.layers if layer.source}
     data |= {report.id for report in situation.reports}
+    data |= {report.source for report in situation.reports}     # the filter's sources
     texts = visible_texts(window)
     assert any("Файл" in text for _, text in texts) and len(texts) > 150
     found = [(where, text) for where, text in texts if english_words(text, data)]

@@ -161,14 +161,20 @@ def test_undo_and_redo_an_added_report_by_keys(bot, monkeypatch, tmp_path):
     window.close()
 
 
-def test_closing_with_unsaved_changes_asks(bot, monkeypatch, tmp_path):
-    qtbot = bot
+def _edited_file_window(qtbot, monkeypatch, tmp_path):
+    """A window on a file of the two-region situation, with a report added (unsaved)."""
     isolate_settings(monkeypatch, tmp_path)
     path = tmp_path / "two.gpkg"
     write_situation(two_region_situation(), path)
     window = open_window(qtbot, read_situation(path))
     window.loaded.path = path
     _add_report(qtbot, window, "Agency Q", "Q says", "", "")
+    return window, path
+
+
+def test_closing_with_unsaved_changes_asks(bot, monkeypatch, tmp_path):
+    qtbot = bot
+    window, path = _edited_file_window(qtbot, monkeypatch, tmp_path)
     seen = answer_next_box(QMessageBox.StandardButton.Cancel)
     window.close()
     assert seen == ["The situation has changes that are not saved."]
@@ -232,3 +238,61 @@ def test_hostile_text_in_every_field_is_stored_and_shown_as_plain_text(bot, monk
     assert "<b>bold</b>" in row.text(0) and "\x1b" not in row.text(0)
     window.edits.stack.setClean()
     window.close()
+
+
+def test_the_context_menu_of_a_report_without_a_link_still_edits(bot, monkeypatch, tmp_path):
+    """Only Copy/Open link depend on the report's URL: Link, Change Role, Unlink, Edit
+    and Delete stay usable for a report that has none (r2)."""
+    qtbot = bot
+    isolate_settings(monkeypatch, tmp_path)
+    window = open_window(qtbot)
+    tree = window.reports_panel.window_tree
+    r2 = next(i for i in tree.items() if i.data(0, _role("REPORT_ID")) == "r2")
+    menu = window.reports_panel.menu_for(tree, tree.visualItemRect(r2).center())
+    enabled = {a.text().replace("&", ""): a.isEnabled() for a in menu.actions() if a.text()}
+    assert enabled["Copy link"] is False and enabled["Open link in browser"] is False
+    assert enabled["Change Role"] and enabled["Unlink Report from Change"]
+    assert enabled["Edit Report…"] and enabled["Delete Report"]
+    window.close()
+
+
+def test_every_report_field_label_is_a_shortcut_to_its_field(bot, monkeypatch, tmp_path):
+    """Alt and a label's letter focuses its field; no label shows a raw '&' (the URL
+    row, a field and a button, showed "&URL:" and Alt+U did nothing)."""
+    from PySide6.QtWidgets import QLabel
+    qtbot = bot
+    isolate_settings(monkeypatch, tmp_path)
+    window = open_window(qtbot)
+    dialog = window.edit_actions.ask_add_report()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    labels = [l for l in dialog.findChildren(QLabel) if l.text().endswith(":")]
+    assert len(labels) == 8
+    for label in labels:
+        assert label.buddy() is not None, label.text()
+        key = label.text()[label.text().index("&") + 1]
+        qtbot.keyClick(dialog, key, Qt.KeyboardModifier.AltModifier)
+        assert label.buddy().hasFocus(), label.text()
+    dialog.reject()
+    window.close()
+
+
+def test_quit_with_unsaved_changes_asks_and_discard_leaves_the_file(bot, monkeypatch,
+                                                                     tmp_path):
+    """File ▸ Quit (Ctrl+Q on a desktop; the offscreen platform binds no key to it):
+    Cancel keeps the window and the edit; Discard quits without writing the file, and
+    the recovery file goes too."""
+    qtbot = bot
+    window, path = _edited_file_window(qtbot, monkeypatch, tmp_path)
+    before = path.read_bytes()             # the edit is in memory only
+    window.edits.write_recovery()
+    assert window.edits.recovery.info.exists()
+    seen = answer_next_box(QMessageBox.StandardButton.Cancel)
+    quit_action = next(a for a in window.menus["file"].actions()
+                       if a is window.window_actions.quit)
+    quit_action.trigger()
+    assert seen == ["The situation has changes that are not saved."]
+    assert window.isVisible() and window.isWindowModified()
+    seen = answer_next_box(QMessageBox.StandardButton.Discard)
+    quit_action.trigger()
+    assert seen and not window.isVisible()
+    assert path.read_bytes() == before and not window.edits.recovery.info.exists()

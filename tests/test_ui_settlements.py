@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 import shapely
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 
 from test_cli_analytics import expected_status
 from PySide6.QtGui import QColor
@@ -19,7 +19,7 @@ from viewer.io.situation_file import read_situation
 from viewer.model import parse_time
 from viewer.resources import sample_path
 from viewer.ui.chart_series import tick_strings
-from viewer.ui.settlements_model import NAME, REGION, SINCE, STATUS
+from viewer.ui.settlements_model import FIRST_INSIDE, NAME, REGION, SINCE, STATUS
 
 AT = parse_time("2025-06-20")
 
@@ -90,6 +90,39 @@ def test_filter_by_region_and_status_then_double_click(sample_window, qtbot):
     with qtbot.waitSignal(panel.zoom_to_place) as zoomed:
         double_click(qtbot, table, table.model().index(0, NAME))
     assert zoomed.args == [place.lon, place.lat]
+
+
+def test_sorted_and_filtered_by_status_the_table_follows_each_time_step(sample_window, qtbot):
+    """Sorted by status (a click on its heading) and filtered to "inside", each step shows
+    the places inside at the new time, in order, as point-in-polygon says; a place never
+    inside reads "never to" the layer's last date."""
+    w, panel = sample_window, sample_window.analytics.panel
+    s = w.situation
+    panel.layer_box.setCurrentIndex(panel.layer_box.findData("claimed"))
+    header = panel.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(STATUS) + 5, header.height() // 2))
+    layer = s.layer("claimed")
+    for day in ("2025-06-10", "2025-06-20", "2025-06-05"):
+        w.cursor_model.set_time(parse_time(day))
+        qtbot.waitUntil(lambda: panel.note.text().startswith("On " + day[-2:].lstrip("0")))
+        want = [expected_status(layer.history.state_at(parse_time(day)), p.lon, p.lat)
+                for p in (row["place"] for row in shown_rows(panel))]
+        shown = [row[STATUS] for row in shown_rows(panel)]
+        assert shown == want, day
+        order = {"no data": -1, "outside": 0, "on the line": 1, "inside": 2}
+        keys = [order[x] for x in shown]
+        assert keys == sorted(keys) or keys == sorted(keys, reverse=True), day
+    panel.status_box.setCurrentIndex(panel.status_box.findText("inside"))
+    w.cursor_model.set_time(parse_time("2025-06-20"))
+    qtbot.waitUntil(lambda: panel.note.text().startswith("On 20"))
+    inside = {row["place"].id for row in shown_rows(panel)}
+    assert inside == {p.id for p in s.places if expected_status(
+        layer.history.state_at(parse_time("2025-06-20")), p.lon, p.lat) == "inside"}
+    rows = panel.table.model()
+    panel.status_box.setCurrentIndex(panel.status_box.findText("outside"))
+    never = [rows.index(r, FIRST_INSIDE).data() for r in range(rows.rowCount())]
+    assert never and "never to 30 Jun 2025" in never
 
 
 def test_claims_section_says_it_comes_from_a_sketch(sample_window):

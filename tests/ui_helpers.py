@@ -137,3 +137,18 @@ def answer_next_box(button) -> list[str]:
         box.button(button).click()
     QTimer.singleShot(0, click)
     return seen
+
+
+def window_on_all_changes(wait_exposed, size=(1100, 760)):
+    """A shown MainWindow (not handed to qtbot) on the two-region situation at 25 June
+    with a 30-day highlight window, so every change is listed and drawn."""
+    from factories import D
+    from viewer.ui.main_window import MainWindow
+    window = MainWindow()
+    window.resize(*size)
+    window.show()
+    wait_exposed(window)
+    window.set_situation(two_region_situation(), None)
+    window.cursor_model.set_highlight_days(30)
+    window.cursor_model.set_time(D[25])
+    return window

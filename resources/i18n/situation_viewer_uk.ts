@@ -402,12 +402,119 @@ Assessment: %2</source>
         <translation>&amp;Пов’язати «%1» з вибраними змінами</translation>
     </message>
     <message>
+        <source>Select changes on the map or in the Reports panel, then Edit ▸ Link Report</source>
+        <translation>Виберіть зміни на мапі або в панелі «Повідомлення», потім Зміни ▸ Пов’язати повідомлення</translation>
+    </message>
+    <message>
+        <source>The report backs 1 change; delete it and its link?</source>
+        <translation>Повідомлення підтримує 1 зміну; видалити його та його зв’язок?</translation>
+    </message>
+    <message>
+        <source>The report backs %n changes; delete it and its links?</source>
+        <comment>one</comment>
+        <translation>Повідомлення підтримує %n зміну; видалити його та його зв’язки?</translation>
+    </message>
+    <message>
+        <source>The report backs %n changes; delete it and its links?</source>
+        <comment>few</comment>
+        <translation>Повідомлення підтримує %n зміни; видалити його та його зв’язки?</translation>
+    </message>
+    <message>
+        <source>The report backs %n changes; delete it and its links?</source>
+        <comment>many</comment>
+        <translation>Повідомлення підтримує %n змін; видалити його та його зв’язки?</translation>
+    </message>
+    <message>
+        <source>Delete report</source>
+        <translation>Видалити повідомлення</translation>
+    </message>
+    <message>
         <source>S&amp;ketch Area…</source>
         <translation>&amp;Накреслити ділянку…</translation>
     </message>
     <message>
         <source>Draw an area on the map and add it to a layer as a gain or a loss</source>
         <translation>Накреслити ділянку на мапі й додати її до шару як здобуток або втрату</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 (sketch)</source>
+        <translation>%1 (ескіз)</translation>
+    </message>
+    <message>
+        <source>change %1</source>
+        <translation>зміна %1</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>змін: %1</translation>
+    </message>
+    <message>
+        <source>Add report &apos;%1&apos;</source>
+        <translation>Додати повідомлення «%1»</translation>
+    </message>
+    <message>
+        <source>Edit report &apos;%1&apos;</source>
+        <translation>Змінити повідомлення «%1»</translation>
+    </message>
+    <message>
+        <source>Delete report &apos;%1&apos;</source>
+        <translation>Видалити повідомлення «%1»</translation>
+    </message>
+    <message>
+        <source>Link report &apos;%1&apos; to %2 as %3</source>
+        <translation>Пов’язати повідомлення «%1» як «%3»: %2</translation>
+    </message>
+    <message>
+        <source>Make report &apos;%1&apos; %2 %3</source>
+        <translation>Роль повідомлення «%1»: «%2» для %3</translation>
+    </message>
+    <message>
+        <source>Unlink report &apos;%1&apos; from %2</source>
+        <translation>Від’єднати повідомлення «%1»: %2</translation>
+    </message>
+    <message>
+        <source>Can&apos;t make this edit</source>
+        <translation>Цю зміну не можна внести</translation>
+    </message>
+    <message>
+        <source>Save Situation As</source>
+        <translation>Зберегти ситуацію як</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Незбережені зміни</translation>
+    </message>
+    <message>
+        <source>The situation has changes that are not saved.</source>
+        <translation>У ситуації є незбережені зміни.</translation>
+    </message>
+    <message>
+        <source>Save them before closing?</source>
+        <translation>Зберегти їх перед закриттям?</translation>
+    </message>
+    <message>
+        <source>Can&apos;t write the recovery file: %1</source>
+        <translation>Не вдається записати файл відновлення: %1</translation>
+    </message>
+    <message>
+        <source>a new situation</source>
+        <translation>нової ситуації</translation>
+    </message>
+    <message>
+        <source>Restore unsaved changes?</source>
+        <translation>Відновити незбережені зміни?</translation>
+    </message>
+    <message>
+        <source>The viewer did not close normally. Restore the unsaved changes to %1 from %2?</source>
+        <translation>Програму було закрито не звичайним способом. Відновити незбережені зміни до %1 станом на %2?</translation>
+    </message>
+    <message>
+        <source>Can&apos;t restore</source>
+        <translation>Не вдається відновити</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1318,81 @@ Assessment: %2</source>
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>Edit Report</source>
+        <translation>Змінити повідомлення</translation>
+    </message>
+    <message>
+        <source>Add Report</source>
+        <translation>Додати повідомлення</translation>
+    </message>
+    <message>
+        <source>who published it, e.g. ISW</source>
+        <translation>хто оприлюднив, напр. Інститут вивчення війни</translation>
+    </message>
+    <message>
+        <source>headline or title</source>
+        <translation>заголовок або назва</translation>
+    </message>
+    <message>
+        <source>https://… (kept as text, never opened)</source>
+        <translation>https://… (зберігається як текст, ніколи не відкривається)</translation>
+    </message>
+    <message>
+        <source>what it says, in your own words</source>
+        <translation>про що воно, своїми словами</translation>
+    </message>
+    <message>
+        <source>Paste URL and Title</source>
+        <translation>Вставити адресу й заголовок</translation>
+    </message>
+    <message>
+        <source>Fill the URL and title from the clipboard (URL on one line, title on another)</source>
+        <translation>Заповнити адресу й заголовок з буфера обміну (адреса в одному рядку, заголовок в іншому)</translation>
+    </message>
+    <message>
+        <source>Use the Existing Report</source>
+        <translation>Використати наявне повідомлення</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Джерело:</translation>
+    </message>
+    <message>
+        <source>&amp;Published:</source>
+        <translation>&amp;Оприлюднено:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Заголовок:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;Адреса:</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>&amp;Короткий зміст:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Мова:</translation>
+    </message>
+    <message>
+        <source>Source &amp;reliability:</source>
+        <translation>&amp;Надійність джерела:</translation>
+    </message>
+    <message>
+        <source>Information &amp;credibility:</source>
+        <translation>До&amp;стовірність інформації:</translation>
+    </message>
+    <message>
+        <source>This URL is already the report “%1” (%2).</source>
+        <translation>Ця адреса вже належить повідомленню «%1» (%2).</translation>
+    </message>
+</context>
+<context>
     <name>Reports</name>
     <message>
         <source>Unsourced</source>
@@ -1330,6 +1512,10 @@ Assessment: %2</source>
         <translation>%n посилань на зміни, яких немає в цьому файлі (пропущено).</translation>
     </message>
     <message>
+        <source>Source copy: %1</source>
+        <translation>Копія джерела: %1</translation>
+    </message>
+    <message>
         <source>How this report relates to the change</source>
         <translation>Як це повідомлення стосується зміни</translation>
     </message>
@@ -1434,6 +1620,10 @@ Assessment: %2</source>
         <translation>Усі повідомлення</translation>
     </message>
     <message>
+        <source>Provenance</source>
+        <translation>Походження</translation>
+    </message>
+    <message>
         <source>Open link in browser</source>
         <translation>Відкрити посилання у вебпереглядачі</translation>
     </message>
@@ -1456,6 +1646,322 @@ Assessment: %2</source>
         <comment>many</comment>
         <translation>%n змін за %1 дн. до %2</translation>
     </message>
+    <message>
+        <source>backed by %1 or better</source>
+        <translation>підкріплено оцінкою %1 або кращою</translation>
+    </message>
+    <message>
+        <source>backed by lower grades only</source>
+        <translation>підкріплено лише нижчими оцінками</translation>
+    </message>
+    <message>
+        <source>claimed only</source>
+        <translation>лише заяви</translation>
+    </message>
+    <message>
+        <source>disputed only</source>
+        <translation>лише заперечення</translation>
+    </message>
+    <message>
+        <source>unsourced</source>
+        <translation>без джерела</translation>
+    </message>
+    <message>
+        <source>Layer / changes</source>
+        <translation>Шар / зміни</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Кількість</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Частка</translation>
+    </message>
+    <message>
+        <source>km²</source>
+        <translation>км²</translation>
+    </message>
+    <message>
+        <source>Share of km²</source>
+        <translation>Частка км²</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Джерело</translation>
+    </message>
+    <message>
+        <source>Backs</source>
+        <translation>Підкріплює</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>Заявляє</translation>
+    </message>
+    <message>
+        <source>Disputes</source>
+        <translation>Заперечує</translation>
+    </message>
+    <message>
+        <source>(km² shown once measured)</source>
+        <translation>(км² з’являться після вимірювання)</translation>
+    </message>
+    <message>
+        <source>Changes up to %1, by the reports behind them; threshold %2.</source>
+        <translation>Зміни до %1 за повідомленнями, на яких вони ґрунтуються; поріг %2.</translation>
+    </message>
+    <message>
+        <source>(no source)</source>
+        <translation>(без джерела)</translation>
+    </message>
+    <message>
+        <source>Link to %1 change(s) as:</source>
+        <translation>Пов’язати зі змінами (%1) як:</translation>
+    </message>
+    <message>
+        <source>left out by the filter</source>
+        <translation>відсіяно фільтром</translation>
+    </message>
+    <message>
+        <source>No report behind this change passes the filter</source>
+        <translation>Жодне повідомлення за цією зміною не проходить фільтр</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes pass: %3</source>
+        <translation>Фільтр проходять %1 з %2 змін: %3</translation>
+    </message>
+    <message>
+        <source>unsourced changes only</source>
+        <translation>лише зміни без джерела</translation>
+    </message>
+    <message>
+        <source>%1 or better</source>
+        <translation>%1 або краще</translation>
+    </message>
+    <message>
+        <source>without %1</source>
+        <translation>без «%1»</translation>
+    </message>
+    <message>
+        <source>source: %1</source>
+        <translation>джерело: %1</translation>
+    </message>
+    <message>
+        <source>published in the chosen dates</source>
+        <translation>опубліковані у вибрані дати</translation>
+    </message>
+    <message>
+        <source>every report</source>
+        <translation>усі повідомлення</translation>
+    </message>
+    <message>
+        <source>Show or hide the report filter</source>
+        <translation>Показати або сховати фільтр повідомлень</translation>
+    </message>
+    <message>
+        <source>any source</source>
+        <translation>будь-яке джерело</translation>
+    </message>
+    <message>
+        <source>source A–%1</source>
+        <translation>джерело A–%1</translation>
+    </message>
+    <message>
+        <source>source A</source>
+        <translation>джерело A</translation>
+    </message>
+    <message>
+        <source>Source reliability at least this (F, cannot be judged, never passes)</source>
+        <translation>Надійність джерела щонайменше така (F — неможливо оцінити — не проходить ніколи)</translation>
+    </message>
+    <message>
+        <source>any information</source>
+        <translation>будь-яка інформація</translation>
+    </message>
+    <message>
+        <source>information 1–%1</source>
+        <translation>інформація 1–%1</translation>
+    </message>
+    <message>
+        <source>information 1</source>
+        <translation>інформація 1</translation>
+    </message>
+    <message>
+        <source>Information credibility at least this (6, cannot be judged, never passes)</source>
+        <translation>Достовірність інформації щонайменше така (6 — неможливо оцінити — не проходить ніколи)</translation>
+    </message>
+    <message>
+        <source>Grade:</source>
+        <translation>Оцінка:</translation>
+    </message>
+    <message>
+        <source>Keep reports that %1 a change</source>
+        <translation>Залишити повідомлення з роллю «%1»</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>Ролі:</translation>
+    </message>
+    <message>
+        <source>Keep the reports of one source</source>
+        <translation>Залишити повідомлення одного джерела</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Джерело:</translation>
+    </message>
+    <message>
+        <source>Published from</source>
+        <translation>Опубліковано з</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>Unsourced changes only</source>
+        <translation>Лише зміни без джерела</translation>
+    </message>
+    <message>
+        <source>Hide left-out changes</source>
+        <translation>Сховати відсіяні зміни</translation>
+    </message>
+    <message>
+        <source>Hide the changes the filter leaves out instead of greying them</source>
+        <translation>Ховати зміни, які фільтр відсіює, замість того щоб робити їх сірими</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Скинути</translation>
+    </message>
+    <message>
+        <source>every source</source>
+        <translation>усі джерела</translation>
+    </message>
+    <message>
+        <source>Filter: %1</source>
+        <translation>Фільтр: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Import Reports…</source>
+        <translation>&amp;Імпортувати повідомлення…</translation>
+    </message>
+    <message>
+        <source>Add the reports of a CSV or JSON table, linked as it says</source>
+        <translation>Додати повідомлення з таблиці CSV або JSON зі зв’язками, які в ній зазначено</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Reports…</source>
+        <translation>Е&amp;кспортувати повідомлення…</translation>
+    </message>
+    <message>
+        <source>Write every report and its links to a CSV or JSON table</source>
+        <translation>Записати всі повідомлення та їхні зв’язки в таблицю CSV або JSON</translation>
+    </message>
+    <message>
+        <source>Import Reports</source>
+        <translation>Імпорт повідомлень</translation>
+    </message>
+    <message>
+        <source>Reports tables (*.csv *.json)</source>
+        <translation>Таблиці повідомлень (*.csv *.json)</translation>
+    </message>
+    <message>
+        <source>Can&apos;t import the reports</source>
+        <translation>Не вдається імпортувати повідомлення</translation>
+    </message>
+    <message>
+        <source>Imported %1 reports and %2 links from %3</source>
+        <translation>Імпортовано повідомлень: %1, зв’язків: %2 з %3</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… і ще %1</translation>
+    </message>
+    <message>
+        <source>Imported with warnings</source>
+        <translation>Імпортовано з попередженнями</translation>
+    </message>
+    <message>
+        <source>Export Reports</source>
+        <translation>Експорт повідомлень</translation>
+    </message>
+    <message>
+        <source>Can&apos;t export the reports</source>
+        <translation>Не вдається експортувати повідомлення</translation>
+    </message>
+    <message>
+        <source>Wrote %1 rows to %2</source>
+        <translation>Записано рядків: %1 у %2</translation>
+    </message>
+    <message>
+        <source>Attach Source &amp;Copy…</source>
+        <translation>Додати &amp;копію джерела…</translation>
+    </message>
+    <message>
+        <source>Keep a copy of the selected report&apos;s source (PDF, image, HTML, text) in the file</source>
+        <translation>Зберегти у файлі копію джерела вибраного повідомлення (PDF, зображення, HTML, текст)</translation>
+    </message>
+    <message>
+        <source>Show Source C&amp;opies…</source>
+        <translation>Показати к&amp;опії джерел…</translation>
+    </message>
+    <message>
+        <source>Read the selected report&apos;s source copies offline</source>
+        <translation>Читати копії джерел вибраного повідомлення без мережі</translation>
+    </message>
+    <message>
+        <source>Attach Source Copy</source>
+        <translation>Додати копію джерела</translation>
+    </message>
+    <message>
+        <source>Source copies</source>
+        <translation>Копії джерел</translation>
+    </message>
+    <message>
+        <source>Can&apos;t attach the source copy</source>
+        <translation>Не вдається додати копію джерела</translation>
+    </message>
+    <message>
+        <source>Not a PDF, a PNG, JPEG, GIF or WebP image, or UTF-8 text.</source>
+        <translation>Це не PDF, не зображення PNG, JPEG, GIF чи WebP і не текст UTF-8.</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>зображення</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 МБ</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 КБ</translation>
+    </message>
+    <message>
+        <source>Source copies of %1</source>
+        <translation>Копії джерел: %1</translation>
+    </message>
+    <message>
+        <source>PDF pages can&apos;t be shown inside the viewer: the Qt it uses has no PDF module. Open the copy in your PDF viewer (no network is used).</source>
+        <translation>Сторінки PDF неможливо показати у вікні програми: у її Qt немає модуля PDF. Відкрийте копію у своєму переглядачі PDF (мережа не використовується).</translation>
+    </message>
+    <message>
+        <source>Open in PDF Viewer</source>
+        <translation>Відкрити в переглядачі PDF</translation>
+    </message>
+    <message>
+        <source>Remove Copy</source>
+        <translation>Вилучити копію</translation>
+    </message>
+    <message>
+        <source>This image can&apos;t be decoded.</source>
+        <translation>Це зображення неможливо розкодувати.</translation>
+    </message>
 </context>
 <context>
     <name>Settlements</name>
@@ -1470,6 +1976,10 @@ Assessment: %2</source>
     <message>
         <source>Status</source>
         <translation>Стан</translation>
+    </message>
+    <message>
+        <source>First inside</source>
+        <translation>Уперше всередині</translation>
     </message>
     <message>
         <source>Since</source>
@@ -1500,6 +2010,10 @@ Assessment: %2</source>
         <translation>Усередині, на лінії чи поза площею шару на показаний час.</translation>
     </message>
     <message>
+        <source>The first date it lay inside the layer&apos;s area; &quot;never to&quot; the layer&apos;s last date where it never did</source>
+        <translation>Перша дата, коли пункт лежав усередині площі шару; «ніколи до» останньої дати шару, якщо такого не було</translation>
+    </message>
+    <message>
         <source>The date its status at the time shown began</source>
         <translation>Дата, з якої триває його стан на показаний час</translation>
     </message>
@@ -1518,6 +2032,10 @@ Assessment: %2</source>
     <message>
         <source>Its name in the other language (Ukrainian or English)</source>
         <translation>Його назва іншою мовою (англійською чи українською)</translation>
+    </message>
+    <message>
+        <source>never to %1</source>
+        <translation>ніколи до %1</translation>
     </message>
     <message>
         <source>Measuring each place in each layer…</source>

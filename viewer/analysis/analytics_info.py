@@ -22,11 +22,27 @@ def time_or_none(t: datetime | None) -> str | None:
     return None if t is None else iso_z(t)
 
 
-def state_figures(times: list[datetime], km2: np.ndarray, front_km: np.ndarray) -> list[dict]:
+def state_figures(times: list[datetime], km2: np.ndarray, front_km: np.ndarray,
+                  regions: list[str] = (), region_km2: np.ndarray | None = None) -> list[dict]:
+    """Per state: area, front length, 7- and 30-day rates; and ``by_region`` {name: km²
+    and rates} for each region the layer reaches at some state (``region_km2``: states x
+    regions, columns in the order of ``regions``; the others are left out)."""
     rates = {d: rate_per_day(times, km2, d) for d in WINDOWS_DAYS}
-    return [{"at": iso_z(t), "area_km2": figure(km2[k]), "front_km": figure(front_km[k]),
-             **{f"rate_km2_per_day_{d}d": figure(rates[d][k]) for d in WINDOWS_DAYS}}
-            for k, t in enumerate(times)]
+    reached = ([] if region_km2 is None or not len(times) else
+               [j for j in range(len(regions)) if region_km2[:, j].max() > 0])
+    local = {d: rate_per_day(times, region_km2[:, reached], d) for d in WINDOWS_DAYS
+             } if reached else {}
+    out = []
+    for k, t in enumerate(times):
+        row = {"at": iso_z(t), "area_km2": figure(km2[k]), "front_km": figure(front_km[k]),
+               **{f"rate_km2_per_day_{d}d": figure(rates[d][k]) for d in WINDOWS_DAYS}}
+        if region_km2 is not None:
+            row["by_region"] = {regions[j]: {"km2": figure(region_km2[k, j]),
+                                             **{f"rate_km2_per_day_{d}d": figure(local[d][k, c])
+                                                for d in WINDOWS_DAYS}}
+                                for c, j in enumerate(reached)}
+        out.append(row)
+    return out
 
 
 def places_status(status: SettlementStatus, at: datetime | None) -> list[dict]:

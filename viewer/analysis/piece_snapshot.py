@@ -4,7 +4,7 @@ validity as state indices [first, last)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import numpy as np
@@ -20,7 +20,7 @@ def copies(geoms: list) -> np.ndarray:
 @dataclass(frozen=True, eq=False)
 class LayerPieces:
     times: list[datetime]
-    geoms: np.ndarray           # copies of the pieces' geometries
+    geoms: np.ndarray | None    # copies of the pieces' geometries (None once measured)
     first: np.ndarray           # index of the state each piece starts at
     last: np.ndarray            # index of the state it ends at (len(times): never)
     change_times: frozenset     # the states that have a change
@@ -35,6 +35,11 @@ class LayerPieces:
                         np.int64)
         return cls(list(h.times), copies([p.geometry for p in h.pieces]), first, last,
                    frozenset(c.at for c in h.changes))
+
+    def measured(self) -> LayerPieces:
+        """The same without the geometry copies: what a measured object keeps (the
+        DeepState import's pieces are ~10 MB a copy)."""
+        return replace(self, geoms=None)
 
 
 def over_intervals(n: int, since: np.ndarray, until: np.ndarray, values: np.ndarray,

@@ -33,6 +33,7 @@ import shapely
 from shapely import STRtree
 
 from viewer.analysis.piece_snapshot import LayerPieces, copies, over_intervals
+from viewer.analysis.status_changes import StatusChanges
 from viewer.model import Place, Situation
 from viewer.model.change import change_id
 from viewer.model.geodesy import GEOD
@@ -91,8 +92,7 @@ class SettlementStatus:
         self._lon = np.array([p.lon for p in self.places], float)
         self._lat = np.array([p.lat for p in self.places], float)
         self._layers = {layer.id: LayerPieces.of(layer) for layer in situation.layers}
-        self._status: dict[str, np.ndarray] = {}    # layer -> (states x places) int8
-        self._run_tables: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._changes: dict[str, StatusChanges] = {}
         self.complete = False
 
     # -- everything at once (a worker's job) -----------------------------------------
@@ -101,6 +101,7 @@ class SettlementStatus:
         for layer_id in self._layers:
             check()
             self._runs(layer_id)
+        self._layers = {k: pieces.measured() for k, pieces in self._layers.items()}
         self.complete = True
         return self
 
@@ -120,10 +121,9 @@ class SettlementStatus:
         return self._layers[layer_id].times
 
     def statuses(self, layer_id: str) -> np.ndarray:
-        """(states x places) status codes of every place at every state of the layer."""
-        if layer_id not in self._status:
-            self._status[layer_id] = self._measure(layer_id)
-        return self._status[layer_id]
+        """(states x places) status codes of every place at every state of the layer
+        (built from the changes on each call: tests and exports, never a time step)."""
+        return self._runs(layer_id).table()
 
     def state_index(self, layer_id: str, t: datetime) -> int:
         return bisect_right(self.times(layer_id), to_utc(t)) - 1
@@ -133,11 +133,19 @@ class SettlementStatus:
         k = self.state_index(layer_id, t)
         if k < 0:
             return np.full(len(self.places), NONE, np.int8)
-        return self.statuses(layer_id)[k]
+        return self.status_row(layer_id, k)
+
+    def status_row(self, layer_id: str, index: int) -> np.ndarray:
+        """Each place's status at state ``index`` of the layer."""
+        return self._runs(layer_id).row(index)
 
     def since_index(self, layer_id: str, index: int) -> np.ndarray:
         """Per place, the index of the first state of its status's run at state ``index``."""
-        return self._runs(layer_id)[0][index]
+        runs = self._runs(layer_id)
+        last = runs.latest(index)
+        out = np.zeros(len(self.places), np.int64)
+        out[runs.place[last]] = runs.state[last]
+        return out
 
     def since(self, layer_id: str, t: datetime) -> list[datetime | None]:
         """Per place, the first state of the run of its status in force at ``t``."""
@@ -149,45 +157,40 @@ class SettlementStatus:
 
     def first_inside(self, layer_id: str) -> list[datetime | None]:
         """Per place, the first state time it lies inside (by the tolerance rule)."""
-        table = self.statuses(layer_id)
-        times = self.times(layer_id)
-        inside = table == INSIDE
-        hit = inside.any(axis=0)
-        first = np.argmax(inside, axis=0)
-        return [times[int(k)] if h else None for k, h in zip(first, hit)]
+        runs, times = self._runs(layer_id), self.times(layer_id)
+        out: list[datetime | None] = [times[0] if code == INSIDE else None
+                                      for code in runs.initial.tolist()]
+        for k, p, code in zip(runs.state.tolist(), runs.place.tolist(), runs.status.tolist()):
+            if code == INSIDE and out[p] is None:
+                out[p] = times[k]
+        return out
 
     def change_counts(self, layer_id: str, until: datetime | None = None) -> np.ndarray:
         """Per place, how many times its status changed (after the first state), up to
         ``until`` (default: over the whole layer)."""
-        counts = self._runs(layer_id)[1]
-        k = len(counts) - 1 if until is None else self.state_index(layer_id, until)
-        return counts[k] if k >= 0 else np.zeros(len(self.places), counts.dtype)
+        runs = self._runs(layer_id)
+        k = len(self.times(layer_id)) - 1 if until is None else self.state_index(layer_id, until)
+        e = runs.events_until(k) if k >= 0 else 0
+        return np.bincount(runs.place[:e], minlength=len(self.places))
 
-    def _runs(self, layer_id: str) -> tuple[np.ndarray, np.ndarray]:
-        """(states x places) tables: where each status's run started, and how many
-        changes came before; so that a time step only looks rows up."""
-        if layer_id not in self._run_tables:
-            table = self.statuses(layer_id)
-            n = len(table)
-            changed = np.zeros(table.shape, bool)
-            changed[1:] = table[1:] != table[:-1]
-            dtype = np.int16 if n < 32767 else np.int32
-            starts = changed * np.arange(n, dtype=dtype)[:, None]     # no int64 table
-            self._run_tables[layer_id] = (np.maximum.accumulate(starts, axis=0),
-                                          np.cumsum(changed, axis=0, dtype=dtype))
-        return self._run_tables[layer_id]
+    def _runs(self, layer_id: str) -> StatusChanges:
+        if layer_id not in self._changes:
+            self._changes[layer_id] = StatusChanges.of(self._measure(layer_id))
+        return self._changes[layer_id]
 
     def log(self, layer_id: str, place_index: int) -> list[StatusEvent]:
         """The place's status at the layer's first state, then every change of it, each
         with the layer's change at that state (None where the state has no change)."""
         times, changed = self.times(layer_id), self._layers[layer_id].change_times
-        column = self.statuses(layer_id)[:, place_index]
-        if not len(column):
+        runs = self._runs(layer_id)
+        if not runs.states:
             return []
-        at = np.concatenate([[0], np.flatnonzero(column[1:] != column[:-1]) + 1])
-        return [StatusEvent(times[k], int(column[k]),
+        mine = np.flatnonzero(runs.place == place_index)
+        at = [(0, int(runs.initial[place_index]))] + [(int(runs.state[i]), int(runs.status[i]))
+                                                      for i in mine]
+        return [StatusEvent(times[k], code,
                             change_id(layer_id, times[k]) if times[k] in changed else None)
-                for k in at]
+                for k, code in at]
 
     # -- the vectorised work ---------------------------------------------------------
     def _measure(self, layer_id: str) -> np.ndarray:

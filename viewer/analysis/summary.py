@@ -57,7 +57,10 @@ def situation_info(situation: Situation, areas: Areas | None = None,
             "id": layer.id, "name": layer.name, "kind": layer.kind,
             "style": {"color": layer.style.color, "opacity": layer.style.opacity,
                       "hatch": layer.style.hatch},
-            "states": state_figures(times, km2, front.series(layer.id)),
+            "states": state_figures(times, km2, front.series(layer.id),
+                                    [r.name for r in by_region.regions],
+                                    by_region.series(layer.id)[1] if by_region.regions
+                                    else None),
             "area_by_region": {names[r]: _km2(a) for r, a in
                                by_region.at_index(layer.id, len(times) - 1).items()
                                if _km2(a) > 0},

@@ -16,7 +16,7 @@ from viewer.cli.output import layer_ids, region_named, write_json
 from viewer.model.text import LINE_LIMIT, safe_line
 
 COLUMNS = ("layer", "place_id", "name", "name_uk", "region", "population", "status",
-           "since", "first_inside", "status_changes")
+           "since", "first_inside", "status_changes", "through")
 
 
 def add_parser(sub) -> None:
@@ -53,6 +53,8 @@ def cmd_settlements(args) -> int:
     for layer_id in layers:
         codes = status.status_at(layer_id, at) if at else []
         since = status.since(layer_id, at) if at else []
+        times = status.times(layer_id)
+        through = times[-1] if times else None      # the layer's data ends there
         first = status.first_inside(layer_id)
         counts = status.change_counts(layer_id, until=at)
         for i in keep:
@@ -64,7 +66,7 @@ def cmd_settlements(args) -> int:
                          "status": STATUS_TEXT[int(codes[i])] if at else "no data",
                          "since": time_or_none(since[i] if at else None),
                          "first_inside": time_or_none(first[i]),
-                         "status_changes": int(counts[i])})
+                         "status_changes": int(counts[i]), "through": time_or_none(through)})
             logs.append([{"at": time_or_none(e.at), "status": e.text, "change": e.change_id,
                           "reports": [r.id for r, _ in situation.reports_for(e.change_id)]
                           if e.change_id else []} for e in status.log(layer_id, i)])
@@ -75,7 +77,8 @@ def cmd_settlements(args) -> int:
         writer = csv.DictWriter(sys.stdout, COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows({k: safe_line(str(v), LINE_LIMIT) if isinstance(v, str) else v
-                          for k, v in row.items()} for row in rows)
+                          for k, v in dict(row, first_inside=_first(row)).items()}
+                         for row in rows)
     else:
         sys.stdout.write(_text(rows, at, len(status.places)))
     return 0
@@ -88,5 +91,13 @@ def _text(rows: list[dict], at, n_places: int) -> str:
     for r in rows:
         lines.append("  ".join(safe_line(str(v), 60) for v in (
             r["layer"], r["name"], r["region"], r["status"], f"since {r['since'] or '-'}",
-            f"first inside {r['first_inside'] or '-'}", f"{r['status_changes']} changes")))
+            f"first inside {_first(r)}", f"{r['status_changes']} changes")))
     return "\n".join(lines) + "\n"
+
+
+def _first(row: dict) -> str:
+    """The first date inside, or that there was none up to the layer's last state (as the
+    Settlements panel says it: never a blank)."""
+    if row["first_inside"]:
+        return row["first_inside"]
+    return f"never to {row['through']}" if row["through"] else "-"

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from shapely.geometry.base import BaseGeometry
 
+from viewer.model.attachment import Attachment
 from viewer.model.change import Change
 from viewer.model.context import ContextFeature
 from viewer.model.layer import Layer
@@ -25,6 +26,7 @@ class Situation:
     reports: list[Report] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     context: list[ContextFeature] = field(default_factory=list)   # rivers, roads...
+    attachments: list[Attachment] = field(default_factory=list)   # offline source copies
 
     def __post_init__(self) -> None:
         self.reindex()
@@ -112,6 +114,9 @@ class Situation:
         pairs = [(self._changes[l.change_id], l.role)
                  for l in self._by_report.get(report_id, []) if l.change_id in self._changes]
         return sorted(pairs, key=lambda p: p[0].at)
+
+    def attachments_of(self, report_id: str) -> list[Attachment]:
+        return [a for a in self.attachments if a.report_id == report_id]
 
     def dangling_links(self) -> list[Link]:
         return [l for l in self.links

@@ -192,6 +192,11 @@ def draw_highlights(painter: QPainter, scene: MapScene, settings: RenderSettings
     """The highlight window's gains and losses, each merged into one area with one
     outline (not an outline per day)."""
     ids = highlight_ids(scene, settings, visible)
+    if settings.dimmed_changes:
+        dimmed = tuple(c for c in ids if c in settings.dimmed_changes)
+        ids = tuple(c for c in ids if c not in settings.dimmed_changes)
+        if dimmed:
+            draw_dimmed(painter, scene, settings, dimmed)
     if not ids:
         return
     gain, loss = st.change_colours(settings.palette)
@@ -213,6 +218,17 @@ def draw_highlights(painter: QPainter, scene: MapScene, settings: RenderSettings
             _edge(painter, scene, ("highlight", ids, side), path, pen)
             if dense:
                 painter.restore()
+
+
+def draw_dimmed(painter: QPainter, scene: MapScene, settings: RenderSettings,
+                ids: tuple[str, ...]) -> None:
+    """Changes the report filter leaves out: a faint grey area with a dashed edge."""
+    gained, lost = scene.window_paths(("highlight", ids), lambda: scene.merged_change_paths(ids))
+    pen = st.pen(st.DIMMED, settings.px(1.0), 0.8, Qt.PenStyle.DashLine)
+    for path in (lost, gained):
+        if not path.isEmpty():
+            painter.fillPath(path, st.brush(st.DIMMED, st.DIMMED_OPACITY))
+            painter.strokePath(path, pen)
 
 
 def draw_difference(painter: QPainter, scene: MapScene, settings: RenderSettings,

@@ -34,6 +34,7 @@ class RenderSettings:
     hidden: frozenset[str] = frozenset()            # layer ids, regions, places, context, labels
     opacity: tuple[tuple[str, float], ...] = ()     # per-layer fill opacity, replacing the style's
     selected_changes: frozenset[str] = frozenset()  # drawn with a strong outline
+    dimmed_changes: frozenset[str] = frozenset()    # left out by the report filter: greyed
     decorations: bool = True                        # title, date, legend, scale bar, attribution
     title: str | None = None                        # None -> situation.meta.title
     scale: float = 1.0                              # multiplies line widths and font sizes

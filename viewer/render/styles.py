@@ -31,6 +31,8 @@ GAIN = "#7b1020"              # area gained in the highlight window (dark crimso
 LOSS = "#1f78b4"              # area lost in the highlight window (blue)
 HIGHLIGHT_OPACITY = 0.18       # a tint: the layer style underneath stays readable
 DIFFERENCE_OPACITY = 0.45      # ground gained or lost between two dates (compare, trail)
+DIMMED = "#7a7a7a"            # a change the report filter leaves out
+DIMMED_OPACITY = 0.12
 SELECTED = "#111111"
 HALO = "#ffffff"
 

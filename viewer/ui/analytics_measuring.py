@@ -12,12 +12,13 @@ import traceback
 from functools import partial
 from typing import Iterator
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 
 from viewer.analysis.front_analytics import FrontAnalytics
 from viewer.model.snapshot import SituationSnapshot
+from viewer.ui.background_measuring import BackgroundMeasuring
 from viewer.ui.loader import LoadedSituation
-from viewer.ui.worker import BackgroundWorker, Cancelled, Job
+from viewer.ui.worker import Cancelled, Job
 
 
 def analytics_job(snapshot: SituationSnapshot, places: tuple, job: Job) -> Iterator:
@@ -31,26 +32,13 @@ def analytics_job(snapshot: SituationSnapshot, places: tuple, job: Job) -> Itera
         yield None
 
 
-class AnalyticsMeasuring(QObject):
+class AnalyticsMeasuring(BackgroundMeasuring):
     """Runs ``analytics_job`` for the situation shown; a newer one cancels the older."""
 
     measured = Signal(object, object)   # LoadedSituation, FrontAnalytics or None
 
-    def __init__(self, worker: BackgroundWorker, parent: QObject | None = None):
-        super().__init__(parent)
-        self._worker = worker
-        self._job: Job | None = None
-
-    def measure(self, loaded: LoadedSituation) -> None:
-        self.cancel()
-        snapshot = SituationSnapshot.of(loaded.situation)
-        work = partial(analytics_job, snapshot, tuple(loaded.situation.places))
-        self._job = self._worker.submit(work, partial(self._adopt, loaded))
-
-    def cancel(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
-            self._job = None
+    def _work(self, loaded: LoadedSituation, snapshot: SituationSnapshot):
+        return partial(analytics_job, snapshot, tuple(loaded.situation.places))
 
     def _adopt(self, loaded: LoadedSituation, analytics) -> None:
         if analytics is not None:

@@ -62,6 +62,7 @@ class MapCanvas(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(200, 150)
         self.colour_set = "standard"
+        self.dimmed_changes: frozenset[str] = frozenset()   # see set_dimmed_changes
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self._conns = ModelConnections(self)
         self._conns.connect(cursor.time_changed, self._on_time)
@@ -170,6 +171,7 @@ class MapCanvas(QWidget):
                       view=self.view_rect(), highlight_days=self.cursor_model.highlight_days,
                       hidden=self.display.hidden, opacity=self.display.opacities,
                       selected_changes=self.selection.change_ids,
+                      dimmed_changes=self.dimmed_changes,
                       decorations=self._decorations, language=current_language(),
                       palette=self.colour_set, front_line=self.front_line)
         values.update(overrides)
@@ -179,6 +181,12 @@ class MapCanvas(QWidget):
         """Draw each layer's front line (View ▸ Front line)."""
         if shown != self.front_line:
             self.front_line = bool(shown)
+            self.update()
+
+    def set_dimmed_changes(self, change_ids: frozenset[str]) -> None:
+        """Changes drawn greyed (the ones the report filter leaves out)."""
+        if change_ids != self.dimmed_changes:
+            self.dimmed_changes = frozenset(change_ids)
             self.update()
 
     @property

@@ -28,6 +28,7 @@ SERIES = (("area", QT_TRANSLATE_NOOP("Timeline", "Area"),
            QT_TRANSLATE_NOOP("Timeline", "km²/day")))
 TITLES = {key: title for key, _, title, _ in SERIES}
 UNITS = {key: unit for key, _, _, unit in SERIES}
+LINE_PX = 14                # a line of the chart's title and legend
 WINDOW = {"rate7": 7, "rate30": 30}
 
 
@@ -121,6 +122,33 @@ class ChartLabels:
             item.setZValue(150)
             plot.addItem(item, ignoreBounds=True)
         plot.getViewBox().sigRangeChanged.connect(self._place)
+        self._lo_hi: tuple[float, float] | None = None
+        self._x = 0.0
+        self.headroom = pg.PlotCurveItem([], [], pen=pg.mkPen(0, 0, 0, 0))
+        plot.addItem(self.headroom)
+        plot.getViewBox().sigResized.connect(self._fit)
+
+    def fit_y(self, values: list[np.ndarray], x: float) -> None:
+        """Keep a band on top free for the title and legend, so they never sit on a
+        curve's peak: an invisible item the y auto range takes in, as far above the
+        curves' highest value as the band is tall (no finite value: no band), at ``x``
+        (a time shown: the auto range takes in only what is in view)."""
+        self._x = x
+        finite = [v[np.isfinite(v)] for v in values]
+        finite = [v for v in finite if v.size]
+        self._lo_hi = ((min(float(v.min()) for v in finite), max(float(v.max()) for v in finite))
+                       if finite else None)
+        self._fit()
+
+    def _fit(self, *_args) -> None:
+        height = self.plot.getViewBox().height()
+        band = (1 + len(self.legend)) * LINE_PX + 4           # the title, then the legend
+        if self._lo_hi is None or height <= 2 * band:
+            self.headroom.setData([], [])
+            return
+        lo, hi = self._lo_hi
+        top = lo + ((hi - lo) or abs(hi) or 1.0) * height / (height - band)
+        self.headroom.setData([self._x, self._x], [hi, top])
 
     def set_title(self, text: str) -> None:
         self.left.setText(text)
@@ -137,6 +165,7 @@ class ChartLabels:
             self.plot.addItem(item, ignoreBounds=True)
             self.legend.append(item)
         self._place()
+        self._fit()
 
     def _place(self, *_args) -> None:
         vb = self.plot.getViewBox()
@@ -145,4 +174,4 @@ class ChartLabels:
         self.right.setPos(x1, y1)
         _, line = vb.viewPixelSize()            # view units per pixel, vertically
         for k, item in enumerate(self.legend, start=1):
-            item.setPos(x1, y1 - k * 14 * line)
+            item.setPos(x1, y1 - k * LINE_PX * line)

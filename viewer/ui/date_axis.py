@@ -9,11 +9,33 @@ import pyqtgraph as pg
 from PySide6.QtCore import QDate, QLocale
 
 DAY = 86400.0
+LABEL_GAP_PX = 6            # kept between two labels of different levels
 
 
 class LocalDateAxis(pg.DateAxisItem):
     def __init__(self, orientation: str = "bottom"):
         super().__init__(orientation, utcOffset=0)
+
+    def tickValues(self, minVal, maxVal, size):
+        """pyqtgraph's levels (months, then days…), with each finer label that would
+        overlap a coarser one left out ("31 Jul" drawn into "Aug 2025"): pyqtgraph drops
+        only a finer tick at the very same time."""
+        levels = super().tickValues(minVal, maxVal, size)
+        metrics = getattr(self, "fontMetrics", None)     # set by pyqtgraph once laid out
+        if metrics is None or maxVal <= minVal or len(levels) < 2:
+            return levels
+        per_second = size / (maxVal - minVal)
+        placed: list[tuple[float, float]] = []          # (time, half width in px)
+        out = []
+        for spacing, values in levels:
+            texts = self.tickStrings(values, 1.0, spacing)
+            kept = [(v, metrics.horizontalAdvance(t) / 2) for v, t in zip(values, texts)]
+            kept = [(v, half) for v, half in kept
+                    if all(abs(v - x) * per_second >= half + h + LABEL_GAP_PX
+                           for x, h in placed)]
+            placed += kept
+            out.append((spacing, [v for v, _ in kept]))
+        return out
 
     def tickStrings(self, values, scale, spacing):
         locale = QLocale()

@@ -5,19 +5,48 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
+from shiboken6 import isValid
 
 from viewer.model import ROLES
-from viewer.render.language import fill, translate
+from viewer.render.language import fill, plural, translate
 from viewer.model.edits import (AddReport, ChangeRole, DeleteReport, EditReport, LinkReport,
                                 UnlinkReport, new_report_id)
+from viewer.ui.plain_text import plain_tooltip
 from viewer.ui.report_dialog import ReportDialog
 from viewer.ui.report_items import role_name
 
 if TYPE_CHECKING:
     from viewer.ui.edit_session import EditSession
     from viewer.ui.main_window import MainWindow
+
+
+def without_mnemonic(text: str) -> str:
+    """An action's text as shown: ``&&`` is ``&``, a single ``&`` marks the shortcut."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+class PlainCommandText(QObject):
+    """An edit's name holds file text (a layer's name, a report's source). In the Undo or
+    Redo entry an ``&`` of it is shown as written (not as a shortcut letter), and the
+    tooltip (an action's text unless set) is escaped, never rendered as HTML. A child of
+    the action, so it goes with it."""
+
+    def __init__(self, action: QAction, text_changed):
+        super().__init__(action)
+        self.action = action
+        text_changed.connect(self.update)
+
+    def update(self, name: str) -> None:
+        if not isValid(self.action):         # the window being torn down, the stack last
+            return
+        text = self.action.text()
+        if name and text.endswith(name):
+            text = text[:len(text) - len(name)] + name.replace("&", "&&")
+            self.action.setText(text)
+        self.action.setToolTip(plain_tooltip(without_mnemonic(text)))
 
 
 class EditActions:
@@ -60,6 +89,9 @@ class EditActions:
         self._build_menus()
         window.selection.changed.connect(self.update_enabled)
         session.stack.indexChanged.connect(self.update_enabled)
+        # after the stack's own update of the actions' texts (connected first)
+        PlainCommandText(self.undo, session.stack.undoTextChanged)
+        PlainCommandText(self.redo, session.stack.redoTextChanged)
         self.update_enabled()
 
     def _action(self, text, slot, shortcut, tip) -> QAction:
@@ -120,8 +152,10 @@ class EditActions:
         if report is not None:
             label = self.window.situation.report(report)
             from viewer.model.edits.base import report_label
-            self.link_menu.setTitle(fill(translate("Edit", "&Link '%1' to Selected Changes"),
-                                         report_label(label)))
+            title = fill(translate("Edit", "&Link '%1' to Selected Changes"),
+                         report_label(label).replace("&", "&&"))
+            self.link_menu.setTitle(title)
+            self.link_menu.menuAction().setToolTip(plain_tooltip(without_mnemonic(title)))
         self.role_menu.setEnabled(self._linked_pair() is not None)
         self.unlink.setEnabled(self._linked_pair() is not None)
 
@@ -145,9 +179,9 @@ class EditActions:
 
     def _pick_report(self, report_id: str) -> None:
         self.session.active_report = report_id
-        self.window.status.show_message(
-            "Select changes on the map or in the Reports panel, then Edit ▸ Link Report",
-            8000)
+        self.window.status.show_message(translate(
+            "Edit", "Select changes on the map or in the Reports panel, then Edit ▸ Link "
+                    "Report"), 8000)
         self.update_enabled()
 
     def ask_edit_report(self) -> ReportDialog | None:
@@ -171,10 +205,16 @@ class EditActions:
         if report is None:
             return
         n = len(self.window.situation.changes_for(report))
-        if n and QMessageBox.question(
-                self.window, "Delete report",
-                f"The report backs {n} change{'s' if n != 1 else ''}; delete it and its "
-                "links?") != QMessageBox.StandardButton.Yes:
+        question = translate("Edit", "The report backs 1 change; delete it and its link?") \
+            if n == 1 else plural(
+                n, translate("Edit", "The report backs %n changes; delete it and its links?",
+                             "one"),
+                translate("Edit", "The report backs %n changes; delete it and its links?",
+                          "few"),
+                translate("Edit", "The report backs %n changes; delete it and its links?",
+                          "many"))
+        if n and QMessageBox.question(self.window, translate("Edit", "Delete report"),
+                                      question) != QMessageBox.StandardButton.Yes:
             return
         self.session.perform(DeleteReport(self.window.situation, report))
 

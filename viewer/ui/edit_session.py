@@ -17,7 +17,10 @@ from viewer.io.errors import SituationError
 from viewer.io.situation_file import SUFFIX, read_situation
 from viewer.model.edits import Edit, Editor, Touched
 from viewer.resources import sample_path
+from viewer.render.language import fill, format_short_date, translate
+from viewer.ui.file_controller import FILE_FILTER
 from viewer.ui.loader import prepare
+from viewer.ui.plain_text import error_text, show_error
 from viewer.ui.qt_utils import ModelConnections
 from viewer.ui.recovery import RecoveryFile, interval_ms
 from viewer.ui.undo import UndoStack
@@ -25,7 +28,6 @@ from viewer.ui.undo import UndoStack
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
-FILE_FILTER = f"Situation files (*{SUFFIX})"
 Button = QMessageBox.StandardButton
 
 
@@ -89,7 +91,7 @@ class EditSession(QObject):
         """Apply ``edit`` (undoably); a refused edit is explained in a dialog."""
         reason = self.stack.perform(edit)
         if reason is not None:
-            QMessageBox.warning(self.window, "Can't make this edit", reason)
+            QMessageBox.warning(self.window, translate("Edit", "Can't make this edit"), reason)
             return False
         return True
 
@@ -150,7 +152,9 @@ class EditSession(QObject):
         w = self.window
         stem = w.path.stem if w.path else w.situation.meta.title
         suggested = str(Path(w.files.recent.last_directory()) / f"{stem}{SUFFIX}")
-        path, _ = QFileDialog.getSaveFileName(w, "Save Situation As", suggested, FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            w, translate("Edit", "Save Situation As"), suggested,
+            fill(translate("Files", FILE_FILTER), SUFFIX))
         return bool(path) and self._saved(Path(path))
 
     def _saved(self, path: Path) -> bool:
@@ -165,11 +169,11 @@ class EditSession(QObject):
         window not shown (being torn down) doesn't ask: its recovery file stays."""
         if not self.unsaved or not self.window.isVisible():
             return True
-        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
-                          "The situation has changes that are not saved.",
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("Edit", "Unsaved changes"),
+                          translate("Edit", "The situation has changes that are not saved."),
                           Button.Save | Button.Discard | Button.Cancel, self.window)
         box.setObjectName("unsaved_changes")
-        box.setInformativeText("Save them before closing?")
+        box.setInformativeText(translate("Edit", "Save them before closing?"))
         box.setDefaultButton(Button.Save)
         answer = box.exec()
         box.deleteLater()
@@ -191,7 +195,8 @@ class EditSession(QObject):
         try:
             self.recovery.write(self.window.situation, self.window.path)
         except (SituationError, OSError) as exc:
-            self.window.status.show_message(f"Can't write the recovery file: {exc}", 8000)
+            self.window.status.show_message(
+                fill(translate("Edit", "Can't write the recovery file: %1"), exc), 8000)
             return
         self._recovered_at = self.editor.revision
 
@@ -200,10 +205,13 @@ class EditSession(QObject):
         found = self.recovery.pending()
         if found is None:
             return False
-        origin = str(found.edited_from) if found.edited_from else "a new situation"
-        box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved changes?",
-                          "The viewer did not close normally. Restore the unsaved changes "
-                          f"to {origin} from {found.written:%d %b %Y %H:%M} UTC?",
+        origin = str(found.edited_from) if found.edited_from else \
+            translate("Edit", "a new situation")
+        box = QMessageBox(QMessageBox.Icon.Question,
+                          translate("Edit", "Restore unsaved changes?"),
+                          fill(translate("Edit", "The viewer did not close normally. Restore "
+                                                 "the unsaved changes to %1 from %2?"),
+                               origin, format_short_date(found.written)),
                           Button.Yes | Button.No, self.window)
         box.setObjectName("offer_recovery")
         box.setTextFormat(box.textFormat().PlainText)
@@ -215,7 +223,7 @@ class EditSession(QObject):
         try:
             situation = read_situation(found.situation_path)
         except SituationError as exc:
-            QMessageBox.critical(self.window, "Can't restore", str(exc))
+            show_error(self.window, translate("Edit", "Can't restore"), error_text(exc))
             return False
         self.window.show_loaded(prepare(situation, found.edited_from))
         self.stack.resetClean()            # restored edits are unsaved edits

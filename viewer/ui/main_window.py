@@ -38,6 +38,7 @@ from viewer.ui.plain_text import Icon, message_box
 from viewer.ui.recent_files import app_settings
 from viewer.ui.regions_panel import RegionsPanel
 from viewer.ui.qt_utils import ModelConnections
+from viewer.ui.report_tools import ReportTools
 from viewer.ui.reports_panel import ReportsPanel
 from viewer.ui.sketch_actions import SketchActions
 from viewer.ui.status_bar import StatusReadout
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.edits = EditSession(self)
         self.edit_actions = EditActions(self, self.edits)
         self.sketching = SketchActions(self)       # Edit ▸ Sketch Area…, a map tool
+        self.report_tools = ReportTools(self)
         self._restore_layout()
         self.canvas.setFocus()
 

@@ -20,14 +20,15 @@ from functools import partial
 from typing import Iterator
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model.geodesy import geodesic_areas_km2
 from viewer.model.snapshot import SituationSnapshot, frozen_copy
 from viewer.render.scene import build_pieces
+from viewer.ui.background_measuring import BackgroundMeasuring
 from viewer.ui.loader import LoadedSituation
-from viewer.ui.worker import BackgroundWorker, Cancelled, Job
+from viewer.ui.worker import Cancelled, Job
 
 
 @dataclass(frozen=True, eq=False)
@@ -71,28 +72,14 @@ def measuring_job(snapshot: SituationSnapshot, crs: str, job: Job) -> Iterator:
     yield built
 
 
-class RegionMeasuring(QObject):
+class RegionMeasuring(BackgroundMeasuring):
     """Runs ``measuring_job`` for the situation shown; a newer one cancels the older."""
 
     measured = Signal(object)           # measured RegionAttribution of the situation shown,
                                         # or None
 
-    def __init__(self, worker: BackgroundWorker, parent: QObject | None = None):
-        super().__init__(parent)
-        self._worker = worker
-        self._job: Job | None = None
-
-    def measure(self, loaded: LoadedSituation) -> None:
-        self.cancel()
-        snapshot = SituationSnapshot.of(loaded.situation)
-        work = partial(measuring_job, snapshot, loaded.scene.projector.crs)
-        self._job = self._worker.submit(work, partial(self._adopt, loaded))
-
-    def cancel(self) -> None:
-        """Drop the measuring under way (another situation is shown, or none)."""
-        if self._job is not None:
-            self._job.cancel()
-            self._job = None
+    def _work(self, loaded: LoadedSituation, snapshot: SituationSnapshot):
+        return partial(measuring_job, snapshot, loaded.scene.projector.crs)
 
     def _adopt(self, loaded: LoadedSituation, result) -> None:
         if isinstance(result, RegionsMeasured):

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSplitter, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QLabel, QSplitter, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from viewer.analysis.rates import WINDOWS_DAYS, rate_per_day
 from viewer.analysis.region_attribution import RegionAttribution
@@ -20,7 +19,8 @@ from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_time
 from viewer.ui.region_chart import RegionChart
 from viewer.ui.region_table import FIRST, INDEX, NAME, REGION_ID, RegionTable
 from viewer.ui.region_texts import entry_rule
-from viewer.ui.sight_panel import FollowsTimeWhenShown
+from viewer.ui.sight_panel import (FollowsTimeWhenShown, layer_chooser, list_layers,
+                                   panel_layout, plain_note)
 
 MEASURING = QT_TRANSLATE_NOOP("Regions", "Measuring each layer in each region…")
 
@@ -37,12 +37,10 @@ class RegionsPanel(FollowsTimeWhenShown, QWidget):
         self._rates: dict[tuple[str, int], np.ndarray] = {}   # (layer, days) -> states x regions
         self.setToolTip(entry_rule())
         self._sight = SightGate(self, self._refresh)
-        self.layer_box = QComboBox(self)
-        self.layer_box.setToolTip(translate("Regions", "The layer measured in each region"))
+        self.layer_box, top = layer_chooser(self, translate("Regions", "Layer"), translate(
+            "Regions", "The layer measured in each region"))
         self.layer_box.currentIndexChanged.connect(self._on_layer)
-        self.note = QLabel(self)
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setWordWrap(True)
+        self.note = plain_note(self)
         self.table = RegionTable(self)
         self.table.currentItemChanged.connect(self._on_current)
         self.table.itemDoubleClicked.connect(self._on_double_click)
@@ -60,14 +58,7 @@ class RegionsPanel(FollowsTimeWhenShown, QWidget):
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(translate("Regions", "Layer"), self))
-        top.addWidget(self.layer_box, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addLayout(top)
-        layout.addWidget(self.note)
-        layout.addWidget(splitter, 1)
+        panel_layout(self, top, self.note, splitter)
         self._conns = ModelConnections(self)
         self._conns.connect(cursor.time_changed, self._on_time)
         self.set_situation(None)
@@ -77,11 +68,8 @@ class RegionsPanel(FollowsTimeWhenShown, QWidget):
         """A newly shown situation: its layers listed, its measuring under way."""
         self.situation, self.figures = situation, None
         self._rates = {}
-        layers = situation.layers if situation is not None else []
         with blocked(self.layer_box):
-            self.layer_box.clear()
-            for layer in layers:
-                self.layer_box.addItem(safe_line(layer.name, 120), layer.id)
+            layers = list_layers(self.layer_box, situation)
         self.table.clear()
         self.chart.clear_series()
         self.chart_title.setText("")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonB
 from viewer.model import Situation
 from viewer.model.report import INFO_GRADES, SOURCE_GRADES, Reliability, Report
 from viewer.model.text import safe_line
+from viewer.render.language import fill, translate
 
 TEXT_LIMIT = 1 << 24        # what a line field holds (Qt's default is 32767 characters)
 
@@ -48,35 +49,36 @@ class ReportDialog(QDialog):
                  default_time: datetime | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("report_dialog")
-        self.setWindowTitle("Edit Report" if report else "Add Report")
+        self.setWindowTitle(translate("Report", "Edit Report") if report
+                            else translate("Report", "Add Report"))
         self.situation, self.editing = situation, report
         self.report_id = report.id if report else new_id
         self.result_report: Report | None = None
         self.existing_id: str | None = None
-        self.source = _line(self, "who published it, e.g. ISW")
+        self.source = _line(self, translate("Report", "who published it, e.g. ISW"))
         self.published = QDateTimeEdit(self)
         self.published.setTimeZone(QTimeZone.utc())
         self.published.setDisplayFormat("yyyy-MM-dd HH:mm 'UTC'")
         self.published.setCalendarPopup(True)
-        self.title_edit = _line(self, "headline or title")
-        self.url = _line(self, "https://… (kept as text, never opened)")
+        self.title_edit = _line(self, translate("Report", "headline or title"))
+        self.url = _line(self, translate("Report", "https://… (kept as text, never opened)"))
         self.summary = QPlainTextEdit(self)
-        self.summary.setPlaceholderText("what it says, in your own words")
+        self.summary.setPlaceholderText(translate("Report", "what it says, in your own words"))
         self.language = _line(self, "en")
         self.reliability = QComboBox(self)
         for code, meaning in SOURCE_GRADES.items():
-            self.reliability.addItem(f"{code} — {meaning}", code)
+            self.reliability.addItem(f"{code} — {translate('Core', meaning)}", code)
         self.credibility = QComboBox(self)
         for code, meaning in INFO_GRADES.items():
-            self.credibility.addItem(f"{code} — {meaning}", code)
-        self.paste = QPushButton("Paste URL and Title", self)
-        self.paste.setToolTip("Fill the URL and title from the clipboard (URL on one line, "
-                              "title on another)")
+            self.credibility.addItem(f"{code} — {translate('Core', meaning)}", code)
+        self.paste = QPushButton(translate("Report", "Paste URL and Title"), self)
+        self.paste.setToolTip(translate("Report", "Fill the URL and title from the clipboard "
+                                                  "(URL on one line, title on another)"))
         self.paste.clicked.connect(self.paste_from_clipboard)
         self.known = QLabel(self)
         self.known.setTextFormat(Qt.TextFormat.PlainText)
         self.known.setWordWrap(True)
-        self.use_existing = QPushButton("Use the Existing Report", self)
+        self.use_existing = QPushButton(translate("Report", "Use the Existing Report"), self)
         self.use_existing.clicked.connect(self._choose_existing)
         self.url.textChanged.connect(self._check_url)
         self._layout()
@@ -84,19 +86,21 @@ class ReportDialog(QDialog):
 
     def _layout(self) -> None:
         form = QFormLayout()
-        form.addRow("&Source:", self.source)
-        form.addRow("&Published:", self.published)
-        form.addRow("&Title:", self.title_edit)
+        form.addRow(translate("Report", "&Source:"), self.source)
+        form.addRow(translate("Report", "&Published:"), self.published)
+        form.addRow(translate("Report", "&Title:"), self.title_edit)
         url_row = QHBoxLayout()
         url_row.addWidget(self.url, 1)
         url_row.addWidget(self.paste)
-        form.addRow("&URL:", url_row)
+        url_label = QLabel(translate("Report", "&URL:"), self)       # a row of two widgets: its buddy named
+        url_label.setBuddy(self.url)
+        form.addRow(url_label, url_row)
         form.addRow("", self.known)
         form.addRow("", self.use_existing)
-        form.addRow("Su&mmary:", self.summary)
-        form.addRow("&Language:", self.language)
-        form.addRow("Source &reliability:", self.reliability)
-        form.addRow("Information &credibility:", self.credibility)
+        form.addRow(translate("Report", "Su&mmary:"), self.summary)
+        form.addRow(translate("Report", "&Language:"), self.language)
+        form.addRow(translate("Report", "Source &reliability:"), self.reliability)
+        form.addRow(translate("Report", "Information &credibility:"), self.credibility)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
@@ -140,8 +144,9 @@ class ReportDialog(QDialog):
         self.known.setVisible(found is not None)
         self.use_existing.setVisible(found is not None and self.editing is None)
         if found is not None:
-            self.known.setText(f"This URL is already the report “{safe_line(found.title, 120)}”"
-                               f" ({safe_line(found.source, 60)}).")
+            self.known.setText(fill(translate("Report", "This URL is already the report "
+                                                        "“%1” (%2)."),
+                                    safe_line(found.title, 120), safe_line(found.source, 60)))
 
     def _choose_existing(self) -> None:
         found = self._existing()

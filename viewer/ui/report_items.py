@@ -16,6 +16,7 @@ from viewer.render.language import (QT_TRANSLATE_NOOP, core_text, current_langua
 from viewer.ui.qt_utils import format_day, format_time
 from viewer.ui.plain_text import plain_tooltip
 from viewer.ui.report_link import link_line
+from viewer.ui.source_copy_dialog import copy_line
 
 KIND = Qt.ItemDataRole.UserRole          # "change" or "report"
 CHANGE_ID = Qt.ItemDataRole.UserRole + 1
@@ -251,4 +252,6 @@ class Describer:
         r = self.situation.report(report_id)
         links = [(c, role, self.layer_name(c)) for c, role in self.situation.changes_for(r.id)]
         dangling = sum(link.report_id == r.id for link in self.situation.dangling_links())
-        return report_details(r, links, dangling)
+        copies = [copy_line(a) for a in self.situation.attachments_of(r.id)]
+        return report_details(r, links, dangling) + "".join(
+            "\n" + fill(translate("Reports", "Source copy: %1"), c) for c in copies)

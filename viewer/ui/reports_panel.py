@@ -6,16 +6,21 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtWidgets import (QMenu, QSplitter, QTabWidget, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QMenu, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
+from viewer.model.report_filter import ReportFilter
 from viewer.model.selection import Selection
 from viewer.render.language import fill, format_number, plural, translate
 from viewer.ui import report_items as ri
 from viewer.ui.elided_line import ElidedLine
+from viewer.ui.report_filter_marks import mark_changes, mark_reports, show_note
+from viewer.ui.report_filters import ReportFilterBar
+from viewer.ui.report_menu import ReportMenu
+from viewer.ui.report_tabs import ReportTabs
 from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_time
 from viewer.ui.report_view import ReportView
 from viewer.ui.reports_tree import ReportsTree
@@ -23,26 +28,27 @@ from viewer.ui.reports_tree import ReportsTree
 
 class ReportsPanel(QWidget):
     zoom_to_change = Signal(str)    # a change id, on double-click
+    report_dropped = Signal(str, list, QPoint)  # report id dragged onto [change id], where
 
     def __init__(self, situation: Situation | None, cursor: TimeCursor, selection: Selection,
-                 regions: RegionAttribution | None, parent: QWidget | None = None):
+                 regions: RegionAttribution | None, parent: QWidget | None = None,
+                 report_filter: ReportFilter | None = None):
         super().__init__(parent)
         self.cursor, self.selection = cursor, selection
+        self.filter = report_filter if report_filter is not None else ReportFilter()
         self.header = ElidedLine(self)      # a new date repaints it, no layout runs
-        self.window_tree = self._tree(translate("Reports", "Changes in the highlight window, "
-                                                "newest first, with the reports behind them"))
-        self.window_tree.setExpandsOnDoubleClick(False)
+        self.filter_bar = ReportFilterBar(self.filter, self)
+        self.filter_note = ElidedLine(self)
+        self.filter_note.setVisible(False)
+        self.tabs = ReportTabs(self)
+        self.window_tree, self.all_tree = self.tabs.trees
+        self.provenance = self.tabs.provenance
+        for tree in self.tabs.trees:
+            self._connect(tree)
         self.window_tree.itemDoubleClicked.connect(self._on_double_click)
-        self.all_tree = self._tree(translate("Reports", "Every report of the situation, oldest first"))
-        self.all_tree.setRootIsDecorated(False)
-        self.all_tree.headerItem().setText(0, translate("Reports", "Report"))
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.window_tree, translate("Reports", "In window"))
-        self.tabs.addTab(self.all_tree, translate("Reports", "All reports"))
+        self.tabs.currentChanged.connect(self._on_tab)
         self.details = ReportView(self)
-        self.menu = QMenu(self)
-        self.menu.addAction(translate("Reports", "Copy link"), self.details.copy_link)
-        self.menu.addAction(translate("Reports", "Open link in browser"), self.details.open_link)
+        self.menu = ReportMenu(self.details, self)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.details)
@@ -51,28 +57,33 @@ class ReportsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.header)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.filter_note)
         layout.addWidget(splitter, 1)
         self._shown: tuple[str, ...] | None = None
         self._sight = SightGate(self, self._refresh_now)
         self._pinned: tuple[str | None, str | None] = (None, None)   # (change, report) clicked
+        self._jump: datetime | None = None     # the time a press asks for, on release
         self._conns = ModelConnections(self)
         self._conns.connect(cursor.time_changed, self._on_time)
         self._conns.connect(cursor.highlight_changed, self._on_highlight)
         self._conns.connect(selection.changed, self._on_selection)
+        self._conns.connect(self.filter.changed, self._on_filter)
         self.set_situation(situation, regions)
 
-    def _tree(self, tip: str) -> ReportsTree:
-        tree = ReportsTree(tip, self)
+    def _connect(self, tree: ReportsTree) -> None:
         tree.itemSelectionChanged.connect(self._on_tree_pick)
         tree.customContextMenuRequested.connect(self._on_context_menu)
-        return tree
+        tree.report_dropped.connect(self._on_dropped)
+        tree.released.connect(self._on_released)
 
     def set_situation(self, situation: Situation | None,
                       regions: RegionAttribution | None) -> None:
         """``regions``: the situation's region figures; until they are measured (in the
         background) the changes show no km² and no regions."""
-        self.situation = situation
+        self.situation, self.regions = situation, regions
         self.describe = ri.Describer(situation, regions) if situation else None
+        self.filter_bar.set_situation(situation)
         self._shown = None
         self._fill_all_reports()
         self._refresh(self.cursor.time)
@@ -83,6 +94,7 @@ class ReportsPanel(QWidget):
                                       regions.situation is not self.situation):
             return
         self.describe = ri.Describer(self.situation, regions, failed=regions is None)
+        self.regions = regions
         self._shown = None
         self._sight.request()
 
@@ -98,6 +110,8 @@ class ReportsPanel(QWidget):
         self.header.setText(fill(text, format_number(days, 0 if days == int(days) else 1),
                                  format_time(t)))
         ids = tuple(c.id for c in recent)
+        if self.tabs.provenance_shown:
+            self._show_provenance()
         if ids == self._shown:
             return
         self._shown = ids
@@ -107,7 +121,9 @@ class ReportsPanel(QWidget):
             self.window_tree.addTopLevelItems(items)
             for item in items:
                 item.setFirstColumnSpanned(True)
+            kept, total = mark_changes(self.window_tree, self.situation, self.filter)
             self.window_tree.expandAll()
+        show_note(self.filter_note, kept, total, self.filter.criteria)
         self._on_selection()
 
     def _fill_all_reports(self) -> None:
@@ -117,6 +133,7 @@ class ReportsPanel(QWidget):
         with blocked(self.all_tree):
             self.all_tree.clear()
             self.all_tree.addTopLevelItems(items)
+            mark_reports(self.all_tree, self.situation, self.filter)
 
     # -- model -> widgets ------------------------------------------------------------
     def _on_time(self, t: datetime) -> None:
@@ -124,6 +141,19 @@ class ReportsPanel(QWidget):
 
     def _on_highlight(self, _days: float) -> None:
         self._sight.request()
+
+    def _on_filter(self) -> None:
+        self._shown = None
+        self._fill_all_reports()
+        self._sight.request()
+
+    def _on_tab(self, _index: int) -> None:
+        if self.tabs.provenance_shown:
+            self._show_provenance()
+
+    def _show_provenance(self) -> None:
+        self.provenance.show_for(self.situation, self.regions, self.cursor.time,
+                                 self.filter.criteria)
 
     def _refresh_now(self) -> None:
         self._refresh(self.cursor.time)
@@ -143,7 +173,7 @@ class ReportsPanel(QWidget):
         in_all = None if report is None else next(
             (i for i in self.all_tree.items() if i.data(0, ri.REPORT_ID) == report), None)
         self.all_tree.select_quietly(in_all)
-        item = self._current_item()
+        item = self.tabs.current_item()
         known = ([c for c in self.situation.changes if c.id in changes]
                  if self.situation and changes else [])
         if item is None and known:
@@ -161,12 +191,6 @@ class ReportsPanel(QWidget):
                 and i.data(0, ri.CHANGE_ID) in changes]
         pinned = [i for i in rows if (i.data(0, ri.CHANGE_ID), report) == self._pinned]
         return (pinned or rows or [None])[0]
-
-    def _current_item(self) -> QTreeWidgetItem | None:
-        current = self.tabs.currentWidget()
-        other = self.all_tree if current is self.window_tree else self.window_tree
-        item = current.selected()
-        return item if item is not None else other.selected()
 
     def _show(self, item: QTreeWidgetItem | None) -> None:
         if item is None or self.situation is None:
@@ -198,11 +222,23 @@ class ReportsPanel(QWidget):
         linked = self.situation.changes_for(report_id)
         self.selection.select_changes({c.id for c, _ in linked}, report_id)
         if change_id is not None:
-            self.cursor.set_time(self.situation.change(change_id).at)
+            t = self.situation.change(change_id).at
         elif linked:
-            self.cursor.set_time(linked[0][0].at)
+            t = linked[0][0].at
         else:
-            self.cursor.set_time(self.situation.report(report_id).published)
+            t = self.situation.report(report_id).published
+        if getattr(tree, "pressing", False):
+            self._jump = t      # a press may start a drag: the rows stay until it is up
+        else:
+            self.cursor.set_time(t)
+
+    def _on_released(self) -> None:
+        t, self._jump = self._jump, None
+        if t is not None:
+            self.cursor.set_time(t)
+
+    def _on_dropped(self, report_id: str, change_id: str, pos: QPoint) -> None:
+        self.report_dropped.emit(report_id, [change_id], pos)
 
     def _on_double_click(self, item: QTreeWidgetItem, _column: int) -> None:
         change_id = item.data(0, ri.CHANGE_ID)
@@ -211,19 +247,9 @@ class ReportsPanel(QWidget):
 
     def _on_context_menu(self, pos: QPoint) -> None:
         tree = self.sender()
-        menu = self.menu_for(tree, pos) if isinstance(tree, QTreeWidget) else None
-        if menu is not None:
-            menu.popup(tree.viewport().mapToGlobal(pos))
+        if isinstance(tree, QTreeWidget):
+            self.menu.pop_for(tree, pos)
 
     def menu_for(self, tree: QTreeWidget, pos: QPoint) -> QMenu | None:
-        """Select the report at ``pos`` (viewport coordinates) and return the link menu
-        for it, or None when there is no report there."""
-        item = tree.itemAt(pos)
-        if item is None or item.data(0, ri.KIND) != "report":
-            return None
-        if not item.isSelected():
-            tree.setCurrentItem(item)
-        for action in self.menu.actions():
-            action.setEnabled(bool(self.details.url))
-        self.menu.actions()[1].setEnabled(self.details.openable)
-        return self.menu
+        """The context menu for the report at ``pos`` (see ReportMenu.for_row)."""
+        return self.menu.for_row(tree, pos)

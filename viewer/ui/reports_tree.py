@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QWidget)
 
 from viewer.ui.qt_utils import blocked
+from viewer.ui.report_drop import MIME_TYPE, dropped_report, report_mime
 from viewer.render.language import translate
-from viewer.ui.report_items import BADGE, COLUMNS, ROLE_COLOURS, role_name
+from viewer.ui.report_items import (BADGE, CHANGE_ID, COLUMNS, KIND, REPORT_ID, ROLE_COLOURS,
+                                    role_name)
 
 
 class BadgeDelegate(QStyledItemDelegate):
@@ -51,10 +53,19 @@ class BadgeDelegate(QStyledItemDelegate):
 
 
 class ReportsTree(QTreeWidget):
-    """Changes and reports in three columns (text, role badge, grade), one selection."""
+    """Changes and reports in three columns (text, role badge, grade), one selection.
+    A report row can be dragged (report_drop.MIME_TYPE); a report dropped on a change row
+    (or on a report under it) is announced by ``report_dropped``."""
+
+    report_dropped = Signal(str, str, QPoint)   # report id, change id, global position
+    released = Signal()     # the mouse button pressed on a row is up again (or the drag ended)
 
     def __init__(self, tip: str, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.pressing = False   # a row is pressed: the panel holds time jumps until release
         self.setColumnCount(len(COLUMNS))
         self.setHeaderLabels([translate("Reports", c) for c in COLUMNS])
         self.setToolTip(tip)
@@ -77,6 +88,63 @@ class ReportsTree(QTreeWidget):
         self.setColumnWidth(2, max(plain.horizontalAdvance("M8") + 12, self._header_width(2)))
         for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+
+    # -- dragging a report, dropping it on a change -------------------------------------
+    def mousePressEvent(self, event) -> None:
+        self.pressing = event.button() == Qt.MouseButton.LeftButton
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        self._released()
+
+    def startDrag(self, actions) -> None:
+        super().startDrag(actions)      # returns when the drop is done
+        self._released()
+
+    def _released(self) -> None:
+        if self.pressing:
+            self.pressing = False
+            self.released.emit()
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, items) -> QMimeData | None:
+        reports = [i for i in items if i.data(0, KIND) == "report"]
+        return report_mime(reports[0].data(0, REPORT_ID)) if reports else None
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction | Qt.DropAction.LinkAction
+
+    def change_at(self, pos: QPoint) -> str | None:
+        """The change of the row at ``pos`` (viewport coordinates): a change row's, or
+        the change a report row sits under."""
+        item = self.itemAt(pos)
+        return None if item is None else item.data(0, CHANGE_ID)
+
+    def dragEnterEvent(self, event) -> None:
+        if dropped_report(event.mimeData()) is None:
+            event.ignore()
+        else:
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if dropped_report(event.mimeData()) is None or \
+                self.change_at(event.position().toPoint()) is None:
+            event.ignore()
+        else:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        report = dropped_report(event.mimeData())
+        pos = event.position().toPoint()
+        change = self.change_at(pos)
+        if report is None or change is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.report_dropped.emit(report, change, self.viewport().mapToGlobal(pos))
 
     def _header_width(self, column: int) -> int:
         return self.header().fontMetrics().horizontalAdvance(translate("Reports", COLUMNS[column])) + 16

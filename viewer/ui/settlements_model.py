@@ -13,24 +13,31 @@ from PySide6.QtCore import (QAbstractTableModel, QCollator, QLocale, QModelIndex
 
 from viewer.analysis.settlement_status import NONE, SettlementStatus
 from viewer.model.text import safe_line
-from viewer.render.language import QT_TRANSLATE_NOOP, current_language, format_number, translate
+from viewer.render.language import (QT_TRANSLATE_NOOP, current_language, fill, format_number,
+                                    translate)
 from viewer.ui.qt_utils import format_day
 from viewer.ui.settlement_texts import status_rule, status_text
 
 COLUMNS = (QT_TRANSLATE_NOOP("Settlements", "Name"), QT_TRANSLATE_NOOP("Settlements", "Status"),
+           QT_TRANSLATE_NOOP("Settlements", "First inside"),
            QT_TRANSLATE_NOOP("Settlements", "Since"), QT_TRANSLATE_NOOP("Settlements", "Changes"),
            QT_TRANSLATE_NOOP("Settlements", "Region"),
            QT_TRANSLATE_NOOP("Settlements", "Population"),
            QT_TRANSLATE_NOOP("Settlements", "Other name"))
-NAME, STATUS, SINCE, CHANGES, REGION, POPULATION, OTHER_NAME = range(len(COLUMNS))
+NAME, STATUS, FIRST_INSIDE, SINCE, CHANGES, REGION, POPULATION, OTHER_NAME = range(len(COLUMNS))
+TIME_COLUMNS = (STATUS, SINCE, CHANGES)     # what a time step changes
+MANY_ROWS = 256             # more rows changed than this: one rectangle for all
 OTHER_LANGUAGE = {"en": "uk", "uk": "en"}
 SORT_ROLE = Qt.ItemDataRole.UserRole
+NEVER = 2 ** 31             # the first-inside index of a place never inside
 
 
 def column_tips() -> tuple[str, ...]:
     return (translate("Settlements", "The place's name in the interface language"),
             translate("Settlements", "Inside, on the line or outside the layer's area at the "
                                      "time shown.") + " " + status_rule(),
+            translate("Settlements", "The first date it lay inside the layer's area; \"never "
+                                     "to\" the layer's last date where it never did"),
             translate("Settlements", "The date its status at the time shown began"),
             translate("Settlements", "How many times its status changed, up to the time shown"),
             translate("Settlements", "The region it lies in"),
@@ -48,6 +55,8 @@ class SettlementsModel(QAbstractTableModel):
         self._population = np.zeros(0, np.int64)
         self._codes = np.zeros(0, np.int8)
         self._since = np.zeros(0, np.int64)     # state index, -1: none
+        self._first = np.zeros(0, np.int64)     # first state inside (a big number: never)
+        self._first_of: dict[str, np.ndarray] = {}
         self._counts = np.zeros(0, np.int64)
         self._times: list = []
         self._statuses = [status_text(code) for code in range(NONE, NONE + 4)]
@@ -69,24 +78,51 @@ class SettlementsModel(QAbstractTableModel):
         self._codes = np.full(len(places), NONE, np.int8)
         self._since = np.full(len(places), -1, np.int64)
         self._counts = np.zeros(len(places), np.int64)
+        self._first = np.full(len(places), NEVER, np.int64)
+        self._first_of = {}
+        self._times = []
         self.endResetModel()
+
+    def _first_inside(self, layer_id: str) -> np.ndarray:
+        """Per place, the layer's first state with the place inside (NEVER: none)."""
+        if layer_id not in self._first_of:
+            index = {t: k for k, t in enumerate(self.status.times(layer_id))}
+            self._first_of[layer_id] = np.array(
+                [index[t] if t is not None else NEVER
+                 for t in self.status.first_inside(layer_id)], np.int64)
+        return self._first_of[layer_id]
 
     def set_state(self, layer_id: str | None, index: int) -> None:
         """The status of every place at state ``index`` of the layer (-1: before it)."""
         if self.status is None or layer_id is None or not len(self._names):
             return
+        layer_changed = self._times is not self.status.times(layer_id)
         self._times = self.status.times(layer_id)
+        self._first = self._first_inside(layer_id)
+        before = (self._codes, self._since, self._counts)
         if index < 0:
-            self._codes[:] = NONE
-            self._since[:] = -1
-            self._counts[:] = 0
+            n = len(self._names)
+            self._codes = np.full(n, NONE, np.int8)
+            self._since = np.full(n, -1, np.int64)
+            self._counts = np.zeros(n, np.int64)
         else:
-            self._codes = self.status.statuses(layer_id)[index]
+            self._codes = self.status.status_row(layer_id, index)
             self._since = self.status.since_index(layer_id, index).astype(np.int64)
             self._counts = self.status.change_counts(layer_id, self._times[index])
-        top, bottom = self.index(0, STATUS), self.index(len(self._names) - 1, CHANGES)
-        # (STATUS..CHANGES are neighbours: one rectangle of changed cells)
-        self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, SORT_ROLE])
+        changed = np.zeros(len(self._names), bool)
+        for old, new in zip(before, (self._codes, self._since, self._counts)):
+            changed |= old != new
+        rows = np.flatnonzero(changed)
+        # only the rows whose cells changed (a few a step: the view repaints them, and the
+        # sorted proxy maps no 8,000-row rectangle); all of them for another layer
+        if layer_changed or len(rows) > MANY_ROWS:
+            rows = np.array([0, len(self._names) - 1]) if len(self._names) else rows
+            spans = [(int(rows[0]), int(rows[-1]))] if len(rows) else []
+        else:
+            spans = [(int(r), int(r)) for r in rows]
+        for first, last in spans:       # (STATUS..CHANGES are neighbours: one rectangle)
+            self.dataChanged.emit(self.index(first, STATUS), self.index(last, CHANGES),
+                                  [Qt.ItemDataRole.DisplayRole, SORT_ROLE])
 
     def region_names(self) -> list[str]:
         collator = QCollator(QLocale())            # Ukrainian І sorts after А
@@ -146,7 +182,17 @@ class SettlementsModel(QAbstractTableModel):
         if column == SINCE:
             since = self.row_since(row)
             return format_day(since) if since is not None else "—"
+        if column == FIRST_INSIDE:
+            return self._first_text(row)
         return str(int(self._counts[row]))
+
+    def _first_text(self, row: int) -> str:
+        if not self._times:
+            return "—"
+        k = int(self._first[row])
+        if k < len(self._times):
+            return format_day(self._times[k])
+        return fill(translate("Settlements", "never to %1"), format_day(self._times[-1]))
 
     def _key(self, row: int, column: int):
         if column == POPULATION:
@@ -155,6 +201,8 @@ class SettlementsModel(QAbstractTableModel):
             return int(self._codes[row])
         if column == SINCE:
             return int(self._since[row])
+        if column == FIRST_INSIDE:
+            return int(self._first[row])
         if column == CHANGES:
             return int(self._counts[row])
         return self._text(row, column).casefold()
@@ -166,6 +214,10 @@ class SettlementsFilter(QSortFilterProxyModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
+        # Not re-sorted and re-filtered by itself on every time step (8,000 Python calls
+        # of filterAcceptsRow: 2.5x the window's step); ``follow_time`` does it when the
+        # rows shown depend on the time.
+        self.setDynamicSortFilter(False)
         self.region = ""
         self.status: int | None = None
         self.min_population = 0
@@ -174,6 +226,12 @@ class SettlementsFilter(QSortFilterProxyModel):
         self.beginFilterChange()
         self.region, self.status, self.min_population = region, status, min_population
         self.endFilterChange()
+
+    def follow_time(self) -> None:
+        """After a time step: sort and filter again only if the sort column or the status
+        filter changes with the time."""
+        if self.status is not None or self.sortColumn() in TIME_COLUMNS:
+            self.invalidate()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         model = self.sourceModel()

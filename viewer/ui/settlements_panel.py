@@ -11,21 +11,21 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QSpinBox,
+                               QSplitter, QTableView, QWidget)
 
 from viewer.analysis.front_analytics import FrontAnalytics
 from viewer.analysis.settlement_status import INSIDE, LINE, OUTSIDE
 from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
-from viewer.model.text import safe_line
 from viewer.render.language import QT_TRANSLATE_NOOP, fill, format_number, translate
 from viewer.ui.claims_view import ClaimsView
 from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_day, format_time
 from viewer.ui.settlement_texts import status_rule, status_text
 from viewer.ui.settlements_model import (CHANGES, COLUMNS, POPULATION, SINCE,
                                          SettlementsFilter, SettlementsModel)
-from viewer.ui.sight_panel import FollowsTimeWhenShown
+from viewer.ui.sight_panel import (FollowsTimeWhenShown, layer_chooser, list_layers,
+                                   panel_layout, plain_note)
 
 MEASURING = QT_TRANSLATE_NOOP("Settlements", "Measuring each place in each layer…")
 NARROW = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -34,8 +34,9 @@ NARROW = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
 def widest_texts() -> tuple[str, ...]:
     """A wide text of each column, in the interface language (its first width)."""
     statuses = [status_text(code) for code in (INSIDE, LINE, OUTSIDE)]
+    day = format_day(datetime(2025, 9, 30, tzinfo=timezone.utc))
     return ("Velyka Novosilka", max(statuses, key=len),     # "поза межами" in Ukrainian
-            format_day(datetime(2025, 9, 30, tzinfo=timezone.utc)),
+            fill(translate("Settlements", "never to %1"), day), day,
             translate("Settlements", COLUMNS[CHANGES]), "Dnipropetrovsk Oblast",
             format_number(1_000_000, 0), "Велика Новосілка")
 
@@ -50,9 +51,8 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         self.analytics: FrontAnalytics | None = None
         self.setToolTip(status_rule())
         self._sight = SightGate(self, self._refresh)
-        self.layer_box = QComboBox(self)
-        self.layer_box.setToolTip(translate("Settlements", "The layer the places' status is "
-                                                           "measured in"))
+        self.layer_box, top = layer_chooser(self, translate("Settlements", "Layer"), translate(
+            "Settlements", "The layer the places' status is measured in"))
         self.layer_box.currentIndexChanged.connect(self._on_layer)
         self.region_box = QComboBox(self)
         self.region_box.setToolTip(translate("Settlements", "Only the places in this region"))
@@ -75,9 +75,7 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         for box in (self.region_box, self.status_box):
             box.currentIndexChanged.connect(self._on_filter)
         self.population_box.valueChanged.connect(self._on_filter)
-        self.note = QLabel(self)
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setWordWrap(True)
+        self.note = plain_note(self)
         self.model = SettlementsModel(self)
         self.rows = SettlementsFilter(self)
         self.rows.setSourceModel(self.model)
@@ -90,6 +88,13 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        # one line a row (the style's default section is twice that), no wrapping; wider
+        # than the dock, the table scrolls sideways by the pixel
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
+        self.table.verticalHeader().setMinimumSectionSize(1)
+        self.table.setWordWrap(False)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = self.table.fontMetrics()
@@ -105,19 +110,10 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         splitter.addWidget(self.claims)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(translate("Settlements", "Layer"), self))
-        top.addWidget(self.layer_box, 1)
         filters = QHBoxLayout()             # two rows: the dock stays as narrow as the others
         filters.addWidget(self.status_box, 1)
         filters.addWidget(self.population_box, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addLayout(top)
-        layout.addWidget(self.region_box)
-        layout.addLayout(filters)
-        layout.addWidget(self.note)
-        layout.addWidget(splitter, 1)
+        panel_layout(self, top, self.region_box, filters, self.note, splitter)
         self._conns = ModelConnections(self)
         self._conns.connect(cursor.time_changed, self._on_time)
         self.set_situation(None)
@@ -126,11 +122,8 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
     def set_situation(self, situation: Situation | None) -> None:
         """A newly shown situation: its layers listed, its measuring under way."""
         self.situation, self.analytics = situation, None
-        layers = situation.layers if situation is not None else []
         with blocked(self.layer_box, self.region_box):
-            self.layer_box.clear()
-            for layer in layers:
-                self.layer_box.addItem(safe_line(layer.name, 120), layer.id)
+            layers = list_layers(self.layer_box, situation)
             self.region_box.clear()
             self.region_box.addItem(translate("Settlements", "every region"), "")
         self.model.set_status(None)
@@ -167,6 +160,7 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         t = self.cursor.time
         status = self.analytics.status
         self.model.set_state(layer_id, status.state_index(layer_id, t))
+        self.rows.follow_time()
         codes = status.status_at(layer_id, t)
         counts = (int((codes == INSIDE).sum()), len(codes), int((codes == LINE).sum()),
                   self.rows.rowCount())

@@ -22,6 +22,7 @@ from viewer.model.style import default_style
 from viewer.model.text import safe_line
 from viewer.render.language import QT_TRANSLATE_NOOP, fill, format_km2, translate
 from viewer.ui.plain_text import plain_label
+from viewer.ui.report_dialog import TEXT_LIMIT
 from viewer.ui.report_items import role_name
 
 MIN_WIDTH = 420
@@ -96,6 +97,7 @@ class SketchDialog(QDialog):
     def _new_layer_fields(self, situation: Situation) -> None:
         self.new_group = QGroupBox(translate("Sketch", "New layer"), self)
         self.new_name = QLineEdit(self.new_group)
+        self.new_name.setMaxLength(TEXT_LIMIT)      # Qt's default keeps 32,767 characters
         self.new_name.setText(fill(translate("Sketch", "Sketch %1"), len(situation.layers) + 1))
         self.new_kind = QComboBox(self.new_group)
         for kind in LAYER_KINDS:

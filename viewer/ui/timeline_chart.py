@@ -196,6 +196,7 @@ class TimelineChart(pg.PlotWidget):
         title = translate("Timeline", TITLES[self.kind])
         self.labels.set_title(title)
         self.labels.set_legend(legend)
+        self.labels.fit_y([values for _, _, values in hover], self._x_range()[0])
         plot.getAxis("left").setToolTip(
             title if self._curves or self.kind != "front"
             else fill(translate("Timeline", "%1 (being measured)"), title))

@@ -7,14 +7,15 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from viewer.model.edits import Edit, EditRefused, Editor
+from viewer.ui.edit_names import command_name
 
 
 class EditCommand(QUndoCommand):
     """One model edit. It is applied before it is pushed (so a refused edit never enters
     the stack); the push's own first redo() is then skipped."""
 
-    def __init__(self, editor: Editor, edit: Edit):
-        super().__init__(edit.name)
+    def __init__(self, editor: Editor, edit: Edit, name: str):
+        super().__init__(name)
         self.editor, self.edit = editor, edit
         self._applied = True
 
@@ -36,9 +37,10 @@ class UndoStack(QUndoStack):
     def perform(self, edit: Edit) -> str | None:
         """Apply ``edit`` and push it; the reason it was refused, or None."""
         assert self.editor is not None, "no situation to edit"
+        name = command_name(self.editor.situation, edit)       # of the situation before it
         try:
             self.editor.apply(edit)
         except EditRefused as exc:
             return str(exc)
-        self.push(EditCommand(self.editor, edit))
+        self.push(EditCommand(self.editor, edit, name))
         return None

@@ -17,6 +17,7 @@ import sqlite3
 
 from viewer.io.errors import UnusablePart
 from viewer.io.situation_file import fields
+from viewer.io.situation_file.attachments import read_attachments
 from viewer.io.situation_file.context import COLUMNS as CONTEXT_COLUMNS
 from viewer.io.situation_file.context import TABLE as CONTEXT_TABLE
 
@@ -65,6 +66,8 @@ class FileRows:
                 with_area = self._kept[("has", name)] is True
                 columns += PIECE_AREA if with_area else ()
             self._keep(("rows", name), lambda: fields.select(conn, tables, name, columns))
+        # the source copies are read whole here (their size is checked before their bytes)
+        self._keep(("attachments",), lambda: read_attachments(conn, tables))
 
     def _keep(self, key: tuple, fetch) -> None:
         try:
@@ -83,6 +86,10 @@ class FileRows:
     def rows(self, name: str) -> list[tuple]:
         """``fid`` plus COLUMNS[name] (and area_km2 of pieces, when stored) of every row."""
         return self._get(("rows", name))
+
+    def attachments(self) -> list:
+        """The offline source copies (viewer.io.situation_file.attachments)."""
+        return self._get(("attachments",))
 
     def pieces_have_area(self) -> bool:
         return bool(self._get(("has", "layer_pieces")))

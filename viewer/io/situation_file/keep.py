@@ -36,7 +36,8 @@ KEYS = {"regions": ("region_id",), "places": ("place_id",), "layers": ("layer_id
         "situation_meta": ("key",), "reports": ("report_id",),
         "layer_states": ("layer_id", "at"), "report_links": ("change_id", "report_id", "role"),
         "changes": ("change_id", "part"), "layer_pieces": ("layer_id", "valid_from", "valid_to"),
-        "amendments": ("change_id",), "context_features": ("feature_id",)}
+        "amendments": ("change_id",), "context_features": ("feature_id",),
+        "report_attachments": ("report_id", "name")}
 TIME_COLUMNS = frozenset(("at", "valid_from", "valid_to", "published"))
 _RTREE = re.compile(r"rtree_(.+)_([^_]+)")
 

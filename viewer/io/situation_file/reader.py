@@ -72,7 +72,7 @@ def _read(file_rows: FileRows, notices: list[str]) -> Situation:
     meta = read_meta(file_rows, times)
     parts = (read_regions(file_rows), read_places(file_rows),
              read_layers(file_rows, times, notices), read_reports(file_rows, times),
-             read_links(file_rows), read_context(file_rows, times))
+             read_links(file_rows), read_context(file_rows, times), file_rows.attachments())
     try:
         return Situation(meta, *parts)
     except ValueError as exc:            # the model's own check: an id used twice

@@ -141,6 +141,11 @@ def situation_rows(situation: Situation) -> dict[str, TableRows]:
           r.reliability.source, int(r.reliability.info)) for r in s.reports])
     tables["report_links"] = TableRows(
         ("change_id", "report_id", "role"), [(k.change_id, k.report_id, k.role) for k in s.links])
+    reports = {r.id for r in s.reports}
+    tables["report_attachments"] = TableRows(
+        ("report_id", "name", "media_type", "data"),
+        [(a.report_id, a.name, a.media_type, a.data) for a in s.attachments
+         if a.report_id in reports])
     return tables
 
 

@@ -92,6 +92,10 @@ TABLES: dict[str, tuple[str | None, str, str]] = {
     "report_links": (None, "change_id TEXT NOT NULL, report_id TEXT NOT NULL, "
                      "role TEXT NOT NULL",
                      "Which report backs which change, and how"),
+    "report_attachments": (None, "report_id TEXT NOT NULL, name TEXT NOT NULL, "
+                           "media_type TEXT NOT NULL, data BLOB NOT NULL, "
+                           "UNIQUE (report_id, name)",
+                           "Offline copies of the reports' sources (PDF, image, HTML, text)"),
 }
 FEATURE_TABLES = tuple(t for t, (g, _, _) in TABLES.items() if g)
 ATTRIBUTE_TABLES = tuple(t for t, (g, _, _) in TABLES.items() if not g)
