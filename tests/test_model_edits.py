@@ -214,3 +214,25 @@ def test_the_daily_update_keeps_a_sketch(tmp_path, capsys):
     state = back.layer(layer_id).history.state_at(D[9])
     assert _same_area(state, shapely.union(days[9], sketch))
     assert len(back.layer(layer_id).amendments) == 1
+
+
+def test_adding_places_reverts_exactly_and_refuses_places_already_held():
+    from viewer.model import Place
+    from viewer.model.edits import AddPlaces
+    s = two_region_situation()
+    s.places.clear()
+    credits_before = list(s.meta.attributions)
+    places = [Place("p1", {"en": "One"}, 30.5, 48.5, 1200, "town"),
+              Place("p2", {"en": "Two", "uk": "Два"}, 31.5, 48.5, 300, "village")]
+    edit = AddPlaces(places, ["Places: somewhere (CC BY 4.0)", "tests"])
+    editor = Editor(s)
+    editor.apply(edit)
+    assert s.places == places
+    assert s.meta.attributions == credits_before + ["Places: somewhere (CC BY 4.0)"]
+    assert edit.name == "Add 2 places"
+    with pytest.raises(EditRefused):
+        Editor(s).apply(AddPlaces(places[:1], []))
+    editor.revert(edit)
+    assert s.places == [] and s.meta.attributions == credits_before
+    with pytest.raises(EditRefused):
+        AddPlaces([], [])

@@ -36,6 +36,9 @@ ALLOWED = {
     "PgUp", "PgDown", "Ins", "Backspace", "Enter", "Return", "Tab", "F1", "F11",  # key names
     "B2", "A1", "F6",               # reliability codes
     "English",                      # View ▸ Language names each language in itself
+    "GeoNames",                     # the settlements' source, named as it names itself
+    "MGRS",                         # the grid reference system's own abbreviation
+    "F",                            # Ctrl+F
 }
 
 

@@ -256,6 +256,9 @@ def test_drawing_repaints_only_around_the_outline_and_the_key_is_listed(sketchin
     # the background measuring done first (the regions, then the analytics)
     qtbot.waitUntil(lambda: window.analytics.analytics is not None, timeout=20000)
     click(qtbot, window, *SQUARE[0])
+    for _ in range(2):      # the background measuring's results repaint the map: first
+        assert window.worker.wait(30)       # (regions, then the analytics they start)
+        QApplication.processEvents()
     canvas.repaint()
     painted = PaintRects(canvas)
     move(canvas, pixel_point(canvas, 32.3, 48.35), Qt.MouseButton.NoButton)

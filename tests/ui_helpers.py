@@ -48,6 +48,15 @@ def pixel_point(canvas, lon: float, lat: float) -> QPoint:
     return QPoint(round(px), round(py))
 
 
+def clicked_lonlat(canvas, point: QPoint) -> tuple[float, float]:
+    """The lon/lat of a widget pixel, from the view and pyproj (not the canvas's own)."""
+    from pyproj import Transformer
+    vp = canvas.viewport()
+    x, y = vp.to_map(point.x(), point.y())
+    inverse = Transformer.from_crs(canvas.scene.projector.crs, "EPSG:4326", always_xy=True)
+    return inverse.transform(x, y)
+
+
 def colour_at(canvas, lon: float, lat: float) -> QColor:
     """The colour a person sees at (lon, lat) on the canvas now."""
     image = canvas.grab().toImage()

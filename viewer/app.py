@@ -141,8 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     notices: list[str] = []
     try:
         path, situation = _read_first(args.file, notices)
-    except SituationError as exc:
-        return _fail(str(exc))
+    except SituationError as exc:                   # in the system's language, as the CLI
+        from viewer.cli.main import error_line
+        sys.stderr.write(f"{PROG}: {error_line(exc, None)}\n")
+        return USAGE_ERROR
     for line in notices:
         sys.stderr.write(f"{PROG}: note: {safe_line(line)}\n")
     reason = no_display_reason()

@@ -146,6 +146,13 @@ Assessment: %2</source>
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>error:</source>
+        <translation>помилка:</translation>
+    </message>
+</context>
+<context>
     <name>Compare</name>
     <message>
         <source>Swipe</source>
@@ -239,6 +246,10 @@ Assessment: %2</source>
         <translation>перевищує %1; не прийнято</translation>
     </message>
     <message>
+        <source>not UTF-8 text (byte %1)</source>
+        <translation>не текст UTF-8 (байт %1)</translation>
+    </message>
+    <message>
         <source>not a GeoPackage (not an SQLite database)</source>
         <translation>не GeoPackage (не база даних SQLite)</translation>
     </message>
@@ -247,12 +258,84 @@ Assessment: %2</source>
         <translation>файл обрізано (коротший за заголовок SQLite)</translation>
     </message>
     <message>
+        <source>is truncated (%1 of %2 bytes)</source>
+        <translation>обрізаний (%1 із %2 байтів)</translation>
+    </message>
+    <message>
+        <source>not a readable GeoPackage (its schema is damaged: text that is not UTF-8)</source>
+        <translation>не придатний для читання GeoPackage (його схему пошкоджено: текст не в UTF-8)</translation>
+    </message>
+    <message>
+        <source>has an unfinished change (its -journal file is still there): let the program changing it finish, or open the file once in that program or in sqlite3 to roll the change back</source>
+        <translation>має незавершену зміну (його файл -journal ще на місці): дайте програмі, що його змінює, закінчити або відкрийте файл один раз у тій програмі чи в sqlite3, щоб відкотити зміну</translation>
+    </message>
+    <message>
+        <source>another program kept it locked for %1 s while writing to it; try again</source>
+        <translation>інша програма тримала його заблокованим %1 с, записуючи в нього; спробуйте ще раз</translation>
+    </message>
+    <message>
+        <source>can&apos;t open: %1</source>
+        <translation>не вдається відкрити: %1</translation>
+    </message>
+    <message>
+        <source>file is not a database</source>
+        <translation>файл не є базою даних</translation>
+    </message>
+    <message>
+        <source>database disk image is malformed</source>
+        <translation>образ бази даних на диску пошкоджено</translation>
+    </message>
+    <message>
+        <source>database or disk is full</source>
+        <translation>база даних або диск переповнені</translation>
+    </message>
+    <message>
+        <source>disk I/O error</source>
+        <translation>помилка вводу-виводу диска</translation>
+    </message>
+    <message>
+        <source>unable to open database file</source>
+        <translation>не вдається відкрити файл бази даних</translation>
+    </message>
+    <message>
+        <source>database is locked</source>
+        <translation>база даних заблокована</translation>
+    </message>
+    <message>
+        <source>attempt to write a readonly database</source>
+        <translation>спроба запису в базу даних, відкриту лише для читання</translation>
+    </message>
+    <message>
+        <source>can&apos;t read its -wal file: %1</source>
+        <translation>не вдається прочитати його файл -wal: %1</translation>
+    </message>
+    <message>
         <source>not a GeoPackage (SQLite application_id %1, not &apos;GPKG&apos;)</source>
         <translation>не GeoPackage (application_id SQLite — %1, а не «GPKG»)</translation>
     </message>
     <message>
         <source>not a GeoPackage (no gpkg_contents table)</source>
         <translation>не GeoPackage (немає таблиці gpkg_contents)</translation>
+    </message>
+    <message>
+        <source>is a GeoPackage but not a situation file; make one with: %1</source>
+        <translation>це GeoPackage, але не файл ситуації; створіть його командою: %1</translation>
+    </message>
+    <message>
+        <source>not a situation file; make one with: %1</source>
+        <translation>не файл ситуації; створіть його командою: %1</translation>
+    </message>
+    <message>
+        <source>table %1 is a virtual table (rows made by code, not stored), which is never read</source>
+        <translation>таблиця %1 — віртуальна (рядки створює код, вони не зберігаються), такі ніколи не читаються</translation>
+    </message>
+    <message>
+        <source>table %1: holds a value larger than %2 MB, more than this viewer reads</source>
+        <translation>таблиця %1: містить значення понад %2 МБ, більше, ніж читає ця програма</translation>
+    </message>
+    <message>
+        <source>holds %1 MB of geometry, more than this viewer reads (%2 MB)</source>
+        <translation>містить %1 МБ геометрії, більше, ніж читає ця програма (%2 МБ)</translation>
     </message>
     <message>
         <source>completely reliable</source>
@@ -303,8 +386,20 @@ Assessment: %2</source>
         <translation>правдивість неможливо оцінити</translation>
     </message>
     <message>
+        <source>source reliability must be A-F, got %1</source>
+        <translation>надійність джерела має бути від A до F, а не %1</translation>
+    </message>
+    <message>
+        <source>information credibility must be 1-6, got %1</source>
+        <translation>достовірність інформації має бути від 1 до 6, а не %1</translation>
+    </message>
+    <message>
         <source>%1; %2</source>
         <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>reliability must look like B2, got %1</source>
+        <translation>надійність має мати вигляд B2, а не %1</translation>
     </message>
     <message>
         <source>a vertex (%1, %2) is outside longitude -180..180, latitude -90..90</source>
@@ -317,6 +412,14 @@ Assessment: %2</source>
     <message>
         <source>the sketch encloses no area (its vertices are on one line)</source>
         <translation>ескіз не охоплює жодної площі (його вершини лежать на одній лінії)</translation>
+    </message>
+    <message>
+        <source>there is already a layer with the id %1</source>
+        <translation>шар з ідентифікатором %1 уже є</translation>
+    </message>
+    <message>
+        <source>the sketch encloses no area</source>
+        <translation>ескіз не охоплює площі</translation>
     </message>
     <message>
         <source>no data</source>
@@ -333,6 +436,770 @@ Assessment: %2</source>
     <message>
         <source>inside</source>
         <translation>усередині</translation>
+    </message>
+    <message>
+        <source>--into needs the existing situation file</source>
+        <translation>для --into потрібен наявний файл ситуації</translation>
+    </message>
+    <message>
+        <source>has no layer %1 (its layers: %2)</source>
+        <translation>не має шару %1 (його шари: %2)</translation>
+    </message>
+    <message>
+        <source>is dated %1, not after the last state of layer %2 (%3); --rebuild rebuilds the layer&apos;s history with it</source>
+        <translation>датований %1, тобто не пізніше за останній стан шару %2 (%3); --rebuild перебудовує з ним історію шару</translation>
+    </message>
+    <message>
+        <source>report %1 differs from the report with that id already in the situation</source>
+        <translation>повідомлення %1 відрізняється від повідомлення з тим самим ідентифікатором, що вже є в ситуації</translation>
+    </message>
+    <message>
+        <source>no .geojson, .json, .kml, .kmz, .shp or .gpkg files in this folder</source>
+        <translation>у цій теці немає файлів .geojson, .json, .kml, .kmz, .shp чи .gpkg</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>немає такого файлу чи теки</translation>
+    </message>
+    <message>
+        <source>no timestamped areas to import%1</source>
+        <translation>немає позначених часом територій для імпорту%1</translation>
+    </message>
+    <message>
+        <source>already has a layer with the id %1; choose another --layer name</source>
+        <translation>уже має шар з ідентифікатором %1; виберіть іншу назву --layer</translation>
+    </message>
+    <message>
+        <source>no such built-in place set (known: %1)</source>
+        <translation>немає такого вбудованого набору населених пунктів (відомі: %1)</translation>
+    </message>
+    <message>
+        <source>no points to use as places</source>
+        <translation>немає точок, придатних як населені пункти</translation>
+    </message>
+    <message>
+        <source>no name field (%1) in the points (fields: %2)</source>
+        <translation>немає поля назви (%1) у точках (поля: %2)</translation>
+    </message>
+    <message>
+        <source>no such built-in region set (known: %1)</source>
+        <translation>немає такого вбудованого набору регіонів (відомі: %1)</translation>
+    </message>
+    <message>
+        <source>no polygons to use as regions</source>
+        <translation>немає полігонів, придатних як регіони</translation>
+    </message>
+    <message>
+        <source>no %1 in the region polygons (fields: %2)</source>
+        <translation>немає %1 у полігонах регіонів (поля: %2)</translation>
+    </message>
+    <message>
+        <source>no snapshot date: the name does not match --date-pattern %1</source>
+        <translation>немає дати знімка: назва не відповідає --date-pattern %1</translation>
+    </message>
+    <message>
+        <source>no snapshot date: no date in the file name (YYYYMMDD or YYYY-MM-DD) and no date, time, timestamp or valid_from property; use --time-field or --date-pattern</source>
+        <translation>немає дати знімка: у назві файлу немає дати (РРРРММДД або РРРР-ММ-ДД) і немає властивості date, time, timestamp чи valid_from; задайте --time-field або --date-pattern</translation>
+    </message>
+    <message>
+        <source>no snapshot date: %1</source>
+        <translation>немає дати знімка: %1</translation>
+    </message>
+    <message>
+        <source>no feature has the property %1 (--time-field)</source>
+        <translation>жоден об’єкт не має властивості %1 (--time-field)</translation>
+    </message>
+    <message>
+        <source>features carry different %1 values (%2...), so this is no snapshot</source>
+        <translation>об’єкти мають різні значення %1 (%2...), тож це не знімок</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>has the same snapshot date, %1, as %2</source>
+        <translation>має ту саму дату знімка, %1, що й %2</translation>
+    </message>
+    <message>
+        <source>can&apos;t write: %1</source>
+        <translation>не вдається записати: %1</translation>
+    </message>
+    <message>
+        <source>can&apos;t write: there is no folder %1</source>
+        <translation>не вдається записати: немає теки %1</translation>
+    </message>
+    <message>
+        <source>can&apos;t write: it is a folder</source>
+        <translation>не вдається записати: це тека</translation>
+    </message>
+    <message>
+        <source>can&apos;t write: it is not a regular file (a FIFO, a device or a socket), which is never replaced</source>
+        <translation>не вдається записати: це не звичайний файл (FIFO, пристрій чи сокет), такий ніколи не замінюється</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>немає такого файлу чи каталогу</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>доступ заборонено</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>операцію не дозволено</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>на пристрої не лишилося місця</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>перевищено дискову квоту</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>файлова система лише для читання</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>це каталог</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>це не каталог</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>задовга назва файлу</translation>
+    </message>
+    <message>
+        <source>Too many levels of symbolic links</source>
+        <translation>забагато рівнів символьних посилань</translation>
+    </message>
+    <message>
+        <source>Invalid cross-device link</source>
+        <translation>посилання між різними пристроями неможливе</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>помилка вводу-виводу</translation>
+    </message>
+    <message>
+        <source>Device or resource busy</source>
+        <translation>пристрій чи ресурс зайнятий</translation>
+    </message>
+    <message>
+        <source>Text file busy</source>
+        <translation>файл програми зайнятий</translation>
+    </message>
+    <message>
+        <source>geometry</source>
+        <translation>геометрія</translation>
+    </message>
+    <message>
+        <source>table %1</source>
+        <translation>таблиця %1</translation>
+    </message>
+    <message>
+        <source>table %1, fid %2</source>
+        <translation>таблиця %1, fid %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>шар %1</translation>
+    </message>
+    <message>
+        <source>has a single layer, so no layer %1 can be chosen (layers exist in GeoPackage and KML files)</source>
+        <translation>має лише один шар, тож шар %1 вибрати не можна (шари бувають у файлах GeoPackage і KML)</translation>
+    </message>
+    <message>
+        <source>no folder %1 holding features (folders: %2)</source>
+        <translation>немає теки %1 з об’єктами (теки: %2)</translation>
+    </message>
+    <message>
+        <source>unknown format: expected GeoJSON (.geojson), KML (.kml), KMZ (.kmz), a Shapefile (.shp) or a GeoPackage (.gpkg)</source>
+        <translation>невідомий формат: очікується GeoJSON (.geojson), KML (.kml), KMZ (.kmz), Shapefile (.shp) або GeoPackage (.gpkg)</translation>
+    </message>
+    <message>
+        <source>not GeoJSON: the text is not UTF-8</source>
+        <translation>не GeoJSON: текст не в UTF-8</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 (line %2, column %3)</source>
+        <translation>недійсний JSON: %1 (рядок %2, стовпець %3)</translation>
+    </message>
+    <message>
+        <source>not usable JSON: nested too deeply</source>
+        <translation>непридатний JSON: надто глибока вкладеність</translation>
+    </message>
+    <message>
+        <source>not GeoJSON: expected a JSON object</source>
+        <translation>не GeoJSON: очікувався об’єкт JSON</translation>
+    </message>
+    <message>
+        <source>not GeoJSON: a FeatureCollection without a &apos;features&apos; list</source>
+        <translation>не GeoJSON: FeatureCollection без списку «features»</translation>
+    </message>
+    <message>
+        <source>not GeoJSON: type %1 is not a FeatureCollection, Feature or geometry</source>
+        <translation>не GeoJSON: тип %1 — не FeatureCollection, не Feature і не геометрія</translation>
+    </message>
+    <message>
+        <source>not a GeoJSON Feature</source>
+        <translation>не об’єкт GeoJSON Feature</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>не об’єкт JSON</translation>
+    </message>
+    <message>
+        <source>a GeometryCollection without a &apos;geometries&apos; list</source>
+        <translation>GeometryCollection без списку «geometries»</translation>
+    </message>
+    <message>
+        <source>GeometryCollections nested more than %1 deep</source>
+        <translation>GeometryCollection вкладені глибше ніж на %1 рівнів</translation>
+    </message>
+    <message>
+        <source>unknown geometry type %1</source>
+        <translation>невідомий тип геометрії %1</translation>
+    </message>
+    <message>
+        <source>%1 without a &apos;coordinates&apos; list</source>
+        <translation>%1 без списку «coordinates»</translation>
+    </message>
+    <message>
+        <source>polygon coordinates are not a list of rings</source>
+        <translation>координати полігона — не список кілець</translation>
+    </message>
+    <message>
+        <source>coordinates are not lists of numbers</source>
+        <translation>координати — не списки чисел</translation>
+    </message>
+    <message>
+        <source>a position must have 2 or 3 numbers</source>
+        <translation>позиція має складатися з 2 або 3 чисел</translation>
+    </message>
+    <message>
+        <source>no feature layer %1 (layers: %2)</source>
+        <translation>немає шару об’єктів %1 (шари: %2)</translation>
+    </message>
+    <message>
+        <source>not a readable GeoPackage (%1)</source>
+        <translation>не придатний для читання GeoPackage (%1)</translation>
+    </message>
+    <message>
+        <source>not a GeoPackage with features (no gpkg_contents or gpkg_geometry_columns table)</source>
+        <translation>не GeoPackage з об’єктами (немає таблиці gpkg_contents чи gpkg_geometry_columns)</translation>
+    </message>
+    <message>
+        <source>table %1: no geometry column %2</source>
+        <translation>таблиця %1: немає стовпця геометрії %2</translation>
+    </message>
+    <message>
+        <source>undefined spatial reference system (srs_id %1) and coordinates that are not lon/lat</source>
+        <translation>невизначена система координат (srs_id %1), а координати — не довгота/широта</translation>
+    </message>
+    <message>
+        <source>refused: the KML declares a DTD or entities (KML needs none; they could read local files or expand without bound)</source>
+        <translation>відхилено: KML оголошує DTD чи сутності (KML вони не потрібні; вони могли б читати локальні файли чи розростатися без меж)</translation>
+    </message>
+    <message>
+        <source>not well-formed XML (line %1, column %2)</source>
+        <translation>XML має помилки будови (рядок %1, стовпець %2)</translation>
+    </message>
+    <message>
+        <source>not readable XML (%1)</source>
+        <translation>не придатний для читання XML (%1)</translation>
+    </message>
+    <message>
+        <source>not KML: the document is a &lt;%1&gt;</source>
+        <translation>не KML: документ — це &lt;%1&gt;</translation>
+    </message>
+    <message>
+        <source>not KML: &lt;%1&gt; is in namespace %2</source>
+        <translation>не KML: &lt;%1&gt; у просторі імен %2</translation>
+    </message>
+    <message>
+        <source>not usable KML: folders nested more than %1 deep</source>
+        <translation>непридатний KML: теки вкладені глибше ніж на %1 рівнів</translation>
+    </message>
+    <message>
+        <source>MultiGeometry nested more than %1 deep</source>
+        <translation>MultiGeometry вкладені глибше ніж на %1 рівнів</translation>
+    </message>
+    <message>
+        <source>a Polygon without an outerBoundaryIs LinearRing</source>
+        <translation>Polygon без LinearRing у outerBoundaryIs</translation>
+    </message>
+    <message>
+        <source>a coordinate tuple needs longitude and latitude</source>
+        <translation>кортеж координат потребує довготи й широти</translation>
+    </message>
+    <message>
+        <source>coordinates that are not numbers</source>
+        <translation>координати, що не є числами</translation>
+    </message>
+    <message>
+        <source>is %1; KMZ files over %2 are refused</source>
+        <translation>має розмір %1; файли KMZ понад %2 відхиляються</translation>
+    </message>
+    <message>
+        <source>not a readable KMZ (zip) archive: %1</source>
+        <translation>не придатний для читання архів KMZ (zip): %1</translation>
+    </message>
+    <message>
+        <source>can&apos;t read the KMZ archive: %1</source>
+        <translation>не вдається прочитати архів KMZ: %1</translation>
+    </message>
+    <message>
+        <source>not a readable KMZ (zip) archive: an entry without a name</source>
+        <translation>не придатний для читання архів KMZ (zip): запис без назви</translation>
+    </message>
+    <message>
+        <source>refused: archive entry %1 points outside the archive</source>
+        <translation>відхилено: запис архіву %1 вказує за межі архіву</translation>
+    </message>
+    <message>
+        <source>not a KMZ: no .kml document at the archive&apos;s root</source>
+        <translation>не KMZ: у корені архіву немає документа .kml</translation>
+    </message>
+    <message>
+        <source>refused: %1 would inflate to %2 (limit %3)</source>
+        <translation>відхилено: %1 розгорнувся б до %2 (межа — %3)</translation>
+    </message>
+    <message>
+        <source>refused: %1 inflates past %2, more than it declares</source>
+        <translation>відхилено: %1 розгортається понад %2, більше, ніж заявляє</translation>
+    </message>
+    <message>
+        <source>no longitude and latitude columns (%1, %2; columns: %3)</source>
+        <translation>немає стовпців довготи й широти (%1, %2; стовпці: %3)</translation>
+    </message>
+    <message>
+        <source>not a readable CSV table (line %1: %2)</source>
+        <translation>не придатна для читання таблиця CSV (рядок %1: %2)</translation>
+    </message>
+    <message>
+        <source>no usable report rows%1</source>
+        <translation>немає придатних рядків повідомлень%1</translation>
+    </message>
+    <message>
+        <source>not a reports table: expected a JSON list of objects</source>
+        <translation>не таблиця повідомлень: очікувався список об’єктів JSON</translation>
+    </message>
+    <message>
+        <source>not a reports table: no %1 column (columns: %2)</source>
+        <translation>не таблиця повідомлень: немає стовпця %1 (стовпці: %2)</translation>
+    </message>
+    <message>
+        <source>id: empty</source>
+        <translation>id: порожній</translation>
+    </message>
+    <message>
+        <source>reliability: information credibility must be 1-6, got %1</source>
+        <translation>reliability: достовірність інформації має бути від 1 до 6, а не %1</translation>
+    </message>
+    <message>
+        <source>reliability: %1</source>
+        <translation>reliability: %1</translation>
+    </message>
+    <message>
+        <source>role: must be one of %1, got %2</source>
+        <translation>role: має бути одним із %1, а не %2</translation>
+    </message>
+    <message>
+        <source>a layer link needs both layer and date</source>
+        <translation>посилання на шар потребує і layer, і date</translation>
+    </message>
+    <message>
+        <source>a region link needs region, from and to</source>
+        <translation>посилання на регіон потребує region, from і to</translation>
+    </message>
+    <message>
+        <source>to: before from</source>
+        <translation>to: раніше за from</translation>
+    </message>
+    <message>
+        <source>%1: not text or a number</source>
+        <translation>%1: не текст і не число</translation>
+    </message>
+    <message>
+        <source>%1: empty</source>
+        <translation>%1: порожнє</translation>
+    </message>
+    <message>
+        <source>%1: not a date or time: %2</source>
+        <translation>%1: не дата й не час: %2</translation>
+    </message>
+    <message>
+        <source>unknown coordinate reference system %1 (expected e.g. EPSG:3857 or urn:ogc:def:crs:EPSG::3857)</source>
+        <translation>невідома система координат %1 (очікується, наприклад, EPSG:3857 чи urn:ogc:def:crs:EPSG::3857)</translation>
+    </message>
+    <message>
+        <source>unknown coordinate reference system %1:%2</source>
+        <translation>невідома система координат %1:%2</translation>
+    </message>
+    <message>
+        <source>unknown coordinate reference system (unreadable WKT %1)</source>
+        <translation>невідома система координат (нечитабельний WKT %1)</translation>
+    </message>
+    <message>
+        <source>unknown coordinate reference system: the &apos;crs&apos; member is not a GeoJSON crs object</source>
+        <translation>невідома система координат: член «crs» — не об’єкт crs GeoJSON</translation>
+    </message>
+    <message>
+        <source>unknown coordinate reference system: the &apos;crs&apos; member is a link, and links are never followed</source>
+        <translation>невідома система координат: член «crs» — посилання, а посилання ніколи не відкриваються</translation>
+    </message>
+    <message>
+        <source>unknown coordinate reference system: unsupported &apos;crs&apos; member of type %1</source>
+        <translation>невідома система координат: непідтримуваний член «crs» типу %1</translation>
+    </message>
+    <message>
+        <source>can&apos;t convert %1 to longitude/latitude (%2)</source>
+        <translation>не вдається перетворити %1 на довготу/широту (%2)</translation>
+    </message>
+    <message>
+        <source>not a readable attribute table: undecodable bytes in a date or number field</source>
+        <translation>не придатна для читання таблиця атрибутів: байти, що не декодуються, у полі дати чи числа</translation>
+    </message>
+    <message>
+        <source>can&apos;t list its folder: %1</source>
+        <translation>не вдається переглянути його теку: %1</translation>
+    </message>
+    <message>
+        <source>not a readable Shapefile: %1</source>
+        <translation>не придатний для читання Shapefile: %1</translation>
+    </message>
+    <message>
+        <source>has no .prj file and its coordinates are not longitude/latitude; put the .prj that came with it beside it</source>
+        <translation>не має файлу .prj, а його координати — не довгота/широта; покладіть поруч файл .prj, що був із ним</translation>
+    </message>
+    <message>
+        <source>not a GeoPackage geometry (no GP header)</source>
+        <translation>не геометрія GeoPackage (немає заголовка GP)</translation>
+    </message>
+    <message>
+        <source>unsupported GeoPackage geometry version %1</source>
+        <translation>непідтримувана версія геометрії GeoPackage %1</translation>
+    </message>
+    <message>
+        <source>extended GeoPackage geometry types are not supported</source>
+        <translation>розширені типи геометрії GeoPackage не підтримуються</translation>
+    </message>
+    <message>
+        <source>bad envelope kind %1 in GeoPackage geometry</source>
+        <translation>хибний вид охопної рамки %1 у геометрії GeoPackage</translation>
+    </message>
+    <message>
+        <source>GeoPackage geometry is cut short</source>
+        <translation>геометрія GeoPackage обрізана</translation>
+    </message>
+    <message>
+        <source>geometry is %1, not a blob</source>
+        <translation>геометрія — %1, а не blob</translation>
+    </message>
+    <message>
+        <source>more than %1 polygons and rings together, more than this viewer reads</source>
+        <translation>понад %1 полігонів і кілець разом, більше, ніж читає ця програма</translation>
+    </message>
+    <message>
+        <source>unreadable WKB (%1)</source>
+        <translation>нечитабельний WKB (%1)</translation>
+    </message>
+    <message>
+        <source>unreadable WKB</source>
+        <translation>нечитабельний WKB</translation>
+    </message>
+    <message>
+        <source>WKB is cut short</source>
+        <translation>WKB обрізаний</translation>
+    </message>
+    <message>
+        <source>bad WKB byte order %1</source>
+        <translation>хибний порядок байтів WKB %1</translation>
+    </message>
+    <message>
+        <source>unsupported WKB geometry type %1</source>
+        <translation>непідтримуваний тип геометрії WKB %1</translation>
+    </message>
+    <message>
+        <source>WKB claims more coordinates than it holds</source>
+        <translation>WKB заявляє більше координат, ніж містить</translation>
+    </message>
+    <message>
+        <source>a %1 where a %2 was expected</source>
+        <translation>%1 там, де очікувався %2</translation>
+    </message>
+    <message>
+        <source>WKB claims more rings than it holds</source>
+        <translation>WKB заявляє більше кілець, ніж містить</translation>
+    </message>
+    <message>
+        <source>geometry collections nested more than %1 deep</source>
+        <translation>колекції геометрій вкладені глибше ніж на %1 рівнів</translation>
+    </message>
+    <message>
+        <source>WKB claims more parts than it holds</source>
+        <translation>WKB заявляє більше частин, ніж містить</translation>
+    </message>
+    <message>
+        <source>has no column %1</source>
+        <translation>не має стовпця %1</translation>
+    </message>
+    <message>
+        <source>a blob where text or a number was expected</source>
+        <translation>blob там, де очікувався текст чи число</translation>
+    </message>
+    <message>
+        <source>holds a value larger than %1 MB, more than this viewer reads</source>
+        <translation>містить значення понад %1 МБ, більше, ніж читає ця програма</translation>
+    </message>
+    <message>
+        <source>column %1 is computed by SQL stored in the file (a generated column), which is never run</source>
+        <translation>стовпець %1 обчислюється SQL-кодом, збереженим у файлі (генерований стовпець), такий ніколи не виконується</translation>
+    </message>
+    <message>
+        <source>JSON nested too deeply</source>
+        <translation>JSON надто глибоко вкладений</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>недійсний JSON: %1</translation>
+    </message>
+    <message>
+        <source>expected a JSON %1, got %2</source>
+        <translation>очікувався JSON типу %1, отримано %2</translation>
+    </message>
+    <message>
+        <source>expected a JSON object of strings</source>
+        <translation>очікувався об’єкт JSON із рядків</translation>
+    </message>
+    <message>
+        <source>not a number: %1</source>
+        <translation>не число: %1</translation>
+    </message>
+    <message>
+        <source>not a whole number: %1</source>
+        <translation>не ціле число: %1</translation>
+    </message>
+    <message>
+        <source>bad geometry: %1</source>
+        <translation>хибна геометрія: %1</translation>
+    </message>
+    <message>
+        <source>expected a JSON list of strings</source>
+        <translation>очікувався список рядків JSON</translation>
+    </message>
+    <message>
+        <source>must be 0-%1 days, got %2</source>
+        <translation>має бути від 0 до %1 днів, а не %2</translation>
+    </message>
+    <message>
+        <source>expected [minlon, minlat, maxlon, maxlat]</source>
+        <translation>очікується [minlon, minlat, maxlon, maxlat]</translation>
+    </message>
+    <message>
+        <source>expected minlon &lt; maxlon within ±%1 and minlat &lt; maxlat within ±%2, got %3</source>
+        <translation>очікується minlon &lt; maxlon у межах ±%1 і minlat &lt; maxlat у межах ±%2, отримано %3</translation>
+    </message>
+    <message>
+        <source>not a coordinate reference system: %1</source>
+        <translation>не система координат: %1</translation>
+    </message>
+    <message>
+        <source>must be a projected CRS (metres), got %1</source>
+        <translation>має бути проєкційна система координат (у метрах), а не %1</translation>
+    </message>
+    <message>
+        <source>layer_id is empty</source>
+        <translation>layer_id порожній</translation>
+    </message>
+    <message>
+        <source>layer %1 appears twice</source>
+        <translation>шар %1 трапляється двічі</translation>
+    </message>
+    <message>
+        <source>is not in table layers</source>
+        <translation>немає в таблиці layers</translation>
+    </message>
+    <message>
+        <source>has states, pieces or changes but is not in table layers</source>
+        <translation>має стани, частини чи зміни, але його немає в таблиці layers</translation>
+    </message>
+    <message>
+        <source>the piece has no geometry</source>
+        <translation>частина не має геометрії</translation>
+    </message>
+    <message>
+        <source>part must be &apos;gain&apos; or &apos;loss&apos;, got %1</source>
+        <translation>part має бути «gain» або «loss», а не %1</translation>
+    </message>
+    <message>
+        <source>change %1 has rows with different layers or times</source>
+        <translation>зміна %1 має рядки з різними шарами чи часом</translation>
+    </message>
+    <message>
+        <source>change %1 has two %2 rows</source>
+        <translation>зміна %1 має два рядки %2</translation>
+    </message>
+    <message>
+        <source>op must be &apos;add&apos; or &apos;subtract&apos;, got %1</source>
+        <translation>op має бути «add» або «subtract», а не %1</translation>
+    </message>
+    <message>
+        <source>the amendment has no area</source>
+        <translation>поправка не має площі</translation>
+    </message>
+    <message>
+        <source>change %1 of layer %2 at that time is not in table changes</source>
+        <translation>зміни %1 шару %2 на той час немає в таблиці changes</translation>
+    </message>
+    <message>
+        <source>is damaged: text that is not UTF-8 (%1)</source>
+        <translation>пошкоджений: текст не в UTF-8 (%1)</translation>
+    </message>
+    <message>
+        <source>is damaged or truncated (%1)</source>
+        <translation>пошкоджений або обрізаний (%1)</translation>
+    </message>
+    <message>
+        <source>lacks table_name or srs_id</source>
+        <translation>бракує table_name чи srs_id</translation>
+    </message>
+    <message>
+        <source>uses srs_id %1; situation files store lon/lat in EPSG:%2</source>
+        <translation>використовує srs_id %1; файли ситуації зберігають довготу/широту в EPSG:%2</translation>
+    </message>
+    <message>
+        <source>role must be &apos;region&apos; or &apos;context&apos;, got %1</source>
+        <translation>role має бути «region» або «context», а не %1</translation>
+    </message>
+    <message>
+        <source>region_id is empty</source>
+        <translation>region_id порожній</translation>
+    </message>
+    <message>
+        <source>a place needs a point location</source>
+        <translation>населеному пункту потрібне розташування-точка</translation>
+    </message>
+    <message>
+        <source>a %1 where an area was expected</source>
+        <translation>%1 там, де очікувалася площа</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>відсутній</translation>
+    </message>
+    <message>
+        <source>malformed: %1</source>
+        <translation>хибний формат: %1</translation>
+    </message>
+    <message>
+        <source>uses situation format %1, newer than this viewer reads (%2.x); please update the viewer</source>
+        <translation>використовує формат ситуації %1, новіший, ніж читає ця програма (версії %2); оновіть програму</translation>
+    </message>
+    <message>
+        <source>an amendment&apos;s op must be &apos;add&apos; or &apos;subtract&apos;, got %1</source>
+        <translation>op поправки має бути «add» або «subtract», а не %1</translation>
+    </message>
+    <message>
+        <source>link role must be one of %1, got %2</source>
+        <translation>роль посилання має бути однією з %1, а не %2</translation>
+    </message>
+    <message>
+        <source>there is already a report with the id %1</source>
+        <translation>повідомлення з ідентифікатором %1 уже є</translation>
+    </message>
+    <message>
+        <source>a layer has two states at the same time</source>
+        <translation>шар має два стани на один час</translation>
+    </message>
+    <message>
+        <source>a piece starts or ends at %1, which is not one of the layer&apos;s state times</source>
+        <translation>частина починається чи закінчується о %1, а це не час жодного зі станів шару</translation>
+    </message>
+    <message>
+        <source>piece areas don&apos;t match the pieces</source>
+        <translation>площі частин не відповідають частинам</translation>
+    </message>
+    <message>
+        <source>layer %1: two snapshots at the same time</source>
+        <translation>шар %1: два знімки на один час</translation>
+    </message>
+    <message>
+        <source>layer %1: a new state at %2 is not after the last one, %3</source>
+        <translation>шар %1: новий стан на %2 не пізніший за останній, %3</translation>
+    </message>
+    <message>
+        <source>two layers have the id %1</source>
+        <translation>два шари мають ідентифікатор %1</translation>
+    </message>
+    <message>
+        <source>two reports have the id %1</source>
+        <translation>два повідомлення мають ідентифікатор %1</translation>
+    </message>
+    <message>
+        <source>two changes have the id %1</source>
+        <translation>дві зміни мають ідентифікатор %1</translation>
+    </message>
+    <message>
+        <source>two regions have the id %1</source>
+        <translation>два регіони мають ідентифікатор %1</translation>
+    </message>
+    <message>
+        <source>two context features have the id %1</source>
+        <translation>два контекстні об’єкти мають ідентифікатор %1</translation>
+    </message>
+    <message>
+        <source>style colour must be #rrggbb, got %1</source>
+        <translation>колір стилю має бути #rrggbb, а не %1</translation>
+    </message>
+    <message>
+        <source>style outline must be #rrggbb, got %1</source>
+        <translation>контур стилю має бути #rrggbb, а не %1</translation>
+    </message>
+    <message>
+        <source>style opacity must be within 0..1, got %1</source>
+        <translation>непрозорість стилю має бути в межах 0..1, а не %1</translation>
+    </message>
+    <message>
+        <source>%1 is outside years 1-9999 in UTC</source>
+        <translation>%1 поза роками 1–9999 за UTC</translation>
+    </message>
+    <message>
+        <source>not a date: %1</source>
+        <translation>не дата: %1</translation>
+    </message>
+    <message>
+        <source>not a date or time (expected e.g. 2025-06-13 or 2025-06-13T08:00Z): %1</source>
+        <translation>не дата й не час (очікується, наприклад, 2025-06-13 чи 2025-06-13T08:00Z): %1</translation>
+    </message>
+    <message>
+        <source>can&apos;t write %1 animations; use .gif, .png (APNG), .webp or .mp4</source>
+        <translation>не вдається записати анімацію %1; використовуйте .gif, .png (APNG), .webp чи .mp4</translation>
+    </message>
+    <message>
+        <source>can&apos;t write %1; use .png, .svg or .pdf</source>
+        <translation>не вдається записати %1; використовуйте .png, .svg чи .pdf</translation>
+    </message>
+    <message>
+        <source>Qt could not draw the map as %1</source>
+        <translation>Qt не вдалося намалювати мапу як %1</translation>
+    </message>
+    <message>
+        <source>Qt could not write the PNG</source>
+        <translation>Qt не вдалося записати PNG</translation>
+    </message>
+    <message>
+        <source>MP4 needs PyAV, which is not installed; install the video extra (%1), or write .gif, .png or .webp</source>
+        <translation>для MP4 потрібен PyAV, його не встановлено; встановіть додаток video (%1) або записуйте .gif, .png чи .webp</translation>
     </message>
 </context>
 <context>
@@ -1221,6 +2088,138 @@ Assessment: %2</source>
         <source>Draw each layer&apos;s front line: its boundary away from the country&apos;s border and coast</source>
         <translation>Показувати лінію фронту кожного шару: його межу поза державним кордоном і узбережжям</translation>
     </message>
+    <message>
+        <source>Place</source>
+        <translation>Місце</translation>
+    </message>
+    <message>
+        <source>Show or hide the Place panel</source>
+        <translation>Показати або сховати панель «Місце»</translation>
+    </message>
+    <message>
+        <source>Map Tools</source>
+        <translation>Інструменти мапи</translation>
+    </message>
+    <message>
+        <source>Show or hide the Map Tools bar (the ruler)</source>
+        <translation>Показати або сховати панель «Інструменти мапи» (лінійка)</translation>
+    </message>
+    <message>
+        <source>C&amp;oordinates</source>
+        <translation>&amp;Координати</translation>
+    </message>
+    <message>
+        <source>&amp;Decimal Degrees</source>
+        <translation>&amp;Десяткові градуси</translation>
+    </message>
+    <message>
+        <source>The pointer&apos;s position as 48.2800° N 37.1800° E</source>
+        <translation>Положення вказівника у вигляді 48,2800° пн. ш. 37,1800° сх. д.</translation>
+    </message>
+    <message>
+        <source>Degrees, Minutes, &amp;Seconds</source>
+        <translation>Градуси, хвилини, &amp;секунди</translation>
+    </message>
+    <message>
+        <source>The pointer&apos;s position as 48°16′48.0″ N 37°10′48.0″ E</source>
+        <translation>Положення вказівника у вигляді 48°16′48,0″ пн. ш. 37°10′48,0″ сх. д.</translation>
+    </message>
+    <message>
+        <source>&amp;MGRS</source>
+        <translation>&amp;MGRS</translation>
+    </message>
+    <message>
+        <source>The pointer&apos;s position as a Military Grid Reference System square, to 1 m</source>
+        <translation>Положення вказівника як квадрат військової системи координатної сітки (MGRS), з точністю до 1 м</translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>Скопійовано: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Place</name>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 дня</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 день</translation>
+    </message>
+    <message>
+        <source>%n days</source>
+        <comment>one</comment>
+        <translation>%n день</translation>
+    </message>
+    <message>
+        <source>%n days</source>
+        <comment>few</comment>
+        <translation>%n дні</translation>
+    </message>
+    <message>
+        <source>%n days</source>
+        <comment>many</comment>
+        <translation>%n днів</translation>
+    </message>
+    <message>
+        <source>no area at this date</source>
+        <translation>на цю дату площі немає</translation>
+    </message>
+    <message>
+        <source>0 km, inside since %1</source>
+        <translation>0 км, усередині від %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 за %2</translation>
+    </message>
+    <message>
+        <source>The situation has no layers.</source>
+        <translation>У ситуації немає шарів.</translation>
+    </message>
+    <message>
+        <source>No place picked</source>
+        <translation>Місце не вибрано</translation>
+    </message>
+    <message>
+        <source>Click a settlement on the map, or find one (Ctrl+F), to see how far it is from each layer at the date shown.</source>
+        <translation>Клацніть населений пункт на мапі або знайдіть його (Ctrl+F), щоб побачити, як далеко він від кожного шару на показану дату.</translation>
+    </message>
+</context>
+<context>
+    <name>Places</name>
+    <message>
+        <source>Add Built-in &amp;Settlements</source>
+        <translation>Додати вбудовані &amp;населені пункти</translation>
+    </message>
+    <message>
+        <source>Add GeoNames&apos; settlements within the situation&apos;s extent (an edit you can undo, kept once you save)</source>
+        <translation>Додати населені пункти GeoNames у межах ситуації (зміна, яку можна скасувати; зберігається після збереження файлу)</translation>
+    </message>
+    <message>
+        <source>No places on this map: add settlements</source>
+        <translation>На мапі немає населених пунктів: додати</translation>
+    </message>
+    <message>
+        <source>No built-in settlement lies within this situation&apos;s extent.</source>
+        <translation>Жоден вбудований населений пункт не лежить у межах цієї ситуації.</translation>
+    </message>
+    <message>
+        <source>Added %n settlements: save to keep them.</source>
+        <comment>one</comment>
+        <translation>Додано %n населений пункт: збережіть, щоб не втратити.</translation>
+    </message>
+    <message>
+        <source>Added %n settlements: save to keep them.</source>
+        <comment>few</comment>
+        <translation>Додано %n населені пункти: збережіть, щоб не втратити.</translation>
+    </message>
+    <message>
+        <source>Added %n settlements: save to keep them.</source>
+        <comment>many</comment>
+        <translation>Додано %n населених пунктів: збережіть, щоб не втратити.</translation>
+    </message>
 </context>
 <context>
     <name>Regions</name>
@@ -1961,6 +2960,29 @@ Assessment: %2</source>
     <message>
         <source>This image can&apos;t be decoded.</source>
         <translation>Це зображення неможливо розкодувати.</translation>
+    </message>
+</context>
+<context>
+    <name>Ruler</name>
+    <message>
+        <source>&amp;Measure Distance and Area</source>
+        <translation>&amp;Виміряти відстань і площу</translation>
+    </message>
+    <message>
+        <source>Click points on the map to measure distances; close the shape for its area</source>
+        <translation>Клацайте точки на мапі, щоб виміряти відстані; замкніть фігуру, щоб дізнатися її площу</translation>
+    </message>
+    <message>
+        <source>Ruler: click points on the map; click the first point or press Enter to close the shape; Esc ends</source>
+        <translation>Лінійка: клацайте точки на мапі; клацніть першу точку або натисніть Enter, щоб замкнути фігуру; Esc — завершити</translation>
+    </message>
+    <message>
+        <source>Distance %1</source>
+        <translation>Відстань %1</translation>
+    </message>
+    <message>
+        <source>Area %1</source>
+        <translation>Площа %1</translation>
     </message>
 </context>
 <context>

@@ -73,9 +73,9 @@ def build_parser() -> OneLineParser:
                         "the file's setting, "
                         f"{SituationMeta().highlight_days:g} unless it says otherwise)")
     render.add_argument("--title", help="title drawn on the map (default: the file's title)")
-    render.add_argument("--lang", choices=("en", "uk"), default="en",
-                        help="language of the legend, date, scale bar and names first "
-                        "(default: en)")
+    render.add_argument("--lang", choices=("en", "uk"), default=None,
+                        help="language of the legend, date, scale bar, names first and "
+                        "error messages (default: the system's, from LANG)")
     from viewer.analysis.front_line import front_rule
     from viewer.analysis.region_attribution import ENTRY_RULE
     from viewer.analysis.settlement_status import status_rule
@@ -86,6 +86,11 @@ def build_parser() -> OneLineParser:
                           f"{status_rule()} {front_rule()}")
     info.add_argument("file", help="situation file (.gpkg)")
     info.add_argument("--json", action="store_true", help="print one JSON object")
+    info.add_argument("--watch", metavar="PLACE", help="also the distance from a place "
+                      "of the file (by name, as render --center) to each layer, and its "
+                      "change over the highlight window ('watch' in the JSON)")
+    info.add_argument("--at", metavar="DATE", help="with --watch: at this date (default: "
+                      "the file's default time, else its last state)")
     from viewer.cli.import_cmd import add_parser as add_import_parser
     add_import_parser(sub, HELP["import"])
     from viewer.cli import settlements_cmd, stats_cmd
@@ -113,7 +118,13 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 
 def cmd_info(args) -> int:
     from viewer.analysis.summary import situation_info
-    info = situation_info(_load(args.file))
+    if args.at is not None and args.watch is None:
+        raise ArgumentError("--at: needs --watch PLACE")
+    situation = _load(args.file)
+    info = situation_info(situation)
+    if args.watch is not None:
+        from viewer.cli.watch_cmd import watch_info
+        info["watch"] = watch_info(situation, args.watch, args.at)
     if args.json:
         text = json.dumps(info, ensure_ascii=False, indent=1)
         sys.stdout.write(_JSON_UNSAFE.sub(_json_escape, text) + "\n")
@@ -135,6 +146,9 @@ def _info_text(info: dict) -> str:
              f"time span: {info['start']} .. {info['end']}",
              f"regions: {sum(r['role'] == 'region' for r in info['regions'])}, "
              f"places: {len(info['places'])}, reports: {len(info['reports'])}"]
+    if "watch" in info:
+        from viewer.cli.watch_cmd import watch_lines
+        lines += watch_lines(info["watch"])
     for layer in info["layers"]:
         last = layer["states"][-1]["area_km2"] if layer["states"] else 0.0
         lines.append(f"layer {s(layer['id'])} ({s(layer['kind'])}): "
@@ -158,8 +172,20 @@ def cmd_render(args) -> int:
     return run_render(args, _load)
 
 
+def error_line(exc: SituationError, lang: str | None) -> str:
+    """``error: <file>: <problem>`` in ``lang`` (``--lang``), else in the language the
+    system's locale asks for (LANG, LC_MESSAGES, LC_ALL), as the window would."""
+    from viewer.render.language import system_language, translator
+    translate = translator(lang or system_language())
+    label = translate("Cli", "error:")
+    return f"{label} {exc.text(translate)}"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "lang", "") is None:           # render --lang: the system's language
+        from viewer.render.language import system_language
+        args.lang = system_language()
     from viewer.cli.import_cmd import cmd_import
     from viewer.cli.settlements_cmd import cmd_settlements
     from viewer.cli.stats_cmd import cmd_stats
@@ -167,7 +193,10 @@ def main(argv: list[str] | None = None) -> int:
                "settlements": cmd_settlements, "stats": cmd_stats}[args.command]
     try:
         return handler(args)
-    except (SituationError, ArgumentError) as exc:
+    except SituationError as exc:
+        sys.stderr.write(f"{PROG}: {error_line(exc, getattr(args, 'lang', None))}\n")
+        return 2
+    except ArgumentError as exc:
         sys.stderr.write(f"{PROG}: error: {exc}\n")
         return 2
     except BrokenPipeError:

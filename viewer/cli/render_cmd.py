@@ -64,11 +64,13 @@ def run_render(args, load) -> int:
         return _animate(args, situation, out, size, bbox)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")   # never needs a screen
     from viewer.render.headless import compare_headless, render_headless
+    from viewer.render.language import system_language
     if kinds[0]:
         shown = in_data(situation, times[0])
         _warn(shown, "--at")
         render_headless(situation, out, at=shown.at, note=shown.note, size=size, bbox=bbox,
-                        highlight_days=args.highlight_days, title=args.title, lang=args.lang)
+                        highlight_days=args.highlight_days, title=args.title,
+                        lang=args.lang or system_language())
         return 0
     a, b = (in_data(situation, t) for t in times)
     _warn(a, "--compare A")
@@ -121,14 +123,22 @@ def _progress_line(done: int, total: int) -> bool:
 
 def _centre_bbox(situation, name: str, radius_km: float) -> tuple[float, float, float, float]:
     """The lon/lat box ``radius_km`` around the one place or region named ``name``."""
-    from viewer.importing.place_search import PlaceIndex, box_around
+    from viewer.importing.place_search import box_around
+    found = one_place(situation, name, "--center")
+    return box_around(found.lon, found.lat, radius_km)
+
+
+def one_place(situation, name: str, option: str):
+    """The one place or region of ``situation`` named ``name`` (a Found); none or several
+    is an ArgumentError for ``option`` listing them."""
+    from viewer.importing.place_search import PlaceIndex
     hits = PlaceIndex(situation).find(name)
     shown = safe_line(name, 80)
     if not hits:
-        raise ArgumentError(f"--center: no place or region named {shown!r} in the file")
+        raise ArgumentError(f"{option}: no place or region named {shown!r} in the file")
     if len(hits) > 1:
         listed = "; ".join(h.label for h in hits[:8]) + (f"; and {len(hits) - 8} more"
                                                          if len(hits) > 8 else "")
-        raise ArgumentError(f"--center: {len(hits)} places are named {shown!r}: {listed} "
+        raise ArgumentError(f"{option}: {len(hits)} places are named {shown!r}: {listed} "
                             "(name one as 'NAME, REGION')")
-    return box_around(hits[0].lon, hits[0].lat, radius_km)
+    return hits[0]

@@ -26,6 +26,7 @@ from viewer.io.foreign.features import ReadResult
 from viewer.model import Layer, Situation, iso_z
 from viewer.model.amendment import amend_history, amended_snapshot
 from viewer.model.geometry import EMPTY
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 
 def update_layer(options, existing: Situation | None, results: list[ReadResult],
@@ -34,11 +35,13 @@ def update_layer(options, existing: Situation | None, results: list[ReadResult],
     from viewer.importing.pipeline import ImportResult
     target = options.target or "the situation"
     if existing is None:
-        raise SituationError(target, "--into needs the existing situation file")
+        raise SituationError(target, message(QT_TRANSLATE_NOOP(
+            "Core", "--into needs the existing situation file")))
     layer = next((l for l in existing.layers if l.id == options.into), None)
     if layer is None:
         ids = ", ".join(l.id for l in existing.layers) or "none"
-        raise SituationError(target, f"has no layer {options.into!r} (its layers: {ids})")
+        raise SituationError(target, message(QT_TRANSLATE_NOOP(
+            "Core", "has no layer %1 (its layers: %2)"), repr(options.into), ids))
     clock = time.perf_counter()
     snapshots = check_unique_dates([s for r in results for s in
                                     file_snapshots(r, options.time_field, options.date_pattern)])
@@ -48,9 +51,10 @@ def update_layer(options, existing: Situation | None, results: list[ReadResult],
     history, end = layer.history, layer.history.end
     early = [s for s in snapshots if end is not None and s.at <= end]
     if early and not options.rebuild:
-        raise SituationError(early[0].source, f"is dated {iso_z(early[0].at)}, not after the "
-                             f"last state of layer {layer.id!r} ({iso_z(end)}); --rebuild "
-                             "rebuilds the layer's history with it")
+        raise SituationError(early[0].source, message(QT_TRANSLATE_NOOP(
+            "Core", "is dated %1, not after the last state of layer %2 (%3); --rebuild "
+                    "rebuilds the layer's history with it"),
+            iso_z(early[0].at), repr(layer.id), iso_z(end)))
     # hand-sketched amendments hold for the new snapshots too (docs/situation-format.md)
     snapshots = [replace(s, geometry=amended_snapshot(s.geometry, layer.amendments, s.at))
                  for s in snapshots]

@@ -18,6 +18,7 @@ from datetime import timedelta
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.io.errors import SituationError
 from viewer.model import Change, Link, Region, Situation, iso_z
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 
 def resolve_links(situation: Situation, specs: list, known_reports: set[str] | None = None
@@ -57,8 +58,9 @@ def add_reports(situation: Situation, path: str) -> list[str]:
     have = {r.id: r for r in situation.reports}
     for report in table.reports:
         if report.id in have and have[report.id] != report:
-            raise SituationError(path, f"report {report.id!r} differs from the report with "
-                                 "that id already in the situation")
+            raise SituationError(path, message(QT_TRANSLATE_NOOP(
+                "Core", "report %1 differs from the report with that id already in the situation"),
+                repr(report.id)))
         if report.id not in have:
             situation.reports.append(report)
     links, warnings = resolve_links(situation, table.link_specs)

@@ -27,6 +27,7 @@ from viewer.io.errors import SituationError
 from viewer.io.foreign.features import ReadResult
 from viewer.model import Layer, Region, Situation, SituationMeta, iso_z
 from viewer.model.text import safe_line
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 SUFFIXES = (".geojson", ".json", ".kml", ".kmz", ".shp", ".gpkg")
 
@@ -80,13 +81,15 @@ def source_files(sources: list[str], exclude: str = "") -> list[str]:
                            if n.lower().endswith(SUFFIXES) and not n.startswith(".")
                            and os.path.realpath(os.path.join(source, n)) != skip)
             if not found:
-                raise SituationError(source, "no .geojson, .json, .kml, .kmz, .shp or "
-                                     ".gpkg files in this folder")
+                raise SituationError(source, message(QT_TRANSLATE_NOOP(
+                    "Core", "no .geojson, .json, .kml, .kmz, .shp or .gpkg files in this folder"),
+                    ))
             files.extend(found)
         elif os.path.exists(source):
             files.append(source)
         else:
-            raise SituationError(source, "no such file or folder")
+            raise SituationError(source, message(QT_TRANSLATE_NOOP(
+                "Core", "no such file or folder")))
     return files
 
 
@@ -175,7 +178,8 @@ def _timestamped_layers(results: list[ReadResult], options: ImportOptions,
             groups.setdefault(options.layer or item.layer or stem, []).append(item)
     if not groups:
         why = f" ({warnings[0]})" if warnings else ""
-        raise SituationError(results[0].source, f"no timestamped areas to import{why}")
+        raise SituationError(results[0].source, message(QT_TRANSLATE_NOOP(
+            "Core", "no timestamped areas to import%1"), why))
     layers = []
     for name, items in groups.items():
         layer_id = _new_id(name, taken, options.target)
@@ -198,8 +202,9 @@ def slug(text: str, fallback: str = "layer") -> str:
 def _new_id(name: str, taken: set[str], target: str) -> str:
     layer_id = slug(name)
     if layer_id in taken:
-        raise SituationError(target or name, f"already has a layer with the id {layer_id!r}; "
-                             "choose another --layer name")
+        raise SituationError(target or name, message(QT_TRANSLATE_NOOP(
+            "Core", "already has a layer with the id %1; choose another --layer name"),
+            repr(layer_id)))
     return layer_id
 
 

@@ -21,6 +21,7 @@ from viewer.importing.pipeline import slug
 from viewer.io.errors import SituationError
 from viewer.io.foreign.features import ReadResult
 from viewer.model import Place, Situation
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 BUILTIN = "builtin:ukraine-settlements"
 NONE = "none"
@@ -37,7 +38,8 @@ def load_places(spec: str) -> tuple[list[Place], list[str]]:
         return [], []
     if spec.startswith("builtin:"):
         if spec != BUILTIN:
-            raise SituationError(spec, f"no such built-in place set (known: {BUILTIN})")
+            raise SituationError(spec, message(QT_TRANSLATE_NOOP(
+                "Core", "no such built-in place set (known: %1)"), BUILTIN))
         return builtin_places()
     if spec.lower().endswith(".csv"):
         from viewer.io.foreign.points_csv import read_points_csv
@@ -85,13 +87,15 @@ def places_from_features(result: ReadResult) -> list[Place]:
     """Every named point of ``result`` as a place (kind from its population)."""
     points = [f for f in result.features if f.geometry.geom_type == "Point"]
     if not points:
-        raise SituationError(result.source, "no points to use as places")
+        raise SituationError(result.source, message(QT_TRANSLATE_NOOP(
+            "Core", "no points to use as places")))
     name_key = next((k for k in NAME_FIELDS if any(_text(f.properties.get(k)) for f in points)),
                     None)
     if name_key is None:
         found = sorted({k for f in points for k in f.properties})[:12]
-        raise SituationError(result.source, f"no name field ({', '.join(NAME_FIELDS)}) in "
-                             f"the points (fields: {', '.join(found) or 'none'})")
+        raise SituationError(result.source, message(QT_TRANSLATE_NOOP(
+            "Core", "no name field (%1) in the points (fields: %2)"),
+            ', '.join(NAME_FIELDS), ', '.join(found) or 'none'))
     id_key = next((k for k in ID_FIELDS if all(_text(f.properties.get(k)) for f in points)), None)
     uk_key = next((k for k in UK_FIELDS if any(_text(f.properties.get(k)) for f in points)), None)
     pop_key = next((k for k in POPULATION_FIELDS if any(_text(f.properties.get(k))

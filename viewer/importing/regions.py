@@ -19,6 +19,7 @@ from viewer.io.errors import SituationError
 from viewer.io.foreign.features import ReadResult
 from viewer.model import Region
 from viewer.model.geometry import polygonal
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 BUILTIN = {"builtin:ukraine-oblasts"}
 NAME_FIELDS = ("name", "NAME", "name_en", "shapeName", "ADM1_EN")
@@ -37,8 +38,8 @@ def load_regions(spec: str, name_field: str | None = None) -> tuple[list[Region]
 
 def builtin_regions(spec: str) -> tuple[list[Region], list[str]]:
     if spec not in BUILTIN:
-        raise SituationError(spec, f"no such built-in region set (known: "
-                             f"{', '.join(sorted(BUILTIN))})")
+        raise SituationError(spec, message(QT_TRANSLATE_NOOP(
+            "Core", "no such built-in region set (known: %1)"), ', '.join(sorted(BUILTIN))))
     from viewer.io.situation_file import read_situation
     from viewer.resources import sample_path
     sample = read_situation(sample_path())
@@ -50,7 +51,8 @@ def regions_from_features(result: ReadResult, name_field: str | None = None) -> 
     """Every named polygon of ``result`` as a region (role "region", admin level 1)."""
     features = [f for f in result.features if f.geometry.geom_type in ("Polygon", "MultiPolygon")]
     if not features:
-        raise SituationError(result.source, "no polygons to use as regions")
+        raise SituationError(result.source, message(QT_TRANSLATE_NOOP(
+            "Core", "no polygons to use as regions")))
     fields = [name_field] if name_field else list(NAME_FIELDS)
     name_key = next((k for k in fields if any(_text(f.properties.get(k)) for f in features)),
                     None)
@@ -58,8 +60,9 @@ def regions_from_features(result: ReadResult, name_field: str | None = None) -> 
         found = sorted({k for f in features for k in f.properties})[:12]
         what = f"--region-name-field {name_field!r}" if name_field else \
             f"a name field ({', '.join(NAME_FIELDS)})"
-        raise SituationError(result.source, f"no {what} in the region polygons "
-                             f"(fields: {', '.join(found) or 'none'})")
+        raise SituationError(result.source, message(QT_TRANSLATE_NOOP(
+            "Core", "no %1 in the region polygons (fields: %2)"),
+            what, ', '.join(found) or 'none'))
     id_key = next((k for k in ID_FIELDS if all(_text(f.properties.get(k)) for f in features)),
                   None)
     uk_key = next((k for k in UK_FIELDS if any(_text(f.properties.get(k)) for f in features)),

@@ -22,11 +22,12 @@ from shapely.geometry.base import BaseGeometry
 from viewer.importing.slivers import SliverFilter
 from viewer.importing.timestamped import (END_FIELD, as_time, first_time_field, is_timestamped,
                                          timed_features)
-from viewer.io.errors import SituationError
+from viewer.io.errors import SituationError, reason
 from viewer.io.foreign.features import ReadResult
 from viewer.model import History, iso_z
 from viewer.model.geometry import EMPTY, polygonal
 from viewer.model.history import gain_and_loss
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 DATE_PROPERTIES = ("date", "time", "timestamp", "valid_from")
 DATE_IN_NAME = r"(?<!\d)(\d{4}-\d{2}-\d{2}|\d{8})(?!\d)"
@@ -107,12 +108,14 @@ def date_from_name(path: str, pattern: str | None = None) -> datetime:
     regex = re.compile(pattern or DATE_IN_NAME)
     m = regex.search(name)
     if m is None and pattern:
-        raise SituationError(path, f"no snapshot date: the name does not match "
-                             f"--date-pattern {pattern!r}")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "no snapshot date: the name does not match --date-pattern %1"),
+            repr(pattern)))
     if m is None:
-        raise SituationError(path, "no snapshot date: no date in the file name (YYYYMMDD "
-                             "or YYYY-MM-DD) and no date, time, timestamp or valid_from "
-                             "property; use --time-field or --date-pattern")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "no snapshot date: no date in the file name (YYYYMMDD or YYYY-MM-DD) and "
+                    "no date, time, timestamp or valid_from property; use --time-field or "
+                    "--date-pattern")))
     if "date" in regex.groupindex:
         text = m.group("date")
     else:
@@ -123,7 +126,8 @@ def date_from_name(path: str, pattern: str | None = None) -> datetime:
     try:
         return as_time(text)
     except ValueError as exc:
-        raise SituationError(path, f"no snapshot date: {exc}") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "no snapshot date: %1"), reason(exc))) from None
 
 
 def _date_from_properties(result: ReadResult, time_field: str | None) -> datetime | None:
@@ -133,16 +137,18 @@ def _date_from_properties(result: ReadResult, time_field: str | None) -> datetim
     present = [f.properties[field] for f in result.features
                if f.properties.get(field) not in (None, "")]
     if not present:                     # only an explicit --time-field can be absent
-        raise SituationError(result.source, f"no feature has the property {field!r} "
-                             "(--time-field)")
+        raise SituationError(result.source, message(QT_TRANSLATE_NOOP(
+            "Core", "no feature has the property %1 (--time-field)"), repr(field)))
     distinct = sorted({str(v) for v in present})
     if len(distinct) > 1:
-        raise SituationError(result.source, f"features carry different {field} values "
-                             f"({', '.join(distinct[:3])}...), so this is no snapshot")
+        raise SituationError(result.source, message(QT_TRANSLATE_NOOP(
+            "Core", "features carry different %1 values (%2...), so this is no snapshot"),
+            field, ', '.join(distinct[:3])))
     try:
         return as_time(present[0])
     except ValueError as exc:
-        raise SituationError(result.source, f"{field}: {exc}") from None
+        raise SituationError(result.source, message(QT_TRANSLATE_NOOP(
+            "Core", "%1: %2"), field, reason(exc))) from None
 
 
 def check_unique_dates(snapshots: list[Snapshot]) -> list[Snapshot]:
@@ -150,8 +156,8 @@ def check_unique_dates(snapshots: list[Snapshot]) -> list[Snapshot]:
     ordered = sorted(snapshots, key=lambda s: s.at)
     for a, b in zip(ordered, ordered[1:]):
         if a.at == b.at:
-            raise SituationError(b.source, f"has the same snapshot date, {iso_z(b.at)}, "
-                                 f"as {a.source}")
+            raise SituationError(b.source, message(QT_TRANSLATE_NOOP(
+                "Core", "has the same snapshot date, %1, as %2"), iso_z(b.at), a.source))
     return ordered
 
 

@@ -22,7 +22,8 @@ import tempfile
 import time
 from collections.abc import Callable
 
-from viewer.io.errors import SituationError
+from viewer.io.errors import SituationError, os_reason
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 SUFFIX = ".tmp"
 STALE_SECONDS = 600.0
@@ -40,7 +41,8 @@ def write_file(target: str | os.PathLike, fill: Callable[[str], None]) -> None:
     try:
         tmp = create(directory, name)
     except OSError as exc:
-        raise SituationError(shown, f"can't write: {exc.strerror or exc}") from exc
+        raise SituationError(shown, message(QT_TRANSLATE_NOOP(
+            "Core", "can't write: %1"), os_reason(exc))) from exc
     try:
         fill(tmp)
         _fsync(tmp)
@@ -51,7 +53,8 @@ def write_file(target: str | os.PathLike, fill: Callable[[str], None]) -> None:
             with contextlib.suppress(OSError):
                 os.remove(leftover)
         if isinstance(exc, OSError):
-            raise SituationError(shown, f"can't write: {exc.strerror or exc}") from exc
+            raise SituationError(shown, message(QT_TRANSLATE_NOOP(
+                "Core", "can't write: %1"), os_reason(exc))) from exc
         raise
     _fsync_dir(directory)
     remove_stale(directory, name)
@@ -72,15 +75,19 @@ def check_target(shown: str, real: str) -> None:
     except FileNotFoundError:
         folder = os.path.dirname(real)
         if not os.path.isdir(folder):
-            raise SituationError(shown, f"can't write: there is no folder {folder}") from None
+            raise SituationError(shown, message(QT_TRANSLATE_NOOP(
+                "Core", "can't write: there is no folder %1"), folder)) from None
         return
     except OSError as exc:
-        raise SituationError(shown, f"can't write: {exc.strerror or exc}") from None
+        raise SituationError(shown, message(QT_TRANSLATE_NOOP(
+            "Core", "can't write: %1"), os_reason(exc))) from None
     if stat.S_ISDIR(st.st_mode):
-        raise SituationError(shown, "can't write: it is a folder")
+        raise SituationError(shown, message(QT_TRANSLATE_NOOP(
+            "Core", "can't write: it is a folder")))
     if not stat.S_ISREG(st.st_mode):
-        raise SituationError(shown, "can't write: it is not a regular file (a FIFO, a "
-                             "device or a socket), which is never replaced")
+        raise SituationError(shown, message(QT_TRANSLATE_NOOP(
+            "Core", "can't write: it is not a regular file (a FIFO, a device or a socket), "
+                    "which is never replaced")))
 
 
 def _fsync(path: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import stat
 
-from viewer.io.errors import SituationError
+from viewer.io.errors import SituationError, os_reason
 from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 MB = 2 ** 20
@@ -25,7 +25,7 @@ def check_regular_file(path: str) -> int:
         raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "no such file"))) from None
     except OSError as exc:
         raise SituationError(path, message(
-            QT_TRANSLATE_NOOP("Core", "can't read: %1"), exc.strerror or exc)) from None
+            QT_TRANSLATE_NOOP("Core", "can't read: %1"), os_reason(exc))) from None
     if stat.S_ISDIR(st.st_mode):
         raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "is a directory, not a file")))
     if not stat.S_ISREG(st.st_mode):
@@ -42,7 +42,7 @@ def read_head(path: str, n: int) -> tuple[bytes, int]:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise SituationError(path, message(
-            QT_TRANSLATE_NOOP("Core", "can't read: %1"), exc.strerror or exc)) from None
+            QT_TRANSLATE_NOOP("Core", "can't read: %1"), os_reason(exc))) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):     # replaced between the stat and the open
@@ -50,7 +50,7 @@ def read_head(path: str, n: int) -> tuple[bytes, int]:
         return os.read(fd, n), st.st_size
     except OSError as exc:
         raise SituationError(path, message(
-            QT_TRANSLATE_NOOP("Core", "can't read: %1"), exc.strerror or exc)) from None
+            QT_TRANSLATE_NOOP("Core", "can't read: %1"), os_reason(exc))) from None
     finally:
         os.close(fd)
 
@@ -68,7 +68,7 @@ def read_limited(path: str, limit: int | None = None) -> bytes:
             data = f.read(limit + 1)
     except OSError as exc:
         raise SituationError(path, message(
-            QT_TRANSLATE_NOOP("Core", "can't read: %1"), exc.strerror or exc)) from None
+            QT_TRANSLATE_NOOP("Core", "can't read: %1"), os_reason(exc))) from None
     if len(data) > limit:               # it grew while we looked
         raise SituationError(path, message(
             QT_TRANSLATE_NOOP("Core", "is over %1; refused"), size_text(limit)))
@@ -82,4 +82,5 @@ def read_text_limited(path: str, limit: int | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SituationError(path, f"not UTF-8 text (byte {exc.start})") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "not UTF-8 text (byte %1)"), exc.start)) from None

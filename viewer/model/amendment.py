@@ -24,6 +24,7 @@ from viewer.model.change import Change, change_id
 from viewer.model.geometry import EMPTY, has_area, polygonal, split_large
 from viewer.model.history import History, Piece
 from viewer.model.times import to_utc
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 OPS = ("add", "subtract")
 
@@ -38,7 +39,8 @@ class Amendment:
 
     def __post_init__(self) -> None:
         if self.op not in OPS:
-            raise ValueError(f"an amendment's op must be 'add' or 'subtract', got {self.op!r}")
+            raise ValueError(message(QT_TRANSLATE_NOOP(
+                "Core", "an amendment's op must be 'add' or 'subtract', got %1"), repr(self.op)))
 
 
 def amendment_id(layer_id: str, at: datetime, taken: set[str]) -> str:

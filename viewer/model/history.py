@@ -27,6 +27,7 @@ from viewer.model.change import Change, change_id
 from viewer.model.geodesy import geodesic_areas_km2
 from viewer.model.geometry import EMPTY, has_area, polygonal, split_large
 from viewer.model.times import to_utc
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 REKEY_RATIO = 2.0
 
@@ -45,7 +46,8 @@ class History:
                  piece_km2=None):
         self.times = sorted(to_utc(t) for t in times)
         if len(set(self.times)) != len(self.times):
-            raise ValueError("a layer has two states at the same time")
+            raise ValueError(message(QT_TRANSLATE_NOOP(
+                "Core", "a layer has two states at the same time")))
         index = {t: i for i, t in enumerate(self.times)}
         n = len(self.times)
         try:
@@ -53,15 +55,17 @@ class History:
             self._to = np.array([n if p.valid_to is None else index[to_utc(p.valid_to)]
                                  for p in pieces], dtype=np.int64)
         except KeyError as exc:
-            raise ValueError(f"a piece starts or ends at {exc.args[0]}, "
-                             "which is not one of the layer's state times") from None
+            raise ValueError(message(QT_TRANSLATE_NOOP(
+                "Core", "a piece starts or ends at %1, which is not one of the layer's state "
+                        "times"), exc.args[0])) from None
         self.pieces = list(pieces)
         # Geodesic area of each piece in km², NaN where not known yet: filled by
         # viewer.analysis.areas, stored in the file so opening needs no recomputation.
         self.piece_km2 = (np.full(len(self.pieces), np.nan) if piece_km2 is None
                           else np.asarray(piece_km2, dtype=float).copy())
         if self.piece_km2.shape != (len(self.pieces),):
-            raise ValueError("piece areas don't match the pieces")
+            raise ValueError(message(QT_TRANSLATE_NOOP(
+                "Core", "piece areas don't match the pieces")))
         self.changes = sorted(changes, key=lambda c: c.at)
         self._state_cache = lru_cache(maxsize=16)(self._union_of_state)
 
@@ -75,7 +79,8 @@ class History:
         """Take areas measured elsewhere (a worker's copy) for the pieces not measured yet."""
         km2 = np.asarray(km2, dtype=float)
         if km2.shape != self.piece_km2.shape:
-            raise ValueError("piece areas don't match the pieces")
+            raise ValueError(message(QT_TRANSLATE_NOOP(
+                "Core", "piece areas don't match the pieces")))
         unknown = np.isnan(self.piece_km2)
         self.piece_km2[unknown] = km2[unknown]
 
@@ -134,7 +139,8 @@ class History:
         ordered = sorted(((to_utc(t), polygonal(g)) for t, g in states), key=lambda s: s[0])
         times = [t for t, _ in ordered]
         if len(set(times)) != len(times):
-            raise ValueError(f"layer {layer_id!r}: two snapshots at the same time")
+            raise ValueError(message(QT_TRANSLATE_NOOP(
+                "Core", "layer %1: two snapshots at the same time"), repr(layer_id)))
         pieces: list[Piece] = []
         changes: list[Change] = []
         if not ordered:
@@ -156,10 +162,12 @@ class History:
         ordered = sorted(((to_utc(t), polygonal(g)) for t, g in states), key=lambda s: s[0])
         new_times = [t for t, _ in ordered]
         if len(set(new_times)) != len(new_times):
-            raise ValueError(f"layer {layer_id!r}: two snapshots at the same time")
+            raise ValueError(message(QT_TRANSLATE_NOOP(
+                "Core", "layer %1: two snapshots at the same time"), repr(layer_id)))
         if self.times and ordered and ordered[0][0] <= self.times[-1]:
-            raise ValueError(f"layer {layer_id!r}: a new state at {ordered[0][0]} is not "
-                             f"after the last one, {self.times[-1]}")
+            raise ValueError(message(QT_TRANSLATE_NOOP(
+                "Core", "layer %1: a new state at %2 is not after the last one, %3"),
+                repr(layer_id), ordered[0][0], self.times[-1]))
         area = {id(p.geometry): km2 for p, km2 in zip(self.pieces, self.piece_km2)}
         pieces = [p for p in self.pieces if p.valid_to is not None]
         open_pieces = [(p.geometry, p.valid_from) for p in self.pieces if p.valid_to is None]

@@ -37,9 +37,11 @@ class Message:
         return fill(self.template, *(str(v) for v in self.values))
 
     def text(self, translate) -> str:
-        """In the interface language: ``translate(context, text)`` is Qt's."""
+        """In the interface language: ``translate(context, text)`` is Qt's. A value that
+        can say itself in it too (a Message, a SituationError: ``text(translate)``) does."""
         return fill(translate(CONTEXT, self.template),
-                    *(v.text(translate) if isinstance(v, Message) else v for v in self.values))
+                    *(v.text(translate) if callable(getattr(v, "text", None)) else v
+                      for v in self.values))
 
 
 def message(template: str, *values: object) -> Message:

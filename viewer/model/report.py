@@ -36,9 +36,11 @@ class Reliability:
 
     def __post_init__(self) -> None:
         if self.source not in SOURCE_GRADES:
-            raise ValueError(f"source reliability must be A-F, got {self.source!r}")
+            raise ValueError(message(QT_TRANSLATE_NOOP(
+                "Core", "source reliability must be A-F, got %1"), repr(self.source)))
         if self.info not in INFO_GRADES:
-            raise ValueError(f"information credibility must be 1-6, got {self.info!r}")
+            raise ValueError(message(QT_TRANSLATE_NOOP(
+                "Core", "information credibility must be 1-6, got %1"), repr(self.info)))
 
     @property
     def code(self) -> str:
@@ -58,7 +60,8 @@ class Reliability:
     def from_code(cls, code: str) -> "Reliability":
         code = (code or "").strip().upper()
         if len(code) != 2 or code[1] not in "0123456789":
-            raise ValueError(f"reliability must look like B2, got {code!r}")
+            raise ValueError(message(QT_TRANSLATE_NOOP(
+                "Core", "reliability must look like B2, got %1"), repr(code)))
         return cls(code[0], int(code[1]))
 
 
@@ -84,4 +87,6 @@ class Link:
 
     def __post_init__(self) -> None:
         if self.role not in ROLES:
-            raise ValueError(f"link role must be one of {', '.join(ROLES)}, got {self.role!r}")
+            raise ValueError(message(QT_TRANSLATE_NOOP(
+                "Core", "link role must be one of %1, got %2"),
+                ', '.join(ROLES), repr(self.role)))

@@ -15,6 +15,7 @@ from viewer.model.meta import SituationMeta
 from viewer.model.region import Place, Region
 from viewer.model.report import Link, Report
 from viewer.model.times import shifted, to_utc
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 
 @dataclass(eq=False)
@@ -123,11 +124,19 @@ class Situation:
                 if l.change_id not in self._changes or l.report_id not in self._reports]
 
 
+_TWO = {"layers": QT_TRANSLATE_NOOP("Core", "two layers have the id %1"),
+        "reports": QT_TRANSLATE_NOOP("Core", "two reports have the id %1"),
+        "changes": QT_TRANSLATE_NOOP("Core", "two changes have the id %1"),
+        "regions": QT_TRANSLATE_NOOP("Core", "two regions have the id %1"),
+        "context features": QT_TRANSLATE_NOOP("Core", "two context features have the id %1")}
+
+
 def _by_id(kind: str, items: list) -> dict:
     """``{item.id: item}``; ValueError naming the first id that appears twice."""
     index = {item.id: item for item in items}
     if len(index) != len(items):
         seen: set = set()
         dup = next(item.id for item in items if item.id in seen or seen.add(item.id))
-        raise ValueError(f"two {kind} have the id {dup!r}"[:200])
+        shown = repr(dup)
+        raise ValueError(message(_TWO[kind], shown if len(shown) <= 170 else shown[:169] + "…"))
     return index

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -17,11 +18,14 @@ class Style:
 
     def __post_init__(self) -> None:
         if not _HEX.match(self.color):
-            raise ValueError(f"style colour must be #rrggbb, got {self.color!r}")
+            raise ValueError(message(QT_TRANSLATE_NOOP(
+                "Core", "style colour must be #rrggbb, got %1"), repr(self.color)))
         if self.outline and not _HEX.match(self.outline):
-            raise ValueError(f"style outline must be #rrggbb, got {self.outline!r}")
+            raise ValueError(message(QT_TRANSLATE_NOOP(
+                "Core", "style outline must be #rrggbb, got %1"), repr(self.outline)))
         if not 0.0 <= self.opacity <= 1.0:
-            raise ValueError(f"style opacity must be within 0..1, got {self.opacity!r}")
+            raise ValueError(message(QT_TRANSLATE_NOOP(
+                "Core", "style opacity must be within 0..1, got %1"), repr(self.opacity)))
 
 
 _DEFAULTS = {

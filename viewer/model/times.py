@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 UTC = timezone.utc
 
@@ -21,7 +22,8 @@ def to_utc(value: datetime) -> datetime:
     try:
         return value.astimezone(UTC)
     except OverflowError:
-        raise ValueError(f"{value.isoformat()} is outside years 1-9999 in UTC") from None
+        raise ValueError(message(QT_TRANSLATE_NOOP(
+            "Core", "%1 is outside years 1-9999 in UTC"), value.isoformat())) from None
 
 
 def parse_time(text: str) -> datetime:
@@ -33,7 +35,8 @@ def parse_time(text: str) -> datetime:
     message otherwise.
     """
     if not isinstance(text, str):
-        raise ValueError(f"not a date: {_shown(text)}")
+        raise ValueError(message(QT_TRANSLATE_NOOP(
+            "Core", "not a date: %1"), _shown(text)))
     s = text.strip()
     if _COMPACT_DATE.match(s):
         s = f"{s[:4]}-{s[4:6]}-{s[6:]}"
@@ -44,8 +47,9 @@ def parse_time(text: str) -> datetime:
             s = s[:-1] + "+00:00"
         parsed = datetime.fromisoformat(s)
     except ValueError:
-        raise ValueError(f"not a date or time (expected e.g. 2025-06-13 or "
-                         f"2025-06-13T08:00Z): {_shown(text)}") from None
+        raise ValueError(message(QT_TRANSLATE_NOOP(
+            "Core", "not a date or time (expected e.g. 2025-06-13 or 2025-06-13T08:00Z): %1"),
+            _shown(text))) from None
     return to_utc(parsed)
 
 

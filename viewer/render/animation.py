@@ -33,6 +33,7 @@ from viewer.render.gif import GifWriter
 from viewer.render.palette import Quantizer, palette_colours
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 FORMATS = (".gif", ".png", ".webp", ".mp4")
 MAX_FRAMES = 20_000
@@ -114,8 +115,9 @@ def write_animation(scene: MapScene, base: RenderSettings, animation: Animation,
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise SituationError(path, f"can't write {suffix or 'a file without a suffix'} "
-                             "animations; use .gif, .png (APNG), .webp or .mp4")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "can't write %1 animations; use .gif, .png (APNG), .webp or .mp4"),
+            suffix or 'a file without a suffix'))
     writer = _WRITERS[suffix]
     if suffix == ".mp4":
         from viewer.render.video import check_video

@@ -18,6 +18,7 @@ from viewer.render.draw import draw_map
 from viewer.render.fonts import ensure_fonts
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 SCREEN_DPI = 96          # SVG and PDF: one output pixel is 1/96 inch (CSS pixel)
 
@@ -56,12 +57,14 @@ def paint_to_file(path: str | os.PathLike, size: tuple[int, int], title: str,
     writer = _WRITERS.get(path.suffix.lower())
     if writer is None:
         kind = f"{path.suffix} files" if path.suffix else "a file without a suffix"
-        raise SituationError(path, f"can't write {kind}; use .png, .svg or .pdf")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "can't write %1; use .png, .svg or .pdf"), kind))
     atomic.check_target(str(path), os.path.realpath(path))   # before the drawing
     ensure_fonts()
     data = writer(size, title, description, paint)
     if not data:
-        raise SituationError(path, f"Qt could not draw the map as {path.suffix.lower()}")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "Qt could not draw the map as %1"), path.suffix.lower()))
     atomic.write_bytes(path, data)     # beside the target, then renamed over it
 
 
@@ -71,7 +74,8 @@ def write_png(image: QImage, path: str | os.PathLike, title: str) -> None:
 
     def fill(tmp: str) -> None:
         if not image.save(tmp, "PNG"):
-            raise SituationError(path, "Qt could not write the PNG")
+            raise SituationError(path, message(QT_TRANSLATE_NOOP(
+                "Core", "Qt could not write the PNG")))
     atomic.write_file(path, fill)
 
 

@@ -63,6 +63,7 @@ class Layout:
     dots: list[tuple[float, float, float, bool]] = field(default_factory=list)  # x, y, r, capital
     boxes: list[QRectF] = field(default_factory=list)   # each placed label, pixels
     placed: list[int] = field(default_factory=list)     # indices of the places labelled
+    place_boxes: list[QRectF] = field(default_factory=list)  # their names' boxes, in step
 
     def add(self, text: Text) -> None:
         self.texts.append(text)
@@ -234,6 +235,7 @@ class _Job:
                     self.occupied.add(dot)
                     self.layout.dots.append((x, y, radius, place.kind == "capital"))
                     self.layout.placed.append(index)
+                    self.layout.place_boxes.append(rect)
                     for (text, f, m), p in zip(lines[:count], pos):
                         self.layout.add(Text(text, f, p, st.TEXT, advance(text, f, m)))
                     return True

@@ -100,6 +100,11 @@ def format_number(value: float, decimals: int = 1) -> str:
     return QLocale().toString(float(value), "f", decimals)
 
 
+def format_km(value: float, decimals: int = 1) -> str:
+    """``391.2 km`` / ``391,2 км``, joined by a non-breaking space."""
+    return format_number(value, decimals) + NBSP + translate("Units", "km")
+
+
 def format_km2(value: float, decimals: int = 1) -> str:
     """``114,508.9 km²`` / ``114 508,9 км²``, joined by a non-breaking space."""
     return format_number(value, decimals) + NBSP + translate("Units", "km²")
@@ -110,6 +115,17 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     before the language is installed); ``translate(context, text)`` where it is shown."""
     return text
 
+
+
+def translator(lang: str):
+    """``translate(context, text)`` into ``lang`` without installing it (no application
+    needed): what the CLI says its errors with."""
+    if lang == LANGUAGES[0]:
+        return lambda context, text: text
+    loaded = QTranslator()
+    if not loaded.load(qm_path(lang)):
+        raise FileNotFoundError(f"translation {qm_path(lang)} not found")
+    return lambda context, text: loaded.translate(context, text) or text
 
 
 def core_text(text: "Message | str") -> str:

@@ -11,6 +11,7 @@ from typing import Callable, Iterable
 import numpy as np
 
 from viewer.io.errors import SituationError
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 INSTALL_HINT = "pip install 'situation-viewer[video]'"
 
@@ -25,8 +26,9 @@ def video_available() -> bool:
 
 def check_video(path: Path) -> None:
     if not video_available():
-        raise SituationError(path, "MP4 needs PyAV, which is not installed; install the "
-                             f"video extra ({INSTALL_HINT}), or write .gif, .png or .webp")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "MP4 needs PyAV, which is not installed; install the video extra (%1), or"
+                    " write .gif, .png or .webp"), INSTALL_HINT))
 
 
 def write_mp4(path: str, size: tuple[int, int], fps: float, images: Iterable,

@@ -10,11 +10,11 @@ changes) and the date are drawn at every paint.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
+from typing import Callable
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QRegion, QWheelEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
 from viewer.model import Change
@@ -22,24 +22,23 @@ from viewer.model.cursor import TimeCursor
 from viewer.model.display import DisplayOptions
 from viewer.model.selection import Selection
 from viewer.render import MapScene, RenderSettings, Viewport, draw_dynamic, styles
-from viewer.render.decorations import date_rect, draw_date
+from viewer.render.decorations import draw_date
 from viewer.render.language import current_language
-from viewer.render.dirty import time_change_region
 from viewer.render.viewport import MARGIN as EXTENT_MARGIN
 from viewer.ui.canvas_interaction import ViewState, changes_at
 from viewer.ui.canvas_base_pixmaps import BaseMapPixmaps
-from viewer.ui.canvas_panels import DecorationPixmaps
+from viewer.ui.canvas_panels import DecorationPixmaps, time_step_region
 from viewer.ui.qt_utils import ModelConnections
 
 WHEEL_STEP = 1.25           # zoom factor per wheel notch (120 eighths of a degree)
 BUTTON_STEP = 1.5           # zoom factor of View > Zoom In / Out
 DRAG_THRESHOLD_PX = 4       # a press that moves less than this is a click
-PARTIAL_AT_MOST = 0.5       # a time step changing more of the canvas than this redraws all
 
 
 class MapCanvas(QWidget):
     pointer_moved = Signal(object)      # (lon, lat) under the pointer, or None when it leaves
     view_changed = Signal()
+    clicked = Signal(object)            # QPointF of a click (a press not dragged), first
 
     def __init__(self, cursor: TimeCursor, selection: Selection, display: DisplayOptions,
                  parent: QWidget | None = None):
@@ -57,6 +56,9 @@ class MapCanvas(QWidget):
         self._time_asked: tuple[datetime, float] | None = None   # of the last repaint asked
         self._first_view_at: datetime | None = None     # a file's first view is shown
         self.showing_first_view = False
+        # tools taking a click before it selects changes (ruler, place picking): the
+        # first that returns True keeps it
+        self.click_handlers: list[Callable[[QPointF], bool]] = []
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -260,27 +262,11 @@ class MapCanvas(QWidget):
         rest of the last frame); otherwise everything. The pixmaps keep either way."""
         before = self._time_asked
         self._time_asked = (self.cursor_model.time, self.cursor_model.highlight_days)
-        region = self._time_region(*before) if before is not None else None
+        region = time_step_region(self, *before) if before is not None else None
         if region is None:
             self.update()
         elif not region.isEmpty():
             self.update(region)
-
-    def _time_region(self, at: datetime, days: float) -> QRegion | None:
-        """The pixels that differ from the map at ``at`` with a ``days`` window, or None
-        when drawing everything is as cheap."""
-        if self.scene is None or not self.isVisible():
-            return None
-        viewport, after = self.viewport(), self.render_settings()
-        before = replace(after, at=at, highlight_days=days)
-        region = time_change_region(self.scene, viewport, before, after)
-        if region is None:
-            return None
-        if after.decorations:
-            for settings in (before, after):
-                region = region.united(date_rect(self.scene, viewport, settings).toAlignedRect())
-        covered = sum(r.width() * r.height() for r in region)
-        return region if covered <= PARTIAL_AT_MOST * self.width() * self.height() else None
 
     def _on_selection(self) -> None:
         self.update()
@@ -324,11 +310,14 @@ class MapCanvas(QWidget):
             super().mouseReleaseEvent(event)
             return
         if not self._dragging and self.scene is not None:
-            hits = self.changes_at(event.position())
-            if hits:
-                self.selection.select_changes([c.id for c in hits])
-            else:
-                self.selection.clear()
+            pos = event.position()
+            self.clicked.emit(pos)
+            if not any(handler(pos) for handler in self.click_handlers):
+                hits = self.changes_at(pos)
+                if hits:
+                    self.selection.select_changes([c.id for c in hits])
+                else:
+                    self.selection.clear()
         if self._dragging:
             self.update()           # the labels, shifted while dragging, laid out anew
         self._press = self._last = None

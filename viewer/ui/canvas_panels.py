@@ -1,7 +1,7 @@
 """The canvas's cached decoration panels: the legend and attribution (which change with
 neither the time nor the view) and the scale bar (which changes with the view only), as
 small pixmaps; the date is drawn on the legend at each paint. Also the rectangles the
-labels keep clear of."""
+labels keep clear of, and the pixels a time step changes (the layers' and the date's)."""
 
 from __future__ import annotations
 
@@ -10,15 +10,17 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QPainter, QPixmap, QRegion
 
 from viewer.render import MapScene, RenderSettings, Viewport
-from viewer.render.decorations import (decoration_rects, draw_decorations, draw_scale_bar,
-                                       scale_bar_rect)
+from viewer.render.decorations import (date_rect, decoration_rects, draw_decorations,
+                                       draw_scale_bar, scale_bar_rect)
+from viewer.render.dirty import time_change_region
 from viewer.ui.canvas_base_pixmaps import canvas_pixmap
 
 EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
 RESERVE_STEP = 24           # decoration areas kept free of labels, rounded out to this
+PARTIAL_AT_MOST = 0.5       # a time step changing more of the canvas than this redraws all
 Panels = list[tuple[QPointF, QPixmap]]
 
 
@@ -104,3 +106,21 @@ class DecorationPixmaps:
         unplaced = replace(timeless(settings), view=None, bbox=None)
         return (self._cached("fixed", (size, unplaced), fixed)
                 + self._cached("scale bar", (viewport.key(), dpr, settings.scale), bar))
+
+
+def time_step_region(canvas, at: datetime, days: float) -> QRegion | None:
+    """The pixels of ``canvas`` that differ from its map at ``at`` with a ``days``
+    window (the changed areas, and the date on the legend), or None when drawing
+    everything is as cheap."""
+    if canvas.scene is None or not canvas.isVisible():
+        return None
+    viewport, after = canvas.viewport(), canvas.render_settings()
+    before = replace(after, at=at, highlight_days=days)
+    region = time_change_region(canvas.scene, viewport, before, after)
+    if region is None:
+        return None
+    if after.decorations:
+        for settings in (before, after):
+            region = region.united(date_rect(canvas.scene, viewport, settings).toAlignedRect())
+    covered = sum(r.width() * r.height() for r in region)
+    return region if covered <= PARTIAL_AT_MOST * canvas.width() * canvas.height() else None

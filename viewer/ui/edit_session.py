@@ -20,6 +20,7 @@ from viewer.resources import sample_path
 from viewer.render.language import fill, format_short_date, translate
 from viewer.ui.file_controller import FILE_FILTER
 from viewer.ui.loader import prepare
+from viewer.ui.places_offer import refresh_places
 from viewer.ui.plain_text import error_text, show_error
 from viewer.ui.qt_utils import ModelConnections
 from viewer.ui.recovery import RecoveryFile, interval_ms
@@ -103,6 +104,9 @@ class EditSession(QObject):
             self.active_report = None
         if touched.layers or touched.layer_list:
             self._refresh_layers()
+            return
+        if touched.places:
+            refresh_places(w)
             return
         w.reports_panel.set_situation(s, w.loaded.regions)
         w.timeline.set_situation(s, w.loaded.areas)

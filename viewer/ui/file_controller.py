@@ -36,6 +36,12 @@ OPEN_FILTER = QT_TRANSLATE_NOOP("Files", "Situation files (*%1);;Data to import 
 DROP_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
 
+def _NOT_A_SITUATION() -> str:    # noqa: N802
+    """What the reader's "not a situation file" reason says, in the interface language
+    (viewer/io/situation_file/open.py: both of its forms hold it)."""
+    return translate("Core", "not a situation file; make one with: %1").split("%1")[0]
+
+
 def dropped_file(mime) -> str | None:
     """The first local situation file, or file to import, among the dragged URLs."""
     for url in mime.urls() if mime.hasUrls() else []:
@@ -137,7 +143,7 @@ class FileController(QObject):
         path, _, dialog = self._pending or (None, None, True)
         self._pending = None
         self.window.drop_first_view()
-        if path is not None and dialog and "not a situation file; make one with" in reason:
+        if path is not None and dialog and _NOT_A_SITUATION() in reason:
             self.ask_import(path)           # someone else's GeoPackage: offer the import
             return
         self.window.status.show_message("")

@@ -33,6 +33,7 @@ from viewer.ui.image_export import ImageExporter
 from viewer.ui.jump_date import jump_to
 from viewer.ui.layers_panel import LayersPanel
 from viewer.ui.loader import FirstView, LoadedSituation, prepare
+from viewer.ui.map_tools import MapTools
 from viewer.ui.measuring import RegionMeasuring
 from viewer.ui.plain_text import Icon, message_box
 from viewer.ui.recent_files import app_settings
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.edit_actions = EditActions(self, self.edits)
         self.sketching = SketchActions(self)       # Edit ▸ Sketch Area…, a map tool
         self.report_tools = ReportTools(self)
+        self.map_tools = MapTools(self)     # ruler, marked place, Place panel, coordinates
         self._restore_layout()
         self.canvas.setFocus()
 

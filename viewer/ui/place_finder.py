@@ -1,10 +1,11 @@
 """Find a place (Ctrl+F): a search box that completes over the situation's places and
 regions in English, Ukrainian and GeoNames' other spellings; choosing one zooms to it
-(a place: PLACE_RADIUS_KM around it; a region: all of it). Esc closes the box."""
+(a place: PLACE_RADIUS_KM around it; a region: all of it) and marks it (``found``). Esc
+closes the box."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QStringListModel, Qt
+from PySide6.QtCore import QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QCompleter, QLineEdit, QMainWindow, QToolBar
 
@@ -17,6 +18,8 @@ SHOWN = 12                      # completions listed at once
 
 
 class PlaceFinder(QObject):
+    found = Signal(object)          # the Found zoomed to (the map marks it)
+
     def __init__(self, window: QMainWindow, zoom_to_lonlat):
         super().__init__(window)
         self._zoom = zoom_to_lonlat
@@ -78,6 +81,7 @@ class PlaceFinder(QObject):
         if found is None:
             return False
         self._zoom(found.bbox or box_around(found.lon, found.lat, PLACE_RADIUS_KM))
+        self.found.emit(found)
         return True
 
     def _on_return(self) -> None:

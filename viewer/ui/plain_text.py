@@ -22,7 +22,7 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
 
 from viewer.model.text import safe_line
-from viewer.render.language import core_text
+from viewer.render.language import translate
 
 Icon = QMessageBox.Icon
 
@@ -67,4 +67,4 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
 
 def error_text(exc) -> str:
     """A SituationError's one line, its problem in the interface language."""
-    return f"{exc.where}: {safe_line(core_text(exc.message), limit=None)}"
+    return exc.text(translate)

@@ -5,15 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
-from viewer.render.language import format_number, translate
-
-
-def format_lonlat(lon: float, lat: float) -> str:
-    """``48.4647° N  35.0462° E`` (hemispheres spelled out, never a minus sign)."""
-    ns = translate("Status", "N") if lat >= 0 else translate("Status", "S")
-    ew = translate("Status", "E") if lon >= 0 else translate("Status", "W")
-    return (f"{format_number(abs(lat), 4)}°\u00a0{ns}  "
-            f"{format_number(abs(lon), 4)}°\u00a0{ew}")
+from viewer.ui.coordinate_menu import format_position
 
 
 class StatusReadout(QObject):
@@ -22,6 +14,7 @@ class StatusReadout(QObject):
     def __init__(self, bar: QStatusBar, parent: QObject | None = None):
         super().__init__(parent)
         self.bar = bar
+        self.coordinates = "decimal"            # View ▸ Coordinates (coordinate_menu)
         self.progress = QProgressBar(bar)
         self.progress.setRange(0, 0)            # busy: a file read has no known length
         self.progress.setMaximumWidth(140)
@@ -34,7 +27,7 @@ class StatusReadout(QObject):
         self.position = QLabel(bar)
         self.position.setTextFormat(Qt.TextFormat.PlainText)
         self.position.setMinimumWidth(self.position.fontMetrics().horizontalAdvance(
-            format_lonlat(-179.9999, -89.9999)) + 12)
+            format_position(-179.99999, -79.99999, "dms")) + 12)
         self.position.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.region)
@@ -50,5 +43,5 @@ class StatusReadout(QObject):
         self.progress.setVisible(busy)
 
     def show_position(self, lonlat: tuple[float, float] | None, region: str | None) -> None:
-        self.position.setText(format_lonlat(*lonlat) if lonlat else "")
+        self.position.setText(format_position(*lonlat, self.coordinates) if lonlat else "")
         self.region.setText(region or "")

@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from viewer.io.errors import reason
 from viewer.model.edits import Edit, EditRefused, Editor
+from viewer.render.language import core_text
 from viewer.ui.edit_names import command_name
 
 
@@ -41,6 +43,6 @@ class UndoStack(QUndoStack):
         try:
             self.editor.apply(edit)
         except EditRefused as exc:
-            return str(exc)
+            return core_text(reason(exc))
         self.push(EditCommand(self.editor, edit, name))
         return None

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QGuiApplication
 
 from viewer.model.times import iso_z
+from viewer.render.language import fill, translate
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -37,4 +38,4 @@ def view_command(window: "MainWindow") -> str:
 def copy_view_command(window: "MainWindow") -> None:
     text = view_command(window)
     QGuiApplication.clipboard().setText(text)
-    window.status.show_message(f"Copied: {text}", 6000)
+    window.status.show_message(fill(translate("MainWindow", "Copied: %1"), text), 6000)

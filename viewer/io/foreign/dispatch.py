@@ -14,9 +14,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from viewer.io.errors import SituationError
+from viewer.io.errors import SituationError, os_reason
 from viewer.io.files import check_regular_file
 from viewer.io.foreign.features import ReadResult
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 SUFFIXES = (".geojson", ".json", ".kml", ".kmz", ".shp", ".gpkg")
 
@@ -35,8 +36,9 @@ def read_features(path: str | os.PathLike, layer: str | None = None) -> ReadResu
         from viewer.io.foreign.gpkg_layers import read_gpkg_features
         return read_gpkg_features(path, layer)
     if layer is not None:
-        raise SituationError(path, f"has a single layer, so no layer {layer!r} can be "
-                             "chosen (layers exist in GeoPackage and KML files)")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "has a single layer, so no layer %1 can be chosen (layers exist in "
+                    "GeoPackage and KML files)"), repr(layer)))
     return _reader(kind)(path)
 
 
@@ -49,8 +51,8 @@ def select_folder(result: ReadResult, layer: str | None) -> ReadResult:
     if not keep:
         names = sorted({f.layer for f in result.features if f.layer})
         listed = ", ".join(repr(n) for n in names[:10]) or "none"
-        raise SituationError(result.source, f"no folder {layer!r} holding features "
-                             f"(folders: {listed})")
+        raise SituationError(result.source, message(QT_TRANSLATE_NOOP(
+            "Core", "no folder %1 holding features (folders: %2)"), repr(layer), listed))
     return ReadResult(result.source, keep, result.warnings, result.repaired)
 
 
@@ -73,7 +75,8 @@ def _sniff(path: str) -> str:
         with open(path, "rb") as f:
             head = f.read(256)
     except OSError as exc:
-        raise SituationError(path, f"can't read: {exc.strerror or exc}") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "can't read: %1"), os_reason(exc))) from None
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"SQLite format 3\x00"):
         return ".gpkg"
@@ -83,5 +86,6 @@ def _sniff(path: str) -> str:
         return ".kml"
     if text.startswith((b"{", b"[")):
         return ".geojson"
-    raise SituationError(path, "unknown format: expected GeoJSON (.geojson), KML (.kml), "
-                         "KMZ (.kmz), a Shapefile (.shp) or a GeoPackage (.gpkg)")
+    raise SituationError(path, message(QT_TRANSLATE_NOOP(
+        "Core", "unknown format: expected GeoJSON (.geojson), KML (.kml), KMZ (.kmz), a "
+                "Shapefile (.shp) or a GeoPackage (.gpkg)")))

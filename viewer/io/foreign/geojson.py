@@ -22,6 +22,7 @@ from viewer.io.foreign.features import ReadResult
 from viewer.io.files import read_limited
 from viewer.io.foreign.repair import construct, finish, note_skipped
 from viewer.io.foreign.reproject import crs_from_geojson, describe, to_lonlat
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 GEOMETRY_TYPES = ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
                   "MultiPolygon", "GeometryCollection")
@@ -40,27 +41,31 @@ def parse_geojson(data: bytes | str, where: str) -> ReadResult:
     try:
         doc = json.loads(data, parse_constant=_CONSTANTS.__getitem__)
     except UnicodeDecodeError:
-        raise SituationError(where, "not GeoJSON: the text is not UTF-8") from None
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "not GeoJSON: the text is not UTF-8"))) from None
     except json.JSONDecodeError as exc:
-        raise SituationError(where, f"not valid JSON: {exc.msg} (line {exc.lineno}, "
-                             f"column {exc.colno})") from None
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "not valid JSON: %1 (line %2, column %3)"), exc.msg, exc.lineno, exc.colno)) from None
     except RecursionError:
-        raise SituationError(where, "not usable JSON: nested too deeply") from None
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "not usable JSON: nested too deeply"))) from None
     if not isinstance(doc, dict):
-        raise SituationError(where, "not GeoJSON: expected a JSON object")
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "not GeoJSON: expected a JSON object")))
     kind = doc.get("type")
     if kind == "FeatureCollection":
         items = doc.get("features")
         if not isinstance(items, list):
-            raise SituationError(where, "not GeoJSON: a FeatureCollection without a "
-                                 "'features' list")
+            raise SituationError(where, message(QT_TRANSLATE_NOOP(
+                "Core", "not GeoJSON: a FeatureCollection without a 'features' list")))
     elif kind == "Feature":
         items = [doc]
     elif kind in GEOMETRY_TYPES:
         items = [{"type": "Feature", "geometry": doc, "properties": {}}]
     else:
-        raise SituationError(where, f"not GeoJSON: type {kind!r} is not a FeatureCollection, "
-                             "Feature or geometry")
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "not GeoJSON: type %1 is not a FeatureCollection, Feature or geometry"),
+            repr(kind)))
     crs = crs_from_geojson(doc.get("crs"), where)
     result = ReadResult(where, attribution=_attribution(doc))
     geoms, props, labels = [], [], []
@@ -69,7 +74,8 @@ def parse_geojson(data: bytes | str, where: str) -> ReadResult:
         label = f"feature {i + 1}"
         try:
             if not isinstance(item, dict) or item.get("type") != "Feature":
-                raise UnusablePart(label, "not a GeoJSON Feature")
+                raise UnusablePart(label, message(QT_TRANSLATE_NOOP(
+                    "Core", "not a GeoJSON Feature")))
             with np.errstate(invalid="ignore"):  # NaN positions: numpy would warn on
                 geom = geometry(item.get("geometry"))  # stderr; repair.finish drops them
         except UnusablePart as exc:
@@ -97,21 +103,25 @@ def geometry(g, depth: int = 0) -> shapely.Geometry | None:
     if g is None:
         return None
     if not isinstance(g, dict):
-        raise UnusablePart("geometry", "not a JSON object")
+        raise UnusablePart("geometry", message(QT_TRANSLATE_NOOP(
+            "Core", "not a JSON object")))
     kind, c = g.get("type"), g.get("coordinates")
     if kind == "GeometryCollection":
         parts = g.get("geometries")
         if not isinstance(parts, list):
-            raise UnusablePart("geometry", "a GeometryCollection without a 'geometries' list")
+            raise UnusablePart("geometry", message(QT_TRANSLATE_NOOP(
+                "Core", "a GeometryCollection without a 'geometries' list")))
         if depth >= MAX_DEPTH:
-            raise UnusablePart("geometry", f"GeometryCollections nested more than {MAX_DEPTH} "
-                               "deep")
+            raise UnusablePart("geometry", message(QT_TRANSLATE_NOOP(
+                "Core", "GeometryCollections nested more than %1 deep"), MAX_DEPTH))
         return construct(shapely.GeometryCollection,
                       [geometry(p, depth + 1) for p in parts if p is not None])
     if kind not in GEOMETRY_TYPES:
-        raise UnusablePart("geometry", f"unknown geometry type {kind!r}")
+        raise UnusablePart("geometry", message(QT_TRANSLATE_NOOP(
+            "Core", "unknown geometry type %1"), repr(kind)))
     if not isinstance(c, (list, tuple)):         # (pyshp's __geo_interface__ has tuples)
-        raise UnusablePart("geometry", f"{kind} without a 'coordinates' list")
+        raise UnusablePart("geometry", message(QT_TRANSLATE_NOOP(
+            "Core", "%1 without a 'coordinates' list"), kind))
     if kind == "Point":
         return construct(shapely.Point, _positions([c])[0]) if c else shapely.Point()
     if kind == "MultiPoint":
@@ -127,7 +137,8 @@ def geometry(g, depth: int = 0) -> shapely.Geometry | None:
 
 def _polygon(rings) -> shapely.Polygon:
     if not isinstance(rings, (list, tuple)):
-        raise UnusablePart("geometry", "polygon coordinates are not a list of rings")
+        raise UnusablePart("geometry", message(QT_TRANSLATE_NOOP(
+            "Core", "polygon coordinates are not a list of rings")))
     if not rings:
         return shapely.Polygon()
     arrays = [_positions(r) for r in rings]
@@ -137,18 +148,22 @@ def _polygon(rings) -> shapely.Polygon:
 def _positions(c) -> np.ndarray:
     """An (n, 2) float array of x, y from a list of GeoJSON positions."""
     if not isinstance(c, (list, tuple)):
-        raise UnusablePart("geometry", "coordinates are not lists of numbers")
+        raise UnusablePart("geometry", message(QT_TRANSLATE_NOOP(
+            "Core", "coordinates are not lists of numbers")))
     a = _floats(c)
     if a is None:                       # positions of mixed length (2 and 3 numbers)
         if not all(isinstance(p, (list, tuple)) for p in c):
-            raise UnusablePart("geometry", "coordinates are not lists of numbers")
+            raise UnusablePart("geometry", message(QT_TRANSLATE_NOOP(
+                "Core", "coordinates are not lists of numbers")))
         a = _floats([p[:2] for p in c])
         if a is None:
-            raise UnusablePart("geometry", "coordinates are not lists of numbers")
+            raise UnusablePart("geometry", message(QT_TRANSLATE_NOOP(
+                "Core", "coordinates are not lists of numbers")))
     if a.size == 0:
         return np.empty((0, 2))
     if a.ndim != 2 or a.shape[1] < 2:
-        raise UnusablePart("geometry", "a position must have 2 or 3 numbers")
+        raise UnusablePart("geometry", message(QT_TRANSLATE_NOOP(
+            "Core", "a position must have 2 or 3 numbers")))
     return a[:, :2]
 
 

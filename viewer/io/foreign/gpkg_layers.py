@@ -22,10 +22,11 @@ import shapely
 from viewer.io.errors import SituationError
 from viewer.io.foreign.features import ReadResult
 from viewer.io.geopackage.blob import BlobError, decode
-from viewer.io.geopackage.sqlite import connect_read_only, list_tables
+from viewer.io.geopackage.sqlite import connect_read_only, list_tables, sqlite_reason
 from viewer.io.foreign.repair import finish, note_skipped
 from viewer.io.foreign.reproject import (crs_from_authority, crs_from_wkt, describe, is_lonlat,
                                  to_lonlat)
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 # SQLite's messages about a corrupt file may themselves not decode as UTF-8.
 _SQL_ERRORS = (sqlite3.Error, UnicodeDecodeError)
@@ -41,8 +42,8 @@ def read_gpkg_features(path: str | os.PathLike, layer: str | None = None) -> Rea
         if layer is not None:
             if layer not in layers:
                 listed = ", ".join(_shown(t, True) for t in list(layers)[:20]) or "none"
-                raise SituationError(path, f"no feature layer {_shown(layer, True)} (layers: "
-                                     f"{listed})")
+                raise SituationError(path, message(QT_TRANSLATE_NOOP(
+                    "Core", "no feature layer %1 (layers: %2)"), _shown(layer, True), listed))
             layers = {layer: layers[layer]}
         result = ReadResult(path)
         for table, (column, srs_id) in layers.items():
@@ -67,7 +68,8 @@ def _reading(path: str) -> Iterator[sqlite3.Connection]:
     except _SQL_MISUSE:
         raise
     except _SQL_ERRORS as exc:
-        raise SituationError(path, f"not a readable GeoPackage ({exc})") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "not a readable GeoPackage (%1)"), sqlite_reason(exc))) from None
     finally:
         conn.close()
 
@@ -82,8 +84,9 @@ def _feature_layers(conn: sqlite3.Connection, path: str) -> dict[str, tuple[str,
     """table name -> (geometry column, srs_id)."""
     tables = list_tables(conn)
     if not {"gpkg_contents", "gpkg_geometry_columns"} <= tables:
-        raise SituationError(path, "not a GeoPackage with features (no gpkg_contents or "
-                             "gpkg_geometry_columns table)")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "not a GeoPackage with features (no gpkg_contents or "
+                    "gpkg_geometry_columns table)")))
     rows = conn.execute(
         "SELECT c.table_name, g.column_name, g.srs_id FROM gpkg_contents c "
         "JOIN gpkg_geometry_columns g ON g.table_name = c.table_name "
@@ -107,8 +110,8 @@ def _read_layer(conn: sqlite3.Connection, path: str, table: str, column: str, sr
     info = conn.execute(f"PRAGMA table_info({_q(table)})").fetchall()
     names = [row[1] for row in info]
     if column not in names:
-        raise SituationError(path, f"table {_shown(table)}: no geometry column "
-                                   f"{_shown(column, True)}")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "table %1: no geometry column %2"), _shown(table), _shown(column, True)))
     pk = next((row[1] for row in info if row[5] == 1), None)
     key = _q(pk) if pk is not None else "rowid"
     attrs = [n for n in names if n not in (column, pk)]
@@ -158,8 +161,9 @@ def _to_lonlat(conn: sqlite3.Connection, path: str, table: str, srs_id, geoms: n
         coords = shapely.get_coordinates(geoms)
         coords = coords[np.isfinite(coords).all(axis=1)]
         if not ((np.abs(coords[:, 0]) <= 180) & (np.abs(coords[:, 1]) <= 90)).all():
-            raise SituationError(where, f"undefined spatial reference system (srs_id "
-                                 f"{_shown(srs_id)}) and coordinates that are not lon/lat")
+            raise SituationError(where, message(QT_TRANSLATE_NOOP(
+                "Core", "undefined spatial reference system (srs_id %1) and coordinates that are "
+                        "not lon/lat"), _shown(srs_id)))
         result.warnings.append(f"table {_shown(table)}: undefined spatial reference system "
                                f"(srs_id {_shown(srs_id)}); coordinates taken as lon/lat")
         return geoms

@@ -31,6 +31,7 @@ from viewer.io.errors import SituationError, UnusablePart
 from viewer.io.foreign.features import ReadResult
 from viewer.io.files import read_limited
 from viewer.io.foreign.repair import construct, finish, note_skipped
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 CONTAINERS = ("Document", "Folder")
 MAX_DEPTH = 100                 # Folders/Documents (or MultiGeometry) nested deeper: refused
@@ -58,20 +59,24 @@ def parse_kml(data: bytes, where: str) -> ReadResult:
         root = DET.fromstring(data, forbid_dtd=True, forbid_entities=True,
                               forbid_external=True)
     except DefusedXmlException:
-        raise SituationError(where, "refused: the KML declares a DTD or entities (KML "
-                             "needs none; they could read local files or expand "
-                             "without bound)") from None
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "refused: the KML declares a DTD or entities (KML needs none; they could "
+                    "read local files or expand without bound)"))) from None
     except ParseError as exc:
         line, col = getattr(exc, "position", (0, 0))
-        raise SituationError(where, f"not well-formed XML (line {line}, column {col})") \
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "not well-formed XML (line %1, column %2)"), line, col)) \
             from None
     except LookupError as exc:          # an encoding Python does not know
-        raise SituationError(where, f"not readable XML ({exc})") from None
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "not readable XML (%1)"), exc)) from None
     if local(root.tag) not in ("kml", *CONTAINERS, "Placemark"):
-        raise SituationError(where, f"not KML: the document is a <{local(root.tag)}>")
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "not KML: the document is a <%1>"), local(root.tag)))
     if not kml_namespace(root.tag):
-        raise SituationError(where, f"not KML: <{local(root.tag)}> is in namespace "
-                             f"{root.tag[1:root.tag.index('}')]!r}")
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "not KML: <%1> is in namespace %2"),
+            local(root.tag), repr(root.tag[1:root.tag.index('}')])))
     reader = _Reader(ReadResult(where))
     reader.walk(root)
     return reader.done()
@@ -106,8 +111,9 @@ class _Reader:
                 if name in CONTAINERS:
                     top = name == "Document" and local(elem.tag) == "kml"
                     if len(path) >= MAX_DEPTH:    # (each level copies the path: O(depth²))
-                        raise SituationError(self.result.source, "not usable KML: folders "
-                                             f"nested more than {MAX_DEPTH} deep")
+                        raise SituationError(self.result.source, message(QT_TRANSLATE_NOOP(
+                            "Core", "not usable KML: folders nested more than %1 deep"),
+                            MAX_DEPTH))
                     sub = path if top else (*path, _text(child, "name") or f"Unnamed {name}")
                     children.append((child, sub, times))
                 elif name == "Placemark":
@@ -152,8 +158,8 @@ class _Reader:
         kind = local(elem.tag)
         if kind == "MultiGeometry":
             if depth >= MAX_DEPTH:
-                raise UnusablePart("geometry", f"MultiGeometry nested more than {MAX_DEPTH} "
-                                   "deep")
+                raise UnusablePart("geometry", message(QT_TRANSLATE_NOOP(
+                    "Core", "MultiGeometry nested more than %1 deep"), MAX_DEPTH))
             return _collect([self.geometry_of([child], depth + 1) for child in elem])
         if kind == "Model":
             self.ignored[kind] += 1
@@ -167,7 +173,8 @@ class _Reader:
         outer = _child(elem, "outerBoundaryIs")
         shell = _child(outer, "LinearRing") if outer is not None else None
         if shell is None:
-            raise UnusablePart("geometry", "a Polygon without an outerBoundaryIs LinearRing")
+            raise UnusablePart("geometry", message(QT_TRANSLATE_NOOP(
+                "Core", "a Polygon without an outerBoundaryIs LinearRing")))
         holes = [_coords(_text(ring, "coordinates")) for inner in elem
                  if local(inner.tag) == "innerBoundaryIs" for ring in inner
                  if local(ring.tag) == "LinearRing"]
@@ -211,11 +218,13 @@ def _coords(text: str) -> np.ndarray:
         return np.empty((0, 2))
     dims = np.char.count(np.array(tuples), ",") + 1
     if (dims < 2).any():
-        raise UnusablePart("geometry", "a coordinate tuple needs longitude and latitude")
+        raise UnusablePart("geometry", message(QT_TRANSLATE_NOOP(
+            "Core", "a coordinate tuple needs longitude and latitude")))
     try:
         values = np.array(",".join(tuples).split(","), dtype=float)
     except ValueError:                  # numpy's message quotes the text, of any length
-        raise UnusablePart("geometry", "coordinates that are not numbers") from None
+        raise UnusablePart("geometry", message(QT_TRANSLATE_NOOP(
+            "Core", "coordinates that are not numbers"))) from None
     starts = np.concatenate([[0], np.cumsum(dims)[:-1]])
     return np.column_stack([values[starts], values[starts + 1]])
 

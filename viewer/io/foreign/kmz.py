@@ -13,10 +13,11 @@ import os
 import zipfile
 import zlib
 
-from viewer.io.errors import SituationError
+from viewer.io.errors import SituationError, os_reason
 from viewer.io.foreign.features import ReadResult
 from viewer.io.foreign.kml import parse_kml
 from viewer.io.files import MB, check_regular_file, size_text
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 MAX_ARCHIVE_BYTES = 512 * MB
 MAX_ENTRY_BYTES = 256 * MB
@@ -36,8 +37,9 @@ def read_kml_entry(path: str) -> tuple[str, bytes]:
     """The name and bytes of the KML document inside the KMZ at ``path``."""
     size = check_regular_file(path)
     if size > MAX_ARCHIVE_BYTES:
-        raise SituationError(path, f"is {size_text(size)}; KMZ files over "
-                             f"{size_text(MAX_ARCHIVE_BYTES)} are refused")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "is %1; KMZ files over %2 are refused"),
+            size_text(size), size_text(MAX_ARCHIVE_BYTES)))
     archive = _zip(path, zipfile.ZipFile, path)
     with archive:
         info = _choose_entry(path, archive.infolist())
@@ -50,28 +52,34 @@ def _zip(path: str, call, *args):
     try:
         return call(*args)
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
-        raise SituationError(path, f"not a readable KMZ (zip) archive: {_short(exc)}") \
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "not a readable KMZ (zip) archive: %1"), _short(exc))) \
             from None
     except NotImplementedError as exc:       # compression method
-        raise SituationError(path, f"can't read the KMZ archive: {_short(exc)}") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "can't read the KMZ archive: %1"), _short(exc))) from None
     except RuntimeError as exc:              # encrypted entry
-        raise SituationError(path, f"can't read the KMZ archive: {_short(exc)}") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "can't read the KMZ archive: %1"), _short(exc))) from None
     except OSError as exc:
-        raise SituationError(path, f"can't read: {exc.strerror or exc}") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "can't read: %1"), os_reason(exc))) from None
 
 
 def _choose_entry(path: str, entries: list[zipfile.ZipInfo]) -> zipfile.ZipInfo:
     for info in entries:
         if not info.filename:                # (zipfile itself fails on such an entry)
-            raise SituationError(path, "not a readable KMZ (zip) archive: an entry without "
-                                 "a name")
+            raise SituationError(path, message(QT_TRANSLATE_NOOP(
+                "Core", "not a readable KMZ (zip) archive: an entry without a name")))
         if _escapes(info.filename):
-            raise SituationError(path, f"refused: archive entry {info.filename[:100]!r} points "
-                                 "outside the archive")
+            raise SituationError(path, message(QT_TRANSLATE_NOOP(
+                "Core", "refused: archive entry %1 points outside the archive"),
+                repr(info.filename[:100])))
     root_kml = [i for i in entries if not i.is_dir() and "/" not in i.filename.strip("/")
                 and i.filename.lower().endswith(".kml")]
     if not root_kml:
-        raise SituationError(path, "not a KMZ: no .kml document at the archive's root")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "not a KMZ: no .kml document at the archive's root")))
     doc = [i for i in root_kml if i.filename.lower() == "doc.kml"]
     return (doc or root_kml)[0]
 
@@ -90,14 +98,16 @@ def _escapes(name: str) -> bool:
 def _inflate(path: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     limit = MAX_ENTRY_BYTES
     if info.file_size > limit:
-        raise SituationError(path, f"refused: {info.filename[:100]} would inflate to "
-                             f"{size_text(info.file_size)} (limit {size_text(limit)})")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "refused: %1 would inflate to %2 (limit %3)"),
+            info.filename[:100], size_text(info.file_size), size_text(limit)))
     chunks, total = [], 0
     with _zip(path, archive.open, info) as entry:
         while chunk := _zip(path, entry.read, min(CHUNK, limit + 1 - total)):
             total += len(chunk)
             if total > limit:
-                raise SituationError(path, f"refused: {info.filename[:100]} inflates past "
-                                     f"{size_text(limit)}, more than it declares")
+                raise SituationError(path, message(QT_TRANSLATE_NOOP(
+                    "Core", "refused: %1 inflates past %2, more than it declares"),
+                    info.filename[:100], size_text(limit)))
             chunks.append(chunk)
     return b"".join(chunks)

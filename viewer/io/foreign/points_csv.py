@@ -18,6 +18,7 @@ from viewer.io.errors import SituationError
 from viewer.io.files import MB, read_text_limited
 from viewer.io.foreign.features import ReadResult
 from viewer.io.foreign.repair import finish, note_skipped
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 MAX_CSV_BYTES = 64 * MB
 LON = ("lon", "lng", "long", "longitude", "x")
@@ -38,8 +39,9 @@ def read_points_csv(path: str | os.PathLike) -> ReadResult:
         ix = next((keys.index(k) for k in LON if k in keys), None)
         iy = next((keys.index(k) for k in LAT if k in keys), None)
         if ix is None or iy is None:
-            raise SituationError(path, f"no longitude and latitude columns ({'/'.join(LON)}, "
-                                 f"{'/'.join(LAT)}; columns: {', '.join(header[:12]) or 'none'})")
+            raise SituationError(path, message(QT_TRANSLATE_NOOP(
+                "Core", "no longitude and latitude columns (%1, %2; columns: %3)"),
+                '/'.join(LON), '/'.join(LAT), ', '.join(header[:12]) or 'none'))
         geoms, props, labels, bad = [], [], [], []
         for n, cells in enumerate(reader, start=2):
             if not any(c.strip() for c in cells):
@@ -56,8 +58,8 @@ def read_points_csv(path: str | os.PathLike) -> ReadResult:
             props.append({h: c.strip() for h, c in zip(header, cells)})
             labels.append(f"row {n}")
     except csv.Error as exc:
-        raise SituationError(path, f"not a readable CSV table (line {reader.line_num}: "
-                             f"{exc})") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "not a readable CSV table (line %1: %2)"), reader.line_num, exc)) from None
     if bad:
         note_skipped(result, bad, "no number for longitude or latitude")
     finish(result, geoms, props, labels)

@@ -19,7 +19,7 @@ import shapely
 from shapely.errors import GEOSException
 from shapely.geometry import MultiPolygon, Polygon
 
-from viewer.io.errors import UnusablePart
+from viewer.io.errors import GEOMETRY, UnusablePart, reason
 from viewer.io.foreign.features import Feature, ReadResult
 
 NAMED = 5            # how many skipped features a warning names before "..."
@@ -33,7 +33,7 @@ def construct(make, *args) -> shapely.Geometry:
     try:
         return make(*args)
     except (ValueError, GEOSException) as exc:
-        raise UnusablePart("geometry", str(exc)) from None
+        raise UnusablePart(GEOMETRY, reason(exc)) from None
 
 
 def finish(result: ReadResult, geoms: Sequence, properties: Sequence[dict[str, Any]],

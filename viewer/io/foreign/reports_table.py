@@ -21,10 +21,11 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from viewer.io.errors import SituationError, UnusablePart
+from viewer.io.errors import SituationError, UnusablePart, reason
 from viewer.io.files import MB, read_text_limited
 from viewer.model.report import ROLES, Reliability, Report
 from viewer.model.times import parse_time, shifted
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 MAX_TABLE_BYTES = 64 * MB
 TEXT = ("source", "title", "url", "summary", "language")
@@ -93,7 +94,8 @@ def read_reports_table(path: str | os.PathLike) -> ReportsTable:
         table.link_specs.extend(links)
     if not table.reports:
         why = f" ({table.warnings[-1]})" if table.warnings else ""
-        raise SituationError(path, f"no usable report rows{why}")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "no usable report rows%1"), why))
     return table
 
 
@@ -112,8 +114,8 @@ def _csv_rows(path: str, text: str) -> list[tuple[str, dict | str]]:
             rows.append((f"row {n}", dict(zip(header, cells)) if len(cells) <= len(header)
                          else f"{len(cells)} cells for {len(header)} columns"))
     except csv.Error as exc:
-        raise SituationError(path, f"not a readable CSV table (line {reader.line_num}: "
-                             f"{exc})") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "not a readable CSV table (line %1: %2)"), reader.line_num, exc)) from None
     return rows
 
 
@@ -121,14 +123,16 @@ def _json_rows(path: str, text: str) -> list[tuple[str, dict | str]]:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SituationError(path, f"not valid JSON: {exc.msg} (line {exc.lineno}, "
-                             f"column {exc.colno})") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "not valid JSON: %1 (line %2, column %3)"), exc.msg, exc.lineno, exc.colno)) from None
     except RecursionError:
-        raise SituationError(path, "not usable JSON: nested too deeply") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "not usable JSON: nested too deeply"))) from None
     if isinstance(doc, dict) and isinstance(doc.get("reports"), list):
         doc = doc["reports"]
     if not isinstance(doc, list):
-        raise SituationError(path, "not a reports table: expected a JSON list of objects")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "not a reports table: expected a JSON list of objects")))
     rows = [(f"item {n}", {_key(k): v for k, v in item.items()} if isinstance(item, dict)
              else "not a JSON object") for n, item in enumerate(doc, start=1)]
     _require(path, sorted({k for _, row in rows if isinstance(row, dict) for k in row}))
@@ -143,8 +147,9 @@ def _key(name: str) -> str:
 def _require(path: str, columns: list[str]) -> None:
     missing = [c for c in ("id", "published") if c not in columns]
     if missing:
-        raise SituationError(path, f"not a reports table: no {' or '.join(missing)} column "
-                             f"(columns: {', '.join(columns)})")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "not a reports table: no %1 column (columns: %2)"),
+            ' or '.join(missing), ', '.join(columns)))
 
 
 def _parse(label: str, row: dict | str) -> tuple[Report, list[LinkSpec], list[str]]:
@@ -154,7 +159,8 @@ def _parse(label: str, row: dict | str) -> tuple[Report, list[LinkSpec], list[st
         raise UnusablePart(label, row)
     v = {k: _text(label, k, row.get(k)) for k in COLUMNS}
     if not v["id"]:
-        raise UnusablePart(label, "id: empty")
+        raise UnusablePart(label, message(QT_TRANSLATE_NOOP(
+            "Core", "id: empty")))
     published = _time(label, v, "published")
     notes, url = [], v["url"]
     if url and not url.lower().startswith(("http://", "https://")):
@@ -169,36 +175,40 @@ def _reliability(label: str, v: dict[str, str]) -> Reliability:
     code = v["grade"] or (v["reliability"] if len(v["reliability"]) == 2 else "")
     cred = v["credibility"].removesuffix(".0")
     if not code and cred and not (cred.isascii() and cred.isdigit()):
-        raise UnusablePart(label, f"reliability: information credibility must be 1-6, got "
-                           f"{cred!r}")
+        raise UnusablePart(label, message(QT_TRANSLATE_NOOP(
+            "Core", "reliability: information credibility must be 1-6, got %1"), repr(cred)))
     try:
         if code:
             return Reliability.from_code(code)
         return Reliability(v["reliability"].upper() or "F", int(cred or 6))
     except ValueError as exc:           # the model's own check of a grade
-        raise UnusablePart(label, f"reliability: {exc}") from None
+        raise UnusablePart(label, message(QT_TRANSLATE_NOOP(
+            "Core", "reliability: %1"), reason(exc))) from None
 
 
 def _links(label: str, v: dict[str, str]) -> list[LinkSpec]:
     role = v["role"].lower() or "reports"
     if role not in ROLES:
-        raise UnusablePart(label, f"role: must be one of {', '.join(ROLES)}, got "
-                           f"{v['role']!r}")
+        raise UnusablePart(label, message(QT_TRANSLATE_NOOP(
+            "Core", "role: must be one of %1, got %2"), ', '.join(ROLES), repr(v['role'])))
     rid, links = v["id"], []
     for cid in filter(None, (c.strip() for c in v["change_id"].split(";"))):
         links.append(LinkSpec(rid, role, change_id=cid))
     if v["layer"] or v["date"]:
         if not (v["layer"] and v["date"]):
-            raise UnusablePart(label, "a layer link needs both layer and date")
+            raise UnusablePart(label, message(QT_TRANSLATE_NOOP(
+                "Core", "a layer link needs both layer and date")))
         links.append(LinkSpec(rid, role, layer=v["layer"], at=_time(label, v, "date"),
                               date_only=len(v["date"]) <= 10))
     if v["region"] or v["from"] or v["to"]:
         if not (v["region"] and v["from"] and v["to"]):
-            raise UnusablePart(label, "a region link needs region, from and to")
+            raise UnusablePart(label, message(QT_TRANSLATE_NOOP(
+                "Core", "a region link needs region, from and to")))
         t0, t1 = _time(label, v, "from"), _time(label, v, "to")
         t1 = shifted(t1, timedelta(days=1 if len(v["to"]) <= 10 else 0))  # (not past 9999)
         if t1 <= t0:
-            raise UnusablePart(label, "to: before from")
+            raise UnusablePart(label, message(QT_TRANSLATE_NOOP(
+                "Core", "to: before from")))
         links.append(LinkSpec(rid, role, region=v["region"], t0=t0, t1=t1))
     return links
 
@@ -210,15 +220,18 @@ def _text(label: str, column: str, value) -> str:
             isinstance(x, str) for x in value):
         return ";".join(value)
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise UnusablePart(label, f"{column}: not text or a number")
+        raise UnusablePart(label, message(QT_TRANSLATE_NOOP(
+            "Core", "%1: not text or a number"), column))
     return str(value).strip()
 
 
 def _time(label: str, v: dict[str, str], column: str) -> datetime:
     if not v[column]:
-        raise UnusablePart(label, f"{column}: empty")
+        raise UnusablePart(label, message(QT_TRANSLATE_NOOP(
+            "Core", "%1: empty"), column))
     try:
         return parse_time(v[column])
     except ValueError:                  # the model's own check of a date
-        raise UnusablePart(label, f"{column}: not a date or time: {v[column][:60]!r}") \
+        raise UnusablePart(label, message(QT_TRANSLATE_NOOP(
+            "Core", "%1: not a date or time: %2"), column, repr(v[column][:60]))) \
             from None

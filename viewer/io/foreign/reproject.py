@@ -17,6 +17,7 @@ from pyproj import CRS, Transformer
 from pyproj.exceptions import ProjError
 
 from viewer.io.errors import SituationError
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 LONLAT = CRS.from_user_input("OGC:CRS84")
 
@@ -32,8 +33,9 @@ def crs_from_name(name: str, where: str) -> CRS:
     """The CRS named by an authority code such as ``EPSG:3857`` or an OGC URN/URI."""
     m = _CRS_NAME.match(str(name).strip())
     if not m:
-        raise SituationError(where, f"unknown coordinate reference system {name!r} "
-                             "(expected e.g. EPSG:3857 or urn:ogc:def:crs:EPSG::3857)")
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "unknown coordinate reference system %1 (expected e.g. EPSG:3857 or "
+                    "urn:ogc:def:crs:EPSG::3857)"), repr(name)))
     auth = (m["auth"] or m["auth2"]).upper()
     code = m["code"] or m["code2"]
     return crs_from_authority(auth, code, where)
@@ -43,8 +45,8 @@ def crs_from_authority(auth: str, code: str | int, where: str) -> CRS:
     try:
         return CRS.from_authority(str(auth).upper(), str(code))
     except (ProjError, ValueError, TypeError):
-        raise SituationError(where, f"unknown coordinate reference system "
-                             f"{auth}:{code}") from None
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "unknown coordinate reference system %1:%2"), auth, code)) from None
 
 
 def crs_from_wkt(wkt: str, where: str) -> CRS:
@@ -53,8 +55,8 @@ def crs_from_wkt(wkt: str, where: str) -> CRS:
         return CRS.from_wkt(wkt)
     except (ProjError, ValueError, TypeError):
         short = " ".join(str(wkt).split())[:60]
-        raise SituationError(where, f"unknown coordinate reference system "
-                             f"(unreadable WKT {short!r})") from None
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "unknown coordinate reference system (unreadable WKT %1)"), repr(short))) from None
 
 
 def crs_from_geojson(member, where: str) -> CRS | None:
@@ -63,19 +65,22 @@ def crs_from_geojson(member, where: str) -> CRS | None:
     if member is None:
         return None
     if not isinstance(member, dict) or not isinstance(member.get("properties"), dict):
-        raise SituationError(where, "unknown coordinate reference system: the 'crs' "
-                             "member is not a GeoJSON crs object")
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "unknown coordinate reference system: the 'crs' member is not a GeoJSON "
+                    "crs object")))
     kind, props = member.get("type"), member["properties"]
     if kind == "name" and isinstance(props.get("name"), str):
         crs = crs_from_name(props["name"], where)
     elif kind == "EPSG" and isinstance(props.get("code"), (int, str)):
         crs = crs_from_authority("EPSG", props["code"], where)
     elif kind == "link":
-        raise SituationError(where, "unknown coordinate reference system: the 'crs' member "
-                             "is a link, and links are never followed")
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "unknown coordinate reference system: the 'crs' member is a link, and "
+                    "links are never followed")))
     else:
-        raise SituationError(where, f"unknown coordinate reference system: unsupported "
-                             f"'crs' member of type {kind!r}")
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "unknown coordinate reference system: unsupported 'crs' member of type %1"),
+            repr(kind)))
     return None if is_lonlat(crs) else crs
 
 
@@ -95,8 +100,8 @@ def to_lonlat(geoms: np.ndarray, crs: CRS, where: str) -> np.ndarray:
     try:
         transformer = Transformer.from_crs(crs, LONLAT, always_xy=True)
     except ProjError as exc:
-        raise SituationError(where, f"can't convert {describe(crs)} to longitude/latitude "
-                             f"({exc})") from None
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "can't convert %1 to longitude/latitude (%2)"), describe(crs), exc)) from None
 
     def convert(xy: np.ndarray) -> np.ndarray:
         x, y = transformer.transform(xy[:, 0], xy[:, 1], errcheck=False)
@@ -106,5 +111,5 @@ def to_lonlat(geoms: np.ndarray, crs: CRS, where: str) -> np.ndarray:
     try:
         return shapely.transform(shapely.force_2d(arr), convert)
     except ProjError as exc:
-        raise SituationError(where, f"can't convert {describe(crs)} to longitude/latitude "
-                             f"({exc})") from None
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "can't convert %1 to longitude/latitude (%2)"), describe(crs), exc)) from None

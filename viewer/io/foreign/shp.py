@@ -25,12 +25,13 @@ import numpy as np
 import shapefile
 import shapely
 
-from viewer.io.errors import SituationError, UnusablePart
+from viewer.io.errors import SituationError, UnusablePart, os_reason
 from viewer.io.foreign.features import ReadResult
 from viewer.io.foreign.geojson import geometry
 from viewer.io.files import check_regular_file, read_limited
 from viewer.io.foreign.repair import finish, note_skipped
 from viewer.io.foreign.reproject import crs_from_wkt, describe, is_lonlat, to_lonlat
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 SIDECAR_BYTES = 1 << 20             # .prj and .cpg are a line of text
 # What pyshp raises on damaged input: it does not wrap the errors of its own parsing
@@ -54,8 +55,9 @@ def read_shapefile(path: str | os.PathLike) -> ReadResult:
         try:
             geoms, records, notes = _read(path, files, "latin-1")
         except _Undecodable:        # pyshp reads dates and numbers as ASCII, whatever .cpg says
-            raise SituationError(files.get(".dbf", path), "not a readable attribute table: "
-                                 "undecodable bytes in a date or number field") from None
+            raise SituationError(files.get(".dbf", path), message(QT_TRANSLATE_NOOP(
+                "Core", "not a readable attribute table: undecodable bytes in a date or number "
+                        "field"))) from None
     result.warnings.extend(notes)
     if records is None:
         result.warnings.append("no .dbf file beside it: features have no attributes")
@@ -86,7 +88,8 @@ def _sidecars(path: str) -> dict[str, str]:
     try:
         names = os.listdir(folder or ".")
     except OSError as exc:
-        raise SituationError(path, f"can't list its folder: {exc.strerror or exc}") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "can't list its folder: %1"), os_reason(exc))) from None
     found: dict[str, str] = {}
     for name in sorted(names, key=lambda n: os.path.splitext(n)[0] != stem):
         s, ext = os.path.splitext(name)
@@ -173,9 +176,11 @@ def _pyshp(path: str, call):
     except shapefile.dbfFileException as exc:
         if "decode" in str(exc):
             raise _Undecodable() from None
-        raise SituationError(path, f"not a readable Shapefile: {exc}") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "not a readable Shapefile: %1"), exc)) from None
     except _PYSHP_ERRORS as exc:
-        raise SituationError(path, f"not a readable Shapefile: {exc}") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "not a readable Shapefile: %1"), exc)) from None
 
 
 def _geometry(shape):
@@ -209,7 +214,8 @@ def _to_lonlat(path: str, prj: str | None, arr: np.ndarray, result: ReadResult) 
     coords = shapely.get_coordinates(arr)
     coords = coords[np.isfinite(coords).all(axis=1)]
     if not ((np.abs(coords[:, 0]) <= 180) & (np.abs(coords[:, 1]) <= 90)).all():
-        raise SituationError(path, "has no .prj file and its coordinates are not longitude/"
-                             "latitude; put the .prj that came with it beside it")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "has no .prj file and its coordinates are not longitude/latitude; put the"
+                    " .prj that came with it beside it")))
     result.warnings.append("no .prj file: coordinates taken as longitude/latitude (WGS 84)")
     return arr

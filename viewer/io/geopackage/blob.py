@@ -16,7 +16,9 @@ import numpy as np
 import shapely
 from shapely.errors import GEOSException
 
+from viewer.io.errors import reason
 from viewer.io.geopackage import wkb as gpkg_wkb
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 MAGIC = b"GP"
 SRS_ID = 4326
@@ -71,18 +73,23 @@ def encode(geoms: Sequence | np.ndarray, srs_id: int = SRS_ID) -> list[bytes | N
 def header_length(blob: bytes) -> int:
     """Bytes before the WKB; raises WkbError for anything but a GeoPackage blob."""
     if len(blob) < 8 or blob[:2] != MAGIC:
-        raise gpkg_wkb.WkbError("not a GeoPackage geometry (no GP header)")
+        raise gpkg_wkb.WkbError(message(QT_TRANSLATE_NOOP(
+            "Core", "not a GeoPackage geometry (no GP header)")))
     if blob[2] != 0:
-        raise gpkg_wkb.WkbError(f"unsupported GeoPackage geometry version {blob[2]}")
+        raise gpkg_wkb.WkbError(message(QT_TRANSLATE_NOOP(
+            "Core", "unsupported GeoPackage geometry version %1"), blob[2]))
     flags = blob[3]
     if flags & FLAG_EXTENDED:
-        raise gpkg_wkb.WkbError("extended GeoPackage geometry types are not supported")
+        raise gpkg_wkb.WkbError(message(QT_TRANSLATE_NOOP(
+            "Core", "extended GeoPackage geometry types are not supported")))
     kind = (flags >> 1) & 0x07
     if kind >= len(ENVELOPE_BYTES):
-        raise gpkg_wkb.WkbError(f"bad envelope kind {kind} in GeoPackage geometry")
+        raise gpkg_wkb.WkbError(message(QT_TRANSLATE_NOOP(
+            "Core", "bad envelope kind %1 in GeoPackage geometry"), kind))
     size = 8 + ENVELOPE_BYTES[kind]
     if len(blob) <= size:
-        raise gpkg_wkb.WkbError("GeoPackage geometry is cut short")
+        raise gpkg_wkb.WkbError(message(QT_TRANSLATE_NOOP(
+            "Core", "GeoPackage geometry is cut short")))
     return size
 
 
@@ -126,16 +133,18 @@ def decode(blobs: Sequence[bytes | None], allowed: frozenset[int] | None = None)
         if blob is None:
             continue
         if not isinstance(blob, (bytes, bytearray, memoryview)):
-            raise BlobError(i, f"geometry is {type(blob).__name__}, not a blob")
+            raise BlobError(i, message(QT_TRANSLATE_NOOP(
+                "Core", "geometry is %1, not a blob"), type(blob).__name__))
         blob = bytes(blob)
         try:
             wkb[i] = blob[header_length(blob):]
             parts += gpkg_wkb.check(wkb[i], allowed)[1]
         except gpkg_wkb.WkbError as exc:
-            raise BlobError(i, str(exc)) from None
+            raise BlobError(i, reason(exc)) from None
         if parts > MAX_PARTS:
-            raise BlobError(i, f"more than {MAX_PARTS:,} polygons and rings together, more "
-                            "than this viewer reads")
+            raise BlobError(i, message(QT_TRANSLATE_NOOP(
+                "Core", "more than %1 polygons and rings together, more than this viewer reads"),
+                format(MAX_PARTS, ',')))
     try:
         with np.errstate(invalid="ignore"):      # NaN coordinates: refused by the caller
             # in chunks: one call holds the GIL, and a window's event loop waits for it
@@ -149,5 +158,7 @@ def decode(blobs: Sequence[bytes | None], allowed: frozenset[int] | None = None)
             with np.errstate(invalid="ignore"):
                 shapely.from_wkb(item)
         except (GEOSException, ValueError, TypeError) as exc:
-            raise BlobError(i, f"unreadable WKB ({exc})") from None
-    raise BlobError(0, "unreadable WKB")
+            raise BlobError(i, message(QT_TRANSLATE_NOOP(
+                "Core", "unreadable WKB (%1)"), exc)) from None
+    raise BlobError(0, message(QT_TRANSLATE_NOOP(
+        "Core", "unreadable WKB")))

@@ -28,9 +28,9 @@ import struct
 import tempfile
 import urllib.parse
 
-from viewer.io.errors import SituationError
+from viewer.io.errors import SituationError, os_reason
 from viewer.io.files import read_head
-from viewer.model.messages import QT_TRANSLATE_NOOP, message
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message, message
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 GEOPACKAGE_IDS = (0x47504B47, 0x47503130, 0x47503131)    # "GPKG"; "GP10", "GP11" (1.0, 1.1)
@@ -53,7 +53,8 @@ def check_file(path: str) -> bytes:
     pages = int.from_bytes(header[28:32], "big")
     header_size_valid = header[24:28] == header[92:96]   # SQLite file format, "in-header size"
     if header_size_valid and pages and page_size * pages > size:
-        raise SituationError(path, f"is truncated ({size} of {page_size * pages} bytes)")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "is truncated (%1 of %2 bytes)"), size, page_size * pages))
     return header
 
 
@@ -103,23 +104,44 @@ def connect_read_only(path: str, notices: list[str] | None = None) -> ReadConnec
         raise SituationError(path, _open_problem(exc)) from None
     except UnicodeDecodeError:          # SQLite's message quotes a schema that is not UTF-8
         conn.close()
-        raise SituationError(path, "not a readable GeoPackage (its schema is damaged: "
-                             "text that is not UTF-8)") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "not a readable GeoPackage (its schema is damaged: text that is not "
+                    "UTF-8)"))) from None
     return conn
 
 
-def _open_problem(exc: sqlite3.Error) -> str:
+def _open_problem(exc: sqlite3.Error) -> Message:
     name = getattr(exc, "sqlite_errorname", "")
     if name == "SQLITE_READONLY_ROLLBACK":
-        return ("has an unfinished change (its -journal file is still there): let the "
-                "program changing it finish, or open the file once in that program or in "
-                "sqlite3 to roll the change back")
+        return message(QT_TRANSLATE_NOOP(
+            "Core", "has an unfinished change (its -journal file is still there): let the "
+            "program changing it finish, or open the file once in that program or in "
+            "sqlite3 to roll the change back"))
     if name.startswith("SQLITE_BUSY"):
-        return (f"another program kept it locked for {BUSY_SECONDS:g} s while writing to "
-                "it; try again")
+        return message(QT_TRANSLATE_NOOP(
+            "Core", "another program kept it locked for %1 s while writing to it; try "
+            "again"), f"{BUSY_SECONDS:g}")
     if name.startswith("SQLITE_NOTADB") or name.startswith("SQLITE_CORRUPT"):
-        return f"not a readable GeoPackage ({exc})"
-    return f"can't open: {exc}"
+        return message(QT_TRANSLATE_NOOP("Core", "not a readable GeoPackage (%1)"),
+                       sqlite_reason(exc))
+    return message(QT_TRANSLATE_NOOP("Core", "can't open: %1"), sqlite_reason(exc))
+
+
+_SQLITE_REASONS = {text: text for text in (
+    QT_TRANSLATE_NOOP("Core", "file is not a database"),
+    QT_TRANSLATE_NOOP("Core", "database disk image is malformed"),
+    QT_TRANSLATE_NOOP("Core", "database or disk is full"),
+    QT_TRANSLATE_NOOP("Core", "disk I/O error"),
+    QT_TRANSLATE_NOOP("Core", "unable to open database file"),
+    QT_TRANSLATE_NOOP("Core", "database is locked"),
+    QT_TRANSLATE_NOOP("Core", "attempt to write a readonly database"))}
+
+
+def sqlite_reason(exc: Exception) -> Message | str:
+    """SQLite's reason: its usual messages as Messages (the English is SQLite's own, so
+    the CLI says what it said), others as SQLite wrote them."""
+    text = str(exc)
+    return message(_SQLITE_REASONS[text]) if text in _SQLITE_REASONS else text
 
 
 def _uri(path: str, query: str) -> str:
@@ -167,7 +189,8 @@ def _private_copy(path: str) -> tuple[str, str]:
         shutil.copyfile(path + "-wal", copy + "-wal")
     except OSError as exc:
         shutil.rmtree(folder, ignore_errors=True)
-        raise SituationError(path, f"can't read its -wal file: {exc.strerror or exc}") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "can't read its -wal file: %1"), os_reason(exc))) from None
     return folder, _uri(copy, "mode=rw")
 
 

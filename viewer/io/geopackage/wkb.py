@@ -13,6 +13,7 @@ can refuse by the count.
 from __future__ import annotations
 
 import struct
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON, COLLECTION = range(1, 8)
 NAMES = {POINT: "Point", LINESTRING: "LineString", POLYGON: "Polygon", MULTIPOINT: "MultiPoint",
@@ -42,10 +43,12 @@ def check(wkb: bytes, allowed: frozenset[int] | None = None) -> tuple[int, int]:
 def _header(wkb: bytes, pos: int) -> tuple[int, int, int, int]:
     """(byte order, base type, coordinate size in bytes, position after the header)."""
     if pos + 5 > len(wkb):
-        raise WkbError("WKB is cut short")
+        raise WkbError(message(QT_TRANSLATE_NOOP(
+            "Core", "WKB is cut short")))
     order = wkb[pos]
     if order not in (0, 1):
-        raise WkbError(f"bad WKB byte order {order}")
+        raise WkbError(message(QT_TRANSLATE_NOOP(
+            "Core", "bad WKB byte order %1"), order))
     code = _U32[order].unpack_from(wkb, pos + 1)[0]
     pos += 5
     flags, code = code & 0xF0000000, code & 0x0FFFFFFF
@@ -53,14 +56,16 @@ def _header(wkb: bytes, pos: int) -> tuple[int, int, int, int]:
         pos += 4
     base, iso = code % 1000, code // 1000
     if base not in NAMES or iso > 3 or (iso and flags):
-        raise WkbError(f"unsupported WKB geometry type {code | flags}")
+        raise WkbError(message(QT_TRANSLATE_NOOP(
+            "Core", "unsupported WKB geometry type %1"), code | flags))
     dims = (2, 3, 3, 4)[iso] if iso else 2 + bool(flags & _EWKB_Z) + bool(flags & _EWKB_M)
     return order, base, 8 * dims, pos
 
 
 def _count(wkb: bytes, pos: int, order: int) -> int:
     if pos + 4 > len(wkb):
-        raise WkbError("WKB is cut short")
+        raise WkbError(message(QT_TRANSLATE_NOOP(
+            "Core", "WKB is cut short")))
     return _U32[order].unpack_from(wkb, pos)[0]
 
 
@@ -68,7 +73,8 @@ def _points(wkb: bytes, pos: int, order: int, size: int) -> int:
     """Position after a point list (count, then coordinates)."""
     end = pos + 4 + _count(wkb, pos, order) * size
     if end > len(wkb):
-        raise WkbError("WKB claims more coordinates than it holds")
+        raise WkbError(message(QT_TRANSLATE_NOOP(
+            "Core", "WKB claims more coordinates than it holds")))
     return end
 
 
@@ -78,10 +84,12 @@ def _geometry(wkb: bytes, pos: int, allowed: frozenset[int] | None, depth: int,
     counter[0] += 1
     if allowed is not None and base not in allowed:
         wanted = " or ".join(NAMES[t] for t in sorted(allowed))
-        raise WkbError(f"a {NAMES[base]} where a {wanted} was expected")
+        raise WkbError(message(QT_TRANSLATE_NOOP(
+            "Core", "a %1 where a %2 was expected"), NAMES[base], wanted))
     if base == POINT:
         if pos + size > len(wkb):
-            raise WkbError("WKB is cut short")
+            raise WkbError(message(QT_TRANSLATE_NOOP(
+                "Core", "WKB is cut short")))
         return base, pos + size
     if base == LINESTRING:
         return base, _points(wkb, pos, order, size)
@@ -89,17 +97,20 @@ def _geometry(wkb: bytes, pos: int, allowed: frozenset[int] | None, depth: int,
         rings = _count(wkb, pos, order)
         pos += 4
         if rings * 4 > len(wkb) - pos:          # every ring needs at least its count
-            raise WkbError("WKB claims more rings than it holds")
+            raise WkbError(message(QT_TRANSLATE_NOOP(
+                "Core", "WKB claims more rings than it holds")))
         counter[0] += rings
         for _ in range(rings):
             pos = _points(wkb, pos, order, size)
         return base, pos
     if depth >= MAX_DEPTH:
-        raise WkbError(f"geometry collections nested more than {MAX_DEPTH} deep")
+        raise WkbError(message(QT_TRANSLATE_NOOP(
+            "Core", "geometry collections nested more than %1 deep"), MAX_DEPTH))
     parts = _count(wkb, pos, order)
     pos += 4
     if parts * 9 > len(wkb) - pos:              # every part needs a 5-byte header and more
-        raise WkbError("WKB claims more parts than it holds")
+        raise WkbError(message(QT_TRANSLATE_NOOP(
+            "Core", "WKB claims more parts than it holds")))
     part_types = None if base == COLLECTION else frozenset({base - 3})
     for _ in range(parts):
         pos = _geometry(wkb, pos, part_types, depth + 1, counter)[1]

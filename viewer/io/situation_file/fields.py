@@ -13,13 +13,14 @@ from datetime import datetime
 
 import numpy as np
 
-from viewer.io.errors import UnusablePart
+from viewer.io.errors import UnusablePart, column_part, reason, table_part
 from viewer.io.geopackage import blob as gpkg_blob
 from viewer.io.geopackage import sqlite as gpkg_open
 from viewer.io.geopackage import wkb as gpkg_wkb
 from viewer.io.situation_file.geometry import GeometryProblem, usable
 from viewer.io.situation_file.schema import TABLES
 from viewer.model.times import parse_time
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 
 def select(conn: sqlite3.Connection, tables: set[str], name: str,
@@ -32,7 +33,8 @@ def select(conn: sqlite3.Connection, tables: set[str], name: str,
         return []
     missing = missing_columns(conn, name, ("fid",) + columns)
     if missing:   # checked first: SQLite would take an unknown "column" for a string
-        raise UnusablePart(f"table {name}", f"has no column {', '.join(missing)}")
+        raise UnusablePart(table_part(name), message(QT_TRANSLATE_NOOP(
+            "Core", "has no column %1"), ', '.join(missing)))
     # a geometry written as text (e.g. by X'..' || X'..' in SQL) is read as its bytes
     cols = ", ".join('CAST("geom" AS BLOB)' if c == "geom" else f'"{c}"'
                      for c in ("fid",) + columns)
@@ -52,20 +54,21 @@ def _no_blobs(conn: sqlite3.Connection, name: str, columns: tuple[str, ...]) -> 
     row = conn.execute(f'SELECT {kinds}, fid FROM "{name}" WHERE {test} LIMIT 1').fetchone()
     if row is not None:
         column = columns[row.index("blob")]
-        fid = "" if isinstance(row[-1], bytes) else f", fid {row[-1]}"
-        raise UnusablePart(f"table {name}{fid}, {column}", "a blob where text or a number "
-                           "was expected")
+        fid = None if isinstance(row[-1], bytes) else row[-1]
+        raise UnusablePart(column_part(table_part(name, fid), column), message(QT_TRANSLATE_NOOP(
+            "Core", "a blob where text or a number was expected")))
 
 
-def _too_big(conn: sqlite3.Connection, name: str, columns: tuple[str, ...]) -> tuple[str, str]:
+def _too_big(conn: sqlite3.Connection, name: str, columns: tuple[str, ...]) -> tuple:
     """The place and problem for a value over the length limit, naming its row when it is a blob:
     length() of a blob reads only its stored size, but of a text it would read the text."""
     limit = gpkg_open.MAX_VALUE_BYTES
     over = " OR ".join(f"(typeof(\"{c}\") = 'blob' AND length(\"{c}\") > {limit})"
                        for c in columns)
     fid = conn.execute(f'SELECT fid FROM "{name}" WHERE {over} ORDER BY fid LIMIT 1').fetchone()
-    where = f"table {name}" + (f", fid {fid[0]}" if fid else "")
-    return where, f"holds a value larger than {limit >> 20} MB, more than this viewer reads"
+    where = table_part(name, fid[0] if fid else None)
+    return where, message(QT_TRANSLATE_NOOP(
+        "Core", "holds a value larger than %1 MB, more than this viewer reads"), limit >> 20)
 
 
 def missing_columns(conn: sqlite3.Connection, table: str, columns: tuple[str, ...]) -> list[str]:
@@ -74,8 +77,9 @@ def missing_columns(conn: sqlite3.Connection, table: str, columns: tuple[str, ..
     info = conn.execute("SELECT name, hidden FROM pragma_table_xinfo(?)", (table,)).fetchall()
     generated = [n for n, hidden in info if hidden and n in columns]
     if generated:
-        raise UnusablePart(f"table {table}", f"column {generated[0]} is computed by SQL "
-                           "stored in the file (a generated column), which is never run")
+        raise UnusablePart(table_part(table), message(QT_TRANSLATE_NOOP(
+            "Core", "column %1 is computed by SQL stored in the file (a generated column), "
+                    "which is never run"), generated[0]))
     present = {n for n, hidden in info if not hidden}
     return [c for c in columns if c not in present]
 
@@ -98,7 +102,7 @@ class TimeParser:
         try:
             parsed = parse_time(value)
         except ValueError as exc:
-            raise UnusablePart(where, str(exc)) from None
+            raise UnusablePart(where, reason(exc)) from None
         self._cache[value] = parsed
         return parsed
 
@@ -113,18 +117,22 @@ def json_value(text, where: str, kind: type, default):
     try:
         value = json.loads(text)
     except RecursionError:
-        raise UnusablePart(where, "JSON nested too deeply") from None
+        raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+            "Core", "JSON nested too deeply"))) from None
     except (TypeError, ValueError):    # not text (a number), or not JSON
-        raise UnusablePart(where, f"not valid JSON: {shown(str(text))}") from None
+        raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+            "Core", "not valid JSON: %1"), shown(str(text)))) from None
     if not isinstance(value, kind):
-        raise UnusablePart(where, f"expected a JSON {kind.__name__}, got {shown(str(text))}")
+        raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+            "Core", "expected a JSON %1, got %2"), kind.__name__, shown(str(text))))
     return value
 
 
 def text_map(text, where: str) -> dict[str, str]:
     value = json_value(text, where, dict, {})
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        raise UnusablePart(where, "expected a JSON object of strings")
+        raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+            "Core", "expected a JSON object of strings")))
     return value
 
 
@@ -148,9 +156,11 @@ def integer(value, where: str, default: int) -> int:
     try:
         number = float(value)
     except ValueError:                  # text that is not a number (blobs are refused first)
-        raise UnusablePart(where, f"not a number: {shown(value)}") from None
+        raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+            "Core", "not a number: %1"), shown(value))) from None
     if not math.isfinite(number) or number != int(number):
-        raise UnusablePart(where, f"not a whole number: {shown(value)}")
+        raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+            "Core", "not a whole number: %1"), shown(value)))
     return int(number)
 
 
@@ -160,7 +170,8 @@ def real(value, where: str, default: float) -> float:
     try:
         return float(value)
     except ValueError:                  # text that is not a number (blobs are refused first)
-        raise UnusablePart(where, f"not a number: {shown(value)}") from None
+        raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+            "Core", "not a number: %1"), shown(value))) from None
 
 
 def geometries(table: str, rows: list[tuple], column: int = 1) -> np.ndarray:
@@ -171,5 +182,6 @@ def geometries(table: str, rows: list[tuple], column: int = 1) -> np.ndarray:
         return usable(gpkg_blob.decode([r[column] for r in rows],
                                        gpkg_wkb.AREAS if areas else gpkg_wkb.POINTS), areas)
     except (gpkg_blob.BlobError, GeometryProblem) as exc:
-        raise UnusablePart(f"table {table}, fid {rows[exc.index][0]}", f"bad geometry: {exc}") \
+        raise UnusablePart(table_part(table, rows[exc.index][0]), message(QT_TRANSLATE_NOOP(
+            "Core", "bad geometry: %1"), reason(exc))) \
             from None

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import sqlite3
 
-from viewer.io.errors import UnusablePart
+from viewer.io.errors import UnusablePart, table_part
 from viewer.io.situation_file import fields
 from viewer.io.situation_file.attachments import read_attachments
 from viewer.io.situation_file.context import COLUMNS as CONTEXT_COLUMNS
 from viewer.io.situation_file.context import TABLE as CONTEXT_TABLE
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 # The columns the reader asks of each table (besides fid), in the order it asks.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -99,5 +100,6 @@ class FileRows:
         if "gpkg_geometry_columns" not in self.tables:
             return None
         if not self._get(("has", "gpkg_geometry_columns")):
-            raise UnusablePart("table gpkg_geometry_columns", "lacks table_name or srs_id")
+            raise UnusablePart(table_part("gpkg_geometry_columns"), message(QT_TRANSLATE_NOOP(
+                "Core", "lacks table_name or srs_id")))
         return self._get(("srs",))

@@ -17,6 +17,7 @@ from viewer.io.situation_file.file_rows import FileRows
 from viewer.io.situation_file.geometry import LAT_LIMIT, LON_LIMIT
 from viewer.io.situation_file.schema import check_format_version
 from viewer.model.meta import SituationMeta
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 MAX_HIGHLIGHT_DAYS = 36500.0            # the render command's --highlight-days limit
 
@@ -30,7 +31,7 @@ def read_meta(rows: FileRows, times: TimeParser) -> SituationMeta:
     attributions = json_value(values.get("attributions"), "situation_meta attributions",
                               list, [])
     if not all(isinstance(a, str) for a in attributions):
-        raise UnusablePart("situation_meta attributions", "expected a JSON list of strings")
+        raise UnusablePart("situation_meta attributions", message(QT_TRANSLATE_NOOP("Core", "expected a JSON list of strings")))
     meta.attributions = attributions
     meta.default_bbox = _bbox(values.get("default_bbox"))
     meta.default_time = times.optional(values.get("default_time"),
@@ -38,8 +39,9 @@ def read_meta(rows: FileRows, times: TimeParser) -> SituationMeta:
     days = real(values.get("highlight_days"), "situation_meta highlight_days",
                 meta.highlight_days)
     if not 0 <= days <= MAX_HIGHLIGHT_DAYS:          # also false for NaN
-        raise UnusablePart("situation_meta highlight_days", f"must be 0-{MAX_HIGHLIGHT_DAYS:g} "
-                           f"days, got {shown(values.get('highlight_days'))}")
+        raise UnusablePart("situation_meta highlight_days", message(QT_TRANSLATE_NOOP(
+            "Core", "must be 0-%1 days, got %2"), f"{MAX_HIGHLIGHT_DAYS:g}",
+            shown(values.get('highlight_days'))))
     meta.highlight_days = days
     meta.crs = _crs(text(values.get("crs")))
     return meta
@@ -52,11 +54,12 @@ def _bbox(cell) -> tuple[float, float, float, float] | None:
         return None
     if len(bbox) != 4 or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
                                  for v in bbox):
-        raise UnusablePart(where, "expected [minlon, minlat, maxlon, maxlat]")
+        raise UnusablePart(where, message(QT_TRANSLATE_NOOP("Core", "expected [minlon, minlat, maxlon, maxlat]")))
     minx, miny, maxx, maxy = (float(v) for v in bbox)
     if not (-LON_LIMIT <= minx < maxx <= LON_LIMIT and -LAT_LIMIT <= miny < maxy <= LAT_LIMIT):
-        raise UnusablePart(where, f"expected minlon < maxlon within ±{LON_LIMIT:g} and "
-                           f"minlat < maxlat within ±{LAT_LIMIT:g}, got {shown(cell)}")
+        raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+            "Core", "expected minlon < maxlon within ±%1 and minlat < maxlat within ±%2, "
+            "got %3"), f"{LON_LIMIT:g}", f"{LAT_LIMIT:g}", shown(cell)))
     return minx, miny, maxx, maxy
 
 
@@ -67,9 +70,9 @@ def _crs(name: str) -> str:
     try:
         crs = CRS.from_user_input(name)
     except CRSError:
-        raise UnusablePart("situation_meta crs", "not a coordinate reference system: "
-                           f"{shown(name)}") from None
+        raise UnusablePart("situation_meta crs", message(QT_TRANSLATE_NOOP(
+            "Core", "not a coordinate reference system: %1"), shown(name))) from None
     if not crs.is_projected:
-        raise UnusablePart("situation_meta crs", "must be a projected CRS (metres), got "
-                           f"{shown(name)}")
+        raise UnusablePart("situation_meta crs", message(QT_TRANSLATE_NOOP(
+            "Core", "must be a projected CRS (metres), got %1"), shown(name)))
     return name

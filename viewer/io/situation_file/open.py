@@ -10,7 +10,7 @@ import sqlite3
 
 from viewer.io.errors import SituationError
 from viewer.io.geopackage import sqlite as gpkg_sqlite
-from viewer.model.messages import QT_TRANSLATE_NOOP, message
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message, message
 from viewer.io.geopackage.sqlite import (check_identity, connect_read_only, list_tables,
                                          table_kinds)
 from viewer.io.situation_file.schema import FEATURE_TABLES, TABLES
@@ -34,12 +34,13 @@ def open_situation(path: str | os.PathLike,
         if "gpkg_contents" not in tables:
             raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "not a GeoPackage (no gpkg_contents table)")))
         if "situation_meta" not in tables:
-            raise SituationError(path, "is a GeoPackage but " + not_a_situation(path))
+            raise SituationError(path, not_a_situation(path, geopackage=True))
         check_identity(conn, path)
         _check_tables(conn, path)
     except (sqlite3.Error, UnicodeDecodeError) as exc:
         conn.close()
-        raise SituationError(path, f"not a readable GeoPackage ({exc})") from None
+        raise SituationError(path, message(QT_TRANSLATE_NOOP("Core", "not a readable GeoPackage (%1)"),
+                                           gpkg_sqlite.sqlite_reason(exc))) from None
     except SituationError:
         conn.close()
         raise
@@ -49,10 +50,13 @@ def open_situation(path: str | os.PathLike,
 FOREIGN_SUFFIXES = (".geojson", ".json", ".kml", ".kmz", ".shp")
 
 
-def not_a_situation(path: str) -> str:
+def not_a_situation(path: str, geopackage: bool = False) -> Message:
     """The way from a foreign file to a situation file, for its error message."""
-    return (f"not a situation file; make one with: situation-viewer import "
-            f"{shlex.quote(path)} -o OUT.gpkg")
+    command = f"situation-viewer import {shlex.quote(path)} -o OUT.gpkg"
+    if geopackage:
+        return message(QT_TRANSLATE_NOOP("Core", "is a GeoPackage but not a situation file; "
+                                         "make one with: %1"), command)
+    return message(QT_TRANSLATE_NOOP("Core", "not a situation file; make one with: %1"), command)
 
 
 def _check_tables(conn: sqlite3.Connection, path: str) -> None:
@@ -61,8 +65,9 @@ def _check_tables(conn: sqlite3.Connection, path: str) -> None:
     size)."""
     for name, virtual in table_kinds(conn):
         if virtual and name in TABLES:
-            raise SituationError(path, f"table {name} is a virtual table (rows made by code, "
-                                 "not stored), which is never read")
+            raise SituationError(path, message(QT_TRANSLATE_NOOP(
+                "Core", "table %1 is a virtual table (rows made by code, not stored), which "
+                "is never read"), name))
     total, real = 0, list_tables(conn)
     for name in FEATURE_TABLES:
         if name not in real or ("geom",) not in conn.execute(
@@ -73,9 +78,10 @@ def _check_tables(conn: sqlite3.Connection, path: str) -> None:
                 "SELECT coalesce(sum(CASE typeof(geom) WHEN 'blob' THEN length(geom) "
                 f'ELSE length(CAST(geom AS BLOB)) END), 0) FROM "{name}"').fetchone()[0]
         except sqlite3.DataError:           # a text geometry over the length limit
-            raise SituationError(path, f"table {name}: holds a value larger than "
-                                 f"{gpkg_sqlite.MAX_VALUE_BYTES >> 20} MB, more than this viewer reads") \
-                from None
+            raise SituationError(path, message(QT_TRANSLATE_NOOP(
+                "Core", "table %1: holds a value larger than %2 MB, more than this viewer "
+                "reads"), name, gpkg_sqlite.MAX_VALUE_BYTES >> 20)) from None
     if total > gpkg_sqlite.MAX_GEOMETRY_BYTES:
-        raise SituationError(path, f"holds {total >> 20} MB of geometry, more than this "
-                             f"viewer reads ({gpkg_sqlite.MAX_GEOMETRY_BYTES >> 20} MB)")
+        raise SituationError(path, message(QT_TRANSLATE_NOOP(
+            "Core", "holds %1 MB of geometry, more than this viewer reads (%2 MB)"),
+            total >> 20, gpkg_sqlite.MAX_GEOMETRY_BYTES >> 20))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from viewer.io.errors import UnusablePart
+from viewer.io.errors import UnusablePart, column_part, layer_part, reason, table_part
 from viewer.io.situation_file.fields import (TimeParser, geometries, integer, json_value,
                                              real, shown, text)
 from viewer.io.situation_file.file_rows import FileRows
@@ -18,6 +18,7 @@ from viewer.model.history import History, Piece
 from viewer.model.layer import Layer
 from viewer.model.style import Style, default_style
 from viewer.model.times import iso_z
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 
 def read_layers(file_rows: FileRows, times: TimeParser, notices: list[str] | None = None,
@@ -35,36 +36,40 @@ def read_layers(file_rows: FileRows, times: TimeParser, notices: list[str] | Non
     else:
         sketches = {}
     for fid, lid, name, kind, color, opacity, hatch, outline, desc, source, sort, extra in rows:
-        where = f"table layers, fid {fid}"
+        where = table_part("layers", fid)
         lid = text(lid)
         if not lid:
-            raise UnusablePart(where, "layer_id is empty")
+            raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+                "Core", "layer_id is empty")))
         if lid in layers:
-            raise UnusablePart(where, f"layer {shown(lid)} appears twice")
+            raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+                "Core", "layer %1 appears twice"), shown(lid)))
         kind = text(kind)
         base = default_style(kind)
-        opacity = real(opacity, f"{where}, opacity", base.opacity)
-        hatch = bool(integer(hatch, f"{where}, hatch", int(base.hatch)))
+        opacity = real(opacity, column_part(where, "opacity"), base.opacity)
+        hatch = bool(integer(hatch, column_part(where, "hatch"), int(base.hatch)))
         try:
             style = Style(text(color) or base.color, opacity, hatch, text(outline))
         except ValueError as exc:            # the model's own check of a style
-            raise UnusablePart(where, str(exc)) from None
-        extra_map = json_value(extra, f"{where}, extra_json", dict, {})
+            raise UnusablePart(where, reason(exc)) from None
+        extra_map = json_value(extra, column_part(where, "extra_json"), dict, {})
         state_times, pieces, changes, km2 = parts.pop(lid, ([], [], [], []))
         try:
             history = History(state_times, pieces, changes, km2)
         except ValueError as exc:            # the model's own check of a history
-            raise UnusablePart(f"layer {shown(lid)}", str(exc)) from None
+            raise UnusablePart(layer_part(lid), reason(exc)) from None
         layers[lid] = Layer(lid, text(name) or lid, kind, history, style, text(desc),
                             text(source), {str(k): str(v) for k, v in extra_map.items()},
                             sketches.pop(lid, []))
-        order[lid] = (integer(sort, f"{where}, sort_order", 0), fid)
+        order[lid] = (integer(sort, column_part(where, "sort_order"), 0), fid)
     if sketches:
-        raise UnusablePart(f"table amendments: layer {shown(next(iter(sketches)))}",
-                           "is not in table layers")
+        raise UnusablePart(message(QT_TRANSLATE_NOOP("Core", "%1: %2"), table_part("amendments"),
+                                   layer_part(next(iter(sketches)))),
+                           message(QT_TRANSLATE_NOOP(
+            "Core", "is not in table layers")))
     if parts:
-        raise UnusablePart(f"layer {shown(next(iter(parts)))}", "has states, pieces or "
-                           "changes but is not in table layers")
+        raise UnusablePart(layer_part(next(iter(parts))), message(QT_TRANSLATE_NOOP(
+            "Core", "has states, pieces or changes but is not in table layers")))
     return sorted(layers.values(), key=lambda layer: order[layer.id])
 
 
@@ -77,7 +82,7 @@ def _history_parts(file_rows: FileRows, times: TimeParser, notices: list[str]) -
         return parts.setdefault(text(lid), ([], [], [], []))
 
     for fid, lid, at in file_rows.rows("layer_states"):
-        of(lid)[0].append(times(at, f"table layer_states, fid {fid}, at"))
+        of(lid)[0].append(times(at, column_part(table_part("layer_states", fid), "at")))
 
     # area_km2 is optional (a hand-written file may leave it out): NaN = compute when needed
     with_area = file_rows.pieces_have_area()
@@ -85,29 +90,32 @@ def _history_parts(file_rows: FileRows, times: TimeParser, notices: list[str]) -
     geoms = geometries("layer_pieces", rows)
     for row, geom in zip(rows, geoms):
         fid, _, lid, start, end = row[:5]
-        where = f"table layer_pieces, fid {fid}"
+        where = table_part("layer_pieces", fid)
         if geom is None:
-            raise UnusablePart(where, "the piece has no geometry")
-        of(lid)[1].append(Piece(geom, times(start, f"{where}, valid_from"),
-                                times.optional(end, f"{where}, valid_to")))
+            raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+                "Core", "the piece has no geometry")))
+        of(lid)[1].append(Piece(geom, times(start, column_part(where, "valid_from")),
+                                times.optional(end, column_part(where, "valid_to"))))
         piece_fids.setdefault(lid, []).append(fid)
-        area = real(row[5], f"{where}, area_km2", float("nan")) if with_area else float("nan")
+        area = real(row[5], column_part(where, "area_km2"), float("nan")) if with_area else float("nan")
         of(lid)[3].append(area if math.isfinite(area) and area >= 0 else float("nan"))
 
     rows = file_rows.rows("changes")
     geoms = geometries("changes", rows)
     found: dict[str, dict] = {}
     for (fid, _, cid, lid, at, part), geom in zip(rows, geoms):
-        where = f"table changes, fid {fid}"
+        where = table_part("changes", fid)
         if part not in ("gain", "loss"):
-            raise UnusablePart(where, f"part must be 'gain' or 'loss', got {shown(part)}")
-        when = times(at, f"{where}, at")
+            raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+                "Core", "part must be 'gain' or 'loss', got %1"), shown(part)))
+        when = times(at, column_part(where, "at"))
         entry = found.setdefault(text(cid), {"layer_id": text(lid), "at": when})
         if (entry["layer_id"], entry["at"]) != (text(lid), when):
-            raise UnusablePart(where, f"change {shown(cid)} has rows with different layers "
-                               "or times")
+            raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+                "Core", "change %1 has rows with different layers or times"), shown(cid)))
         if part in entry:
-            raise UnusablePart(where, f"change {shown(cid)} has two {part} rows")
+            raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+                "Core", "change %1 has two %2 rows"), shown(cid), part))
         entry[part] = EMPTY if geom is None else geom
     for cid, e in found.items():
         of(e["layer_id"])[2].append(Change(cid, e["layer_id"], e["at"],
@@ -143,15 +151,18 @@ def read_amendments(file_rows: FileRows, times: TimeParser,
     geoms = geometries("amendments", rows)
     out: dict[str, list[Amendment]] = {}
     for (fid, _, cid, lid, at, op), geom in zip(rows, geoms):
-        where = f"table amendments, fid {fid}"
+        where = table_part("amendments", fid)
         if op not in OPS:
-            raise UnusablePart(where, f"op must be 'add' or 'subtract', got {shown(op)}")
+            raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+                "Core", "op must be 'add' or 'subtract', got %1"), shown(op)))
         if geom is None or geom.is_empty:
-            raise UnusablePart(where, "the amendment has no area")
-        when = times(at, f"{where}, at")
+            raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+                "Core", "the amendment has no area")))
+        when = times(at, column_part(where, "at"))
         changes = parts.get(text(lid), ([], [], [], []))[2]
         if not any(c.id == cid and c.at == when for c in changes):
-            raise UnusablePart(where, f"change {shown(cid)} of layer {shown(lid)} at that "
-                               "time is not in table changes")
+            raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+                "Core", "change %1 of layer %2 at that time is not in table changes"),
+                shown(cid), shown(lid)))
         out.setdefault(text(lid), []).append(Amendment(text(cid), text(lid), when, op, geom))
     return out

@@ -10,7 +10,8 @@ from typing import Iterator
 import numpy as np
 import shapely
 
-from viewer.io.errors import SituationError, UnusablePart
+from viewer.io.errors import SituationError, UnusablePart, column_part, reason, table_part
+from viewer.io.geopackage.sqlite import sqlite_reason
 from viewer.io.situation_file.context_read import read_context
 from viewer.io.situation_file.fields import (TimeParser, geometries, integer, json_value,
                                              shown, text, text_map)
@@ -22,6 +23,7 @@ from viewer.io.situation_file.schema import FEATURE_TABLES, SRS_ID
 from viewer.model.region import Place, Region
 from viewer.model.report import Link, Reliability, Report
 from viewer.model.situation import Situation
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 
 def read_situation(path: str | os.PathLike, notices: list[str] | None = None) -> Situation:
@@ -62,8 +64,10 @@ def reading(where: str) -> Iterator[None]:
     # SQLite's errors come from any of the queries (a damaged page is found when read)
     except (sqlite3.Error, UnicodeDecodeError) as exc:
         if "UTF-8" in str(exc) or isinstance(exc, UnicodeDecodeError):
-            raise SituationError(where, f"is damaged: text that is not UTF-8 ({exc})") from None
-        raise SituationError(where, f"is damaged or truncated ({exc})") from None
+            raise SituationError(where, message(QT_TRANSLATE_NOOP(
+                "Core", "is damaged: text that is not UTF-8 (%1)"), sqlite_reason(exc))) from None
+        raise SituationError(where, message(QT_TRANSLATE_NOOP(
+            "Core", "is damaged or truncated (%1)"), sqlite_reason(exc))) from None
 
 
 def _read(file_rows: FileRows, notices: list[str]) -> Situation:
@@ -76,18 +80,19 @@ def _read(file_rows: FileRows, notices: list[str]) -> Situation:
     try:
         return Situation(meta, *parts)
     except ValueError as exc:            # the model's own check: an id used twice
-        raise UnusablePart("ids", str(exc)) from None
+        raise UnusablePart("ids", reason(exc)) from None
 
 
 def check_srs(file_rows: FileRows) -> None:
     for name, srs in file_rows.srs_rows() or ():
         if name in FEATURE_TABLES and srs != SRS_ID:
-            raise UnusablePart(f"table {name}", f"uses srs_id {shown(srs)}; situation files "
-                               f"store lon/lat in EPSG:{SRS_ID}")
+            raise UnusablePart(table_part(name), message(QT_TRANSLATE_NOOP(
+                "Core", "uses srs_id %1; situation files store lon/lat in EPSG:%2"),
+                shown(srs), SRS_ID))
 
 
 def _names(fid: int, table: str, en, uk, names_json) -> dict[str, str]:
-    names = text_map(names_json, f"table {table}, fid {fid}, names_json") if names_json else {}
+    names = text_map(names_json, column_part(table_part(table, fid), "names_json")) if names_json else {}
     if not names:
         names = {k: text(v) for k, v in (("en", en), ("uk", uk)) if text(v)}
     return names
@@ -98,15 +103,17 @@ def read_regions(file_rows: FileRows) -> list[Region]:
     geoms = geometries("regions", rows)
     out = []
     for (fid, _, rid, en, uk, names, level, role), geom in zip(rows, geoms):
-        where = f"table regions, fid {fid}"
+        where = table_part("regions", fid)
         role = text(role) or "region"
         if role not in ("region", "context"):
-            raise UnusablePart(where, f"role must be 'region' or 'context', got {shown(role)}")
+            raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+                "Core", "role must be 'region' or 'context', got %1"), shown(role)))
         if not text(rid):
-            raise UnusablePart(where, "region_id is empty")
+            raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+                "Core", "region_id is empty")))
         out.append(Region(text(rid), _names(fid, "regions", en, uk, names),
                           shapely.from_wkt("MULTIPOLYGON EMPTY") if geom is None else geom,
-                          integer(level, f"{where}, admin_level", 1), role))
+                          integer(level, column_part(where, "admin_level"), 1), role))
     return out
 
 
@@ -121,15 +128,16 @@ def read_places(file_rows: FileRows) -> list[Place]:
                            & ~shapely.is_empty(geoms[present]))
     if not points.all():
         fid = rows[int(np.flatnonzero(~points)[0])][0]
-        raise UnusablePart(f"table places, fid {fid}", "a place needs a point location")
+        raise UnusablePart(table_part("places", fid), message(QT_TRANSLATE_NOOP(
+            "Core", "a place needs a point location")))
     xs, ys = (shapely.get_x(geoms).tolist(), shapely.get_y(geoms).tolist()) if len(geoms) \
         else ([], [])
     out = []
     for (fid, _, pid, en, uk, names, pop, kind, source, extra), x, y in zip(rows, xs, ys):
-        where = f"table places, fid {fid}"
-        extra_map = json_value(extra, f"{where}, extra_json", dict, {}) if extra else {}
+        where = table_part("places", fid)
+        extra_map = json_value(extra, column_part(where, "extra_json"), dict, {}) if extra else {}
         out.append(Place(text(pid), _names(fid, "places", en, uk, names), x, y,
-                         integer(pop, f"{where}, population", 0), text(kind) or "city",
+                         integer(pop, column_part(where, "population"), 0), text(kind) or "city",
                          text(source),
                          {str(k): str(v) for k, v in extra_map.items()}))
     return out
@@ -139,13 +147,13 @@ def read_reports(file_rows: FileRows, times: TimeParser) -> list[Report]:
     rows = file_rows.rows("reports")
     out = []
     for fid, rid, published, source, title, url, summary, lang, sgrade, igrade in rows:
-        where = f"table reports, fid {fid}"
-        info = integer(igrade, f"{where}, info_grade", 6)
+        where = table_part("reports", fid)
+        info = integer(igrade, column_part(where, "info_grade"), 6)
         try:
             grade = Reliability(text(sgrade) or "F", info)
         except ValueError as exc:            # the model's own check of a grade
-            raise UnusablePart(where, str(exc)) from None
-        out.append(Report(text(rid), times(published, f"{where}, published"), text(source),
+            raise UnusablePart(where, reason(exc)) from None
+        out.append(Report(text(rid), times(published, column_part(where, "published")), text(source),
                           text(title), text(url), text(summary), text(lang) or "en", grade))
     return out
 
@@ -156,5 +164,5 @@ def read_links(file_rows: FileRows) -> list[Link]:
         try:
             out.append(Link(text(cid), text(rid), text(role) or "reports"))
         except ValueError as exc:            # the model's own check of a role
-            raise UnusablePart(f"table report_links, fid {fid}", str(exc)) from None
+            raise UnusablePart(table_part("report_links", fid), reason(exc)) from None
     return out

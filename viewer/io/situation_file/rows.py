@@ -14,6 +14,7 @@ from viewer.io.geopackage import blob as gpkg_blob
 from viewer.io.situation_file.context import context_rows
 from viewer.model.situation import Situation
 from viewer.model.times import gpkg_datetime
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 _MULTIPOLYGON, _POLYGON = 6, 3
 
@@ -35,8 +36,9 @@ def as_multipolygons(geoms: list, what: str) -> np.ndarray:
     bad = np.nonzero((kinds != _POLYGON) & (kinds != _MULTIPOLYGON) & ~empty)[0]
     if len(bad):
         geom = arr[bad[0]]
-        raise UnusablePart(what, f"a {getattr(geom, 'geom_type', type(geom).__name__)} "
-                           "where an area was expected")
+        raise UnusablePart(what, message(QT_TRANSLATE_NOOP(
+            "Core", "a %1 where an area was expected"),
+            getattr(geom, 'geom_type', type(geom).__name__)))
     out = arr.copy()
     out[empty] = shapely.from_wkt("MULTIPOLYGON EMPTY")
     single = (kinds == _POLYGON) & ~empty

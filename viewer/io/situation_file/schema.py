@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from viewer.io.errors import UnusablePart
 from viewer.model.meta import FORMAT_VERSION
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 APPLICATION_ID = 0x47504B47          # "GPKG"
 USER_VERSION = 10400                 # GeoPackage 1.4.0
@@ -111,10 +112,11 @@ def check_format_version(text: str | None) -> None:
     """Raise UnusablePart for a missing, malformed or too new ``format_version``."""
     where = "situation_meta format_version"
     if not text:
-        raise UnusablePart(where, "missing")
+        raise UnusablePart(where, message(QT_TRANSLATE_NOOP("Core", "missing")))
     major_text = str(text).strip().split(".")[0]
     if not (major_text.isascii() and major_text.isdigit()):
-        raise UnusablePart(where, f"malformed: {str(text)[:60]!r}")
+        raise UnusablePart(where, message(QT_TRANSLATE_NOOP("Core", "malformed: %1"), repr(str(text)[:60])))
     if int(major_text) > READ_MAJOR:
-        raise UnusablePart(where, f"uses situation format {str(text)[:60]}, newer than this "
-                           f"viewer reads ({READ_MAJOR}.x); please update the viewer")
+        raise UnusablePart(where, message(QT_TRANSLATE_NOOP(
+            "Core", "uses situation format %1, newer than this viewer reads (%2.x); please "
+            "update the viewer"), str(text)[:60], READ_MAJOR))

@@ -14,10 +14,12 @@ from datetime import datetime, timezone
 
 from viewer.io import atomic
 from viewer.io.situation_file import keep, schema
-from viewer.io.errors import SituationError, UnusablePart
+from viewer.io.errors import SituationError, UnusablePart, os_reason
+from viewer.io.geopackage.sqlite import sqlite_reason
 from viewer.io.situation_file.rows import TableRows, situation_rows
 from viewer.model.situation import Situation
 from viewer.model.times import gpkg_datetime
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 
 def write_situation(situation: Situation, path: str | os.PathLike,
@@ -31,7 +33,8 @@ def write_situation(situation: Situation, path: str | os.PathLike,
     try:
         tables = situation_rows(situation)
     except UnusablePart as exc:                         # e.g. a region that is not an area
-        raise SituationError(target, f"can't write: {exc}") from exc
+        raise SituationError(target, message(QT_TRANSLATE_NOOP(
+            "Core", "can't write: %1"), exc)) from exc
     kept = None
     if keep_from is not None and os.path.exists(keep_from):
         kept = keep.inspect(os.fspath(keep_from))
@@ -39,17 +42,18 @@ def write_situation(situation: Situation, path: str | os.PathLike,
         atomic.write_file(target, lambda tmp: fill_database(tmp, tables, kept))
     # SQLite's own errors, and text it can't store (a lone surrogate in a name)
     except (sqlite3.Error, UnicodeEncodeError) as exc:
-        raise SituationError(target, f"can't write: {_reason(exc)}") from exc
+        raise SituationError(target, message(QT_TRANSLATE_NOOP(
+            "Core", "can't write: %1"), _reason(exc))) from exc
     finally:
         if kept is not None:
             kept.close()
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: Exception):
     """SQLite says "database or disk is full" when a write fails for want of space."""
     if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL":
-        return os.strerror(errno.ENOSPC)
-    return str(exc)
+        return os_reason(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
+    return sqlite_reason(exc)
 
 
 def fill_database(path: str, tables: dict[str, TableRows], kept: keep.Kept | None = None) -> None:

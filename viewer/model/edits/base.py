@@ -18,12 +18,13 @@ class EditRefused(ValueError):
 
 @dataclass(frozen=True)
 class Touched:
-    """What an edit changed: reports and links, and the layers whose area changed."""
+    """What an edit changed: reports and links, the layers whose area changed, places."""
 
     reports: bool = False
     links: bool = False
     layers: frozenset[str] = frozenset()
     layer_list: bool = False        # a layer was added or removed
+    places: bool = False            # places were added or removed
 
 
 class Edit:

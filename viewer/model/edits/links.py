@@ -6,6 +6,7 @@ from viewer.model.edits.base import change_label, report_label
 from viewer.model.edits.reports import _ListsEdit
 from viewer.model.report import ROLES, Link
 from viewer.model.situation import Situation
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 
 def _what(situation: Situation, change_ids: list[str]) -> str:
@@ -22,7 +23,8 @@ class LinkReport(_ListsEdit):
                  role: str = "reports"):
         super().__init__()
         if role not in ROLES:
-            raise ValueError(f"link role must be one of {', '.join(ROLES)}, got {role!r}")
+            raise ValueError(message(QT_TRANSLATE_NOOP(
+                "Core", "link role must be one of %1, got %2"), ', '.join(ROLES), repr(role)))
         for cid in change_ids:
             situation.change(cid)                   # KeyError: a bug in the caller
         self.report_id, self.change_ids, self.role = report_id, list(change_ids), role

@@ -5,6 +5,7 @@ from __future__ import annotations
 from viewer.model.edits.base import Edit, EditRefused, Touched, report_label
 from viewer.model.report import Link, Report
 from viewer.model.situation import Situation
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 
 def new_report_id(situation: Situation) -> str:
@@ -47,7 +48,8 @@ class AddReport(_ListsEdit):
 
     def _changed(self, situation):
         if any(r.id == self.report.id for r in situation.reports):
-            raise EditRefused(f"there is already a report with the id {self.report.id!r}")
+            raise EditRefused(message(QT_TRANSLATE_NOOP(
+                "Core", "there is already a report with the id %1"), repr(self.report.id)))
         return situation.reports + [self.report], situation.links
 
 

@@ -54,7 +54,8 @@ class AddLayer(Edit):
 
     def apply(self, situation: Situation) -> Touched:
         if any(l.id == self.layer.id for l in situation.layers):
-            raise EditRefused(f"there is already a layer with the id {self.layer.id!r}")
+            raise EditRefused(message(QT_TRANSLATE_NOOP(
+                "Core", "there is already a layer with the id %1"), repr(self.layer.id)))
         situation.layers.append(self.layer)
         situation.reindex()
         return Touched(layers=frozenset({self.layer.id}), layer_list=True)
@@ -82,7 +83,8 @@ class SketchArea(Edit):
         self.layer_id, self.at, self.op = layer_id, to_utc(at), op
         self.geometry = polygonal(geometry)
         if not has_area(self.geometry):
-            raise EditRefused("the sketch encloses no area")
+            raise EditRefused(message(QT_TRANSLATE_NOOP(
+                "Core", "the sketch encloses no area")))
         layer = situation.layer(layer_id)
         self.change_id = amendment_id(layer_id, self.at, {c.id for c in situation.changes})
         what = "gain" if op == "add" else "loss"
