@@ -19,6 +19,16 @@ SOURCES = SHARED / "sources"
 
 
 @pytest.fixture
+def errors(monkeypatch):
+    """Error dialogs shown, as (title, text), instead of blocking the test."""
+    from PySide6.QtWidgets import QMessageBox
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec",
+                        lambda box: shown.append((box.windowTitle(), box.text())))
+    return shown
+
+
+@pytest.fixture
 def sample_path() -> Path:
     from viewer.resources import sample_path
     assert sample_path().exists(), f"the embedded sample is missing: {sample_path()}"

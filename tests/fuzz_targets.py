@@ -87,6 +87,11 @@ def _read_situation(path: str):
     return read_situation(path)
 
 
+def _read_lazily(path: str):
+    from fuzz_lazy import read_lazily
+    return read_lazily(path)
+
+
 def _read_features(path: str):
     from viewer.io.foreign.dispatch import read_features
     return read_features(path)
@@ -129,6 +134,7 @@ BYTES = tuple(fm.BYTE_OPERATORS)
 SQLITE = BYTES + tuple(fm.PAGE_OPERATORS) + tuple(TABLE_OPERATORS)
 TARGETS = {t.name: t for t in (
     Target("gpkg", ".gpkg", gpkg_seeds, SQLITE, check_reader(_read_situation)),
+    Target("gpkg_lazy", ".gpkg", gpkg_seeds, SQLITE, check_reader(_read_lazily)),
     Target("gpkg_features", ".gpkg", gpkg_seeds, SQLITE, check_reader(_read_features)),
     Target("cli_info", ".gpkg", gpkg_seeds, SQLITE, check_cli("info")),
     Target("cli_render", ".gpkg", gpkg_seeds, SQLITE, check_cli("render")),

@@ -33,7 +33,7 @@ from fuzz_workers import run_cases  # noqa: E402
 DOC = HERE.parent / "docs" / "fuzzing.md"
 START, END = "<!-- fuzz-results:start -->", "<!-- fuzz-results:end -->"
 # relative share of the cases per target (a CLI render case costs ~20 reader cases)
-WEIGHTS = {"gpkg": 4.0, "gpkg_features": 1.0, "cli_info": 2.0, "cli_render": 0.5,
+WEIGHTS = {"gpkg": 4.0, "gpkg_lazy": 1.0, "gpkg_features": 1.0, "cli_info": 2.0, "cli_render": 0.5,
            "geojson": 1.0, "kml": 1.0, "kmz": 1.0, "shapefile": 1.0, "reports_csv": 1.0,
            "reports_json": 1.0, "cli_import_geojson": 0.5, "cli_import_kml": 0.5,
            "cli_import_shapefile": 0.5, "cli_import_reports": 0.5}

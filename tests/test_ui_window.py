@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from factories import D
 from ui_helpers import drop_files, isolate_settings, open_window, pixel_point, write_two_regions
@@ -19,15 +18,6 @@ from viewer.io.situation_file import read_situation
 from viewer.model import Situation, parse_time
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def errors(monkeypatch):
-    """Error dialogs shown, as (title, text), instead of blocking the test."""
-    shown = []
-    monkeypatch.setattr(QMessageBox, "exec",
-                        lambda box: shown.append((box.windowTitle(), box.text())))
-    return shown
 
 
 def test_opens_at_the_default_time_and_keys_drive_the_time(window, qtbot):

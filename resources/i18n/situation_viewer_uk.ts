@@ -81,6 +81,13 @@
     </message>
 </context>
 <context>
+    <name>BigLayers</name>
+    <message>
+        <source>Drawing big layers for this zoom: %1 of %2</source>
+        <translation>Малювання великих шарів для цього масштабу: %1 з %2</translation>
+    </message>
+</context>
+<context>
     <name>Claims</name>
     <message>
         <source>Claim</source>

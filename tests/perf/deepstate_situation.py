@@ -26,7 +26,7 @@ def build(out: Path = CACHE) -> Path:
     status = cli_main(["import", str(CORPUS), "--layer", "Occupied (DeepState)",
                        "--kind", "assessed-control", "--regions", "builtin:ukraine-oblasts",
                        "--attribution", "DeepStateMap (GPL-3.0) via cyterat/deepstate-map-data",
-                       "-o", str(out)])
+                       "--force", "-o", str(out)])
     if status != 0:
         raise SystemExit(f"import of {CORPUS} failed with status {status}")
     return out

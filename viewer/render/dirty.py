@@ -41,8 +41,8 @@ def time_change_region(scene: MapScene, viewport: Viewport, before: RenderSettin
         old, new = history.state_index(before.at), history.state_index(after.at)
         if old == new:
             continue
-        if layer.style.hatch:
-            return None
+        if layer.style.hatch or scene.big.is_big(layer.id, old) or scene.big.is_big(layer.id, new):
+            return None                 # (a big state is drawn whole from its Display)
         pieces = np.setxor1d(history.piece_indices(old), history.piece_indices(new))
         if len(pieces) > MAX_BOXES:
             return None

@@ -5,6 +5,7 @@ pens, so line widths are in pixels whatever the zoom."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import shapely
@@ -15,6 +16,7 @@ from viewer.model import Layer
 from viewer.render import styles as st
 from viewer.render.context_draw import draw_context
 from viewer.render.front_lines import draw_front_lines
+from viewer.render.big_layers import draw_big_layer, draw_big_window
 from viewer.render.paths import lines_path
 from viewer.render.scene import DENSE_RINGS, MapScene
 from viewer.render.settings import CONTEXT, REGIONS, RenderSettings
@@ -75,13 +77,15 @@ def draw_dynamic(painter: QPainter, scene: MapScene, viewport: Viewport,
     if settings.compare_from is not None:
         draw_difference(painter, scene, settings, layers)
     else:
-        draw_highlights(painter, scene, settings, {layer.id for layer in layers})
+        draw_highlights(painter, scene, settings, {layer.id for layer in layers}, viewport)
     draw_selection(painter, scene, settings)
     painter.restore()
 
 
 def draw_layer(painter: QPainter, scene: MapScene, viewport: Viewport,
                settings: RenderSettings, layer: Layer) -> None:
+    if draw_big_layer(painter, scene, viewport, settings, layer):
+        return
     path = scene.layer_path(layer.id, settings.at)
     opacity = settings.layer_opacity(layer)
     if path.isEmpty() or opacity <= 0.0:
@@ -184,7 +188,7 @@ def highlight_ids(scene: MapScene, settings: RenderSettings, visible: set[str]) 
 
 
 def draw_highlights(painter: QPainter, scene: MapScene, settings: RenderSettings,
-                    visible: set[str]) -> None:
+                    visible: set[str], viewport: Viewport) -> None:
     """The highlight window's gains and losses, each merged into one area with one
     outline (not an outline per day)."""
     ids = highlight_ids(scene, settings, visible)
@@ -195,8 +199,13 @@ def draw_highlights(painter: QPainter, scene: MapScene, settings: RenderSettings
             draw_dimmed(painter, scene, settings, dimmed)
     if not ids:
         return
-    gained, lost = scene.window_paths(("highlight", ids), lambda: scene.merged_change_paths(ids))
     gain, loss = st.change_colours(settings.palette)
+    alpha = st.highlight_opacity(settings.palette)
+    if draw_big_window(painter, scene, viewport, ids,
+                       (st.color(gain, alpha), st.color(loss, alpha)),
+                       lambda t: highlight_ids(scene, replace(settings, at=t), visible)):
+        return
+    gained, lost = scene.window_paths(("highlight", ids), lambda: scene.merged_change_paths(ids))
     dense = sum(len(scene.change_bounds(c)) for c in ids) > DENSE_RINGS
     for side, path, colour in ((1, lost, loss), (0, gained, gain)):
         if not path.isEmpty():

@@ -31,7 +31,8 @@ def render_image(scene: MapScene, settings: RenderSettings) -> QImage:
     image.fill(QColor(st.WATER))
     painter = QPainter(image)
     try:
-        draw_map(painter, scene, settings)
+        with scene.big.synchronous():           # an image has every layer, made now
+            draw_map(painter, scene, settings)
     finally:
         painter.end()
     return image
@@ -45,7 +46,7 @@ def render_to_file(scene: MapScene, settings: RenderSettings, path: str | os.Pat
     file or the new one). Raises SituationError when the suffix is not one of those, the
     target is not a regular file (a FIFO, a device) or the file can't be written."""
     paint_to_file(path, settings.size, map_title(scene, settings), attribution_text(scene),
-                  lambda painter, rect: draw_map(painter, scene, settings, rect))
+                  lambda painter, rect: _draw_all(painter, scene, settings, rect))
 
 
 def paint_to_file(path: str | os.PathLike, size: tuple[int, int], title: str,
@@ -133,6 +134,11 @@ def _paint(device, paint: Paint, rect: QRectF | None) -> bool:
     finally:
         ok = painter.end()
     return ok
+
+
+def _draw_all(painter: QPainter, scene: MapScene, settings: RenderSettings, rect) -> None:
+    with scene.big.synchronous():           # a file has every layer, made now
+        draw_map(painter, scene, settings, rect)
 
 
 def _into_buffer(write) -> bytes:

@@ -19,6 +19,7 @@ from viewer.analysis.difference import layer_difference
 from viewer.analysis.projection import Projector, auto_crs
 from viewer.model import Situation
 from viewer.model.geometry import polygonal
+from viewer.render.big_layers import BigStates
 from viewer.render.context_paths import ContextPaths
 from viewer.render.paths import geometry_path, lines_path
 
@@ -98,6 +99,7 @@ class MapScene:
         self._static: dict = {}             # base-map paths: built once, never dropped
         self.front = None       # the FrontLine measured in the background, once adopted
         self.context = ContextPaths(situation.context, self.project)   # rivers, roads...
+        self.big = BigStates(self)          # big layer states, drawn for the zoom
 
     # -- projection --------------------------------------------------------------------
     def project(self, geoms):

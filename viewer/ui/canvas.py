@@ -54,6 +54,8 @@ class MapCanvas(QWidget):
         self._decorations = True
         self.front_line = False             # View ▸ Front line
         self._time_asked: tuple[datetime, float] | None = None   # of the last repaint asked
+        self._first_view_at: datetime | None = None     # a file's first view is shown
+        self.showing_first_view = False
         # tools taking a click before it selects changes (ruler, place picking): the
         # first that returns True keeps it
         self.click_handlers: list[Callable[[QPointF], bool]] = []
@@ -71,12 +73,23 @@ class MapCanvas(QWidget):
         self._conns.connect(display.changed, self._on_display)
 
     # -- content -------------------------------------------------------------------------
-    def set_scene(self, scene: MapScene | None) -> None:
-        """Show ``scene`` at its situation's default view."""
+    def set_scene(self, scene: MapScene | None, keep_view: bool = False) -> None:
+        """Show ``scene`` at its situation's default view (``keep_view``: where the view is)."""
         self.scene = scene
+        self.showing_first_view, self._first_view_at = False, None
         self.invalidate()
-        if scene is not None:
+        if scene is not None and not keep_view:
             self.zoom_to_default()
+
+    def show_first_view(self, scene: MapScene, at: datetime | None) -> None:
+        """Show a file's first view (ui.loader.FirstView: what is drawn at ``at``) until
+        ``set_scene`` brings the whole situation; the time cursor is not followed meanwhile."""
+        self.set_scene(scene)
+        self.showing_first_view, self._first_view_at = True, at
+
+    def first_view_navigated(self) -> bool:
+        """Whether a first view is shown and the user zoomed or panned it."""
+        return self.showing_first_view and self.view_state.navigated
 
     def invalidate(self) -> None:
         """Drop the cached background and labels (the next paint redraws them)."""
@@ -155,7 +168,8 @@ class MapCanvas(QWidget):
     def render_settings(self, **overrides) -> RenderSettings:
         """Settings that draw what the canvas shows now (overrides: size, scale, ...)."""
         view = self.view_state
-        values = dict(at=self.cursor_model.time, size=(view.width, view.height),
+        at = self._first_view_at if self.showing_first_view else None
+        values = dict(at=at or self.cursor_model.time, size=(view.width, view.height),
                       view=self.view_rect(), highlight_days=self.cursor_model.highlight_days,
                       hidden=self.display.hidden, opacity=self.display.opacities,
                       selected_changes=self.selection.change_ids,
@@ -223,6 +237,9 @@ class MapCanvas(QWidget):
             painter.drawPixmap(at, background)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             draw_dynamic(painter, self.scene, viewport, settings)
+            if self.showing_first_view:     # labels and panels come with the whole file
+                painter.end()
+                return
             labels = self.base_pixmaps.labels(self.scene, viewport, settings, dpr, reserved,
                                               self._dragging)
             painter.drawPixmap(0, 0, labels)

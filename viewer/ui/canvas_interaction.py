@@ -37,6 +37,11 @@ class ViewState:
         hw, hh = self.width / 2 * self.mpp, self.height / 2 * self.mpp
         return cx - hw, cy - hh, cx + hw, cy + hh
 
+    @property
+    def navigated(self) -> bool:
+        """Whether the view was zoomed or panned since it was last fitted to a rectangle."""
+        return self._fit is None
+
     def to_map(self, px: float, py: float) -> tuple[float, float]:
         return (self.centre[0] + (px - self.width / 2) * self.mpp,
                 self.centre[1] - (py - self.height / 2) * self.mpp)

@@ -22,7 +22,7 @@ from viewer.io.situation_file import SUFFIX, write_situation
 from viewer.model.text import safe_line
 from viewer.resources import sample_path
 from viewer.ui.import_dialog import FOREIGN_SUFFIXES, ImportDialog
-from viewer.ui.loader import LoadedSituation, SituationLoader
+from viewer.ui.loader import FirstView, LoadedSituation, SituationLoader
 from viewer.ui.plain_text import error_text, show_error
 from viewer.ui.recent_files import RecentFiles, fill_recent_menu
 from viewer.ui.worker import BackgroundWorker
@@ -61,6 +61,7 @@ class FileController(QObject):
         self.recent = RecentFiles(window.settings, self)
         self.loader = SituationLoader(worker, self)
         self.loader.loaded.connect(self._on_loaded)
+        self.loader.first_view.connect(self._on_first_view)
         self.loader.failed.connect(self._on_failed)
         self.loader.busy_changed.connect(window.status.set_busy)
         self._pending: tuple[Path, datetime | None, bool] | None = None
@@ -84,7 +85,8 @@ class FileController(QObject):
         self._pending = (Path(path), at, dialog_on_error)
         self.window.status.show_message(fill(translate("Files", "Opening %1…"),
                                              safe_line(Path(path).name, 120)))
-        self.loader.load(path)
+        canvas = self.window.canvas
+        self.loader.load(path, at, (canvas.width(), canvas.height(), canvas.devicePixelRatioF()))
 
     def forget_pending(self) -> None:
         """Another situation was shown meanwhile: a file still loading opens at its own time."""
@@ -118,6 +120,12 @@ class FileController(QObject):
                                              safe_line(dialog.path.name, 120)))
         self.loader.import_file(dialog.path, options, dialog.regions_spec())
 
+    def _on_first_view(self, view: FirstView) -> None:
+        if self._pending is not None and self._pending[0] == view.path:
+            self.window.show_first_view(view)
+        else:
+            view.painted.set()              # another situation was shown meanwhile
+
     def _on_loaded(self, loaded: LoadedSituation) -> None:
         at = self._pending[1] if self._pending else None
         source = self._pending[0] if self._pending else None
@@ -134,6 +142,7 @@ class FileController(QObject):
     def _on_failed(self, reason: str) -> None:
         path, _, dialog = self._pending or (None, None, True)
         self._pending = None
+        self.window.drop_first_view()
         if path is not None and dialog and _NOT_A_SITUATION() in reason:
             self.ask_import(path)           # someone else's GeoPackage: offer the import
             return

@@ -1,7 +1,10 @@
 """Opening a situation off the GUI thread: read the file, project it, index its regions.
 
 The window stays responsive while the worker does the slow part; the result (or the
-one-line reason it failed) comes back on the GUI thread. Only the newest request counts:
+one-line reason it failed) comes back on the GUI thread. A file is read lazily: its rows
+in one short read transaction, then its first view (the regions and the pieces in force
+at the opening time, viewer.io.situation_file.lazy) for the map to paint at once, then
+all of it, checked as the eager reader checks it (its errors are the eager reader's). Only the newest request counts:
 a result for an older one is dropped. Closing the window drops the one under way.
 """
 
@@ -9,7 +12,10 @@ from __future__ import annotations
 
 import sys
 import traceback
-from dataclasses import dataclass
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -20,10 +26,27 @@ from viewer.analysis.region_attribution import RegionAttribution
 from viewer.io.errors import SituationError
 from viewer.render.language import translate
 from viewer.ui.plain_text import error_text
-from viewer.io.situation_file import read_situation
+from viewer.io.situation_file.lazy import first_view
+from viewer.io.situation_file.reader import parse_situation, read_rows
 from viewer.model import Situation
 from viewer.render import MapScene
+from viewer.render.first_scene import FirstViewScene, prepare_big, warm_static
 from viewer.ui.worker import BackgroundWorker, Job
+
+
+PAINT_WAIT_SECONDS = 1.0
+
+
+@dataclass(eq=False)
+class FirstView:
+    """What the map shows of a file at its opening time, before the whole file is read
+    (viewer.io.situation_file.lazy): its scene, the time shown, the file. The GUI sets
+    ``painted`` once the map has drawn it; the worker then reads the rest."""
+
+    scene: MapScene
+    at: datetime | None
+    path: Path
+    painted: threading.Event = field(default_factory=threading.Event)
 
 
 @dataclass(eq=False)
@@ -41,8 +64,9 @@ def prepare(situation: Situation, path: Path | None = None) -> LoadedSituation:
     """Project and index ``situation`` (runs in the worker, or directly for in-memory data)."""
     areas = Areas(situation)
     areas.check_stored()        # while no other thread knows the situation
-    return LoadedSituation(situation, path, MapScene(situation), areas,
-                           RegionAttribution(situation))
+    scene = MapScene(situation)
+    warm_static(scene)
+    return LoadedSituation(situation, path, scene, areas, RegionAttribution(situation))
 
 
 def _outcome(path: Path, make, failed: str):
@@ -57,11 +81,33 @@ def _outcome(path: Path, make, failed: str):
         return None, f"{path}: {failed} ({exc})"
 
 
-def _load(path: Path, job: Job):
-    """The worker's job: read and prepare ``path``; yields (LoadedSituation, None) or
-    (None, the one-line reason it could not be opened)."""
-    yield _outcome(path, lambda: prepare(read_situation(path), path),
-                   translate("Files", "could not be opened"))
+def _load(path: Path, at: datetime | None, size, job: Job):
+    """The worker's job: read ``path``'s rows (one short read transaction), yield its
+    FirstView when one can be made and wait until the map has painted it (the first
+    paint gets the processor), then parse and check all of it and prepare it; yields
+    (LoadedSituation, None) or (None, the one-line reason it could not be opened)."""
+    where = str(path)
+    failed = translate("Files", "could not be opened")
+    rows, reason = _outcome(path, lambda: read_rows(where), failed)
+    if rows is None:
+        yield None, reason
+        return
+    view = first_view(rows, at)
+    if view is not None:
+        scene = FirstViewScene(view[0])
+        prepare_big(scene, view[1], size)           # its big states drawn at once
+        first = FirstView(scene, view[1], path)
+        yield first
+        _wait_painted(first, job)
+    yield _outcome(path, lambda: prepare(parse_situation(where, rows), path), failed)
+
+
+def _wait_painted(first: "FirstView", job: Job) -> None:
+    """Until the GUI has painted ``first`` (or PAINT_WAIT_SECONDS passed, or the job was
+    cancelled): checked in short slices, so a closing window is never held up."""
+    deadline = time.monotonic() + PAINT_WAIT_SECONDS
+    while not first.painted.wait(0.01) and not job.cancelled and time.monotonic() < deadline:
+        pass
 
 
 def _import(path: Path, options, regions_spec: str | None, job: Job):
@@ -79,6 +125,7 @@ class SituationLoader(QObject):
     """Loads one file at a time in the background; ``busy`` tells whether one is under way."""
 
     started = Signal(str)           # path being opened
+    first_view = Signal(object)     # FirstView of the file being opened, before `loaded`
     loaded = Signal(object)         # LoadedSituation
     failed = Signal(str)            # str(SituationError)
     busy_changed = Signal(bool)
@@ -93,8 +140,10 @@ class SituationLoader(QObject):
     def busy(self) -> bool:
         return self._pending > 0
 
-    def load(self, path: str | Path) -> None:
-        self._submit(Path(path), partial(_load, Path(path)))
+    def load(self, path: str | Path, at: datetime | None = None, size=None) -> None:
+        """Open ``path`` (to be shown at ``at`` on a map of ``size``: width, height,
+        device pixel ratio): ``first_view`` may come first."""
+        self._submit(Path(path), partial(_load, Path(path), at, size))
 
     def import_file(self, path: str | Path, options, regions_spec: str | None) -> None:
         """Import the foreign file ``path`` with ``options`` (an ImportOptions) in the
@@ -109,7 +158,13 @@ class SituationLoader(QObject):
         self.started.emit(str(path))
         self._worker.submit(work, partial(self._on_result, self._number))
 
-    def _on_result(self, number: int, result: tuple[LoadedSituation | None, str | None]) -> None:
+    def _on_result(self, number: int, result) -> None:
+        if isinstance(result, FirstView):
+            if number == self._number:
+                self.first_view.emit(result)
+            else:
+                result.painted.set()        # a newer request is under way: not shown
+            return
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)

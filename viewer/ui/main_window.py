@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
@@ -23,6 +23,7 @@ from viewer.ui.actions import NavigationKeyGuard, create_actions, fill_region_me
 from viewer.ui.place_finder import PlaceFinder
 from viewer.ui.canvas import MapCanvas
 from viewer.render.language import current_language, translate
+from viewer.ui.big_layer_builder import BigLayerBuilder
 from viewer.ui.compare_actions import add_compare_actions
 from viewer.ui.file_controller import FileController
 from viewer.ui.edit_actions import EditActions
@@ -31,7 +32,7 @@ from viewer.ui.help_windows import ShortcutsDialog, UserGuideDialog
 from viewer.ui.image_export import ImageExporter
 from viewer.ui.jump_date import jump_to
 from viewer.ui.layers_panel import LayersPanel
-from viewer.ui.loader import LoadedSituation, prepare
+from viewer.ui.loader import FirstView, LoadedSituation, prepare
 from viewer.ui.map_tools import MapTools
 from viewer.ui.measuring import RegionMeasuring
 from viewer.ui.plain_text import Icon, message_box
@@ -79,6 +80,8 @@ class MainWindow(QMainWindow):
         self.measuring = RegionMeasuring(self.worker, self)
         self.measuring.measured.connect(self._on_regions_measured)
         self.analytics = AnalyticsWiring(self)       # the Settlements dock, chart series
+        self.big_layers = BigLayerBuilder(self)         # big states drawn for the zoom
+        self.big_layers.progress.connect(self.status.show_message)
         self.window_actions = create_actions(self)
         self.files.attach_recent_menu(self.window_actions.recent_menu)
         self.analytics.add_actions(self.window_actions.view_menu)
@@ -163,7 +166,10 @@ class MainWindow(QMainWindow):
         self.selection.clear()
         self.measuring.cancel()             # of the situation shown until now
         self.loaded = loaded
-        self.canvas.set_scene(loaded.scene)
+        if self.canvas.showing_first_view:      # of this file: its big states are made
+            loaded.scene.big.adopt_states(self.canvas.scene.big)
+        self.canvas.set_scene(loaded.scene, keep_view=self.canvas.first_view_navigated())
+        self.big_layers.attach(loaded.scene)
         self.layers_panel.set_situation(s, loaded.areas)
         self.reports_panel.set_situation(s, loaded.regions)
         self.regions_panel.set_situation(s)
@@ -183,6 +189,21 @@ class MainWindow(QMainWindow):
         self.situation_loaded.emit(loaded)
         if s.layers:
             self._measure_later.emit(loaded)
+
+    def show_first_view(self, view: FirstView) -> None:
+        """Paint a file's first view now (the rest of it is read meanwhile, then shown by
+        ``show_loaded``); the panels keep the situation shown until then. The worker goes
+        on once the event loop is back (a zero timer): the frame is handled before it."""
+        self.canvas.show_first_view(view.scene, view.at)
+        self.big_layers.attach(view.scene)
+        self.canvas.repaint()
+        QTimer.singleShot(0, view.painted.set)
+
+    def drop_first_view(self) -> None:
+        """The file whose first view is shown could not be opened: back to what was shown."""
+        if self.canvas.showing_first_view:
+            self.canvas.set_scene(self.loaded.scene)
+            self.big_layers.attach(self.loaded.scene)
 
     def _measure_shown(self, loaded: LoadedSituation) -> None:
         if loaded is self.loaded:           # not replaced while the request was queued
@@ -288,6 +309,7 @@ class MainWindow(QMainWindow):
         self.timeline.clock.stop()
         self.worker.shutdown()               # returns at once: the job under way is dropped
         self.animations.shutdown()           # an export under way: cancelled, no file left
+        self.big_layers.shutdown()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

@@ -28,6 +28,7 @@ FLAG_ENVELOPE_XY = 0x02                # envelope kind 1, shifted into bits 1-3
 FLAG_EMPTY = 0x10
 FLAG_EXTENDED = 0x20
 MAX_PARTS = 5_000_000                  # parts and rings of one decode() call together
+PARSE_CHUNK = 1024                     # blobs parsed by one shapely call
 
 _HEADER_XY = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"),
                        ("srs_id", "<i4"), ("env", "<f8", (4,))])
@@ -146,7 +147,10 @@ def decode(blobs: Sequence[bytes | None], allowed: frozenset[int] | None = None)
                 format(MAX_PARTS, ',')))
     try:
         with np.errstate(invalid="ignore"):      # NaN coordinates: refused by the caller
-            return shapely.from_wkb(wkb)
+            # in chunks: one call holds the GIL, and a window's event loop waits for it
+            return np.concatenate([shapely.from_wkb(wkb[i:i + PARSE_CHUNK])
+                                   for i in range(0, n, PARSE_CHUNK)]) if n \
+                else shapely.from_wkb(wkb)
     except (GEOSException, ValueError, TypeError):
         pass
     for i, item in enumerate(wkb):          # find the culprit (only on the error path)

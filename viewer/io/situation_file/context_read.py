@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import numpy as np
 import shapely
 
 from viewer.io.errors import UnusablePart
 from viewer.io.geopackage import blob as gpkg_blob
-from viewer.io.situation_file.context import ALLOWED, COLUMNS, TABLE
-from viewer.io.situation_file.fields import TimeParser, select, shown, text
+from viewer.io.situation_file.context import ALLOWED, TABLE
+from viewer.io.situation_file.fields import TimeParser, shown, text
+from viewer.io.situation_file.file_rows import FileRows
 from viewer.io.situation_file.geometry import GeometryProblem, usable
 from viewer.model.context import STYLES, ContextFeature
 
 _LINES = (1, 5)                         # shapely type ids: LineString, MultiLineString
 
 
-def read_context(conn: sqlite3.Connection, tables: set[str],
-                 times: TimeParser) -> list[ContextFeature]:
-    rows = select(conn, tables, TABLE, ("geom",) + COLUMNS)
+def read_context(file_rows: FileRows, times: TimeParser) -> list[ContextFeature]:
+    rows = file_rows.rows(TABLE)
     geoms = _geometries(rows)
     out = []
     for (fid, _, fid_text, layer, style, name, start, end, source), geom in zip(rows, geoms):

@@ -17,6 +17,7 @@ import shapely
 from viewer.io.situation_file.rows import as_multipolygons
 
 LON_LIMIT, LAT_LIMIT = 360.0, 90.0      # longitudes past ±180 occur (east of Chukotka)
+CHUNK = 1024                            # geometries checked by one shapely call
 
 
 class GeometryProblem(ValueError):
@@ -44,7 +45,10 @@ def usable(geoms: np.ndarray, areas: bool) -> np.ndarray:
     # numpy's RuntimeWarnings about NaN and overflow would reach stderr, so they are off
     _check_on_the_globe(geo, present)
     with np.errstate(all="ignore"):
-        bad = np.nonzero(~shapely.is_valid(geo))[0]
+        # in chunks: one call holds the GIL, and a window's event loop waits for it
+        valid = np.concatenate([shapely.is_valid(geo[i:i + CHUNK])
+                                for i in range(0, len(geo), CHUNK)])
+        bad = np.nonzero(~valid)[0]
         for k in bad.tolist():
             reason = shapely.is_valid_reason(geo[k]) or "invalid geometry"
             if reason.startswith("Invalid Coordinate") or not areas:

@@ -8,13 +8,12 @@ failing in the middle of drawing.
 
 from __future__ import annotations
 
-import sqlite3
-
 from pyproj import CRS
 from pyproj.exceptions import CRSError
 
 from viewer.io.errors import UnusablePart
-from viewer.io.situation_file.fields import TimeParser, json_value, real, select, shown, text
+from viewer.io.situation_file.fields import TimeParser, json_value, real, shown, text
+from viewer.io.situation_file.file_rows import FileRows
 from viewer.io.situation_file.geometry import LAT_LIMIT, LON_LIMIT
 from viewer.io.situation_file.schema import check_format_version
 from viewer.model.meta import SituationMeta
@@ -23,8 +22,8 @@ from viewer.model.messages import QT_TRANSLATE_NOOP, message
 MAX_HIGHLIGHT_DAYS = 36500.0            # the render command's --highlight-days limit
 
 
-def read_meta(conn: sqlite3.Connection, tables: set[str], times: TimeParser) -> SituationMeta:
-    values = {k: v for _, k, v in select(conn, tables, "situation_meta", ("key", "value"))}
+def read_meta(rows: FileRows, times: TimeParser) -> SituationMeta:
+    values = {k: v for _, k, v in rows.rows("situation_meta")}
     check_format_version(values.get("format_version"))
     meta = SituationMeta(format_version=str(values["format_version"]).strip())
     meta.title = text(values.get("title")) or meta.title

@@ -6,11 +6,11 @@ The History is rebuilt directly from the stored rows, never recomputed from stat
 from __future__ import annotations
 
 import math
-import sqlite3
 
 from viewer.io.errors import UnusablePart, column_part, layer_part, reason, table_part
-from viewer.io.situation_file.fields import (TimeParser, geometries, has_columns, integer,
-                                             json_value, real, select, shown, text)
+from viewer.io.situation_file.fields import (TimeParser, geometries, integer, json_value,
+                                             real, shown, text)
+from viewer.io.situation_file.file_rows import FileRows
 from viewer.model.amendment import OPS, Amendment
 from viewer.model.change import Change
 from viewer.model.geometry import EMPTY
@@ -21,18 +21,20 @@ from viewer.model.times import iso_z
 from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 
-def read_layers(conn: sqlite3.Connection, tables: set[str], times: TimeParser,
-                notices: list[str] | None = None) -> list[Layer]:
+def read_layers(file_rows: FileRows, times: TimeParser, notices: list[str] | None = None,
+                parts: dict | None = None) -> list[Layer]:
     """The layers, in sort order. A piece starting or ending at a time that is not one of
     its layer's states (as when it was added or edited in QGIS) makes that time a state,
-    with a notice naming the piece."""
-    rows = select(conn, tables, "layers", (
-        "layer_id", "name", "kind", "color", "opacity", "hatch", "outline", "description",
-        "source", "sort_order", "extra_json"))
+    with a notice naming the piece. ``parts``: the histories' parts read elsewhere (a first
+    view's: some of the pieces, no changes, no amendments) instead of all of them."""
+    rows = file_rows.rows("layers")
     layers: dict[str, Layer] = {}
     order: dict[str, tuple[int, int]] = {}
-    parts = _history_parts(conn, tables, times, [] if notices is None else notices)
-    sketches = read_amendments(conn, tables, times, parts)
+    if parts is None:
+        parts = _history_parts(file_rows, times, [] if notices is None else notices)
+        sketches = read_amendments(file_rows, times, parts)
+    else:
+        sketches = {}
     for fid, lid, name, kind, color, opacity, hatch, outline, desc, source, sort, extra in rows:
         where = table_part("layers", fid)
         lid = text(lid)
@@ -71,8 +73,7 @@ def read_layers(conn: sqlite3.Connection, tables: set[str], times: TimeParser,
     return sorted(layers.values(), key=lambda layer: order[layer.id])
 
 
-def _history_parts(conn: sqlite3.Connection, tables: set[str], times: TimeParser,
-                   notices: list[str]) -> dict:
+def _history_parts(file_rows: FileRows, times: TimeParser, notices: list[str]) -> dict:
     """layer_id -> (state times, pieces, changes, piece areas) from the history tables."""
     parts: dict[str, tuple[list, list, list, list]] = {}
     piece_fids: dict[str, list[int]] = {}
@@ -80,13 +81,12 @@ def _history_parts(conn: sqlite3.Connection, tables: set[str], times: TimeParser
     def of(lid) -> tuple[list, list, list, list]:
         return parts.setdefault(text(lid), ([], [], [], []))
 
-    for fid, lid, at in select(conn, tables, "layer_states", ("layer_id", "at")):
+    for fid, lid, at in file_rows.rows("layer_states"):
         of(lid)[0].append(times(at, column_part(table_part("layer_states", fid), "at")))
 
     # area_km2 is optional (a hand-written file may leave it out): NaN = compute when needed
-    columns = ("geom", "layer_id", "valid_from", "valid_to")
-    with_area = "layer_pieces" in tables and has_columns(conn, "layer_pieces", ("area_km2",))
-    rows = select(conn, tables, "layer_pieces", columns + (("area_km2",) if with_area else ()))
+    with_area = file_rows.pieces_have_area()
+    rows = file_rows.rows("layer_pieces")
     geoms = geometries("layer_pieces", rows)
     for row, geom in zip(rows, geoms):
         fid, _, lid, start, end = row[:5]
@@ -100,7 +100,7 @@ def _history_parts(conn: sqlite3.Connection, tables: set[str], times: TimeParser
         area = real(row[5], column_part(where, "area_km2"), float("nan")) if with_area else float("nan")
         of(lid)[3].append(area if math.isfinite(area) and area >= 0 else float("nan"))
 
-    rows = select(conn, tables, "changes", ("geom", "change_id", "layer_id", "at", "part"))
+    rows = file_rows.rows("changes")
     geoms = geometries("changes", rows)
     found: dict[str, dict] = {}
     for (fid, _, cid, lid, at, part), geom in zip(rows, geoms):
@@ -144,10 +144,10 @@ def _add_piece_times(lid, part: tuple[list, list, list, list], fids: list[int],
                        + "; made a state")
 
 
-def read_amendments(conn: sqlite3.Connection, tables: set[str], times: TimeParser,
+def read_amendments(file_rows: FileRows, times: TimeParser,
                     parts: dict) -> dict[str, list[Amendment]]:
     """layer_id -> its amendments in fid order; each must be one of the layer's changes."""
-    rows = select(conn, tables, "amendments", ("geom", "change_id", "layer_id", "at", "op"))
+    rows = file_rows.rows("amendments")
     geoms = geometries("amendments", rows)
     out: dict[str, list[Amendment]] = {}
     for (fid, _, cid, lid, at, op), geom in zip(rows, geoms):

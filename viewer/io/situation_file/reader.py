@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import contextmanager
+from typing import Iterator
 
 import numpy as np
 import shapely
 
 from viewer.io.errors import SituationError, UnusablePart, column_part, reason, table_part
 from viewer.io.geopackage.sqlite import sqlite_reason
-from viewer.io.situation_file.fields import (TimeParser, geometries, has_columns, integer,
-                                             json_value, select, shown, text, text_map)
 from viewer.io.situation_file.context_read import read_context
-from viewer.io.situation_file.attachments import read_attachments
+from viewer.io.situation_file.fields import (TimeParser, geometries, integer, json_value,
+                                             shown, text, text_map)
+from viewer.io.situation_file.file_rows import FileRows
 from viewer.io.situation_file.open import open_situation
 from viewer.io.situation_file.meta import read_meta
 from viewer.io.situation_file.read_layers import read_layers
@@ -25,14 +27,36 @@ from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 
 def read_situation(path: str | os.PathLike, notices: list[str] | None = None) -> Situation:
-    """The situation stored at ``path``, read in one read transaction (see
-    viewer.io.geopackage.sqlite): reading never changes the file or its directory.
-    ``notices`` gets one line for each thing worth telling that did not stop the read
-    (a private copy read, a state time added for a piece edited elsewhere)."""
+    """The situation stored at ``path``, its rows fetched in one short read transaction
+    (see viewer.io.geopackage.sqlite and file_rows): reading never changes the file or
+    its directory. ``notices`` gets one line for each thing worth telling that did not
+    stop the read (a private copy read, a state time added for a piece edited elsewhere)."""
     where = os.fspath(path)
+    return parse_situation(where, read_rows(where, notices), notices)
+
+
+def read_rows(where: str, notices: list[str] | None = None) -> FileRows:
+    """Every row the reader needs from the file at ``where``; the transaction ends here."""
     conn, tables = open_situation(where, notices)
     try:
-        return _read(conn, tables, notices if notices is not None else [])
+        with reading(where):
+            return FileRows(conn, tables)
+    finally:
+        conn.close()
+
+
+def parse_situation(where: str, file_rows: FileRows,
+                    notices: list[str] | None = None) -> Situation:
+    """The Situation in ``file_rows``: every check, in the reader's order."""
+    with reading(where):
+        return _read(file_rows, notices if notices is not None else [])
+
+
+@contextmanager
+def reading(where: str) -> Iterator[None]:
+    """Bad input met inside as one SituationError naming the file ``where``."""
+    try:
+        yield
     except UnusablePart as exc:
         raise exc.in_file(where) from None
     except (sqlite3.ProgrammingError, sqlite3.InterfaceError):
@@ -44,31 +68,23 @@ def read_situation(path: str | os.PathLike, notices: list[str] | None = None) ->
                 "Core", "is damaged: text that is not UTF-8 (%1)"), sqlite_reason(exc))) from None
         raise SituationError(where, message(QT_TRANSLATE_NOOP(
             "Core", "is damaged or truncated (%1)"), sqlite_reason(exc))) from None
-    finally:
-        conn.close()
 
 
-def _read(conn: sqlite3.Connection, tables: set[str], notices: list[str]) -> Situation:
-    _check_srs(conn, tables)
+def _read(file_rows: FileRows, notices: list[str]) -> Situation:
+    check_srs(file_rows)
     times = TimeParser()
-    meta = read_meta(conn, tables, times)
-    parts = (read_regions(conn, tables), read_places(conn, tables),
-             read_layers(conn, tables, times, notices), read_reports(conn, tables, times),
-             read_links(conn, tables), read_context(conn, tables, times),
-             read_attachments(conn, tables))
+    meta = read_meta(file_rows, times)
+    parts = (read_regions(file_rows), read_places(file_rows),
+             read_layers(file_rows, times, notices), read_reports(file_rows, times),
+             read_links(file_rows), read_context(file_rows, times), file_rows.attachments())
     try:
         return Situation(meta, *parts)
     except ValueError as exc:            # the model's own check: an id used twice
         raise UnusablePart("ids", reason(exc)) from None
 
 
-def _check_srs(conn: sqlite3.Connection, tables: set[str]) -> None:
-    if "gpkg_geometry_columns" not in tables:
-        return
-    if not has_columns(conn, "gpkg_geometry_columns", ("table_name", "srs_id")):
-        raise UnusablePart(table_part("gpkg_geometry_columns"), message(QT_TRANSLATE_NOOP(
-            "Core", "lacks table_name or srs_id")))
-    for name, srs in conn.execute("SELECT table_name, srs_id FROM gpkg_geometry_columns"):
+def check_srs(file_rows: FileRows) -> None:
+    for name, srs in file_rows.srs_rows() or ():
         if name in FEATURE_TABLES and srs != SRS_ID:
             raise UnusablePart(table_part(name), message(QT_TRANSLATE_NOOP(
                 "Core", "uses srs_id %1; situation files store lon/lat in EPSG:%2"),
@@ -82,9 +98,8 @@ def _names(fid: int, table: str, en, uk, names_json) -> dict[str, str]:
     return names
 
 
-def read_regions(conn: sqlite3.Connection, tables: set[str]) -> list[Region]:
-    rows = select(conn, tables, "regions", ("geom", "region_id", "name_en", "name_uk",
-                                            "names_json", "admin_level", "role"))
+def read_regions(file_rows: FileRows) -> list[Region]:
+    rows = file_rows.rows("regions")
     geoms = geometries("regions", rows)
     out = []
     for (fid, _, rid, en, uk, names, level, role), geom in zip(rows, geoms):
@@ -102,10 +117,8 @@ def read_regions(conn: sqlite3.Connection, tables: set[str]) -> list[Region]:
     return out
 
 
-def read_places(conn: sqlite3.Connection, tables: set[str]) -> list[Place]:
-    rows = select(conn, tables, "places", ("geom", "place_id", "name_en", "name_uk",
-                                           "names_json", "population", "kind", "source",
-                                           "extra_json"))
+def read_places(file_rows: FileRows) -> list[Place]:
+    rows = file_rows.rows("places")
     geoms = geometries("places", rows)
     # checked for all rows at once: a file may hold thousands of places
     present = ~shapely.is_missing(geoms)
@@ -130,10 +143,8 @@ def read_places(conn: sqlite3.Connection, tables: set[str]) -> list[Place]:
     return out
 
 
-def read_reports(conn: sqlite3.Connection, tables: set[str], times: TimeParser) -> list[Report]:
-    rows = select(conn, tables, "reports", ("report_id", "published", "source", "title", "url",
-                                            "summary", "language", "source_grade",
-                                            "info_grade"))
+def read_reports(file_rows: FileRows, times: TimeParser) -> list[Report]:
+    rows = file_rows.rows("reports")
     out = []
     for fid, rid, published, source, title, url, summary, lang, sgrade, igrade in rows:
         where = table_part("reports", fid)
@@ -147,10 +158,9 @@ def read_reports(conn: sqlite3.Connection, tables: set[str], times: TimeParser) 
     return out
 
 
-def read_links(conn: sqlite3.Connection, tables: set[str]) -> list[Link]:
+def read_links(file_rows: FileRows) -> list[Link]:
     out = []
-    for fid, cid, rid, role in select(conn, tables, "report_links",
-                                      ("change_id", "report_id", "role")):
+    for fid, cid, rid, role in file_rows.rows("report_links"):
         try:
             out.append(Link(text(cid), text(rid), text(role) or "reports"))
         except ValueError as exc:            # the model's own check of a role

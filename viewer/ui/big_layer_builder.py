@@ -1,0 +1,94 @@
+"""Making big layers' Displays (viewer.render.display) in the background, as the map asks.
+
+The map asks for the Display of a big state (or highlight window) at its zoom while it
+paints (``BigStates.request``); the builder makes that one first, then the layer's other
+states at the same zoom, so that moving through time finds them made. It has a thread of
+its own (a BackgroundWorker), so it never waits behind the region measuring. The job
+works on lon/lat geometry (immutable shapely objects) and the CRS, and yields new
+Displays, which the GUI adopts into the scene; each one repaints the map. A request the
+running job does not start with cancels it and starts again with that one first (what
+was made is kept). The status bar shows the progress; closing the window cancels it.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QObject, Signal
+
+from viewer.render import MapScene
+from viewer.render.display import build_display
+from viewer.render.language import QT_TRANSLATE_NOOP, fill, translate
+from viewer.ui.worker import BackgroundWorker, Job
+
+PROGRESS = QT_TRANSLATE_NOOP("BigLayers", "Drawing big layers for this zoom: %1 of %2")
+
+
+def _build(crs: str, extent, todo: tuple, job: Job):
+    for key, pieces in todo:
+        yield key, build_display(crs, pieces, key[-1], extent, job.check)
+
+
+class BigLayerBuilder(QObject):
+    progress = Signal(str)          # status line ("" when done)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._worker = BackgroundWorker(self)
+        self._scene: MapScene | None = None
+        self._job: Job | None = None
+        self._pending: set = set()          # keys the running job has still to make
+        self._urgent: dict = {}             # keys the map asked for, newest first
+        self._done = self._total = 0
+
+    def attach(self, scene: MapScene | None) -> None:
+        """Build for ``scene`` from now on (the one the map shows)."""
+        self._cancel()
+        self._scene, self._urgent = scene, {}
+        if scene is not None:
+            scene.big.request = self.request
+
+    def request(self, key: tuple, pieces, others) -> None:
+        """Make ``key``'s Display from ``pieces()`` first, then ``others()`` (key, pieces)."""
+        if key in self._pending:
+            return                      # the running job will make it
+        self._cancel()
+        self._urgent = {key: tuple(pieces()), **{k: p for k, p in self._urgent.items()
+                                                 if not self._scene.big.has(k)}}
+        todo = tuple(self._urgent.items()) + tuple(
+            (k, tuple(p)) for k, p in others() if k not in self._urgent)
+        scene = self._scene
+        self._pending = {k for k, _ in todo}
+        self._done, self._total = 0, len(todo)
+        self._job = self._worker.submit(
+            partial(_build, scene.projector.crs.srs, scene.extent, todo),
+            partial(self._adopt, scene))
+
+    def _adopt(self, scene: MapScene, result) -> None:
+        key, display = result
+        if scene is not self._scene:
+            return
+        scene.big.adopt(key, display)
+        self._pending.discard(key)
+        self._urgent.pop(key, None)
+        self._done += 1
+        self.progress.emit("" if self._done >= self._total else fill(
+            translate("BigLayers", PROGRESS), str(self._done), str(self._total)))
+        parent = self.parent()
+        if parent is not None and hasattr(parent, "canvas"):
+            parent.canvas.update()
+
+    def _cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+            self._pending = set()
+            self.progress.emit("")
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Until the jobs so far ended (benchmarks and tests only)."""
+        return self._worker.wait(timeout)
+
+    def shutdown(self) -> None:
+        self._cancel()
+        self._worker.shutdown()
