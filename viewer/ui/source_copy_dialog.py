@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
 from viewer.model.attachment import HTML, IMAGE, PDF, Attachment, html_text
 from viewer.model.text import safe_block, safe_line
 from viewer.render.language import fill, format_number, translate
-from viewer.ui.pdf_pages import PdfPages
 
 MAX_PIXELS = 100_000_000            # a decoded image's width x height at most
 ALLOCATION_MB = 512                 # QImageReader's own limit
@@ -56,6 +55,8 @@ class SourceCopyDialog(QDialog):
         scroll.setWidgetResizable(True)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
+        # PDFium (an 8 MB library) is loaded when a source copy is first shown, not at start-up
+        from viewer.ui.pdf_pages import PdfPages
         self.pdf = PdfPages(self)
         self.pdf.open_externally.connect(self.open_externally)
         self.stack = QStackedWidget(self)
