@@ -25,6 +25,7 @@ from viewer.ui.canvas import MapCanvas
 from viewer.render.language import current_language, translate
 from viewer.ui.big_layer_builder import BigLayerBuilder
 from viewer.ui.compare_actions import add_compare_actions
+from viewer.ui.dock_layout import size_default_docks
 from viewer.ui.file_controller import FileController
 from viewer.ui.edit_actions import EditActions
 from viewer.ui.edit_session import EditSession
@@ -279,24 +280,11 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         self._default_docks = not (isinstance(state, QByteArray) and self.restoreState(state))
 
-    def _size_docks(self) -> None:
-        """The docks' first sizes, once the window has its own: the map keeps at least
-        60 % of the width (the side docks 17 % and 21 %, at most 250 and 320 px)."""
-        width, height = self.width(), self.height()
-        sides = [(self.layers_dock, min(250, round(width * 0.17))),
-                 (self.reports_dock, min(320, round(width * 0.21)))]
-        # (a size under a dock's minimum would make Qt ignore the request)
-        self.resizeDocks([dock for dock, _ in sides],
-                         [max(w, dock.minimumSizeHint().width()) for dock, w in sides],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.timeline_dock], [min(210, round(height * 0.28))],
-                         Qt.Orientation.Vertical)
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._default_docks:
             self._default_docks = False
-            self._size_docks()
+            size_default_docks(self)
             self.layout().activate()        # now, so the map has its size when shown
 
     def closeEvent(self, event: QCloseEvent) -> None:
