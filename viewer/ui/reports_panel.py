@@ -55,7 +55,7 @@ class ReportsPanel(QWidget):
         # A few rows each at the least (their scroll bars show the rest), so the panel
         # fits a small window's left column as a tab (dock_layout.py).
         line = self.fontMetrics().lineSpacing()
-        self.tabs.setMinimumHeight(self.tabs.tabBar().sizeHint().height() + 5 * line)
+        self.tabs.setMinimumHeight(self.tabs.tabBar().sizeHint().height() + 4 * line)
         self.details.setMinimumHeight(self.details.minimumSizeHint().height() - 2 * line)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
