@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QWidget
 
-from viewer.render.language import translate
+from viewer.render.language import QT_TRANSLATE_NOOP, translate
 from viewer.ui.layers_panel import LayersPanel
 from viewer.ui.regions_panel import RegionsPanel
 from viewer.ui.reports_panel import ReportsPanel
@@ -18,6 +18,22 @@ from viewer.ui.timeline import TimelineWidget
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
+
+AREA = Qt.DockWidgetArea
+DOCKS = (   # name (``<name>_dock``), title, tip, the window's panel attribute, where
+    ("layers", QT_TRANSLATE_NOOP("MainWindow", "Layers"),
+     QT_TRANSLATE_NOOP("MainWindow", "Show or hide the Layers panel"), "layers_panel",
+     AREA.LeftDockWidgetArea),
+    ("regions", QT_TRANSLATE_NOOP("MainWindow", "Regions"),
+     QT_TRANSLATE_NOOP("MainWindow", "Show or hide the Regions panel"), "regions_panel",
+     AREA.LeftDockWidgetArea),
+    ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"),
+     QT_TRANSLATE_NOOP("MainWindow", "Show or hide the Reports panel"), "reports_panel",
+     AREA.RightDockWidgetArea),
+    ("timeline", QT_TRANSLATE_NOOP("MainWindow", "Timeline"),
+     QT_TRANSLATE_NOOP("MainWindow", "Show or hide the Timeline panel"), "timeline",
+     AREA.BottomDockWidgetArea),
+)
 
 
 def add_dock(w: "MainWindow", name: str, title: str, tip: str, widget: QWidget,
@@ -40,21 +56,12 @@ def create_docks(w: "MainWindow") -> None:
     w.regions_panel = RegionsPanel(w.cursor_model, w)
     w.reports_panel.zoom_to_change.connect(w.canvas.zoom_to_change)
     w.regions_panel.zoom_to_region.connect(w.zoom_to_region)
-    area = Qt.DockWidgetArea
-    w.layers_dock = add_dock(w, "layers", translate("MainWindow", "Layers"),
-                             translate("MainWindow", "Show or hide the Layers panel"),
-                             w.layers_panel, area.LeftDockWidgetArea)
-    w.regions_dock = add_dock(w, "regions", translate("MainWindow", "Regions"),
-                              translate("MainWindow", "Show or hide the Regions panel"),
-                              w.regions_panel, area.LeftDockWidgetArea)
+    for name, title, tip, panel, where in DOCKS:
+        setattr(w, f"{name}_dock", add_dock(w, name, translate("MainWindow", title),
+                                            translate("MainWindow", tip), getattr(w, panel),
+                                            where))
     w.tabifyDockWidget(w.layers_dock, w.regions_dock)
     w.layers_dock.raise_()
-    w.reports_dock = add_dock(w, "reports", translate("MainWindow", "Reports"),
-                              translate("MainWindow", "Show or hide the Reports panel"),
-                              w.reports_panel, area.RightDockWidgetArea)
-    w.timeline_dock = add_dock(w, "timeline", translate("MainWindow", "Timeline"),
-                               translate("MainWindow", "Show or hide the Timeline panel"),
-                               w.timeline, area.BottomDockWidgetArea)
     # panels out of sight skip time steps; they catch up when their dock shows again
     w.regions_dock.visibilityChanged.connect(w.regions_panel.set_shown)
     w.reports_dock.visibilityChanged.connect(w.reports_panel.set_shown)
