@@ -117,8 +117,9 @@ def share(window) -> tuple[float, float]:
 def test_the_window_leaves_the_map_room_and_its_panels_fit(qtbot, monkeypatch, tmp_path,
                                                             sample_path, screen, language):
     """In English and Ukrainian: at 1400×900 the map gets at least 60 % of the width, at
-    every size at least 55 % of it and half the height; no dock is narrower than its
-    panel needs, no dock tab's title is elided, every dock is on screen or a tab away."""
+    every size at least 55 % of it and half the height; no dock is narrower or lower than
+    its panel needs (its wrapped text whole), no dock tab's title is elided, every dock is
+    on screen or a tab away."""
     from PySide6.QtWidgets import QDockWidget
     isolate_settings(monkeypatch, tmp_path)
     window = opened_as_the_app_does(qtbot, sample_path, SCREENS.get(screen, (1400, 900)))
@@ -131,6 +132,9 @@ def test_the_window_leaves_the_map_room_and_its_panels_fit(qtbot, monkeypatch, t
     for dock in shown:                                            # no panel is cut
         assert dock.width() >= dock.widget().minimumSizeHint().width(), dock.objectName()
         assert dock.height() >= dock.widget().minimumSizeHint().height(), dock.objectName()
+        panel = dock.widget()               # wrapped text (the Place panel's) shown whole
+        if panel.hasHeightForWidth():
+            assert panel.height() >= panel.heightForWidth(panel.width()), dock.objectName()
     for dock in set(window.findChildren(QDockWidget)) - set(shown):  # a tab away
         assert any(other in shown for other in window.tabifiedDockWidgets(dock))
     if window.width() >= 1100:              # a wide window shows the reports beside the map

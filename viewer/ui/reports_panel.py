@@ -56,7 +56,7 @@ class ReportsPanel(QWidget):
         # fits a small window's left column as a tab (dock_layout.py).
         line = self.fontMetrics().lineSpacing()
         self.tabs.setMinimumHeight(self.tabs.tabBar().sizeHint().height() + 4 * line)
-        self.details.setMinimumHeight(self.details.minimumSizeHint().height() - 2 * line)
+        self.details.setMinimumHeight(self.details.minimumSizeHint().height() - 3 * line)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
