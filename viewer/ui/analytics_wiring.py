@@ -12,6 +12,7 @@ from viewer.render.language import translate
 from viewer.ui.analytics_measuring import AnalyticsMeasuring
 from viewer.ui.chart_series import WINDOW
 from viewer.ui.settlements_panel import SettlementsPanel
+from viewer.ui.window_docks import add_dock
 
 PLACE_VIEW_DEG = 0.08       # the box a double-clicked place is zoomed to, ± degrees
 
@@ -21,9 +22,9 @@ class AnalyticsWiring(QObject):
         super().__init__(window)
         self.window = window
         self.panel = SettlementsPanel(window.cursor_model, window)
-        self.dock = window._dock("settlements", translate("MainWindow", "Settlements"),
-                                 translate("MainWindow", "Show or hide the Settlements panel"),
-                                 self.panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.dock = add_dock(window, "settlements", translate("MainWindow", "Settlements"),
+                             translate("MainWindow", "Show or hide the Settlements panel"),
+                             self.panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         window.tabifyDockWidget(window.regions_dock, self.dock)
         window.layers_dock.raise_()
         self.dock.visibilityChanged.connect(self.panel.set_shown)

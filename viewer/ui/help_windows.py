@@ -1,6 +1,7 @@
 """Help ▸ Keyboard Shortcuts (a table made from the window's own actions, so it lists
 what the keys really do) and Help ▸ User Guide (docs/user-guide.md, shown by Qt's own
-markdown reader with its pictures read from the package: no network, no other file)."""
+markdown reader with its pictures read from the package: no network, no other file), and
+Help ▸ About."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from PySide6.QtGui import QImage, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QTableWidget,
                                QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
+from viewer import __version__
+from viewer.model.text import safe_line
 from viewer.render.language import translate
+from viewer.ui.plain_text import Icon, message_box
 from viewer.resources import guide_file
 
 
@@ -95,3 +99,16 @@ def _finish(dialog: QDialog, body: QWidget, size: tuple[int, int]) -> None:
 
 
 
+
+
+def show_about(window) -> None:
+    """Help ▸ About: the version, what the program is, and the shown file's data sources."""
+    lines = [translate("MainWindow", "Situation Viewer %1").replace("%1", __version__),
+             translate("MainWindow", "An offline viewer for timestamped territorial situations "
+                                     "and the reports behind each change.")]
+    if window.situation.meta.attributions:
+        lines.append(translate("MainWindow", "Data: %1").replace("%1", "; ".join(
+            safe_line(a) for a in window.situation.meta.attributions)))
+    box = message_box(window, Icon.Information,
+                      translate("MainWindow", "About Situation Viewer"), "\n\n".join(lines))
+    box.exec()

@@ -7,11 +7,10 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
-from viewer import __version__
 from viewer.model import Situation
 from viewer.model.cursor import TimeCursor
 from viewer.model.display import DisplayOptions
@@ -25,30 +24,26 @@ from viewer.ui.canvas import MapCanvas
 from viewer.render.language import current_language, translate
 from viewer.ui.big_layer_builder import BigLayerBuilder
 from viewer.ui.compare_actions import add_compare_actions
+from viewer.ui.dock_layout import restore_layout, save_layout, size_default_docks
 from viewer.ui.file_controller import FileController
 from viewer.ui.edit_actions import EditActions
 from viewer.ui.edit_session import EditSession
-from viewer.ui.help_windows import ShortcutsDialog, UserGuideDialog
+from viewer.ui.help_windows import ShortcutsDialog, UserGuideDialog, show_about
 from viewer.ui.image_export import ImageExporter
 from viewer.ui.jump_date import jump_to
-from viewer.ui.layers_panel import LayersPanel
 from viewer.ui.loader import FirstView, LoadedSituation, prepare
 from viewer.ui.map_tools import MapTools
 from viewer.ui.measuring import RegionMeasuring
-from viewer.ui.plain_text import Icon, message_box
 from viewer.ui.recent_files import app_settings
-from viewer.ui.regions_panel import RegionsPanel
 from viewer.ui.qt_utils import ModelConnections
 from viewer.ui.report_tools import ReportTools
-from viewer.ui.reports_panel import ReportsPanel
 from viewer.ui.sketch_actions import SketchActions
 from viewer.ui.status_bar import StatusReadout
-from viewer.ui.timeline import TimelineWidget
+from viewer.ui.window_docks import create_docks
 from viewer.ui.worker import BackgroundWorker
 
 EPOCH = datetime(2000, 1, 1)
 MINIMUM_SIZE = (720, 480)
-DEFAULT_SIZE = (1400, 900)
 
 
 class MainWindow(QMainWindow):
@@ -71,7 +66,7 @@ class MainWindow(QMainWindow):
         self.canvas = MapCanvas(self.cursor_model, self.selection, self.display, self)
         self.canvas.set_decorations(self.settings.value("view/decorations", True, type=bool))
         self.setCentralWidget(self.canvas)
-        self._create_docks()
+        create_docks(self)             # the panels and their docks
         self.status = StatusReadout(self.statusBar(), self)
         self.canvas.pointer_moved.connect(self._on_pointer)
         self.images = ImageExporter(self)
@@ -99,46 +94,10 @@ class MainWindow(QMainWindow):
         self.sketching = SketchActions(self)       # Edit ▸ Sketch Area…, a map tool
         self.report_tools = ReportTools(self)
         self.map_tools = MapTools(self)     # ruler, marked place, Place panel, coordinates
-        self._restore_layout()
+        self._default_docks = not restore_layout(self)   # sized once shown, if not
         self.canvas.setFocus()
 
     # -- docks ---------------------------------------------------------------------------
-    def _create_docks(self) -> None:
-        s, loaded = self.loaded.situation, self.loaded
-        self.layers_panel = LayersPanel(s, self.display, self.cursor_model, loaded.areas, self)
-        self.reports_panel = ReportsPanel(s, self.cursor_model, self.selection, loaded.regions,
-                                          self)
-        self.timeline = TimelineWidget(self.cursor_model, self)
-        self.regions_panel = RegionsPanel(self.cursor_model, self)
-        self.reports_panel.zoom_to_change.connect(self.canvas.zoom_to_change)
-        self.regions_panel.zoom_to_region.connect(self._zoom_to_region)
-        area = Qt.DockWidgetArea
-        self.layers_dock = self._dock("layers", self.tr("Layers"),
-                                      self.tr("Show or hide the Layers panel"),
-                                      self.layers_panel, area.LeftDockWidgetArea)
-        self.regions_dock = self._dock("regions", self.tr("Regions"),
-                                       self.tr("Show or hide the Regions panel"),
-                                       self.regions_panel, area.LeftDockWidgetArea)
-        self.tabifyDockWidget(self.layers_dock, self.regions_dock)
-        self.layers_dock.raise_()
-        self.reports_dock = self._dock("reports", self.tr("Reports"),
-                                       self.tr("Show or hide the Reports panel"),
-                                       self.reports_panel, area.RightDockWidgetArea)
-        self.timeline_dock = self._dock("timeline", self.tr("Timeline"),
-                                        self.tr("Show or hide the Timeline panel"),
-                                        self.timeline, area.BottomDockWidgetArea)
-        # panels out of sight skip time steps; they catch up when their dock shows again
-        self.regions_dock.visibilityChanged.connect(self.regions_panel.set_shown)
-        self.reports_dock.visibilityChanged.connect(self.reports_panel.set_shown)
-
-    def _dock(self, name: str, title: str, tip: str, widget: QWidget, where) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"{name}_dock")     # saveState() names docks by this
-        dock.setWidget(widget)
-        dock.toggleViewAction().setStatusTip(tip)
-        self.addDockWidget(where, dock)
-        return dock
-
     def docks(self) -> list[QDockWidget]:
         return [self.layers_dock, self.regions_dock, self.analytics.dock, self.reports_dock,
                 self.timeline_dock]
@@ -217,7 +176,7 @@ class MainWindow(QMainWindow):
             self.regions_panel.set_figures(measured)
             self.reports_panel.set_region_figures(measured)
 
-    def _zoom_to_region(self, region_id: str) -> None:
+    def zoom_to_region(self, region_id: str) -> None:
         region = next((r for r in self.situation.regions if r.id == region_id), None)
         if region is not None:
             self.canvas.zoom_to_lonlat(region.geometry.bounds)
@@ -241,15 +200,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/decorations", self.canvas.decorations)
 
     def show_about(self) -> None:
-        lines = [self.tr("Situation Viewer %1").replace("%1", __version__),
-                 self.tr("An offline viewer for timestamped territorial situations "
-                         "and the reports behind each change.")]
-        if self.situation.meta.attributions:
-            lines.append(self.tr("Data: %1").replace("%1", "; ".join(
-                safe_line(a) for a in self.situation.meta.attributions)))
-        box = message_box(self, Icon.Information, self.tr("About Situation Viewer"),
-                          "\n\n".join(lines))
-        box.exec()
+        show_about(self)
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).open()
@@ -270,34 +221,11 @@ class MainWindow(QMainWindow):
                                          else translate("MainWindow", "&Play"))
 
     # -- layout and life cycle -----------------------------------------------------------
-    def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            screen = self.screen().availableGeometry()
-            self.resize(min(DEFAULT_SIZE[0], round(screen.width() * 0.92)),
-                        min(DEFAULT_SIZE[1], round(screen.height() * 0.92)))
-        state = self.settings.value("window/state")
-        self._default_docks = not (isinstance(state, QByteArray) and self.restoreState(state))
-
-    def _size_docks(self) -> None:
-        """The docks' first sizes, once the window has its own: the map keeps at least
-        60 % of the width (the side docks 17 % and 21 %, at most 250 and 320 px)."""
-        width, height = self.width(), self.height()
-        sides = [(self.layers_dock, min(250, round(width * 0.17))),
-                 (self.reports_dock, min(320, round(width * 0.21)))]
-        # (a size under a dock's minimum would make Qt ignore the request)
-        self.resizeDocks([dock for dock, _ in sides],
-                         [max(w, dock.minimumSizeHint().width()) for dock, w in sides],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.timeline_dock], [min(210, round(height * 0.28))],
-                         Qt.Orientation.Vertical)
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._default_docks:
             self._default_docks = False
-            self._size_docks()
-            self.layout().activate()        # now, so the map has its size when shown
+            size_default_docks(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.edits.may_close():          # unsaved changes: Save / Discard / Cancel
@@ -310,8 +238,7 @@ class MainWindow(QMainWindow):
         self.worker.shutdown()               # returns at once: the job under way is dropped
         self.animations.shutdown()           # an export under way: cancelled, no file left
         self.big_layers.shutdown()
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        save_layout(self)
         self.settings.sync()
         self.statusBar().clearMessage()         # stops the status bar's message timer
         super().closeEvent(event)

@@ -21,6 +21,7 @@ from viewer.ui.place_marker import PlaceMarker
 from viewer.ui.place_panel import Distances, PlacePanel
 from viewer.ui.places_offer import PlacesOffer
 from viewer.ui.ruler import RulerTool
+from viewer.ui.window_docks import add_dock
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -36,9 +37,9 @@ class MapTools(QObject):
         self.ruler = RulerTool(w, self.overlay)
         self.marker = PlaceMarker(w.canvas, self.overlay, self.watch, self.distances)
         self.panel = PlacePanel(w, self.watch, self.distances)
-        self.dock = w._dock("place", translate("MainWindow", "Place"),
-                            translate("MainWindow", "Show or hide the Place panel"), self.panel,
-                            Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.dock = add_dock(w, "place", translate("MainWindow", "Place"),
+                             translate("MainWindow", "Show or hide the Place panel"), self.panel,
+                             Qt.DockWidgetArea.LeftDockWidgetArea)
         self.dock.visibilityChanged.connect(self.panel.set_shown)
         self.offer = PlacesOffer(w)
         self.toolbar = QToolBar(translate("MainWindow", "Map Tools"), w)

@@ -48,6 +48,8 @@ class RegionsPanel(FollowsTimeWhenShown, QWidget):
         self.chart_title.setTextFormat(Qt.TextFormat.PlainText)
         self.chart_title.setWordWrap(True)          # a long name never widens the dock
         self.chart = RegionChart(self)
+        # a low minimum, so the panel fits a small window's left column (dock_layout.py)
+        self.chart.setMinimumHeight(4 * self.fontMetrics().lineSpacing())
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)

@@ -52,6 +52,11 @@ class ReportsPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.details)
+        # A few rows each at the least (their scroll bars show the rest), so the panel
+        # fits a small window's left column as a tab (dock_layout.py).
+        line = self.fontMetrics().lineSpacing()
+        self.tabs.setMinimumHeight(self.tabs.tabBar().sizeHint().height() + 4 * line)
+        self.details.setMinimumHeight(self.details.minimumSizeHint().height() - 3 * line)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)

@@ -70,7 +70,6 @@ class TimelineWidget(QWidget):
                                             cursor.previous_change)
         self.play_button = self._button(sp.SP_MediaPlay, translate("Timeline", "Play"),
                                         translate("Timeline", "Play / pause"), cursor.toggle_play)
-        self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.next_button = self._button(sp.SP_MediaSeekForward, translate("Timeline", "Next change"),
                                         translate("Timeline", "Go to the next change"),
                                         cursor.next_change)
