@@ -48,7 +48,10 @@ def test_distance_matches_shapely_in_a_local_equidistant_projection(boxes, lon, 
     geoms = [box(x, y, x + w, y + h) for x, y, w, h in boxes]
     union = shapely.union_all(geoms)
     want = 0.0 if union.intersects(Point(lon, lat)) else expected_km(union, lon, lat)
-    assert distance_km(geoms, lon, lat) == pytest.approx(want, rel=1e-7, abs=1e-6)
+    # rel 1e-6 (4 cm in 40 km): the union has vertices where boxes cross, the pieces do
+    # not, and an edge projected from other vertices bends differently (hypothesis found
+    # 40.1028419 against 40.1028465 km for two overlapping boxes: 1.1e-7)
+    assert distance_km(geoms, lon, lat) == pytest.approx(want, rel=1e-6, abs=1e-6)
 
 
 def test_inside_since_and_the_change_over_the_window():
