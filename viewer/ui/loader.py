@@ -110,13 +110,14 @@ def _wait_painted(first: "FirstView", job: Job) -> None:
         pass
 
 
-def _import(path: Path, options, regions_spec: str | None, job: Job):
-    """The worker's job for a foreign file: import it (nothing written) and prepare the
+def _import(path: Path, options, arguments: dict, job: Job):
+    """The worker's job for a foreign file: import it (nothing written) with ``options``
+    and ``arguments`` (import_to_file's regions, places and context) and prepare the
     result as an unsaved situation; yields as ``_load`` does."""
     from viewer.importing.to_file import import_to_file
 
     def make():
-        report = import_to_file(options, "", regions_spec=regions_spec, write=False)
+        report = import_to_file(options, "", write=False, **arguments)
         return prepare(report.result.situation, None)
     yield _outcome(path, make, translate("Files", "could not be imported"))
 
@@ -145,10 +146,11 @@ class SituationLoader(QObject):
         device pixel ratio): ``first_view`` may come first."""
         self._submit(Path(path), partial(_load, Path(path), at, size))
 
-    def import_file(self, path: str | Path, options, regions_spec: str | None) -> None:
-        """Import the foreign file ``path`` with ``options`` (an ImportOptions) in the
-        background; ``loaded`` gets an unsaved situation (its path None)."""
-        self._submit(Path(path), partial(_import, Path(path), options, regions_spec))
+    def import_file(self, path: str | Path, options, arguments: dict) -> None:
+        """Import the foreign file ``path`` with ``options`` (an ImportOptions) and
+        ``arguments`` (import_to_file's keywords) in the background; ``loaded`` gets an
+        unsaved situation (its path None)."""
+        self._submit(Path(path), partial(_import, Path(path), options, arguments))
 
     def _submit(self, path: Path, work) -> None:
         self._number += 1
