@@ -5,9 +5,9 @@ It hooks into the canvas as an event filter, installed only while sketching: the
 canvas's own code (and its repaint path) is unchanged. The vertices are kept in lon/lat
 (WGS84), converted from the pixels clicked through the canvas's view and the scene's
 projection, so zooming, panning or a replaced scene never moves them. The outline is
-drawn on the map overlay (viewer.ui.map_overlay, as a SketchOutline part), which repaints
-only the rectangle a move changes. The wheel still zooms, and a press away from the vertices that moves
-pans the map as usual.
+drawn on the map overlay (viewer.ui.map_overlay, as a SketchOutline part), which
+repaints only the rectangle a move changes. The wheel still zooms, and a press away from
+the vertices that moves pans the map as usual.
 """
 
 from __future__ import annotations
