@@ -312,3 +312,32 @@ def test_a_bad_context_row_is_refused_naming_table_row_and_problem(imported, tmp
         conn.close()
         with pytest.raises(SituationError, match=expected):
             read_situation(bad)
+
+
+def test_a_render_has_kakhovka_water_in_2022_and_none_in_2024_the_other_reservoirs_both(
+        tmp_path, capsys, qapp):
+    """The built-in rivers on a render of the lower Dnipro: inside the former Kakhovka
+    reservoir (off Nikopol, 47.50 N 34.40 E; the reservoir is some 10 km wide there) the
+    water colour in 2022 and not in 2024, after the dam's destruction on 6 June 2023; the
+    Kyiv (50.95 N 30.49 E), Kremenchuk (49.25 N 32.65 E) and Kamianske (48.70 N 34.28 E)
+    reservoirs stay water both years. (GSHHG holds no lake for the Kaniv reservoir: there
+    the Dnipro is a river line.)"""
+    snap = _geojson(tmp_path / "front_20220301.geojson", [(box(30.0, 51.0, 30.2, 51.2), {}),
+                                                          (box(35.6, 46.7, 35.8, 46.9), {})])
+    out = tmp_path / "k.gpkg"
+    assert main(["import", str(snap), "--places", "none", "-o", str(out)]) == 0
+    capsys.readouterr()
+    scene = MapScene(read_situation(out))
+    water = np.array(QColor(styles.CONTEXT_WATER).getRgb()[:3], float)
+    seen = {}
+    for year in ("2022-06-01", "2024-06-01"):
+        settings = RenderSettings(at=parse_time(year), size=(1200, 900),
+                                  bbox=(30.0, 46.5, 36.0, 51.3), decorations=False,
+                                  hidden=frozenset({"labels"}))
+        image = render_image(scene, settings)
+        seen[year] = [float(np.abs(_pixel(scene, settings, image, lon, lat) - water).max())
+                      for lon, lat in ((34.40, 47.50), (30.49, 50.95), (32.65, 49.25),
+                                       (34.28, 48.70))]
+    assert seen["2022-06-01"][0] < 3             # Kakhovka: water before the dam broke
+    assert seen["2024-06-01"][0] > 20            # and not after
+    assert max(seen["2022-06-01"][1:] + seen["2024-06-01"][1:]) < 3   # the others: both
