@@ -11,6 +11,16 @@ below Kaniv; the lakes fill that. Kept: what lies within BORDER_KM of Ukraine (t
 built-in regions), lakes of MIN_LAKE_KM2 or more, clipped to that buffer, simplified
 by SIMPLIFY_DEG (about 50 m) and rounded to 1e-4 degrees (about 10 m).
 
+Every WDBII level is kept (basemap's file does not say a line's level). Checked against
+GMT's own binned WDBII (Debian ``gmt-gshhg-full`` 2.3.7, ``binned_river_f.nc``, which
+does): within 22-41 E, 44-52 N it holds levels 0-4 and 9 only, and every one of its
+lines there is in this resource. Smaller rivers of the Donbas front are in no level:
+the nearest WDBII line is 58 km from the Vovcha at Kurakhove, 21 km from the Kazennyi
+Torets at Kramatorsk, 33 km from the Kryvyi Torets at Kostiantynivka, 27 km from the
+Bakhmutka at Bakhmut, 47 km from the Aidar at Starobilsk (the line 4 km from Pavlohrad
+is the Samara's). GSHHS has no lake for the Kaniv reservoir (the Dnipro is a
+line from Kyiv to Kaniv). A ``--context`` file (an OpenStreetMap extract) adds them.
+
 The Kakhovka reservoir (the Dnipro between the Zaporizhzhia and Nova Kakhovka dams) was
 drained when the Kakhovka dam was destroyed on 6 June 2023: that stretch of the lake is
 its own feature with ``valid_to`` 2023-06-06. GSHHG has no line for the river's old bed

@@ -114,3 +114,29 @@ def test_a_bad_piece_in_the_first_view_gives_no_first_view(window, qtbot, growin
     with qtbot.waitSignal(window.files.load_failed, timeout=10000) as failed:
         window.files.open_file(growing)
     assert shown == [] and failed.args[0] == error_text(refused.value)
+
+
+def test_the_first_view_is_read_before_the_places_and_the_reports(growing, monkeypatch):
+    """The loader's job yields the first view from a read of the tables it draws alone:
+    the places (8,226 rows with the built-in settlements), changes, reports and source
+    copies are fetched only after the first paint, in the full read."""
+    from viewer.io.situation_file import fields
+    from viewer.model.region import Place
+    from viewer.ui.loader import FirstView, LoadedSituation, _load
+    from viewer.ui.worker import Job
+    situation = growing_situation()
+    situation.places.append(Place("p1", {"en": "Alpha Town"}, 30.7, 49.0, population=1200))
+    write_situation(situation, growing)
+    fetched = []
+    select = fields.select
+    monkeypatch.setattr(fields, "select", lambda conn, tables, name, columns: (
+        fetched.append(name), select(conn, tables, name, columns))[1])
+    job = _load(growing, None, None, Job())
+    first = next(job)
+    assert isinstance(first, FirstView) and first.scene.situation.places == []
+    assert {"regions", "layer_pieces"} <= set(fetched)
+    assert not {"places", "changes", "reports", "report_links"} & set(fetched)
+    first.painted.set()
+    loaded, reason = next(job)
+    assert reason is None and isinstance(loaded, LoadedSituation)
+    assert "places" in fetched and [p.name for p in loaded.situation.places] == ["Alpha Town"]

@@ -33,7 +33,9 @@ KINDS = {"assessed-control", "assessed-advance", "claimed", "incursion", "contes
 # grade letters, the example source and language codes of placeholders, and Qt's own
 # Ukrainian "OK"
 DIALOG_ALLOWED = {"A", "B", "C", "D", "E", "F", "ISW", "en", "uk", "OK",
-                  "GeoNames"}                    # the settlements' source, a name
+                  "GeoNames",                    # the settlements' source, a name
+                  "GSHHG",                       # the built-in rivers' source, a name
+                  "OpenStreetMap", "Natural", "Earth"}   # whose tags guess a style: names
 
 
 @pytest.fixture

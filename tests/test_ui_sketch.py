@@ -165,6 +165,9 @@ def test_esc_cancels_and_backspace_removes_the_last_vertex(sketching, bot):
     assert tool.vertices()[-1] == pytest.approx(SQUARE[1], abs=0.01)
     qtbot.keyClick(window.canvas, Qt.Key.Key_Return)         # two vertices: not closed
     assert tool.active and not tool.is_closed and window.findChild(SketchDialog) is None
+    from viewer.ui.map_overlay import MapOverlay           # one overlay for every map tool
+    assert window.canvas.findChildren(MapOverlay) == [tool.overlay]
+    assert tool.overlay is window.map_tools.overlay and tool.overlay.isVisible()
     qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
     assert not tool.active and not window.sketching.tool.overlay.isVisible()
     assert window.edits.stack.count() == 0 and not window.isWindowModified()

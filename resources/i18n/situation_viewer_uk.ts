@@ -1580,8 +1580,76 @@ Assessment: %2</source>
         <translation>Населені пункти:</translation>
     </message>
     <message>
+        <source>Context:</source>
+        <translation>Контекстні шари:</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Імпортувати</translation>
+    </message>
+    <message>
+        <source>as tagged (OpenStreetMap, Natural Earth)</source>
+        <translation>за тегами (OpenStreetMap, Natural Earth)</translation>
+    </message>
+    <message>
+        <source>rivers</source>
+        <translation>річки</translation>
+    </message>
+    <message>
+        <source>water (lakes, reservoirs)</source>
+        <translation>вода (озера, водосховища)</translation>
+    </message>
+    <message>
+        <source>roads</source>
+        <translation>дороги</translation>
+    </message>
+    <message>
+        <source>railways</source>
+        <translation>залізниці</translation>
+    </message>
+    <message>
+        <source>other lines and areas</source>
+        <translation>інші лінії та площі</translation>
+    </message>
+    <message>
+        <source>Lines and areas (*.geojson *.json *.gpkg *.shp)</source>
+        <translation>Лінії та площі (*.geojson *.json *.gpkg *.shp)</translation>
+    </message>
+    <message>
+        <source>rivers and lakes (GSHHG, built in)</source>
+        <translation>річки та озера (GSHHG, вбудовані)</translation>
+    </message>
+    <message>
+        <source>a file of lines or areas</source>
+        <translation>файл ліній або площ</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Огляд…</translation>
+    </message>
+    <message>
+        <source>Drawn as:</source>
+        <translation>Показувати як:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Додати</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Вилучити</translation>
+    </message>
+    <message>
+        <source>No such file: %1</source>
+        <translation>Немає такого файлу: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Context File</source>
+        <translation>Файл контекстного шару</translation>
     </message>
 </context>
 <context>

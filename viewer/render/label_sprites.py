@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 
 from viewer.render import styles as st
-from viewer.render.label_layout import Text
+from viewer.render.label_boxes import Text
 
 SPRITES = 3_000                  # kept, least recently used dropped first
 # one cache per thread (an animation is drawn in a worker while the window draws)

@@ -118,7 +118,7 @@ class FileController(QObject):
         self._pending = (dialog.path, None, True)
         self.window.status.show_message(fill(translate("Files", "Importing %1…"),
                                              safe_line(dialog.path.name, 120)))
-        self.loader.import_file(dialog.path, options, dialog.regions_spec())
+        self.loader.import_file(dialog.path, options, dialog.arguments())
 
     def _on_first_view(self, view: FirstView) -> None:
         if self._pending is not None and self._pending[0] == view.path:

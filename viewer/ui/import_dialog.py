@@ -1,6 +1,7 @@
 """File ▸ Open on a file that is not a situation file (GeoJSON, KML/KMZ, Shapefile, a
 GeoPackage of someone else's): the import options in a dialog, the same ones
-``situation-viewer import`` takes (layer name, kind, regions, settlements)."""
+``situation-viewer import`` takes (layer name, kind, regions, settlements, context layers:
+viewer.ui.context_picker), all going to the one ``import_to_file``."""
 
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from viewer.importing.pipeline import ImportOptions
 from viewer.model.text import safe_line
 from viewer.render.language import fill, translate
+from viewer.ui.context_picker import ContextPicker
 
 KINDS = ("", "assessed-control", "assessed-advance", "claimed", "incursion", "contested")
 BUILTIN_REGIONS = "builtin:ukraine-oblasts"
+BUILTIN_PLACES = "builtin:ukraine-settlements"
 FOREIGN_SUFFIXES = (".geojson", ".json", ".kml", ".kmz", ".shp", ".gpkg")
 
 
@@ -50,6 +53,8 @@ class ImportDialog(QDialog):
         form.addRow(translate("Import", "Regions:"), self.regions)
         self.places = QCheckBox(translate("Import", "add towns and cities (GeoNames, built in)"))
         form.addRow(translate("Import", "Settlements:"), self.places)
+        self.context = ContextPicker()
+        form.addRow(translate("Import", "Context:"), self.context)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Import", "Import"))
@@ -61,17 +66,15 @@ class ImportDialog(QDialog):
         return self.regions.currentData()
 
     def options(self) -> ImportOptions:
-        """The ImportOptions the dialog's fields make (settlements loaded here)."""
-        places, credits = None, []
-        if self.places.isChecked():
-            from viewer.io.situation_file import read_situation
-            from viewer.resources import sample_path
-            sample = read_situation(sample_path())
-            places = sample.places
-            credits = [a for a in sample.meta.attributions if "geonames" in a.lower()]
+        """The ImportOptions the dialog's fields make."""
         return ImportOptions([os.fspath(self.path)], layer=self.layer.text().strip() or None,
-                             kind=self.kind.currentData() or None, places=places,
-                             attributions=credits)
+                             kind=self.kind.currentData() or None)
+
+    def arguments(self) -> dict:
+        """The rest of ``import_to_file``'s arguments: regions, settlements, context."""
+        return {"regions_spec": self.regions_spec(),
+                "places_spec": BUILTIN_PLACES if self.places.isChecked() else "none",
+                "context": self.context.specs()}
 
 
 def _default_name(path: Path) -> str:

@@ -1,11 +1,12 @@
 """Opening a situation off the GUI thread: read the file, project it, index its regions.
 
 The window stays responsive while the worker does the slow part; the result (or the
-one-line reason it failed) comes back on the GUI thread. A file is read lazily: its rows
-in one short read transaction, then its first view (the regions and the pieces in force
-at the opening time, viewer.io.situation_file.lazy) for the map to paint at once, then
-all of it, checked as the eager reader checks it (its errors are the eager reader's). Only the newest request counts:
-a result for an older one is dropped. Closing the window drops the one under way.
+one-line reason it failed) comes back on the GUI thread. A file is read lazily: its first
+view (the regions and the pieces in force at the opening time, from a short read of those
+tables alone, viewer.io.situation_file.lazy) for the map to paint at once, then all its
+rows in one short read transaction, checked as the eager reader checks them (its errors
+are the eager reader's). Only the newest request counts: a result for an older one is
+dropped. Closing the window drops the one under way.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from viewer.analysis.region_attribution import RegionAttribution
 from viewer.io.errors import SituationError
 from viewer.render.language import translate
 from viewer.ui.plain_text import error_text
-from viewer.io.situation_file.lazy import first_view
+from viewer.io.situation_file.lazy import read_first_view
 from viewer.io.situation_file.reader import parse_situation, read_rows
 from viewer.model import Situation
 from viewer.render import MapScene
@@ -82,23 +83,24 @@ def _outcome(path: Path, make, failed: str):
 
 
 def _load(path: Path, at: datetime | None, size, job: Job):
-    """The worker's job: read ``path``'s rows (one short read transaction), yield its
-    FirstView when one can be made and wait until the map has painted it (the first
-    paint gets the processor), then parse and check all of it and prepare it; yields
+    """The worker's job: yield ``path``'s FirstView when one can be made (from a short
+    read of the tables it uses, viewer.io.situation_file.lazy) and wait until the map has
+    painted it (the first paint gets the processor), then read all of its rows (one short
+    read transaction), parse and check them and prepare the situation; yields
     (LoadedSituation, None) or (None, the one-line reason it could not be opened)."""
     where = str(path)
     failed = translate("Files", "could not be opened")
-    rows, reason = _outcome(path, lambda: read_rows(where), failed)
-    if rows is None:
-        yield None, reason
-        return
-    view = first_view(rows, at)
+    view = read_first_view(where, at)
     if view is not None:
         scene = FirstViewScene(view[0])
         prepare_big(scene, view[1], size)           # its big states drawn at once
         first = FirstView(scene, view[1], path)
         yield first
         _wait_painted(first, job)
+    rows, reason = _outcome(path, lambda: read_rows(where), failed)
+    if rows is None:
+        yield None, reason
+        return
     yield _outcome(path, lambda: prepare(parse_situation(where, rows), path), failed)
 
 
@@ -110,13 +112,14 @@ def _wait_painted(first: "FirstView", job: Job) -> None:
         pass
 
 
-def _import(path: Path, options, regions_spec: str | None, job: Job):
-    """The worker's job for a foreign file: import it (nothing written) and prepare the
+def _import(path: Path, options, arguments: dict, job: Job):
+    """The worker's job for a foreign file: import it (nothing written) with ``options``
+    and ``arguments`` (import_to_file's regions, places and context) and prepare the
     result as an unsaved situation; yields as ``_load`` does."""
     from viewer.importing.to_file import import_to_file
 
     def make():
-        report = import_to_file(options, "", regions_spec=regions_spec, write=False)
+        report = import_to_file(options, "", write=False, **arguments)
         return prepare(report.result.situation, None)
     yield _outcome(path, make, translate("Files", "could not be imported"))
 
@@ -145,10 +148,11 @@ class SituationLoader(QObject):
         device pixel ratio): ``first_view`` may come first."""
         self._submit(Path(path), partial(_load, Path(path), at, size))
 
-    def import_file(self, path: str | Path, options, regions_spec: str | None) -> None:
-        """Import the foreign file ``path`` with ``options`` (an ImportOptions) in the
-        background; ``loaded`` gets an unsaved situation (its path None)."""
-        self._submit(Path(path), partial(_import, Path(path), options, regions_spec))
+    def import_file(self, path: str | Path, options, arguments: dict) -> None:
+        """Import the foreign file ``path`` with ``options`` (an ImportOptions) and
+        ``arguments`` (import_to_file's keywords) in the background; ``loaded`` gets an
+        unsaved situation (its path None)."""
+        self._submit(Path(path), partial(_import, Path(path), options, arguments))
 
     def _submit(self, path: Path, work) -> None:
         self._number += 1

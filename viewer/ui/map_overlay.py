@@ -1,9 +1,11 @@
-"""What is drawn over the map without repainting it: the ruler and the marked place.
+"""What is drawn over the map without repainting it: the ruler, the marked place and the
+sketch being drawn (viewer.ui.sketch_outline).
 
-A transparent child widget of the canvas, as large as it, taking no mouse events. Each
-part (an ``OverlayPart``) paints itself in widget pixels and says which rectangle it
-covers, so a change repaints only the old and new rectangles (the canvas below repaints
-those from its cached pixmaps); with nothing to draw the widget is hidden and costs
+One transparent child widget of the canvas (``overlay_of``), as large as it, taking no
+mouse events. Each part (an ``OverlayPart``) paints itself in widget pixels and says
+which rectangle it covers, so a change repaints only the old and new rectangles (the
+canvas below repaints those from its cached pixmaps, and only the part's own few
+vertices are handled in Python); with nothing to draw the widget is hidden and costs
 nothing at all."""
 
 from __future__ import annotations
@@ -72,7 +74,10 @@ class MapOverlay(QWidget):
         self.update()
 
     def _show_if_needed(self) -> None:
-        self.setVisible(any(not r.isEmpty() for r in self._drawn.values()))
+        shown = any(not r.isEmpty() for r in self._drawn.values())
+        if shown and not self.isVisible():
+            self.raise_()               # above any child the canvas got since
+        self.setVisible(shown)
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
@@ -88,3 +93,9 @@ class MapOverlay(QWidget):
             self.setGeometry(self.canvas.rect())
             self.refresh_all()
         return False
+
+
+def overlay_of(canvas: QWidget) -> MapOverlay:
+    """The canvas's one overlay, made on first use: every map tool draws on it."""
+    overlay = canvas.findChild(MapOverlay, "map_overlay")
+    return overlay if overlay is not None else MapOverlay(canvas)

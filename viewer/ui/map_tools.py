@@ -16,7 +16,7 @@ from viewer.model.text import safe_line
 from viewer.render.language import current_language, translate
 from viewer.ui.compare_actions import _after
 from viewer.ui.coordinate_menu import coordinate_menu
-from viewer.ui.map_overlay import MapOverlay
+from viewer.ui.map_overlay import overlay_of
 from viewer.ui.place_marker import PlaceMarker
 from viewer.ui.place_panel import Distances, PlacePanel
 from viewer.ui.places_offer import PlacesOffer
@@ -33,7 +33,7 @@ class MapTools(QObject):
         self.window = w
         self.watch = PlaceWatch()
         self.distances = Distances(w)
-        self.overlay = MapOverlay(w.canvas)
+        self.overlay = overlay_of(w.canvas)
         self.ruler = RulerTool(w, self.overlay)
         self.marker = PlaceMarker(w.canvas, self.overlay, self.watch, self.distances)
         self.panel = PlacePanel(w, self.watch, self.distances)

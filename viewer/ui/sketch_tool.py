@@ -5,18 +5,19 @@ It hooks into the canvas as an event filter, installed only while sketching: the
 canvas's own code (and its repaint path) is unchanged. The vertices are kept in lon/lat
 (WGS84), converted from the pixels clicked through the canvas's view and the scene's
 projection, so zooming, panning or a replaced scene never moves them. The outline is
-drawn by a transparent child widget (SketchOverlay) that repaints only the rectangle a
-move changes. The wheel still zooms, and a press away from the vertices that moves
-pans the map as usual.
+drawn on the map overlay (viewer.ui.map_overlay, as a SketchOutline part), which
+repaints only the rectangle a move changes. The wheel still zooms, and a press away from
+the vertices that moves pans the map as usual.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 
-from viewer.ui.sketch_overlay import SketchOverlay
+from viewer.ui.map_overlay import overlay_of
+from viewer.ui.sketch_outline import SketchOutline
 
 HIT_PX = 7.0                # a press this close to a vertex grabs it
 SAME_PX = 3.0               # a click this close to the last vertex adds none
@@ -37,7 +38,9 @@ class SketchTool(QObject):
     def __init__(self, canvas):
         super().__init__(canvas)
         self.canvas = canvas
-        self.overlay = SketchOverlay(canvas, self)
+        self.overlay = overlay_of(canvas)
+        self.outline = SketchOutline(self)
+        self.overlay.add(self.outline)
         self.lonlat = np.empty((0, 2))
         self.pointer: QPointF | None = None     # where the next vertex would go
         self.active = False
@@ -46,8 +49,6 @@ class SketchTool(QObject):
         self._press: QPointF | None = None
         self._last: QPointF | None = None
         self._moved = False                     # the press has moved (a drag)
-        self._drawn = QRect()                   # the overlay's last painted bounds
-        canvas.view_changed.connect(self._on_view)
 
     # -- starting and ending --------------------------------------------------------------
     def start(self) -> None:
@@ -55,9 +56,6 @@ class SketchTool(QObject):
         self.pointer, self.is_closed, self.active = None, False, True
         self.canvas.installEventFilter(self)
         self.canvas.setCursor(Qt.CursorShape.CrossCursor)
-        self.overlay.setGeometry(self.canvas.rect())
-        self.overlay.show()
-        self.overlay.raise_()
         self.canvas.setFocus()
         self._changed()
 
@@ -75,7 +73,7 @@ class SketchTool(QObject):
         self.canvas.setCursor(Qt.CursorShape.OpenHandCursor)
         self.lonlat, self.pointer = np.empty((0, 2)), None
         self._grabbed = self._press = None
-        self.overlay.hide()
+        self._changed()
 
     def vertices(self) -> list[tuple[float, float]]:
         return [(float(lon), float(lat)) for lon, lat in self.lonlat]
@@ -134,9 +132,6 @@ class SketchTool(QObject):
     # -- events ---------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == Type.Resize:
-            self.overlay.setGeometry(self.canvas.rect())
-            return False
         if self.is_closed:
             return False
         if isinstance(event, QMouseEvent) and kind in (
@@ -202,11 +197,4 @@ class SketchTool(QObject):
     # -- repainting -----------------------------------------------------------------------
     def _changed(self) -> None:
         """Repaint the overlay where the outline was and where it is now."""
-        now = self.overlay.bounds()
-        self.overlay.update(now.united(self._drawn))
-        self._drawn = now
-
-    def _on_view(self) -> None:
-        if self.active:
-            self._drawn = self.overlay.bounds()
-            self.overlay.update()
+        self.overlay.refresh(self.outline)

@@ -40,6 +40,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "report_links": ("change_id", "report_id", "role"),
     CONTEXT_TABLE: ("geom",) + CONTEXT_COLUMNS,
 }
+# The tables a first view (viewer.io.situation_file.lazy) reads: not the places, changes,
+# reports or source copies, which may hold far more rows than the first picture needs.
+FIRST_VIEW = ("situation_meta", "regions", "layers", "layer_states", "layer_pieces")
 PIECE_AREA = ("area_km2",)
 SRS_COLUMNS = ("table_name", "srs_id")
 
@@ -50,9 +53,11 @@ _BUGS = (sqlite3.ProgrammingError, sqlite3.InterfaceError)
 
 
 class FileRows:
-    """The rows of one read; ``tables`` are the file's real table names."""
+    """The rows of one read; ``tables`` are the file's real table names. With ``only``,
+    the rows of those of COLUMNS' tables alone (asking for another is a bug: KeyError)."""
 
-    def __init__(self, conn: sqlite3.Connection, tables: set[str]):
+    def __init__(self, conn: sqlite3.Connection, tables: set[str],
+                 only: tuple[str, ...] | None = None):
         self.tables = frozenset(tables)
         self._kept: dict[tuple, object] = {}
         self._keep(("has", "gpkg_geometry_columns"), lambda: "gpkg_geometry_columns" in tables
@@ -61,6 +66,8 @@ class FileRows:
             self._keep(("srs",), lambda: conn.execute(
                 "SELECT table_name, srs_id FROM gpkg_geometry_columns").fetchall())
         for name, columns in COLUMNS.items():
+            if only is not None and name not in only:
+                continue
             if name == "layer_pieces":
                 self._keep(("has", name), lambda: name in tables
                            and fields.has_columns(conn, name, PIECE_AREA))
@@ -68,7 +75,8 @@ class FileRows:
                 columns += PIECE_AREA if with_area else ()
             self._keep(("rows", name), lambda: fields.select(conn, tables, name, columns))
         # the source copies are read whole here (their size is checked before their bytes)
-        self._keep(("attachments",), lambda: read_attachments(conn, tables))
+        if only is None:
+            self._keep(("attachments",), lambda: read_attachments(conn, tables))
 
     def _keep(self, key: tuple, fetch) -> None:
         try:

@@ -35,12 +35,14 @@ def read_situation(path: str | os.PathLike, notices: list[str] | None = None) ->
     return parse_situation(where, read_rows(where, notices), notices)
 
 
-def read_rows(where: str, notices: list[str] | None = None) -> FileRows:
-    """Every row the reader needs from the file at ``where``; the transaction ends here."""
+def read_rows(where: str, notices: list[str] | None = None,
+              only: tuple[str, ...] | None = None) -> FileRows:
+    """Every row the reader needs from the file at ``where`` (or of the tables ``only``,
+    see FileRows); the transaction ends here."""
     conn, tables = open_situation(where, notices)
     try:
         with reading(where):
-            return FileRows(conn, tables)
+            return FileRows(conn, tables, only)
     finally:
         conn.close()
 

@@ -1,18 +1,15 @@
-"""The sketch being drawn, painted over the map by a transparent child of the canvas.
-
-The map under it is not drawn again by this widget: Qt repaints the canvas only inside
-the rectangle the overlay asks for (the outline's old and new bounds), from the canvas's
-cached pixmaps and paths; the overlay then paints the outline, its vertices and the
-rubber band to the pointer. Only the sketch's own few vertices are handled in Python.
-"""
+"""The sketch being drawn (viewer.ui.sketch_tool), a part of the map overlay
+(viewer.ui.map_overlay): its outline, its vertices' handles and the rubber band to the
+pointer, in widget pixels."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import QWidget
+
+from viewer.ui.map_overlay import OverlayPart
 
 if TYPE_CHECKING:
     from viewer.ui.sketch_tool import SketchTool
@@ -20,38 +17,33 @@ if TYPE_CHECKING:
 LINE = QColor("#0b62c4")
 FILL = QColor(11, 98, 196, 60)
 HANDLE_PX = 4.0             # half the side of a vertex's square handle
-MARGIN_PX = 8               # room around the bounds for the pen and the handles
+MARGIN_PX = 5.0             # room for the pen and the handles (the overlay adds its PAD)
 
 
-class SketchOverlay(QWidget):
-    def __init__(self, canvas: QWidget, tool: "SketchTool"):
-        super().__init__(canvas)
-        self.setObjectName("sketch_overlay")
+class SketchOutline(OverlayPart):
+    def __init__(self, tool: "SketchTool"):
         self.tool = tool
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.hide()
 
     def _points(self) -> list[QPointF]:
         return [QPointF(float(x), float(y)) for x, y in self.tool.pixels()]
 
-    def bounds(self) -> QRect:
+    def bounds(self) -> QRectF:
         """The pixels the outline, its handles and the rubber band cover now."""
+        if not self.tool.active:
+            return QRectF()
         points = self._points()
         if self.tool.pointer is not None:
             points.append(self.tool.pointer)
         if not points:
-            return QRect()
-        rect = QPolygonF(points).boundingRect().toAlignedRect()
+            return QRectF()
+        rect = QPolygonF(points).boundingRect()
         return rect.adjusted(-MARGIN_PX, -MARGIN_PX, MARGIN_PX, MARGIN_PX)
 
-    def paintEvent(self, _event) -> None:
+    def paint(self, painter: QPainter) -> None:
         points = self._points()
         if not points:
             return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.save()
         outline = QPolygonF(points)
         if len(points) >= 3:
             painter.setPen(Qt.PenStyle.NoPen)
@@ -74,4 +66,4 @@ class SketchOverlay(QWidget):
         for p in points:
             painter.drawRect(QRectF(p.x() - HANDLE_PX, p.y() - HANDLE_PX,
                                     2 * HANDLE_PX, 2 * HANDLE_PX))
-        painter.end()
+        painter.restore()
