@@ -100,3 +100,41 @@ def test_smoke_test_variable_quits_after_the_first_frame(tmp_path):
     assert [l for l in res.stderr.splitlines() if l.strip() and l.strip() != noise] == []
     assert res.stdout.splitlines() == [
         "SITUATION_VIEWER_SMOKE_TEST: first frame painted on offscreen"]
+
+
+def test_bbox_frames_the_window_as_asked():
+    """`situation-viewer --bbox ...` opens on that box once the window has its size (it was
+    fitted to the canvas before the window was shown, a few pixels wide, and stayed far
+    out)."""
+    probe = textwrap.dedent("""
+        import sys
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        import viewer.app as app_module
+        from viewer.ui.view_command import view_bbox
+
+        def check():
+            app = QApplication.instance()
+            window = next(w for w in app.topLevelWidgets() if w.objectName() == "MainWindow")
+            if not window.isVisible():
+                QTimer.singleShot(50, check)
+                return
+            print("view", *view_bbox(window), flush=True)
+            window.close()
+
+        app = QApplication(sys.argv[:1])
+        QTimer.singleShot(0, check)
+        sys.exit(app_module.main(["--bbox", "35.0,48.0,35.4,48.2"]))
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    res = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         timeout=120, env=env)
+    assert res.returncode == 0, res.stderr
+    line = next(l for l in res.stdout.splitlines() if l.startswith("view "))
+    minlon, minlat, maxlon, maxlat = map(float, line.split()[1:])
+    # the whole box is in view, and in one direction (the window's aspect decides which)
+    # the view is no more than 10 % bigger than the box: 0.4 degrees of longitude, 0.2 of
+    # latitude (the projected box's corners make it a little more along the centre lines)
+    assert minlon <= 35.0 + 1e-3 and maxlon >= 35.4 - 1e-3
+    assert minlat <= 48.0 + 1e-3 and maxlat >= 48.2 - 1e-3
+    assert (maxlon - minlon) < 0.44 or (maxlat - minlat) < 0.22, line

@@ -129,9 +129,11 @@ class MapCanvas(QWidget):
         self.set_view((minx - dx, miny - dy, maxx + dx, maxy + dy), keep=True)
 
     def zoom_to_lonlat(self, bbox: tuple[float, float, float, float]) -> None:
-        """Show all of a lon/lat box, e.g. a region's bounds."""
+        """Show all of a lon/lat box, e.g. a region's bounds or ``--bbox``: kept framed as
+        the canvas takes its size (a window not shown yet is a few pixels wide) until the
+        view is zoomed or panned."""
         if self.scene is not None:
-            self.set_view(self.scene.project_bbox(bbox))
+            self.set_view(self.scene.project_bbox(bbox), keep=True)
 
     def zoom_to_change(self, change_id: str) -> None:
         """Frame a change's gained and lost ground, with some room around it."""
