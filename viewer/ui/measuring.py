@@ -25,7 +25,7 @@ from PySide6.QtCore import Signal
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model.geodesy import geodesic_areas_km2
 from viewer.model.snapshot import SituationSnapshot, frozen_copy
-from viewer.render.scene import build_pieces
+from viewer.render.prebuild import build_pieces
 from viewer.ui.background_measuring import BackgroundMeasuring
 from viewer.ui.loader import LoadedSituation
 from viewer.ui.worker import Cancelled, Job
