@@ -51,8 +51,8 @@ def time_change_region(scene: MapScene, viewport: Viewport, before: RenderSettin
     moved = set(highlight_ids(scene, before, visible)) ^ set(highlight_ids(scene, after, visible))
     if len(moved) > MAX_BOXES:
         return None
-    boxes += [scene.change_bounds(change_id) for change_id in sorted(moved)]
-    boxes = np.concatenate(boxes) if boxes else np.empty((0, 4))
+    boxes.append(scene.changes_bounds(sorted(moved)))
+    boxes = np.concatenate(boxes)
     if len(boxes) > MAX_BOXES:
         return None
     rects = pixel_rects(viewport, boxes, after.px(PAD_PX))

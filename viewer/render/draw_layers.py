@@ -10,7 +10,8 @@ from dataclasses import replace
 import numpy as np
 import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPaintEngine, QPen
+from PySide6.QtGui import (QPainter, QPainterPath, QPainterPathStroker, QPaintEngine, QPen,
+                           QRegion)
 
 from viewer.model import Layer
 from viewer.render import styles as st
@@ -21,6 +22,8 @@ from viewer.render.paths import lines_path
 from viewer.render.scene import DENSE_RINGS, MapScene
 from viewer.render.settings import CONTEXT, REGIONS, RenderSettings
 from viewer.render.viewport import Viewport
+
+DIRTY_PAD = 2           # px: pieces this near a repainted pixel are drawn for it
 
 
 def _begin(painter: QPainter, viewport: Viewport) -> None:
@@ -65,13 +68,16 @@ def draw_borders_above(painter: QPainter, scene: MapScene, viewport: Viewport,
 
 
 def draw_dynamic(painter: QPainter, scene: MapScene, viewport: Viewport,
-                 settings: RenderSettings) -> None:
+                 settings: RenderSettings, dirty: QRegion | None = None) -> None:
     """Each visible layer's state at ``settings.at`` (bottom first), then the changes of
-    the highlight window (gains and losses in their own colours), then the selection."""
+    the highlight window (gains and losses in their own colours), then the selection.
+    ``dirty``: the only pixels drawn (the painter is clipped to them), whose layers
+    then fill just the pieces that meet them."""
     _begin(painter, viewport)
     layers = settings.visible_layers(scene.situation)
+    boxes = dirty_boxes(viewport, dirty)
     for layer in layers:
-        draw_layer(painter, scene, viewport, settings, layer)
+        draw_layer(painter, scene, viewport, settings, layer, boxes)
     if settings.front_line:
         draw_front_lines(painter, scene, settings)
     if settings.compare_from is not None:
@@ -82,8 +88,24 @@ def draw_dynamic(painter: QPainter, scene: MapScene, viewport: Viewport,
     painter.restore()
 
 
+def dirty_boxes(viewport: Viewport, dirty: QRegion | None) -> np.ndarray:
+    """The rectangles of ``dirty`` (pixels; None: the whole view), grown by DIRTY_PAD, as
+    projected boxes (minx, miny, maxx, maxy rows). A whole frame too fills only the
+    pieces that meet the view: Qt rasterises a path reaching far off the image a little
+    differently at the image's edges, so filling what a repaint of part of the view
+    fills keeps that repaint pixel for pixel the frame drawn whole."""
+    if dirty is None or QRegion(viewport.rect.toAlignedRect()).subtracted(dirty).isEmpty():
+        rects = np.array([[0, 0, viewport.width - 1, viewport.height - 1]], dtype=float)
+    else:
+        rects = np.array([r.getCoords() for r in dirty], dtype=float).reshape(-1, 4)
+    x0, y0 = viewport.to_map(rects[:, 0] - DIRTY_PAD, rects[:, 3] + 1 + DIRTY_PAD)
+    x1, y1 = viewport.to_map(rects[:, 2] + 1 + DIRTY_PAD, rects[:, 1] - DIRTY_PAD)
+    return np.column_stack([x0, y0, x1, y1]).reshape(-1, 4)
+
+
 def draw_layer(painter: QPainter, scene: MapScene, viewport: Viewport,
-               settings: RenderSettings, layer: Layer) -> None:
+               settings: RenderSettings, layer: Layer, boxes: np.ndarray | None = None) -> None:
+    """``boxes``: see dirty_boxes."""
     if draw_big_layer(painter, scene, viewport, settings, layer):
         return
     path = scene.layer_path(layer.id, settings.at)
@@ -93,6 +115,7 @@ def draw_layer(painter: QPainter, scene: MapScene, viewport: Viewport,
     style = st.layer_style(layer, scene.situation, settings.palette)
     dense = scene.layer_rings(layer.id, settings.at) > DENSE_RINGS
     if not style.hatch:                 # a plain fill: its antialiased edge is the outline
+        path = _layer_fill(scene, viewport, settings, layer, boxes)
         _fill(painter, path, st.brush(style.color, opacity), dense)
         return
     _fill(painter, path, st.brush(style.color, opacity * st.HATCH_TINT), dense)
@@ -112,6 +135,22 @@ def draw_layer(painter: QPainter, scene: MapScene, viewport: Viewport,
                   Qt.PenStyle.DashLine)
     dash.setDashPattern([4.0, 3.0])
     painter.strokePath(scene.layer_outline(layer.id, settings.at), dash)
+
+
+def _layer_fill(scene: MapScene, viewport: Viewport, settings: RenderSettings, layer: Layer,
+                boxes: np.ndarray | None) -> QPainterPath:
+    """What of the layer's area to fill: the pieces meeting the view, or of them those
+    meeting ``boxes``. Qt clips a path that reaches more than the device's own size off
+    it before filling it, which moves its edge pixels at the device's edges by a shade:
+    where the view's pieces reach that far, a repaint fills them all, as the frame did."""
+    view = scene.layer_path_within(layer.id, settings.at, dirty_boxes(viewport, None))
+    if boxes is None:
+        return view
+    w, h = viewport.width, viewport.height
+    reach = viewport.transform.mapRect(view.boundingRect())
+    if not QRectF(-0.9 * w, -0.9 * h, 2.8 * w, 2.8 * h).contains(reach):
+        return view
+    return scene.layer_path_within(layer.id, settings.at, boxes)
 
 
 def _undo(viewport: Viewport):
@@ -206,7 +245,7 @@ def draw_highlights(painter: QPainter, scene: MapScene, settings: RenderSettings
                        lambda t: highlight_ids(scene, replace(settings, at=t), visible)):
         return
     gained, lost = scene.window_paths(("highlight", ids), lambda: scene.merged_change_paths(ids))
-    dense = sum(len(scene.change_bounds(c)) for c in ids) > DENSE_RINGS
+    dense = len(scene.changes_bounds(ids)) > DENSE_RINGS
     for side, path, colour in ((1, lost, loss), (0, gained, gain)):
         if not path.isEmpty():
             _fill(painter, path, st.brush(colour, st.highlight_opacity(settings.palette)), dense)

@@ -60,6 +60,7 @@ class MapScene(ChangeAreas):
         self._states = LRU(STATE_PATHS)
         self._outlines = LRU(STATE_PATHS)
         self._changes = LRU(256)
+        self._change_boxes: dict[str, np.ndarray] = {}   # see changes_bounds
         self._edges = LRU(512)
         self._memo = LRU(MEMO_ENTRIES)
         self._windows = LRU(WINDOW_ENTRIES)
@@ -160,6 +161,23 @@ class MapScene(ChangeAreas):
             return lines_path(self.project_layer(shapely.boundary(state)))
         return self._outlines.get_or_build((layer_id, index), build)
 
+    def layer_path_within(self, layer_id: str, t: datetime, boxes: np.ndarray) -> QPainterPath:
+        """The pieces of the layer's area at ``t`` that meet one of ``boxes`` (projected
+        minx, miny, maxx, maxy rows), as one winding-rule path: what a repaint of just
+        those boxes needs. A closed ring wholly outside a pixel adds nothing to that
+        pixel's coverage, so those pixels come out as the whole path fills them."""
+        index = self.situation.layer(layer_id).history.state_index(t)
+        _, path, _, indices, bounds = self._state(layer_id, index)
+        hit = ((bounds[:, None, 0] <= boxes[None, :, 2]) & (bounds[:, None, 2] >= boxes[None, :, 0])
+               & (bounds[:, None, 1] <= boxes[None, :, 3])
+               & (bounds[:, None, 3] >= boxes[None, :, 1])).any(axis=1)
+        if hit.all():
+            return path
+        within = geometry_path([])
+        for i in indices[hit].tolist():
+            within.addPath(self._pieces[(layer_id, i)][1])
+        return within
+
     def layer_geometry(self, layer_id: str, t: datetime) -> np.ndarray:
         """The projected pieces (disjoint shapely polygons) of the layer's state at ``t``."""
         index = self.situation.layer(layer_id).history.state_index(t)
@@ -184,17 +202,21 @@ class MapScene(ChangeAreas):
         geoms = np.array([self._pieces[(layer_id, i)][0] for i in indices], dtype=object)
         return shapely.bounds(geoms).reshape(-1, 4)
 
-    def _state(self, layer_id: str, index: int) -> tuple[np.ndarray, QPainterPath, int]:
+    def _state(self, layer_id: str, index: int) -> tuple:
+        """(projected pieces, their path, how many polygons, piece indices, their
+        bounds) of the layer's state ``index``."""
         def build():
             history = self.situation.layer(layer_id).history
-            indices = history.piece_indices(index).tolist()
-            self._ensure_pieces(layer_id, indices)
+            indices = history.piece_indices(index)
+            self._ensure_pieces(layer_id, indices.tolist())
             path = geometry_path([])
-            for i in indices:
+            for i in indices.tolist():
                 path.addPath(self._pieces[(layer_id, i)][1])
-            geoms = np.array([self._pieces[(layer_id, i)][0] for i in indices], dtype=object)
+            geoms = np.array([self._pieces[(layer_id, i)][0] for i in indices.tolist()],
+                             dtype=object)
             # polygons, holes aside: counted without making an object per part
-            return geoms, path, int(shapely.get_num_geometries(geoms).sum())
+            return (geoms, path, int(shapely.get_num_geometries(geoms).sum()), indices,
+                    shapely.bounds(geoms).reshape(-1, 4))
         return self._states.get_or_build((layer_id, index), build)
 
     def adopt_pieces(self, built: dict) -> None:
