@@ -27,10 +27,11 @@ PAD_PX = 3              # antialiased edges and the 1.8 px change outlines reach
 
 
 def time_change_region(scene: MapScene, viewport: Viewport, before: RenderSettings,
-                       after: RenderSettings) -> QRegion | None:
+                       after: RenderSettings, at_most: float = 1.0) -> QRegion | None:
     """The part of the view that differs between the map drawn at ``before``'s time and
     highlight window and at ``after``'s (all else as in ``after``); None when it is as
-    well to draw everything."""
+    well to draw everything, or when its rectangles would cover more than ``at_most``
+    of the view (a jump far in time: told before the region is made)."""
     before = replace(after, at=before.at, highlight_days=before.highlight_days)
     if scene.context.epoch(before.at) != scene.context.epoch(after.at):
         return None                 # a river or reservoir starts or ends: the background
@@ -57,8 +58,8 @@ def time_change_region(scene: MapScene, viewport: Viewport, before: RenderSettin
         return None
     rects = pixel_rects(viewport, boxes, after.px(PAD_PX))
     areas = (rects[:, 2] - rects[:, 0]) * (rects[:, 3] - rects[:, 1])
-    if areas.sum() > viewport.width * viewport.height:
-        return None             # (overlaps counted twice) as much as the view: draw all
+    if areas.sum() > at_most * viewport.width * viewport.height:
+        return None             # (overlaps counted twice) too much of the view: draw all
     region = QRegion()
     for left, top, right, bottom in rects.tolist():
         region = region.united(QRect(left, top, right - left, bottom - top))

@@ -64,6 +64,7 @@ class MapScene(ChangeAreas):
         self._edges = LRU(512)
         self._memo = LRU(MEMO_ENTRIES)
         self._windows = LRU(WINDOW_ENTRIES)
+        self._prebuilt_windows: dict = {}   # see adopt_windows
         self._static: dict = {}             # base-map paths: built once, never dropped
         self.front = None       # the FrontLine measured in the background, once adopted
         self.context = ContextPaths(situation.context, self.project)   # rivers, roads...
@@ -238,7 +239,14 @@ class MapScene(ChangeAreas):
         """Paths of one highlight window (keyed by its changes), built once: stepping
         back and forth through time, or playing a stretch again, reuses them; they do
         not push the label layouts out of ``memo``."""
+        if key in self._prebuilt_windows:
+            return self._prebuilt_windows[key]
         return self._windows.get_or_build(key, build)
+
+    def adopt_windows(self, windows: dict) -> None:
+        """Take windows made by ``prebuild_windows.build_windows`` (on the GUI thread):
+        kept for good (a few hundred kB for the DeepState import's 500 windows)."""
+        self._prebuilt_windows.update(windows)
 
     def memo(self, key, build: Callable):
         """A value derived from the scene (and maybe a view), built once per ``key``."""

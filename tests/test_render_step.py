@@ -1,6 +1,8 @@
-"""A step to an adjacent date repaints only the pixels that change (render/dirty.py), and
-there fills only the layer pieces that meet them (MapScene.layer_path_within): the old
-frame with that repaint over it must be, pixel for pixel, the new frame drawn whole."""
+"""What a time step draws. A step to an adjacent date repaints only the pixels that change
+(render/dirty.py), and there fills only the layer pieces that meet them
+(MapScene.layer_path_within): the old frame with that repaint over it must be, pixel for
+pixel, the new frame drawn whole. Highlight windows made ahead on a worker
+(render/prebuild_windows.py) draw what windows made when shown draw."""
 
 from __future__ import annotations
 
@@ -109,3 +111,31 @@ def test_a_repaint_of_the_whole_view_fills_the_whole_state(qapp):
     boxes = dirty_boxes(viewport, QRegion(10, 10, 5, 5))
     within = scene.layer_path_within("ctl", DAY0, boxes)
     assert 0 < within.elementCount() < scene.layer_path("ctl", DAY0).elementCount()
+
+
+def test_windows_made_ahead_are_every_window_the_time_shows_and_draw_the_same(qapp):
+    import threading
+
+    from viewer.render.draw_layers import highlight_ids
+    from viewer.render.prebuild_windows import adopt, build_windows
+    situation = _front_situation()
+    ahead, shown = MapScene(situation), MapScene(situation)
+    built = []
+    worker = threading.Thread(target=lambda: built.append(
+        build_windows(ahead.projector.crs, situation, 3.0)))
+    worker.start()
+    worker.join()
+    adopt(ahead, built[0])
+    assert len(built[0].windows) >= DAYS - 1
+    visible = {"ctl"}
+    base = RenderSettings(at=DAY0, size=(480, 300), decorations=False,
+                          hidden=frozenset({"labels"}))
+    for hours in range(0, 24 * (DAYS + 4), 5):      # every window, and past the last change
+        settings = replace(base, at=DAY0 + timedelta(hours=hours))
+        ids = highlight_ids(ahead, settings, visible)
+        if ids:
+            assert ("highlight", ids) in built[0].windows, hours
+        viewport = Viewport.for_settings(ahead, settings)
+        assert _frame(ahead, settings, viewport) == _frame(shown, settings, viewport), hours
+    for change in situation.changes:        # the boxes: as measured when first needed
+        assert np.array_equal(ahead.change_bounds(change.id), shown.change_bounds(change.id))
