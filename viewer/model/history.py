@@ -74,6 +74,8 @@ class History:
         """Fill in the geodesic area of the pieces (all, or ``indices``) not measured yet."""
         idx = np.arange(len(self.pieces)) if indices is None else np.asarray(indices, int)
         todo = idx[np.isnan(self.piece_km2[idx])]
+        if len(todo) == 0:      # (as at every time step once measured: no geodesy call)
+            return
         self.piece_km2[todo] = geodesic_areas_km2([self.pieces[i].geometry for i in todo])
 
     def adopt_piece_km2(self, km2) -> None:

@@ -65,6 +65,7 @@ class MapScene(ChangeAreas):
         self._memo = LRU(MEMO_ENTRIES)
         self._windows = LRU(WINDOW_ENTRIES)
         self._prebuilt_windows: dict = {}   # see adopt_windows
+        self._piece_boxes: dict[str, tuple[np.ndarray, np.ndarray]] = {}   # see piece_bounds
         self._static: dict = {}             # base-map paths: built once, never dropped
         self.front = None       # the FrontLine measured in the background, once adopted
         self.context = ContextPaths(situation.context, self.project)   # rivers, roads...
@@ -197,11 +198,20 @@ class MapScene(ChangeAreas):
 
     def piece_bounds(self, layer_id: str, indices) -> np.ndarray:
         """Projected bounds (minx, miny, maxx, maxy) of the layer's pieces ``indices``,
-        one row each: pieces are cut to a bounded size, so each box stays local."""
-        indices = [int(i) for i in indices]
-        self._ensure_pieces(layer_id, indices)
-        geoms = np.array([self._pieces[(layer_id, i)][0] for i in indices], dtype=object)
-        return shapely.bounds(geoms).reshape(-1, 4)
+        one row each: pieces are cut to a bounded size, so each box stays local. Kept
+        per piece once measured (the repaint of an adjacent date asks at every step)."""
+        indices = np.asarray(indices, dtype=np.int64)
+        if layer_id not in self._piece_boxes:
+            n = len(self.situation.layer(layer_id).history.pieces)
+            self._piece_boxes[layer_id] = (np.full((n, 4), np.nan), np.zeros(n, dtype=bool))
+        boxes, known = self._piece_boxes[layer_id]
+        missing = indices[~known[indices]].tolist()
+        if missing:
+            self._ensure_pieces(layer_id, missing)
+            geoms = np.array([self._pieces[(layer_id, i)][0] for i in missing], dtype=object)
+            boxes[missing] = shapely.bounds(geoms).reshape(-1, 4)
+            known[missing] = True
+        return boxes[indices]
 
     def _state(self, layer_id: str, index: int) -> tuple:
         """(projected pieces, their path, how many polygons, piece indices, their
