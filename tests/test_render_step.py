@@ -116,7 +116,7 @@ def test_a_repaint_of_the_whole_view_fills_the_whole_state(qapp):
 def test_windows_made_ahead_are_every_window_the_time_shows_and_draw_the_same(qapp):
     import threading
 
-    from viewer.render.draw_layers import highlight_ids
+    from viewer.render.draw_changes import highlight_ids
     from viewer.render.prebuild_windows import adopt, build_windows
     situation = _front_situation()
     ahead, shown = MapScene(situation), MapScene(situation)

@@ -17,7 +17,7 @@ import numpy as np
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QRegion
 
-from viewer.render.draw_layers import highlight_ids
+from viewer.render.draw_changes import highlight_ids
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
 from viewer.render.viewport import Viewport

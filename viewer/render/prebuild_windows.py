@@ -34,7 +34,7 @@ class PrebuiltWindows:
 
 def window_sets(situation: Situation, days: float) -> list[tuple[str, ...]]:
     """Every distinct set of change ids the highlight window of ``days`` holds as the
-    time moves, in the order ``draw_layers.highlight_ids`` gives them (every layer
+    time moves, in the order ``draw_changes.highlight_ids`` gives them (every layer
     visible); the empty set left out."""
     if not days > 0:
         return []

@@ -236,7 +236,7 @@ class MapScene(ChangeAreas):
             self._pieces.setdefault(key, value)
 
     def edge_path(self, key, build: Callable) -> QPainterPath:
-        """An outline stroked into an area at one width (see draw_layers._edge)."""
+        """An outline stroked into an area at one width (see fills.stroke_edge)."""
         return self._edges.get_or_build(key, build)
 
     # -- derived -----------------------------------------------------------------------
@@ -244,19 +244,6 @@ class MapScene(ChangeAreas):
         if key not in self._static:
             self._static[key] = build()
         return self._static[key]
-
-    def window_paths(self, key, build: Callable):
-        """Paths of one highlight window (keyed by its changes), built once: stepping
-        back and forth through time, or playing a stretch again, reuses them; they do
-        not push the label layouts out of ``memo``."""
-        if key in self._prebuilt_windows:
-            return self._prebuilt_windows[key]
-        return self._windows.get_or_build(key, build)
-
-    def adopt_windows(self, windows: dict) -> None:
-        """Take windows made by ``prebuild_windows.build_windows`` (on the GUI thread):
-        kept for good (a few hundred kB for the DeepState import's 500 windows)."""
-        self._prebuilt_windows.update(windows)
 
     def memo(self, key, build: Callable):
         """A value derived from the scene (and maybe a view), built once per ``key``."""

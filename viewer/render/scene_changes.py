@@ -16,8 +16,8 @@ from viewer.render.paths import geometry_path
 
 
 class ChangeAreas:
-    """Needs the scene's ``situation``, ``project_layer``, ``_changes`` (an LRU),
-    ``_change_boxes`` (a dict) and ``memo``."""
+    """Needs the scene's ``situation``, ``project_layer``, ``_changes`` and ``_windows``
+    (LRUs), ``_change_boxes`` and ``_prebuilt_windows`` (dicts) and ``memo``."""
 
     def change_paths(self, change_id: str) -> tuple[QPainterPath, QPainterPath]:
         """The areas a change gained and lost, as paths."""
@@ -48,6 +48,19 @@ class ChangeAreas:
         """Take boxes made by ``change_boxes`` on a worker (on the GUI thread)."""
         for key, value in boxes.items():
             self._change_boxes.setdefault(key, value)
+
+    def window_paths(self, key, build: Callable):
+        """Paths of one highlight window (keyed by its changes), built once: stepping
+        back and forth through time, or playing a stretch again, reuses them; they do
+        not push the label layouts out of ``memo``."""
+        if key in self._prebuilt_windows:
+            return self._prebuilt_windows[key]
+        return self._windows.get_or_build(key, build)
+
+    def adopt_windows(self, windows: dict) -> None:
+        """Take windows made by ``prebuild_windows.build_windows`` (on the GUI thread):
+        kept for good (a few hundred kB for the DeepState import's 500 windows)."""
+        self._prebuilt_windows.update(windows)
 
     def merged_change_paths(self, change_ids: tuple[str, ...]) -> tuple[QPainterPath, QPainterPath]:
         """What the changes ``change_ids`` gained and lost together, each one merged
