@@ -45,17 +45,10 @@ class BandItem(pg.GraphicsObject):
         self.prepareGeometryChange()
 
     def paint(self, painter, *args) -> None:
-        """In device pixels, as a rectangle of fractional edges: a scaled rectangle takes
-        Qt's whole-pixel fill, which hands a rectangle this tall to its painting threads
-        and waits for them (2-10 ms a step on a loaded machine, against 0.1 ms here)."""
         view = self.viewRect()
         lo, hi = self.span
         if view is not None and hi > lo:
-            band = painter.transform().mapRect(QRectF(lo, view.top(), hi - lo, view.height()))
-            painter.save()
-            painter.resetTransform()
-            painter.fillRect(band, BAND)
-            painter.restore()
+            painter.fillRect(QRectF(lo, view.top(), hi - lo, view.height()), BAND)
 
 
 def _changed(old: tuple[float, float], new: tuple[float, float]) -> list[tuple[float, float]]:
