@@ -307,9 +307,9 @@ def test_pieces_built_in_a_worker_thread_draw_the_same_as_pieces_built_when_show
     that adopts them must draw exactly what one building them on demand draws."""
     import threading
 
-    from viewer.render import scene as scene_module
-    from viewer.render.scene import build_pieces
-    monkeypatch.setattr(scene_module, "PREBUILD_CHUNK", 16)     # several chunks
+    from viewer.render import prebuild
+    from viewer.render.prebuild import build_pieces
+    monkeypatch.setattr(prebuild, "PREBUILD_CHUNK", 16)     # several chunks
 
     situation = _situation(max_vertices=8)            # many small pieces
     lazy, eager = MapScene(situation), MapScene(situation)

@@ -187,8 +187,13 @@ def test_a_time_change_within_the_same_window_keeps_the_tree(env):
     first.setData(0, Qt.ItemDataRole.UserRole + 50, "kept")
     cursor.set_time(T("2025-06-11T06:00"))
     assert tops(panel)[0].data(0, Qt.ItemDataRole.UserRole + 50) == "kept"
-    cursor.set_time(T("2025-06-13"))                    # 5 Jun leaves the window: rebuilt
-    assert [i.data(0, Qt.ItemDataRole.UserRole + 50) for i in tops(panel)] == [None]
+    assert len(tops(panel)) == 2
+    cursor.set_time(T("2025-06-13"))        # 5 Jun leaves the window; 10 Jun's row stays
+    assert [i.data(0, Qt.ItemDataRole.UserRole + 50) for i in tops(panel)] == ["kept"]
+    assert [i.data(0, ri.CHANGE_ID) for i in tops(panel)] == [first.data(0, ri.CHANGE_ID)]
+    cursor.set_time(T("2025-06-06"))        # 5 Jun back: its row comes back, as it was
+    assert len(tops(panel)) == 1 and tops(panel)[0].text(0).startswith(
+        panel.describe.change_row(panel.situation.recent_changes(T("2025-06-06"), 7)[0]).text(0))
 
 
 def test_context_menu_copies_the_link(env):

@@ -67,12 +67,15 @@ class History:
             raise ValueError(message(QT_TRANSLATE_NOOP(
                 "Core", "piece areas don't match the pieces")))
         self.changes = sorted(changes, key=lambda c: c.at)
+        self._change_times = [c.at for c in self.changes]     # for changes_between
         self._state_cache = lru_cache(maxsize=16)(self._union_of_state)
 
     def measure_pieces(self, indices=None) -> None:
         """Fill in the geodesic area of the pieces (all, or ``indices``) not measured yet."""
         idx = np.arange(len(self.pieces)) if indices is None else np.asarray(indices, int)
         todo = idx[np.isnan(self.piece_km2[idx])]
+        if len(todo) == 0:      # (as at every time step once measured: no geodesy call)
+            return
         self.piece_km2[todo] = geodesic_areas_km2([self.pieces[i].geometry for i in todo])
 
     def adopt_piece_km2(self, km2) -> None:
@@ -110,9 +113,8 @@ class History:
 
     def changes_between(self, t0: datetime | None, t1: datetime) -> list[Change]:
         """Changes with t0 < at <= t1 (t0=None: from the beginning)."""
-        t1 = to_utc(t1)
-        lo = None if t0 is None else to_utc(t0)
-        return [c for c in self.changes if (lo is None or c.at > lo) and c.at <= t1]
+        first = 0 if t0 is None else bisect_right(self._change_times, to_utc(t0))
+        return self.changes[first:bisect_right(self._change_times, to_utc(t1))]
 
     @property
     def start(self) -> datetime | None:

@@ -46,7 +46,9 @@ class Layout:
     attribution_font: QFont
 
     def rects(self) -> list[QRectF]:
-        return [r for r in (self.legend, self.scale_box, self.attribution) if r is not None]
+        """Copies: a layout is shared by every frame of its size and texts (``layout``)."""
+        return [QRectF(r) for r in (self.legend, self.scale_box, self.attribution)
+                if r is not None]
 
 
 def wrap(text: str, m: QFontMetricsF, width: float, max_lines: int = 1000) -> list[str]:
@@ -83,6 +85,22 @@ def widest_date(lang: str, size: float) -> float:
 
 def layout(width: float, height: float, s: float, title: str, item_names: list[str],
            highlight_rows: int, attribution: str, date_note: str = "") -> Layout:
+    """``fit_layout``, made once per size, texts and interface language: wrapping the
+    title and attribution measures some sixty strings, which a time step (whose date
+    goes where this says) would otherwise do twice over."""
+    return _cached_layout(width, height, s, title, tuple(item_names), highlight_rows,
+                          attribution, date_note, current_language())
+
+
+@lru_cache(maxsize=16)
+def _cached_layout(width, height, s, title, item_names, highlight_rows, attribution,
+                   date_note, _language) -> Layout:
+    return fit_layout(width, height, s, title, list(item_names), highlight_rows,
+                      attribution, date_note)
+
+
+def fit_layout(width: float, height: float, s: float, title: str, item_names: list[str],
+               highlight_rows: int, attribution: str, date_note: str = "") -> Layout:
     """The panels of a ``width`` x ``height`` map at render scale ``s``. ``item_names``
     are the key's rows, the last ``highlight_rows`` of them the gains and losses;
     ``date_note`` a text shown instead of the date (its panel is made as wide)."""

@@ -17,7 +17,7 @@ import numpy as np
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QRegion
 
-from viewer.render.draw_layers import highlight_ids
+from viewer.render.draw_changes import highlight_ids
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
 from viewer.render.viewport import Viewport
@@ -27,10 +27,11 @@ PAD_PX = 3              # antialiased edges and the 1.8 px change outlines reach
 
 
 def time_change_region(scene: MapScene, viewport: Viewport, before: RenderSettings,
-                       after: RenderSettings) -> QRegion | None:
+                       after: RenderSettings, at_most: float = 1.0) -> QRegion | None:
     """The part of the view that differs between the map drawn at ``before``'s time and
     highlight window and at ``after``'s (all else as in ``after``); None when it is as
-    well to draw everything."""
+    well to draw everything, or when its rectangles would cover more than ``at_most``
+    of the view (a jump far in time: told before the region is made)."""
     before = replace(after, at=before.at, highlight_days=before.highlight_days)
     if scene.context.epoch(before.at) != scene.context.epoch(after.at):
         return None                 # a river or reservoir starts or ends: the background
@@ -51,14 +52,14 @@ def time_change_region(scene: MapScene, viewport: Viewport, before: RenderSettin
     moved = set(highlight_ids(scene, before, visible)) ^ set(highlight_ids(scene, after, visible))
     if len(moved) > MAX_BOXES:
         return None
-    boxes += [scene.change_bounds(change_id) for change_id in sorted(moved)]
-    boxes = np.concatenate(boxes) if boxes else np.empty((0, 4))
+    boxes.append(scene.changes_bounds(sorted(moved)))
+    boxes = np.concatenate(boxes)
     if len(boxes) > MAX_BOXES:
         return None
     rects = pixel_rects(viewport, boxes, after.px(PAD_PX))
     areas = (rects[:, 2] - rects[:, 0]) * (rects[:, 3] - rects[:, 1])
-    if areas.sum() > viewport.width * viewport.height:
-        return None             # (overlaps counted twice) as much as the view: draw all
+    if areas.sum() > at_most * viewport.width * viewport.height:
+        return None             # (overlaps counted twice) too much of the view: draw all
     region = QRegion()
     for left, top, right, bottom in rects.tolist():
         region = region.united(QRect(left, top, right - left, bottom - top))

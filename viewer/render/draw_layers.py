@@ -5,22 +5,25 @@ pens, so line widths are in pixels whatever the zoom."""
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 import numpy as np
 import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPaintEngine, QPen
+from PySide6.QtGui import QPainter, QPainterPath, QPaintEngine, QRegion
 
 from viewer.model import Layer
 from viewer.render import styles as st
 from viewer.render.context_draw import draw_context
 from viewer.render.front_lines import draw_front_lines
-from viewer.render.big_layers import draw_big_layer, draw_big_window
+from viewer.render.big_layers import draw_big_layer
+from viewer.render.draw_changes import draw_difference, draw_highlights, draw_selection
+from viewer.render.fills import fill_area
 from viewer.render.paths import lines_path
 from viewer.render.scene import DENSE_RINGS, MapScene
 from viewer.render.settings import CONTEXT, REGIONS, RenderSettings
 from viewer.render.viewport import Viewport
+
+DIRTY_PAD = 2           # px: pieces this near a repainted pixel are drawn for it
 
 
 def _begin(painter: QPainter, viewport: Viewport) -> None:
@@ -65,13 +68,16 @@ def draw_borders_above(painter: QPainter, scene: MapScene, viewport: Viewport,
 
 
 def draw_dynamic(painter: QPainter, scene: MapScene, viewport: Viewport,
-                 settings: RenderSettings) -> None:
+                 settings: RenderSettings, dirty: QRegion | None = None) -> None:
     """Each visible layer's state at ``settings.at`` (bottom first), then the changes of
-    the highlight window (gains and losses in their own colours), then the selection."""
+    the highlight window (gains and losses in their own colours), then the selection.
+    ``dirty``: the only pixels drawn (the painter is clipped to them), whose layers
+    then fill just the pieces that meet them."""
     _begin(painter, viewport)
     layers = settings.visible_layers(scene.situation)
+    boxes = dirty_boxes(viewport, dirty)
     for layer in layers:
-        draw_layer(painter, scene, viewport, settings, layer)
+        draw_layer(painter, scene, viewport, settings, layer, boxes)
     if settings.front_line:
         draw_front_lines(painter, scene, settings)
     if settings.compare_from is not None:
@@ -82,8 +88,24 @@ def draw_dynamic(painter: QPainter, scene: MapScene, viewport: Viewport,
     painter.restore()
 
 
+def dirty_boxes(viewport: Viewport, dirty: QRegion | None) -> np.ndarray:
+    """The rectangles of ``dirty`` (pixels; None: the whole view), grown by DIRTY_PAD, as
+    projected boxes (minx, miny, maxx, maxy rows). A whole frame too fills only the
+    pieces that meet the view: Qt rasterises a path reaching far off the image a little
+    differently at the image's edges, so filling what a repaint of part of the view
+    fills keeps that repaint pixel for pixel the frame drawn whole."""
+    if dirty is None or QRegion(viewport.rect.toAlignedRect()).subtracted(dirty).isEmpty():
+        rects = np.array([[0, 0, viewport.width - 1, viewport.height - 1]], dtype=float)
+    else:
+        rects = np.array([r.getCoords() for r in dirty], dtype=float).reshape(-1, 4)
+    x0, y0 = viewport.to_map(rects[:, 0] - DIRTY_PAD, rects[:, 3] + 1 + DIRTY_PAD)
+    x1, y1 = viewport.to_map(rects[:, 2] + 1 + DIRTY_PAD, rects[:, 1] - DIRTY_PAD)
+    return np.column_stack([x0, y0, x1, y1]).reshape(-1, 4)
+
+
 def draw_layer(painter: QPainter, scene: MapScene, viewport: Viewport,
-               settings: RenderSettings, layer: Layer) -> None:
+               settings: RenderSettings, layer: Layer, boxes: np.ndarray | None = None) -> None:
+    """``boxes``: see dirty_boxes."""
     if draw_big_layer(painter, scene, viewport, settings, layer):
         return
     path = scene.layer_path(layer.id, settings.at)
@@ -93,9 +115,10 @@ def draw_layer(painter: QPainter, scene: MapScene, viewport: Viewport,
     style = st.layer_style(layer, scene.situation, settings.palette)
     dense = scene.layer_rings(layer.id, settings.at) > DENSE_RINGS
     if not style.hatch:                 # a plain fill: its antialiased edge is the outline
-        _fill(painter, path, st.brush(style.color, opacity), dense)
+        path = _layerfill_area(scene, viewport, settings, layer, boxes)
+        fill_area(painter, path, st.brush(style.color, opacity), dense)
         return
-    _fill(painter, path, st.brush(style.color, opacity * st.HATCH_TINT), dense)
+    fill_area(painter, path, st.brush(style.color, opacity * st.HATCH_TINT), dense)
     line_pen = st.pen(style.color, settings.px(st.HATCH_WIDTH), min(1.0, opacity * 1.8))
     line_pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     if painter.paintEngine().type() == QPaintEngine.Type.SVG:
@@ -114,20 +137,25 @@ def draw_layer(painter: QPainter, scene: MapScene, viewport: Viewport,
     painter.strokePath(scene.layer_outline(layer.id, settings.at), dash)
 
 
+def _layerfill_area(scene: MapScene, viewport: Viewport, settings: RenderSettings, layer: Layer,
+                boxes: np.ndarray | None) -> QPainterPath:
+    """What of the layer's area to fill: the pieces meeting the view, or of them those
+    meeting ``boxes``. Qt clips a path that reaches more than the device's own size off
+    it before filling it, which moves its edge pixels at the device's edges by a shade:
+    where the view's pieces reach that far, a repaint fills them all, as the frame did."""
+    view = scene.layer_path_within(layer.id, settings.at, dirty_boxes(viewport, None))
+    if boxes is None:
+        return view
+    w, h = viewport.width, viewport.height
+    reach = viewport.transform.mapRect(view.boundingRect())
+    if not QRectF(-0.9 * w, -0.9 * h, 2.8 * w, 2.8 * h).contains(reach):
+        return view
+    return scene.layer_path_within(layer.id, settings.at, boxes)
+
+
 def _undo(viewport: Viewport):
     inverse, _ = viewport.transform.inverted()
     return inverse
-
-
-def _fill(painter: QPainter, path: QPainterPath, brush, dense: bool) -> None:
-    """Fill ``path``; a dense one (more than DENSE_RINGS rings) without antialiasing."""
-    if not dense:
-        painter.fillPath(path, brush)
-        return
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    painter.fillPath(path, brush)
-    painter.restore()
 
 
 def hatch_segments(viewport: Viewport, area: QRectF, spacing: float) -> np.ndarray:
@@ -176,106 +204,3 @@ def _hatch_cut(scene: MapScene, viewport: Viewport, settings: RenderSettings,
         segments = shapely.multilinestrings(shapely.linestrings(np.stack([mx, my], axis=-1)))
         return lines_path(shapely.intersection(segments, pieces))
     return scene.memo(("hatch", layer.id, index, viewport.key(), spacing), build)
-
-
-def highlight_ids(scene: MapScene, settings: RenderSettings, visible: set[str]) -> tuple[str, ...]:
-    """The changes highlighted: those of the window (at - days, at] on visible layers."""
-    days = settings.days(scene.situation)
-    if days <= 0:
-        return ()
-    return tuple(c.id for c in scene.situation.recent_changes(settings.at, days)
-                 if c.layer_id in visible)
-
-
-def draw_highlights(painter: QPainter, scene: MapScene, settings: RenderSettings,
-                    visible: set[str], viewport: Viewport) -> None:
-    """The highlight window's gains and losses, each merged into one area with one
-    outline (not an outline per day)."""
-    ids = highlight_ids(scene, settings, visible)
-    if settings.dimmed_changes:
-        dimmed = tuple(c for c in ids if c in settings.dimmed_changes)
-        ids = tuple(c for c in ids if c not in settings.dimmed_changes)
-        if dimmed:
-            draw_dimmed(painter, scene, settings, dimmed)
-    if not ids:
-        return
-    gain, loss = st.change_colours(settings.palette)
-    alpha = st.highlight_opacity(settings.palette)
-    if draw_big_window(painter, scene, viewport, ids,
-                       (st.color(gain, alpha), st.color(loss, alpha)),
-                       lambda t: highlight_ids(scene, replace(settings, at=t), visible)):
-        return
-    gained, lost = scene.window_paths(("highlight", ids), lambda: scene.merged_change_paths(ids))
-    dense = sum(len(scene.change_bounds(c)) for c in ids) > DENSE_RINGS
-    for side, path, colour in ((1, lost, loss), (0, gained, gain)):
-        if not path.isEmpty():
-            _fill(painter, path, st.brush(colour, st.highlight_opacity(settings.palette)), dense)
-            # dense: a hairline, whose stroke costs no stroker and no antialiasing
-            pen = st.pen(colour, 0.0 if dense else settings.px(1.8), 0.95)
-            if dense:
-                painter.save()
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            _edge(painter, scene, ("highlight", ids, side), path, pen)
-            if dense:
-                painter.restore()
-
-
-def draw_dimmed(painter: QPainter, scene: MapScene, settings: RenderSettings,
-                ids: tuple[str, ...]) -> None:
-    """Changes the report filter leaves out: a faint grey area with a dashed edge."""
-    gained, lost = scene.window_paths(("highlight", ids), lambda: scene.merged_change_paths(ids))
-    pen = st.pen(st.DIMMED, settings.px(1.0), 0.8, Qt.PenStyle.DashLine)
-    for path in (lost, gained):
-        if not path.isEmpty():
-            painter.fillPath(path, st.brush(st.DIMMED, st.DIMMED_OPACITY))
-            painter.strokePath(path, pen)
-
-
-def draw_difference(painter: QPainter, scene: MapScene, settings: RenderSettings,
-                    layers: list[Layer]) -> None:
-    """The ground each layer gained since ``settings.compare_from`` (and, with
-    ``show_lost``, lost), each as one area with one outline."""
-    gain, loss = st.change_colours(settings.palette)
-    for layer in layers:
-        gained, lost = scene.difference_paths(layer.id, settings.compare_from, settings.at)
-        sides = [(1, lost, loss)] if settings.show_lost else []
-        for side, path, colour in sides + [(0, gained, gain)]:
-            if not path.isEmpty():
-                painter.fillPath(path, st.brush(colour, st.DIFFERENCE_OPACITY))
-                _edge(painter, scene, ("difference", layer.id, settings.compare_from,
-                                       settings.at, side), path,
-                      st.pen(colour, settings.px(1.4), 0.95))
-
-
-def _edge(painter: QPainter, scene: MapScene, key: tuple, path: QPainterPath,
-          pen: QPen) -> None:
-    """Stroke ``path`` with a cosmetic ``pen``. The raster engine strokes lines wider than
-    a pixel slowly (about 1.8 ms for a week of DeepState changes): there the outline is
-    stroked once per zoom level into an area, and that area filled (about 0.6 ms)."""
-    if pen.widthF() <= 1.0 or painter.paintEngine().type() != QPaintEngine.Type.Raster:
-        painter.strokePath(path, pen)
-        return
-    scale = math.sqrt(abs(painter.deviceTransform().determinant()))
-    if not scale > 0:
-        return
-    width = round(pen.widthF() / scale, 9)          # the cosmetic width, in path units
-
-    def build() -> QPainterPath:
-        stroker = QPainterPathStroker(pen)
-        stroker.setWidth(width)
-        stroker.setJoinStyle(Qt.PenJoinStyle.BevelJoin)   # no arcs: round looks the same
-        stroker.setCapStyle(Qt.PenCapStyle.FlatCap)       # at this width, with fewer vertices
-        return stroker.createStroke(path)
-    painter.fillPath(scene.edge_path(key + (width,), build), pen.brush())
-
-
-def draw_selection(painter: QPainter, scene: MapScene, settings: RenderSettings) -> None:
-    for change_id in sorted(settings.selected_changes):
-        try:
-            paths = scene.change_paths(change_id)
-        except KeyError:            # not a change of this situation
-            continue
-        for path in paths:
-            if not path.isEmpty():
-                painter.strokePath(path, st.pen(st.HALO, settings.px(4.0), 0.9))
-                painter.strokePath(path, st.pen(st.SELECTED, settings.px(2.0)))

@@ -15,7 +15,7 @@ from viewer.render import styles as st
 from viewer.render.label_boxes import Text
 from viewer.render.label_fonts import advance, label_font
 from viewer.render.label_names import names_for, short_name
-from viewer.render.scene import inscribed_circles
+from viewer.render.scene_geometry import inscribed_circles
 from viewer.render.viewport import Viewport
 
 if TYPE_CHECKING:

@@ -227,7 +227,7 @@ class MapCanvas(QWidget):
                           self.view_state.mpp)
 
     # -- painting ------------------------------------------------------------------------
-    def paintEvent(self, _event) -> None:
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         if self.scene is None:
             painter.fillRect(self.rect(), QColor(styles.WATER))
@@ -238,7 +238,7 @@ class MapCanvas(QWidget):
             background, at = self.base_pixmaps.background(self.scene, viewport, settings, dpr)
             painter.drawPixmap(at, background)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            draw_dynamic(painter, self.scene, viewport, settings)
+            draw_dynamic(painter, self.scene, viewport, settings, event.region())
             if self.showing_first_view:     # labels and panels come with the whole file
                 painter.end()
                 return

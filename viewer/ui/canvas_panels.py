@@ -116,7 +116,7 @@ def time_step_region(canvas, at: datetime, days: float) -> QRegion | None:
         return None
     viewport, after = canvas.viewport(), canvas.render_settings()
     before = replace(after, at=at, highlight_days=days)
-    region = time_change_region(canvas.scene, viewport, before, after)
+    region = time_change_region(canvas.scene, viewport, before, after, PARTIAL_AT_MOST)
     if region is None:
         return None
     if after.decorations:

@@ -1,6 +1,7 @@
 """After a situation is shown, in the background: each layer and change measured in each
-region (for the Regions and reports panels), then every layer piece projected and made a path, so that the
-first visit of a date needs no projecting.
+region (for the Regions and reports panels), then every layer piece projected and made a
+path, so that the first visit of a date needs no projecting, then every highlight window
+merged (render/prebuild_windows.py), so that a time step merges nothing.
 
 The job works on a ``SituationSnapshot`` (viewer.model.snapshot) and its own objects
 made from it; what it hands back (the pieces' areas, the region facts, the built pieces)
@@ -25,7 +26,9 @@ from PySide6.QtCore import Signal
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model.geodesy import geodesic_areas_km2
 from viewer.model.snapshot import SituationSnapshot, frozen_copy
-from viewer.render.scene import build_pieces
+from viewer.render.prebuild import build_pieces
+from viewer.render.prebuild_windows import PrebuiltWindows, build_windows
+from viewer.render.prebuild_windows import adopt as adopt_windows
 from viewer.ui.background_measuring import BackgroundMeasuring
 from viewer.ui.loader import LoadedSituation
 from viewer.ui.worker import Cancelled, Job
@@ -50,12 +53,16 @@ def measure_pieces(snapshot: SituationSnapshot, job: Job) -> dict[str, np.ndarra
     return out
 
 
-def measuring_job(snapshot: SituationSnapshot, crs: str, job: Job) -> Iterator:
-    """Yields a RegionsMeasured, then the built pieces for ``MapScene.adopt_pieces``."""
+def measuring_job(snapshot: SituationSnapshot, crs: str, job: Job,
+                  highlight_days: float = 0.0) -> Iterator:
+    """Yields a RegionsMeasured, then the built pieces for ``MapScene.adopt_pieces``,
+    then the changes' boxes and the highlight windows of ``highlight_days``
+    (prebuild_windows)."""
     piece_km2 = measure_pieces(snapshot, job)
     job.check()
+    own = snapshot.private_situation(piece_km2)
     try:
-        regions = RegionAttribution(snapshot.private_situation(piece_km2)).measure_all()
+        regions = RegionAttribution(own).measure_all()
     except Exception:                   # a bug: the panels say so, the window goes on
         traceback.print_exc(file=sys.stderr)
         regions = None
@@ -70,6 +77,14 @@ def measuring_job(snapshot: SituationSnapshot, crs: str, job: Job) -> Iterator:
         traceback.print_exc(file=sys.stderr)
         built = {}
     yield built
+    try:
+        windows = build_windows(crs, own, highlight_days, job.check)
+    except Cancelled:
+        raise
+    except Exception:                   # a bug: the windows are then made as shown
+        traceback.print_exc(file=sys.stderr)
+        return
+    yield windows
 
 
 class RegionMeasuring(BackgroundMeasuring):
@@ -79,7 +94,8 @@ class RegionMeasuring(BackgroundMeasuring):
                                         # or None
 
     def _work(self, loaded: LoadedSituation, snapshot: SituationSnapshot):
-        return partial(measuring_job, snapshot, loaded.scene.projector.crs)
+        return partial(measuring_job, snapshot, loaded.scene.projector.crs,
+                       highlight_days=loaded.situation.meta.highlight_days)
 
     def _adopt(self, loaded: LoadedSituation, result) -> None:
         if isinstance(result, RegionsMeasured):
@@ -87,5 +103,7 @@ class RegionMeasuring(BackgroundMeasuring):
             if result.regions is not None:
                 result.regions.situation = loaded.situation     # see the module docstring
             self.measured.emit(result.regions)
+        elif isinstance(result, PrebuiltWindows):
+            adopt_windows(loaded.scene, result)
         else:
             loaded.scene.adopt_pieces(result)

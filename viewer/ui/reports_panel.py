@@ -15,6 +15,7 @@ from viewer.model.cursor import TimeCursor
 from viewer.model.report_filter import ReportFilter
 from viewer.model.selection import Selection
 from viewer.render.language import fill, format_number, plural, translate
+from viewer.render.scene_geometry import LRU
 from viewer.ui import report_items as ri
 from viewer.ui.elided_line import ElidedLine
 from viewer.ui.report_filter_marks import mark_changes, mark_reports, show_note
@@ -24,6 +25,9 @@ from viewer.ui.report_tabs import ReportTabs
 from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_time
 from viewer.ui.report_view import ReportView
 from viewer.ui.reports_tree import ReportsTree
+
+
+ROWS_KEPT = 256             # "in window" change rows kept for reuse
 
 
 class ReportsPanel(QWidget):
@@ -66,6 +70,10 @@ class ReportsPanel(QWidget):
         layout.addWidget(self.filter_note)
         layout.addWidget(splitter, 1)
         self._shown: tuple[str, ...] | None = None
+        # the "in window" rows made so far: a step to the next day shows six of the
+        # seven rows it showed, and making a row (texts, figures, report children) cost
+        # most of the panel's part of a time step
+        self._rows = LRU(ROWS_KEPT)
         self._sight = SightGate(self, self._refresh_now)
         self._pinned: tuple[str | None, str | None] = (None, None)   # (change, report) clicked
         self._jump: datetime | None = None     # the time a press asks for, on release
@@ -89,7 +97,7 @@ class ReportsPanel(QWidget):
         self.situation, self.regions = situation, regions
         self.describe = ri.Describer(situation, regions) if situation else None
         self.filter_bar.set_situation(situation)
-        self._shown = None
+        self._forget_rows()
         self._fill_all_reports()
         self._refresh(self.cursor.time)
 
@@ -100,10 +108,15 @@ class ReportsPanel(QWidget):
             return
         self.describe = ri.Describer(self.situation, regions, failed=regions is None)
         self.regions = regions
-        self._shown = None
+        self._forget_rows()
         self._sight.request()
 
     # -- building --------------------------------------------------------------------
+    def _forget_rows(self) -> None:
+        """Make the rows anew at the next refresh (other texts, figures or marks)."""
+        self._shown = None
+        self._rows.clear()
+
     def _refresh(self, t: datetime) -> None:
         days = self.cursor.highlight_days
         recent = self.situation.recent_changes(t, days) if self.situation else []
@@ -120,9 +133,11 @@ class ReportsPanel(QWidget):
         if ids == self._shown:
             return
         self._shown = ids
-        items = [self.describe.change_row(c) for c in reversed(recent)]
+        items = [self._rows.get_or_build(c.id, lambda c=c: self.describe.change_row(c))
+                 for c in reversed(recent)]
         with blocked(self.window_tree):
-            self.window_tree.clear()
+            while self.window_tree.topLevelItemCount():     # kept in _rows, not deleted
+                self.window_tree.takeTopLevelItem(0)
             self.window_tree.addTopLevelItems(items)
             for item in items:
                 item.setFirstColumnSpanned(True)
@@ -148,7 +163,7 @@ class ReportsPanel(QWidget):
         self._sight.request()
 
     def _on_filter(self) -> None:
-        self._shown = None
+        self._forget_rows()         # the filter greys rows
         self._fill_all_reports()
         self._sight.request()
 

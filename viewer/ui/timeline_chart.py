@@ -10,7 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QGraphicsItem, QWidget
 
 from viewer.analysis.areas import Areas
 from viewer.model import Situation
@@ -188,6 +188,9 @@ class TimelineChart(pg.PlotWidget):
             edges = np.array([epoch(t) for t in times] + [max(x_end, epoch(times[-1]))])
             curve = pg.PlotDataItem(edges, values, stepMode="center", connect="finite",
                                     pen=pg.mkPen(layer.style.color, width=2))   # NaN: a gap
+            # a time step repaints the strips of the cursor line and the band's ends:
+            # from a pixmap of the curve, not by stroking its hundreds of steps again
+            curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             plot.addItem(curve)
             self._curves.append(curve)
             name = safe_line(layer.name, 60)

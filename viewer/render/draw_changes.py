@@ -1,0 +1,99 @@
+"""The change areas on the map: the highlight window's gains and losses (merged), the
+changes the report filter leaves out (dimmed), a comparison's difference, and the
+selected changes' outlines."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
+
+from viewer.model import Layer
+from viewer.render import styles as st
+from viewer.render.big_layers import draw_big_window
+from viewer.render.fills import fill_area, stroke_edge
+from viewer.render.scene import DENSE_RINGS, MapScene
+from viewer.render.settings import RenderSettings
+from viewer.render.viewport import Viewport
+
+
+def highlight_ids(scene: MapScene, settings: RenderSettings, visible: set[str]) -> tuple[str, ...]:
+    """The changes highlighted: those of the window (at - days, at] on visible layers."""
+    days = settings.days(scene.situation)
+    if days <= 0:
+        return ()
+    return tuple(c.id for c in scene.situation.recent_changes(settings.at, days)
+                 if c.layer_id in visible)
+
+
+def draw_highlights(painter: QPainter, scene: MapScene, settings: RenderSettings,
+                    visible: set[str], viewport: Viewport) -> None:
+    """The highlight window's gains and losses, each merged into one area with one
+    outline (not an outline per day)."""
+    ids = highlight_ids(scene, settings, visible)
+    if settings.dimmed_changes:
+        dimmed = tuple(c for c in ids if c in settings.dimmed_changes)
+        ids = tuple(c for c in ids if c not in settings.dimmed_changes)
+        if dimmed:
+            draw_dimmed(painter, scene, settings, dimmed)
+    if not ids:
+        return
+    gain, loss = st.change_colours(settings.palette)
+    alpha = st.highlight_opacity(settings.palette)
+    if draw_big_window(painter, scene, viewport, ids,
+                       (st.color(gain, alpha), st.color(loss, alpha)),
+                       lambda t: highlight_ids(scene, replace(settings, at=t), visible)):
+        return
+    gained, lost = scene.window_paths(("highlight", ids), lambda: scene.merged_change_paths(ids))
+    dense = len(scene.changes_bounds(ids)) > DENSE_RINGS
+    for side, path, colour in ((1, lost, loss), (0, gained, gain)):
+        if not path.isEmpty():
+            fill_area(painter, path, st.brush(colour, st.highlight_opacity(settings.palette)), dense)
+            # dense: a hairline, whose stroke costs no stroker and no antialiasing
+            pen = st.pen(colour, 0.0 if dense else settings.px(1.8), 0.95)
+            if dense:
+                painter.save()
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            stroke_edge(painter, scene, ("highlight", ids, side), path, pen)
+            if dense:
+                painter.restore()
+
+
+def draw_dimmed(painter: QPainter, scene: MapScene, settings: RenderSettings,
+                ids: tuple[str, ...]) -> None:
+    """Changes the report filter leaves out: a faint grey area with a dashed edge."""
+    gained, lost = scene.window_paths(("highlight", ids), lambda: scene.merged_change_paths(ids))
+    pen = st.pen(st.DIMMED, settings.px(1.0), 0.8, Qt.PenStyle.DashLine)
+    for path in (lost, gained):
+        if not path.isEmpty():
+            painter.fillPath(path, st.brush(st.DIMMED, st.DIMMED_OPACITY))
+            painter.strokePath(path, pen)
+
+
+def draw_difference(painter: QPainter, scene: MapScene, settings: RenderSettings,
+                    layers: list[Layer]) -> None:
+    """The ground each layer gained since ``settings.compare_from`` (and, with
+    ``show_lost``, lost), each as one area with one outline."""
+    gain, loss = st.change_colours(settings.palette)
+    for layer in layers:
+        gained, lost = scene.difference_paths(layer.id, settings.compare_from, settings.at)
+        sides = [(1, lost, loss)] if settings.show_lost else []
+        for side, path, colour in sides + [(0, gained, gain)]:
+            if not path.isEmpty():
+                painter.fillPath(path, st.brush(colour, st.DIFFERENCE_OPACITY))
+                stroke_edge(painter, scene, ("difference", layer.id, settings.compare_from,
+                                       settings.at, side), path,
+                      st.pen(colour, settings.px(1.4), 0.95))
+
+
+def draw_selection(painter: QPainter, scene: MapScene, settings: RenderSettings) -> None:
+    for change_id in sorted(settings.selected_changes):
+        try:
+            paths = scene.change_paths(change_id)
+        except KeyError:            # not a change of this situation
+            continue
+        for path in paths:
+            if not path.isEmpty():
+                painter.strokePath(path, st.pen(st.HALO, settings.px(4.0), 0.9))
+                painter.strokePath(path, st.pen(st.SELECTED, settings.px(2.0)))
