@@ -20,6 +20,7 @@ import shapely
 from viewer.io.errors import SituationError, UnusablePart
 from viewer.io.foreign.features import ReadResult
 from viewer.io.files import read_limited
+from viewer.io.foreign.json_stream import stream_object
 from viewer.io.foreign.repair import construct, finish, note_skipped
 from viewer.io.foreign.reproject import crs_from_geojson, describe, to_lonlat
 from viewer.model.messages import QT_TRANSLATE_NOOP, message
@@ -37,7 +38,32 @@ def read_geojson(path: str | os.PathLike) -> ReadResult:
 
 
 def parse_geojson(data: bytes | str, where: str) -> ReadResult:
-    """Features of GeoJSON text ``data``; ``where`` names it in messages."""
+    """Features of GeoJSON text ``data``; ``where`` names it in messages. A
+    FeatureCollection is decoded feature by feature (viewer.io.foreign.json_stream), each
+    made a geometry as it comes; anything else is decoded whole, as are texts the stream
+    can't read (whose error json.loads then reports)."""
+    collected = _Collected()
+    doc = stream_object(data, "features", collected.add, _CONSTANTS.__getitem__)
+    if doc is None or doc.get("type") != "FeatureCollection":
+        collected = _Collected()
+        doc = _decoded(data, where)
+        for item in _items(doc, where):
+            collected.add(item)
+    crs = crs_from_geojson(doc.get("crs"), where)
+    result = ReadResult(where, attribution=_attribution(doc))
+    for reason, which in collected.failed.items():
+        note_skipped(result, which, f"an unusable geometry ({reason})")
+    arr = np.empty(len(collected.geoms), dtype=object)
+    arr[:] = collected.geoms
+    if crs is not None:
+        arr = to_lonlat(arr, crs, where)
+        result.warnings.append(f"converted coordinates from {describe(crs)} to "
+                               "longitude/latitude")
+    finish(result, arr, collected.props, collected.labels)
+    return result
+
+
+def _decoded(data: bytes | str, where: str) -> dict:
     try:
         doc = json.loads(data, parse_constant=_CONSTANTS.__getitem__)
     except UnicodeDecodeError:
@@ -52,26 +78,39 @@ def parse_geojson(data: bytes | str, where: str) -> ReadResult:
     if not isinstance(doc, dict):
         raise SituationError(where, message(QT_TRANSLATE_NOOP(
             "Core", "not GeoJSON: expected a JSON object")))
+    return doc
+
+
+def _items(doc: dict, where: str) -> list:
     kind = doc.get("type")
     if kind == "FeatureCollection":
         items = doc.get("features")
         if not isinstance(items, list):
             raise SituationError(where, message(QT_TRANSLATE_NOOP(
                 "Core", "not GeoJSON: a FeatureCollection without a 'features' list")))
-    elif kind == "Feature":
-        items = [doc]
-    elif kind in GEOMETRY_TYPES:
-        items = [{"type": "Feature", "geometry": doc, "properties": {}}]
-    else:
-        raise SituationError(where, message(QT_TRANSLATE_NOOP(
-            "Core", "not GeoJSON: type %1 is not a FeatureCollection, Feature or geometry"),
-            repr(kind)))
-    crs = crs_from_geojson(doc.get("crs"), where)
-    result = ReadResult(where, attribution=_attribution(doc))
-    geoms, props, labels = [], [], []
-    failed: dict[str, list[str]] = {}
-    for i, item in enumerate(items):
-        label = f"feature {i + 1}"
+        return items
+    if kind == "Feature":
+        return [doc]
+    if kind in GEOMETRY_TYPES:
+        return [{"type": "Feature", "geometry": doc, "properties": {}}]
+    raise SituationError(where, message(QT_TRANSLATE_NOOP(
+        "Core", "not GeoJSON: type %1 is not a FeatureCollection, Feature or geometry"),
+        repr(kind)))
+
+
+class _Collected:
+    """The features' geometries, properties and labels, and the unusable ones by reason."""
+
+    def __init__(self):
+        self.geoms: list = []
+        self.props: list[dict] = []
+        self.labels: list[str] = []
+        self.failed: dict[str, list[str]] = {}
+        self._n = 0
+
+    def add(self, item) -> None:
+        self._n += 1
+        label = f"feature {self._n}"
         try:
             if not isinstance(item, dict) or item.get("type") != "Feature":
                 raise UnusablePart(label, message(QT_TRANSLATE_NOOP(
@@ -79,22 +118,12 @@ def parse_geojson(data: bytes | str, where: str) -> ReadResult:
             with np.errstate(invalid="ignore"):  # NaN positions: numpy would warn on
                 geom = geometry(item.get("geometry"))  # stderr; repair.finish drops them
         except UnusablePart as exc:
-            failed.setdefault(exc.problem[:120], []).append(label)
-            continue
-        geoms.append(geom)
+            self.failed.setdefault(exc.problem[:120], []).append(label)
+            return
+        self.geoms.append(geom)
         p = item.get("properties")
-        props.append(p if isinstance(p, dict) else {})
-        labels.append(label)
-    for reason, which in failed.items():
-        note_skipped(result, which, f"an unusable geometry ({reason})")
-    arr = np.empty(len(geoms), dtype=object)
-    arr[:] = geoms
-    if crs is not None:
-        arr = to_lonlat(arr, crs, where)
-        result.warnings.append(f"converted coordinates from {describe(crs)} to "
-                               "longitude/latitude")
-    finish(result, arr, props, labels)
-    return result
+        self.props.append(p if isinstance(p, dict) else {})
+        self.labels.append(label)
 
 
 def geometry(g, depth: int = 0) -> shapely.Geometry | None:
