@@ -24,6 +24,11 @@ from viewer.model.geometry import EMPTY, polygonal
 
 START_FIELDS = ("valid_from", "timestamp", "date", "time")
 END_FIELD = "valid_to"
+# Pieces of a timestamped layer gather its scattered parts by at most this many vertices:
+# a feature ending ends (and copies the rest of) the piece holding it, so small pieces
+# copy little (100,000 overlapping squares: 2.7 -> 1.1 million piece vertices, file
+# 81 -> 37 MiB).
+PIECE_VERTICES = 50
 _YEAR_MONTH = re.compile(r"^\s*(\d{4})(?:-(\d{2}))?\s*$")      # KML gYear / gYearMonth
 
 
@@ -155,7 +160,8 @@ def history_from_timed(layer_id: str, items: list[TimedFeature],
             progress("merging", k, len(when))
             yield (times[k], _less_touching(geoms, tree, by_start[k], present(k - 1)),
                    _less_touching(geoms, tree, by_end[k], present(k)))
-    history = History.from_changes(layer_id, (times[0], _union(geoms[by_start[0]])), steps())
+    history = History.from_changes(layer_id, (times[0], _union(geoms[by_start[0]])), steps(),
+                                   max_vertices=PIECE_VERTICES)
     progress("merging", len(when), len(when))
     return history
 
