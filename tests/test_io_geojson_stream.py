@@ -101,3 +101,21 @@ def test_text_that_is_not_utf8_is_refused_as_before():
 def test_a_feature_document_with_a_features_member_is_still_one_feature():
     doc = {**FEATURES[0], "features": FEATURES[1:]}
     assert read(json.dumps(doc)) == expected(FEATURES[:1])
+
+
+def test_a_ring_shapely_refuses_skips_that_feature_alone_in_order():
+    """Polygons are made in bulk; one whose ring shapely refuses (two positions) makes
+    them be made one by one: that feature is skipped with shapely's reason, in the order
+    the features came, and the others are shapely's own polygons."""
+    line = {"type": "Feature", "properties": {"k": "short"},
+            "geometry": {"type": "Polygon", "coordinates": [[[36, 48], [36.1, 48]]]}}
+    items = [FEATURES[0], line, "not a feature", FEATURES[1], line, FEATURES[2]]
+    result = parse_geojson(json.dumps({"type": "FeatureCollection", "features": items}),
+                           "x.geojson")
+    assert [(f.geometry.wkt, f.properties) for f in result.features] == expected(FEATURES[:3])
+    with pytest.raises(ValueError) as truth:
+        shapely.Polygon([[36, 48], [36.1, 48]])
+    assert result.warnings == [          # one per reason, in order of first appearance
+        f"skipped 2 features with an unusable geometry ({truth.value}): feature 2, "
+        "feature 5",
+        "skipped 1 feature with an unusable geometry (not a GeoJSON Feature): feature 3"]
