@@ -125,13 +125,27 @@ def test_times_in_properties():
         as_time(12345)
 
 
+def assert_states_are_unions(history, items, days) -> None:
+    """At every day the state, and its pieces' summed area, are those of the shapely union
+    of the features (geometry, properties) present then."""
+    import shapely
+    for day in days:
+        t = T(day)
+        present = [g for g, p in items if T(p["valid_from"]) <= t
+                   and ("valid_to" not in p or t < T(p["valid_to"]))]
+        expected = shapely.union_all(present)
+        state = history.state_at(t)
+        assert shapely.symmetric_difference(state, expected).area <= 1e-9 * expected.area
+        pieces = [p.geometry for p in history.pieces_at(t)]
+        assert sum(g.area for g in pieces) == pytest.approx(expected.area, rel=1e-9)
+
+
 def test_overlapping_features_starting_and_ending_give_the_union_present_at_each_time(
         tmp_path):
     """Every state, its changes and pieces agree with the union of the features present
     then, computed here from the features directly (overlaps, shared edges, a feature
     inside another, ends and starts at one time)."""
     import numpy as np
-    import shapely
     rng = np.random.default_rng(7)
     days = [f"2025-06-{d:02d}" for d in range(1, 11)]
     items = []
@@ -146,17 +160,39 @@ def test_overlapping_features_starting_and_ending_give_the_union_present_at_each
         items.append((box(x, y, x + s, y + s), props))
     path = collection(tmp_path / "many.geojson", *items)
     history = run_import(ImportOptions([path])).situation.layer("many").history
-    for day in days:
-        t = T(day)
-        present = [g for g, p in items if T(p["valid_from"]) <= t
-                   and ("valid_to" not in p or t < T(p["valid_to"]))]
-        expected = shapely.union_all(present)
-        state = history.state_at(t)
-        assert shapely.symmetric_difference(state, expected).area < 1e-9 * expected.area
-        pieces = [p.geometry for p in history.pieces_at(t)]
-        assert sum(g.area for g in pieces) == pytest.approx(expected.area, rel=1e-9)
+    assert_states_are_unions(history, items, days)
     for change in history.changes:
         t0 = max(t for t in history.times if t < change.at)
         old, new = history.state_at(t0), history.state_at(change.at)
         assert change.gained.area == pytest.approx(new.difference(old).area, abs=1e-12)
         assert change.lost.area == pytest.approx(old.difference(new).area, abs=1e-12)
+
+
+def test_scattered_features_merge_to_the_union_of_those_present(tmp_path):
+    """Scattered features, most touching no other of their start (their rests are parts of
+    the union as they are), some sharing an edge or a corner with one starting with them,
+    one cut in two by an older neighbour: each state is the shapely union of the features
+    present then, computed here, and every change is a valid area."""
+    import numpy as np
+    rng = np.random.default_rng(11)
+    days = [f"2025-07-{d:02d}" for d in range(1, 8)]
+    items = [(box(36.0, 48.0, 36.3, 48.02), {"valid_from": days[0]}),        # a bar ...
+             (box(36.1, 47.9, 36.2, 48.1), {"valid_from": days[1],         # ... cutting
+                                            "valid_to": days[5]}),           # this in two
+             (box(36.5, 48.0, 36.6, 48.1), {"valid_from": days[2]}),
+             (box(36.6, 48.0, 36.7, 48.1), {"valid_from": days[2]}),        # shared edge
+             (box(36.7, 48.1, 36.8, 48.2), {"valid_from": days[2],          # shared corner
+                                            "valid_to": days[4]})]
+    for _ in range(200):
+        x, y = (float(v) for v in rng.uniform([37.0, 46.0], [40.0, 49.0]))
+        start = int(rng.integers(0, 6))
+        props = {"valid_from": days[start]}
+        if rng.random() < 0.4:
+            props["valid_to"] = days[int(rng.integers(start + 1, 7))]
+        items.append((box(x, y, x + 0.05, y + 0.05), props))
+    path = collection(tmp_path / "scattered.geojson", *items)
+    history = run_import(ImportOptions([path])).situation.layer("scattered").history
+    assert len(history.times) == 7
+    assert_states_are_unions(history, items, days)
+    for change in history.changes:
+        assert change.gained.is_valid and change.lost.is_valid

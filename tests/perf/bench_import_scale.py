@@ -9,6 +9,8 @@ memory (ru_maxrss) is its own, against a floor measured the same way in the same
   Budget: at most 60 s and 1 GB.
 - ``big``: 3 snapshots of one 2,000,000-vertex polygon; floor: json parse + from_geojson
   + one shapely.difference per consecutive pair.
+- ``snapshots``: a daily series of 10,000 snapshot files of one 400-vertex front moving
+  a little every day; same floor as ``big`` (the issue's "10⁴ snapshots").
 
 Rounds alternate floor and import (``--rounds``); prints min-median-max of the per-round
 ratios and the load average. Not a unit test: nothing here asserts.
@@ -29,12 +31,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-CASES = {"timestamped": 100_000, "squares": 200_000, "big": 2_000_000}
+CASES = {"timestamped": 100_000, "squares": 200_000, "big": 2_000_000, "snapshots": 10_000}
 
 
 def make_input(case: str, n: int, folder: Path) -> Path:
     sys.path.insert(0, str(HERE))
-    from scale_inputs import write_big_snapshots, write_squares
+    from scale_inputs import write_big_snapshots, write_snapshot_series, write_squares
+    if case == "snapshots":
+        target = folder / f"series-{n}"
+        if not target.is_dir():
+            write_snapshot_series(target, n)
+        return target
     if case == "big":
         target = folder / f"big-{n}"
         if not target.is_dir():
@@ -116,7 +123,8 @@ def main() -> int:
         med = {k: statistics.median(r[k] for r in imports) for k in imports[0]}
         steps = ", ".join(f"{k} {med[k]:.1f} s" for k in ("parse", "history", "analysis",
                                                             "write"))
-        print(f"{case}: {n:,} {'vertices' if case == 'big' else 'features'} -> "
+        unit = {"big": "vertices", "snapshots": "snapshot files"}.get(case, "features")
+        print(f"{case}: {n:,} {unit} -> "
               f"{med['states']:.0f} states, {med['pieces']:.0f} pieces "
               f"(load average {os.getloadavg()[0]:.1f})")
         print(f"  floor {statistics.median(f['floor'] for f in floors):.1f} s "

@@ -73,3 +73,31 @@ def write_big_snapshots(folder: Path, vertices: int, count: int = 3) -> Path:
              "geometry": {"type": "Polygon", "coordinates": [big_polygon(vertices, 0.1 * k)]}}]}
         (folder / f"big-{day}.geojson").write_text(json.dumps(doc))
     return folder
+
+
+def write_snapshot_series(folder: Path, count: int, vertices: int = 400,
+                          seed: int = 2) -> Path:
+    """``count`` daily snapshot files (one area each, dated in the file name) of a
+    ``vertices``-vertex front whose sectors advance and retreat a little every day, as
+    a long daily series does; the shape is synthetic, not copied from any source."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(seed)
+    a = np.linspace(0.0, 2 * np.pi, vertices, endpoint=False)
+    base = 1.2 + 0.05 * np.sin(a * 37)
+    push = np.zeros(vertices)
+    first = date(2000, 1, 1)
+    for k in range(count):
+        centre = rng.uniform(0, 2 * np.pi)          # one sector moves each day
+        push += rng.normal(0, 0.01) * np.exp(-((np.angle(np.exp(1j * (a - centre)))) / 0.15)
+                                              ** 2)
+        np.clip(push, -0.5, 0.5, out=push)
+        r = base + push
+        ring = np.round(np.column_stack([(WEST + EAST) / 2 + 1.4 * r * np.cos(a),
+                                         (SOUTH + NORTH) / 2 + 0.9 * r * np.sin(a)]), 6)
+        doc = {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {},
+             "geometry": {"type": "Polygon",
+                          "coordinates": [np.vstack([ring, ring[:1]]).tolist()]}}]}
+        day = (first + timedelta(days=k)).isoformat()
+        (folder / f"front-{day}.geojson").write_text(json.dumps(doc))
+    return folder

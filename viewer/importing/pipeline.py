@@ -172,6 +172,7 @@ def _timestamped_layers(results: list[ReadResult], options: ImportOptions,
     warnings: list[str] = []
     for result in results:
         items, notes = timed_features(result, options.time_field, options.end_field)
+        result.features = []        # read: the items hold what is used (10⁵ dicts freed)
         warnings += notes
         stem = os.path.splitext(os.path.basename(result.source))[0]
         for item in items:

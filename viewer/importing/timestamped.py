@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 import numpy as np
 import shapely
@@ -23,6 +24,11 @@ from viewer.model.geometry import EMPTY, polygonal
 
 START_FIELDS = ("valid_from", "timestamp", "date", "time")
 END_FIELD = "valid_to"
+# Pieces of a timestamped layer gather its scattered parts by at most this many vertices:
+# a feature ending ends (and copies the rest of) the piece holding it, so small pieces
+# copy little (100,000 overlapping squares: 2.7 -> 1.1 million piece vertices, file
+# 81 -> 37 MiB).
+PIECE_VERTICES = 50
 _YEAR_MONTH = re.compile(r"^\s*(\d{4})(?:-(\d{2}))?\s*$")      # KML gYear / gYearMonth
 
 
@@ -34,11 +40,18 @@ def as_time(value) -> datetime:
     if isinstance(value, date):
         return to_utc(datetime(value.year, value.month, value.day))
     if isinstance(value, str):
-        partial = _YEAR_MONTH.match(value)
-        if partial and not re.fullmatch(r"\s*\d{8}\s*", value):
-            return parse_time(f"{partial.group(1)}-{partial.group(2) or '01'}-01")
-        return parse_time(value)
+        return _time_of_text(value)
     raise ValueError(f"not a date or time: {value!r}")
+
+
+@lru_cache(maxsize=4096)
+def _time_of_text(value: str) -> datetime:
+    """as_time of a text, remembered: 10⁵ features carry a few dozen distinct dates, and
+    strptime is most of the time of reading them (a ValueError is not remembered)."""
+    partial = _YEAR_MONTH.match(value)
+    if partial and not re.fullmatch(r"\s*\d{8}\s*", value):
+        return parse_time(f"{partial.group(1)}-{partial.group(2) or '01'}-01")
+    return parse_time(value)
 
 
 def _present(value) -> bool:
@@ -147,7 +160,8 @@ def history_from_timed(layer_id: str, items: list[TimedFeature],
             progress("merging", k, len(when))
             yield (times[k], _less_touching(geoms, tree, by_start[k], present(k - 1)),
                    _less_touching(geoms, tree, by_end[k], present(k)))
-    history = History.from_changes(layer_id, (times[0], _union(geoms[by_start[0]])), steps())
+    history = History.from_changes(layer_id, (times[0], _union(geoms[by_start[0]])), steps(),
+                                   max_vertices=PIECE_VERTICES)
     progress("merging", len(when), len(when))
     return history
 
@@ -164,11 +178,19 @@ def _less_touching(geoms: np.ndarray, tree: shapely.STRtree, chosen: np.ndarray,
     """The union of ``geoms[chosen]`` less the features of mask ``others`` touching it.
 
     Every chosen feature loses its own neighbours first, one neighbour per round for all
-    of them at once (small, vectorised differences), then the rests are merged once."""
+    of them at once (small, vectorised differences). Only the rests of chosen features
+    that touch another chosen one are then merged (one union_all); a rest that touches
+    none is already one of the union's parts, disjoint from every other (10⁵ scattered
+    features merge in a fraction of the time of one union of them all)."""
     if not len(chosen):
         return EMPTY
     rests = geoms[chosen].copy()
     mine, near = tree.query(rests, predicate="intersects")
+    among = np.zeros(len(geoms), dtype=bool)
+    among[chosen] = True
+    pair = among[near] & (chosen[mine] != near)
+    lonely = np.ones(len(chosen), dtype=bool)
+    lonely[mine[pair]] = False
     keep = others[near]
     mine, near = mine[keep], near[keep]
     order = np.argsort(mine, kind="stable")
@@ -177,7 +199,11 @@ def _less_touching(geoms: np.ndarray, tree: shapely.STRtree, chosen: np.ndarray,
     for r in range(int(rank.max()) + 1 if len(rank) else 0):
         at = rank == r
         rests[mine[at]] = shapely.difference(rests[mine[at]], geoms[near[at]])
-    return _union(rests[~shapely.is_empty(rests)])
+    merged = shapely.union_all(rests[~lonely]) if (~lonely).any() else EMPTY
+    parts = shapely.get_parts(shapely.get_parts(np.concatenate([rests[lonely], [merged]])))
+    parts = parts[(shapely.get_type_id(parts) == shapely.GeometryType.POLYGON)
+                  & ~shapely.is_empty(parts)]
+    return shapely.multipolygons(parts) if len(parts) else EMPTY
 
 
 def _union(geoms: np.ndarray) -> BaseGeometry:

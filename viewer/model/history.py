@@ -281,7 +281,9 @@ def _cut_pieces(open_pieces, lost, t, closed, max_vertices):
         return open_pieces
     geoms = np.array([g for g, _ in open_pieces], dtype=object)
     parts = shapely.get_parts(lost)
-    which, part = shapely.STRtree(parts).query(geoms, predicate="intersects")
+    # the tree over the pieces, queried with the loss's parts: the predicate prepares
+    # the query geometries, and the few small parts cost less to prepare than every piece
+    part, which = shapely.STRtree(geoms).query(parts, predicate="intersects")
     if not len(which):
         return open_pieces
     order = np.argsort(which, kind="stable")

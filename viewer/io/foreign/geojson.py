@@ -20,6 +20,8 @@ import shapely
 from viewer.io.errors import SituationError, UnusablePart
 from viewer.io.foreign.features import ReadResult
 from viewer.io.files import read_limited
+from viewer.io.foreign.json_stream import stream_object
+from viewer.io.foreign.polygon_batch import polygons_of
 from viewer.io.foreign.repair import construct, finish, note_skipped
 from viewer.io.foreign.reproject import crs_from_geojson, describe, to_lonlat
 from viewer.model.messages import QT_TRANSLATE_NOOP, message
@@ -37,7 +39,33 @@ def read_geojson(path: str | os.PathLike) -> ReadResult:
 
 
 def parse_geojson(data: bytes | str, where: str) -> ReadResult:
-    """Features of GeoJSON text ``data``; ``where`` names it in messages."""
+    """Features of GeoJSON text ``data``; ``where`` names it in messages. A
+    FeatureCollection is decoded feature by feature (viewer.io.foreign.json_stream), each
+    made a geometry as it comes; anything else is decoded whole, as are texts the stream
+    can't read (whose error json.loads then reports)."""
+    collected = _Collected()
+    doc = stream_object(data, "features", collected.add, _CONSTANTS.__getitem__)
+    if doc is None or doc.get("type") != "FeatureCollection":
+        collected = _Collected()
+        doc = _decoded(data, where)
+        for item in _items(doc, where):
+            collected.add(item)
+    crs = crs_from_geojson(doc.get("crs"), where)
+    result = ReadResult(where, attribution=_attribution(doc))
+    geoms, props, labels, failed = collected.done()
+    for reason, which in failed.items():
+        note_skipped(result, which, f"an unusable geometry ({reason})")
+    arr = np.empty(len(geoms), dtype=object)
+    arr[:] = geoms
+    if crs is not None:
+        arr = to_lonlat(arr, crs, where)
+        result.warnings.append(f"converted coordinates from {describe(crs)} to "
+                               "longitude/latitude")
+    finish(result, arr, props, labels)
+    return result
+
+
+def _decoded(data: bytes | str, where: str) -> dict:
     try:
         doc = json.loads(data, parse_constant=_CONSTANTS.__getitem__)
     except UnicodeDecodeError:
@@ -52,49 +80,91 @@ def parse_geojson(data: bytes | str, where: str) -> ReadResult:
     if not isinstance(doc, dict):
         raise SituationError(where, message(QT_TRANSLATE_NOOP(
             "Core", "not GeoJSON: expected a JSON object")))
+    return doc
+
+
+def _items(doc: dict, where: str) -> list:
     kind = doc.get("type")
     if kind == "FeatureCollection":
         items = doc.get("features")
         if not isinstance(items, list):
             raise SituationError(where, message(QT_TRANSLATE_NOOP(
                 "Core", "not GeoJSON: a FeatureCollection without a 'features' list")))
-    elif kind == "Feature":
-        items = [doc]
-    elif kind in GEOMETRY_TYPES:
-        items = [{"type": "Feature", "geometry": doc, "properties": {}}]
-    else:
-        raise SituationError(where, message(QT_TRANSLATE_NOOP(
-            "Core", "not GeoJSON: type %1 is not a FeatureCollection, Feature or geometry"),
-            repr(kind)))
-    crs = crs_from_geojson(doc.get("crs"), where)
-    result = ReadResult(where, attribution=_attribution(doc))
-    geoms, props, labels = [], [], []
-    failed: dict[str, list[str]] = {}
-    for i, item in enumerate(items):
-        label = f"feature {i + 1}"
+        return items
+    if kind == "Feature":
+        return [doc]
+    if kind in GEOMETRY_TYPES:
+        return [{"type": "Feature", "geometry": doc, "properties": {}}]
+    raise SituationError(where, message(QT_TRANSLATE_NOOP(
+        "Core", "not GeoJSON: type %1 is not a FeatureCollection, Feature or geometry"),
+        repr(kind)))
+
+
+class _Collected:
+    """The features' geometries, properties and labels, and the unusable ones by reason.
+    Polygons are made in bulk once all are read (viewer.io.foreign.polygon_batch)."""
+
+    def __init__(self):
+        self._kept: list[list] = []             # [geometry or None, properties, label, n]
+        self._rings: list[list[np.ndarray]] = []    # of the polygons not made yet ...
+        self._slots: list[int] = []                 # ... and where they go in _kept
+        self._failed: list[tuple[int, str, str]] = []   # (n, reason, label)
+        self._n = 0
+
+    def add(self, item) -> None:
+        self._n += 1
+        label = f"feature {self._n}"
+        rings = None
         try:
             if not isinstance(item, dict) or item.get("type") != "Feature":
                 raise UnusablePart(label, message(QT_TRANSLATE_NOOP(
                     "Core", "not a GeoJSON Feature")))
+            g = item.get("geometry")
             with np.errstate(invalid="ignore"):  # NaN positions: numpy would warn on
-                geom = geometry(item.get("geometry"))  # stderr; repair.finish drops them
+                rings = _polygon_rings(g)        # stderr; repair.finish drops them
+                geom = geometry(g) if rings is None else None
         except UnusablePart as exc:
-            failed.setdefault(exc.problem[:120], []).append(label)
-            continue
-        geoms.append(geom)
+            self._failed.append((self._n, exc.problem[:120], label))
+            return
+        if rings is not None:
+            self._rings.append(rings)
+            self._slots.append(len(self._kept))
         p = item.get("properties")
-        props.append(p if isinstance(p, dict) else {})
-        labels.append(label)
-    for reason, which in failed.items():
-        note_skipped(result, which, f"an unusable geometry ({reason})")
-    arr = np.empty(len(geoms), dtype=object)
-    arr[:] = geoms
-    if crs is not None:
-        arr = to_lonlat(arr, crs, where)
-        result.warnings.append(f"converted coordinates from {describe(crs)} to "
-                               "longitude/latitude")
-    finish(result, arr, props, labels)
-    return result
+        self._kept.append([geom, p if isinstance(p, dict) else {}, label, self._n])
+
+    def done(self) -> tuple[list, list[dict], list[str], dict[str, list[str]]]:
+        """(geometries, properties, labels, labels of the unusable ones by reason), in
+        the order the features came."""
+        with np.errstate(invalid="ignore"):       # NaN positions, as in add()
+            made = polygons_of(self._rings)
+        for k, slot in enumerate(self._slots):
+            if made is not None:
+                self._kept[slot][0] = made[k]
+                continue
+            rings = self._rings[k]
+            try:
+                self._kept[slot][0] = construct(shapely.Polygon, rings[0], rings[1:])
+            except UnusablePart as exc:
+                entry = self._kept[slot]
+                self._failed.append((entry[3], exc.problem[:120], entry[2]))
+                entry[3] = None
+        kept = [entry for entry in self._kept if entry[3] is not None]
+        failed: dict[str, list[str]] = {}
+        for _, reason, label in sorted(self._failed, key=lambda f: f[0]):
+            failed.setdefault(reason, []).append(label)
+        return ([e[0] for e in kept], [e[1] for e in kept], [e[2] for e in kept], failed)
+
+
+def _polygon_rings(g) -> list[np.ndarray] | None:
+    """A Polygon's checked ring arrays, to be made in bulk; None for every other geometry
+    (and a polygon with an empty ring, or none), which geometry() makes at once."""
+    if not isinstance(g, dict) or g.get("type") != "Polygon":
+        return None
+    c = g.get("coordinates")
+    if not isinstance(c, (list, tuple)) or not c:
+        return None
+    arrays = [_positions(r) for r in c]
+    return arrays if all(len(a) for a in arrays) else None
 
 
 def geometry(g, depth: int = 0) -> shapely.Geometry | None:
