@@ -65,6 +65,7 @@ class CompareMode(QObject):
         self.a_line = None
         view.close()
         view.deleteLater()
+        self.window.cursor_model.set_highlight_since(None)
         if self._saved_days is not None:
             self.window.cursor_model.set_highlight_days(self._saved_days)
         self._saved_days = None
@@ -77,7 +78,6 @@ class CompareMode(QObject):
 
     def _on_time(self, t) -> None:
         self.refresh()
-        self._set_window_days()
 
     def _on_display(self, key: str) -> None:
         self.refresh()
@@ -92,8 +92,8 @@ class CompareMode(QObject):
             self.view.set_a(a)
 
     def _set_window_days(self) -> None:
-        """The highlight window (A, B]: the reports panel lists the changes between."""
+        """The highlight window (A, B], held to A as B moves: the reports panel lists
+        the changes between."""
         if self.view is None or self.view.a is None:
             return
-        days = (self.window.cursor_model.time - self.view.a).total_seconds() / 86400
-        self.window.cursor_model.set_highlight_days(max(days, 0.0))
+        self.window.cursor_model.set_highlight_since(self.view.a)
