@@ -1,0 +1,68 @@
+"""The sliding unions of a highlight window give what uniting its changes afresh gives,
+however the window moves (both ends forward, back, jumps, other windows between)."""
+
+from __future__ import annotations
+
+import shapely
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from shapely.geometry import box
+
+from viewer.render.window_union import SlidingUnion, WindowUnions
+
+
+class _Change:
+    def __init__(self, i: int):
+        x = (i * 0.37) % 3.0
+        self.gained = box(x, i * 0.1, x + 0.5, i * 0.1 + 0.4)
+        self.lost = box(x + 0.2, 0.0, x + 0.3, 1.0) if i % 3 == 0 else shapely.Polygon()
+
+
+CHANGES = {f"c{i}": _Change(i) for i in range(40)}
+IDS = list(CHANGES)
+
+
+def _fresh(ids):
+    gained = shapely.union_all([CHANGES[i].gained for i in ids])
+    lost = shapely.union_all([CHANGES[i].lost for i in ids])
+    return shapely.difference(gained, lost), shapely.difference(lost, gained)
+
+
+def _same(a, b) -> bool:
+    return shapely.area(shapely.symmetric_difference(a, b)) < 1e-9
+
+
+windows = st.lists(st.tuples(st.integers(0, 39), st.integers(0, 12)), min_size=1, max_size=30)
+
+
+@given(windows)
+@settings(max_examples=60, deadline=None)
+def test_any_sequence_of_windows_gives_the_fresh_unions(spans):
+    unions = WindowUnions(CHANGES.__getitem__)
+    for start, length in spans:
+        ids = IDS[start:start + length]
+        for got, expected in zip(unions.merged(ids), _fresh(ids)):
+            assert _same(got, expected), (start, length)
+
+
+def test_sliding_by_one_change_unites_one_change_not_the_window():
+    calls = []
+
+    def geometry(i):
+        calls.append(i)
+        return CHANGES[i].gained
+    union = SlidingUnion(geometry)
+    union.union(IDS[0:30])
+    calls.clear()
+    for b in range(31, 40):                 # B moves on, A stays
+        got = union.union(IDS[0:b])
+        assert calls == [IDS[b - 1]]
+        assert _same(got, shapely.union_all([CHANGES[i].gained for i in IDS[0:b]]))
+        calls.clear()
+    looked = 0
+    for a in range(1, 10):                  # both ends move on
+        got = union.union(IDS[a:39 + min(a, 1)])
+        looked += len(calls)
+        calls.clear()
+        assert _same(got, shapely.union_all([CHANGES[i].gained for i in IDS[a:39 + min(a, 1)]]))
+    assert looked <= 1                      # one new change; the leaving ones cost nothing
