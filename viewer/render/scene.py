@@ -22,6 +22,7 @@ from viewer.model.geometry import polygonal
 from viewer.render.big_layers import BigStates
 from viewer.render.context_paths import ContextPaths
 from viewer.render.paths import geometry_path, lines_path
+from viewer.render.window_union import WindowUnions
 
 STATE_PATHS = 24        # layer states kept as ready paths
 # An area of more rings is filled without antialiasing: Qt's antialiasing rasteriser
@@ -100,6 +101,7 @@ class MapScene:
         self.front = None       # the FrontLine measured in the background, once adopted
         self.context = ContextPaths(situation.context, self.project)   # rivers, roads...
         self.big = BigStates(self)          # big layer states, drawn for the zoom
+        self.window_unions = WindowUnions(situation.change)   # sliding highlight windows
 
     # -- projection --------------------------------------------------------------------
     def project(self, geoms):
@@ -257,13 +259,9 @@ class MapScene:
     def merged_change_paths(self, change_ids: tuple[str, ...]) -> tuple[QPainterPath, QPainterPath]:
         """What the changes ``change_ids`` gained and lost together, each one merged
         area: the union of their gains less the union of their losses, and the other
-        way round (ground gained and lost again within them is neither)."""
-        changes = [self.situation.change(i) for i in change_ids]
-        gained = shapely.union_all([c.gained for c in changes])
-        lost = shapely.union_all([c.lost for c in changes])
-        both = self.project_layer(np.array([polygonal(shapely.difference(gained, lost)),
-                                            polygonal(shapely.difference(lost, gained))],
-                                           dtype=object))
+        way round (ground gained and lost again within them is neither); a window
+        that slid by a change from the last one costs a union or two (window_union)."""
+        both = self.project_layer(np.array(self.window_unions.merged(change_ids), dtype=object))
         return geometry_path(both[0]), geometry_path(both[1])
 
     def difference_paths(self, layer_id: str, a: datetime, b: datetime
