@@ -20,22 +20,31 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 import shapely
+from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from viewer.model.geometry import polygonal
 
-EMPTY = shapely.GeometryCollection()
+EMPTY = shapely.Polygon()      # empty, of an area's dimension (an empty collection's
+#                                 unknown dimension makes GEOS overlays fail)
 SLIDERS = 4                 # windows followed at once (the highlight, the dimmed ones...)
 
 Geometry = Callable[[str], BaseGeometry]
 
 
+def _areal(geom: BaseGeometry) -> BaseGeometry:
+    """``geom`` as a (Multi)Polygon: a collection (a line beside an area, or an empty
+    collection) makes GEOS overlays fail ("Unable to determine overlay result geometry
+    dimension", seen on the DeepState import)."""
+    return geom if isinstance(geom, (Polygon, MultiPolygon)) else polygonal(geom)
+
+
 def _union(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
-    if a.is_empty:
-        return b
     if b.is_empty:
         return a
-    return shapely.union(a, b)
+    if a.is_empty:
+        return _areal(b)
+    return _areal(shapely.union(a, _areal(b)))
 
 
 class SlidingUnion:
@@ -117,5 +126,11 @@ class WindowUnions:
             self._pairs.remove(pair)
         self._pairs.append(pair)
         gained, lost = pair.gained.union(ids), pair.lost.union(ids)
-        return (polygonal(shapely.difference(gained, lost)),
-                polygonal(shapely.difference(lost, gained)))
+        return _less(gained, lost), _less(lost, gained)
+
+
+def _less(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
+    """The area of ``a`` outside ``b``."""
+    if a.is_empty:
+        return EMPTY
+    return polygonal(a if b.is_empty else shapely.difference(_areal(a), _areal(b)))
