@@ -22,9 +22,12 @@ MIN_KM2 = 0.05              # a region whose gain and loss both round to 0.0 is 
 
 
 def signed_km2(value: float) -> str:
-    """``+1,234.5 km²`` / ``−12,3 км²`` (a true minus sign)."""
+    """``+1,234.5 km²`` / ``−12,3 км²`` (a true minus sign); ``0.0 km²`` unsigned for a
+    value that rounds to zero at the one decimal shown (never "−0.0")."""
     text = format_km2(abs(value))
-    return ("+" if value >= 0 else "\u2212") + text
+    if round(value, 1) == 0:
+        return text
+    return ("+" if value > 0 else "\u2212") + text
 
 
 def totals_line(d: LayerDifference) -> str:
