@@ -122,3 +122,22 @@ def test_a_net_that_rounds_to_zero_reads_0_0_km2(qtbot, monkeypatch, tmp_path):
         assert alpha.endswith("(net 0.0 km²)")
     finally:
         w.close()
+
+
+def test_a_region_s_loss_that_rounds_to_zero_reads_0_0_km2(qtbot, monkeypatch, tmp_path):
+    isolate_settings(monkeypatch, tmp_path)
+    speck = box(32.0, 49.0, 32.001, 49.001)             # in Beta, lost: under 0.05 km²
+    a = box(30.0, 49.0, 31.0, 49.5).union(speck)
+    b = box(30.0, 49.0, 31.0, 49.5).union(box(32.2, 49.0, 32.3, 49.1))   # Beta gains
+    assert 0 < _km2(speck) < 0.05 and _km2(b.difference(a)) > 1
+    w = open_window(qtbot, growing_situation([(D1, a), (D10, b)]))
+    try:
+        w.cursor_model.set_time(D10)
+        view = _open_compare(qtbot, w)
+        qtbot.waitUntil(lambda: view.measurer.job is None, timeout=20_000)
+        lines = view.figures.toPlainText().replace("\u00a0", " ").splitlines()
+        beta = next(t for t in lines if t.strip().startswith("Beta:"))
+        gained = _km2(b.difference(a))
+        assert beta.strip() == f"Beta: +{gained:,.1f} / 0.0 km² (net +{gained:,.1f} km²)"
+    finally:
+        w.close()

@@ -59,6 +59,6 @@ def difference_lines(situation: Situation, diffs: list[LayerDifference]) -> list
                      f"lost {f.lost_km2:,.1f} km², net {signed(d.net_km2)} km²")
         for region_id, (g, lo) in f.by_region.items():
             g, lo = max(g, 0.0), max(lo, 0.0)      # a sliver's area may round below 0
-            lines.append(f"  {safe_line(names.get(region_id, region_id), LINE_LIMIT)}: +{g:,.1f} / -{lo:,.1f} km² "
-                         f"(net {signed(g - lo)})")
+            lines.append(f"  {safe_line(names.get(region_id, region_id), LINE_LIMIT)}: "
+                         f"{signed(g)} / {signed(-lo)} km² (net {signed(g - lo)})")
     return lines
