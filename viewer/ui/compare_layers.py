@@ -117,12 +117,16 @@ class ComparePictures:
                         paths)
         painter.restore()
 
-    def labels_and_panels(self, painter: QPainter, scene: MapScene, viewport: Viewport,
-                          settings: RenderSettings, dpr: float, dragging: bool) -> None:
-        """The labels (clear of the panels), then the panels and the date, if shown."""
+    def labels(self, painter: QPainter, scene: MapScene, viewport: Viewport,
+               settings: RenderSettings, dpr: float, dragging: bool) -> None:
+        """The labels, clear of the panels."""
         reserved = self.panels.reserved(scene, viewport, settings)
         painter.drawPixmap(0, 0, self.base.labels(scene, viewport, settings, dpr, reserved,
                                                   dragging))
+
+    def decorations(self, painter: QPainter, scene: MapScene, viewport: Viewport,
+                    settings: RenderSettings, dpr: float) -> None:
+        """The panels and the date, if shown."""
         if settings.decorations:
             for origin, panel in self.panels.pixmaps(scene, viewport, settings, dpr):
                 painter.drawPixmap(QPointF(origin), panel)

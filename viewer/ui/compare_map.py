@@ -107,15 +107,17 @@ class CompareMap(QWidget):
                 pictures.layers(painter, scene, viewport, b, dpr,
                                 QRectF(x, 0, self.width() - x, self.height()))
                 shown = replace(b, date_note=swipe_note(a, b))
-                pictures.labels_and_panels(painter, scene, viewport, shown, dpr, dragging)
+                pictures.labels(painter, scene, viewport, shown, dpr, dragging)
                 draw_divider(painter, x, self.height(), 1.0)
                 if b.decorations:
                     draw_tags(painter, x, a, b)
+                pictures.decorations(painter, scene, viewport, shown, dpr)
             else:
                 pictures.layers(painter, scene, viewport, b, dpr)
                 if pictures.has_difference(scene, b):
                     pictures.difference(painter, scene, viewport, b)
-                pictures.labels_and_panels(painter, scene, viewport, b, dpr, dragging)
+                pictures.labels(painter, scene, viewport, b, dpr, dragging)
+                pictures.decorations(painter, scene, viewport, b, dpr)
                 if b.decorations:
                     draw_caption(painter, self.width(), self.height(), 1.0, self.caption)
         finally:
