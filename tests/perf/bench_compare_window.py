@@ -4,8 +4,9 @@ The main window steps through the last 40 change dates (B; A is 30 days earlier 
 moves with it in the steps of the "A moves" rows), timed until the event loop is idle
 and every widget has painted (frames.settle): with the comparison closed (the floor),
 then open as swipe, side by side (two canvases) and difference. Rounds interleave the
-modes; the medians and their ratios to the floor are printed (issue 14's budget for
-swipe and side by side: 2x). Not a unit test: nothing here asserts.
+modes; the medians and their ratios to the floor are printed, over all rounds and
+round by round (the machine is shared: a round's ratio compares steps taken minutes
+apart at most; issue 14's budget for swipe and side by side: 2x). Not a unit test: nothing here asserts.
 
     .venv/bin/python tests/perf/bench_compare_window.py
 """
@@ -45,7 +46,9 @@ def main() -> int:
     settle(counter)
     dates = sorted({c.at for c in situation.changes})[-40:]
     steps: dict[tuple[str, bool], list[float]] = {}
+    rounds: list[dict[tuple[str, bool], float]] = []       # each round's medians
     for _ in range(ROUNDS):
+        this: dict[tuple[str, bool], list[float]] = {}
         for mode in MODES:
             for a_moves in ((False,) if mode == "closed" else (False, True)):
                 if mode == "closed":
@@ -63,6 +66,8 @@ def main() -> int:
                         window.compare_mode.view.set_a(t - timedelta(days=30))
                     settle(counter)
                     steps.setdefault((mode, a_moves), []).append(time.perf_counter() - start)
+                    this.setdefault((mode, a_moves), []).append(time.perf_counter() - start)
+        rounds.append({key: statistics.median(v) for key, v in this.items()})
     window.compare_mode.close()
     floor = statistics.median(steps[("closed", False)]) * 1000
     print(f"Time step in the window, DeepState, last {len(dates) - 1} changes x {ROUNDS} "
@@ -71,8 +76,10 @@ def main() -> int:
     for mode in MODES[1:]:
         for a_moves in (False, True):
             median = statistics.median(steps[(mode, a_moves)]) * 1000
+            per_round = " ".join(f"{r[(mode, a_moves)] / r[('closed', False)]:.2f}x"
+                                 for r in rounds)
             print(f"  {mode:5} {'A moves too' if a_moves else 'A fixed    '}: {median:6.1f} ms "
-                  f"({median / floor:.2f}x)")
+                  f"({median / floor:.2f}x; per round {per_round})")
     window.edits.may_close = lambda: True
     window.close()
     return 0
