@@ -48,8 +48,8 @@ def test_a_window_held_to_a_start_follows_the_time_with_one_time_signal():
     c.set_highlight_since(parse_time("2025-06-01"))
     assert seen == [("days", 9.0)]
     seen.clear()
-    c.set_time(parse_time("2025-06-13"))       # the time's listeners see the new window
-    assert seen == [("time", parse_time("2025-06-13"), 12.0), ("days", 12.0)]
+    c.set_time(parse_time("2025-06-13"))       # one signal, whose listeners see (1, 13]
+    assert seen == [("time", parse_time("2025-06-13"), 12.0)]
     c.set_highlight_days(12.0)                 # its length now: still held to 1 June
     assert c.highlight_since == parse_time("2025-06-01")
     c.set_highlight_since(None)

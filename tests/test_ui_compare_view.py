@@ -141,3 +141,18 @@ def test_a_region_s_loss_that_rounds_to_zero_reads_0_0_km2(qtbot, monkeypatch, t
         assert beta.strip() == f"Beta: +{gained:,.1f} / 0.0 km² (net +{gained:,.1f} km²)"
     finally:
         w.close()
+
+
+def test_the_highlight_days_field_follows_b_while_comparing(win, qtbot):
+    from datetime import timedelta
+    view = _open_compare(qtbot, win)
+    view.set_a(D3)
+    field = win.timeline.highlight
+    assert field.value() == pytest.approx((D10 - D3) / timedelta(days=1))
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    win.cursor_model.set_time(D5)               # B moves: the window is (A, B] still
+    assert field.value() == pytest.approx((D5 - D3) / timedelta(days=1))
+    assert field.text().startswith("2.0")
+    win.compare_mode.close()
+    assert field.value() == pytest.approx(win.cursor_model.highlight_days)

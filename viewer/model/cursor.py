@@ -52,11 +52,10 @@ class TimeCursor:
     def set_time(self, t: datetime) -> None:
         t = min(max(to_utc(t), self.start), self.end)
         if t != self._time:
-            days = self.highlight_days
             self._time = t
-            self.time_changed.emit(t)       # its listeners read the new window already
-            if self._since is not None and self.highlight_days != days:
-                self.highlight_changed.emit(self.highlight_days)
+            # one signal: while the window is held to a start (highlight_since), its
+            # length follows the time and the listeners read it from here
+            self.time_changed.emit(t)
 
     def first(self) -> None:
         self.set_time(self.start)
@@ -139,8 +138,8 @@ class TimeCursor:
 
     def set_highlight_since(self, since: datetime | None) -> None:
         """Hold the window's start at ``since`` (comparing two dates: the window is
-        (since, time], one signal per time step); None: back to the window of
-        ``set_highlight_days``."""
+        (since, time]; a time step emits ``time_changed`` only, and ``highlight_days``
+        is the new length then); None: back to the window of ``set_highlight_days``."""
         before = self.highlight_days
         self._since = None if since is None else to_utc(since)
         if self.highlight_days != before:

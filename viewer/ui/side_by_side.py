@@ -44,7 +44,7 @@ class SideBySide(QWidget):
     def show_scene(self, scene: MapScene, palette: str, view=None) -> None:
         """Show ``scene`` (a new one: both canvases fitted to ``view``, projected)."""
         situation = scene.situation
-        if situation.start is not None:
+        if situation.start is not None and self.left.scene is not scene:
             for cursor in self.cursors:
                 cursor.set_span(situation.start, situation.end, [])
         for canvas in (self.left, self.right):
