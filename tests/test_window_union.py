@@ -51,7 +51,7 @@ def test_any_sequence_of_windows_gives_the_fresh_unions(spans):
     for start, length in spans:
         ids = IDS[start:start + length]
         for got, expected in zip(unions.merged(ids), _fresh(ids)):
-            assert _same(got, expected), (start, length)
+            assert got.is_valid and _same(got, expected), (start, length)
 
 
 def test_sliding_by_one_change_unites_one_change_not_the_window():
@@ -75,3 +75,28 @@ def test_sliding_by_one_change_unites_one_change_not_the_window():
         calls.clear()
         assert _same(got, _gains(IDS[a:39 + min(a, 1)]))
     assert looked <= 1                      # one new change; the leaving ones cost nothing
+
+
+def test_a_window_growing_at_its_new_end_keeps_its_merged_areas_right():
+    unions = WindowUnions(CHANGES.__getitem__)
+    for end in list(range(6, 30)) + [33, 37, 40]:        # B moves by one, then by more
+        ids = IDS[5:end]
+        for got, expected in zip(unions.merged(ids), _fresh(ids)):
+            assert got.is_valid and _same(got, expected), end
+
+
+class _Plain:
+    def __init__(self, gained, lost):
+        self.gained, self.lost = gained, lost
+
+
+def test_ground_lost_then_gained_again_in_the_window_is_neither():
+    changes = {"lose": _Plain(shapely.Polygon(), box(0, 0, 1, 1)),
+               "take": _Plain(box(0.5, 0, 1.5, 1), shapely.Polygon()),
+               "cede": _Plain(shapely.Polygon(), box(1.2, 0, 1.5, 1))}
+    unions = WindowUnions(changes.__getitem__)
+    unions.merged(("lose",))
+    gained, lost = unions.merged(("lose", "take"))            # grown by one change
+    assert _same(gained, box(1, 0, 1.5, 1)) and _same(lost, box(0, 0, 0.5, 1))
+    gained, lost = unions.merged(("lose", "take", "cede"))
+    assert _same(gained, box(1, 0, 1.2, 1)) and _same(lost, box(0, 0, 0.5, 1))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
+import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
@@ -39,12 +40,46 @@ def _areal(geom: BaseGeometry) -> BaseGeometry:
     return geom if isinstance(geom, (Polygon, MultiPolygon)) else polygonal(geom)
 
 
+def _near(a: BaseGeometry, b: BaseGeometry) -> tuple[np.ndarray, np.ndarray]:
+    """The polygons of ``a``, and which of them meet ``b`` (touching counts)."""
+    parts = shapely.get_parts(a)
+    return parts, shapely.intersects(parts, b)
+
+
+def _joined(parts: list) -> BaseGeometry:
+    """Pairwise disjoint polygons as one geometry."""
+    if not parts:
+        return EMPTY
+    return parts[0] if len(parts) == 1 else MultiPolygon(parts)
+
+
 def _union(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
+    """``a`` ∪ ``b``, done where they meet: the parts of ``a`` that ``b`` does not
+    touch are kept as they are (a day's change meets a few parts of a month's gains,
+    and uniting with the whole cost as much as the whole)."""
+    a, b = _areal(a), _areal(b)
     if b.is_empty:
         return a
     if a.is_empty:
-        return _areal(b)
-    return _areal(shapely.union(a, _areal(b)))
+        return b
+    parts, near = _near(a, b)
+    merged = _areal(shapely.union_all(np.append(parts[near], b)))
+    return _joined(list(parts[~near]) + list(shapely.get_parts(merged)))
+
+
+def _less(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
+    """The area of ``a`` outside ``b``, cut only from the parts of ``a`` that ``b``
+    meets."""
+    a, b = _areal(a), _areal(b)
+    if a.is_empty:
+        return EMPTY
+    if b.is_empty:
+        return a
+    parts, near = _near(a, b)
+    if not near.any():
+        return a
+    cut = polygonal(shapely.union_all(shapely.difference(parts[near], b)))
+    return _joined(list(parts[~near]) + list(shapely.get_parts(cut)))
 
 
 class SlidingUnion:
@@ -55,6 +90,7 @@ class SlidingUnion:
         self.ids: tuple[str, ...] = ()
         self._suffix: list[BaseGeometry] = []   # union of ids[m:pivot] for m < pivot
         self._rest = EMPTY                      # union of ids[pivot:]
+        self._total: BaseGeometry | None = None     # union of all ids, while none left
 
     def offset(self, ids: Sequence[str]) -> int | None:
         """How many ids leave at the old end if the window becomes ``ids`` by sliding
@@ -75,16 +111,23 @@ class SlidingUnion:
         d = self.offset(ids)
         if d is None:
             self._rebuild(ids)
-        else:
-            kept = len(self.ids) - d
-            self._suffix = self._suffix[d:]
-            for i in ids[kept:]:
-                self._rest = _union(self._rest, self.geometry(i))
-            self.ids = ids
-            if not self._suffix and self._rest is not EMPTY and len(ids) > 1:
-                self._rebuild(ids)       # the pivot has left: new suffixes, once per length
-        head = self._suffix[0] if self._suffix else EMPTY
-        return _union(head, self._rest)
+            return self._total
+        kept = len(self.ids) - d
+        self._suffix = self._suffix[d:]
+        total = self._total if d == 0 else None     # nothing left: the total grows
+        for i in ids[kept:]:
+            geom = self.geometry(i)
+            self._rest = _union(self._rest, geom)
+            if total is not None:
+                total = _union(total, geom)
+        self.ids = ids
+        if not self._suffix and self._rest is not EMPTY and len(ids) > 1:
+            self._rebuild(ids)           # the pivot has left: new suffixes, once per length
+            return self._total
+        if total is None:
+            total = _union(self._suffix[0] if self._suffix else EMPTY, self._rest)
+        self._total = total
+        return total
 
     def _rebuild(self, ids: tuple[str, ...]) -> None:
         """The pivot at the new end: every suffix's union, the running union empty."""
@@ -94,13 +137,35 @@ class SlidingUnion:
             acc = _union(self.geometry(ids[m]), acc)
             suffix[m] = acc
         self.ids, self._suffix, self._rest = ids, suffix, EMPTY
+        self._total = suffix[0] if suffix else EMPTY
 
 
 class _Pair:
-    """The gains' and the losses' sliding unions of one window."""
+    """The gains' and the losses' sliding unions of one window, and its merged areas."""
 
     def __init__(self, gained: Geometry, lost: Geometry):
         self.gained, self.lost = SlidingUnion(gained), SlidingUnion(lost)
+        self.merged: tuple[tuple[str, ...], BaseGeometry, BaseGeometry] | None = None
+
+    def follow(self, ids: tuple[str, ...]) -> tuple[BaseGeometry, BaseGeometry]:
+        """(gained, lost) of the window ``ids``. A window that only took changes at its
+        new end is brought up change by change, each a union or two near that change:
+        with G, L the unions before it and g, l its own gain and loss,
+        (G ∪ g) − (L ∪ l) = ((G − L) − l) ∪ (g − L'), and the other way round."""
+        last = self.merged
+        if last is not None and last[0] == self.gained.ids and len(ids) > len(last[0]) \
+                and self.gained.offset(ids) == 0:
+            _, gained, lost = last
+            for k in range(len(last[0]) + 1, len(ids) + 1):
+                g, l = self.gained.geometry(ids[k - 1]), self.lost.geometry(ids[k - 1])
+                g_all, l_all = self.gained.union(ids[:k]), self.lost.union(ids[:k])
+                gained = _union(_less(gained, l), _less(g, l_all))
+                lost = _union(_less(lost, g), _less(l, g_all))
+        else:
+            g_all, l_all = self.gained.union(ids), self.lost.union(ids)
+            gained, lost = _less(g_all, l_all), _less(l_all, g_all)
+        self.merged = (ids, gained, lost)
+        return gained, lost
 
 
 class WindowUnions:
@@ -125,12 +190,4 @@ class WindowUnions:
         else:
             self._pairs.remove(pair)
         self._pairs.append(pair)
-        gained, lost = pair.gained.union(ids), pair.lost.union(ids)
-        return _less(gained, lost), _less(lost, gained)
-
-
-def _less(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
-    """The area of ``a`` outside ``b``."""
-    if a.is_empty:
-        return EMPTY
-    return polygonal(a if b.is_empty else shapely.difference(_areal(a), _areal(b)))
+        return pair.follow(ids)
