@@ -156,3 +156,23 @@ def test_the_highlight_days_field_follows_b_while_comparing(win, qtbot):
     assert field.text().startswith("2.0")
     win.compare_mode.close()
     assert field.value() == pytest.approx(win.cursor_model.highlight_days)
+
+
+@pytest.mark.parametrize("mode", ["swipe", "diff"])
+def test_a_step_of_b_shows_what_drawing_everything_shows(win, qtbot, mode):
+    """A step of B draws again only what the step changes in B's picture; the map must
+    be the one drawn from nothing."""
+    win.cursor_model.set_time(D3)
+    view = _open_compare(qtbot, win)
+    view.set_a(D1)
+    _choose(qtbot, view, mode)
+    cmap = view.map
+    cmap.set_split(0.2)                           # B right of 20% of the width
+    cmap.grab()                                   # shown at B = 3 June
+    for b in (D5, D10):
+        win.cursor_model.set_time(b)
+        qtbot.waitUntil(lambda: view.measurer.job is None, timeout=20_000)
+        stepped = cmap.grab().toImage()
+        assert cmap.pictures.dates.redrawn, b       # a part was drawn again, not all
+        cmap.pictures.dates.clear()
+        assert cmap.grab().toImage() == stepped, b

@@ -14,13 +14,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QPainterPath
+from PySide6.QtGui import QImage, QPainter, QPainterPath, QRegion
 
 from viewer.render import MapScene, RenderSettings, Viewport, draw_dynamic
 from viewer.render.decorations import draw_date
+from viewer.render.dirty import time_change_region
 from viewer.render.draw_layers import draw_difference
 from viewer.ui.canvas_base_pixmaps import BaseMapPixmaps
-from viewer.ui.canvas_panels import DecorationPixmaps
+from viewer.ui.canvas_panels import PARTIAL_AT_MOST, DecorationPixmaps
 from viewer.ui.compare_figures import PathKey, path_key
 
 DATE_IMAGES = 4             # A and B, and the two before them (a step back reuses them)
@@ -38,29 +39,58 @@ class DateImages:
 
     def __init__(self) -> None:
         self._items: list[tuple[tuple, QImage]] = []        # most recently used last
+        self.redrawn: QRegion | None = None     # what the last new image drew again
 
     def clear(self) -> None:
         self._items.clear()
 
     def image(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
               dpr: float) -> QImage:
+        """The layers at ``settings.at``. A date next to one already drawn for this view
+        (B moved by a change) is that image with only the pixels that differ drawn
+        again (render/dirty.py, as the canvas does for a time step)."""
         settings = layers_only(settings)
         key = (id(scene), viewport.key(), dpr, settings)
         for i, (k, image) in enumerate(self._items):
             if k == key:
                 self._items.append(self._items.pop(i))
                 return image
-        image = QImage(round(viewport.width * dpr), round(viewport.height * dpr),
-                       QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(dpr)
-        image.fill(Qt.GlobalColor.transparent)
+        image, region = self._from_neighbour(scene, viewport, settings, key)
+        self.redrawn = region
         painter = QPainter(image)
+        if region is not None:
+            painter.setClipRegion(region)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            painter.fillRect(region.boundingRect(), Qt.GlobalColor.transparent)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         draw_dynamic(painter, scene, viewport, settings)
         painter.end()
         self._items.append((key, image))
         del self._items[:-DATE_IMAGES]
         return image
+
+    def _from_neighbour(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
+                        key: tuple) -> tuple[QImage, QRegion | None]:
+        """A copy of the nearest date's image of this view and the region to draw again,
+        or a new empty image and None (draw everything)."""
+        dpr = key[2]
+        same = [(abs((k[3].at - settings.at).total_seconds()), image, k[3])
+                for k, image in self._items
+                if k[:3] == key[:3] and replace(k[3], at=settings.at) == settings]
+        for _, image, before in sorted(same, key=lambda item: item[0])[:1]:
+            region = time_change_region(scene, viewport, before, settings)
+            if region is not None and _share(region, viewport) <= PARTIAL_AT_MOST:
+                return image.copy(), region
+        image = QImage(round(viewport.width * dpr), round(viewport.height * dpr),
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(dpr)
+        image.fill(Qt.GlobalColor.transparent)
+        return image, None
+
+
+def _share(region: QRegion, viewport: Viewport) -> float:
+    return sum(r.width() * r.height() for r in region) / (viewport.width * viewport.height)
 
 
 class ComparePictures:
