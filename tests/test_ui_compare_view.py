@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from shapely.geometry import box
 
 from factories import GROWING_DATES, growing_situation
+from test_ui_compare import win  # noqa: F401 - the window fixture, at 10 June
 from ui_helpers import isolate_settings, open_window
 
 D1, D3, D5, D10 = GROWING_DATES
@@ -54,15 +55,6 @@ def _wheel(widget, at: QPointF, notches: int) -> None:
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
                         Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(widget, event)
-
-
-@pytest.fixture
-def win(qtbot, monkeypatch, tmp_path):
-    isolate_settings(monkeypatch, tmp_path)
-    w = open_window(qtbot, growing_situation())
-    w.cursor_model.set_time(D10)
-    yield w
-    w.close()
 
 
 def test_switching_modes_keeps_the_view(win, qtbot):

@@ -53,33 +53,28 @@ def _joined(parts: list) -> BaseGeometry:
     return parts[0] if len(parts) == 1 else MultiPolygon(parts)
 
 
-def _union(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
-    """``a`` ∪ ``b``, done where they meet: the parts of ``a`` that ``b`` does not
-    touch are kept as they are (a day's change meets a few parts of a month's gains,
-    and uniting with the whole cost as much as the whole)."""
-    a, b = _areal(a), _areal(b)
-    if b.is_empty:
-        return a
-    if a.is_empty:
-        return b
+def _where_met(a: BaseGeometry, b: BaseGeometry, op) -> BaseGeometry:
+    """``op(the parts of a that b meets)`` joined with the parts of ``a`` it does not
+    meet, kept as they are: a day's change meets a few parts of a month's gains, and an
+    overlay with the whole costs as much as the whole."""
     parts, near = _near(a, b)
-    merged = _areal(shapely.union_all(np.append(parts[near], b)))
-    return _joined(list(parts[~near]) + list(shapely.get_parts(merged)))
+    done = _areal(op(parts[near]))
+    return _joined(list(parts[~near]) + list(shapely.get_parts(done)))
+
+
+def _union(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
+    a, b = _areal(a), _areal(b)
+    if b.is_empty or a.is_empty:
+        return b if a.is_empty else a
+    return _where_met(a, b, lambda met: shapely.union_all(np.append(met, b)))
 
 
 def _less(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
-    """The area of ``a`` outside ``b``, cut only from the parts of ``a`` that ``b``
-    meets."""
+    """The area of ``a`` outside ``b``."""
     a, b = _areal(a), _areal(b)
-    if a.is_empty:
-        return EMPTY
-    if b.is_empty:
-        return a
-    parts, near = _near(a, b)
-    if not near.any():
-        return a
-    cut = polygonal(shapely.union_all(shapely.difference(parts[near], b)))
-    return _joined(list(parts[~near]) + list(shapely.get_parts(cut)))
+    if a.is_empty or b.is_empty:
+        return EMPTY if a.is_empty else a
+    return _where_met(a, b, lambda met: shapely.union_all(shapely.difference(met, b)))
 
 
 class SlidingUnion:
