@@ -27,7 +27,7 @@ import shapely
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QPainterPath
 
-from viewer.analysis.difference import LayerDifference, compare, layer_difference
+from viewer.analysis.difference import compare, layer_difference
 from viewer.analysis.projection import Projector
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model import Situation
