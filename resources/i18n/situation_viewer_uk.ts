@@ -211,8 +211,8 @@ Assessment: %2</source>
         <translation>здобуто %1, втрачено %2, сальдо %3</translation>
     </message>
     <message>
-        <source>%1: +%2 / −%3 (net %4)</source>
-        <translation>%1: +%2 / −%3 (сальдо %4)</translation>
+        <source>%1: %2 / %3 (net %4)</source>
+        <translation>%1: %2 / %3 (сальдо %4)</translation>
     </message>
     <message>
         <source>and %1 more</source>

@@ -33,12 +33,20 @@ class LayerDifference:
 
 
 def compare(situation: Situation, a: datetime, b: datetime,
-            attribution: RegionAttribution | None = None) -> list[LayerDifference]:
-    """Every layer's difference between A and B, with km² in total and per region."""
+            attribution: RegionAttribution | None = None,
+            changes: list[Change] | None = None) -> list[LayerDifference]:
+    """Every layer's difference between A and B (or those ``changes``, made by
+    ``layer_difference``), with km² in total and per region."""
     attribution = attribution or RegionAttribution(situation)
-    changes = [layer_difference(situation, layer.id, a, b) for layer in situation.layers]
+    if changes is None:
+        changes = [layer_difference(situation, layer.id, a, b) for layer in situation.layers]
     attribution.measure_changes(changes)
     return [LayerDifference(c.layer_id, c, attribution.change(c)) for c in changes]
+
+
+def signed(value: float) -> str:
+    """``+1,234.5`` / ``-12.3``; ``0.0`` unsigned for what rounds to zero (never "-0.0")."""
+    return f"{abs(value):,.1f}" if round(value, 1) == 0 else f"{value:+,.1f}"
 
 
 def difference_lines(situation: Situation, diffs: list[LayerDifference]) -> list[str]:
@@ -48,9 +56,9 @@ def difference_lines(situation: Situation, diffs: list[LayerDifference]) -> list
     for d in diffs:
         f = d.figures
         lines.append(f"{safe_line(situation.layer(d.layer_id).name, LINE_LIMIT)}: gained {f.gained_km2:,.1f} km², "
-                     f"lost {f.lost_km2:,.1f} km², net {d.net_km2:+,.1f} km²")
+                     f"lost {f.lost_km2:,.1f} km², net {signed(d.net_km2)} km²")
         for region_id, (g, lo) in f.by_region.items():
             g, lo = max(g, 0.0), max(lo, 0.0)      # a sliver's area may round below 0
-            lines.append(f"  {safe_line(names.get(region_id, region_id), LINE_LIMIT)}: +{g:,.1f} / -{lo:,.1f} km² "
-                         f"(net {g - lo:+,.1f})")
+            lines.append(f"  {safe_line(names.get(region_id, region_id), LINE_LIMIT)}: "
+                         f"{signed(g)} / {signed(-lo)} km² (net {signed(g - lo)})")
     return lines

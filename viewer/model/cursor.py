@@ -31,6 +31,7 @@ class TimeCursor:
         self._playing = False
         self._speed = 2.0
         self._highlight = float(highlight_days)
+        self._since: datetime | None = None     # the window starts here (see below)
         self.set_span(start, end, stops or [])
 
     # -- span and stops ----------------------------------------------------------------
@@ -52,6 +53,8 @@ class TimeCursor:
         t = min(max(to_utc(t), self.start), self.end)
         if t != self._time:
             self._time = t
+            # one signal: while the window is held to a start (highlight_since), its
+            # length follows the time and the listeners read it from here
             self.time_changed.emit(t)
 
     def first(self) -> None:
@@ -115,11 +118,29 @@ class TimeCursor:
     # -- highlight window --------------------------------------------------------------
     @property
     def highlight_days(self) -> float:
+        if self._since is not None:
+            return max((self._time - self._since).total_seconds() / 86400, 0.0)
         return self._highlight
 
+    @property
+    def highlight_since(self) -> datetime | None:
+        return self._since
+
     def set_highlight_days(self, days: float) -> None:
+        """A window of ``days`` before the time, wherever the time goes (it ends a
+        window held to a start, unless it is that window's length now)."""
         if days < 0:
             raise ValueError("highlight window can't be negative")
-        if days != self._highlight:
+        if days != self.highlight_days:
+            self._since = None
             self._highlight = float(days)
             self.highlight_changed.emit(self._highlight)
+
+    def set_highlight_since(self, since: datetime | None) -> None:
+        """Hold the window's start at ``since`` (comparing two dates: the window is
+        (since, time]; a time step emits ``time_changed`` only, and ``highlight_days``
+        is the new length then); None: back to the window of ``set_highlight_days``."""
+        before = self.highlight_days
+        self._since = None if since is None else to_utc(since)
+        if self.highlight_days != before:
+            self.highlight_changed.emit(self.highlight_days)

@@ -59,9 +59,7 @@ def paint_compare(painter: QPainter, scene: MapScene, a: RenderSettings, b: Rend
     elif mode == "swipe":
         x = max(0.0, min(1.0, split)) * width
         viewport = Viewport.for_settings(scene, b)
-        shown = replace(b, date_note=fill(translate("Compare", "left %1 · right %2"),
-                                          a.date_note or format_date(a.at),
-                                          b.date_note or format_date(b.at)))
+        shown = replace(b, date_note=swipe_note(a, b))
         reserved = tuple(decoration_rects(scene, viewport, shown)) if b.decorations else ()
         # The base map and the labels do not depend on the date: drawn once, across the
         # divider; only the layers are drawn twice, each clipped to its side.
@@ -81,6 +79,12 @@ def paint_compare(painter: QPainter, scene: MapScene, a: RenderSettings, b: Rend
             draw_decorations(painter, scene, viewport, shown)
     else:
         raise ValueError(f"unknown compare mode {mode!r}")
+
+
+def swipe_note(a: RenderSettings, b: RenderSettings) -> str:
+    """The swipe's date line: "left <A> · right <B>"."""
+    return fill(translate("Compare", "left %1 · right %2"), a.date_note or format_date(a.at),
+                b.date_note or format_date(b.at))
 
 
 def render_compare(scene: MapScene, a: RenderSettings, b: RenderSettings, mode: str,

@@ -22,9 +22,12 @@ MIN_KM2 = 0.05              # a region whose gain and loss both round to 0.0 is 
 
 
 def signed_km2(value: float) -> str:
-    """``+1,234.5 km²`` / ``−12,3 км²`` (a true minus sign)."""
+    """``+1,234.5 km²`` / ``−12,3 км²`` (a true minus sign); ``0.0 km²`` unsigned for a
+    value that rounds to zero at the one decimal shown (never "−0.0")."""
     text = format_km2(abs(value))
-    return ("+" if value >= 0 else "\u2212") + text
+    if round(value, 1) == 0:
+        return text
+    return ("+" if value > 0 else "\u2212") + text
 
 
 def totals_line(d: LayerDifference) -> str:
@@ -48,8 +51,15 @@ def region_rows(situation: Situation, d: LayerDifference, lang: str
 
 
 def region_line(name: str, gained: float, lost: float) -> str:
-    return fill(translate("Compare", "%1: +%2 / \u2212%3 (net %4)"), name,
-                format_number(gained), format_km2(lost), signed_km2(gained - lost))
+    """``Donetsk Oblast: +1,179.6 / −1.2 km² (net +1,178.4 km²)``; a part that rounds
+    to zero unsigned (``/ 0.0 km²``, never ``−0.0``)."""
+    return fill(translate("Compare", "%1: %2 / %3 (net %4)"), name,
+                _signed(gained, "+", format_number(gained)),
+                _signed(lost, "\u2212", format_km2(lost)), signed_km2(gained - lost))
+
+
+def _signed(value: float, sign: str, text: str) -> str:
+    return text if round(value, 1) == 0 else sign + text
 
 
 LAYER, TOTALS, REGION = "layer", "totals", "region"      # the kinds of line

@@ -72,12 +72,14 @@ def draw_dimmed(painter: QPainter, scene: MapScene, settings: RenderSettings,
 
 
 def draw_difference(painter: QPainter, scene: MapScene, settings: RenderSettings,
-                    layers: list[Layer]) -> None:
+                    layers: list[Layer], paths=None) -> None:
     """The ground each layer gained since ``settings.compare_from`` (and, with
-    ``show_lost``, lost), each as one area with one outline."""
+    ``show_lost``, lost), each as one area with one outline; ``paths(layer id, a, b)``:
+    where those areas come from (default: measured now, ``scene.difference_paths``)."""
     gain, loss = st.change_colours(settings.palette)
+    paths = paths or scene.difference_paths
     for layer in layers:
-        gained, lost = scene.difference_paths(layer.id, settings.compare_from, settings.at)
+        gained, lost = paths(layer.id, settings.compare_from, settings.at)
         sides = [(1, lost, loss)] if settings.show_lost else []
         for side, path, colour in sides + [(0, gained, gain)]:
             if not path.isEmpty():

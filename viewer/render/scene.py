@@ -20,6 +20,7 @@ from viewer.render.big_layers import BigStates
 from viewer.render.context_paths import ContextPaths
 from viewer.render.paths import geometry_path, lines_path
 from viewer.render.scene_changes import ChangeAreas
+from viewer.render.window_union import WindowUnions
 from viewer.render.scene_geometry import (LRU, for_display, inscribed_circles, lonlat_extent,
                                          valid_areas)
 
@@ -70,6 +71,7 @@ class MapScene(ChangeAreas):
         self.front = None       # the FrontLine measured in the background, once adopted
         self.context = ContextPaths(situation.context, self.project)   # rivers, roads...
         self.big = BigStates(self)          # big layer states, drawn for the zoom
+        self.window_unions = WindowUnions(situation.change)   # sliding highlight windows
 
     # -- projection --------------------------------------------------------------------
     def project(self, geoms):

@@ -17,7 +17,8 @@ from viewer.render.paths import geometry_path
 
 class ChangeAreas:
     """Needs the scene's ``situation``, ``project_layer``, ``_changes`` and ``_windows``
-    (LRUs), ``_change_boxes`` and ``_prebuilt_windows`` (dicts) and ``memo``."""
+    (LRUs), ``_change_boxes`` and ``_prebuilt_windows`` (dicts), ``window_unions`` and
+    ``memo``."""
 
     def change_paths(self, change_id: str) -> tuple[QPainterPath, QPainterPath]:
         """The areas a change gained and lost, as paths."""
@@ -64,8 +65,9 @@ class ChangeAreas:
 
     def merged_change_paths(self, change_ids: tuple[str, ...]) -> tuple[QPainterPath, QPainterPath]:
         """What the changes ``change_ids`` gained and lost together, each one merged
-        area (``merged_areas``), as paths."""
-        both = self.project_layer(merged_areas([self.situation.change(i) for i in change_ids]))
+        area (``merged_areas``), as paths; a window that slid by a change from the last
+        one costs a union or two (``window_unions``: window_union.WindowUnions)."""
+        both = self.project_layer(np.array(self.window_unions.merged(change_ids), dtype=object))
         return geometry_path(both[0]), geometry_path(both[1])
 
     def difference_paths(self, layer_id: str, a: datetime, b: datetime

@@ -1,55 +1,115 @@
-"""The comparison's km² (gained, lost and net between A and B, per layer and region),
-measured in the background so that a time step paints the maps at once: the figures
-follow when the worker has them, and a newer pair of dates cancels the pair still being
-measured (while playing, only the latest pair is measured to the end).
+"""What the comparison measures between A and B, in the background, so that a time step
+paints the maps at once and they follow when the worker has them:
 
-The job gets an immutable snapshot of the situation (viewer/model/snapshot.py) and
-measures on its own copy, with its own RegionAttribution; it hands back the list of
-LayerDifference for the GUI thread to word (compare_caption.py) and show."""
+1. the ground each shown layer gained and lost between A and B (two areas each, the
+   difference view's overlay), projected and made into paths (``DifferencePaths``);
+2. the km² gained, lost and net per layer and region (a list of LayerDifference).
+
+A newer pair of dates cancels the pair still being measured (while playing, only the
+latest pair is measured to the end).
+
+The jobs get an immutable snapshot of the situation (viewer/model/snapshot.py). What
+depends on A alone or on B alone (a layer's state at a date, the union of its pieces:
+most of the cost) is kept between jobs in a ``WorkerSide``: its own private situation
+made from the snapshot, its own RegionAttribution and projection. A WorkerSide is made
+empty on the GUI thread and from then on touched only inside the jobs, which the one
+worker thread runs one at a time; a new snapshot (the situation edited) starts a new
+one. The GUI thread adopts the new objects each job hands back."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable, Iterator
 
+import numpy as np
+import shapely
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QPainterPath
 
-from viewer.analysis.difference import LayerDifference, compare
+from viewer.analysis.difference import compare, layer_difference
+from viewer.analysis.projection import Projector
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model import Situation
 from viewer.model.snapshot import SituationSnapshot
+from viewer.render.paths import geometry_path
+from viewer.render.scene import DISPLAY_SEGMENT_DEG, MapScene
 from viewer.ui.worker import BackgroundWorker, Job
 
-Deliver = Callable[[list[LayerDifference]], None]
+PathKey = tuple[str, int, int]      # layer id, state index at A, state index at B
 
 
-def figures_job(snapshot: SituationSnapshot, a: datetime, b: datetime,
-                shown: frozenset[str], job: Job) -> Iterator[list[LayerDifference]]:
-    situation = snapshot.private_situation()
+@dataclass(frozen=True)
+class DifferencePaths:
+    """Projected paths of the ground gained and lost, by (layer, state at A, at B)."""
+    paths: dict[PathKey, tuple[QPainterPath, QPainterPath]]
+
+
+def path_key(situation: Situation, layer_id: str, a: datetime, b: datetime) -> PathKey:
+    history = situation.layer(layer_id).history
+    return layer_id, history.state_index(a), history.state_index(b)
+
+
+class WorkerSide:
+    """The worker's own situation, region figures and projection, kept between jobs."""
+
+    def __init__(self, snapshot: SituationSnapshot, crs: str):
+        self.snapshot, self.crs = snapshot, crs
+        self._made: tuple[Situation, RegionAttribution, Projector] | None = None
+
+    def made(self) -> tuple[Situation, RegionAttribution, Projector]:
+        if self._made is None:
+            situation = self.snapshot.private_situation()
+            self._made = situation, RegionAttribution(situation), Projector(self.crs)
+        return self._made
+
+
+def compare_job(side: WorkerSide, a: datetime, b: datetime, shown: tuple[str, ...],
+                paths: bool, job: Job) -> Iterator[object]:
+    situation, attribution, projector = side.made()
     job.check()
-    diffs = compare(situation, a, b, RegionAttribution(situation))
-    yield [d for d in diffs if d.layer_id in shown]
+    changes = {layer_id: layer_difference(situation, layer_id, a, b) for layer_id in shown}
+    if paths:
+        job.check()
+        out = {}
+        for layer_id, change in changes.items():
+            both = projector.project(shapely.segmentize(
+                np.array([change.gained, change.lost], dtype=object), DISPLAY_SEGMENT_DEG))
+            out[path_key(situation, layer_id, a, b)] = (geometry_path(both[0]),
+                                                       geometry_path(both[1]))
+        yield DifferencePaths(out)
+    job.check()
+    yield compare(situation, a, b, attribution, list(changes.values()))
 
 
 class CompareFigures(QObject):
-    """Measures (A, B) in ``worker`` (None: at once, with ``attribution``)."""
+    """Measures (A, B) in ``worker`` (None: at once, on this thread)."""
 
     def __init__(self, worker: BackgroundWorker | None, parent: QObject | None = None):
         super().__init__(parent)
         self.worker = worker
         self.job: Job | None = None
+        self._side: WorkerSide | None = None
+        self._of: MapScene | None = None            # the scene ``_side`` was made for
 
-    def measure(self, situation: Situation, a: datetime, b: datetime, shown: frozenset[str],
-                deliver: Deliver, attribution: RegionAttribution | None = None) -> None:
+    def measure(self, scene: MapScene, a: datetime, b: datetime, shown: tuple[str, ...],
+                deliver: Callable[[object], None], paths: bool = False) -> None:
+        """``deliver`` gets a DifferencePaths first (when ``paths``), then the list of
+        LayerDifference of the layers ``shown``, of ``scene``'s situation."""
         self.cancel()
+        crs = scene.projector.crs.srs           # as the scene was made (a str: thread-safe)
         if self.worker is None or self.worker.closed:
-            diffs = compare(situation, a, b, attribution)
-            deliver([d for d in diffs if d.layer_id in shown])
+            side = WorkerSide(SituationSnapshot.of(scene.situation), crs)
+            for result in compare_job(side, a, b, shown, paths, Job()):
+                deliver(result)
             return
-        snapshot = SituationSnapshot.of(situation)
+        if self._side is None or self._of is not scene:     # an edited area: a new scene
+            self._side = WorkerSide(SituationSnapshot.of(scene.situation), crs)
+            self._of = scene
+        side = self._side
 
-        def work(job: Job) -> Iterator[list[LayerDifference]]:
-            return figures_job(snapshot, a, b, shown, job)
+        def work(job: Job) -> Iterator[object]:
+            return compare_job(side, a, b, shown, paths, job)
         self.job = self.worker.submit(work, deliver)
 
     def cancel(self) -> None:

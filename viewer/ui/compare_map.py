@@ -1,27 +1,31 @@
-"""The comparison's map for swipe and difference: A and B rendered by the shared draw
-routine into images when a date, the view or the size changes, and composed by mode (a
-divider drag only recomposes them). Drag pans (or, near the divider, moves it), the wheel
-zooms about the pointer."""
+"""The comparison's map for swipe and difference, composed at each paint from pictures
+drawn once for what they depend on (compare_layers.py): the base map and the labels
+depend on the view, each date's layers on that date and the view, the difference's
+overlay on A and B (measured in the background). A step of B draws B's layers only; a
+divider drag draws nothing but the divider. Drag pans (or, near the divider, moves it),
+the wheel zooms about the pointer."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
-from viewer.render import render_image
-from viewer.render.compare import compare_settings, draw_divider, draw_tags, render_compare
+from viewer.render import Viewport
+from viewer.render.compare import compare_settings, draw_divider, draw_tags, swipe_note
 from viewer.render.compare_caption import draw_caption
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
+from viewer.render.styles import WATER
 from viewer.ui.canvas_interaction import ViewState
+from viewer.ui.compare_layers import ComparePictures
 
 
 class CompareMap(QWidget):
-    """The map of the swipe and the difference: renders A and B and composes them."""
+    """The map of the swipe and the difference: A and B composed from cached pictures."""
 
     split_changed = Signal(float)
 
@@ -29,13 +33,15 @@ class CompareMap(QWidget):
         super().__init__(parent)
         self.setMinimumSize(200, 150)
         self.setMouseTracking(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)   # the base map covers it
         self.state = ViewState()
         self.scene: MapScene | None = None
         self.base: RenderSettings | None = None
         self.a: datetime | None = None
         self.mode = "swipe"
         self.split = 0.5
-        self._images: tuple[QImage, ...] = ()
+        self.pictures = ComparePictures()
+        self._drawn_scene: MapScene | None = None
         self.caption: list[tuple[str, str]] = []      # the difference's km² lines
         self._drag: tuple[str, QPointF] | None = None
 
@@ -47,6 +53,11 @@ class CompareMap(QWidget):
         self.scene, self.base, self.a, self.mode = scene, base, a, mode
         self.refresh()
 
+    def follow_view(self, state: ViewState) -> None:
+        """Take ``state``'s centre and scale (a switch from side by side keeps the view)."""
+        if self.state.follow(state):
+            self.update()
+
     def set_caption(self, caption: list[tuple[str, str]]) -> None:
         """The difference's km² lines, drawn over its map (they come from the worker)."""
         self.caption = list(caption)
@@ -57,34 +68,57 @@ class CompareMap(QWidget):
         base = replace(self.base, size=(self.width(), self.height()), view=self.state.rect())
         return compare_settings(base, self.a, self.mode)
 
+    def viewport(self) -> Viewport:
+        return Viewport(self.state.rect(), self.state.width, self.state.height)
+
     def refresh(self) -> None:
-        """Render the images for the dates, view and size now (not on a divider drag)."""
-        if self.scene is None:
-            return
-        a, b = self.settings()
-        if self.mode == "swipe":
-            a, b = replace(a, decorations=False), replace(b, decorations=False)
-            self._images = (render_image(self.scene, a), render_image(self.scene, b))
-        else:
-            self._images = (render_compare(self.scene, a, b, "diff"),)
+        """Repaint for the dates, view and size now (the pictures are drawn as needed)."""
+        if self.scene is not None and self.scene is not self._drawn_scene:
+            self.pictures.clear()
+            self._drawn_scene = self.scene
         self.update()
+
+    def adopt_difference(self, paths: dict) -> None:
+        """The overlay's paths, measured in the background (compare_figures)."""
+        self.pictures.adopt(paths)
+        if self.mode == "diff":
+            self.update()
+
+    @property
+    def difference_shown(self) -> bool:
+        """Whether the difference view shows its overlay (it has been measured)."""
+        if self.mode != "diff" or self.scene is None:
+            return False
+        return self.pictures.has_difference(self.scene, self.settings()[1])
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
-            if not self._images:
+            if self.scene is None:
+                painter.fillRect(self.rect(), QColor(WATER))
                 return
+            scene, viewport, dpr = self.scene, self.viewport(), self.devicePixelRatioF()
+            a, b = self.settings()
+            pictures, dragging = self.pictures, self._drag is not None
+            pictures.background(painter, scene, viewport, b, dpr)
             if self.mode == "swipe":
                 x = self.split * self.width()
-                painter.drawImage(QPointF(0, 0), self._images[0], QRectF(0, 0, x, self.height()))
-                painter.drawImage(QPointF(x, 0), self._images[1],
-                                  QRectF(x, 0, self.width() - x, self.height()))
+                pictures.layers(painter, scene, viewport, a, dpr, QRectF(0, 0, x, self.height()))
+                pictures.layers(painter, scene, viewport, b, dpr,
+                                QRectF(x, 0, self.width() - x, self.height()))
+                shown = replace(b, date_note=swipe_note(a, b))
+                pictures.labels(painter, scene, viewport, shown, dpr, dragging)
                 draw_divider(painter, x, self.height(), 1.0)
-                a, b = self.settings()
-                draw_tags(painter, x, a, b)
+                if b.decorations:
+                    draw_tags(painter, x, a, b)
+                pictures.decorations(painter, scene, viewport, shown, dpr)
             else:
-                painter.drawImage(QPointF(0, 0), self._images[0])
-                if self.base.decorations:
+                pictures.layers(painter, scene, viewport, b, dpr)
+                if pictures.has_difference(scene, b):
+                    pictures.difference(painter, scene, viewport, b)
+                pictures.labels(painter, scene, viewport, b, dpr, dragging)
+                pictures.decorations(painter, scene, viewport, b, dpr)
+                if b.decorations:
                     draw_caption(painter, self.width(), self.height(), 1.0, self.caption)
         finally:
             painter.end()
@@ -117,6 +151,7 @@ class CompareMap(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._drag = None
+        self.update()               # the labels laid out again for the view
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120.0

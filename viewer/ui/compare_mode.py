@@ -65,6 +65,7 @@ class CompareMode(QObject):
         self.a_line = None
         view.close()
         view.deleteLater()
+        self.window.cursor_model.set_highlight_since(None)
         if self._saved_days is not None:
             self.window.cursor_model.set_highlight_days(self._saved_days)
         self._saved_days = None
@@ -72,12 +73,10 @@ class CompareMode(QObject):
     def refresh(self) -> None:
         w = self.window
         settings = w.canvas.render_settings(decorations=True, highlight_days=0.0)
-        self.view.show_situation(w.loaded.scene, settings, view=w.canvas.view_rect(),
-                                 attribution=w.loaded.regions)
+        self.view.show_situation(w.loaded.scene, settings, view=w.canvas.view_rect())
 
     def _on_time(self, t) -> None:
         self.refresh()
-        self._set_window_days()
 
     def _on_display(self, key: str) -> None:
         self.refresh()
@@ -92,8 +91,8 @@ class CompareMode(QObject):
             self.view.set_a(a)
 
     def _set_window_days(self) -> None:
-        """The highlight window (A, B]: the reports panel lists the changes between."""
+        """The highlight window (A, B], held to A as B moves: the reports panel lists
+        the changes between."""
         if self.view is None or self.view.a is None:
             return
-        days = (self.window.cursor_model.time - self.view.a).total_seconds() / 86400
-        self.window.cursor_model.set_highlight_days(max(days, 0.0))
+        self.window.cursor_model.set_highlight_since(self.view.a)

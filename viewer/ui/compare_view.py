@@ -18,14 +18,13 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPlain
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from viewer.analysis.difference import LayerDifference
-from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model.display import DisplayOptions
 from viewer.model.in_data import in_data
 from viewer.render.compare_caption import caption_lines
 from viewer.render.language import QT_TRANSLATE_NOOP, current_language, fill, translate
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
-from viewer.ui.compare_figures import CompareFigures
+from viewer.ui.compare_figures import CompareFigures, DifferencePaths
 from viewer.ui.compare_map import CompareMap
 from viewer.ui.qt_utils import format_day, from_qdate, to_qdate
 from viewer.ui.side_by_side import SideBySide
@@ -80,7 +79,6 @@ class CompareView(QWidget):
         self.scene: MapScene | None = None
         self.base: RenderSettings | None = None
         self.a: datetime | None = None
-        self.attribution: RegionAttribution | None = None
         self.caption: list[tuple[str, str]] = []
         self._head = ""
         self.mode_box.currentIndexChanged.connect(self._on_mode)
@@ -93,14 +91,10 @@ class CompareView(QWidget):
     def set_mode(self, mode: str) -> None:
         self.mode_box.setCurrentIndex([k for k, _ in MODES].index(mode))
 
-    def show_situation(self, scene: MapScene, base: RenderSettings, view=None,
-                       attribution: RegionAttribution | None = None) -> None:
+    def show_situation(self, scene: MapScene, base: RenderSettings, view=None) -> None:
         """Show ``scene`` with B = ``base.at``; A stays where it was (first time: 30
-        days before B, held to the data). ``attribution``: the window's measured
-        region figures (else made here)."""
+        days before B, held to the data)."""
         first = self.scene is not scene
-        if first:
-            self.attribution = attribution or RegionAttribution(scene.situation)
         self.scene, self.base = scene, base
         if first or self.a is None:
             self.a = in_data(scene.situation, base.at - DEFAULT_GAP).at
@@ -138,8 +132,14 @@ class CompareView(QWidget):
             self.set_a(from_qdate(date))
 
     def _on_mode(self, index: int) -> None:
-        if self.scene is not None:
-            self._show_maps()
+        """The new mode's map keeps the view of the one left (its centre and scale)."""
+        if self.scene is None:
+            return
+        if self.maps.currentWidget() is self.side and self.mode != "side":
+            self.map.follow_view(self.side.left.view_state)
+        elif self.maps.currentWidget() is self.map and self.mode == "side":
+            self.side.follow_view(self.map.state)
+        self._show_maps()
 
     def _update_figures(self, note: str | None = None) -> None:
         """The km² between A and B of the layers shown, measured in the background
@@ -153,14 +153,21 @@ class CompareView(QWidget):
         self.caption = []
         self.map.set_caption([])
         self.figures.setPlainText(head + "\n" + translate("Compare", "Measuring…"))
-        shown = frozenset(layer.id for layer in self.base.visible_layers(situation))
-        self.measurer.measure(situation, self.a, self.base.at, shown, self._show_figures,
-                              self.attribution)
+        shown = tuple(layer.id for layer in self.base.visible_layers(situation))
+        self.measurer.measure(self.scene, self.a, self.base.at, shown, self._on_measured,
+                              paths=True)
+
+    def _on_measured(self, result: DifferencePaths | list[LayerDifference]) -> None:
+        """The difference's areas (first), then its km² (compare_figures.py)."""
+        if isinstance(result, DifferencePaths):
+            self.map.adopt_difference(result.paths)
+        else:
+            self.measurer.job = None
+            self._show_figures(result)
 
     def _show_figures(self, diffs: list[LayerDifference]) -> None:
         """On the difference map (the regions where most changed) and below the maps
         (every region)."""
-        self.measurer.job = None
         situation, lang = self.scene.situation, current_language()
         self.caption = caption_lines(situation, diffs, lang)
         self.map.set_caption(self.caption)

@@ -20,27 +20,23 @@ LEFT_OUT = QT_TRANSLATE_NOOP("Reports", "left out by the filter")
 LEFT_OUT_COLOUR = "#8a8a8a"
 
 
-def mark_changes(tree: ReportsTree, situation: Situation | None,
-                 report_filter: ReportFilter) -> tuple[int, int]:
-    """Apply the filter to the "in window" tree; (changes kept, changes listed)."""
+def mark_change(item: QTreeWidgetItem, situation: Situation | None,
+                report_filter: ReportFilter) -> bool:
+    """Apply the filter to one change's row (once, on a new row) and its report rows;
+    whether the change passes."""
     criteria = report_filter.criteria
-    kept = total = 0
-    for i in range(tree.topLevelItemCount()):
-        item = tree.topLevelItem(i)
-        total += 1
-        change_id = item.data(0, ri.CHANGE_ID)
-        shown = situation is None or not criteria.active or criteria.change_shown(
-            situation, change_id)
-        kept += shown
-        item.setHidden(not shown and report_filter.hide_left_out)
-        if not shown:
-            _grey(item)
-        for j in range(item.childCount()):
-            child = item.child(j)
-            report = situation.report(child.data(0, ri.REPORT_ID))
-            role = next(role for r, role in situation.reports_for(change_id) if r.id == report.id)
-            child.setHidden(criteria.active and not criteria.report_passes(report, role))
-    return kept, total
+    change_id = item.data(0, ri.CHANGE_ID)
+    shown = situation is None or not criteria.active or criteria.change_shown(
+        situation, change_id)
+    item.setHidden(not shown and report_filter.hide_left_out)
+    if not shown:
+        _grey(item)
+    for j in range(item.childCount()):
+        child = item.child(j)
+        report = situation.report(child.data(0, ri.REPORT_ID))
+        role = next(role for r, role in situation.reports_for(change_id) if r.id == report.id)
+        child.setHidden(criteria.active and not criteria.report_passes(report, role))
+    return shown
 
 
 def mark_reports(tree: ReportsTree, situation: Situation | None,

@@ -15,19 +15,16 @@ from viewer.model.cursor import TimeCursor
 from viewer.model.report_filter import ReportFilter
 from viewer.model.selection import Selection
 from viewer.render.language import fill, format_number, plural, translate
-from viewer.render.scene_geometry import LRU
 from viewer.ui import report_items as ri
 from viewer.ui.elided_line import ElidedLine
-from viewer.ui.report_filter_marks import mark_changes, mark_reports, show_note
+from viewer.ui.report_filter_marks import mark_reports, show_note
 from viewer.ui.report_filters import ReportFilterBar
 from viewer.ui.report_menu import ReportMenu
 from viewer.ui.report_tabs import ReportTabs
 from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_time
 from viewer.ui.report_view import ReportView
 from viewer.ui.reports_tree import ReportsTree
-
-
-ROWS_KEPT = 256             # "in window" change rows kept for reuse
+from viewer.ui.window_rows import WindowRows
 
 
 class ReportsPanel(QWidget):
@@ -70,10 +67,7 @@ class ReportsPanel(QWidget):
         layout.addWidget(self.filter_note)
         layout.addWidget(splitter, 1)
         self._shown: tuple[str, ...] | None = None
-        # the "in window" rows made so far: a step to the next day shows six of the
-        # seven rows it showed, and making a row (texts, figures, report children) cost
-        # most of the panel's part of a time step
-        self._rows = LRU(ROWS_KEPT)
+        self._rows = WindowRows(self.window_tree)     # kept across steps: see window_rows
         self._sight = SightGate(self, self._refresh_now)
         self._pinned: tuple[str | None, str | None] = (None, None)   # (change, report) clicked
         self._jump: datetime | None = None     # the time a press asks for, on release
@@ -132,17 +126,11 @@ class ReportsPanel(QWidget):
             self._show_provenance()
         if ids == self._shown:
             return
+        if self._shown is None:
+            self._rows.clear()          # a new situation, filter or figures: all anew
         self._shown = ids
-        items = [self._rows.get_or_build(c.id, lambda c=c: self.describe.change_row(c))
-                 for c in reversed(recent)]
-        with blocked(self.window_tree):
-            while self.window_tree.topLevelItemCount():     # kept in _rows, not deleted
-                self.window_tree.takeTopLevelItem(0)
-            self.window_tree.addTopLevelItems(items)
-            for item in items:
-                item.setFirstColumnSpanned(True)
-            kept, total = mark_changes(self.window_tree, self.situation, self.filter)
-            self.window_tree.expandAll()
+        kept, total = self._rows.show(recent, self.describe.change_row, self.situation,
+                                      self.filter)
         show_note(self.filter_note, kept, total, self.filter.criteria)
         self._on_selection()
 

@@ -17,6 +17,7 @@ from viewer.model.display import DisplayOptions
 from viewer.model.selection import Selection
 from viewer.render.scene import MapScene
 from viewer.ui.canvas import MapCanvas
+from viewer.ui.canvas_interaction import ViewState
 
 _UNSET = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
@@ -43,7 +44,7 @@ class SideBySide(QWidget):
     def show_scene(self, scene: MapScene, palette: str, view=None) -> None:
         """Show ``scene`` (a new one: both canvases fitted to ``view``, projected)."""
         situation = scene.situation
-        if situation.start is not None:
+        if situation.start is not None and self.left.scene is not scene:
             for cursor in self.cursors:
                 cursor.set_span(situation.start, situation.end, [])
         for canvas in (self.left, self.right):
@@ -52,6 +53,14 @@ class SideBySide(QWidget):
                 canvas.set_scene(scene)
                 if view is not None:
                     canvas.set_view(view, keep=True)
+
+    def follow_view(self, state: ViewState) -> None:
+        """Both at ``state``'s centre and scale (a switch from the swipe or difference
+        keeps the view)."""
+        for canvas in (self.left, self.right):
+            if canvas.view_state.follow(state):
+                canvas.update()
+                canvas.view_changed.emit()
 
     def set_dates(self, a: datetime, b: datetime) -> None:
         self.cursors[0].set_time(a)

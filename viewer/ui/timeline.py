@@ -186,6 +186,8 @@ class TimelineWidget(QWidget):
         with blocked(self.slider):
             self.slider.setValue(self.value_of(t))
         self.label.setText(format_time(t))
+        if self.cursor.highlight_since is not None:     # the window's length follows t
+            self._on_highlight(self.cursor.highlight_days)
 
     def _on_playing(self, playing: bool) -> None:
         self.play_button.setIcon(self._pause_icon if playing else self._play_icon)

@@ -1,0 +1,188 @@
+"""The unions of the gains and of the losses of a highlight window, kept up to date as
+the window slides along the changes.
+
+A time step moves the window (A, B] by a change or two at its ends: while comparing, B
+takes one more change and A stays (or moves on by one too). Uniting all of the window's
+changes again costs about 5 ms for a month of the DeepState import (twice: gains and
+losses), uniting one more change with the last union 0.4 ms. A union cannot be taken
+back, so a change leaving at the old end is handled as in a two-stack queue (the
+"sliding window aggregation" of stream processing): the changes up to a pivot keep
+the union of each of their suffixes, the changes after it one running union. A change
+leaving is the next suffix; a change arriving is one union with the running one; once
+the pivot has left, the suffixes are built again, once per window length.
+
+Everything here is in lon/lat and made of shapely geometries (immutable); the scene
+projects and paths the result.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import numpy as np
+import shapely
+from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from viewer.model.geometry import polygonal
+
+EMPTY = shapely.Polygon()      # empty, of an area's dimension (an empty collection's
+#                                 unknown dimension makes GEOS overlays fail)
+SLIDERS = 4                 # windows followed at once (the highlight, the dimmed ones...)
+
+Geometry = Callable[[str], BaseGeometry]
+
+
+def _areal(geom: BaseGeometry) -> BaseGeometry:
+    """``geom`` as a (Multi)Polygon: a collection (a line beside an area, or an empty
+    collection) makes GEOS overlays fail ("Unable to determine overlay result geometry
+    dimension", seen on the DeepState import)."""
+    return geom if isinstance(geom, (Polygon, MultiPolygon)) else polygonal(geom)
+
+
+def _near(a: BaseGeometry, b: BaseGeometry) -> tuple[np.ndarray, np.ndarray]:
+    """The polygons of ``a``, and which of them meet ``b`` (touching counts)."""
+    parts = shapely.get_parts(a)
+    return parts, shapely.intersects(parts, b)
+
+
+def _joined(parts: list) -> BaseGeometry:
+    """Pairwise disjoint polygons as one geometry."""
+    if not parts:
+        return EMPTY
+    return parts[0] if len(parts) == 1 else MultiPolygon(parts)
+
+
+def _where_met(a: BaseGeometry, b: BaseGeometry, op) -> BaseGeometry:
+    """``op(the parts of a that b meets)`` joined with the parts of ``a`` it does not
+    meet, kept as they are: a day's change meets a few parts of a month's gains, and an
+    overlay with the whole costs as much as the whole."""
+    parts, near = _near(a, b)
+    done = _areal(op(parts[near]))
+    return _joined(list(parts[~near]) + list(shapely.get_parts(done)))
+
+
+def _union(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
+    a, b = _areal(a), _areal(b)
+    if b.is_empty or a.is_empty:
+        return b if a.is_empty else a
+    return _where_met(a, b, lambda met: shapely.union_all(np.append(met, b)))
+
+
+def _less(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
+    """The area of ``a`` outside ``b``."""
+    a, b = _areal(a), _areal(b)
+    if a.is_empty or b.is_empty:
+        return EMPTY if a.is_empty else a
+    return _where_met(a, b, lambda met: shapely.union_all(shapely.difference(met, b)))
+
+
+class SlidingUnion:
+    """The union of ``geometry(id)`` over a window of ids that slides forward."""
+
+    def __init__(self, geometry: Geometry):
+        self.geometry = geometry
+        self.ids: tuple[str, ...] = ()
+        self._suffix: list[BaseGeometry] = []   # union of ids[m:pivot] for m < pivot
+        self._rest = EMPTY                      # union of ids[pivot:]
+        self._total: BaseGeometry | None = None     # union of all ids, while none left
+
+    def offset(self, ids: Sequence[str]) -> int | None:
+        """How many ids leave at the old end if the window becomes ``ids`` by sliding
+        (those left come first in ``ids``, in order); None if it cannot slide there."""
+        if not self.ids or not ids:
+            return None
+        try:
+            d = self.ids.index(ids[0])
+        except ValueError:
+            return None
+        kept = self.ids[d:]
+        if tuple(ids[:len(kept)]) != kept or d > len(self._suffix):
+            return None
+        return d
+
+    def union(self, ids: Sequence[str]) -> BaseGeometry:
+        ids = tuple(ids)
+        d = self.offset(ids)
+        if d is None:
+            self._rebuild(ids)
+            return self._total
+        kept = len(self.ids) - d
+        self._suffix = self._suffix[d:]
+        total = self._total if d == 0 else None     # nothing left: the total grows
+        for i in ids[kept:]:
+            geom = self.geometry(i)
+            self._rest = _union(self._rest, geom)
+            if total is not None:
+                total = _union(total, geom)
+        self.ids = ids
+        if not self._suffix and self._rest is not EMPTY and len(ids) > 1:
+            self._rebuild(ids)           # the pivot has left: new suffixes, once per length
+            return self._total
+        if total is None:
+            total = _union(self._suffix[0] if self._suffix else EMPTY, self._rest)
+        self._total = total
+        return total
+
+    def _rebuild(self, ids: tuple[str, ...]) -> None:
+        """The pivot at the new end: every suffix's union, the running union empty."""
+        suffix: list[BaseGeometry] = [EMPTY] * len(ids)
+        acc = EMPTY
+        for m in range(len(ids) - 1, -1, -1):
+            acc = _union(self.geometry(ids[m]), acc)
+            suffix[m] = acc
+        self.ids, self._suffix, self._rest = ids, suffix, EMPTY
+        self._total = suffix[0] if suffix else EMPTY
+
+
+class _Pair:
+    """The gains' and the losses' sliding unions of one window, and its merged areas."""
+
+    def __init__(self, gained: Geometry, lost: Geometry):
+        self.gained, self.lost = SlidingUnion(gained), SlidingUnion(lost)
+        self.merged: tuple[tuple[str, ...], BaseGeometry, BaseGeometry] | None = None
+
+    def follow(self, ids: tuple[str, ...]) -> tuple[BaseGeometry, BaseGeometry]:
+        """(gained, lost) of the window ``ids``. A window that only took changes at its
+        new end is brought up change by change, each a union or two near that change:
+        with G, L the unions before it and g, l its own gain and loss,
+        (G ∪ g) − (L ∪ l) = ((G − L) − l) ∪ (g − L'), and the other way round."""
+        last = self.merged
+        if last is not None and last[0] == self.gained.ids and len(ids) > len(last[0]) \
+                and self.gained.offset(ids) == 0:
+            _, gained, lost = last
+            for k in range(len(last[0]) + 1, len(ids) + 1):
+                g, l = self.gained.geometry(ids[k - 1]), self.lost.geometry(ids[k - 1])
+                g_all, l_all = self.gained.union(ids[:k]), self.lost.union(ids[:k])
+                gained = _union(_less(gained, l), _less(g, l_all))
+                lost = _union(_less(lost, g), _less(l, g_all))
+        else:
+            g_all, l_all = self.gained.union(ids), self.lost.union(ids)
+            gained, lost = _less(g_all, l_all), _less(l_all, g_all)
+        self.merged = (ids, gained, lost)
+        return gained, lost
+
+
+class WindowUnions:
+    """Merged gains and losses of windows of change ids (``change(id)`` gives the
+    Change), each window followed by one of a few sliding unions."""
+
+    def __init__(self, change: Callable[[str], object]):
+        self._gained: Geometry = lambda i: change(i).gained
+        self._lost: Geometry = lambda i: change(i).lost
+        self._pairs: list[_Pair] = []       # most recently used last
+
+    def merged(self, ids: Sequence[str]) -> tuple[BaseGeometry, BaseGeometry]:
+        """(gained, lost): the union of the gains less the union of the losses, and the
+        other way round (ground gained and lost again within the window is neither)."""
+        ids = tuple(ids)
+        pair = next((p for p in reversed(self._pairs) if p.gained.offset(ids) is not None),
+                    None)
+        if pair is None:
+            if len(self._pairs) >= SLIDERS:
+                self._pairs.pop(0)
+            pair = _Pair(self._gained, self._lost)
+        else:
+            self._pairs.remove(pair)
+        self._pairs.append(pair)
+        return pair.follow(ids)

@@ -1,0 +1,163 @@
+"""The comparison map's pictures, each drawn once for what it depends on and kept.
+
+- the base map (background) and the labels: the canvas's own pixmap caches
+  (canvas_base_pixmaps), which depend on the view, not on A or B;
+- the layers at a date (``DateImages``): a transparent image per date and view, so a
+  step of B draws B's layers and reuses A's, and a divider drag draws no layer at all;
+- the decoration panels (canvas_panels).
+
+The difference view's overlay (the ground gained and lost between A and B) is measured
+in the background (compare_figures.py) and drawn over B's layers when it has come."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter, QPainterPath, QRegion
+
+from viewer.render import MapScene, RenderSettings, Viewport, draw_dynamic
+from viewer.render.decorations import draw_date
+from viewer.render.dirty import time_change_region
+from viewer.render.draw_changes import draw_difference
+from viewer.ui.canvas_base_pixmaps import BaseMapPixmaps
+from viewer.ui.canvas_panels import PARTIAL_AT_MOST, DecorationPixmaps
+from viewer.ui.compare_figures import PathKey, path_key
+
+DATE_IMAGES = 4             # A and B, and the two before them (a step back reuses them)
+DIFFERENCES = 8             # pairs of states whose overlay paths are kept
+
+
+def layers_only(settings: RenderSettings) -> RenderSettings:
+    """What a date's layer image depends on (no overlay, no panels, no date text)."""
+    return replace(settings, compare_from=None, show_lost=False, date_note=None,
+                   decorations=False, highlight_days=0.0)
+
+
+class DateImages:
+    """Transparent images of the layers (and selection) at a date, per view and size."""
+
+    def __init__(self) -> None:
+        self._items: list[tuple[tuple, QImage]] = []        # most recently used last
+        self.redrawn: QRegion | None = None     # what the last new image drew again
+
+    def clear(self) -> None:
+        self._items.clear()
+
+    def image(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
+              dpr: float) -> QImage:
+        """The layers at ``settings.at``. A date next to one already drawn for this view
+        (B moved by a change) is that image with only the pixels that differ drawn
+        again (render/dirty.py, as the canvas does for a time step)."""
+        settings = layers_only(settings)
+        key = (id(scene), viewport.key(), dpr, settings)
+        for i, (k, image) in enumerate(self._items):
+            if k == key:
+                self._items.append(self._items.pop(i))
+                return image
+        image, region = self._from_neighbour(scene, viewport, settings, key)
+        self.redrawn = region
+        painter = QPainter(image)
+        if region is not None:
+            painter.setClipRegion(region)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            painter.fillRect(region.boundingRect(), Qt.GlobalColor.transparent)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        draw_dynamic(painter, scene, viewport, settings)
+        painter.end()
+        self._items.append((key, image))
+        del self._items[:-DATE_IMAGES]
+        return image
+
+    def _from_neighbour(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
+                        key: tuple) -> tuple[QImage, QRegion | None]:
+        """A copy of the nearest date's image of this view and the region to draw again,
+        or a new empty image and None (draw everything)."""
+        dpr = key[2]
+        same = [(abs((k[3].at - settings.at).total_seconds()), image, k[3])
+                for k, image in self._items
+                if k[:3] == key[:3] and replace(k[3], at=settings.at) == settings]
+        for _, image, before in sorted(same, key=lambda item: item[0])[:1]:
+            region = time_change_region(scene, viewport, before, settings)
+            if region is not None and _share(region, viewport) <= PARTIAL_AT_MOST:
+                return image.copy(), region
+        image = QImage(round(viewport.width * dpr), round(viewport.height * dpr),
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(dpr)
+        image.fill(Qt.GlobalColor.transparent)
+        return image, None
+
+
+def _share(region: QRegion, viewport: Viewport) -> float:
+    return sum(r.width() * r.height() for r in region) / (viewport.width * viewport.height)
+
+
+class ComparePictures:
+    """Every cache of one comparison map, and the drawing of its parts from them."""
+
+    def __init__(self) -> None:
+        self.base = BaseMapPixmaps()
+        self.panels = DecorationPixmaps()
+        self.dates = DateImages()
+        self.differences: dict[PathKey, tuple[QPainterPath, QPainterPath]] = {}
+
+    def clear(self) -> None:
+        """A new scene: nothing kept applies."""
+        self.base.clear()
+        self.panels.clear()
+        self.dates.clear()
+        self.differences.clear()
+
+    # -- the difference overlay ---------------------------------------------------------
+    def adopt(self, paths: dict[PathKey, tuple[QPainterPath, QPainterPath]]) -> None:
+        self.differences.update(paths)
+        while len(self.differences) > DIFFERENCES:
+            del self.differences[next(iter(self.differences))]
+
+    def has_difference(self, scene: MapScene, settings: RenderSettings) -> bool:
+        return all(path_key(scene.situation, layer.id, settings.compare_from, settings.at)
+                   in self.differences for layer in settings.visible_layers(scene.situation))
+
+    # -- drawing ------------------------------------------------------------------------
+    def background(self, painter: QPainter, scene: MapScene, viewport: Viewport,
+                   settings: RenderSettings, dpr: float) -> None:
+        pixmap, at = self.base.background(scene, viewport, settings, dpr)
+        painter.drawPixmap(at, pixmap)
+
+    def layers(self, painter: QPainter, scene: MapScene, viewport: Viewport,
+               settings: RenderSettings, dpr: float, clip: QRectF | None = None) -> None:
+        """The layers at ``settings.at`` (within ``clip``, in pixels)."""
+        image = self.dates.image(scene, viewport, settings, dpr)
+        clip = clip or QRectF(0, 0, viewport.width, viewport.height)
+        source = QRectF(clip.x() * dpr, clip.y() * dpr, clip.width() * dpr, clip.height() * dpr)
+        painter.drawImage(clip, image, source)
+
+    def difference(self, painter: QPainter, scene: MapScene, viewport: Viewport,
+                   settings: RenderSettings) -> None:
+        """The overlay of ``settings.compare_from`` .. ``settings.at``, if measured."""
+        empty = (QPainterPath(), QPainterPath())
+
+        def paths(layer_id, a, b):
+            return self.differences.get(path_key(scene.situation, layer_id, a, b), empty)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setTransform(viewport.transform, True)
+        draw_difference(painter, scene, settings, settings.visible_layers(scene.situation),
+                        paths)
+        painter.restore()
+
+    def labels(self, painter: QPainter, scene: MapScene, viewport: Viewport,
+               settings: RenderSettings, dpr: float, dragging: bool) -> None:
+        """The labels, clear of the panels."""
+        reserved = self.panels.reserved(scene, viewport, settings)
+        painter.drawPixmap(0, 0, self.base.labels(scene, viewport, settings, dpr, reserved,
+                                                  dragging))
+
+    def decorations(self, painter: QPainter, scene: MapScene, viewport: Viewport,
+                    settings: RenderSettings, dpr: float) -> None:
+        """The panels and the date, if shown."""
+        if settings.decorations:
+            for origin, panel in self.panels.pixmaps(scene, viewport, settings, dpr):
+                painter.drawPixmap(QPointF(origin), panel)
+            draw_date(painter, scene, viewport, settings)
