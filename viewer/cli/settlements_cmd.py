@@ -12,7 +12,10 @@ from viewer.analysis.settlement_status import (PLACE_TOLERANCE_M, STATUS_TEXT,
                                                SettlementStatus, status_rule)
 from viewer.cli.args import ArgumentError, parse_at
 from viewer.analysis.analytics_info import time_or_none
+from viewer.cli import rules
+from viewer.cli.language import add_lang_option, translate
 from viewer.cli.output import layer_ids, region_named, write_json
+from viewer.model.messages import fill
 from viewer.model.text import LINE_LIMIT, safe_line
 
 COLUMNS = ("layer", "place_id", "name", "name_uk", "region", "population", "status",
@@ -20,27 +23,30 @@ COLUMNS = ("layer", "place_id", "name", "name_uk", "region", "population", "stat
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("settlements", help="each place's status in each layer at a date",
-                       description="Each place's status in each layer at a date (default: "
-                       "the situation's end): inside, on the line or outside; since when; "
-                       f"when it first fell inside. {status_rule()}")
-    p.add_argument("file", help="situation file (.gpkg)")
-    p.add_argument("--layer", metavar="ID", help="one layer (default: every layer)")
-    p.add_argument("--region", metavar="NAME", help="only the places in this region")
-    p.add_argument("--at", help="the date shown (default: the situation's end)")
+    p = sub.add_parser("settlements", help=translate("CliHelp", "each place's status in each layer at a date"),
+                       description=translate("CliHelp", "Each place's status in each layer at "
+                                             "a date (default: the situation's end): inside, "
+                                             "on the line or outside; since when; when it "
+                                             "first fell inside.") + " " + rules.status_rule())
+    p.add_argument("file", metavar=translate("CliHelp", "FILE"), help=translate("CliHelp", "situation file (.gpkg)"))
+    p.add_argument("--layer", metavar="ID", help=translate("CliHelp", "one layer (default: every layer)"))
+    p.add_argument("--region", metavar=translate("CliHelp", "NAME"), help=translate("CliHelp", "only the places in this region"))
+    p.add_argument("--at", help=translate("CliHelp", "the date shown (default: the situation's end)"))
     p.add_argument("--place-tolerance", type=float, default=PLACE_TOLERANCE_M, metavar="M",
-                   help=f"metres from the boundary that count as on the line "
-                   f"(default {PLACE_TOLERANCE_M:g})")
+                   help=fill(translate("CliHelp", "metres from the boundary that count as "
+                                       "on the line (default %1)"), f"{PLACE_TOLERANCE_M:g}"))
+    add_lang_option(p)
     out = p.add_mutually_exclusive_group()
-    out.add_argument("--csv", action="store_true", help="CSV, one row per place and layer")
-    out.add_argument("--json", action="store_true", help="one JSON object, with each log")
+    out.add_argument("--csv", action="store_true", help=translate("CliHelp", "CSV, one row per place and layer"))
+    out.add_argument("--json", action="store_true", help=translate("CliHelp", "one JSON object, with each log"))
 
 
 def cmd_settlements(args) -> int:
     from viewer.io.situation_file import read_situation
     situation = read_situation(args.file)
     if not 0 <= args.place_tolerance <= 100_000:
-        raise ArgumentError("--place-tolerance: must be between 0 and 100000 metres")
+        raise ArgumentError(translate("Cli", "--place-tolerance: must be between 0 and 100000 "
+                                      "metres"))
     at = parse_at(args.at) if args.at else situation.end
     layers = layer_ids(situation, args.layer)
     status = SettlementStatus(situation, tolerance_m=args.place_tolerance)

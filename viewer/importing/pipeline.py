@@ -26,6 +26,7 @@ from viewer.importing.timestamped import history_from_timed, is_timestamped, tim
 from viewer.io.errors import SituationError
 from viewer.io.foreign.features import ReadResult
 from viewer.model import Layer, Region, Situation, SituationMeta, iso_z
+from viewer.model.credits import unstated_credit
 from viewer.model.text import safe_line
 from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
@@ -239,8 +240,7 @@ def _meta(base: Situation, layers: list[Layer], options: ImportOptions, files: l
     credits = list(old.attributions) if appending else []
     if not options.attributions:       # never a layer on a map without where it came from
         origin = ", ".join(sorted({Path(s).name for s in options.sources})) or "files"
-        credits.append(f"{', '.join(l.name for l in layers)}: source not stated; imported "
-                       f"from {origin}")
+        credits.append(unstated_credit(", ".join(l.name for l in layers), origin))
     for credit in options.region_credits + options.attributions:
         if credit and credit not in credits:
             credits.append(safe_line(credit))
