@@ -349,15 +349,15 @@ Assessment: %2</source>
     </message>
     <message>
         <source>no area at this date</source>
-        <translation type="unfinished">на цю дату площі немає</translation>
+        <translation>на цю дату території немає</translation>
     </message>
     <message>
         <source>0 km, inside since %1</source>
-        <translation type="unfinished">0 км, усередині від %1</translation>
+        <translation>0 км, усередині з %1</translation>
     </message>
     <message>
         <source>%1 km</source>
-        <translation type="unfinished">%1 км</translation>
+        <translation>%1 км</translation>
     </message>
     <message>
         <source>error:</source>
