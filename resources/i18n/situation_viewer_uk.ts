@@ -531,8 +531,16 @@ Assessment: %2</source>
         <translation>регулярний вираз, що знаходить дату знімка в назві файлу (група з назвою «date», інакше перша група)</translation>
     </message>
     <message>
+        <source>M</source>
+        <translation>М</translation>
+    </message>
+    <message>
         <source>drop differences thinner than this many metres (default 10)</source>
         <translation>відкидати відмінності, тонші за стільки метрів (типово 10)</translation>
+    </message>
+    <message>
+        <source>KM2</source>
+        <translation>КМ2</translation>
     </message>
     <message>
         <source>drop differences smaller than this many km² (default 0.01)</source>
@@ -623,6 +631,10 @@ Assessment: %2</source>
         <translation>МІСЦЕ</translation>
     </message>
     <message>
+        <source>KM</source>
+        <translation>КМ</translation>
+    </message>
+    <message>
         <source>with --center: show this many km around it (default 20)</source>
         <translation>з --center: показати стільки км довкола (типово 20)</translation>
     </message>
@@ -677,6 +689,10 @@ Assessment: %2</source>
     <message>
         <source>one layer (default: every layer)</source>
         <translation>один шар (типово: кожен шар)</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ІД</translation>
     </message>
     <message>
         <source>only the places in this region</source>
@@ -839,6 +855,10 @@ Assessment: %2</source>
     <message>
         <source>is truncated (%1 of %2 bytes)</source>
         <translation>обрізаний (%1 із %2 байтів)</translation>
+    </message>
+    <message>
+        <source>%1: its %2 holds changes a program that is no longer running did not finish saving; read them from a private copy, the file itself is left as it is</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>not a readable GeoPackage (its schema is damaged: text that is not UTF-8)</source>
@@ -1627,6 +1647,22 @@ Assessment: %2</source>
     <message>
         <source>change %1 has two %2 rows</source>
         <translation>зміна %1 має два рядки %2</translation>
+    </message>
+    <message>
+        <source>layer %1: piece fid %2 starts at %3, which was not one of its state times; made a state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1: piece fid %2 ends at %3, which was not one of its state times; made a state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1: piece fid %2 starts at %3, which was not one of its state times (and %4 more such times); made a state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1: piece fid %2 ends at %3, which was not one of its state times (and %4 more such times); made a state</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>op must be &apos;add&apos; or &apos;subtract&apos;, got %1</source>
@@ -3046,6 +3082,13 @@ Assessment: %2</source>
         <source>Added %n settlements: save to keep them.</source>
         <comment>many</comment>
         <translation>Додано %n населених пунктів: збережіть, щоб не втратити.</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Гаразд</translation>
     </message>
 </context>
 <context>

@@ -78,9 +78,9 @@ def add_parser(sub, help_text: str) -> None:
     p.add_argument("--date-pattern", help=translate("CliHelp", "regex finding a snapshot's date in its file "
                    "name (a group named 'date', else the first group)"))
     add_lang_option(p)
-    p.add_argument("--min-width", type=float, default=10.0, metavar="M",
+    p.add_argument("--min-width", type=float, default=10.0, metavar=translate("CliHelp", "M"),
                    help=translate("CliHelp", "drop differences thinner than this many metres (default 10)"))
-    p.add_argument("--min-area", type=float, default=0.01, metavar="KM2",
+    p.add_argument("--min-area", type=float, default=0.01, metavar=translate("CliHelp", "KM2"),
                    help=translate("CliHelp", "drop differences smaller than this many km² (default 0.01)"))
 
 

@@ -79,7 +79,7 @@ def build_parser() -> OneLineParser:
     render.add_argument("--center", metavar=translate("CliHelp", "PLACE"), help=translate("CliHelp", "centre the map on a place or "
                         "region of the file, by name (English, Ukrainian or another spelling; "
                         "'NAME, REGION' to tell apart places of one name)"))
-    render.add_argument("--radius", type=float, default=None, metavar="KM",
+    render.add_argument("--radius", type=float, default=None, metavar=translate("CliHelp", "KM"),
                         help=translate("CliHelp", "with --center: show this many km around it (default 20)"))
     render.add_argument("--highlight-days", type=float, default=None,
                         help=fill(translate("CliHelp", "highlight changes of this many days "

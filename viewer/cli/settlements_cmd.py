@@ -29,10 +29,10 @@ def add_parser(sub) -> None:
                                              "on the line or outside; since when; when it "
                                              "first fell inside.") + " " + rules.status_rule())
     p.add_argument("file", metavar=translate("CliHelp", "FILE"), help=translate("CliHelp", "situation file (.gpkg)"))
-    p.add_argument("--layer", metavar="ID", help=translate("CliHelp", "one layer (default: every layer)"))
+    p.add_argument("--layer", metavar=translate("CliHelp", "ID"), help=translate("CliHelp", "one layer (default: every layer)"))
     p.add_argument("--region", metavar=translate("CliHelp", "NAME"), help=translate("CliHelp", "only the places in this region"))
     p.add_argument("--at", help=translate("CliHelp", "the date shown (default: the situation's end)"))
-    p.add_argument("--place-tolerance", type=float, default=PLACE_TOLERANCE_M, metavar="M",
+    p.add_argument("--place-tolerance", type=float, default=PLACE_TOLERANCE_M, metavar=translate("CliHelp", "M"),
                    help=fill(translate("CliHelp", "metres from the boundary that count as "
                                        "on the line (default %1)"), f"{PLACE_TOLERANCE_M:g}"))
     add_lang_option(p)

@@ -32,7 +32,7 @@ def add_parser(sub) -> None:
                            "CliHelp", "With --region, km², change and rates are that "
                            "region's; the front stays the layer's."))))
     p.add_argument("file", metavar=translate("CliHelp", "FILE"), help=translate("CliHelp", "situation file (.gpkg)"))
-    p.add_argument("--layer", metavar="ID", help=translate("CliHelp", "one layer (default: every layer)"))
+    p.add_argument("--layer", metavar=translate("CliHelp", "ID"), help=translate("CliHelp", "one layer (default: every layer)"))
     p.add_argument("--region", metavar=translate("CliHelp", "NAME"), help=translate("CliHelp", "km², change and rates in this region"))
     add_lang_option(p)
     out = p.add_mutually_exclusive_group(required=True)

@@ -155,3 +155,9 @@ def plural(n: int, one: str, few: str, many: str) -> str:
     ``translate(context, text, "one"|"few"|"many")`` at the call site (pyside6-lupdate
     collects no plural forms from Python), all three with the English plural as source."""
     return (one, few, many)[plural_form(n)].replace("%n", format_number(n, 0))
+
+
+# Qt's own words that qtbase_uk.qm leaves in English: QMessageBox's and QDialogButtonBox's
+# "OK" (Qt's Ukrainian catalogue keeps it as "OK"). Our translator is installed after
+# Qt's, so Qt asks it first; its .ts entry says "Гаразд", as GNOME and KDE do.
+QT_OWN_WORDS = (QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),)
