@@ -858,7 +858,7 @@ Assessment: %2</source>
     </message>
     <message>
         <source>%1: its %2 holds changes a program that is no longer running did not finish saving; read them from a private copy, the file itself is left as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: його %2 містить зміни, які програма, що вже не працює, не встигла зберегти; їх прочитано з приватної копії, сам файл лишився як був</translation>
     </message>
     <message>
         <source>not a readable GeoPackage (its schema is damaged: text that is not UTF-8)</source>
@@ -1061,6 +1061,10 @@ Assessment: %2</source>
         <translation>немає такого файлу чи теки</translation>
     </message>
     <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
         <source>no timestamped areas to import%1</source>
         <translation>немає позначених часом територій для імпорту%1</translation>
     </message>
@@ -1111,6 +1115,10 @@ Assessment: %2</source>
     <message>
         <source>features carry different %1 values (%2...), so this is no snapshot</source>
         <translation>об’єкти мають різні значення %1 (%2...), тож це не знімок</translation>
+    </message>
+    <message>
+        <source>%1: %2 feature(s) without lines or polygons left out of the context</source>
+        <translation>%1: об’єктів без ліній чи полігонів, не включених у контекст: %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1301,8 +1309,40 @@ Assessment: %2</source>
         <translation>таблиця %1: немає стовпця геометрії %2</translation>
     </message>
     <message>
+        <source>table %1: binary columns not read: %2</source>
+        <translation>таблиця %1: двійкові стовпці не прочитано: %2</translation>
+    </message>
+    <message>
+        <source>an unreadable geometry blob</source>
+        <translation>нечитабельний двійковий запис геометрії</translation>
+    </message>
+    <message>
         <source>undefined spatial reference system (srs_id %1) and coordinates that are not lon/lat</source>
         <translation>невизначена система координат (srs_id %1), а координати — не довгота/широта</translation>
+    </message>
+    <message>
+        <source>table %1: undefined spatial reference system (srs_id %2); coordinates taken as lon/lat</source>
+        <translation>таблиця %1: невизначена система координат (srs_id %2); координати прийнято як довготу/широту</translation>
+    </message>
+    <message>
+        <source>table %1: %2</source>
+        <translation>таблиця %1: %2</translation>
+    </message>
+    <message>
+        <source>image overlays are not read</source>
+        <translation>накладені зображення не читаються</translation>
+    </message>
+    <message>
+        <source>Google Earth extension geometries are not read</source>
+        <translation>геометрії розширень Google Earth не читаються</translation>
+    </message>
+    <message>
+        <source>network links are never followed</source>
+        <translation>мережеві посилання ніколи не відкриваються</translation>
+    </message>
+    <message>
+        <source>3D models are not read</source>
+        <translation>3D-моделі не читаються</translation>
     </message>
     <message>
         <source>refused: the KML declares a DTD or entities (KML needs none; they could read local files or expand without bound)</source>
@@ -1335,6 +1375,14 @@ Assessment: %2</source>
     <message>
         <source>a Polygon without an outerBoundaryIs LinearRing</source>
         <translation>Polygon без LinearRing у outerBoundaryIs</translation>
+    </message>
+    <message>
+        <source>ignored 1 %2 element: %3</source>
+        <translation>пропущено 1 елемент %2: %3</translation>
+    </message>
+    <message>
+        <source>ignored %1 %2 elements: %3</source>
+        <translation>пропущено елементів %2: %1 (%3)</translation>
     </message>
     <message>
         <source>a coordinate tuple needs longitude and latitude</source>
@@ -1383,6 +1431,10 @@ Assessment: %2</source>
     <message>
         <source>not a readable CSV table (line %1: %2)</source>
         <translation>не придатна для читання таблиця CSV (рядок %1: %2)</translation>
+    </message>
+    <message>
+        <source>no number for longitude or latitude</source>
+        <translation>немає числа для довготи чи широти</translation>
     </message>
     <message>
         <source>no usable report rows%1</source>
@@ -1465,12 +1517,32 @@ Assessment: %2</source>
         <translation>не вдається перетворити %1 на довготу/широту (%2)</translation>
     </message>
     <message>
+        <source>attributes are not valid %1; read as Latin-1</source>
+        <translation>атрибути — не чинний %1; прочитано як Latin-1</translation>
+    </message>
+    <message>
         <source>not a readable attribute table: undecodable bytes in a date or number field</source>
         <translation>не придатна для читання таблиця атрибутів: байти, що не декодуються, у полі дати чи числа</translation>
     </message>
     <message>
+        <source>no .dbf file beside it: features have no attributes</source>
+        <translation>поруч немає файлу .dbf: об’єкти без атрибутів</translation>
+    </message>
+    <message>
+        <source>%1 shapes but %2 attribute rows; reading the first of each</source>
+        <translation>фігур — %1, а рядків атрибутів — %2; прочитано перші з кожних</translation>
+    </message>
+    <message>
+        <source>an unreadable shape (%1)</source>
+        <translation>нечитабельна фігура («%1»)</translation>
+    </message>
+    <message>
         <source>can&apos;t list its folder: %1</source>
         <translation>не вдається переглянути його теку: %1</translation>
+    </message>
+    <message>
+        <source>unknown encoding %1 in the .cpg file; reading attributes as UTF-8</source>
+        <translation>невідоме кодування %1 у файлі .cpg; атрибути прочитано як UTF-8</translation>
     </message>
     <message>
         <source>not a readable Shapefile: %1</source>
@@ -1479,6 +1551,10 @@ Assessment: %2</source>
     <message>
         <source>has no .prj file and its coordinates are not longitude/latitude; put the .prj that came with it beside it</source>
         <translation>не має файлу .prj, а його координати — не довгота/широта; покладіть поруч файл .prj, що був із ним</translation>
+    </message>
+    <message>
+        <source>no .prj file: coordinates taken as longitude/latitude (WGS 84)</source>
+        <translation>немає файлу .prj: координати прийнято як довготу/широту (WGS 84)</translation>
     </message>
     <message>
         <source>not a GeoPackage geometry (no GP header)</source>
@@ -1650,19 +1726,19 @@ Assessment: %2</source>
     </message>
     <message>
         <source>layer %1: piece fid %2 starts at %3, which was not one of its state times; made a state</source>
-        <translation type="unfinished"></translation>
+        <translation>шар %1: частина fid %2 починається о %3, а це не один із часів його станів; створено стан</translation>
     </message>
     <message>
         <source>layer %1: piece fid %2 ends at %3, which was not one of its state times; made a state</source>
-        <translation type="unfinished"></translation>
+        <translation>шар %1: частина fid %2 закінчується о %3, а це не один із часів його станів; створено стан</translation>
     </message>
     <message>
         <source>layer %1: piece fid %2 starts at %3, which was not one of its state times (and %4 more such times); made a state</source>
-        <translation type="unfinished"></translation>
+        <translation>шар %1: частина fid %2 починається о %3, а це не один із часів його станів (і ще таких часів: %4); створено стани</translation>
     </message>
     <message>
         <source>layer %1: piece fid %2 ends at %3, which was not one of its state times (and %4 more such times); made a state</source>
-        <translation type="unfinished"></translation>
+        <translation>шар %1: частина fid %2 закінчується о %3, а це не один із часів його станів (і ще таких часів: %4); створено стани</translation>
     </message>
     <message>
         <source>op must be &apos;add&apos; or &apos;subtract&apos;, got %1</source>
@@ -1995,6 +2071,70 @@ Assessment: %2</source>
     <message>
         <source>%1 is %2: showing that state</source>
         <translation>%1 — %2: показано цей стан</translation>
+    </message>
+    <message>
+        <source>%1: %2 feature(s) left out, not an area</source>
+        <translation>%1: не включено об’єктів: %2 — не території</translation>
+    </message>
+    <message>
+        <source>not an area</source>
+        <translation>не територія</translation>
+    </message>
+    <message>
+        <source>no %1</source>
+        <translation>немає %1</translation>
+    </message>
+    <message>
+        <source>no start time (valid_from, timestamp, date or time)</source>
+        <translation>немає часу початку (valid_from, timestamp, date чи time)</translation>
+    </message>
+    <message>
+        <source>an unreadable time</source>
+        <translation>нечитабельний час</translation>
+    </message>
+    <message>
+        <source>%1 not after %2</source>
+        <translation>%1 не пізніше за %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 feature(s) left out, %3 (feature %4)</source>
+        <translation>%1: не включено об’єктів: %2 — %3 (об’єкт %4)</translation>
+    </message>
+    <message>
+        <source>repaired 1 invalid geometry%2</source>
+        <translation>виправлено 1 недійсну геометрію%2</translation>
+    </message>
+    <message>
+        <source>repaired %1 invalid geometries%2</source>
+        <translation>виправлено недійсних геометрій: %1%2</translation>
+    </message>
+    <message>
+        <source>invalid geometry with no area left after repair</source>
+        <translation>недійсна геометрія, у якої після виправлення не лишилося площі</translation>
+    </message>
+    <message>
+        <source>skipped 1 feature with %2%3</source>
+        <translation>пропущено 1 об’єкт — %2%3</translation>
+    </message>
+    <message>
+        <source>skipped %1 features with %2%3</source>
+        <translation>пропущено об’єктів: %1 — %2%3</translation>
+    </message>
+    <message>
+        <source>an unusable geometry (%1)</source>
+        <translation>непридатна геометрія («%1»)</translation>
+    </message>
+    <message>
+        <source>converted coordinates from %1 to longitude/latitude</source>
+        <translation>координати перетворено з %1 на довготу/широту</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>: %1</translation>
+    </message>
+    <message>
+        <source>: %1 and %2 more</source>
+        <translation>: %1 і ще %2</translation>
     </message>
 </context>
 <context>

@@ -111,8 +111,9 @@ def features_from(result: ReadResult, spec: ContextSpec) -> tuple[list[ContextFe
                             os.path.basename(result.source)))
     if not out:
         raise SituationError(result.source, "no lines or polygons to use as context")
-    warnings = [f"{result.source}: {skipped} feature(s) without lines or polygons "
-                "left out of the context"] if skipped else []
+    warnings = [message(QT_TRANSLATE_NOOP(
+        "Core", "%1: %2 feature(s) without lines or polygons left out of the context"),
+        result.source, skipped)] if skipped else []
     return out, warnings
 
 

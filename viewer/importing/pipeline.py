@@ -20,6 +20,7 @@ from pathlib import Path
 import shapely
 
 from viewer.importing.link_reports import add_reports
+from viewer.importing.notes import in_file, not_areas
 from viewer.importing.progress import Progress, quiet
 from viewer.importing.snapshots import file_snapshots, history_from_snapshots, is_dated_series
 from viewer.importing.timestamped import history_from_timed, is_timestamped, timed_features
@@ -122,7 +123,7 @@ def run_import(options: ImportOptions, existing: Situation | None = None,
         layer, dropped, warnings, count = _snapshot_layer(results, options, taken)
         layers = [layer]
     seconds["history"] = time.perf_counter() - clock
-    warnings = [f"{r.source}: {w}" for r in results for w in r.warnings] + warnings
+    warnings = [in_file(r.source, w) for r in results for w in r.warnings] + warnings
     situation = Situation(
         _meta(base, layers, options, files, mode, dropped, existing is not None),
         options.regions if options.regions is not None else list(base.regions),
@@ -154,8 +155,7 @@ def _snapshot_layer(results: list[ReadResult], options: ImportOptions,
                     taken: set[str]) -> tuple[Layer, int, list[str], int]:
     snapshots = [s for r in results
                  for s in file_snapshots(r, options.time_field, options.date_pattern)]
-    warnings = [f"{s.source}: {s.ignored} feature(s) left out, not an area"
-                for s in snapshots if s.ignored]
+    warnings = [not_areas(s.source, s.ignored) for s in snapshots if s.ignored]
     name = options.layer or _default_name(options.sources, [r.source for r in results])
     layer_id = _new_id(name, taken, options.target)
     history, sliver_filter = history_from_snapshots(layer_id, snapshots, options.min_width_m,
@@ -178,7 +178,7 @@ def _timestamped_layers(results: list[ReadResult], options: ImportOptions,
         for item in items:
             groups.setdefault(options.layer or item.layer or stem, []).append(item)
     if not groups:
-        why = f" ({warnings[0]})" if warnings else ""
+        why = message(QT_TRANSLATE_NOOP("Core", " (%1)"), warnings[0]) if warnings else ""
         raise SituationError(results[0].source, message(QT_TRANSLATE_NOOP(
             "Core", "no timestamped areas to import%1"), why))
     layers = []
