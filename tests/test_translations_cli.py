@@ -191,7 +191,7 @@ def test_import_and_info_summaries_are_ukrainian(tmp_path):
     assert ts("Cli", "UNSOURCED") in text
 
 
-def test_a_date_outside_the_data_is_a_ukrainian_warning(tmp_path):
+def test_a_date_outside_the_data_is_a_ukrainian_warning(qapp, tmp_path):
     start = read_situation(sample_path()).start
     status, _, err = run_cli(["render", str(sample_path()), "--at", "1990-01-01", "-o",
                               str(tmp_path / "m.png"), "--size", "320x200", "--lang", "uk"])
@@ -265,3 +265,26 @@ def test_the_imports_warnings_are_ukrainian(tmp_path):
         sorted([repaired, left_out]), lines[start:]
     for line in lines[start:start + 3]:
         assert english_words(line, {str(source), name, "feature"}) == [], line
+
+
+def test_settlements_compare_and_animation_lines_are_ukrainian(qapp, tmp_path):
+    status, text, _ = run_cli(["settlements", str(sample_path()), "--lang", "uk"])
+    assert status == 0
+    lines = text.splitlines()
+    assert lines[0].startswith(ts("Cli", "status at %1 (%2)").split("%1")[0])
+    kyiv = next(line for line in lines if line.startswith("claimed  Київ  "))
+    assert kyiv.split("  ")[2:4] == ["м. Київ", ts("Core", "outside")]
+    assert kyiv.endswith(fill(ts("Cli", "%1 changes"), 0))
+    assert not re.search(r"\b(since|first inside|never to|changes|outside|inside)\b", text)
+    status, text, _ = run_cli(["render", str(sample_path()), "--compare", "2025-06-01",
+                               "2025-06-20", "-o", str(tmp_path / "c.png"), "--size",
+                               "320x200", "--lang", "uk"])
+    template = ts("Core", "%1: +%2 / -%3 km² (net %4)")
+    region = re.escape(template).replace("%1", "Дніпропетровська область").replace(
+        "%2", r"[\d ,]+").replace("%3", r"[\d ,]+").replace("%4", r"[+-][\d ,]+")
+    assert status == 0 and re.search(region, text), text
+    assert not re.search(r"\b(gained|lost|net)\b", text)
+    status, text, _ = run_cli(["render", str(sample_path()), "--from", "2025-06-01", "--to",
+                               "2025-06-20", "-o", str(tmp_path / "a.gif"), "--size",
+                               "160x100", "--lang", "uk"])
+    assert text == fill(ts("Cli", "%1 frames written to %2"), 3, tmp_path / "a.gif") + "\n"

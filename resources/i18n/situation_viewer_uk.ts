@@ -324,6 +324,10 @@ Assessment: %2</source>
         <translation>--from/--to: %1; між цими датами немає змін для анімації</translation>
     </message>
     <message>
+        <source>%1 frames written to %2</source>
+        <translation>записано кадрів: %1 у %2</translation>
+    </message>
+    <message>
         <source>%1: no place or region named %2 in the file</source>
         <translation>%1: у файлі немає населеного пункту чи регіону з назвою %2</translation>
     </message>
@@ -336,8 +340,32 @@ Assessment: %2</source>
         <translation>%1: назву %3 мають %2 населені пункти: %4 (назвіть один як «НАЗВА, РЕГІОН»)</translation>
     </message>
     <message>
+        <source>never to %1</source>
+        <translation>жодного разу до %1</translation>
+    </message>
+    <message>
         <source>--place-tolerance: must be between 0 and 100000 metres</source>
         <translation>--place-tolerance: має бути від 0 до 100000 метрів</translation>
+    </message>
+    <message>
+        <source>no places in this situation</source>
+        <translation>у цій ситуації немає населених пунктів</translation>
+    </message>
+    <message>
+        <source>status at %1 (%2)</source>
+        <translation>стан на %1 (%2)</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>з %1</translation>
+    </message>
+    <message>
+        <source>first inside %1</source>
+        <translation>уперше всередині: %1</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>змін: %1</translation>
     </message>
     <message>
         <source>--watch: %1 is a region; name a place (a town or village) of the file</source>
@@ -2135,6 +2163,14 @@ Assessment: %2</source>
     <message>
         <source>: %1 and %2 more</source>
         <translation>: %1 і ще %2</translation>
+    </message>
+    <message>
+        <source>%1: gained %2 km², lost %3 km², net %4 km²</source>
+        <translation>%1: здобуто %2 км², втрачено %3 км², чиста зміна %4 км²</translation>
+    </message>
+    <message>
+        <source>%1: +%2 / -%3 km² (net %4)</source>
+        <translation>%1: +%2 / -%3 км² (чиста зміна %4)</translation>
     </message>
 </context>
 <context>

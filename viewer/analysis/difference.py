@@ -10,6 +10,7 @@ from datetime import datetime
 from viewer.analysis.region_attribution import ChangeFigures, RegionAttribution
 from viewer.model import Change, Situation, iso_z
 from viewer.model.history import gain_and_loss
+from viewer.model.messages import QT_TRANSLATE_NOOP, fill
 from viewer.model.text import LINE_LIMIT, safe_line
 
 
@@ -41,16 +42,27 @@ def compare(situation: Situation, a: datetime, b: datetime,
     return [LayerDifference(c.layer_id, c, attribution.change(c)) for c in changes]
 
 
-def difference_lines(situation: Situation, diffs: list[LayerDifference]) -> list[str]:
-    """The figures as text lines: per layer, then per region."""
-    names = {r.id: r.name for r in situation.regions}
+def difference_lines(situation: Situation, diffs: list[LayerDifference],
+                     translate=lambda context, text: text,
+                     number=lambda value: f"{value:,.1f}", lang: str = "en") -> list[str]:
+    """The figures as text lines: per layer, then per region; in the language of
+    ``translate(context, text)`` with ``number(value)``'s numbers and the regions named in
+    ``lang`` (English by default)."""
+    names = {r.id: r.names.get(lang) or r.name for r in situation.regions}
+
+    def signed(value: float) -> str:
+        return ("+" if value >= 0 else "-") + number(abs(value))
     lines = []
     for d in diffs:
         f = d.figures
-        lines.append(f"{safe_line(situation.layer(d.layer_id).name, LINE_LIMIT)}: gained {f.gained_km2:,.1f} km², "
-                     f"lost {f.lost_km2:,.1f} km², net {d.net_km2:+,.1f} km²")
+        lines.append(fill(translate("Core", QT_TRANSLATE_NOOP(
+            "Core", "%1: gained %2 km², lost %3 km², net %4 km²")),
+            safe_line(situation.layer(d.layer_id).name, LINE_LIMIT), number(f.gained_km2),
+            number(f.lost_km2), signed(d.net_km2)))
         for region_id, (g, lo) in f.by_region.items():
             g, lo = max(g, 0.0), max(lo, 0.0)      # a sliver's area may round below 0
-            lines.append(f"  {safe_line(names.get(region_id, region_id), LINE_LIMIT)}: +{g:,.1f} / -{lo:,.1f} km² "
-                         f"(net {g - lo:+,.1f})")
+            lines.append("  " + fill(translate("Core", QT_TRANSLATE_NOOP(
+                "Core", "%1: +%2 / -%3 km² (net %4)")),
+                safe_line(names.get(region_id, region_id), LINE_LIMIT), number(g), number(lo),
+                signed(g - lo)))
     return lines

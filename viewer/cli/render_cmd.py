@@ -118,7 +118,7 @@ def _animate(args, situation, out: Path, size, bbox) -> int:
     finally:
         if progress is not None:
             sys.stderr.write("\n")
-    sys.stdout.write(f"{count} frames written to {out}\n")
+    sys.stdout.write(fill(translate("Cli", "%1 frames written to %2"), count, out) + "\n")
     return 0
 
 

@@ -13,11 +13,12 @@ from viewer.analysis.settlement_status import (PLACE_TOLERANCE_M, STATUS_TEXT,
 from viewer.cli.args import ArgumentError, parse_at
 from viewer.analysis.analytics_info import time_or_none
 from viewer.cli import rules
-from viewer.cli.language import add_lang_option, translate
+from viewer.cli.language import add_lang_option, current, translate
 from viewer.cli.output import layer_ids, region_named, write_json
-from viewer.model.messages import fill
+from viewer.model.messages import QT_TRANSLATE_NOOP, fill
 from viewer.model.text import LINE_LIMIT, safe_line
 
+NEVER = QT_TRANSLATE_NOOP("Cli", "never to %1")   # no date inside up to the layer's end
 COLUMNS = ("layer", "place_id", "name", "name_uk", "region", "population", "status",
            "since", "first_inside", "status_changes", "through")
 
@@ -86,24 +87,32 @@ def cmd_settlements(args) -> int:
                           for k, v in dict(row, first_inside=_first(row)).items()}
                          for row in rows)
     else:
-        sys.stdout.write(_text(rows, at, len(status.places)))
+        sys.stdout.write(_text(rows, at, len(status.places), situation))
     return 0
 
 
-def _text(rows: list[dict], at, n_places: int) -> str:
+def _text(rows: list[dict], at, n_places: int, situation) -> str:
+    """One line per place and layer, in the command line's language (names too)."""
     if not n_places:
-        return "no places in this situation\n"
-    lines = [f"status at {time_or_none(at)} ({status_rule()})"]
+        return translate("Cli", "no places in this situation") + "\n"
+    local = current() == "uk"
+    regions = {r.name: r.names.get("uk") or r.name for r in situation.regions}
+    lines = [fill(translate("Cli", "status at %1 (%2)"), time_or_none(at), rules.status_rule())]
     for r in rows:
+        word = r["status"]                          # STATUS_TEXT's, marked for the .ts
         lines.append("  ".join(safe_line(str(v), 60) for v in (
-            r["layer"], r["name"], r["region"], r["status"], f"since {r['since'] or '-'}",
-            f"first inside {_first(r)}", f"{r['status_changes']} changes")))
+            r["layer"], (r["name_uk"] or r["name"]) if local else r["name"],
+            regions.get(r["region"], r["region"]) if local else r["region"],
+            translate("Core", word),
+            fill(translate("Cli", "since %1"), r["since"] or "-"),
+            fill(translate("Cli", "first inside %1"), _first(r, translate)),
+            fill(translate("Cli", "%1 changes"), r["status_changes"]))))
     return "\n".join(lines) + "\n"
 
 
-def _first(row: dict) -> str:
+def _first(row: dict, said=lambda context, text: text) -> str:
     """The first date inside, or that there was none up to the layer's last state (as the
     Settlements panel says it: never a blank)."""
     if row["first_inside"]:
         return row["first_inside"]
-    return f"never to {row['through']}" if row["through"] else "-"
+    return fill(said("Cli", NEVER), row["through"]) if row["through"] else "-"

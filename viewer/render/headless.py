@@ -11,7 +11,7 @@ from viewer.model import Situation
 from viewer.model.in_data import InData
 from viewer.render.export import render_to_file
 from viewer.render.fonts import ensure_fonts
-from viewer.render.language import core_text, install_language
+from viewer.render.language import core_text, format_number, install_language, translate
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
 
@@ -68,7 +68,7 @@ def compare_headless(situation: Situation, path: Path, *, a: InData, b: InData, 
     paint_to_file(path, size, f"{map_title(scene, base)}: {format_date(a.at)} – "
                               f"{format_date(b.at)}", attribution_text(scene), paint)
     del app
-    return difference_lines(situation, diffs)
+    return difference_lines(situation, diffs, translate, format_number, lang)
 
 
 def animate_headless(situation: Situation, path: Path, *, start: datetime, end: datetime,
