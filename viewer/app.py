@@ -35,19 +35,25 @@ def _parser() -> OneLineParser:
     from viewer.cli.main import command_lines
     parser = OneLineParser(
         prog=PROG, formatter_class=argparse.RawDescriptionHelpFormatter,
-        description=translate("CliHelp", "Show a situation: regions, layers of control over time, and the "
-                    "reports behind each change."),
+        description=translate("CliHelp", "Show a situation: regions, layers of control over "
+                                         "time, and the reports behind each change."),
         epilog=translate("CliHelp", "commands (situation-viewer COMMAND --help for each):")
         + "\n" + command_lines() + "\n"
         + translate("CliHelp", "Desktop integration for this user (menu entry, icon, .gpkg "
                     "files open in the viewer): situation-viewer --install-desktop; remove it "
                     "with --uninstall-desktop."))
-    parser.add_argument("file", nargs="?", metavar=translate("CliHelp", "FILE"), help=translate("CliHelp", "situation file (.gpkg); default: the "
-                        "embedded sample"))
-    parser.add_argument("--at", metavar=translate("CliHelp", "DATE"), help=translate("CliHelp", "open at this date or time "
-                        "(e.g. 2025-06-13 or 2025-06-13T08:00Z); default: the file's own"))
+    parser.add_argument("file", nargs="?",
+                        metavar=translate("CliHelp", "FILE"),
+                        help=translate("CliHelp", "situation file (.gpkg); default: the "
+                                                  "embedded sample"))
+    parser.add_argument("--at",
+                        metavar=translate("CliHelp", "DATE"),
+                        help=translate("CliHelp", "open at this date or time (e.g. 2025-06-13 "
+                                                  "or 2025-06-13T08:00Z); default: the file's "
+                                                  "own"))
     parser.add_argument("--bbox", metavar=translate("CliHelp", "MINLON,MINLAT,MAXLON,MAXLAT"),
-                        help=translate("CliHelp", "open on this lon/lat box (as Edit ▸ Copy View as Command gives)"))
+                        help=translate("CliHelp", "open on this lon/lat box (as Edit ▸ Copy "
+                                                  "View as Command gives)"))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help=translate("CliHelp", "show program's version number and exit"))
     return parser

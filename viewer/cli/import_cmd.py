@@ -16,72 +16,100 @@ from viewer.cli.args import ArgumentError
 from viewer.cli.language import add_lang_option, current, number, translate
 from viewer.model.messages import QT_TRANSLATE_NOOP, fill
 
-EPILOG = QT_TRANSLATE_NOOP("CliHelp", "Example: situation-viewer import ../shared/data/deepstate-daily --layer "
-          "\"Occupied (DeepState)\" --kind assessed-control --regions "
-          "builtin:ukraine-oblasts -o deepstate.gpkg")
+EPILOG = QT_TRANSLATE_NOOP("CliHelp", "Example: situation-viewer import "
+                           "../shared/data/deepstate-daily --layer \"Occupied (DeepState)\" "
+                           "--kind assessed-control --regions builtin:ukraine-oblasts -o "
+                           "deepstate.gpkg")
 
 
 def add_parser(sub, help_text: str) -> None:
     p = sub.add_parser("import", help=help_text, epilog=translate("CliHelp", EPILOG))
-    p.add_argument("sources", nargs="+", metavar=translate("CliHelp", "SOURCE"), help=translate("CliHelp", "a folder or files"))
-    p.add_argument("-o", "--output", required=True, help=translate("CliHelp", "situation file to write (.gpkg)"))
-    p.add_argument("--layer", help=translate("CliHelp", "the layer's name (default: from the folder or files; "
-                   "timestamped KML: one layer per folder)"))
-    p.add_argument("--kind", help=translate("CliHelp", "layer kind: assessed-control (default for snapshots), "
-                   "assessed-advance, claimed, incursion (default for timestamped), contested"))
+    p.add_argument("sources", nargs="+",
+                   metavar=translate("CliHelp", "SOURCE"),
+                   help=translate("CliHelp", "a folder or files"))
+    p.add_argument("-o", "--output", required=True,
+                   help=translate("CliHelp", "situation file to write (.gpkg)"))
+    p.add_argument("--layer",
+                   help=translate("CliHelp", "the layer's name (default: from the folder or "
+                                             "files; timestamped KML: one layer per folder)"))
+    p.add_argument("--kind",
+                   help=translate("CliHelp", "layer kind: assessed-control (default for "
+                                             "snapshots), assessed-advance, claimed, incursion "
+                                             "(default for timestamped), contested"))
     p.add_argument("--regions", help=translate("CliHelp", "FILE with named region polygons, or "
                    "builtin:ukraine-oblasts (with --append: replace the file's regions)"))
-    p.add_argument("--region-name-field", help=translate("CliHelp", "the regions' name field (default: name, "
-                   "NAME, name_en, shapeName or ADM1_EN)"))
-    p.add_argument("--places", default="builtin:ukraine-settlements", metavar=translate("CliHelp", "SPEC"),
+    p.add_argument("--region-name-field",
+                   help=translate("CliHelp", "the regions' name field (default: name, NAME, "
+                                             "name_en, shapeName or ADM1_EN)"))
+    p.add_argument("--places", default="builtin:ukraine-settlements",
+                   metavar=translate("CliHelp", "SPEC"),
                    help=translate("CliHelp", "places to add within the situation's extent: "
                    "builtin:ukraine-settlements (default; GeoNames), a FILE of named points "
                    "(GeoJSON, GeoPackage, Shapefile, CSV with lon/lat columns), or none"))
-    p.add_argument("--context", action="append", default=[], metavar=translate("CliHelp", "FILE[:NAME]"),
-                   help=translate("CliHelp", "rivers, water, roads or railways to draw under the layers: lines "
-                   "and polygons of a GeoJSON, GeoPackage or Shapefile (e.g. an "
-                   "OpenStreetMap extract), as the context layer NAME (default: the file's "
-                   "name); repeatable. builtin:rivers (the default) adds the major rivers "
-                   "and reservoirs built in; none adds none"))
+    p.add_argument("--context", action="append", default=[],
+                   metavar=translate("CliHelp", "FILE[:NAME]"),
+                   help=translate("CliHelp", "rivers, water, roads or railways to draw under "
+                                             "the layers: lines and polygons of a GeoJSON, "
+                                             "GeoPackage or Shapefile (e.g. an OpenStreetMap "
+                                             "extract), as the context layer NAME (default: "
+                                             "the file's name); repeatable. builtin:rivers "
+                                             "(the default) adds the major rivers and "
+                                             "reservoirs built in; none adds none"))
     p.add_argument("--context-style", action="append", default=[],
                    choices=("river", "water", "road", "rail", "other"),
-                   help=translate("CliHelp", "how the --context features are drawn (once for all, or once per "
-                   "--context in order); default: guessed per feature from OpenStreetMap "
-                   "tags (waterway: river, or water for riverbank; natural=water, water, "
-                   "landuse=reservoir: water; highway: road; railway: rail) or a Natural "
-                   "Earth featurecla, else other"))
+                   help=translate("CliHelp", "how the --context features are drawn (once for "
+                                             "all, or once per --context in order); default: "
+                                             "guessed per feature from OpenStreetMap tags "
+                                             "(waterway: river, or water for riverbank; "
+                                             "natural=water, water, landuse=reservoir: water; "
+                                             "highway: road; railway: rail) or a Natural Earth "
+                                             "featurecla, else other"))
     p.add_argument("--context-credit", metavar=translate("CliHelp", "TEXT"),
-                   help=translate("CliHelp", "the credit line for the --context files (default: the file's own "
-                   "attribution, e.g. a GeoJSON 'attribution' or 'copyright', else its name)"))
-    p.add_argument("--reports", help=translate("CliHelp", "reports table (CSV or JSON) to add and link"))
-    p.add_argument("--title", help=translate("CliHelp", "the situation's title (default: the layer name)"))
-    p.add_argument("--attribution", action="append", default=[], metavar=translate("CliHelp", "TEXT"),
+                   help=translate("CliHelp", "the credit line for the --context files "
+                                             "(default: the file's own attribution, e.g. a "
+                                             "GeoJSON 'attribution' or 'copyright', else its "
+                                             "name)"))
+    p.add_argument("--reports",
+                   help=translate("CliHelp", "reports table (CSV or JSON) to add and link"))
+    p.add_argument("--title",
+                   help=translate("CliHelp", "the situation's title (default: the layer name)"))
+    p.add_argument("--attribution", action="append", default=[],
+                   metavar=translate("CliHelp", "TEXT"),
                    help=translate("CliHelp", "a data source to credit on every map (repeatable)"))
     p.add_argument("--append", action="store_true",
-                   help=translate("CliHelp", "add the layer(s) to the existing situation file OUT"))
+                   help=translate("CliHelp", "add the layer(s) to the existing situation file "
+                                             "OUT"))
     p.add_argument("--force", action="store_true",
-                   help=translate("CliHelp", "replace OUT when it exists (its layers are dropped)"))
+                   help=translate("CliHelp", "replace OUT when it exists (its layers are "
+                                             "dropped)"))
     p.add_argument("--into", metavar=translate("CliHelp", "LAYER_ID"),
-                   help=translate("CliHelp", "the daily update: add the SOURCE snapshots to this layer of OUT, "
-                   "after its last state"))
+                   help=translate("CliHelp", "the daily update: add the SOURCE snapshots to "
+                                             "this layer of OUT, after its last state"))
     p.add_argument("--rebuild", action="store_true",
-                   help=translate("CliHelp", "with --into: accept snapshots dated before the layer's last state "
-                   "(the layer's history is rebuilt from its states and them)"))
+                   help=translate("CliHelp", "with --into: accept snapshots dated before the "
+                                             "layer's last state (the layer's history is "
+                                             "rebuilt from its states and them)"))
     p.add_argument("--as", dest="as_kind", choices=("snapshots", "features"),
-                   help=translate("CliHelp", "read the sources as a dated snapshot series or as timestamped "
-                   "features (default: detected)"))
+                   help=translate("CliHelp", "read the sources as a dated snapshot series or "
+                                             "as timestamped features (default: detected)"))
     p.add_argument("--drop-foreign", action="store_true",
-                   help=translate("CliHelp", "with --append: leave out what the file holds that is not ours "
-                   "(other layers, QGIS styles and projects, extra columns); kept otherwise"))
-    p.add_argument("--time-field", help=translate("CliHelp", "property holding each feature's (start) time"))
-    p.add_argument("--end-field", help=translate("CliHelp", "property holding each feature's end time"))
-    p.add_argument("--date-pattern", help=translate("CliHelp", "regex finding a snapshot's date in its file "
-                   "name (a group named 'date', else the first group)"))
+                   help=translate("CliHelp", "with --append: leave out what the file holds "
+                                             "that is not ours (other layers, QGIS styles and "
+                                             "projects, extra columns); kept otherwise"))
+    p.add_argument("--time-field",
+                   help=translate("CliHelp", "property holding each feature's (start) time"))
+    p.add_argument("--end-field",
+                   help=translate("CliHelp", "property holding each feature's end time"))
+    p.add_argument("--date-pattern",
+                   help=translate("CliHelp", "regex finding a snapshot's date in its file name "
+                                             "(a group named 'date', else the first group)"))
     add_lang_option(p)
     p.add_argument("--min-width", type=float, default=10.0, metavar=translate("CliHelp", "M"),
-                   help=translate("CliHelp", "drop differences thinner than this many metres (default 10)"))
+                   help=translate("CliHelp", "drop differences thinner than this many metres "
+                                             "(default 10)"))
     p.add_argument("--min-area", type=float, default=0.01, metavar=translate("CliHelp", "KM2"),
-                   help=translate("CliHelp", "drop differences smaller than this many km² (default 0.01)"))
+                   help=translate("CliHelp", "drop differences smaller than this many km² "
+                                             "(default 0.01)"))
 
 
 def _check(args) -> None:

@@ -46,63 +46,97 @@ def command_lines() -> str:
 
 def build_parser() -> OneLineParser:
     from viewer.model.meta import SituationMeta
-    parser = OneLineParser(prog=PROG, description=translate("CliHelp", "Situation Viewer headless commands."))
+    parser = OneLineParser(prog=PROG,
+                           description=translate("CliHelp", "Situation Viewer headless "
+                                                            "commands."))
     sub = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
     render = sub.add_parser(
         "render", help=help_of("render"),
-        description=translate("CliHelp", "Draw the map at a date (--at) to PNG, SVG or PDF; two dates compared "
-        "(--compare A B) to PNG, SVG or PDF; or an animation from one date to another (--from A --to B) "
-        "to GIF, APNG (.png), WebP or MP4 (MP4 needs the video extra)."))
-    render.add_argument("file", metavar=translate("CliHelp", "FILE"), help=translate("CliHelp", "situation file (.gpkg)"))
-    render.add_argument("--at", help=translate("CliHelp", "date or time shown, e.g. 2025-06-13"))
+        description=translate("CliHelp", "Draw the map at a date (--at) to PNG, SVG or PDF; "
+                                         "two dates compared (--compare A B) to PNG, SVG or "
+                                         "PDF; or an animation from one date to another "
+                                         "(--from A --to B) to GIF, APNG (.png), WebP or MP4 "
+                                         "(MP4 needs the video extra)."))
+    render.add_argument("file",
+                        metavar=translate("CliHelp", "FILE"),
+                        help=translate("CliHelp", "situation file (.gpkg)"))
+    render.add_argument("--at",
+                        help=translate("CliHelp", "date or time shown, e.g. 2025-06-13"))
     render.add_argument("--compare", nargs=2, metavar=("A", "B"),
-                        help=translate("CliHelp", "compare the dates A and B (B is the time shown)"))
+                        help=translate("CliHelp", "compare the dates A and B (B is the time "
+                                                  "shown)"))
     render.add_argument("--mode", choices=("swipe", "side", "diff"), default="swipe",
-                        help=translate("CliHelp", "with --compare: A left of a divider and B right of it (swipe), "
-                        "A and B side by side (side), or the ground gained and lost (diff)"))
-    render.add_argument("--from", dest="start", metavar="A", help=translate("CliHelp", "first date of an animation"))
-    render.add_argument("--to", dest="end", metavar="B", help=translate("CliHelp", "last date of an animation"))
+                        help=translate("CliHelp", "with --compare: A left of a divider and B "
+                                                  "right of it (swipe), A and B side by side "
+                                                  "(side), or the ground gained and lost (diff)"))
+    render.add_argument("--from", dest="start", metavar="A",
+                        help=translate("CliHelp", "first date of an animation"))
+    render.add_argument("--to", dest="end", metavar="B",
+                        help=translate("CliHelp", "last date of an animation"))
     render.add_argument("--every", default="change",
-                        help=translate("CliHelp", "animation steps: change (every change date, the default), "
-                        "or a cadence such as 1d, 7d, 12h"))
+                        help=translate("CliHelp", "animation steps: change (every change date, "
+                                                  "the default), or a cadence such as 1d, 7d, "
+                                                  "12h"))
     render.add_argument("--fps", type=float, default=2.0,
-                        help=translate("CliHelp", "animation frames per second (default 2; GIF: at most 50)"))
+                        help=translate("CliHelp", "animation frames per second (default 2; "
+                                                  "GIF: at most 50)"))
     render.add_argument("--trail", action="store_true",
-                        help=translate("CliHelp", "animation: draw the ground gained since the first frame"))
+                        help=translate("CliHelp", "animation: draw the ground gained since the "
+                                                  "first frame"))
     render.add_argument("-o", "--output", required=True,
-                        help=translate("CliHelp", "output .png, .svg or .pdf (an animation: .gif, .png, .webp, "
-                        ".mp4); replaced atomically when it exists"))
+                        help=translate("CliHelp", "output .png, .svg or .pdf (an animation: "
+                                                  ".gif, .png, .webp, .mp4); replaced "
+                                                  "atomically when it exists"))
     render.add_argument("--size", default=None,
-                        help=translate("CliHelp", "WIDTHxHEIGHT in pixels (default: 1600x1000); an "
-                        "animation's default is 1280x720"))
-    render.add_argument("--bbox", help=translate("CliHelp", "minlon,minlat,maxlon,maxlat (default: the file's view)"))
-    render.add_argument("--center", metavar=translate("CliHelp", "PLACE"), help=translate("CliHelp", "centre the map on a place or "
-                        "region of the file, by name (English, Ukrainian or another spelling; "
-                        "'NAME, REGION' to tell apart places of one name)"))
-    render.add_argument("--radius", type=float, default=None, metavar=translate("CliHelp", "KM"),
-                        help=translate("CliHelp", "with --center: show this many km around it (default 20)"))
+                        help=translate("CliHelp", "WIDTHxHEIGHT in pixels (default: "
+                                                  "1600x1000); an animation's default is "
+                                                  "1280x720"))
+    render.add_argument("--bbox",
+                        help=translate("CliHelp", "minlon,minlat,maxlon,maxlat (default: the "
+                                                  "file's view)"))
+    render.add_argument("--center",
+                        metavar=translate("CliHelp", "PLACE"),
+                        help=translate("CliHelp", "centre the map on a place or region of the "
+                                                  "file, by name (English, Ukrainian or "
+                                                  "another spelling; 'NAME, REGION' to tell "
+                                                  "apart places of one name)"))
+    render.add_argument("--radius", type=float, default=None,
+                        metavar=translate("CliHelp", "KM"),
+                        help=translate("CliHelp", "with --center: show this many km around it "
+                                                  "(default 20)"))
     render.add_argument("--highlight-days", type=float, default=None,
                         help=fill(translate("CliHelp", "highlight changes of this many days "
                                             "before --at (default: the file's setting, %1 "
                                             "unless it says otherwise)"),
                                   f"{SituationMeta().highlight_days:g}"))
-    render.add_argument("--title", help=translate("CliHelp", "title drawn on the map (default: the file's title)"))
+    render.add_argument("--title",
+                        help=translate("CliHelp", "title drawn on the map (default: the file's "
+                                                  "title)"))
     render.add_argument("--lang", choices=("en", "uk"), default=None,
-                        help=translate("CliHelp", "language of the legend, date, scale bar, names first and "
-                        "error messages (default: the system's, from LANG)"))
+                        help=translate("CliHelp", "language of the legend, date, scale bar, "
+                                                  "names first and error messages (default: "
+                                                  "the system's, from LANG)"))
     from viewer.cli.rules import entry_rule, front_rule, status_rule
     info = sub.add_parser("info", help=help_of("info"), description=" ".join((
         translate("CliHelp", "Describe a situation file: its layers, states, changes (km² "
                   "gained and lost, in each region), reports, and when each layer first "
                   "entered each region."), entry_rule(), status_rule(), front_rule())))
-    info.add_argument("file", metavar=translate("CliHelp", "FILE"), help=translate("CliHelp", "situation file (.gpkg)"))
+    info.add_argument("file",
+                      metavar=translate("CliHelp", "FILE"),
+                      help=translate("CliHelp", "situation file (.gpkg)"))
     add_lang_option(info)
-    info.add_argument("--json", action="store_true", help=translate("CliHelp", "print one JSON object"))
-    info.add_argument("--watch", metavar=translate("CliHelp", "PLACE"), help=translate("CliHelp", "also the distance from a place "
-                      "of the file (by name, as render --center) to each layer, and its "
-                      "change over the highlight window ('watch' in the JSON)"))
-    info.add_argument("--at", metavar=translate("CliHelp", "DATE"), help=translate("CliHelp", "with --watch: at this date (default: "
-                      "the file's default time, else its last state)"))
+    info.add_argument("--json", action="store_true",
+                      help=translate("CliHelp", "print one JSON object"))
+    info.add_argument("--watch",
+                      metavar=translate("CliHelp", "PLACE"),
+                      help=translate("CliHelp", "also the distance from a place of the file "
+                                                "(by name, as render --center) to each layer, "
+                                                "and its change over the highlight window "
+                                                "('watch' in the JSON)"))
+    info.add_argument("--at",
+                      metavar=translate("CliHelp", "DATE"),
+                      help=translate("CliHelp", "with --watch: at this date (default: the "
+                                                "file's default time, else its last state)"))
     from viewer.cli.import_cmd import add_parser as add_import_parser
     add_import_parser(sub, help_of("import"))
     from viewer.cli import settlements_cmd, stats_cmd

@@ -24,22 +24,33 @@ COLUMNS = ("layer", "place_id", "name", "name_uk", "region", "population", "stat
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("settlements", help=translate("CliHelp", "each place's status in each layer at a date"),
+    p = sub.add_parser("settlements",
+                       help=translate("CliHelp", "each place's status in each layer at a date"),
                        description=translate("CliHelp", "Each place's status in each layer at "
                                              "a date (default: the situation's end): inside, "
                                              "on the line or outside; since when; when it "
                                              "first fell inside.") + " " + rules.status_rule())
-    p.add_argument("file", metavar=translate("CliHelp", "FILE"), help=translate("CliHelp", "situation file (.gpkg)"))
-    p.add_argument("--layer", metavar=translate("CliHelp", "ID"), help=translate("CliHelp", "one layer (default: every layer)"))
-    p.add_argument("--region", metavar=translate("CliHelp", "NAME"), help=translate("CliHelp", "only the places in this region"))
-    p.add_argument("--at", help=translate("CliHelp", "the date shown (default: the situation's end)"))
-    p.add_argument("--place-tolerance", type=float, default=PLACE_TOLERANCE_M, metavar=translate("CliHelp", "M"),
+    p.add_argument("file",
+                   metavar=translate("CliHelp", "FILE"),
+                   help=translate("CliHelp", "situation file (.gpkg)"))
+    p.add_argument("--layer",
+                   metavar=translate("CliHelp", "ID"),
+                   help=translate("CliHelp", "one layer (default: every layer)"))
+    p.add_argument("--region",
+                   metavar=translate("CliHelp", "NAME"),
+                   help=translate("CliHelp", "only the places in this region"))
+    p.add_argument("--at",
+                   help=translate("CliHelp", "the date shown (default: the situation's end)"))
+    p.add_argument("--place-tolerance", type=float, default=PLACE_TOLERANCE_M,
+                   metavar=translate("CliHelp", "M"),
                    help=fill(translate("CliHelp", "metres from the boundary that count as "
                                        "on the line (default %1)"), f"{PLACE_TOLERANCE_M:g}"))
     add_lang_option(p)
     out = p.add_mutually_exclusive_group()
-    out.add_argument("--csv", action="store_true", help=translate("CliHelp", "CSV, one row per place and layer"))
-    out.add_argument("--json", action="store_true", help=translate("CliHelp", "one JSON object, with each log"))
+    out.add_argument("--csv", action="store_true",
+                     help=translate("CliHelp", "CSV, one row per place and layer"))
+    out.add_argument("--json", action="store_true",
+                     help=translate("CliHelp", "one JSON object, with each log"))
 
 
 def cmd_settlements(args) -> int:

@@ -23,21 +23,33 @@ from viewer.model.text import LINE_LIMIT, safe_line
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("stats", help=translate("CliHelp", "one row per state: km², net change, rates, front km"),
-                       description=" ".join((translate(
-                           "CliHelp", "One row per state of each layer: date, km² (total and "
-                           "per region), net change, the 7- and 30-day rates of advance (net "
-                           "km² per day over the window; empty where the window starts before "
-                           "the first state) and the front length."), rules.front_rule(), translate(
-                           "CliHelp", "With --region, km², change and rates are that "
-                           "region's; the front stays the layer's."))))
-    p.add_argument("file", metavar=translate("CliHelp", "FILE"), help=translate("CliHelp", "situation file (.gpkg)"))
-    p.add_argument("--layer", metavar=translate("CliHelp", "ID"), help=translate("CliHelp", "one layer (default: every layer)"))
-    p.add_argument("--region", metavar=translate("CliHelp", "NAME"), help=translate("CliHelp", "km², change and rates in this region"))
+    p = sub.add_parser("stats",
+                       help=translate("CliHelp", "one row per state: km², net change, rates, "
+                                                 "front km"),
+                       description=" ".join((
+                           translate("CliHelp", "One row per state of each layer: date, km² "
+                                     "(total and per region), net change, the 7- and 30-day "
+                                     "rates of advance (net km² per day over the window; "
+                                     "empty where the window starts before the first state) "
+                                     "and the front length."),
+                           rules.front_rule(),
+                           translate("CliHelp", "With --region, km², change and rates are "
+                                     "that region's; the front stays the layer's."))))
+    p.add_argument("file",
+                   metavar=translate("CliHelp", "FILE"),
+                   help=translate("CliHelp", "situation file (.gpkg)"))
+    p.add_argument("--layer",
+                   metavar=translate("CliHelp", "ID"),
+                   help=translate("CliHelp", "one layer (default: every layer)"))
+    p.add_argument("--region",
+                   metavar=translate("CliHelp", "NAME"),
+                   help=translate("CliHelp", "km², change and rates in this region"))
     add_lang_option(p)
     out = p.add_mutually_exclusive_group(required=True)
-    out.add_argument("--csv", action="store_true", help=translate("CliHelp", "CSV, one row per state"))
-    out.add_argument("--json", action="store_true", help=translate("CliHelp", "one JSON object"))
+    out.add_argument("--csv", action="store_true",
+                     help=translate("CliHelp", "CSV, one row per state"))
+    out.add_argument("--json", action="store_true",
+                     help=translate("CliHelp", "one JSON object"))
 
 
 def state_rows(layer_id: str, areas: Areas, by_region: RegionAttribution, front: FrontLine,
