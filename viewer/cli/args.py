@@ -79,3 +79,15 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
                                            "180 and -90 <= minlat < maxlat <= 90, got %1"),
                                  _shown(text)))
     return values
+
+
+def add_file_argument(parser) -> None:
+    """The situation file every command but ``import`` reads: ``FILE``."""
+    parser.add_argument("file", metavar=translate("CliHelp", "FILE"),
+                        help=translate("CliHelp", "situation file (.gpkg)"))
+
+
+def add_layer_option(parser) -> None:
+    """``--layer ID``: one layer of the file (the analytics commands)."""
+    parser.add_argument("--layer", metavar=translate("CliHelp", "ID"),
+                        help=translate("CliHelp", "one layer (default: every layer)"))

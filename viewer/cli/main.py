@@ -10,7 +10,7 @@ import json
 import re
 import sys
 
-from viewer.cli.args import ArgumentError, OneLineParser
+from viewer.cli.args import ArgumentError, OneLineParser, add_file_argument
 from viewer.cli.language import (add_lang_option, asked_language, current, label, number,
                                  say, speaking, translate)
 from viewer.model.messages import QT_TRANSLATE_NOOP, fill
@@ -57,9 +57,7 @@ def build_parser() -> OneLineParser:
                                          "PDF; or an animation from one date to another "
                                          "(--from A --to B) to GIF, APNG (.png), WebP or MP4 "
                                          "(MP4 needs the video extra)."))
-    render.add_argument("file",
-                        metavar=translate("CliHelp", "FILE"),
-                        help=translate("CliHelp", "situation file (.gpkg)"))
+    add_file_argument(render)
     render.add_argument("--at",
                         help=translate("CliHelp", "date or time shown, e.g. 2025-06-13"))
     render.add_argument("--compare", nargs=2, metavar=("A", "B"),
@@ -121,9 +119,7 @@ def build_parser() -> OneLineParser:
         translate("CliHelp", "Describe a situation file: its layers, states, changes (km² "
                   "gained and lost, in each region), reports, and when each layer first "
                   "entered each region."), entry_rule(), status_rule(), front_rule())))
-    info.add_argument("file",
-                      metavar=translate("CliHelp", "FILE"),
-                      help=translate("CliHelp", "situation file (.gpkg)"))
+    add_file_argument(info)
     add_lang_option(info)
     info.add_argument("--json", action="store_true",
                       help=translate("CliHelp", "print one JSON object"))

@@ -10,7 +10,7 @@ import sys
 
 from viewer.analysis.settlement_status import (PLACE_TOLERANCE_M, STATUS_TEXT,
                                                SettlementStatus, status_rule)
-from viewer.cli.args import ArgumentError, parse_at
+from viewer.cli.args import ArgumentError, add_file_argument, add_layer_option, parse_at
 from viewer.analysis.analytics_info import time_or_none
 from viewer.cli import rules
 from viewer.cli.language import add_lang_option, current, translate
@@ -30,12 +30,8 @@ def add_parser(sub) -> None:
                                              "a date (default: the situation's end): inside, "
                                              "on the line or outside; since when; when it "
                                              "first fell inside.") + " " + rules.status_rule())
-    p.add_argument("file",
-                   metavar=translate("CliHelp", "FILE"),
-                   help=translate("CliHelp", "situation file (.gpkg)"))
-    p.add_argument("--layer",
-                   metavar=translate("CliHelp", "ID"),
-                   help=translate("CliHelp", "one layer (default: every layer)"))
+    add_file_argument(p)
+    add_layer_option(p)
     p.add_argument("--region",
                    metavar=translate("CliHelp", "NAME"),
                    help=translate("CliHelp", "only the places in this region"))

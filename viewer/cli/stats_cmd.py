@@ -17,6 +17,7 @@ from viewer.analysis.analytics_info import figure, state_figures
 from viewer.analysis.rates import WINDOWS_DAYS, net_change
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.cli import rules
+from viewer.cli.args import add_file_argument, add_layer_option
 from viewer.cli.language import add_lang_option, translate
 from viewer.cli.output import layer_ids, region_named, write_json
 from viewer.model.text import LINE_LIMIT, safe_line
@@ -35,12 +36,8 @@ def add_parser(sub) -> None:
                            rules.front_rule(),
                            translate("CliHelp", "With --region, km², change and rates are "
                                      "that region's; the front stays the layer's."))))
-    p.add_argument("file",
-                   metavar=translate("CliHelp", "FILE"),
-                   help=translate("CliHelp", "situation file (.gpkg)"))
-    p.add_argument("--layer",
-                   metavar=translate("CliHelp", "ID"),
-                   help=translate("CliHelp", "one layer (default: every layer)"))
+    add_file_argument(p)
+    add_layer_option(p)
     p.add_argument("--region",
                    metavar=translate("CliHelp", "NAME"),
                    help=translate("CliHelp", "km², change and rates in this region"))
