@@ -147,6 +147,24 @@ def test_every_help_text_is_the_ts_translation_of_its_english():
     assert seen > 100
 
 
+def test_an_options_own_placeholder_is_ukrainian():
+    """``--time-field TIME_FIELD``: where an option gives no metavar, argparse makes one of
+    its name; in Ukrainian it is the .ts's translation of that."""
+    from viewer.cli.language import speaking
+    seen = 0
+    for en, uk in zip(parsers("en"), parsers("uk")):
+        with speaking("uk"):
+            shown = [uk._get_formatter()._format_args(b, b.dest.upper()) if b.metavar else
+                     uk._get_formatter()._get_default_metavar_for_optional(b)
+                     for b in uk._actions]
+        for a, said in zip(en._actions, shown):
+            if a.metavar is None and a.option_strings and a.nargs != 0 and not a.choices:
+                assert said == ts("CliHelp", a.dest.upper()), (a.dest, said)
+                assert re.fullmatch("[А-ЯІЇЄҐ_]+", said), said
+                seen += 1
+    assert seen > 15
+
+
 def test_help_headings_are_argparse_words_in_ukrainian():
     status, out, _ = run_cli(["render", "--help", "--lang", "uk"])
     assert status == 0 and out.startswith(ts("argparse", "usage: "))

@@ -520,11 +520,11 @@ Assessment: %2</source>
     </message>
     <message>
         <source>add the layer(s) to the existing situation file OUT</source>
-        <translation>додати шар(и) до наявного файлу ситуації OUT</translation>
+        <translation>додати шар(и) до наявного файлу ситуації ВИХІД</translation>
     </message>
     <message>
         <source>replace OUT when it exists (its layers are dropped)</source>
-        <translation>замінити OUT, якщо він існує (його шари буде відкинуто)</translation>
+        <translation>замінити ВИХІД, якщо він існує (його шари буде відкинуто)</translation>
     </message>
     <message>
         <source>LAYER_ID</source>
@@ -532,7 +532,7 @@ Assessment: %2</source>
     </message>
     <message>
         <source>the daily update: add the SOURCE snapshots to this layer of OUT, after its last state</source>
-        <translation>щоденне оновлення: додати знімки ДЖЕРЕЛА до цього шару OUT після його останнього стану</translation>
+        <translation>щоденне оновлення: додати знімки ДЖЕРЕЛА до цього шару файлу ВИХІД після його останнього стану</translation>
     </message>
     <message>
         <source>with --into: accept snapshots dated before the layer&apos;s last state (the layer&apos;s history is rebuilt from its states and them)</source>
@@ -773,6 +773,70 @@ Assessment: %2</source>
     <message>
         <source>language of the messages (default: the system&apos;s, from LANG)</source>
         <translation>мова повідомлень (типово: системна, з LANG)</translation>
+    </message>
+    <message>
+        <source>AT</source>
+        <translation>ЧАС</translation>
+    </message>
+    <message>
+        <source>BBOX</source>
+        <translation>МЕЖІ</translation>
+    </message>
+    <message>
+        <source>DATE_PATTERN</source>
+        <translation>ШАБЛОН_ДАТИ</translation>
+    </message>
+    <message>
+        <source>END_FIELD</source>
+        <translation>ПОЛЕ_КІНЦЯ</translation>
+    </message>
+    <message>
+        <source>EVERY</source>
+        <translation>КРОК</translation>
+    </message>
+    <message>
+        <source>FPS</source>
+        <translation>КАДРІВ_ЗА_С</translation>
+    </message>
+    <message>
+        <source>HIGHLIGHT_DAYS</source>
+        <translation>ДНІВ</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ВИД</translation>
+    </message>
+    <message>
+        <source>LAYER</source>
+        <translation>ШАР</translation>
+    </message>
+    <message>
+        <source>OUTPUT</source>
+        <translation>ВИХІД</translation>
+    </message>
+    <message>
+        <source>REGIONS</source>
+        <translation>РЕГІОНИ</translation>
+    </message>
+    <message>
+        <source>REGION_NAME_FIELD</source>
+        <translation>ПОЛЕ_НАЗВИ</translation>
+    </message>
+    <message>
+        <source>REPORTS</source>
+        <translation>ПОВІДОМЛЕННЯ</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>РОЗМІР</translation>
+    </message>
+    <message>
+        <source>TIME_FIELD</source>
+        <translation>ПОЛЕ_ЧАСУ</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>ЗАГОЛОВОК</translation>
     </message>
 </context>
 <context>

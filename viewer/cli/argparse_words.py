@@ -36,6 +36,18 @@ WORDS = (
     QT_TRANSLATE_NOOP("argparse", "unexpected option string: %s"),
 )
 
+# the placeholders argparse makes of an option's name (``--time-field TIME_FIELD``) where
+# the option gives none of its own; viewer/cli/args.py's formatter says them translated
+DEFAULT_METAVARS = (
+    QT_TRANSLATE_NOOP("CliHelp", "AT"), QT_TRANSLATE_NOOP("CliHelp", "BBOX"),
+    QT_TRANSLATE_NOOP("CliHelp", "DATE_PATTERN"), QT_TRANSLATE_NOOP("CliHelp", "END_FIELD"),
+    QT_TRANSLATE_NOOP("CliHelp", "EVERY"), QT_TRANSLATE_NOOP("CliHelp", "FPS"),
+    QT_TRANSLATE_NOOP("CliHelp", "HIGHLIGHT_DAYS"), QT_TRANSLATE_NOOP("CliHelp", "KIND"),
+    QT_TRANSLATE_NOOP("CliHelp", "LAYER"), QT_TRANSLATE_NOOP("CliHelp", "OUTPUT"),
+    QT_TRANSLATE_NOOP("CliHelp", "REGIONS"), QT_TRANSLATE_NOOP("CliHelp", "REGION_NAME_FIELD"),
+    QT_TRANSLATE_NOOP("CliHelp", "REPORTS"), QT_TRANSLATE_NOOP("CliHelp", "SIZE"),
+    QT_TRANSLATE_NOOP("CliHelp", "TIME_FIELD"), QT_TRANSLATE_NOOP("CliHelp", "TITLE"))
+
 # argparse's messages that no command-line input can bring out (see above)
 PROGRAMMING_ERRORS = (
     "%r is not callable", "'required' is an invalid argument for positionals",

@@ -22,12 +22,24 @@ class ArgumentError(Exception):
 _NEGATIVE_VALUE = re.compile(r"^-\.?\d[\d.,eE+\-]*$")
 
 
+class _SaidPlaceholders:
+    """A help formatter whose placeholder for an option without a metavar of its own
+    (``--time-field TIME_FIELD``) is in the command line's language
+    (viewer/cli/argparse_words.py DEFAULT_METAVARS)."""
+
+    def _get_default_metavar_for_optional(self, action):
+        return translate("CliHelp", super()._get_default_metavar_for_optional(action))
+
+
 class OneLineParser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr and exit status 2, and a value
-    like ``-10,40,30,50`` after an option is taken as its value, not as an option."""
+    like ``-10,40,30,50`` after an option is taken as its value, not as an option; help
+    in the command line's language."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, formatter_class=argparse.HelpFormatter, **kwargs):
+        said = type(f"Said{formatter_class.__name__}", (_SaidPlaceholders, formatter_class),
+                    {})
+        super().__init__(*args, formatter_class=said, **kwargs)
         self._negative_number_matcher = _NEGATIVE_VALUE     # argparse's own hook
 
     def error(self, message: str):  # noqa: D401 - argparse API
