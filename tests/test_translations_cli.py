@@ -306,3 +306,22 @@ def test_settlements_compare_and_animation_lines_are_ukrainian(qapp, tmp_path):
                                "2025-06-20", "-o", str(tmp_path / "a.gif"), "--size",
                                "160x100", "--lang", "uk"])
     assert text == fill(ts("Cli", "%1 frames written to %2"), 3, tmp_path / "a.gif") + "\n"
+
+
+def test_the_command_lines_language_is_the_one_qt_reads_from_the_environment():
+    """The command line reads LANGUAGE / LC_ALL / LC_MESSAGES / LANG without Qt; the
+    window asks QLocale.system(): the same answer for each environment."""
+    from viewer.cli.language import LANGUAGES
+    from viewer.render.language import LANGUAGES as WINDOWS
+    assert LANGUAGES == WINDOWS
+    code = ("import os; from viewer.cli.language import environment_language as e; "
+            "from viewer.render.language import system_language as s; print(e(), s())")
+    for env in ({"LANG": "uk_UA.UTF-8"}, {"LANG": "C.UTF-8"}, {"LANG": "C", "LANGUAGE": "uk"},
+                {"LC_ALL": "en_US.UTF-8", "LANG": "uk_UA.UTF-8"},
+                {"LC_MESSAGES": "uk_UA.UTF-8", "LANG": "en_GB.UTF-8"},
+                {"LANGUAGE": "de:uk", "LANG": "en_US.UTF-8"}, {}):
+        clean = {k: v for k, v in os.environ.items()
+                 if not k.startswith(("LC_", "LANG"))} | env
+        out = subprocess.run([sys.executable, "-c", code], env=clean, capture_output=True,
+                             text=True, check=True, timeout=120).stdout.split()
+        assert out[0] == out[1], (env, out)

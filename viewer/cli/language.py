@@ -1,8 +1,8 @@
 """The language the command line speaks: ``--lang uk|en`` where given, else the one the
 system's locale asks for (LANG, LC_MESSAGES, LC_ALL), as the window does.
 
-Our own words go through ``translate(context, text)`` here (the .qm that
-viewer/render/language.py loads, without a Qt application), so ``pyside6-lupdate``
+Our own words go through ``translate(context, text)`` here (the .qm the window loads,
+read with QtCore alone and only for Ukrainian), so ``pyside6-lupdate``
 collects them into resources/i18n/*.ts like the window's. argparse's own words ("usage:",
 "the following arguments are required: %s", …) are looked up by argparse through
 gettext's ``_``/``ngettext`` at the moment it writes them; ``speaking`` hands argparse
@@ -12,11 +12,13 @@ ours instead (context "argparse", viewer/cli/argparse_words.py) for the one comm
 from __future__ import annotations
 
 import argparse
+import os
 from contextlib import contextmanager
 
 from viewer.model.messages import Message
 
 LANG_FLAG = "--lang"
+LANGUAGES = ("en", "uk")        # viewer/render/language.py's, without importing rendering
 _current = [lambda context, text: text]
 _lang = ["en"]
 
@@ -34,9 +36,11 @@ def current() -> str:
 def number(value: float, decimals: int = 1) -> str:
     """``114,508.9`` / ``114 508,9`` (a non-breaking space between the groups), as QLocale
     writes it in that language."""
+    if _lang[0] == LANGUAGES[0]:
+        return f"{value:,.{decimals}f}"
     from PySide6.QtCore import QLocale
-    from viewer.render.language import LOCALES
-    return QLocale(LOCALES[_lang[0]]).toString(float(value), "f", decimals)
+    return QLocale(QLocale.Language.Ukrainian, QLocale.Country.Ukraine).toString(
+        float(value), "f", decimals)
 
 
 def say(text: "Message | str") -> str:
@@ -48,7 +52,6 @@ def say(text: "Message | str") -> str:
 def asked_language(argv: list[str]) -> str:
     """``--lang X`` / ``--lang=X`` of ``argv`` when X is one we ship, else the system's.
     Read before argparse parses, since argparse's own messages come while it parses."""
-    from viewer.render.language import LANGUAGES, system_language
     for i, word in enumerate(argv):
         if word == "--":
             break
@@ -56,7 +59,33 @@ def asked_language(argv: list[str]) -> str:
                  else word[len(LANG_FLAG) + 1:] if word.startswith(LANG_FLAG + "=") else None)
         if value in LANGUAGES:
             return value
-    return system_language()
+    return environment_language()
+
+
+def environment_language(environ=os.environ) -> str:
+    """The shipped language the environment asks for, else English, read as Qt reads it
+    on Unix (QLocale.system().uiLanguages(): LANGUAGE's list where set, else the first of
+    LC_ALL, LC_MESSAGES, LANG), without loading Qt: an English command starts faster."""
+    wanted = environ.get("LANGUAGE") or next(
+        (environ[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(k)), "")
+    for name in wanted.split(":"):
+        code = name.split(".")[0].split("@")[0].replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return LANGUAGES[0]
+
+
+def translator(lang: str):
+    """``translate(context, text)`` into ``lang`` from our .qm, without installing it (no
+    application needed); English is the source and loads nothing."""
+    if lang == LANGUAGES[0]:
+        return lambda context, text: text
+    from PySide6.QtCore import QTranslator
+    from viewer.resources import translation_path
+    loaded = QTranslator()
+    if not loaded.load(translation_path(lang)):
+        raise FileNotFoundError(f"translation {translation_path(lang)} not found")
+    return lambda context, text: loaded.translate(context, text) or text
 
 
 def _plural(single: str, plural: str, n: int) -> str:
@@ -68,7 +97,6 @@ def _plural(single: str, plural: str, n: int) -> str:
 def speaking(lang: str):
     """Our words and argparse's in ``lang`` until the block ends (a test may run
     several commands in one process, in different languages)."""
-    from viewer.render.language import translator
     before = _current[0], _lang[0], argparse._, argparse.ngettext
     _current[0], _lang[0] = translator(lang), lang
     argparse._ = lambda text: translate("argparse", text)
@@ -98,7 +126,6 @@ def try_help() -> str:
 
 def add_lang_option(parser) -> None:
     """``--lang uk|en`` on a command that only speaks (render has its own, for the map)."""
-    from viewer.render.language import LANGUAGES
     parser.add_argument(LANG_FLAG, choices=LANGUAGES, default=None,
                         help=translate("CliHelp", "language of the messages (default: the "
                                        "system's, from LANG)"))

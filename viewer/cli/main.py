@@ -236,9 +236,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    if getattr(args, "lang", "") is None:           # render --lang: the system's language
-        from viewer.render.language import system_language
-        args.lang = system_language()
+    if getattr(args, "lang", "") is None:           # --lang: the system's language
+        args.lang = current()
     from viewer.cli.import_cmd import cmd_import
     from viewer.cli.settlements_cmd import cmd_settlements
     from viewer.cli.stats_cmd import cmd_stats

@@ -17,12 +17,11 @@ from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLibraryInfo, QL
 
 from viewer.model.messages import Message, fill
 from viewer.model.times import to_utc
-from viewer.resources import resource_path
+from viewer.resources import translation_path
 
 LANGUAGES = ("en", "uk")              # the languages we ship; the first is the source's
 NATIVE_NAMES = {"en": "English", "uk": "Українська"}
 LOCALES = {"en": "en_US", "uk": "uk_UA"}   # with our own "d MMMM yyyy": "13 June 2025"
-TRANSLATIONS = "i18n"                 # resources/i18n/situation_viewer_<lang>.qm
 NBSP = "\u00a0"
 translate = QCoreApplication.translate
 
@@ -45,7 +44,7 @@ def current_language() -> str:
 
 
 def qm_path(lang: str) -> str:
-    return str(resource_path(f"{TRANSLATIONS}/situation_viewer_{lang}.qm"))
+    return translation_path(lang)
 
 
 def install_language(lang: str) -> None:
@@ -115,17 +114,6 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     before the language is installed); ``translate(context, text)`` where it is shown."""
     return text
 
-
-
-def translator(lang: str):
-    """``translate(context, text)`` into ``lang`` without installing it (no application
-    needed): what the CLI says its errors with."""
-    if lang == LANGUAGES[0]:
-        return lambda context, text: text
-    loaded = QTranslator()
-    if not loaded.load(qm_path(lang)):
-        raise FileNotFoundError(f"translation {qm_path(lang)} not found")
-    return lambda context, text: loaded.translate(context, text) or text
 
 
 def core_text(text: "Message | str") -> str:
