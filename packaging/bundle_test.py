@@ -3,7 +3,8 @@
     .venv/bin/python packaging/bundle_test.py [dist/situation-viewer]
 
 With the bundle's own program only (no Python of ours involved):
-- PDFium (pypdfium2's libpdfium.so, loaded with ctypes) is in the bundle;
+- PDFium (pypdfium2's libpdfium.so, loaded with ctypes) is in the bundle, and so are the
+  Ukrainian translations (ours and Qt's qtbase_uk.qm);
 - the window on the embedded sample, on a real X server (xvfb-run), quitting by itself
   after its first frame (SITUATION_VIEWER_SMOKE_TEST=1, see viewer/app.py);
 - `info`, and `render` to PNG (the same pixels as the installed program's render: same
@@ -64,6 +65,10 @@ def check(bundle: Path, work: Path) -> None:
     # viewer.ui.pdf_pages fails without it, and the window run below would say so
     if not list(bundle.glob("_internal/pypdfium2_raw/libpdfium.so")):
         raise Failed(f"no pypdfium2_raw/libpdfium.so in {bundle}: PDF pages can't be shown")
+    # the Ukrainian interface: ours, and Qt's own for the standard dialogs' buttons
+    for qm in ("situation_viewer_uk.qm", "qtbase_uk.qm"):
+        if not list(bundle.glob(f"_internal/**/{qm}")):
+            raise Failed(f"no {qm} in {bundle}: the interface can't be shown in Ukrainian")
     env = {k: v for k, v in os.environ.items()
            if k not in ("QT_QPA_PLATFORM", "PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
     env["XDG_CONFIG_HOME"] = str(work / "config")

@@ -63,3 +63,8 @@ def growing_situation(states=None) -> Situation:
     meta = SituationMeta(title="Test map", attributions=["tests"], highlight_days=0.0,
                          default_bbox=(29.5, 47.5, 33.5, 50.5))
     return Situation(meta, [own, own2], [], [ctl])
+
+
+def said(result) -> list[str]:
+    """A reader's or an import's warnings in English (each a core Message, or text)."""
+    return [str(w) for w in result.warnings]

@@ -303,8 +303,8 @@ def test_cli_compare_prints_the_km2(tmp_path, situation_file):
 def test_dates_outside_the_data_say_so(tmp_path, situation_file):
     from viewer.model.in_data import in_data
     shown = in_data(_situation(), parse_time("1990-01-01"))
-    assert (shown.at, shown.note) == (D1, "before the first state, 1 Jun 2025")
-    assert in_data(_situation(), parse_time("9999-12-31")).note == \
+    assert (shown.at, str(shown.note)) == (D1, "before the first state, 1 Jun 2025")
+    assert str(in_data(_situation(), parse_time("9999-12-31")).note) == \
         "after the last state, 10 Jun 2025"
     status, _, err = run_cli(["render", situation_file, "--compare", "1990-01-01",
                               "2025-06-10", "-o", str(tmp_path / "c.png"), "--size", "320x200"])

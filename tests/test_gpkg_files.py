@@ -117,6 +117,7 @@ def test_a_wal_left_by_a_dead_writer_is_read_from_a_private_copy(saved):
     notices: list[str] = []
     assert read_situation(saved, notices).meta.title == "edited"
     assert (_snapshot(saved), _side_files(saved)) == before
+    notices = [str(n) for n in notices]
     assert len(notices) == 1 and notices[0].startswith(f"{saved}: its south.gpkg-wal holds")
     assert "private copy" in notices[0] and "\n" not in notices[0]
 

@@ -13,6 +13,7 @@ import shapely
 from pyproj import Geod
 from shapely.geometry import box, mapping
 
+from factories import said
 from viewer.analysis.areas import Areas
 from viewer.importing.summary import import_facts, summary_text
 from viewer.importing.pipeline import ImportOptions, run_import
@@ -128,7 +129,7 @@ def test_invalid_polygons_are_repaired_and_counted_and_points_left_out(tmp_path)
     result = imported(tmp_path)
     assert result.repaired == 1
     assert any("a_20250602.geojson: 1 feature(s) left out, not an area" in w
-               for w in result.warnings)
+               for w in said(result))
     text = summary_text(import_facts(result))
     assert "repaired polygons: 1\n" in text and f"warnings: {len(result.warnings)}" in text
     assert result.situation.layer("front").history.state_at(parse_time("2025-06-02")).area \

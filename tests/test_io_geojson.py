@@ -11,6 +11,7 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry import shape
 
+from factories import said
 from viewer.io import files as read_any
 from viewer.io.errors import SituationError
 from viewer.io.foreign.geojson import read_geojson
@@ -56,7 +57,7 @@ def test_every_geometry_type_and_properties_as_given(tmp_path):
     assert poly.equals(shape({"type": "Polygon", "coordinates": SQUARE}))
     assert len(poly.interiors) == 1 and poly.area == pytest.approx(1 - 0.04)
     assert result.features[2].properties == {"kind": "control"}
-    assert result.warnings == [] and result.repaired == 0
+    assert said(result) == [] and result.repaired == 0
 
 
 def test_single_feature_and_bare_geometry(tmp_path):
@@ -82,7 +83,7 @@ def test_legacy_crs_member_is_reprojected(tmp_path, name):
     got = shapely.get_coordinates(result.features[0].geometry)
     np.testing.assert_allclose(got, expected, rtol=0, atol=1e-9)
     assert got[0] == pytest.approx([30.0, 48.0], abs=1e-6)
-    assert result.warnings == ["converted coordinates from EPSG:3857 (WGS 84 / Pseudo-Mercator)"
+    assert said(result) == ["converted coordinates from EPSG:3857 (WGS 84 / Pseudo-Mercator)"
                                " to longitude/latitude"]
 
 
@@ -91,7 +92,7 @@ def test_crs84_and_epsg4326_members_are_lon_lat(tmp_path):
         doc = {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": name}},
                "features": [feature({"type": "Point", "coordinates": [30.5, 48.5]})]}
         result = read_geojson(write(tmp_path, doc))
-        assert result.warnings == [] and result.features[0].geometry.coords[0] == (30.5, 48.5)
+        assert said(result) == [] and result.features[0].geometry.coords[0] == (30.5, 48.5)
 
 
 @pytest.mark.parametrize("crs, problem", [
@@ -124,7 +125,7 @@ def test_nan_inf_and_out_of_range_coordinates_are_skipped(tmp_path):
             '{"type": "Feature", "properties": {"k": 6}, "geometry": null}]}')
     result = read_geojson(write(tmp_path, text))
     assert [f.properties["k"] for f in result.features] == [5]
-    assert result.warnings == [
+    assert said(result) == [
         "skipped 1 feature with no geometry: feature 6",
         "skipped 3 features with NaN or infinite coordinates: feature 1, feature 2, feature 3",
         "skipped 1 feature with coordinates outside longitude -180..180 or latitude -90..90: "
@@ -140,7 +141,7 @@ def test_bow_tie_is_repaired_and_counted(tmp_path):
     fixed = result.features[1].geometry
     assert fixed.is_valid and fixed.geom_type == "MultiPolygon"
     assert fixed.area == pytest.approx(2.0) and len(fixed.geoms) == 2
-    assert result.warnings == ["repaired 1 invalid geometry: feature 2"]
+    assert said(result) == ["repaired 1 invalid geometry: feature 2"]
 
 
 def test_unusable_geometries_are_skipped_with_reasons(tmp_path):
@@ -151,8 +152,8 @@ def test_unusable_geometries_are_skipped_with_reasons(tmp_path):
         feature({"type": "Point", "coordinates": [30, 48]}, name="ok")]}))
     assert [f.name for f in result.features] == ["ok"]
     assert len(result.warnings) == 3
-    assert all(w.startswith("skipped 1 feature with an unusable geometry") for w in result.warnings)
-    assert "unknown geometry type 'Circle'" in result.warnings[1]
+    assert all(w.startswith("skipped 1 feature with an unusable geometry") for w in said(result))
+    assert "unknown geometry type 'Circle'" in said(result)[1]
 
 
 @pytest.mark.parametrize("text, problem", [
@@ -198,7 +199,7 @@ def test_deepstate_snapshot_reads_like_json_and_shape(deepstate_dir):
     result = read_geojson(path)
     doc = json.loads(path.read_text(encoding="utf-8"))
     expected = [shape(f["geometry"]) for f in doc["features"]]
-    assert len(result.features) == len(expected) and result.warnings == []
+    assert len(result.features) == len(expected) and said(result) == []
     for got, want in zip(result.features, expected):
         assert got.geometry.equals_exact(want, tolerance=0)
         assert math.isclose(got.geometry.area, want.area)

@@ -13,6 +13,7 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry import Point, Polygon, box
 
+from factories import said
 from viewer.io.errors import SituationError
 from viewer.io.geopackage.blob import encode
 from viewer.io.foreign.gpkg_layers import list_feature_layers, read_gpkg_features
@@ -54,7 +55,7 @@ def test_gdal_written_layers_in_4326_and_3857(tmp_path):
     for f, want in zip(result.features, lonlat * 2):
         np.testing.assert_allclose(shapely.get_coordinates(f.geometry),
                                    shapely.get_coordinates(want), atol=1e-9)
-    assert result.warnings == ["table admin1_merc: converted coordinates from EPSG:3857 "
+    assert said(result) == ["table admin1_merc: converted coordinates from EPSG:3857 "
                                "(WGS 84 / Pseudo-Mercator) to longitude/latitude"]
     only = read_features(path, layer="admin1_merc")
     assert [f.name for f in only.features] == ["W", "E"]
@@ -95,7 +96,7 @@ def test_hand_made_table_with_our_blobs(tmp_path):
         ("zones", {"label": "good"}), ("zones", {"label": "bow"})]
     assert result.features[0].geometry.equals(box(30, 48, 31, 49))
     assert result.repaired == 1 and result.features[1].geometry.area == pytest.approx(2.0)
-    assert result.warnings == [
+    assert said(result) == [
         "skipped 1 feature with an unreadable geometry blob: table zones, fid 3",
         "table zones: binary columns not read: data",
         "skipped 1 feature with no geometry: table zones, fid 4",
@@ -115,7 +116,7 @@ def test_undefined_srs_taken_as_lon_lat_when_it_fits(tmp_path):
                      srs_id=0)
     result = read_gpkg_features(path)
     assert result.features[0].geometry.equals(Point(30, 48))
-    assert result.warnings == ["table zones: undefined spatial reference system (srs_id 0); "
+    assert said(result) == ["table zones: undefined spatial reference system (srs_id 0); "
                                "coordinates taken as lon/lat"]
     far = make_gpkg(tmp_path / "far.gpkg", [(1, encode([Point(3e6, 6e6)], 0)[0], "p", None)],
                     srs_id=0)

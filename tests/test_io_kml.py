@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from factories import said
 from viewer.io.foreign import kmz
 from viewer.io.errors import SituationError
 from viewer.io.foreign.kml import parse_kml, read_kml
@@ -104,7 +105,7 @@ def test_placemarks_folders_times_and_data(variant):
     assert inherits.geometry.geom_type == "MultiPolygon" and len(inherits.geometry.geoms) == 2
     assert by_name["Road"].geometry.geom_type == "LineString"
     assert by_name["Loose"].properties == {}
-    assert result.warnings == [
+    assert said(result) == [
         "ignored 1 NetworkLink element: network links are never followed",
         "ignored 2 gx:Track elements: Google Earth extension geometries are not read"]
 
@@ -124,8 +125,8 @@ def test_bad_placemarks_are_skipped_and_bow_ties_repaired():
     assert [f.name for f in result.features] == ["bow"]
     assert result.repaired == 1 and result.features[0].geometry.area == pytest.approx(2.0)
     assert len(result.warnings) == 5
-    assert "placemark 'bad'" in result.warnings[0] and "placemark 'short'" in result.warnings[1]
-    assert result.warnings[2:] == [
+    assert "placemark 'bad'" in said(result)[0] and "placemark 'short'" in said(result)[1]
+    assert said(result)[2:] == [
         "skipped 1 feature with no geometry: placemark 'empty'",
         "skipped 1 feature with coordinates outside longitude -180..180 or latitude -90..90: "
         "placemark 'nowhere'",

@@ -12,6 +12,7 @@ import shapely
 from pyproj import CRS, Transformer
 from pyproj.enums import WktVersion
 
+from factories import said
 from viewer.io.errors import SituationError
 from viewer.io.foreign.dispatch import read_features
 from viewer.io.foreign.shp import read_shapefile
@@ -64,7 +65,7 @@ def test_polygon_with_hole_in_epsg3857_with_prj_and_cpg(tmp_path):
     np.testing.assert_allclose(shapely.get_coordinates(geom.exterior), OUTER, atol=1e-9)
     np.testing.assert_allclose(shapely.get_coordinates(geom.interiors[0]), HOLE, atol=1e-9)
     assert geom.area == pytest.approx(1 - 0.04)
-    assert result.warnings == [
+    assert said(result) == [
         "converted coordinates from EPSG:3857 (WGS 84 / Pseudo-Mercator) to longitude/latitude",
         "skipped 1 feature with no geometry: shape 2"]
 
@@ -73,14 +74,14 @@ def test_wgs84_prj_means_no_conversion(tmp_path):
     prj = CRS(4326).to_wkt(WktVersion.WKT1_ESRI)
     path = write_polygons(tmp_path / "a", [[OUTER]], [("a", 1, None, 1.0)], prj=prj)
     result = read_shapefile(path)
-    assert result.warnings == []
+    assert said(result) == []
     np.testing.assert_allclose(shapely.get_coordinates(result.features[0].geometry), OUTER)
 
 
 def test_no_prj_lon_lat_assumed_with_a_warning(tmp_path):
     path = write_polygons(tmp_path / "a", [[OUTER, HOLE]], [("a", 1, None, 1.0)])
     result = read_features(path)
-    assert result.warnings == ["no .prj file: coordinates taken as longitude/latitude (WGS 84)"]
+    assert said(result) == ["no .prj file: coordinates taken as longitude/latitude (WGS 84)"]
     assert len(result.features[0].geometry.interiors) == 1
 
 
@@ -96,7 +97,7 @@ def test_attributes_not_utf8_fall_back_to_latin1(tmp_path):
                           encoding="latin-1", prj=CRS(4326).to_wkt())
     result = read_shapefile(path)
     assert result.features[0].properties["name"] == "Café"
-    assert result.warnings == ["attributes are not valid utf-8; read as Latin-1"]
+    assert said(result) == ["attributes are not valid utf-8; read as Latin-1"]
 
 
 def test_upper_case_sidecars_and_missing_dbf(tmp_path):
@@ -105,11 +106,11 @@ def test_upper_case_sidecars_and_missing_dbf(tmp_path):
     for ext in (".shp", ".shx", ".dbf", ".prj"):
         os.rename(path.with_suffix(ext), tmp_path / ("B" + ext.upper()))
     result = read_shapefile(tmp_path / "B.SHP")
-    assert result.features[0].properties["name"] == "x" and result.warnings == []
+    assert result.features[0].properties["name"] == "x" and said(result) == []
     os.remove(tmp_path / "B.DBF")
     result = read_shapefile(tmp_path / "B.SHP")
     assert result.features[0].properties == {}
-    assert result.warnings == ["no .dbf file beside it: features have no attributes"]
+    assert said(result) == ["no .dbf file beside it: features have no attributes"]
 
 
 def test_points_are_read(tmp_path):
@@ -146,7 +147,7 @@ def test_ring_orientation_problems_become_warnings_not_log_output(tmp_path, capl
                           prj=CRS(4326).to_wkt())
     result = read_shapefile(path)
     assert result.features[0].geometry.area == pytest.approx(1.0)
-    assert result.warnings == ["polygon rings of shape 1 are all holes or holes outside any "
+    assert said(result) == ["polygon rings of shape 1 are all holes or holes outside any "
                                "outer ring (by their orientation); read as outer rings"]
     assert caplog.records == []
     assert not shapefile.logger.filters                 # our filter is gone again

@@ -80,3 +80,31 @@ def test_render_lang_en_draws_the_english_source_texts(tmp_path):
     texts = render(tmp_path, "en", 7)
     assert {"Gained in the last 7 days", "Lost in the last 7 days", "13 June 2025"} <= set(texts)
     assert not any(re.search("[А-Яа-яІіЇїЄє]", t) for t in texts[-12:])
+
+
+def test_render_lang_uk_says_its_own_credit_and_date_note_in_ukrainian(tmp_path):
+    """A layer imported without --attribution: the map's "source not stated; imported
+    from …" and the note for a date before the first state are the .ts's Ukrainian."""
+    series = tmp_path / "series"
+    series.mkdir()
+    for day, width in (("20250601", 0.1), ("20250610", 0.2)):
+        ring = [[37.5, 48.0], [37.5 + width, 48.0], [37.5 + width, 48.2], [37.5, 48.2],
+                [37.5, 48.0]]
+        (series / f"front_{day}.geojson").write_text(
+            '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+            '{}, "geometry": {"type": "Polygon", "coordinates": [%s]}}]}' % ring)
+    gpkg, out = tmp_path / "front.gpkg", tmp_path / "early.svg"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    env.update(LANG="C.UTF-8", QT_QPA_PLATFORM="offscreen")
+    for argv in (["import", str(series), "-o", str(gpkg), "--layer", "Фронт", "--places",
+                  "none", "--context", "none"],
+                 ["render", str(gpkg), "--at", "2025-05-01", "--lang", "uk", "-o", str(out)]):
+        subprocess.run([sys.executable, "-m", "viewer", *argv], env=env, check=True,
+                       capture_output=True, timeout=120)
+    drawn = " ".join(svg_texts(out))
+    credit = ts_translation("Core", "%1: source not stated; imported from %2")
+    assert credit.replace("%1", "Фронт").replace("%2", "series") in drawn, drawn
+    note = ts_translation("Core", "before the first state, %1")
+    june = ts_translation("Core", "Jun")
+    assert note.replace("%1", f"1 {june} 2025") in drawn, drawn
+    assert not re.search(r"source not stated|imported from|before the first", drawn)

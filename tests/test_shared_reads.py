@@ -122,8 +122,9 @@ def test_a_piece_added_at_another_time_makes_that_time_a_state(saved):
     added = parse_time("2025-06-03T06:00Z")
     assert added in history.times
     assert len(history.pieces_at(added)) == len(history.pieces_at(parse_time("2025-06-03"))) + 1
-    assert notices == [f"layer 'claimed': piece fid {fid} starts at 2025-06-03T06:00:00Z, "
-                       "which was not one of its state times; made a state"]
+    assert [str(n) for n in notices] == [
+        f"layer 'claimed': piece fid {fid} starts at 2025-06-03T06:00:00Z, "
+        "which was not one of its state times; made a state"]
 
 
 # -- foreign files name the way in -------------------------------------------------------

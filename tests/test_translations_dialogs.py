@@ -30,9 +30,9 @@ IDENTIFIERS = set(TABLES) | {"situation_meta", "fid", "highlight_days", "format_
     column.split()[0] for spec in TABLES.values() for column in spec[1].split(",")}
 KINDS = {"assessed-control", "assessed-advance", "claimed", "incursion", "contested"}
 # Latin the dialogs may show besides tests/test_translations.py's ALLOWED: the Admiralty
-# grade letters, the example source and language codes of placeholders, and Qt's own
-# Ukrainian "OK"
-DIALOG_ALLOWED = {"A", "B", "C", "D", "E", "F", "ISW", "en", "uk", "OK",
+# grade letters, the example source and language codes of placeholders (Qt's "OK" is
+# "Гаразд": viewer/render/language.py QT_OWN_WORDS)
+DIALOG_ALLOWED = {"A", "B", "C", "D", "E", "F", "ISW", "en", "uk",
                   "GeoNames",                    # the settlements' source, a name
                   "GSHHG",                       # the built-in rivers' source, a name
                   "OpenStreetMap", "Natural", "Earth"}   # whose tags guess a style: names

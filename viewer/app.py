@@ -21,6 +21,8 @@ from pathlib import Path
 
 from viewer import __version__
 from viewer.cli.args import OneLineParser
+from viewer.cli.language import asked_language, label, reason, say, speaking, translate
+from viewer.model.messages import fill
 from viewer.model.times import parse_time
 from viewer.resources import sample_path
 
@@ -33,24 +35,32 @@ def _parser() -> OneLineParser:
     from viewer.cli.main import command_lines
     parser = OneLineParser(
         prog=PROG, formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Show a situation: regions, layers of control over time, and the "
-                    "reports behind each change.",
-        epilog="commands (situation-viewer COMMAND --help for each):\n" + command_lines()
-               + "\nDesktop integration for this user (menu entry, icon, .gpkg files open "
-               "in the viewer): situation-viewer --install-desktop; remove it with "
-               "--uninstall-desktop.")
-    parser.add_argument("file", nargs="?", help="situation file (.gpkg); default: the "
-                        "embedded sample")
-    parser.add_argument("--at", metavar="DATE", help="open at this date or time "
-                        "(e.g. 2025-06-13 or 2025-06-13T08:00Z); default: the file's own")
-    parser.add_argument("--bbox", metavar="MINLON,MINLAT,MAXLON,MAXLAT",
-                        help="open on this lon/lat box (as Edit ▸ Copy View as Command gives)")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+        description=translate("CliHelp", "Show a situation: regions, layers of control over "
+                                         "time, and the reports behind each change."),
+        epilog=translate("CliHelp", "commands (situation-viewer COMMAND --help for each):")
+        + "\n" + command_lines() + "\n"
+        + translate("CliHelp", "Desktop integration for this user (menu entry, icon, .gpkg "
+                    "files open in the viewer): situation-viewer --install-desktop; remove it "
+                    "with --uninstall-desktop."))
+    parser.add_argument("file", nargs="?",
+                        metavar=translate("CliHelp", "FILE"),
+                        help=translate("CliHelp", "situation file (.gpkg); default: the "
+                                                  "embedded sample"))
+    parser.add_argument("--at",
+                        metavar=translate("CliHelp", "DATE"),
+                        help=translate("CliHelp", "open at this date or time (e.g. 2025-06-13 "
+                                                  "or 2025-06-13T08:00Z); default: the file's "
+                                                  "own"))
+    parser.add_argument("--bbox", metavar=translate("CliHelp", "MINLON,MINLAT,MAXLON,MAXLAT"),
+                        help=translate("CliHelp", "open on this lon/lat box (as Edit ▸ Copy "
+                                                  "View as Command gives)"))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=translate("CliHelp", "show program's version number and exit"))
     return parser
 
 
 def _fail(message: str) -> int:
-    sys.stderr.write(f"{PROG}: error: {message}\n")
+    sys.stderr.write(f"{PROG}: {label('error')} {message}\n")
     return USAGE_ERROR
 
 
@@ -75,11 +85,12 @@ def no_display_reason() -> str | None:
     platform = (os.environ.get("QT_QPA_PLATFORM") or "").split(";")[0].split(":")[0]
     wayland, x11 = os.environ.get("WAYLAND_DISPLAY"), os.environ.get("DISPLAY")
     if platform == "" and not wayland and not x11:
-        return "no display (neither DISPLAY nor WAYLAND_DISPLAY is set)"
+        return translate("Cli", "no display (neither DISPLAY nor WAYLAND_DISPLAY is set)")
     if platform == "xcb" and not x11:
-        return "no display (QT_QPA_PLATFORM=xcb but DISPLAY is not set)"
+        return translate("Cli", "no display (QT_QPA_PLATFORM=xcb but DISPLAY is not set)")
     if platform.startswith("wayland") and not wayland:
-        return f"no display (QT_QPA_PLATFORM={platform} but WAYLAND_DISPLAY is not set)"
+        return fill(translate("Cli", "no display (QT_QPA_PLATFORM=%1 but WAYLAND_DISPLAY is "
+                              "not set)"), platform)
     return None
 
 
@@ -96,9 +107,9 @@ def _start_qt(argv0: str):
     def handler(kind, context, message):
         if kind == QtMsgType.QtFatalMsg:
             first = next((m for m in said if "display" in m), said[0] if said else message)
-            sys.stderr.write(f"{PROG}: error: can't open a window: "
-                             f"{' '.join(first.split())}; run it on a desktop, or under "
-                             "xvfb-run\n")
+            sys.stderr.write(f"{PROG}: {label('error')} " + fill(translate(
+                "Cli", "can't open a window: %1; run it on a desktop, or under xvfb-run"),
+                " ".join(first.split())) + "\n")
             sys.stderr.flush()
             os._exit(USAGE_ERROR)
         said.append(message)
@@ -116,14 +127,21 @@ def _start_qt(argv0: str):
 def main(argv: list[str] | None = None) -> int:
     """Run the window; ``argv`` are the arguments after the program name. The first file
     is read before any Qt object is made, so a bad file, a bad option or a missing
-    display each end with one line on stderr and status 2."""
-    args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    display each end with one line on stderr and status 2, in the system's language (or
+    ``--lang``'s)."""
+    argv = sys.argv[1:] if argv is None else argv
+    with speaking(asked_language(argv)):
+        return _main(argv)
+
+
+def _main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
     at: datetime | None = None
     if args.at is not None:
         try:
             at = parse_time(args.at)
         except ValueError as exc:
-            return _fail(f"--at: {exc}")
+            return _fail(f"--at: {reason(exc)}")
     bbox = None
     if args.bbox is not None:
         from viewer.cli.args import ArgumentError, parse_bbox
@@ -136,21 +154,21 @@ def main(argv: list[str] | None = None) -> int:
     from viewer.cli.main import COMMANDS
     from viewer.model.text import safe_line
     if _unknown_word(args.file):
-        return _fail(f"no such file or command: {safe_line(args.file)} (commands: "
-                     f"{', '.join(COMMANDS)}; try --help)")
+        return _fail(fill(translate("Cli", "no such file or command: %1 (commands: %2; try "
+                                    "--help)"), safe_line(args.file), ", ".join(COMMANDS)))
     notices: list[str] = []
     try:
         path, situation = _read_first(args.file, notices)
     except SituationError as exc:                   # in the system's language, as the CLI
         from viewer.cli.main import error_line
-        sys.stderr.write(f"{PROG}: {error_line(exc, None)}\n")
+        sys.stderr.write(f"{PROG}: {error_line(exc)}\n")
         return USAGE_ERROR
     for line in notices:
-        sys.stderr.write(f"{PROG}: note: {safe_line(line)}\n")
-    reason = no_display_reason()
-    if reason is not None:
-        return _fail(f"can't open a window: {reason}; run it on a desktop, or under "
-                     "xvfb-run")
+        sys.stderr.write(f"{PROG}: {label('note')} {safe_line(say(line))}\n")
+    no_display = no_display_reason()
+    if no_display is not None:
+        return _fail(fill(translate("Cli", "can't open a window: %1; run it on a desktop, or "
+                                    "under xvfb-run"), no_display))
 
     from viewer.ui.loader import prepare
     from viewer.ui.main_window import MainWindow

@@ -43,6 +43,11 @@ def resource_path(name: str) -> Path:
     return _extracted.enter_context(as_file(resource(name)))
 
 
+def translation_path(lang: str) -> str:
+    """Our compiled translation into ``lang`` (resources/i18n/situation_viewer_<lang>.qm)."""
+    return str(resource_path(f"i18n/situation_viewer_{lang}.qm"))
+
+
 def sample_path() -> Path:
     """The embedded sample situation file."""
     return resource_path(SAMPLE)

@@ -148,8 +148,695 @@ Assessment: %2</source>
 <context>
     <name>Cli</name>
     <message>
+        <source>no display (neither DISPLAY nor WAYLAND_DISPLAY is set)</source>
+        <translation>немає дисплея (не задано ні DISPLAY, ні WAYLAND_DISPLAY)</translation>
+    </message>
+    <message>
+        <source>no display (QT_QPA_PLATFORM=xcb but DISPLAY is not set)</source>
+        <translation>немає дисплея (QT_QPA_PLATFORM=xcb, але DISPLAY не задано)</translation>
+    </message>
+    <message>
+        <source>no display (QT_QPA_PLATFORM=%1 but WAYLAND_DISPLAY is not set)</source>
+        <translation>немає дисплея (QT_QPA_PLATFORM=%1, але WAYLAND_DISPLAY не задано)</translation>
+    </message>
+    <message>
+        <source>can&apos;t open a window: %1; run it on a desktop, or under xvfb-run</source>
+        <translation>не вдається відкрити вікно: %1; запустіть програму на робочому столі або через xvfb-run</translation>
+    </message>
+    <message>
+        <source>no such file or command: %1 (commands: %2; try --help)</source>
+        <translation>немає такого файлу чи команди: %1 (команди: %2; див. --help)</translation>
+    </message>
+    <message>
+        <source>--size: expected WIDTHxHEIGHT in pixels (e.g. 1600x1000), got %1</source>
+        <translation>--size: очікується ШИРИНАxВИСОТА в пікселях (напр. 1600x1000), отримано %1</translation>
+    </message>
+    <message>
+        <source>--size: each side must be between 16 and %1 pixels, got %2</source>
+        <translation>--size: кожна сторона має бути від 16 до %1 пікселів, отримано %2</translation>
+    </message>
+    <message>
+        <source>--bbox: expected minlon,minlat,maxlon,maxlat in degrees, got %1</source>
+        <translation>--bbox: очікується мін_довгота,мін_широта,макс_довгота,макс_широта в градусах, отримано %1</translation>
+    </message>
+    <message>
+        <source>--bbox: need -180 &lt;= minlon &lt; maxlon &lt;= 180 and -90 &lt;= minlat &lt; maxlat &lt;= 90, got %1</source>
+        <translation>--bbox: потрібно -180 &lt;= мін_довгота &lt; макс_довгота &lt;= 180 і -90 &lt;= мін_широта &lt; макс_широта &lt;= 90, отримано %1</translation>
+    </message>
+    <message>
+        <source>%1: must be a number &gt;= 0, got %2</source>
+        <translation>%1: має бути число &gt;= 0, отримано %2</translation>
+    </message>
+    <message>
+        <source>--date-pattern: not a regular expression (%1)</source>
+        <translation>--date-pattern: не регулярний вираз (повідомлення Python: «%1»)</translation>
+    </message>
+    <message>
+        <source>-o: a situation file ends in .gpkg, got %1</source>
+        <translation>-o: назва файлу ситуації закінчується на .gpkg, отримано %1</translation>
+    </message>
+    <message>
+        <source>--kind: expected a word such as assessed-control, got %1</source>
+        <translation>--kind: очікується слово на кшталт assessed-control, отримано %1</translation>
+    </message>
+    <message>
+        <source>--layer: empty name</source>
+        <translation>--layer: порожня назва</translation>
+    </message>
+    <message>
+        <source>-o: %1 is also a SOURCE</source>
+        <translation>-o: %1 — це також ДЖЕРЕЛО</translation>
+    </message>
+    <message>
+        <source>%1: %2 does not exist (without %1 a new file is written)</source>
+        <translation>%1: %2 не існує (без %1 записується новий файл)</translation>
+    </message>
+    <message>
+        <source>--into: adds to one layer; --append adds new layers: use one</source>
+        <translation>--into додає до одного шару, --append додає нові шари: виберіть щось одне</translation>
+    </message>
+    <message>
+        <source>--rebuild: only with --into LAYER_ID</source>
+        <translation>--rebuild: лише разом з --into ІД_ШАРУ</translation>
+    </message>
+    <message>
+        <source>--drop-foreign: only with --append or --into (a new file holds nothing else)</source>
+        <translation>--drop-foreign: лише разом з --append або --into (у новому файлі більше нічого немає)</translation>
+    </message>
+    <message>
+        <source>-o: %1 already exists; --append adds the new layer(s) to it, --force replaces it (dropping its layers)</source>
+        <translation>-o: %1 вже існує; --append додасть до нього нові шари, --force замінить його (його шари буде відкинуто)</translation>
+    </message>
+    <message>
+        <source>--context-style: given %1 times for %2 --context; give it once for all, or once per --context</source>
+        <translation>--context-style: задано %1 раз(и) для %2 --context; задайте його один раз для всіх або по одному для кожного --context</translation>
+    </message>
+    <message>
+        <source>--context: none adds no context; leave out the others</source>
+        <translation>--context: none не додає контексту; приберіть інші</translation>
+    </message>
+    <message>
+        <source>--at: needs --watch PLACE</source>
+        <translation>--at: потрібен --watch НАСЕЛЕНИЙ_ПУНКТ</translation>
+    </message>
+    <message>
+        <source>%1  (format %2)</source>
+        <translation>%1  (формат %2)</translation>
+    </message>
+    <message>
+        <source>time span: %1 .. %2</source>
+        <translation>проміжок часу: %1 .. %2</translation>
+    </message>
+    <message>
+        <source>regions: %1, places: %2, reports: %3</source>
+        <translation>регіонів: %1, населених пунктів: %2, повідомлень: %3</translation>
+    </message>
+    <message>
+        <source>layer %1 (%2): %3 states, %4 changes, %5 km² at the end</source>
+        <translation>шар %1 (%2): станів — %3, змін — %4, наприкінці %5 км²</translation>
+    </message>
+    <message>
+        <source>UNSOURCED</source>
+        <translation>БЕЗ ДЖЕРЕЛА</translation>
+    </message>
+    <message>
+        <source>%1  +%2 / -%3 km²  [%4]  reports: %5</source>
+        <translation>%1  +%2 / -%3 км²  [%4]  повідомлення: %5</translation>
+    </message>
+    <message>
+        <source>context %1: %2</source>
+        <translation>контекст %1: %2</translation>
+    </message>
+    <message>
+        <source>links to a change or report not in the file (ignored): %1</source>
+        <translation>посилань на зміну чи повідомлення, яких немає у файлі (пропущено): %1</translation>
+    </message>
+    <message>
+        <source>--layer: no layer %1 (layers: %2)</source>
+        <translation>--layer: немає шару %1 (шари: %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>немає</translation>
+    </message>
+    <message>
+        <source>--region: no region %1 (regions: %2)</source>
+        <translation>--region: немає регіону %1 (регіони: %2)</translation>
+    </message>
+    <message>
+        <source>render: give one of --at DATE, --compare A B, or --from A --to B</source>
+        <translation>render: задайте щось одне: --at ДАТА, --compare A B або --from A --to B</translation>
+    </message>
+    <message>
+        <source>--from and --to: an animation needs both</source>
+        <translation>--from і --to: для анімації потрібні обидва</translation>
+    </message>
+    <message>
+        <source>--highlight-days: must be between 0 and 36500</source>
+        <translation>--highlight-days: має бути від 0 до 36500</translation>
+    </message>
+    <message>
+        <source>--radius: needs --center PLACE</source>
+        <translation>--radius: потрібен --center НАСЕЛЕНИЙ_ПУНКТ</translation>
+    </message>
+    <message>
+        <source>--center: give either --center or --bbox, not both</source>
+        <translation>--center: задайте або --center, або --bbox, але не обидва</translation>
+    </message>
+    <message>
+        <source>--radius: must be between 0.1 and 5000 km, got %1</source>
+        <translation>--radius: має бути від 0,1 до 5000 км, отримано %1</translation>
+    </message>
+    <message>
+        <source>-o: output must end in %1, got %2</source>
+        <translation>-o: назва вихідного файлу має закінчуватися на %1, отримано %2</translation>
+    </message>
+    <message>
+        <source>--from/--to: --to is before --from</source>
+        <translation>--from/--to: --to раніше за --from</translation>
+    </message>
+    <message>
+        <source>--fps: must be between 0.1 and %1</source>
+        <translation>--fps: має бути від 0,1 до %1</translation>
+    </message>
+    <message>
+        <source>--from/--to: %1; the dates hold no change to animate</source>
+        <translation>--from/--to: %1; між цими датами немає змін для анімації</translation>
+    </message>
+    <message>
+        <source>%1 frames written to %2</source>
+        <translation>записано кадрів: %1 у %2</translation>
+    </message>
+    <message>
+        <source>%1: no place or region named %2 in the file</source>
+        <translation>%1: у файлі немає населеного пункту чи регіону з назвою %2</translation>
+    </message>
+    <message>
+        <source>; and %1 more</source>
+        <translation>; і ще %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 places are named %3: %4 (name one as &apos;NAME, REGION&apos;)</source>
+        <translation>%1: назву %3 мають %2 населені пункти: %4 (назвіть один як «НАЗВА, РЕГІОН»)</translation>
+    </message>
+    <message>
+        <source>never to %1</source>
+        <translation>жодного разу до %1</translation>
+    </message>
+    <message>
+        <source>--place-tolerance: must be between 0 and 100000 metres</source>
+        <translation>--place-tolerance: має бути від 0 до 100000 метрів</translation>
+    </message>
+    <message>
+        <source>no places in this situation</source>
+        <translation>у цій ситуації немає населених пунктів</translation>
+    </message>
+    <message>
+        <source>status at %1 (%2)</source>
+        <translation>стан на %1 (%2)</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>з %1</translation>
+    </message>
+    <message>
+        <source>first inside %1</source>
+        <translation>уперше всередині: %1</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>змін: %1</translation>
+    </message>
+    <message>
+        <source>--watch: %1 is a region; name a place (a town or village) of the file</source>
+        <translation>--watch: %1 — це регіон; назвіть населений пункт (місто чи село) з файлу</translation>
+    </message>
+    <message>
+        <source>distance from %1 at %2 (change over %3 days):</source>
+        <translation>відстань від %1 на %2 (зміна за %3 дн.):</translation>
+    </message>
+    <message>
+        <source>no area at this date</source>
+        <translation>на цю дату території немає</translation>
+    </message>
+    <message>
+        <source>0 km, inside since %1</source>
+        <translation>0 км, усередині з %1</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 км</translation>
+    </message>
+    <message>
         <source>error:</source>
         <translation>помилка:</translation>
+    </message>
+    <message>
+        <source>warning:</source>
+        <translation>попередження:</translation>
+    </message>
+    <message>
+        <source>note:</source>
+        <translation>примітка:</translation>
+    </message>
+    <message>
+        <source>(try --help)</source>
+        <translation>(див. --help)</translation>
+    </message>
+</context>
+<context>
+    <name>CliHelp</name>
+    <message>
+        <source>Show a situation: regions, layers of control over time, and the reports behind each change.</source>
+        <translation>Показати ситуацію: регіони, шари контролю в часі та повідомлення, на яких ґрунтується кожна зміна.</translation>
+    </message>
+    <message>
+        <source>commands (situation-viewer COMMAND --help for each):</source>
+        <translation>команди (situation-viewer КОМАНДА --help — довідка про кожну):</translation>
+    </message>
+    <message>
+        <source>Desktop integration for this user (menu entry, icon, .gpkg files open in the viewer): situation-viewer --install-desktop; remove it with --uninstall-desktop.</source>
+        <translation>Інтеграція з робочим столом для цього користувача (пункт меню, значок, файли .gpkg відкриваються в переглядачі): situation-viewer --install-desktop; прибрати її: --uninstall-desktop.</translation>
+    </message>
+    <message>
+        <source>situation file (.gpkg); default: the embedded sample</source>
+        <translation>файл ситуації (.gpkg); типово: вбудований приклад</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>open at this date or time (e.g. 2025-06-13 or 2025-06-13T08:00Z); default: the file&apos;s own</source>
+        <translation>відкрити на цю дату чи час (напр. 2025-06-13 або 2025-06-13T08:00Z); типово: заданий у файлі</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>ДАТА</translation>
+    </message>
+    <message>
+        <source>MINLON,MINLAT,MAXLON,MAXLAT</source>
+        <translation>МІНДОВ,МІНШИР,МАКСДОВ,МАКСШИР</translation>
+    </message>
+    <message>
+        <source>open on this lon/lat box (as Edit ▸ Copy View as Command gives)</source>
+        <translation>відкрити на цій ділянці довготи/широти (як дає Зміни ▸ Копіювати вигляд як команду)</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>показати номер версії програми й вийти</translation>
+    </message>
+    <message>
+        <source>Example: situation-viewer import ../shared/data/deepstate-daily --layer &quot;Occupied (DeepState)&quot; --kind assessed-control --regions builtin:ukraine-oblasts -o deepstate.gpkg</source>
+        <translation>Приклад: situation-viewer import ../shared/data/deepstate-daily --layer &quot;Окуповано (DeepState)&quot; --kind assessed-control --regions builtin:ukraine-oblasts -o deepstate.gpkg</translation>
+    </message>
+    <message>
+        <source>a folder or files</source>
+        <translation>тека або файли</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>ДЖЕРЕЛО</translation>
+    </message>
+    <message>
+        <source>situation file to write (.gpkg)</source>
+        <translation>файл ситуації, який записати (.gpkg)</translation>
+    </message>
+    <message>
+        <source>the layer&apos;s name (default: from the folder or files; timestamped KML: one layer per folder)</source>
+        <translation>назва шару (типово: з теки чи файлів; KML з часовими мітками: по шару на кожну теку)</translation>
+    </message>
+    <message>
+        <source>layer kind: assessed-control (default for snapshots), assessed-advance, claimed, incursion (default for timestamped), contested</source>
+        <translation>вид шару: assessed-control (типово для знімків), assessed-advance, claimed, incursion (типово для даних з часовими мітками), contested</translation>
+    </message>
+    <message>
+        <source>FILE with named region polygons, or builtin:ukraine-oblasts (with --append: replace the file&apos;s regions)</source>
+        <translation>ФАЙЛ з іменованими полігонами регіонів або builtin:ukraine-oblasts (з --append: замінити регіони файлу)</translation>
+    </message>
+    <message>
+        <source>the regions&apos; name field (default: name, NAME, name_en, shapeName or ADM1_EN)</source>
+        <translation>поле з назвами регіонів (типово: name, NAME, name_en, shapeName або ADM1_EN)</translation>
+    </message>
+    <message>
+        <source>SPEC</source>
+        <translation>НАБІР</translation>
+    </message>
+    <message>
+        <source>places to add within the situation&apos;s extent: builtin:ukraine-settlements (default; GeoNames), a FILE of named points (GeoJSON, GeoPackage, Shapefile, CSV with lon/lat columns), or none</source>
+        <translation>населені пункти, які додати в межах ситуації: builtin:ukraine-settlements (типово; GeoNames), ФАЙЛ з іменованими точками (GeoJSON, GeoPackage, Shapefile, CSV зі стовпцями lon/lat) або none</translation>
+    </message>
+    <message>
+        <source>FILE[:NAME]</source>
+        <translation>ФАЙЛ[:НАЗВА]</translation>
+    </message>
+    <message>
+        <source>rivers, water, roads or railways to draw under the layers: lines and polygons of a GeoJSON, GeoPackage or Shapefile (e.g. an OpenStreetMap extract), as the context layer NAME (default: the file&apos;s name); repeatable. builtin:rivers (the default) adds the major rivers and reservoirs built in; none adds none</source>
+        <translation>річки, водойми, дороги чи залізниці, які малювати під шарами: лінії та полігони з GeoJSON, GeoPackage або Shapefile (напр. вибірки з OpenStreetMap) як контекстний шар НАЗВА (типово: назва файлу); можна повторювати. builtin:rivers (типово) додає вбудовані великі річки та водосховища; none не додає нічого</translation>
+    </message>
+    <message>
+        <source>how the --context features are drawn (once for all, or once per --context in order); default: guessed per feature from OpenStreetMap tags (waterway: river, or water for riverbank; natural=water, water, landuse=reservoir: water; highway: road; railway: rail) or a Natural Earth featurecla, else other</source>
+        <translation>як малювати об’єкти --context (один раз для всіх або по одному для кожного --context за порядком); типово: визначається для кожного об’єкта з теґів OpenStreetMap (waterway: river або water для riverbank; natural=water, water, landuse=reservoir: water; highway: road; railway: rail) чи з featurecla Natural Earth, інакше other</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>ТЕКСТ</translation>
+    </message>
+    <message>
+        <source>the credit line for the --context files (default: the file&apos;s own attribution, e.g. a GeoJSON &apos;attribution&apos; or &apos;copyright&apos;, else its name)</source>
+        <translation>рядок із зазначенням джерела для файлів --context (типово: зазначення у самому файлі, напр. «attribution» чи «copyright» у GeoJSON, інакше його назва)</translation>
+    </message>
+    <message>
+        <source>reports table (CSV or JSON) to add and link</source>
+        <translation>таблиця повідомлень (CSV або JSON), яку додати й пов’язати</translation>
+    </message>
+    <message>
+        <source>the situation&apos;s title (default: the layer name)</source>
+        <translation>заголовок ситуації (типово: назва шару)</translation>
+    </message>
+    <message>
+        <source>a data source to credit on every map (repeatable)</source>
+        <translation>джерело даних, яке зазначати на кожній мапі (можна повторювати)</translation>
+    </message>
+    <message>
+        <source>add the layer(s) to the existing situation file OUT</source>
+        <translation>додати шар(и) до наявного файлу ситуації ВИХІД</translation>
+    </message>
+    <message>
+        <source>replace OUT when it exists (its layers are dropped)</source>
+        <translation>замінити ВИХІД, якщо він існує (його шари буде відкинуто)</translation>
+    </message>
+    <message>
+        <source>LAYER_ID</source>
+        <translation>ІД_ШАРУ</translation>
+    </message>
+    <message>
+        <source>the daily update: add the SOURCE snapshots to this layer of OUT, after its last state</source>
+        <translation>щоденне оновлення: додати знімки ДЖЕРЕЛА до цього шару файлу ВИХІД після його останнього стану</translation>
+    </message>
+    <message>
+        <source>with --into: accept snapshots dated before the layer&apos;s last state (the layer&apos;s history is rebuilt from its states and them)</source>
+        <translation>з --into: приймати знімки, датовані раніше за останній стан шару (історію шару буде перебудовано з його станів і цих знімків)</translation>
+    </message>
+    <message>
+        <source>read the sources as a dated snapshot series or as timestamped features (default: detected)</source>
+        <translation>читати джерела як серію датованих знімків або як об’єкти з часовими мітками (типово: визначається)</translation>
+    </message>
+    <message>
+        <source>with --append: leave out what the file holds that is not ours (other layers, QGIS styles and projects, extra columns); kept otherwise</source>
+        <translation>з --append: не зберігати того у файлі, що не належить переглядачу (інші шари, стилі й проєкти QGIS, зайві стовпці); інакше це зберігається</translation>
+    </message>
+    <message>
+        <source>property holding each feature&apos;s (start) time</source>
+        <translation>властивість із часом (початку) кожного об’єкта</translation>
+    </message>
+    <message>
+        <source>property holding each feature&apos;s end time</source>
+        <translation>властивість із часом завершення кожного об’єкта</translation>
+    </message>
+    <message>
+        <source>regex finding a snapshot&apos;s date in its file name (a group named &apos;date&apos;, else the first group)</source>
+        <translation>регулярний вираз, що знаходить дату знімка в назві файлу (група з назвою «date», інакше перша група)</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>М</translation>
+    </message>
+    <message>
+        <source>drop differences thinner than this many metres (default 10)</source>
+        <translation>відкидати відмінності, тонші за стільки метрів (типово 10)</translation>
+    </message>
+    <message>
+        <source>KM2</source>
+        <translation>КМ2</translation>
+    </message>
+    <message>
+        <source>drop differences smaller than this many km² (default 0.01)</source>
+        <translation>відкидати відмінності, менші за стільки км² (типово 0,01)</translation>
+    </message>
+    <message>
+        <source>describe a situation file: layers, states, changes, reports (--json)</source>
+        <translation>описати файл ситуації: шари, стани, зміни, повідомлення (--json)</translation>
+    </message>
+    <message>
+        <source>draw the map at a date (PNG, SVG, PDF), two dates compared, or an animation (GIF, APNG, WebP, MP4), without a window</source>
+        <translation>намалювати мапу на дату (PNG, SVG, PDF), порівняння двох дат або анімацію (GIF, APNG, WebP, MP4) без вікна</translation>
+    </message>
+    <message>
+        <source>turn GeoJSON/KML/KMZ/Shapefile/GeoPackage data into a situation file</source>
+        <translation>перетворити дані GeoJSON/KML/KMZ/Shapefile/GeoPackage на файл ситуації</translation>
+    </message>
+    <message>
+        <source>each place&apos;s status in each layer at a date (--csv, --json)</source>
+        <translation>стан кожного населеного пункту в кожному шарі на дату (--csv, --json)</translation>
+    </message>
+    <message>
+        <source>one row per state: km², net change, rates, front km (--csv, --json)</source>
+        <translation>по рядку на стан: км², чиста зміна, темпи, км фронту (--csv, --json)</translation>
+    </message>
+    <message>
+        <source>Situation Viewer headless commands.</source>
+        <translation>Команди Situation Viewer без вікна.</translation>
+    </message>
+    <message>
+        <source>Draw the map at a date (--at) to PNG, SVG or PDF; two dates compared (--compare A B) to PNG, SVG or PDF; or an animation from one date to another (--from A --to B) to GIF, APNG (.png), WebP or MP4 (MP4 needs the video extra).</source>
+        <translation>Намалювати мапу на дату (--at) у PNG, SVG або PDF; порівняння двох дат (--compare A B) у PNG, SVG або PDF; або анімацію від однієї дати до іншої (--from A --to B) у GIF, APNG (.png), WebP або MP4 (для MP4 потрібен додаток video).</translation>
+    </message>
+    <message>
+        <source>situation file (.gpkg)</source>
+        <translation>файл ситуації (.gpkg)</translation>
+    </message>
+    <message>
+        <source>date or time shown, e.g. 2025-06-13</source>
+        <translation>показана дата чи час, напр. 2025-06-13</translation>
+    </message>
+    <message>
+        <source>compare the dates A and B (B is the time shown)</source>
+        <translation>порівняти дати A і B (B — показаний час)</translation>
+    </message>
+    <message>
+        <source>with --compare: A left of a divider and B right of it (swipe), A and B side by side (side), or the ground gained and lost (diff)</source>
+        <translation>з --compare: A ліворуч від розділювача, B праворуч (swipe), A і B поруч (side) або здобута й втрачена територія (diff)</translation>
+    </message>
+    <message>
+        <source>first date of an animation</source>
+        <translation>перша дата анімації</translation>
+    </message>
+    <message>
+        <source>last date of an animation</source>
+        <translation>остання дата анімації</translation>
+    </message>
+    <message>
+        <source>animation steps: change (every change date, the default), or a cadence such as 1d, 7d, 12h</source>
+        <translation>кроки анімації: change (кожна дата зміни, типово) або проміжок на кшталт 1d, 7d, 12h</translation>
+    </message>
+    <message>
+        <source>animation frames per second (default 2; GIF: at most 50)</source>
+        <translation>кадрів анімації за секунду (типово 2; GIF: щонайбільше 50)</translation>
+    </message>
+    <message>
+        <source>animation: draw the ground gained since the first frame</source>
+        <translation>анімація: малювати територію, здобуту від першого кадру</translation>
+    </message>
+    <message>
+        <source>output .png, .svg or .pdf (an animation: .gif, .png, .webp, .mp4); replaced atomically when it exists</source>
+        <translation>вихідний .png, .svg чи .pdf (анімація: .gif, .png, .webp, .mp4); наявний файл замінюється атомарно</translation>
+    </message>
+    <message>
+        <source>WIDTHxHEIGHT in pixels (default: 1600x1000); an animation&apos;s default is 1280x720</source>
+        <translation>ШИРИНАxВИСОТА в пікселях (типово: 1600x1000); для анімації типово 1280x720</translation>
+    </message>
+    <message>
+        <source>minlon,minlat,maxlon,maxlat (default: the file&apos;s view)</source>
+        <translation>мін_довгота,мін_широта,макс_довгота,макс_широта (типово: вигляд, заданий у файлі)</translation>
+    </message>
+    <message>
+        <source>centre the map on a place or region of the file, by name (English, Ukrainian or another spelling; &apos;NAME, REGION&apos; to tell apart places of one name)</source>
+        <translation>відцентрувати мапу на населеному пункті чи регіоні з файлу за назвою (англійською, українською чи в іншому написанні; «НАЗВА, РЕГІОН», щоб розрізнити однойменні пункти)</translation>
+    </message>
+    <message>
+        <source>PLACE</source>
+        <translation>МІСЦЕ</translation>
+    </message>
+    <message>
+        <source>KM</source>
+        <translation>КМ</translation>
+    </message>
+    <message>
+        <source>with --center: show this many km around it (default 20)</source>
+        <translation>з --center: показати стільки км довкола (типово 20)</translation>
+    </message>
+    <message>
+        <source>highlight changes of this many days before --at (default: the file&apos;s setting, %1 unless it says otherwise)</source>
+        <translation>виділяти зміни за стільки днів до --at (типово: як задано у файлі, %1, якщо там не сказано інакше)</translation>
+    </message>
+    <message>
+        <source>title drawn on the map (default: the file&apos;s title)</source>
+        <translation>заголовок на мапі (типово: заголовок файлу)</translation>
+    </message>
+    <message>
+        <source>language of the legend, date, scale bar, names first and error messages (default: the system&apos;s, from LANG)</source>
+        <translation>мова легенди, дати, масштабної лінійки, назв і повідомлень про помилки (типово: системна, з LANG)</translation>
+    </message>
+    <message>
+        <source>Describe a situation file: its layers, states, changes (km² gained and lost, in each region), reports, and when each layer first entered each region.</source>
+        <translation>Описати файл ситуації: його шари, стани, зміни (здобуті й втрачені км², у кожному регіоні), повідомлення і коли кожен шар уперше зайшов у кожен регіон.</translation>
+    </message>
+    <message>
+        <source>print one JSON object</source>
+        <translation>вивести один об’єкт JSON</translation>
+    </message>
+    <message>
+        <source>also the distance from a place of the file (by name, as render --center) to each layer, and its change over the highlight window (&apos;watch&apos; in the JSON)</source>
+        <translation>також відстань від населеного пункту з файлу (за назвою, як у render --center) до кожного шару та її зміна за вікно виділення («watch» у JSON)</translation>
+    </message>
+    <message>
+        <source>with --watch: at this date (default: the file&apos;s default time, else its last state)</source>
+        <translation>з --watch: на цю дату (типово: час, заданий у файлі, інакше його останній стан)</translation>
+    </message>
+    <message>
+        <source>A layer has entered a region once part of it lies at least %1 km inside the region (less is a shared border traced at two scales). The km² are measured on the whole region; an amount lying only within %1 km of the border is border noise.</source>
+        <translation>Шар зайшов у регіон, щойно його частина лежить щонайменше на %1 км усередині регіону (менше — це спільний кордон, накреслений у двох масштабах). Км² вимірюються на всьому регіоні; площа, що лежить лише в межах %1 км від кордону, — це шум кордону.</translation>
+    </message>
+    <message>
+        <source>A place within %1 m of a layer&apos;s boundary is on the line; it is inside once it lies inside the area by more than %1 m.</source>
+        <translation>Населений пункт, ближчий ніж %1 м до межі шару, — на лінії; усередині він тоді, коли лежить у межах площі глибше ніж на %1 м.</translation>
+    </message>
+    <message>
+        <source>The front line is the part of a state&apos;s boundary inside the country and farther than %1 km from its border and coast, in geodesic km.</source>
+        <translation>Лінія фронту — частина межі стану всередині країни, далі ніж %1 км від її кордону й узбережжя, у геодезичних км.</translation>
+    </message>
+    <message>
+        <source>each place&apos;s status in each layer at a date</source>
+        <translation>стан кожного населеного пункту в кожному шарі на дату</translation>
+    </message>
+    <message>
+        <source>Each place&apos;s status in each layer at a date (default: the situation&apos;s end): inside, on the line or outside; since when; when it first fell inside.</source>
+        <translation>Стан кожного населеного пункту в кожному шарі на дату (типово: кінець ситуації): усередині, на лінії чи поза; відколи; коли вперше опинився всередині.</translation>
+    </message>
+    <message>
+        <source>one layer (default: every layer)</source>
+        <translation>один шар (типово: кожен шар)</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ІД</translation>
+    </message>
+    <message>
+        <source>only the places in this region</source>
+        <translation>лише населені пункти цього регіону</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>НАЗВА</translation>
+    </message>
+    <message>
+        <source>the date shown (default: the situation&apos;s end)</source>
+        <translation>показана дата (типово: кінець ситуації)</translation>
+    </message>
+    <message>
+        <source>metres from the boundary that count as on the line (default %1)</source>
+        <translation>скільки метрів від межі вважається «на лінії» (типово %1)</translation>
+    </message>
+    <message>
+        <source>CSV, one row per place and layer</source>
+        <translation>CSV, по рядку на населений пункт і шар</translation>
+    </message>
+    <message>
+        <source>one JSON object, with each log</source>
+        <translation>один об’єкт JSON з журналом кожного</translation>
+    </message>
+    <message>
+        <source>one row per state: km², net change, rates, front km</source>
+        <translation>по рядку на стан: км², чиста зміна, темпи, км фронту</translation>
+    </message>
+    <message>
+        <source>One row per state of each layer: date, km² (total and per region), net change, the 7- and 30-day rates of advance (net km² per day over the window; empty where the window starts before the first state) and the front length.</source>
+        <translation>По рядку на кожен стан кожного шару: дата, км² (усього й за регіонами), чиста зміна, 7- і 30-денні темпи просування (чисті км² на добу за проміжок; порожньо, де проміжок починається до першого стану) і довжина фронту.</translation>
+    </message>
+    <message>
+        <source>With --region, km², change and rates are that region&apos;s; the front stays the layer&apos;s.</source>
+        <translation>З --region км², зміна й темпи — для цього регіону; фронт лишається всього шару.</translation>
+    </message>
+    <message>
+        <source>km², change and rates in this region</source>
+        <translation>км², зміна й темпи в цьому регіоні</translation>
+    </message>
+    <message>
+        <source>CSV, one row per state</source>
+        <translation>CSV, по рядку на стан</translation>
+    </message>
+    <message>
+        <source>one JSON object</source>
+        <translation>один об’єкт JSON</translation>
+    </message>
+    <message>
+        <source>language of the messages (default: the system&apos;s, from LANG)</source>
+        <translation>мова повідомлень (типово: системна, з LANG)</translation>
+    </message>
+    <message>
+        <source>AT</source>
+        <translation>ЧАС</translation>
+    </message>
+    <message>
+        <source>BBOX</source>
+        <translation>МЕЖІ</translation>
+    </message>
+    <message>
+        <source>DATE_PATTERN</source>
+        <translation>ШАБЛОН_ДАТИ</translation>
+    </message>
+    <message>
+        <source>END_FIELD</source>
+        <translation>ПОЛЕ_КІНЦЯ</translation>
+    </message>
+    <message>
+        <source>EVERY</source>
+        <translation>КРОК</translation>
+    </message>
+    <message>
+        <source>FPS</source>
+        <translation>КАДРІВ_ЗА_С</translation>
+    </message>
+    <message>
+        <source>HIGHLIGHT_DAYS</source>
+        <translation>ДНІВ</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ВИД</translation>
+    </message>
+    <message>
+        <source>LAYER</source>
+        <translation>ШАР</translation>
+    </message>
+    <message>
+        <source>OUTPUT</source>
+        <translation>ВИХІД</translation>
+    </message>
+    <message>
+        <source>REGIONS</source>
+        <translation>РЕГІОНИ</translation>
+    </message>
+    <message>
+        <source>REGION_NAME_FIELD</source>
+        <translation>ПОЛЕ_НАЗВИ</translation>
+    </message>
+    <message>
+        <source>REPORTS</source>
+        <translation>ПОВІДОМЛЕННЯ</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>РОЗМІР</translation>
+    </message>
+    <message>
+        <source>TIME_FIELD</source>
+        <translation>ПОЛЕ_ЧАСУ</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>ЗАГОЛОВОК</translation>
     </message>
 </context>
 <context>
@@ -260,6 +947,10 @@ Assessment: %2</source>
     <message>
         <source>is truncated (%1 of %2 bytes)</source>
         <translation>обрізаний (%1 із %2 байтів)</translation>
+    </message>
+    <message>
+        <source>%1: its %2 holds changes a program that is no longer running did not finish saving; read them from a private copy, the file itself is left as it is</source>
+        <translation>%1: його %2 містить зміни, які програма, що вже не працює, не встигла зберегти; їх прочитано з приватної копії, сам файл лишився як був</translation>
     </message>
     <message>
         <source>not a readable GeoPackage (its schema is damaged: text that is not UTF-8)</source>
@@ -462,6 +1153,10 @@ Assessment: %2</source>
         <translation>немає такого файлу чи теки</translation>
     </message>
     <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
         <source>no timestamped areas to import%1</source>
         <translation>немає позначених часом територій для імпорту%1</translation>
     </message>
@@ -512,6 +1207,10 @@ Assessment: %2</source>
     <message>
         <source>features carry different %1 values (%2...), so this is no snapshot</source>
         <translation>об’єкти мають різні значення %1 (%2...), тож це не знімок</translation>
+    </message>
+    <message>
+        <source>%1: %2 feature(s) without lines or polygons left out of the context</source>
+        <translation>%1: об’єктів без ліній чи полігонів, не включених у контекст: %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -631,7 +1330,7 @@ Assessment: %2</source>
     </message>
     <message>
         <source>not valid JSON: %1 (line %2, column %3)</source>
-        <translation>недійсний JSON: %1 (рядок %2, стовпець %3)</translation>
+        <translation>недійсний JSON: «%1» (рядок %2, стовпець %3)</translation>
     </message>
     <message>
         <source>not usable JSON: nested too deeply</source>
@@ -702,8 +1401,40 @@ Assessment: %2</source>
         <translation>таблиця %1: немає стовпця геометрії %2</translation>
     </message>
     <message>
+        <source>table %1: binary columns not read: %2</source>
+        <translation>таблиця %1: двійкові стовпці не прочитано: %2</translation>
+    </message>
+    <message>
+        <source>an unreadable geometry blob</source>
+        <translation>нечитабельний двійковий запис геометрії</translation>
+    </message>
+    <message>
         <source>undefined spatial reference system (srs_id %1) and coordinates that are not lon/lat</source>
         <translation>невизначена система координат (srs_id %1), а координати — не довгота/широта</translation>
+    </message>
+    <message>
+        <source>table %1: undefined spatial reference system (srs_id %2); coordinates taken as lon/lat</source>
+        <translation>таблиця %1: невизначена система координат (srs_id %2); координати прийнято як довготу/широту</translation>
+    </message>
+    <message>
+        <source>table %1: %2</source>
+        <translation>таблиця %1: %2</translation>
+    </message>
+    <message>
+        <source>image overlays are not read</source>
+        <translation>накладені зображення не читаються</translation>
+    </message>
+    <message>
+        <source>Google Earth extension geometries are not read</source>
+        <translation>геометрії розширень Google Earth не читаються</translation>
+    </message>
+    <message>
+        <source>network links are never followed</source>
+        <translation>мережеві посилання ніколи не відкриваються</translation>
+    </message>
+    <message>
+        <source>3D models are not read</source>
+        <translation>3D-моделі не читаються</translation>
     </message>
     <message>
         <source>refused: the KML declares a DTD or entities (KML needs none; they could read local files or expand without bound)</source>
@@ -715,7 +1446,7 @@ Assessment: %2</source>
     </message>
     <message>
         <source>not readable XML (%1)</source>
-        <translation>не придатний для читання XML (%1)</translation>
+        <translation>не придатний для читання XML («%1»)</translation>
     </message>
     <message>
         <source>not KML: the document is a &lt;%1&gt;</source>
@@ -738,6 +1469,14 @@ Assessment: %2</source>
         <translation>Polygon без LinearRing у outerBoundaryIs</translation>
     </message>
     <message>
+        <source>ignored 1 %2 element: %3</source>
+        <translation>пропущено 1 елемент %2: %3</translation>
+    </message>
+    <message>
+        <source>ignored %1 %2 elements: %3</source>
+        <translation>пропущено елементів %2: %1 (%3)</translation>
+    </message>
+    <message>
         <source>a coordinate tuple needs longitude and latitude</source>
         <translation>кортеж координат потребує довготи й широти</translation>
     </message>
@@ -751,11 +1490,11 @@ Assessment: %2</source>
     </message>
     <message>
         <source>not a readable KMZ (zip) archive: %1</source>
-        <translation>не придатний для читання архів KMZ (zip): %1</translation>
+        <translation>не придатний для читання архів KMZ (zip): «%1»</translation>
     </message>
     <message>
         <source>can&apos;t read the KMZ archive: %1</source>
-        <translation>не вдається прочитати архів KMZ: %1</translation>
+        <translation>не вдається прочитати архів KMZ: «%1»</translation>
     </message>
     <message>
         <source>not a readable KMZ (zip) archive: an entry without a name</source>
@@ -784,6 +1523,10 @@ Assessment: %2</source>
     <message>
         <source>not a readable CSV table (line %1: %2)</source>
         <translation>не придатна для читання таблиця CSV (рядок %1: %2)</translation>
+    </message>
+    <message>
+        <source>no number for longitude or latitude</source>
+        <translation>немає числа для довготи чи широти</translation>
     </message>
     <message>
         <source>no usable report rows%1</source>
@@ -866,20 +1609,44 @@ Assessment: %2</source>
         <translation>не вдається перетворити %1 на довготу/широту (%2)</translation>
     </message>
     <message>
+        <source>attributes are not valid %1; read as Latin-1</source>
+        <translation>атрибути — не чинний %1; прочитано як Latin-1</translation>
+    </message>
+    <message>
         <source>not a readable attribute table: undecodable bytes in a date or number field</source>
         <translation>не придатна для читання таблиця атрибутів: байти, що не декодуються, у полі дати чи числа</translation>
+    </message>
+    <message>
+        <source>no .dbf file beside it: features have no attributes</source>
+        <translation>поруч немає файлу .dbf: об’єкти без атрибутів</translation>
+    </message>
+    <message>
+        <source>%1 shapes but %2 attribute rows; reading the first of each</source>
+        <translation>фігур — %1, а рядків атрибутів — %2; прочитано перші з кожних</translation>
+    </message>
+    <message>
+        <source>an unreadable shape (%1)</source>
+        <translation>нечитабельна фігура («%1»)</translation>
     </message>
     <message>
         <source>can&apos;t list its folder: %1</source>
         <translation>не вдається переглянути його теку: %1</translation>
     </message>
     <message>
+        <source>unknown encoding %1 in the .cpg file; reading attributes as UTF-8</source>
+        <translation>невідоме кодування %1 у файлі .cpg; атрибути прочитано як UTF-8</translation>
+    </message>
+    <message>
         <source>not a readable Shapefile: %1</source>
-        <translation>не придатний для читання Shapefile: %1</translation>
+        <translation>не придатний для читання Shapefile: «%1»</translation>
     </message>
     <message>
         <source>has no .prj file and its coordinates are not longitude/latitude; put the .prj that came with it beside it</source>
         <translation>не має файлу .prj, а його координати — не довгота/широта; покладіть поруч файл .prj, що був із ним</translation>
+    </message>
+    <message>
+        <source>no .prj file: coordinates taken as longitude/latitude (WGS 84)</source>
+        <translation>немає файлу .prj: координати прийнято як довготу/широту (WGS 84)</translation>
     </message>
     <message>
         <source>not a GeoPackage geometry (no GP header)</source>
@@ -911,7 +1678,7 @@ Assessment: %2</source>
     </message>
     <message>
         <source>unreadable WKB (%1)</source>
-        <translation>нечитабельний WKB (%1)</translation>
+        <translation>нечитабельний WKB («%1»)</translation>
     </message>
     <message>
         <source>unreadable WKB</source>
@@ -971,7 +1738,7 @@ Assessment: %2</source>
     </message>
     <message>
         <source>not valid JSON: %1</source>
-        <translation>недійсний JSON: %1</translation>
+        <translation>недійсний JSON: «%1»</translation>
     </message>
     <message>
         <source>expected a JSON %1, got %2</source>
@@ -1048,6 +1815,22 @@ Assessment: %2</source>
     <message>
         <source>change %1 has two %2 rows</source>
         <translation>зміна %1 має два рядки %2</translation>
+    </message>
+    <message>
+        <source>layer %1: piece fid %2 starts at %3, which was not one of its state times; made a state</source>
+        <translation>шар %1: частина fid %2 починається о %3, а це не один із часів його станів; створено стан</translation>
+    </message>
+    <message>
+        <source>layer %1: piece fid %2 ends at %3, which was not one of its state times; made a state</source>
+        <translation>шар %1: частина fid %2 закінчується о %3, а це не один із часів його станів; створено стан</translation>
+    </message>
+    <message>
+        <source>layer %1: piece fid %2 starts at %3, which was not one of its state times (and %4 more such times); made a state</source>
+        <translation>шар %1: частина fid %2 починається о %3, а це не один із часів його станів (і ще таких часів: %4); створено стани</translation>
+    </message>
+    <message>
+        <source>layer %1: piece fid %2 ends at %3, which was not one of its state times (and %4 more such times); made a state</source>
+        <translation>шар %1: частина fid %2 закінчується о %3, а це не один із часів його станів (і ще таких часів: %4); створено стани</translation>
     </message>
     <message>
         <source>op must be &apos;add&apos; or &apos;subtract&apos;, got %1</source>
@@ -1200,6 +1983,258 @@ Assessment: %2</source>
     <message>
         <source>MP4 needs PyAV, which is not installed; install the video extra (%1), or write .gif, .png or .webp</source>
         <translation>для MP4 потрібен PyAV, його не встановлено; встановіть додаток video (%1) або записуйте .gif, .png чи .webp</translation>
+    </message>
+    <message>
+        <source>imported %1 snapshot files</source>
+        <translation>імпортовано файлів знімків: %1</translation>
+    </message>
+    <message>
+        <source>imported %1 files of timestamped areas</source>
+        <translation>імпортовано файлів територій з часовими мітками: %1</translation>
+    </message>
+    <message>
+        <source> into %1</source>
+        <translation> у %1</translation>
+    </message>
+    <message>
+        <source>read as: a dated snapshot series, %1 snapshot(s) (--as features reads every area as a timestamped feature)</source>
+        <translation>прочитано як серію датованих знімків, знімків: %1 (--as features читає кожну територію як об’єкт з часовою міткою)</translation>
+    </message>
+    <message>
+        <source>read as: timestamped features (--as snapshots reads one area per date as a snapshot series)</source>
+        <translation>прочитано як об’єкти з часовими мітками (--as snapshots читає по території на дату як серію знімків)</translation>
+    </message>
+    <message>
+        <source> (as --as asked)</source>
+        <translation> (як задано в --as)</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 км</translation>
+    </message>
+    <message>
+        <source>layer %1: %2 (%3)</source>
+        <translation>шар %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>states: %1   changes: %2   time span: %3</source>
+        <translation>станів: %1   змін: %2   проміжок часу: %3</translation>
+    </message>
+    <message>
+        <source>area: %1 km² at the start, %2 km² at the end (%3)</source>
+        <translation>площа: %1 км² на початку, %2 км² наприкінці (%3)</translation>
+    </message>
+    <message>
+        <source>first entry into each region (at least %1 inside):</source>
+        <translation>перший захід у кожен регіон (щонайменше на %1 всередину):</translation>
+    </message>
+    <message>
+        <source>  (at the start)</source>
+        <translation>  (на початку)</translation>
+    </message>
+    <message>
+        <source>first entry into each region (at least %1 inside): none</source>
+        <translation>перший захід у кожен регіон (щонайменше на %1 всередину): немає</translation>
+    </message>
+    <message>
+        <source>dropped slivers: %1 (parts of differences thinner or smaller than the tolerance; a sliver left unchanged counts once)</source>
+        <translation>відкинуто смужок: %1 (частини відмінностей, тонші або менші за допуск; незмінна смужка рахується один раз)</translation>
+    </message>
+    <message>
+        <source>repaired polygons: %1</source>
+        <translation>виправлено полігонів: %1</translation>
+    </message>
+    <message>
+        <source>regions: %1   places: %2   reports: %3   report links: %4</source>
+        <translation>регіонів: %1   населених пунктів: %2   повідомлень: %3   зв’язків із повідомленнями: %4</translation>
+    </message>
+    <message>
+        <source>context: %1</source>
+        <translation>контекст: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 feature(s)</source>
+        <translation>%1 — об’єктів: %2</translation>
+    </message>
+    <message>
+        <source>warnings: %1</source>
+        <translation>попереджень: %1</translation>
+    </message>
+    <message>
+        <source>... and %1 more</source>
+        <translation>... і ще %1</translation>
+    </message>
+    <message>
+        <source>parse %1 s</source>
+        <translation>читання %1 с</translation>
+    </message>
+    <message>
+        <source>history %1 s</source>
+        <translation>історія %1 с</translation>
+    </message>
+    <message>
+        <source>places %1 s</source>
+        <translation>населені пункти %1 с</translation>
+    </message>
+    <message>
+        <source>context %1 s</source>
+        <translation>контекст %1 с</translation>
+    </message>
+    <message>
+        <source>analysis %1 s</source>
+        <translation>аналіз %1 с</translation>
+    </message>
+    <message>
+        <source>write %1 s</source>
+        <translation>запис %1 с</translation>
+    </message>
+    <message>
+        <source>took %1 s (%2)</source>
+        <translation>тривало %1 с (%2)</translation>
+    </message>
+    <message>
+        <source>%1: source not stated; imported from %2</source>
+        <translation>%1: джерело не зазначено; імпортовано з %2</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>січ.</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>лют.</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>бер.</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>квіт.</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>трав.</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>черв.</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>лип.</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>серп.</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>вер.</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>жовт.</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>лист.</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>груд.</translation>
+    </message>
+    <message>
+        <source>before the first state, %1</source>
+        <translation>раніше за перший стан, %1</translation>
+    </message>
+    <message>
+        <source>after the last state, %1</source>
+        <translation>пізніше за останній стан, %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 is before the first state (%3): showing that state</source>
+        <translation>%1 %2 — раніше за перший стан (%3): показано цей стан</translation>
+    </message>
+    <message>
+        <source>%1 %2 is after the last state (%3): showing that state</source>
+        <translation>%1 %2 — пізніше за останній стан (%3): показано цей стан</translation>
+    </message>
+    <message>
+        <source>%1 is %2: showing that state</source>
+        <translation>%1 — %2: показано цей стан</translation>
+    </message>
+    <message>
+        <source>%1: %2 feature(s) left out, not an area</source>
+        <translation>%1: не включено об’єктів: %2 — не території</translation>
+    </message>
+    <message>
+        <source>not an area</source>
+        <translation>не територія</translation>
+    </message>
+    <message>
+        <source>no %1</source>
+        <translation>немає %1</translation>
+    </message>
+    <message>
+        <source>no start time (valid_from, timestamp, date or time)</source>
+        <translation>немає часу початку (valid_from, timestamp, date чи time)</translation>
+    </message>
+    <message>
+        <source>an unreadable time</source>
+        <translation>нечитабельний час</translation>
+    </message>
+    <message>
+        <source>%1 not after %2</source>
+        <translation>%1 не пізніше за %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 feature(s) left out, %3 (feature %4)</source>
+        <translation>%1: не включено об’єктів: %2 — %3 (об’єкт %4)</translation>
+    </message>
+    <message>
+        <source>repaired 1 invalid geometry%2</source>
+        <translation>виправлено 1 недійсну геометрію%2</translation>
+    </message>
+    <message>
+        <source>repaired %1 invalid geometries%2</source>
+        <translation>виправлено недійсних геометрій: %1%2</translation>
+    </message>
+    <message>
+        <source>invalid geometry with no area left after repair</source>
+        <translation>недійсна геометрія, у якої після виправлення не лишилося площі</translation>
+    </message>
+    <message>
+        <source>skipped 1 feature with %2%3</source>
+        <translation>пропущено 1 об’єкт — %2%3</translation>
+    </message>
+    <message>
+        <source>skipped %1 features with %2%3</source>
+        <translation>пропущено об’єктів: %1 — %2%3</translation>
+    </message>
+    <message>
+        <source>an unusable geometry (%1)</source>
+        <translation>непридатна геометрія («%1»)</translation>
+    </message>
+    <message>
+        <source>converted coordinates from %1 to longitude/latitude</source>
+        <translation>координати перетворено з %1 на довготу/широту</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>: %1</translation>
+    </message>
+    <message>
+        <source>: %1 and %2 more</source>
+        <translation>: %1 і ще %2</translation>
+    </message>
+    <message>
+        <source>%1: gained %2 km², lost %3 km², net %4 km²</source>
+        <translation>%1: здобуто %2 км², втрачено %3 км², чиста зміна %4 км²</translation>
+    </message>
+    <message>
+        <source>%1: %2 / %3 km² (net %4)</source>
+        <translation>%1: %2 / %3 км² (чиста зміна %4)</translation>
     </message>
 </context>
 <context>
@@ -2287,6 +3322,13 @@ Assessment: %2</source>
         <source>Added %n settlements: save to keep them.</source>
         <comment>many</comment>
         <translation>Додано %n населених пунктів: збережіть, щоб не втратити.</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Гаразд</translation>
     </message>
 </context>
 <context>
@@ -3556,6 +4598,99 @@ Assessment: %2</source>
     <message>
         <source>km²</source>
         <translation>км²</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>використання: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>позиційні аргументи</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>параметри</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>показати цю довідку й вийти</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: помилка: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>потрібні такі аргументи: %s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>потрібен один з аргументів %s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>нерозпізнані аргументи: %s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>недопустиме значення: %(value)r (виберіть з %(choices)s)</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>недопустиме значення типу %(type)s: %(value)r</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>аргумент %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>неоднозначний параметр: %(option)s може означати %(matches)s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>очікується одне значення</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>очікується щонайменше одне значення</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>очікується щонайбільше одне значення</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>очікується значень: %s</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>очікується значень: %s</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>зайве значення %r</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>не можна разом з аргументом %s</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>невідома команда %(parser_name)r (можливі: %(choices)s)</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>не вдається відкрити «%(filename)s»: %(error)s</translation>
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation>неочікуваний параметр: %s</translation>
     </message>
 </context>
 </TS>

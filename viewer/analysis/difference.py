@@ -10,6 +10,7 @@ from datetime import datetime
 from viewer.analysis.region_attribution import ChangeFigures, RegionAttribution
 from viewer.model import Change, Situation, iso_z
 from viewer.model.history import gain_and_loss
+from viewer.model.messages import QT_TRANSLATE_NOOP, fill
 from viewer.model.text import LINE_LIMIT, safe_line
 
 
@@ -44,21 +45,32 @@ def compare(situation: Situation, a: datetime, b: datetime,
     return [LayerDifference(c.layer_id, c, attribution.change(c)) for c in changes]
 
 
-def signed(value: float) -> str:
-    """``+1,234.5`` / ``-12.3``; ``0.0`` unsigned for what rounds to zero (never "-0.0")."""
-    return f"{abs(value):,.1f}" if round(value, 1) == 0 else f"{value:+,.1f}"
+def signed(value: float, number=lambda value: f"{value:,.1f}") -> str:
+    """``+1,234.5`` / ``-12.3`` (``number`` formats the size); ``0.0`` unsigned for what
+    rounds to zero at one decimal (never "-0.0")."""
+    if round(value, 1) == 0:
+        return number(abs(value))
+    return ("+" if value > 0 else "-") + number(abs(value))
 
 
-def difference_lines(situation: Situation, diffs: list[LayerDifference]) -> list[str]:
-    """The figures as text lines: per layer, then per region."""
-    names = {r.id: r.name for r in situation.regions}
+def difference_lines(situation: Situation, diffs: list[LayerDifference],
+                     translate=lambda context, text: text,
+                     number=lambda value: f"{value:,.1f}", lang: str = "en") -> list[str]:
+    """The figures as text lines: per layer, then per region; in the language of
+    ``translate(context, text)`` with ``number(value)``'s numbers and the regions named in
+    ``lang`` (English by default)."""
+    names = {r.id: r.names.get(lang) or r.name for r in situation.regions}
     lines = []
     for d in diffs:
         f = d.figures
-        lines.append(f"{safe_line(situation.layer(d.layer_id).name, LINE_LIMIT)}: gained {f.gained_km2:,.1f} km², "
-                     f"lost {f.lost_km2:,.1f} km², net {signed(d.net_km2)} km²")
+        lines.append(fill(translate("Core", QT_TRANSLATE_NOOP(
+            "Core", "%1: gained %2 km², lost %3 km², net %4 km²")),
+            safe_line(situation.layer(d.layer_id).name, LINE_LIMIT), number(f.gained_km2),
+            number(f.lost_km2), signed(d.net_km2, number)))
         for region_id, (g, lo) in f.by_region.items():
             g, lo = max(g, 0.0), max(lo, 0.0)      # a sliver's area may round below 0
-            lines.append(f"  {safe_line(names.get(region_id, region_id), LINE_LIMIT)}: "
-                         f"{signed(g)} / {signed(-lo)} km² (net {signed(g - lo)})")
+            lines.append("  " + fill(translate("Core", QT_TRANSLATE_NOOP(
+                "Core", "%1: %2 / %3 km² (net %4)")),
+                safe_line(names.get(region_id, region_id), LINE_LIMIT), signed(g, number),
+                signed(-lo, number), signed(g - lo, number)))
     return lines

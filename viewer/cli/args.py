@@ -7,7 +7,9 @@ import re
 import sys
 from datetime import datetime
 
+from viewer.cli.language import label, reason, translate, try_help
 from viewer.model import parse_time
+from viewer.model.messages import fill
 
 MAX_SIDE = 16384
 
@@ -20,19 +22,32 @@ class ArgumentError(Exception):
 _NEGATIVE_VALUE = re.compile(r"^-\.?\d[\d.,eE+\-]*$")
 
 
+class _SaidPlaceholders:
+    """A help formatter whose placeholder for an option without a metavar of its own
+    (``--time-field TIME_FIELD``) is in the command line's language
+    (viewer/cli/argparse_words.py DEFAULT_METAVARS)."""
+
+    def _get_default_metavar_for_optional(self, action):
+        return translate("CliHelp", super()._get_default_metavar_for_optional(action))
+
+
 class OneLineParser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr and exit status 2, and a value
-    like ``-10,40,30,50`` after an option is taken as its value, not as an option."""
+    like ``-10,40,30,50`` after an option is taken as its value, not as an option; help
+    in the command line's language."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, formatter_class=argparse.HelpFormatter, **kwargs):
+        said = type(f"Said{formatter_class.__name__}", (_SaidPlaceholders, formatter_class),
+                    {})
+        super().__init__(*args, formatter_class=said, **kwargs)
         self._negative_number_matcher = _NEGATIVE_VALUE     # argparse's own hook
 
     def error(self, message: str):  # noqa: D401 - argparse API
         message = " ".join(message.split())     # an argument may hold line breaks
         if len(message) > 300:
             message = message[:300] + "…"
-        sys.stderr.write(f"{self.prog}: error: {message} (try --help)\n")
+        sys.stderr.write(f"{self.prog}: {label('error')} {message} "
+                         f"{try_help()}\n")
         raise SystemExit(2)
 
 
@@ -46,18 +61,18 @@ def parse_at(text: str) -> datetime:
     try:
         return parse_time(text)
     except ValueError as exc:
-        raise ArgumentError(f"--at: {exc}") from None
+        raise ArgumentError(f"--at: {reason(exc)}") from None
 
 
 def parse_size(text: str) -> tuple[int, int]:
     m = re.fullmatch(r"\s*(\d{1,6})\s*[xX×]\s*(\d{1,6})\s*", text or "")
     if not m:
-        raise ArgumentError("--size: expected WIDTHxHEIGHT in pixels (e.g. 1600x1000), "
-                            f"got {_shown(text)}")
+        raise ArgumentError(fill(translate("Cli", "--size: expected WIDTHxHEIGHT in pixels "
+                                           "(e.g. 1600x1000), got %1"), _shown(text)))
     w, h = int(m.group(1)), int(m.group(2))
     if not (16 <= w <= MAX_SIDE and 16 <= h <= MAX_SIDE):
-        raise ArgumentError(f"--size: each side must be between 16 and {MAX_SIDE} pixels, "
-                            f"got {_shown(text)}")
+        raise ArgumentError(fill(translate("Cli", "--size: each side must be between 16 and "
+                                           "%1 pixels, got %2"), MAX_SIDE, _shown(text)))
     return w, h
 
 
@@ -68,10 +83,23 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
     except ValueError:
         values = ()
     if len(values) != 4 or not all(v == v and abs(v) != float("inf") for v in values):
-        raise ArgumentError("--bbox: expected minlon,minlat,maxlon,maxlat in degrees, "
-                            f"got {_shown(text)}")
+        raise ArgumentError(fill(translate("Cli", "--bbox: expected minlon,minlat,maxlon,"
+                                           "maxlat in degrees, got %1"), _shown(text)))
     minx, miny, maxx, maxy = values
     if not (-180 <= minx < maxx <= 180 and -90 <= miny < maxy <= 90):
-        raise ArgumentError(f"--bbox: need -180 <= minlon < maxlon <= 180 and "
-                            f"-90 <= minlat < maxlat <= 90, got {_shown(text)}")
+        raise ArgumentError(fill(translate("Cli", "--bbox: need -180 <= minlon < maxlon <= "
+                                           "180 and -90 <= minlat < maxlat <= 90, got %1"),
+                                 _shown(text)))
     return values
+
+
+def add_file_argument(parser) -> None:
+    """The situation file every command but ``import`` reads: ``FILE``."""
+    parser.add_argument("file", metavar=translate("CliHelp", "FILE"),
+                        help=translate("CliHelp", "situation file (.gpkg)"))
+
+
+def add_layer_option(parser) -> None:
+    """``--layer ID``: one layer of the file (the analytics commands)."""
+    parser.add_argument("--layer", metavar=translate("CliHelp", "ID"),
+                        help=translate("CliHelp", "one layer (default: every layer)"))

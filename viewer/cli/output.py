@@ -7,6 +7,8 @@ import json
 import sys
 
 from viewer.cli.args import ArgumentError
+from viewer.cli.language import translate
+from viewer.model.messages import fill
 from viewer.model import Region, Situation
 
 
@@ -15,8 +17,9 @@ def layer_ids(situation: Situation, wanted: str | None) -> list[str]:
     if wanted is None:
         return ids
     if wanted not in ids:
-        raise ArgumentError(f"--layer: no layer {wanted!r}"[:200] +
-                            f" (layers: {', '.join(ids)[:200] or 'none'})")
+        raise ArgumentError(fill(translate("Cli", "--layer: no layer %1 (layers: %2)"),
+                                 repr(wanted)[:200], ", ".join(ids)[:200]
+                                 or translate("Cli", "none")))
     return [wanted]
 
 
@@ -27,8 +30,8 @@ def region_named(situation: Situation, wanted: str) -> Region:
         if key in {region.id.casefold(), *(n.casefold() for n in region.names.values())}:
             return region
     names = ", ".join(r.name for r in situation.own_regions)
-    raise ArgumentError(f"--region: no region {wanted!r}"[:200] +
-                        f" (regions: {names[:300] or 'none'})")
+    raise ArgumentError(fill(translate("Cli", "--region: no region %1 (regions: %2)"),
+                             repr(wanted)[:200], names[:300] or translate("Cli", "none")))
 
 
 def write_json(doc: dict) -> None:

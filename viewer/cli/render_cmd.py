@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 from viewer.cli.args import ArgumentError, parse_bbox, parse_size
+from viewer.cli.language import label, reason, say, translate
+from viewer.model.messages import fill
 from viewer.model import parse_time
 from viewer.model.in_data import InData, in_data
 from viewer.model.text import safe_line
@@ -22,39 +24,43 @@ def _time(text: str, what: str):
     try:
         return parse_time(text)
     except ValueError as exc:
-        raise ArgumentError(f"{what}: {exc}") from None
+        raise ArgumentError(f"{what}: {reason(exc)}") from None
 
 
 def _warn(shown: InData, what: str) -> None:
     warning = shown.warning(what)
     if warning:
-        sys.stderr.write(f"situation-viewer: warning: {warning}\n")
+        sys.stderr.write(f"situation-viewer: {label('warning')} {say(warning)}\n")
 
 
 def run_render(args, load) -> int:
     kinds = [args.at is not None, args.compare is not None,
              args.start is not None or args.end is not None]
     if sum(kinds) != 1:
-        raise ArgumentError("render: give one of --at DATE, --compare A B, or --from A --to B")
+        raise ArgumentError(translate("Cli", "render: give one of --at DATE, --compare A B, "
+                                      "or --from A --to B"))
     animated = kinds[2]
     if animated and (args.start is None or args.end is None):
-        raise ArgumentError("--from and --to: an animation needs both")
+        raise ArgumentError(translate("Cli", "--from and --to: an animation needs both"))
     size = parse_size(args.size or ("1280x720" if animated else "1600x1000"))
     bbox = parse_bbox(args.bbox) if args.bbox is not None else None
     if args.highlight_days is not None and not 0 <= args.highlight_days <= 36500:
-        raise ArgumentError("--highlight-days: must be between 0 and 36500")
+        raise ArgumentError(translate("Cli", "--highlight-days: must be between 0 and 36500"))
     if args.radius is not None and args.center is None:
-        raise ArgumentError("--radius: needs --center PLACE")
+        raise ArgumentError(translate("Cli", "--radius: needs --center PLACE"))
     if args.center is not None and args.bbox is not None:
-        raise ArgumentError("--center: give either --center or --bbox, not both")
+        raise ArgumentError(translate("Cli", "--center: give either --center or --bbox, not "
+                                      "both"))
     radius = 20.0 if args.radius is None else args.radius
     if not 0.1 <= radius <= 5000:
-        raise ArgumentError(f"--radius: must be between 0.1 and 5000 km, got {radius:g}")
+        raise ArgumentError(fill(translate("Cli", "--radius: must be between 0.1 and 5000 km, "
+                                           "got %1"), f"{radius:g}"))
     out = Path(args.output)
     suffix = out.suffix.lower()
     allowed = ANIMATED if animated else STILL
     if suffix not in allowed:
-        raise ArgumentError(f"-o: output must end in {', '.join(allowed)}, got {args.output!r}")
+        raise ArgumentError(fill(translate("Cli", "-o: output must end in %1, got %2"),
+                                 ", ".join(allowed), repr(args.output)))
     times = [] if animated else [_time(t, "--compare") for t in args.compare] if kinds[1] \
         else [_time(args.at, "--at")]
     situation = load(args.file)
@@ -85,17 +91,18 @@ def _animate(args, situation, out: Path, size, bbox) -> int:
     from viewer.render.animation import parse_every
     start, end = _time(args.start, "--from"), _time(args.end, "--to")
     if end < start:
-        raise ArgumentError("--from/--to: --to is before --from")
+        raise ArgumentError(translate("Cli", "--from/--to: --to is before --from"))
     try:
         every = parse_every(args.every)
     except ValueError as exc:
-        raise ArgumentError(f"--every: {exc}") from None
+        raise ArgumentError(f"--every: {reason(exc)}") from None
     if not 0.1 <= args.fps <= MAX_FPS:
-        raise ArgumentError(f"--fps: must be between 0.1 and {MAX_FPS:g}")
+        raise ArgumentError(fill(translate("Cli", "--fps: must be between 0.1 and %1"),
+                                 f"{MAX_FPS:g}"))
     first, last = in_data(situation, start), in_data(situation, end)
     if first.at == last.at and (first.note or last.note):
-        raise ArgumentError(f"--from/--to: {first.note or last.note}; the dates hold no "
-                            "change to animate")
+        raise ArgumentError(fill(translate("Cli", "--from/--to: %1; the dates hold no change "
+                                           "to animate"), say(first.note or last.note)))
     _warn(first, "--from")
     _warn(last, "--to")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -111,7 +118,7 @@ def _animate(args, situation, out: Path, size, bbox) -> int:
     finally:
         if progress is not None:
             sys.stderr.write("\n")
-    sys.stdout.write(f"{count} frames written to {out}\n")
+    sys.stdout.write(fill(translate("Cli", "%1 frames written to %2"), count, out) + "\n")
     return 0
 
 
@@ -135,10 +142,12 @@ def one_place(situation, name: str, option: str):
     hits = PlaceIndex(situation).find(name)
     shown = safe_line(name, 80)
     if not hits:
-        raise ArgumentError(f"{option}: no place or region named {shown!r} in the file")
+        raise ArgumentError(fill(translate("Cli", "%1: no place or region named %2 in the "
+                                           "file"), option, repr(shown)))
     if len(hits) > 1:
-        listed = "; ".join(h.label for h in hits[:8]) + (f"; and {len(hits) - 8} more"
-                                                         if len(hits) > 8 else "")
-        raise ArgumentError(f"{option}: {len(hits)} places are named {shown!r}: {listed} "
-                            "(name one as 'NAME, REGION')")
+        listed = "; ".join(h.label for h in hits[:8]) + (
+            fill(translate("Cli", "; and %1 more"), len(hits) - 8) if len(hits) > 8 else "")
+        raise ArgumentError(fill(translate("Cli", "%1: %2 places are named %3: %4 (name one "
+                                           "as 'NAME, REGION')"), option, len(hits),
+                                 repr(shown), listed))
     return hits[0]

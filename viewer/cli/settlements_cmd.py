@@ -10,37 +10,51 @@ import sys
 
 from viewer.analysis.settlement_status import (PLACE_TOLERANCE_M, STATUS_TEXT,
                                                SettlementStatus, status_rule)
-from viewer.cli.args import ArgumentError, parse_at
+from viewer.cli.args import ArgumentError, add_file_argument, add_layer_option, parse_at
 from viewer.analysis.analytics_info import time_or_none
+from viewer.cli import rules
+from viewer.cli.language import add_lang_option, current, translate
 from viewer.cli.output import layer_ids, region_named, write_json
+from viewer.model.messages import QT_TRANSLATE_NOOP, fill
 from viewer.model.text import LINE_LIMIT, safe_line
 
+NEVER = QT_TRANSLATE_NOOP("Cli", "never to %1")   # no date inside up to the layer's end
 COLUMNS = ("layer", "place_id", "name", "name_uk", "region", "population", "status",
            "since", "first_inside", "status_changes", "through")
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("settlements", help="each place's status in each layer at a date",
-                       description="Each place's status in each layer at a date (default: "
-                       "the situation's end): inside, on the line or outside; since when; "
-                       f"when it first fell inside. {status_rule()}")
-    p.add_argument("file", help="situation file (.gpkg)")
-    p.add_argument("--layer", metavar="ID", help="one layer (default: every layer)")
-    p.add_argument("--region", metavar="NAME", help="only the places in this region")
-    p.add_argument("--at", help="the date shown (default: the situation's end)")
-    p.add_argument("--place-tolerance", type=float, default=PLACE_TOLERANCE_M, metavar="M",
-                   help=f"metres from the boundary that count as on the line "
-                   f"(default {PLACE_TOLERANCE_M:g})")
+    p = sub.add_parser("settlements",
+                       help=translate("CliHelp", "each place's status in each layer at a date"),
+                       description=translate("CliHelp", "Each place's status in each layer at "
+                                             "a date (default: the situation's end): inside, "
+                                             "on the line or outside; since when; when it "
+                                             "first fell inside.") + " " + rules.status_rule())
+    add_file_argument(p)
+    add_layer_option(p)
+    p.add_argument("--region",
+                   metavar=translate("CliHelp", "NAME"),
+                   help=translate("CliHelp", "only the places in this region"))
+    p.add_argument("--at",
+                   help=translate("CliHelp", "the date shown (default: the situation's end)"))
+    p.add_argument("--place-tolerance", type=float, default=PLACE_TOLERANCE_M,
+                   metavar=translate("CliHelp", "M"),
+                   help=fill(translate("CliHelp", "metres from the boundary that count as "
+                                       "on the line (default %1)"), f"{PLACE_TOLERANCE_M:g}"))
+    add_lang_option(p)
     out = p.add_mutually_exclusive_group()
-    out.add_argument("--csv", action="store_true", help="CSV, one row per place and layer")
-    out.add_argument("--json", action="store_true", help="one JSON object, with each log")
+    out.add_argument("--csv", action="store_true",
+                     help=translate("CliHelp", "CSV, one row per place and layer"))
+    out.add_argument("--json", action="store_true",
+                     help=translate("CliHelp", "one JSON object, with each log"))
 
 
 def cmd_settlements(args) -> int:
     from viewer.io.situation_file import read_situation
     situation = read_situation(args.file)
     if not 0 <= args.place_tolerance <= 100_000:
-        raise ArgumentError("--place-tolerance: must be between 0 and 100000 metres")
+        raise ArgumentError(translate("Cli", "--place-tolerance: must be between 0 and 100000 "
+                                      "metres"))
     at = parse_at(args.at) if args.at else situation.end
     layers = layer_ids(situation, args.layer)
     status = SettlementStatus(situation, tolerance_m=args.place_tolerance)
@@ -80,24 +94,32 @@ def cmd_settlements(args) -> int:
                           for k, v in dict(row, first_inside=_first(row)).items()}
                          for row in rows)
     else:
-        sys.stdout.write(_text(rows, at, len(status.places)))
+        sys.stdout.write(_text(rows, at, len(status.places), situation))
     return 0
 
 
-def _text(rows: list[dict], at, n_places: int) -> str:
+def _text(rows: list[dict], at, n_places: int, situation) -> str:
+    """One line per place and layer, in the command line's language (names too)."""
     if not n_places:
-        return "no places in this situation\n"
-    lines = [f"status at {time_or_none(at)} ({status_rule()})"]
+        return translate("Cli", "no places in this situation") + "\n"
+    local = current() == "uk"
+    regions = {r.name: r.names.get("uk") or r.name for r in situation.regions}
+    lines = [fill(translate("Cli", "status at %1 (%2)"), time_or_none(at), rules.status_rule())]
     for r in rows:
+        word = r["status"]                          # STATUS_TEXT's, marked for the .ts
         lines.append("  ".join(safe_line(str(v), 60) for v in (
-            r["layer"], r["name"], r["region"], r["status"], f"since {r['since'] or '-'}",
-            f"first inside {_first(r)}", f"{r['status_changes']} changes")))
+            r["layer"], (r["name_uk"] or r["name"]) if local else r["name"],
+            regions.get(r["region"], r["region"]) if local else r["region"],
+            translate("Core", word),
+            fill(translate("Cli", "since %1"), r["since"] or "-"),
+            fill(translate("Cli", "first inside %1"), _first(r, translate)),
+            fill(translate("Cli", "%1 changes"), r["status_changes"]))))
     return "\n".join(lines) + "\n"
 
 
-def _first(row: dict) -> str:
+def _first(row: dict, said=lambda context, text: text) -> str:
     """The first date inside, or that there was none up to the layer's last state (as the
     Settlements panel says it: never a blank)."""
     if row["first_inside"]:
         return row["first_inside"]
-    return f"never to {row['through']}" if row["through"] else "-"
+    return fill(said("Cli", NEVER), row["through"]) if row["through"] else "-"

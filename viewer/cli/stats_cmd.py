@@ -16,24 +16,37 @@ from viewer.analysis.front_line import FrontLine, front_rule
 from viewer.analysis.analytics_info import figure, state_figures
 from viewer.analysis.rates import WINDOWS_DAYS, net_change
 from viewer.analysis.region_attribution import RegionAttribution
+from viewer.cli import rules
+from viewer.cli.args import add_file_argument, add_layer_option
+from viewer.cli.language import add_lang_option, translate
 from viewer.cli.output import layer_ids, region_named, write_json
 from viewer.model.text import LINE_LIMIT, safe_line
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("stats", help="one row per state: km², net change, rates, front km",
-                       description="One row per state of each layer: date, km² (total and "
-                       "per region), net change, the 7- and 30-day rates of advance (net km² "
-                       "per day over the window; empty where the window starts before the "
-                       f"first state) and the front length. {front_rule()} With --region, "
-                       "km², change and rates are that region's; the front stays the "
-                       "layer's.")
-    p.add_argument("file", help="situation file (.gpkg)")
-    p.add_argument("--layer", metavar="ID", help="one layer (default: every layer)")
-    p.add_argument("--region", metavar="NAME", help="km², change and rates in this region")
+    p = sub.add_parser("stats",
+                       help=translate("CliHelp", "one row per state: km², net change, rates, "
+                                                 "front km"),
+                       description=" ".join((
+                           translate("CliHelp", "One row per state of each layer: date, km² "
+                                     "(total and per region), net change, the 7- and 30-day "
+                                     "rates of advance (net km² per day over the window; "
+                                     "empty where the window starts before the first state) "
+                                     "and the front length."),
+                           rules.front_rule(),
+                           translate("CliHelp", "With --region, km², change and rates are "
+                                     "that region's; the front stays the layer's."))))
+    add_file_argument(p)
+    add_layer_option(p)
+    p.add_argument("--region",
+                   metavar=translate("CliHelp", "NAME"),
+                   help=translate("CliHelp", "km², change and rates in this region"))
+    add_lang_option(p)
     out = p.add_mutually_exclusive_group(required=True)
-    out.add_argument("--csv", action="store_true", help="CSV, one row per state")
-    out.add_argument("--json", action="store_true", help="one JSON object")
+    out.add_argument("--csv", action="store_true",
+                     help=translate("CliHelp", "CSV, one row per state"))
+    out.add_argument("--json", action="store_true",
+                     help=translate("CliHelp", "one JSON object"))
 
 
 def state_rows(layer_id: str, areas: Areas, by_region: RegionAttribution, front: FrontLine,

@@ -7,6 +7,8 @@ from __future__ import annotations
 from viewer.cli.args import ArgumentError
 from viewer.cli.render_cmd import _time, one_place
 from viewer.model.times import iso_z
+from viewer.cli.language import number, translate
+from viewer.model.messages import fill
 from viewer.model.text import safe_line
 
 
@@ -15,8 +17,9 @@ def watch_info(situation, name: str, at_text: str | None) -> dict:
     from viewer.analysis.front_distance import front_distances
     found = one_place(situation, name, "--watch")
     if not found.place_id:
-        raise ArgumentError(f"--watch: {safe_line(name, 80)!r} is a region; name a place "
-                            "(a town or village) of the file")
+        raise ArgumentError(fill(translate("Cli", "--watch: %1 is a region; name a place (a "
+                                           "town or village) of the file"),
+                                 repr(safe_line(name, 80))))
     at = _time(at_text, "--at") if at_text is not None else (
         situation.meta.default_time or situation.end)
     days = situation.meta.highlight_days
@@ -37,18 +40,20 @@ def _km(value: float | None) -> float | None:
 
 
 def watch_lines(watch: dict) -> list[str]:
-    """The same in words, for ``info`` without ``--json``."""
-    lines = [f"distance from {safe_line(watch['place'], 120)} at {watch['at']} "
-             f"(change over {watch['highlight_days']:g} days):"]
+    """The same in words, for ``info`` without ``--json``, in the command line's language."""
+    lines = [fill(translate("Cli", "distance from %1 at %2 (change over %3 days):"),
+                  safe_line(watch["place"], 120), watch["at"], f"{watch['highlight_days']:g}")]
     for layer in watch["layers"]:
         name = safe_line(layer["layer"], 80)
         if layer["km"] is None:
-            what = "no area at this date"
+            what = translate("Cli", "no area at this date")
         elif layer["inside"]:
-            what = f"0 km, inside since {layer['inside_since']}"
+            what = fill(translate("Cli", "0 km, inside since %1"), layer["inside_since"])
         else:
-            what = f"{layer['km']:.1f} km"
+            what = fill(translate("Cli", "%1 km"), number(layer["km"]))
         if layer["change_km"] is not None:
-            what += f" ({layer['change_km']:+.1f} km)"
+            sign = "+" if layer["change_km"] >= 0 else "-"
+            what += " (" + fill(translate("Cli", "%1 km"),
+                                sign + number(abs(layer["change_km"]))) + ")"
         lines.append(f"  {name}: {what}")
     return lines

@@ -18,10 +18,11 @@ import numpy as np
 import shapely
 
 from viewer.importing.pipeline import slug
-from viewer.io.errors import SituationError
+from viewer.io.errors import SituationError, reason
 from viewer.io.foreign.features import Feature, ReadResult
 from viewer.model import Situation, parse_time
 from viewer.model.context import STYLES, ContextFeature
+from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 BUILTIN = "builtin:rivers"
 NONE = "none"
@@ -110,8 +111,9 @@ def features_from(result: ReadResult, spec: ContextSpec) -> tuple[list[ContextFe
                             os.path.basename(result.source)))
     if not out:
         raise SituationError(result.source, "no lines or polygons to use as context")
-    warnings = [f"{result.source}: {skipped} feature(s) without lines or polygons "
-                "left out of the context"] if skipped else []
+    warnings = [message(QT_TRANSLATE_NOOP(
+        "Core", "%1: %2 feature(s) without lines or polygons left out of the context"),
+        result.source, skipped)] if skipped else []
     return out, warnings
 
 
@@ -123,13 +125,14 @@ def _feature(f: Feature, geom, fid: str, spec: ContextSpec, where: str,
         try:
             times.append(parse_time(str(value)) if value not in (None, "") else None)
         except ValueError as exc:
-            raise SituationError(where, f"{key}: {exc}") from None
+            raise SituationError(where, message(QT_TRANSLATE_NOOP("Core", "%1: %2"), key,
+                                                 reason(exc))) from None
     name = next((str(f.properties[k]) for k in NAME_FIELDS if f.properties.get(k)), f.name)
     try:
         return ContextFeature(fid, spec.name, spec.style or guess_style(f.properties), geom,
                               name, times[0], times[1], source)
     except ValueError as exc:                # the model's check: valid_to after valid_from
-        raise SituationError(where, str(exc)) from None
+        raise SituationError(where, reason(exc)) from None
 
 
 def _lines_or_areas(geom):

@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 import shapely
 
 from viewer.importing.link_reports import add_reports
+from viewer.importing.notes import in_file, not_areas
 from viewer.importing.slivers import SliverFilter
 from viewer.importing.snapshots import (Snapshot, check_unique_dates, file_snapshots,
                                         history_from_snapshots)
@@ -45,9 +46,8 @@ def update_layer(options, existing: Situation | None, results: list[ReadResult],
     clock = time.perf_counter()
     snapshots = check_unique_dates([s for r in results for s in
                                     file_snapshots(r, options.time_field, options.date_pattern)])
-    warnings = [f"{s.source}: {s.ignored} feature(s) left out, not an area"
-                for s in snapshots if s.ignored]
-    warnings = [f"{r.source}: {w}" for r in results for w in r.warnings] + warnings
+    warnings = [not_areas(s.source, s.ignored) for s in snapshots if s.ignored]
+    warnings = [in_file(r.source, w) for r in results for w in r.warnings] + warnings
     history, end = layer.history, layer.history.end
     early = [s for s in snapshots if end is not None and s.at <= end]
     if early and not options.rebuild:

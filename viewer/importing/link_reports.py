@@ -19,6 +19,7 @@ from viewer.analysis.region_attribution import RegionAttribution
 from viewer.io.errors import SituationError
 from viewer.model import Change, Link, Region, Situation, iso_z
 from viewer.model.messages import QT_TRANSLATE_NOOP, message
+from viewer.importing.notes import in_file
 
 
 def resolve_links(situation: Situation, specs: list, known_reports: set[str] | None = None
@@ -67,7 +68,7 @@ def add_reports(situation: Situation, path: str) -> list[str]:
     known = {(l.change_id, l.report_id, l.role) for l in situation.links}
     situation.links.extend(l for l in links if (l.change_id, l.report_id, l.role) not in known)
     situation.reindex()
-    return [f"{table.source}: {w}" for w in table.warnings + warnings]
+    return [in_file(table.source, w) for w in table.warnings + warnings]
 
 
 def _describe(spec) -> str:

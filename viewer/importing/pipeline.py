@@ -20,12 +20,14 @@ from pathlib import Path
 import shapely
 
 from viewer.importing.link_reports import add_reports
+from viewer.importing.notes import in_file, not_areas
 from viewer.importing.progress import Progress, quiet
 from viewer.importing.snapshots import file_snapshots, history_from_snapshots, is_dated_series
 from viewer.importing.timestamped import history_from_timed, is_timestamped, timed_features
 from viewer.io.errors import SituationError
 from viewer.io.foreign.features import ReadResult
 from viewer.model import Layer, Region, Situation, SituationMeta, iso_z
+from viewer.model.credits import unstated_credit
 from viewer.model.text import safe_line
 from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
@@ -121,7 +123,7 @@ def run_import(options: ImportOptions, existing: Situation | None = None,
         layer, dropped, warnings, count = _snapshot_layer(results, options, taken)
         layers = [layer]
     seconds["history"] = time.perf_counter() - clock
-    warnings = [f"{r.source}: {w}" for r in results for w in r.warnings] + warnings
+    warnings = [in_file(r.source, w) for r in results for w in r.warnings] + warnings
     situation = Situation(
         _meta(base, layers, options, files, mode, dropped, existing is not None),
         options.regions if options.regions is not None else list(base.regions),
@@ -153,8 +155,7 @@ def _snapshot_layer(results: list[ReadResult], options: ImportOptions,
                     taken: set[str]) -> tuple[Layer, int, list[str], int]:
     snapshots = [s for r in results
                  for s in file_snapshots(r, options.time_field, options.date_pattern)]
-    warnings = [f"{s.source}: {s.ignored} feature(s) left out, not an area"
-                for s in snapshots if s.ignored]
+    warnings = [not_areas(s.source, s.ignored) for s in snapshots if s.ignored]
     name = options.layer or _default_name(options.sources, [r.source for r in results])
     layer_id = _new_id(name, taken, options.target)
     history, sliver_filter = history_from_snapshots(layer_id, snapshots, options.min_width_m,
@@ -178,7 +179,7 @@ def _timestamped_layers(results: list[ReadResult], options: ImportOptions,
         for item in items:
             groups.setdefault(options.layer or item.layer or stem, []).append(item)
     if not groups:
-        why = f" ({warnings[0]})" if warnings else ""
+        why = message(QT_TRANSLATE_NOOP("Core", " (%1)"), warnings[0]) if warnings else ""
         raise SituationError(results[0].source, message(QT_TRANSLATE_NOOP(
             "Core", "no timestamped areas to import%1"), why))
     layers = []
@@ -240,8 +241,7 @@ def _meta(base: Situation, layers: list[Layer], options: ImportOptions, files: l
     credits = list(old.attributions) if appending else []
     if not options.attributions:       # never a layer on a map without where it came from
         origin = ", ".join(sorted({Path(s).name for s in options.sources})) or "files"
-        credits.append(f"{', '.join(l.name for l in layers)}: source not stated; imported "
-                       f"from {origin}")
+        credits.append(unstated_credit(", ".join(l.name for l in layers), origin))
     for credit in options.region_credits + options.attributions:
         if credit and credit not in credits:
             credits.append(safe_line(credit))

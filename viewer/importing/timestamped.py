@@ -21,6 +21,7 @@ from viewer.importing.progress import Progress, quiet
 from viewer.io.foreign.features import Feature, ReadResult
 from viewer.model import History, parse_time, to_utc
 from viewer.model.geometry import EMPTY, polygonal
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message, message
 
 START_FIELDS = ("valid_from", "timestamp", "date", "time")
 END_FIELD = "valid_to"
@@ -102,30 +103,34 @@ def timed_features(result: ReadResult, time_field: str | None = None,
     (no start, an unreadable time, an end not after the start, not an area)."""
     end_name = end_field or END_FIELD
     out: list[TimedFeature] = []
-    problems: dict[str, list[int]] = {}
+    problems: dict[Message, list[int]] = {}
     for n, f in enumerate(result.features, start=1):
         why = None
         start_field = first_time_field([f], time_field, START_FIELDS)
         if f.geometry.geom_type not in ("Polygon", "MultiPolygon"):
-            why = "not an area"
+            why = message(QT_TRANSLATE_NOOP("Core", "not an area"))
         elif start_field is None or not _present(f.properties.get(start_field)):
-            why = f"no {time_field or 'start time (valid_from, timestamp, date or time)'}"
+            why = message(QT_TRANSLATE_NOOP("Core", "no %1"), time_field) if time_field else \
+                message(QT_TRANSLATE_NOOP("Core", "no start time (valid_from, timestamp, date "
+                                          "or time)"))
         else:
             try:
                 start = as_time(f.properties[start_field])
                 raw_end = f.properties.get(end_name)
                 end = as_time(raw_end) if _present(raw_end) else None
             except ValueError:
-                why = "an unreadable time"
+                why = message(QT_TRANSLATE_NOOP("Core", "an unreadable time"))
             else:
                 if end is not None and end <= start:
-                    why = f"{end_name} not after {start_field}"
+                    why = message(QT_TRANSLATE_NOOP("Core", "%1 not after %2"), end_name,
+                                  start_field)
         if why:
             problems.setdefault(why, []).append(n)
             continue
         out.append(TimedFeature(start, end, f.geometry, f.layer))
-    warnings = [f"{result.source}: {len(ns)} feature(s) left out, {why} "
-                f"(feature {', '.join(map(str, ns[:5]))}{', ...' if len(ns) > 5 else ''})"
+    warnings = [message(QT_TRANSLATE_NOOP("Core", "%1: %2 feature(s) left out, %3 (feature "
+                                          "%4)"), result.source, len(ns), why,
+                        ", ".join(map(str, ns[:5])) + (", ..." if len(ns) > 5 else ""))
                 for why, ns in problems.items()]
     return out, warnings
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from viewer.analysis.areas import Areas
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.importing.pipeline import ImportOptions, ImportResult, run_import
-from viewer.importing.summary import import_facts, summary_text
+from viewer.importing.summary import (english, english_number, import_facts, summary_text,
+                                      took_line)
 from viewer.io.situation_file import read_situation, write_situation
 from viewer.model import Situation
 
@@ -22,11 +23,12 @@ class ImportReport:
     output: str
     seconds: dict[str, float]       # by step, and "total"
 
-    def text(self) -> str:
-        """The one-screen summary the CLI prints, with the time each step took."""
-        took = ", ".join(f"{k} {v:.1f} s" for k, v in self.seconds.items() if k != "total")
-        return (summary_text(self.facts, self.output)
-                + f"took {self.seconds['total']:.1f} s ({took})\n")
+    def text(self, translate=english, number=english_number, lang: str = "en") -> str:
+        """The one-screen summary the CLI prints, with the time each step took, in the
+        language of ``translate`` with ``number``'s numbers (English by default), the
+        regions named in ``lang``."""
+        return (summary_text(self.facts, self.output, translate, number, lang)
+                + took_line(self.seconds, translate, number))
 
 
 def import_to_file(options: ImportOptions, output: str, *, regions_spec: str | None = None,

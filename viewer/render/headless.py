@@ -11,7 +11,7 @@ from viewer.model import Situation
 from viewer.model.in_data import InData
 from viewer.render.export import render_to_file
 from viewer.render.fonts import ensure_fonts
-from viewer.render.language import install_language
+from viewer.render.language import core_text, format_number, install_language, translate
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
 
@@ -26,13 +26,14 @@ def render_headless(situation: Situation, path: Path, *, at: datetime,
                     size: tuple[int, int] = (1600, 1000),
                     bbox: tuple[float, float, float, float] | None = None,
                     highlight_days: float | None = None, title: str | None = None,
-                    note: str | None = None, lang: str = "en") -> None:
+                    note=None, lang: str = "en") -> None:
     """Draw to ``path`` with the legend, date, scale bar and names in ``lang``."""
     app = gui_application()
     ensure_fonts()
     install_language(lang)
     settings = RenderSettings(at=at, size=size, bbox=bbox, highlight_days=highlight_days,
-                              title=title, decorations=True, date_note=note, language=lang)
+                              title=title, decorations=True, date_note=core_text(note),
+                              language=lang)
     render_to_file(MapScene(situation), settings, path)
     del app
 
@@ -53,9 +54,9 @@ def compare_headless(situation: Situation, path: Path, *, a: InData, b: InData, 
     ensure_fonts()
     install_language(lang)
     scene = MapScene(situation)
-    base = RenderSettings(at=b.at, size=size, bbox=bbox, title=title, date_note=b.note,
-                          language=lang)
-    sa, sb = compare_settings(base, a.at, mode, a.note)
+    base = RenderSettings(at=b.at, size=size, bbox=bbox, title=title,
+                          date_note=core_text(b.note), language=lang)
+    sa, sb = compare_settings(base, a.at, mode, core_text(a.note))
     diffs = compare(situation, a.at, b.at)
     caption = caption_lines(situation, diffs, lang) if mode == "diff" else []
 
@@ -67,7 +68,7 @@ def compare_headless(situation: Situation, path: Path, *, a: InData, b: InData, 
     paint_to_file(path, size, f"{map_title(scene, base)}: {format_date(a.at)} – "
                               f"{format_date(b.at)}", attribution_text(scene), paint)
     del app
-    return difference_lines(situation, diffs)
+    return difference_lines(situation, diffs, translate, format_number, lang)
 
 
 def animate_headless(situation: Situation, path: Path, *, start: datetime, end: datetime,

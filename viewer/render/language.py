@@ -17,12 +17,11 @@ from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLibraryInfo, QL
 
 from viewer.model.messages import Message, fill
 from viewer.model.times import to_utc
-from viewer.resources import resource_path
+from viewer.resources import translation_path
 
 LANGUAGES = ("en", "uk")              # the languages we ship; the first is the source's
 NATIVE_NAMES = {"en": "English", "uk": "Українська"}
 LOCALES = {"en": "en_US", "uk": "uk_UA"}   # with our own "d MMMM yyyy": "13 June 2025"
-TRANSLATIONS = "i18n"                 # resources/i18n/situation_viewer_<lang>.qm
 NBSP = "\u00a0"
 translate = QCoreApplication.translate
 
@@ -45,7 +44,7 @@ def current_language() -> str:
 
 
 def qm_path(lang: str) -> str:
-    return str(resource_path(f"{TRANSLATIONS}/situation_viewer_{lang}.qm"))
+    return translation_path(lang)
 
 
 def install_language(lang: str) -> None:
@@ -117,17 +116,6 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
 
 
 
-def translator(lang: str):
-    """``translate(context, text)`` into ``lang`` without installing it (no application
-    needed): what the CLI says its errors with."""
-    if lang == LANGUAGES[0]:
-        return lambda context, text: text
-    loaded = QTranslator()
-    if not loaded.load(qm_path(lang)):
-        raise FileNotFoundError(f"translation {qm_path(lang)} not found")
-    return lambda context, text: loaded.translate(context, text) or text
-
-
 def core_text(text: "Message | str") -> str:
     """A core ``Message`` in the interface language (viewer/model/messages.py); plain
     text (e.g. from a file) as it is."""
@@ -155,3 +143,9 @@ def plural(n: int, one: str, few: str, many: str) -> str:
     ``translate(context, text, "one"|"few"|"many")`` at the call site (pyside6-lupdate
     collects no plural forms from Python), all three with the English plural as source."""
     return (one, few, many)[plural_form(n)].replace("%n", format_number(n, 0))
+
+
+# Qt's own words that qtbase_uk.qm leaves in English: QMessageBox's and QDialogButtonBox's
+# "OK" (Qt's Ukrainian catalogue keeps it as "OK"). Our translator is installed after
+# Qt's, so Qt asks it first; its .ts entry says "Гаразд", as GNOME and KDE do.
+QT_OWN_WORDS = (QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from viewer.model.credits import credit
 from viewer.model.text import safe_line
-from viewer.render.language import format_long_date, format_number, plural, translate
+from viewer.render.language import (core_text, format_long_date, format_number, plural,
+                                    translate)
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
 
@@ -19,7 +21,8 @@ def format_date(t: datetime) -> str:
 def date_text(settings: RenderSettings) -> str:
     """The legend's date line: the date shown, or what stands for it (a note that the
     date asked for lies outside the data, the two dates compared)."""
-    return settings.date_note if settings.date_note is not None else format_date(settings.at)
+    note = settings.date_note
+    return core_text(note) if note is not None else format_date(settings.at)
 
 
 def map_title(scene: MapScene, settings: RenderSettings) -> str:
@@ -29,7 +32,9 @@ def map_title(scene: MapScene, settings: RenderSettings) -> str:
 
 
 def attribution_text(scene: MapScene) -> str:
-    return " · ".join(safe_line(a) for a in scene.situation.meta.attributions if a.strip())
+    """The file's credit lines joined, our own words in them in the interface language."""
+    return " · ".join(safe_line(core_text(credit(a)))
+                      for a in scene.situation.meta.attributions if a.strip())
 
 
 def highlight_texts(days: float) -> tuple[str, str]:

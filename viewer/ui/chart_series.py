@@ -127,6 +127,7 @@ class ChartLabels:
         self.headroom = pg.PlotCurveItem([], [], pen=pg.mkPen(0, 0, 0, 0))
         plot.addItem(self.headroom)
         plot.getViewBox().sigResized.connect(self._fit)
+        plot.getViewBox().sigResized.connect(self._place)       # side by side or not
 
     def fit_y(self, values: list[np.ndarray], x: float) -> None:
         """Keep a band on top free for the title and legend, so they never sit on a
@@ -140,9 +141,29 @@ class ChartLabels:
                        if finite else None)
         self._fit()
 
+    def line_px(self) -> float:
+        """The height of a line of these labels in pixels, and one for the gap (their
+        font's: Cyrillic "д" and "у" reach below the line, and a desktop font of 11 or 12
+        pt is taller than Qt's 9 pt)."""
+        text = self.right.textItem
+        return max(float(LINE_PX),
+                   text.boundingRect().height() - 2 * text.document().documentMargin() + 1)
+
+    def _side_by_side(self) -> bool:
+        """Whether the left and right titles fit on the top row together."""
+        margin = 2 * self.right.textItem.document().documentMargin()
+        need = (self.left.textItem.boundingRect().width() - margin
+                + self.right.textItem.boundingRect().width() - margin + LINE_PX)
+        return need <= self.plot.getViewBox().width()
+
+    def _rows(self) -> int:
+        """Rows of the top band: the titles (one row, or two when they do not fit side by
+        side), then the legend."""
+        return (1 if self._side_by_side() else 2) + len(self.legend)
+
     def _fit(self, *_args) -> None:
         height = self.plot.getViewBox().height()
-        band = (1 + len(self.legend)) * LINE_PX + 4           # the title, then the legend
+        band = self._rows() * self.line_px() + 4           # the titles, then the legend
         if self._lo_hi is None or height <= 2 * band:
             self.headroom.setData([], [])
             return
@@ -153,6 +174,7 @@ class ChartLabels:
     def set_title(self, text: str) -> None:
         self.left.setText(text)
         self._place()
+        self._fit()
 
     def set_legend(self, entries: list[tuple[str, str]]) -> None:
         """(name, colour) per curve: a line of the curve's colour before each name."""
@@ -168,10 +190,14 @@ class ChartLabels:
         self._fit()
 
     def _place(self, *_args) -> None:
+        """The left title top left; the right title top right, or on the next row when
+        both do not fit on one; the legend below it, a whole line per row."""
         vb = self.plot.getViewBox()
         (x0, x1), (_, y1) = vb.viewRange()
-        self.left.setPos(x0, y1)
-        self.right.setPos(x1, y1)
         _, line = vb.viewPixelSize()            # view units per pixel, vertically
-        for k, item in enumerate(self.legend, start=1):
-            item.setPos(x1, y1 - k * LINE_PX * line)
+        step = self.line_px() * line
+        first = 0 if self._side_by_side() else 1
+        self.left.setPos(x0, y1)
+        self.right.setPos(x1, y1 - first * step)
+        for k, item in enumerate(self.legend, start=first + 1):
+            item.setPos(x1, y1 - k * step)

@@ -21,7 +21,8 @@ from viewer.analysis.difference import LayerDifference
 from viewer.model.display import DisplayOptions
 from viewer.model.in_data import in_data
 from viewer.render.compare_caption import caption_lines
-from viewer.render.language import QT_TRANSLATE_NOOP, current_language, fill, translate
+from viewer.render.language import (QT_TRANSLATE_NOOP, core_text, current_language, fill,
+                                    translate)
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
 from viewer.ui.compare_figures import CompareFigures, DifferencePaths
@@ -109,7 +110,7 @@ class CompareView(QWidget):
         shown = in_data(self.scene.situation, a)
         self.a = shown.at
         self._sync_a_edit()
-        self._update_figures(shown.note)
+        self._update_figures(core_text(shown.note))
         self._show_maps()
         self.a_changed.emit(self.a)
 

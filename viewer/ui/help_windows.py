@@ -11,8 +11,9 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QTableWid
                                QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
 from viewer import __version__
+from viewer.model.credits import credit
 from viewer.model.text import safe_line
-from viewer.render.language import translate
+from viewer.render.language import core_text, translate
 from viewer.ui.plain_text import Icon, message_box
 from viewer.resources import guide_file
 
@@ -108,7 +109,7 @@ def show_about(window) -> None:
                                      "and the reports behind each change.")]
     if window.situation.meta.attributions:
         lines.append(translate("MainWindow", "Data: %1").replace("%1", "; ".join(
-            safe_line(a) for a in window.situation.meta.attributions)))
+            safe_line(core_text(credit(a))) for a in window.situation.meta.attributions)))
     box = message_box(window, Icon.Information,
                       translate("MainWindow", "About Situation Viewer"), "\n\n".join(lines))
     box.exec()

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QWidget
 
-from viewer.model.in_data import in_data, short_date
-from viewer.render.language import translate
+from viewer.model.in_data import in_data
+from viewer.render.language import core_text, translate
 from viewer.ui.qt_utils import accept_buttons, from_qdate, to_qdate
 
 if TYPE_CHECKING:
@@ -39,8 +39,7 @@ def jump_to(window: "MainWindow", t: datetime) -> None:
     shown = in_data(window.situation, t)
     window.cursor_model.set_time(shown.at)
     if shown.note:
-        window.status.show_message(f"{short_date(t)} is {shown.note}: showing that state",
-                                   8000)
+        window.status.show_message(core_text(shown.status()), 8000)
 
 
 def ask_jump(window: "MainWindow") -> None:

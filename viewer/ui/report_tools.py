@@ -18,7 +18,7 @@ from viewer.io.foreign.reports_export import export_reports
 from viewer.io.foreign.reports_table import read_reports_table
 from viewer.model.edits.import_reports import ImportReports
 from viewer.model.text import safe_line
-from viewer.render.language import fill, translate
+from viewer.render.language import core_text, fill, translate
 from viewer.ui.plain_text import Icon, error_text, message_box, show_error
 from viewer.ui.qt_utils import ModelConnections
 from viewer.ui.report_drop import DropLinker
@@ -93,7 +93,7 @@ class ReportTools(QObject):
                                    safe_line(Path(path).name, 80)), 10000)
         warnings = table.warnings + unresolved
         if warnings:
-            lines = [safe_line(x, 200) for x in warnings[:SHOWN_WARNINGS]]
+            lines = [safe_line(core_text(x), 200) for x in warnings[:SHOWN_WARNINGS]]
             if len(warnings) > SHOWN_WARNINGS:
                 lines.append(fill(translate("Reports", "… and %1 more"),
                                   len(warnings) - SHOWN_WARNINGS))

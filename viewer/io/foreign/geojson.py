@@ -22,8 +22,8 @@ from viewer.io.foreign.features import ReadResult
 from viewer.io.files import read_limited
 from viewer.io.foreign.json_stream import stream_object
 from viewer.io.foreign.polygon_batch import polygons_of
-from viewer.io.foreign.repair import construct, finish, note_skipped
-from viewer.io.foreign.reproject import crs_from_geojson, describe, to_lonlat
+from viewer.io.foreign.repair import construct, converted, finish, note_skipped, unusable
+from viewer.io.foreign.reproject import crs_from_geojson, to_lonlat
 from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 GEOMETRY_TYPES = ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
@@ -54,13 +54,12 @@ def parse_geojson(data: bytes | str, where: str) -> ReadResult:
     result = ReadResult(where, attribution=_attribution(doc))
     geoms, props, labels, failed = collected.done()
     for reason, which in failed.items():
-        note_skipped(result, which, f"an unusable geometry ({reason})")
+        note_skipped(result, which, unusable(reason))
     arr = np.empty(len(geoms), dtype=object)
     arr[:] = geoms
     if crs is not None:
         arr = to_lonlat(arr, crs, where)
-        result.warnings.append(f"converted coordinates from {describe(crs)} to "
-                               "longitude/latitude")
+        result.warnings.append(converted(crs))
     finish(result, arr, props, labels)
     return result
 

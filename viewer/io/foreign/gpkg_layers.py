@@ -23,8 +23,8 @@ from viewer.io.errors import SituationError
 from viewer.io.foreign.features import ReadResult
 from viewer.io.geopackage.blob import BlobError, decode
 from viewer.io.geopackage.sqlite import connect_read_only, list_tables, sqlite_reason
-from viewer.io.foreign.repair import finish, note_skipped
-from viewer.io.foreign.reproject import (crs_from_authority, crs_from_wkt, describe, is_lonlat,
+from viewer.io.foreign.repair import converted, finish, note_skipped
+from viewer.io.foreign.reproject import (crs_from_authority, crs_from_wkt, is_lonlat,
                                  to_lonlat)
 from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
@@ -124,8 +124,9 @@ def _read_layer(conn: sqlite3.Connection, path: str, table: str, column: str, sr
         geoms = geoms[ok]
     dropped = {a for row in rows for a, v in zip(attrs, row[2:]) if isinstance(v, bytes)}
     if dropped:
-        result.warnings.append(f"table {_shown(table)}: binary columns not read: "
-                               f"{', '.join(sorted(dropped))}")
+        result.warnings.append(message(QT_TRANSLATE_NOOP(
+            "Core", "table %1: binary columns not read: %2"), _shown(table),
+            ", ".join(sorted(dropped))))
     props = [{a: v for a, v in zip(attrs, row[2:]) if a not in dropped} for row in rows]
     geoms = _to_lonlat(conn, path, table, srs_id, geoms, result)
     finish(result, geoms, props, labels, layers=[table] * len(rows))
@@ -145,7 +146,7 @@ def _decode(blobs: list, labels: list[str], result: ReadResult):
         except BlobError:
             ok[i] = False
     note_skipped(result, [labels[i] for i in np.nonzero(~ok)[0]],
-                 "an unreadable geometry blob")
+                 message(QT_TRANSLATE_NOOP("Core", "an unreadable geometry blob")))
     return geoms, ok
 
 
@@ -164,8 +165,9 @@ def _to_lonlat(conn: sqlite3.Connection, path: str, table: str, srs_id, geoms: n
             raise SituationError(where, message(QT_TRANSLATE_NOOP(
                 "Core", "undefined spatial reference system (srs_id %1) and coordinates that are "
                         "not lon/lat"), _shown(srs_id)))
-        result.warnings.append(f"table {_shown(table)}: undefined spatial reference system "
-                               f"(srs_id {_shown(srs_id)}); coordinates taken as lon/lat")
+        result.warnings.append(message(QT_TRANSLATE_NOOP(
+            "Core", "table %1: undefined spatial reference system (srs_id %2); coordinates "
+            "taken as lon/lat"), _shown(table), _shown(srs_id)))
         return geoms
     try:
         crs = crs_from_wkt(definition, where)
@@ -173,6 +175,6 @@ def _to_lonlat(conn: sqlite3.Connection, path: str, table: str, srs_id, geoms: n
         crs = crs_from_authority(org, code, where)
     if is_lonlat(crs):
         return geoms
-    result.warnings.append(f"table {_shown(table)}: converted coordinates from {describe(crs)} "
-                           "to longitude/latitude")
+    result.warnings.append(message(QT_TRANSLATE_NOOP("Core", "table %1: %2"), _shown(table),
+                                   converted(crs)))
     return to_lonlat(geoms, crs, where)

@@ -30,20 +30,19 @@ from defusedxml import DefusedXmlException
 from viewer.io.errors import SituationError, UnusablePart
 from viewer.io.foreign.features import ReadResult
 from viewer.io.files import read_limited
-from viewer.io.foreign.repair import construct, finish, note_skipped
+from viewer.io.foreign.repair import construct, finish, note_skipped, unusable
 from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 CONTAINERS = ("Document", "Folder")
 MAX_DEPTH = 100                 # Folders/Documents (or MultiGeometry) nested deeper: refused
 GEOMETRY = ("Point", "LineString", "LinearRing", "Polygon", "MultiGeometry", "Model")
 GX_GEOMETRY = ("Track", "MultiTrack")
-IGNORED = {"NetworkLink": "network links are never followed",
-           "GroundOverlay": "image overlays are not read",
-           "ScreenOverlay": "image overlays are not read",
-           "PhotoOverlay": "image overlays are not read",
-           "Model": "3D models are not read",
-           "gx:Track": "Google Earth extension geometries are not read",
-           "gx:MultiTrack": "Google Earth extension geometries are not read"}
+_OVERLAYS = QT_TRANSLATE_NOOP("Core", "image overlays are not read")
+_GX = QT_TRANSLATE_NOOP("Core", "Google Earth extension geometries are not read")
+IGNORED = {"NetworkLink": QT_TRANSLATE_NOOP("Core", "network links are never followed"),
+           "GroundOverlay": _OVERLAYS, "ScreenOverlay": _OVERLAYS, "PhotoOverlay": _OVERLAYS,
+           "Model": QT_TRANSLATE_NOOP("Core", "3D models are not read"),
+           "gx:Track": _GX, "gx:MultiTrack": _GX}
 _COMMA = re.compile(r"\s*,\s*")
 
 
@@ -182,10 +181,12 @@ class _Reader:
 
     def done(self) -> ReadResult:
         for reason, which in self.failed.items():
-            note_skipped(self.result, which, f"an unusable geometry ({reason})")
+            note_skipped(self.result, which, unusable(reason))
         for kind, n in sorted(self.ignored.items()):
-            self.result.warnings.append(f"ignored {n} {kind} element{'s' * (n > 1)}: "
-                                        f"{IGNORED[kind]}")
+            self.result.warnings.append(message(
+                QT_TRANSLATE_NOOP("Core", "ignored 1 %2 element: %3") if n == 1 else
+                QT_TRANSLATE_NOOP("Core", "ignored %1 %2 elements: %3"), n, kind,
+                message(IGNORED[kind])))
         finish(self.result, self.geoms, self.props, self.labels, names=self.names,
                layers=self.layers)
         return self.result

@@ -61,6 +61,7 @@ def read_points_csv(path: str | os.PathLike) -> ReadResult:
         raise SituationError(path, message(QT_TRANSLATE_NOOP(
             "Core", "not a readable CSV table (line %1: %2)"), reader.line_num, exc)) from None
     if bad:
-        note_skipped(result, bad, "no number for longitude or latitude")
+        note_skipped(result, bad, message(QT_TRANSLATE_NOOP(
+            "Core", "no number for longitude or latitude")))
     finish(result, geoms, props, labels)
     return result

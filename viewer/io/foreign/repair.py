@@ -21,6 +21,8 @@ from shapely.geometry import MultiPolygon, Polygon
 
 from viewer.io.errors import GEOMETRY, UnusablePart, reason
 from viewer.io.foreign.features import Feature, ReadResult
+from viewer.io.foreign.reproject import describe
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message, message
 
 NAMED = 5            # how many skipped features a warning names before "..."
 
@@ -96,9 +98,12 @@ def _repair(result: ReadResult, arr: np.ndarray, skip: np.ndarray,
     done = [labels[i] for i in invalid if not lost[i]]
     result.repaired += len(done)
     if done:
-        result.warnings.append(f"repaired {_count(len(done), 'invalid geometry')}"
-                               f"{_names(done)}")
-    _skip(result, labels, lost, skip, "invalid geometry with no area left after repair")
+        result.warnings.append(message(
+            QT_TRANSLATE_NOOP("Core", "repaired 1 invalid geometry%2") if len(done) == 1 else
+            QT_TRANSLATE_NOOP("Core", "repaired %1 invalid geometries%2"), len(done),
+            _names(done)))
+    _skip(result, labels, lost, skip, message(QT_TRANSLATE_NOOP(
+        "Core", "invalid geometry with no area left after repair")))
     return arr
 
 
@@ -113,25 +118,34 @@ def _polygonal(geom) -> Polygon | MultiPolygon | None:
 
 
 def _skip(result: ReadResult, labels: Sequence[str], mask: np.ndarray, skip: np.ndarray,
-          reason: str) -> None:
+          reason: Message) -> None:
     if mask.any():
         skip |= mask
         note_skipped(result, [labels[i] for i in np.nonzero(mask)[0]], reason)
 
 
-def note_skipped(result: ReadResult, labels: Sequence[str], reason: str) -> None:
+def note_skipped(result: ReadResult, labels: Sequence[str], reason: Message) -> None:
     """One warning: ``skipped N features with <reason>: <first few labels>``."""
     if labels:
-        result.warnings.append(f"skipped {_count(len(labels), 'feature')} with {reason}"
-                               f"{_names(list(labels))}")
+        result.warnings.append(message(
+            QT_TRANSLATE_NOOP("Core", "skipped 1 feature with %2%3") if len(labels) == 1 else
+            QT_TRANSLATE_NOOP("Core", "skipped %1 features with %2%3"), len(labels), reason,
+            _names(list(labels))))
 
 
-def _count(n: int, noun: str) -> str:
-    if n == 1:
-        return f"1 {noun}"
-    return f"{n} {noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'}"
+def unusable(reason: object) -> Message:
+    """"an unusable geometry (<what shapely or our check said>)"."""
+    return message(QT_TRANSLATE_NOOP("Core", "an unusable geometry (%1)"), reason)
 
 
-def _names(labels: list[str]) -> str:
+def converted(crs) -> Message:
+    return message(QT_TRANSLATE_NOOP("Core", "converted coordinates from %1 to "
+                                     "longitude/latitude"), describe(crs))
+
+
+def _names(labels: list[str]) -> Message:
+    """": feature 1, feature 2" (the first NAMED) "and N more"."""
     shown = ", ".join(labels[:NAMED])
-    return f": {shown}" + (f" and {len(labels) - NAMED} more" if len(labels) > NAMED else "")
+    if len(labels) <= NAMED:
+        return message(QT_TRANSLATE_NOOP("Core", ": %1"), shown)
+    return message(QT_TRANSLATE_NOOP("Core", ": %1 and %2 more"), shown, len(labels) - NAMED)

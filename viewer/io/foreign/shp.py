@@ -29,8 +29,8 @@ from viewer.io.errors import SituationError, UnusablePart, os_reason
 from viewer.io.foreign.features import ReadResult
 from viewer.io.foreign.geojson import geometry
 from viewer.io.files import check_regular_file, read_limited
-from viewer.io.foreign.repair import finish, note_skipped
-from viewer.io.foreign.reproject import crs_from_wkt, describe, is_lonlat, to_lonlat
+from viewer.io.foreign.repair import converted, finish, note_skipped
+from viewer.io.foreign.reproject import crs_from_wkt, is_lonlat, to_lonlat
 from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 SIDECAR_BYTES = 1 << 20             # .prj and .cpg are a line of text
@@ -51,7 +51,8 @@ def read_shapefile(path: str | os.PathLike) -> ReadResult:
     try:
         geoms, records, notes = _read(path, files, encoding)
     except _Undecodable:
-        result.warnings.append(f"attributes are not valid {encoding}; read as Latin-1")
+        result.warnings.append(message(QT_TRANSLATE_NOOP(
+            "Core", "attributes are not valid %1; read as Latin-1"), encoding))
         try:
             geoms, records, notes = _read(path, files, "latin-1")
         except _Undecodable:        # pyshp reads dates and numbers as ASCII, whatever .cpg says
@@ -60,11 +61,13 @@ def read_shapefile(path: str | os.PathLike) -> ReadResult:
                         "field"))) from None
     result.warnings.extend(notes)
     if records is None:
-        result.warnings.append("no .dbf file beside it: features have no attributes")
+        result.warnings.append(message(QT_TRANSLATE_NOOP(
+            "Core", "no .dbf file beside it: features have no attributes")))
         records = [{} for _ in geoms]
     elif len(records) != len(geoms):
-        result.warnings.append(f"{len(geoms)} shapes but {len(records)} attribute rows; "
-                               "reading the first of each")
+        result.warnings.append(message(QT_TRANSLATE_NOOP(
+            "Core", "%1 shapes but %2 attribute rows; reading the first of each"),
+            len(geoms), len(records)))
     n = min(len(geoms), len(records))
     labels = [f"shape {i + 1}" for i in range(n)]
     failed: dict[str, list[str]] = {}
@@ -72,7 +75,8 @@ def read_shapefile(path: str | os.PathLike) -> ReadResult:
         if isinstance(geoms[i], str):
             failed.setdefault(geoms[i], []).append(labels[i])
     for reason, which in failed.items():
-        note_skipped(result, which, f"an unreadable shape ({reason})")
+        note_skipped(result, which, message(QT_TRANSLATE_NOOP(
+            "Core", "an unreadable shape (%1)"), reason))
     keep = [i for i in range(n) if not isinstance(geoms[i], str)]
     arr = np.empty(len(keep), dtype=object)
     arr[:] = [geoms[i] for i in keep]
@@ -110,8 +114,9 @@ def _encoding(cpg: str | None, result: ReadResult) -> str:
         b"a".decode(name, "replace")    # a text encoding (not base64…), no NUL in its name
         return codecs.lookup(name).name
     except (LookupError, ValueError):
-        result.warnings.append(f"unknown encoding {text[:40]!r} in the .cpg file; "
-                               "reading attributes as UTF-8")
+        result.warnings.append(message(QT_TRANSLATE_NOOP(
+            "Core", "unknown encoding %1 in the .cpg file; reading attributes as UTF-8"),
+            repr(text[:40])))
         return "utf-8"
 
 
@@ -208,8 +213,7 @@ def _to_lonlat(path: str, prj: str | None, arr: np.ndarray, result: ReadResult) 
                            prj)
         if is_lonlat(crs):
             return arr
-        result.warnings.append(f"converted coordinates from {describe(crs)} to "
-                               "longitude/latitude")
+        result.warnings.append(converted(crs))
         return to_lonlat(arr, crs, path)
     coords = shapely.get_coordinates(arr)
     coords = coords[np.isfinite(coords).all(axis=1)]
@@ -217,5 +221,6 @@ def _to_lonlat(path: str, prj: str | None, arr: np.ndarray, result: ReadResult) 
         raise SituationError(path, message(QT_TRANSLATE_NOOP(
             "Core", "has no .prj file and its coordinates are not longitude/latitude; put the"
                     " .prj that came with it beside it")))
-    result.warnings.append("no .prj file: coordinates taken as longitude/latitude (WGS 84)")
+    result.warnings.append(message(QT_TRANSLATE_NOOP(
+        "Core", "no .prj file: coordinates taken as longitude/latitude (WGS 84)")))
     return arr

@@ -83,9 +83,10 @@ def connect_read_only(path: str, notices: list[str] | None = None) -> ReadConnec
         elif not _locked(path + "-shm") and not _locked(path):
             copy_dir, uri = _private_copy(path)
             if notices is not None:
-                notices.append(f"{path}: its {os.path.basename(wal)} holds changes a program "
-                               "that is no longer running did not finish saving; read them "
-                               "from a private copy, the file itself is left as it is")
+                notices.append(message(QT_TRANSLATE_NOOP(
+                    "Core", "%1: its %2 holds changes a program that is no longer running "
+                    "did not finish saving; read them from a private copy, the file itself is "
+                    "left as it is"), path, os.path.basename(wal)))
     conn = None
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS, isolation_level=None,

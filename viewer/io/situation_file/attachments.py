@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from viewer.io.errors import UnusablePart
+from viewer.io.errors import UnusablePart, reason
 from viewer.io.situation_file.fields import _no_blobs, missing_columns, text
 from viewer.model.attachment import MAX_BYTES, MB, Attachment, media_type
 
@@ -39,5 +39,5 @@ def read_attachments(conn: sqlite3.Connection, tables: set[str]) -> list[Attachm
         try:
             out.append(Attachment(text(rid), text(name), text(kind), bytes(data)))
         except ValueError as exc:           # the model's own checks
-            raise UnusablePart(where, str(exc)) from None
+            raise UnusablePart(where, reason(exc)) from None
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
-from viewer.io.errors import UnusablePart
+from viewer.io.errors import UnusablePart, reason
 from viewer.io.geopackage import blob as gpkg_blob
 from viewer.io.situation_file.context import ALLOWED, TABLE
 from viewer.io.situation_file.fields import TimeParser, shown, text
@@ -35,7 +35,7 @@ def read_context(file_rows: FileRows, times: TimeParser) -> list[ContextFeature]
                 times.optional(start, f"{where}, valid_from"),
                 times.optional(end, f"{where}, valid_to"), text(source)))
         except ValueError as exc:            # the model's own check of the times
-            raise UnusablePart(where, str(exc)) from None
+            raise UnusablePart(where, reason(exc)) from None
     return out
 
 

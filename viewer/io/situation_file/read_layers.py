@@ -137,11 +137,26 @@ def _add_piece_times(lid, part: tuple[list, list, list, list], fids: list[int],
             states.add(when)
             part[0].append(when)
             added += 1
-            first = first or f"piece fid {fid} {label} at {iso_z(when)}"
+            first = first or (fid, label, iso_z(when))
     if added:
-        notices.append(f"layer {shown(lid)}: {first}, which was not one of its state times"
-                       + (f" (and {added - 1} more such times)" if added > 1 else "")
-                       + "; made a state")
+        fid, label, when = first
+        starts = label == "starts"
+        if added == 1:
+            notices.append(message(
+                QT_TRANSLATE_NOOP("Core", "layer %1: piece fid %2 starts at %3, which was not "
+                                  "one of its state times; made a state") if starts else
+                QT_TRANSLATE_NOOP("Core", "layer %1: piece fid %2 ends at %3, which was not "
+                                  "one of its state times; made a state"),
+                shown(lid), fid, when))
+        else:
+            notices.append(message(
+                QT_TRANSLATE_NOOP("Core", "layer %1: piece fid %2 starts at %3, which was not "
+                                  "one of its state times (and %4 more such times); made a "
+                                  "state") if starts else
+                QT_TRANSLATE_NOOP("Core", "layer %1: piece fid %2 ends at %3, which was not "
+                                  "one of its state times (and %4 more such times); made a "
+                                  "state"),
+                shown(lid), fid, when, added - 1))
 
 
 def read_amendments(file_rows: FileRows, times: TimeParser,
