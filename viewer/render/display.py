@@ -114,8 +114,10 @@ def build_display(crs: str, pieces, level: int, extent, check=None) -> Display:
                        shapely.STRtree(shapes) if len(shapes) else None)
     mask = _raster(box[small], (minx, maxy), m, width, height)
     _fill(mask, shapes, (minx, maxy), m, check)
+    # a new empty array, not shapes[:0]: a view would keep every shape alive (the
+    # simplified polygons of a 200,000-square state: some 40 MB a Display)
     return Display(level, np.packbits(mask > 0, axis=None), mask.shape, (minx, maxy),
-                   shapes[:0], None)
+                   np.empty(0, dtype=object), None)
 
 
 def _chunked(fn, items: np.ndarray, size: int, check=None) -> np.ndarray:
