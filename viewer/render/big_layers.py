@@ -38,6 +38,9 @@ class BigStates:
         self._displays: OrderedDict = OrderedDict()     # (layer, index, bucket) -> Display
         self._bytes = 0
         self._synchronous = 0
+        # whether the builder may make the layer's other states next (not in a first
+        # view: it holds only the pieces in force at the time it shows)
+        self.other_states = True
         # request(key, pieces, others): make key's Display from pieces(), then others()'s
         # (key, pieces); called only when the builder starts a job
         self.request: Callable[[tuple, Callable, Callable], None] | None = None
@@ -111,7 +114,7 @@ class BigStates:
                     if i != index and self.is_big(layer_id, i)
                     and (layer_id, i, level) not in self._displays]
         return self.display((layer_id, index), lambda: self.pieces(layer_id, index),
-                            metres_per_pixel, others)
+                            metres_per_pixel, others if self.other_states else None)
 
     @contextmanager
     def synchronous(self) -> Iterator[None]:
