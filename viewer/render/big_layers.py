@@ -11,7 +11,7 @@ drawn until its Display arrives). Without ``request`` (an export) it builds it a
 
 from __future__ import annotations
 
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
@@ -24,8 +24,6 @@ from viewer.render.display import BIG_VERTICES, Display, bucket, build_display
 from viewer.render.paths import geometry_path
 
 MAX_BYTES = 96 << 20        # rasters kept (a bit a pixel), all states and zooms together
-UNPACKED = 6                # rasters kept a byte a pixel: the last ones drawn
-_UNPACKED: deque = deque()  # (GUI thread) Displays holding an unpacked raster
 DENSE_POLYGONS = 2_000      # as scene.DENSE_RINGS
 
 
@@ -222,20 +220,9 @@ def draw_display(painter: QPainter, display: Display, pixel_transform: QTransfor
 
 
 def _image(display: Display, colour: QColor) -> QImage:
-    """The raster as an 8-bit indexed image in ``colour``, opaque (the last one kept)."""
+    """The raster in ``colour``, opaque (its QImage kept for the last colour asked)."""
     rgb = QColor(colour.red(), colour.green(), colour.blue()).rgba()
     if rgb not in display.images:
-        mask = display.images.get("mask")
-        if mask is None:
-            mask = display.images["mask"] = display.mask()
-            _UNPACKED.append(display)
-            while len(_UNPACKED) > UNPACKED:        # only the last few drawn keep bytes
-                _UNPACKED.popleft().images.clear()
-        height, width = mask.shape
-        image = QImage(mask.data, width, height, width, QImage.Format.Format_Indexed8)
-        table = [0] * 256
-        table[255] = rgb
-        image.setColorTable(table)
         display.images.clear()
-        display.images.update({"mask": mask, rgb: image})
+        display.images[rgb] = display.image(rgb)
     return display.images[rgb]
