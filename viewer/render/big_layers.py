@@ -20,6 +20,7 @@ import shapely
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 from viewer.render import styles as st
+from viewer.render.big_style import draw_hatching
 from viewer.render.display import BIG_VERTICES, Display, bucket, build_display
 from viewer.render.paths import geometry_path
 
@@ -146,7 +147,8 @@ class BigStates:
 
 def draw_big_layer(painter: QPainter, scene, viewport, settings, layer) -> bool:
     """Draw ``layer`` at ``settings.at`` from its Display if that state is big (and
-    return True; its hatching and outline are left out: they cost a union); else False."""
+    return True; a hatched layer's hatching and dashed outline from the Display too,
+    viewer.render.big_style); else False."""
     index = layer.history.state_index(settings.at)
     if not scene.big.is_big(layer.id, index):
         return False
@@ -158,8 +160,11 @@ def draw_big_layer(painter: QPainter, scene, viewport, settings, layer) -> bool:
     style = st.layer_style(layer, scene.situation, settings.palette)
     alpha = opacity * (st.HATCH_TINT if style.hatch else 1.0)
     inverse, _ = viewport.transform.inverted()
-    draw_display(painter, display, inverse * painter.transform(), viewport,
-                 st.color(style.color, alpha))
+    pixel_transform = inverse * painter.transform()
+    draw_display(painter, display, pixel_transform, viewport, st.color(style.color, alpha))
+    if style.hatch:
+        draw_hatching(painter, display, pixel_transform, viewport, settings, style, opacity,
+                      draw_display)
     return True
 
 
