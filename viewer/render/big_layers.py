@@ -40,6 +40,7 @@ class BigStates:
         # whether the builder may make the layer's other states next (not in a first
         # view: it holds only the pieces in force at the time it shows)
         self.other_states = True
+        self._noting: list[set] = []        # sets collecting the keys asked, not made
         # request(key, pieces, others): make key's Display from pieces(), then others()'s
         # (key, pieces); called only when the builder starts a job
         self.request: Callable[[tuple, Callable, Callable], None] | None = None
@@ -99,6 +100,8 @@ class BigStates:
                                           self.scene.extent))
             return self._displays[key]
         self.request(key, pieces, (lambda: others(level)) if others is not None else list)
+        for missing in self._noting:
+            missing.add(key)
         # meanwhile another zoom's: a raster (cheap at any scale), or shapes of a coarser one
         near = [(abs(k[-1] - level), d) for k, d in self._displays.items()
                 if k[:-1] == base and (d.rastered or k[-1] > level)]
@@ -123,6 +126,17 @@ class BigStates:
             yield
         finally:
             self._synchronous -= 1
+
+    @contextmanager
+    def noting_missing(self) -> Iterator[set]:
+        """Within: the keys of the Displays asked for but not made yet are added to the
+        set given (a widget drawing the scene redraws when one of them is made)."""
+        missing: set = set()
+        self._noting.append(missing)
+        try:
+            yield missing
+        finally:
+            self._noting.remove(missing)
 
     def has(self, key: tuple) -> bool:
         return key in self._displays

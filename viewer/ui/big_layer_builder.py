@@ -5,7 +5,8 @@ paints (``BigStates.request``); the builder makes that one first, then the layer
 states at the same zoom, so that moving through time finds them made. It has a thread of
 its own (a BackgroundWorker), so it never waits behind the region measuring. The job
 works on lon/lat geometry (immutable shapely objects) and the CRS, and yields new
-Displays, which the GUI adopts into the scene; each one repaints the map. A request the
+Displays, which the GUI adopts into the scene; each one is said with ``made`` (the map
+and the comparison window repaint). A request the
 running job does not start with cancels it and starts again with that one first (what
 was made is kept). The status bar shows the progress; closing the window cancels it.
 """
@@ -31,6 +32,7 @@ def _build(crs: str, extent, todo: tuple, job: Job):
 
 class BigLayerBuilder(QObject):
     progress = Signal(str)          # status line ("" when done)
+    made = Signal(object)           # the key of a Display just adopted by the scene
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -74,9 +76,7 @@ class BigLayerBuilder(QObject):
         self._done += 1
         self.progress.emit("" if self._done >= self._total else fill(
             translate("BigLayers", PROGRESS), str(self._done), str(self._total)))
-        parent = self.parent()
-        if parent is not None and hasattr(parent, "canvas"):
-            parent.canvas.update()
+        self.made.emit(key)
 
     def _cancel(self) -> None:
         if self._job is not None:

@@ -199,6 +199,10 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
         elif not region.isEmpty():
             self.update(region)
 
+    def big_display_made(self, _key: tuple) -> None:
+        """A big state's Display was made in the background (ui.big_layer_builder)."""
+        self.update()
+
     def _on_selection(self) -> None:
         self.update()
 

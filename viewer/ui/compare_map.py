@@ -1,6 +1,7 @@
 """The comparison's map for swipe and difference: A and B rendered by the shared draw
 routine into images when a date, the view or the size changes, and composed by mode (a
-divider drag only recomposes them). Drag pans (or, near the divider, moves it), the wheel
+divider drag only recomposes them). A big layer's Display missing for the zoom is made
+by the window's builder, never here: the images are drawn again once it is. Drag pans (or, near the divider, moves it), the wheel
 zooms about the pointer."""
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class CompareMap(QWidget):
         self._images: tuple[QImage, ...] = ()
         self.caption: list[tuple[str, str]] = []      # the difference's km² lines
         self._drag: tuple[str, QPointF] | None = None
+        self._missing: set = set()          # big Displays the images were drawn without
 
     def show_dates(self, scene: MapScene, base: RenderSettings, a: datetime, mode: str,
                    view=None) -> None:
@@ -62,12 +64,20 @@ class CompareMap(QWidget):
         if self.scene is None:
             return
         a, b = self.settings()
-        if self.mode == "swipe":
-            a, b = replace(a, decorations=False), replace(b, decorations=False)
-            self._images = (render_image(self.scene, a), render_image(self.scene, b))
-        else:
-            self._images = (render_compare(self.scene, a, b, "diff"),)
+        with self.scene.big.noting_missing() as missing:    # made by the window's builder
+            if self.mode == "swipe":
+                a, b = replace(a, decorations=False), replace(b, decorations=False)
+                self._images = (render_image(self.scene, a, wait=False),
+                                render_image(self.scene, b, wait=False))
+            else:
+                self._images = (render_compare(self.scene, a, b, "diff"),)
+        self._missing = missing
         self.update()
+
+    def big_display_made(self, key: tuple) -> None:
+        """A big state's Display was made: render again if these images lacked it."""
+        if key in self._missing:
+            self.refresh()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
