@@ -30,3 +30,4 @@ def test_a_rastered_display_keeps_no_shapes(qapp):
     assert display.packed.nbytes == height * -(-width // 32) * 4     # a bit a pixel
     assert not _holds_shapes(display.shapes)
     assert display.tree is None
+

@@ -39,28 +39,37 @@ class BigLayerBuilder(QObject):
         self._worker = BackgroundWorker(self)
         self._scene: MapScene | None = None
         self._job: Job | None = None
-        self._pending: set = set()          # keys the running job has still to make
+        self._pending: dict = {}            # key -> pieces the running job has still to make
         self._urgent: dict = {}             # keys the map asked for, newest first
         self._done = self._total = 0
 
     def attach(self, scene: MapScene | None) -> None:
         """Build for ``scene`` from now on (the one the map shows)."""
         self._cancel()
-        self._scene, self._urgent = scene, {}
+        self._scene, self._urgent, self._pending = scene, {}, {}
         if scene is not None:
             scene.big.request = self.request
 
     def request(self, key: tuple, pieces, others) -> None:
-        """Make ``key``'s Display from ``pieces()`` first, then ``others()`` (key, pieces)."""
+        """Make ``key``'s Display from ``pieces()`` first, then ``others()`` (key, pieces),
+        then what the cancelled job had still to make at that zoom (a request for a
+        highlight window no longer drops the states still to make, nor the reverse:
+        those were then made at a time step, in the background of the scrubbing)."""
         if key in self._pending:
             return                      # the running job will make it
         self._cancel()
+        has = self._scene.big.has
         self._urgent = {key: tuple(pieces()), **{k: p for k, p in self._urgent.items()
-                                                 if not self._scene.big.has(k)}}
-        todo = tuple(self._urgent.items()) + tuple(
-            (k, tuple(p)) for k, p in others() if k not in self._urgent)
+                                                 if not has(k)}}
+        todo = dict(self._urgent)
+        for k, p in others():
+            todo.setdefault(k, tuple(p))
+        for k, p in self._pending.items():          # left by the cancelled job
+            if k[-1] == key[-1] and not has(k):
+                todo.setdefault(k, p)
         scene = self._scene
-        self._pending = {k for k, _ in todo}
+        self._pending = todo
+        todo = tuple(todo.items())
         self._done, self._total = 0, len(todo)
         self._job = self._worker.submit(
             partial(_build, scene.projector.crs.srs, scene.extent, todo),
@@ -71,7 +80,7 @@ class BigLayerBuilder(QObject):
         if scene is not self._scene:
             return
         scene.big.adopt(key, display)
-        self._pending.discard(key)
+        self._pending.pop(key, None)
         self._urgent.pop(key, None)
         self._done += 1
         self.progress.emit("" if self._done >= self._total else fill(
@@ -81,8 +90,7 @@ class BigLayerBuilder(QObject):
     def _cancel(self) -> None:
         if self._job is not None:
             self._job.cancel()
-            self._job = None
-            self._pending = set()
+            self._job = None            # (_pending kept: the next request takes it on)
             self.progress.emit("")
 
     def wait(self, timeout: float | None = None) -> bool:
