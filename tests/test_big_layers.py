@@ -126,8 +126,11 @@ def test_an_exported_big_state_covers_the_pixels_of_the_exact_geometry(qapp, kin
 
 
 def test_a_file_s_first_view_shows_its_big_state_already(qtbot, tmp_path, monkeypatch):
-    """Opening a file makes the Display of the big state it opens on before its first
-    view is painted (in the loader's worker), and the whole file keeps it."""
+    """Opening a file makes a coarse Display (one zoom bucket coarser) of the big state
+    it opens on before its first view is painted (in the loader's worker), so the first
+    paint shows the layer; the view's own is made next in the background, for that
+    state only (the first view holds no other state's pieces), and the whole file's
+    scene keeps it."""
     from ui_helpers import isolate_settings
     from viewer.io.situation_file import write_situation
     isolate_settings(monkeypatch, tmp_path)
@@ -141,10 +144,35 @@ def test_a_file_s_first_view_shows_its_big_state_already(qtbot, tmp_path, monkey
     scene = first.args[0].scene
     assert canvas.showing_first_view and canvas.scene is scene
     level = bucket(canvas.viewport().metres_per_pixel / canvas.devicePixelRatioF())
-    assert scene.big.has(("dense", 1, level))          # opens on 8 June, its last state
+    assert scene.big.has(("dense", 1, level + 1))      # opens on 8 June, its last state
     _check_against_exact(canvas.grab().toImage(), scene, canvas.viewport(),
                          scene.situation.layers[0].history.state_at(D2))
     qtbot.waitUntil(lambda: not canvas.showing_first_view, timeout=20000)
-    assert canvas.scene.big.has(("dense", 1, level))   # adopted by the whole file's scene
+    assert canvas.scene.big.has(("dense", 1, level + 1))   # adopted by the whole file's
+    qtbot.waitUntil(lambda: canvas.scene.big.has(("dense", 1, level)), timeout=20000)
+    window.cursor_model.set_time(D1)
+    qtbot.waitUntil(lambda: canvas.scene.big.has(("dense", 0, level)), timeout=20000)
+    for t in (D2, D1):                  # D1's made from the whole file's pieces
+        window.cursor_model.set_time(t)
+        _check_against_exact(canvas.grab().toImage(), canvas.scene, canvas.viewport(),
+                             canvas.scene.situation.layers[0].history.state_at(t))
     assert window.big_layers.wait(10.0)
     window.close()
+
+
+def test_a_first_view_asks_for_the_state_it_shows_only(qapp, tmp_path):
+    """A first view holds only the pieces in force at its time: the builder is asked for
+    that state's Display, never for the layer's other states (made from those pieces,
+    they would be wrong, and the whole file's scene adopts what the first view made)."""
+    from viewer.io.situation_file import write_situation
+    from viewer.io.situation_file.lazy import first_view
+    from viewer.io.situation_file.reader import read_rows
+    from viewer.render.first_scene import FirstViewScene
+    path = tmp_path / "grid.gpkg"
+    write_situation(_grid_situation(), path)
+    situation, at = first_view(read_rows(str(path)))
+    scene = FirstViewScene(situation)
+    asked = []
+    scene.big.request = lambda key, pieces, others: asked.append((key, others()))
+    assert scene.big.state_display("dense", 1, 500.0) is None
+    assert asked == [(("dense", 1, bucket(500.0)), [])]

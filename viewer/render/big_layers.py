@@ -11,7 +11,7 @@ drawn until its Display arrives). Without ``request`` (an export) it builds it a
 
 from __future__ import annotations
 
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
@@ -20,12 +20,11 @@ import shapely
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 from viewer.render import styles as st
+from viewer.render.big_style import draw_hatching
 from viewer.render.display import BIG_VERTICES, Display, bucket, build_display
 from viewer.render.paths import geometry_path
 
 MAX_BYTES = 96 << 20        # rasters kept (a bit a pixel), all states and zooms together
-UNPACKED = 6                # rasters kept a byte a pixel: the last ones drawn
-_UNPACKED: deque = deque()  # (GUI thread) Displays holding an unpacked raster
 DENSE_POLYGONS = 2_000      # as scene.DENSE_RINGS
 
 
@@ -38,6 +37,10 @@ class BigStates:
         self._displays: OrderedDict = OrderedDict()     # (layer, index, bucket) -> Display
         self._bytes = 0
         self._synchronous = 0
+        # whether the builder may make the layer's other states next (not in a first
+        # view: it holds only the pieces in force at the time it shows)
+        self.other_states = True
+        self._noting: list[set] = []        # sets collecting the keys asked, not made
         # request(key, pieces, others): make key's Display from pieces(), then others()'s
         # (key, pieces); called only when the builder starts a job
         self.request: Callable[[tuple, Callable, Callable], None] | None = None
@@ -97,6 +100,8 @@ class BigStates:
                                           self.scene.extent))
             return self._displays[key]
         self.request(key, pieces, (lambda: others(level)) if others is not None else list)
+        for missing in self._noting:
+            missing.add(key)
         # meanwhile another zoom's: a raster (cheap at any scale), or shapes of a coarser one
         near = [(abs(k[-1] - level), d) for k, d in self._displays.items()
                 if k[:-1] == base and (d.rastered or k[-1] > level)]
@@ -111,7 +116,7 @@ class BigStates:
                     if i != index and self.is_big(layer_id, i)
                     and (layer_id, i, level) not in self._displays]
         return self.display((layer_id, index), lambda: self.pieces(layer_id, index),
-                            metres_per_pixel, others)
+                            metres_per_pixel, others if self.other_states else None)
 
     @contextmanager
     def synchronous(self) -> Iterator[None]:
@@ -121,6 +126,17 @@ class BigStates:
             yield
         finally:
             self._synchronous -= 1
+
+    @contextmanager
+    def noting_missing(self) -> Iterator[set]:
+        """Within: the keys of the Displays asked for but not made yet are added to the
+        set given (a widget drawing the scene redraws when one of them is made)."""
+        missing: set = set()
+        self._noting.append(missing)
+        try:
+            yield missing
+        finally:
+            self._noting.remove(missing)
 
     def has(self, key: tuple) -> bool:
         return key in self._displays
@@ -145,7 +161,8 @@ class BigStates:
 
 def draw_big_layer(painter: QPainter, scene, viewport, settings, layer) -> bool:
     """Draw ``layer`` at ``settings.at`` from its Display if that state is big (and
-    return True; its hatching and outline are left out: they cost a union); else False."""
+    return True; a hatched layer's hatching and dashed outline from the Display too,
+    viewer.render.big_style); else False."""
     index = layer.history.state_index(settings.at)
     if not scene.big.is_big(layer.id, index):
         return False
@@ -157,8 +174,11 @@ def draw_big_layer(painter: QPainter, scene, viewport, settings, layer) -> bool:
     style = st.layer_style(layer, scene.situation, settings.palette)
     alpha = opacity * (st.HATCH_TINT if style.hatch else 1.0)
     inverse, _ = viewport.transform.inverted()
-    draw_display(painter, display, inverse * painter.transform(), viewport,
-                 st.color(style.color, alpha))
+    pixel_transform = inverse * painter.transform()
+    draw_display(painter, display, pixel_transform, viewport, st.color(style.color, alpha))
+    if style.hatch:
+        draw_hatching(painter, display, pixel_transform, viewport, settings, style, opacity,
+                      draw_display)
     return True
 
 
@@ -219,20 +239,9 @@ def draw_display(painter: QPainter, display: Display, pixel_transform: QTransfor
 
 
 def _image(display: Display, colour: QColor) -> QImage:
-    """The raster as an 8-bit indexed image in ``colour``, opaque (the last one kept)."""
+    """The raster in ``colour``, opaque (its QImage kept for the last colour asked)."""
     rgb = QColor(colour.red(), colour.green(), colour.blue()).rgba()
     if rgb not in display.images:
-        mask = display.images.get("mask")
-        if mask is None:
-            mask = display.images["mask"] = display.mask()
-            _UNPACKED.append(display)
-            while len(_UNPACKED) > UNPACKED:        # only the last few drawn keep bytes
-                _UNPACKED.popleft().images.clear()
-        height, width = mask.shape
-        image = QImage(mask.data, width, height, width, QImage.Format.Format_Indexed8)
-        table = [0] * 256
-        table[255] = rgb
-        image.setColorTable(table)
         display.images.clear()
-        display.images.update({"mask": mask, rgb: image})
+        display.images[rgb] = display.image(rgb)
     return display.images[rgb]

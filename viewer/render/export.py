@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Callable
 
@@ -23,15 +24,17 @@ from viewer.model.messages import QT_TRANSLATE_NOOP, message
 SCREEN_DPI = 96          # SVG and PDF: one output pixel is 1/96 inch (CSS pixel)
 
 
-def render_image(scene: MapScene, settings: RenderSettings) -> QImage:
-    """The map as an ARGB32_Premultiplied image of ``settings.size``."""
+def render_image(scene: MapScene, settings: RenderSettings, wait: bool = True) -> QImage:
+    """The map as an ARGB32_Premultiplied image of ``settings.size``. ``wait``: a big
+    state's Display (viewer.render.big_layers) missing for this zoom is made now; else
+    the scene's builder is asked for it and a stand-in drawn meanwhile (a window's)."""
     ensure_fonts()
     width, height = settings.size
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor(st.WATER))
     painter = QPainter(image)
     try:
-        with scene.big.synchronous():           # an image has every layer, made now
+        with scene.big.synchronous() if wait else nullcontext():
             draw_map(painter, scene, settings)
     finally:
         painter.end()

@@ -5,7 +5,8 @@ paints (``BigStates.request``); the builder makes that one first, then the layer
 states at the same zoom, so that moving through time finds them made. It has a thread of
 its own (a BackgroundWorker), so it never waits behind the region measuring. The job
 works on lon/lat geometry (immutable shapely objects) and the CRS, and yields new
-Displays, which the GUI adopts into the scene; each one repaints the map. A request the
+Displays, which the GUI adopts into the scene; each one is said with ``made`` (the map
+and the comparison window repaint). A request the
 running job does not start with cancels it and starts again with that one first (what
 was made is kept). The status bar shows the progress; closing the window cancels it.
 """
@@ -31,34 +32,44 @@ def _build(crs: str, extent, todo: tuple, job: Job):
 
 class BigLayerBuilder(QObject):
     progress = Signal(str)          # status line ("" when done)
+    made = Signal(object)           # the key of a Display just adopted by the scene
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._worker = BackgroundWorker(self)
         self._scene: MapScene | None = None
         self._job: Job | None = None
-        self._pending: set = set()          # keys the running job has still to make
+        self._pending: dict = {}            # key -> pieces the running job has still to make
         self._urgent: dict = {}             # keys the map asked for, newest first
         self._done = self._total = 0
 
     def attach(self, scene: MapScene | None) -> None:
         """Build for ``scene`` from now on (the one the map shows)."""
         self._cancel()
-        self._scene, self._urgent = scene, {}
+        self._scene, self._urgent, self._pending = scene, {}, {}
         if scene is not None:
             scene.big.request = self.request
 
     def request(self, key: tuple, pieces, others) -> None:
-        """Make ``key``'s Display from ``pieces()`` first, then ``others()`` (key, pieces)."""
+        """Make ``key``'s Display from ``pieces()`` first, then ``others()`` (key, pieces),
+        then what the cancelled job had still to make at that zoom (a request for a
+        highlight window no longer drops the states still to make, nor the reverse:
+        those were then made at a time step, in the background of the scrubbing)."""
         if key in self._pending:
             return                      # the running job will make it
         self._cancel()
+        has = self._scene.big.has
         self._urgent = {key: tuple(pieces()), **{k: p for k, p in self._urgent.items()
-                                                 if not self._scene.big.has(k)}}
-        todo = tuple(self._urgent.items()) + tuple(
-            (k, tuple(p)) for k, p in others() if k not in self._urgent)
+                                                 if not has(k)}}
+        todo = dict(self._urgent)
+        for k, p in others():
+            todo.setdefault(k, tuple(p))
+        for k, p in self._pending.items():          # left by the cancelled job
+            if k[-1] == key[-1] and not has(k):
+                todo.setdefault(k, p)
         scene = self._scene
-        self._pending = {k for k, _ in todo}
+        self._pending = todo
+        todo = tuple(todo.items())
         self._done, self._total = 0, len(todo)
         self._job = self._worker.submit(
             partial(_build, scene.projector.crs.srs, scene.extent, todo),
@@ -69,20 +80,17 @@ class BigLayerBuilder(QObject):
         if scene is not self._scene:
             return
         scene.big.adopt(key, display)
-        self._pending.discard(key)
+        self._pending.pop(key, None)
         self._urgent.pop(key, None)
         self._done += 1
         self.progress.emit("" if self._done >= self._total else fill(
             translate("BigLayers", PROGRESS), str(self._done), str(self._total)))
-        parent = self.parent()
-        if parent is not None and hasattr(parent, "canvas"):
-            parent.canvas.update()
+        self.made.emit(key)
 
     def _cancel(self) -> None:
         if self._job is not None:
             self._job.cancel()
-            self._job = None
-            self._pending = set()
+            self._job = None            # (_pending kept: the next request takes it on)
             self.progress.emit("")
 
     def wait(self, timeout: float | None = None) -> bool:

@@ -5,7 +5,8 @@ Painting is in layers, so that moving through time stays cheap: the static backg
 (regions, context) and the labels come from cached pixmaps (canvas_base_pixmaps), and so do
 the decoration panels (canvas_panels: legend, scale bar, attribution, as on an exported
 image); the dynamic part (layers at the cursor's time, the highlighted and selected
-changes) and the date are drawn at every paint.
+changes) and the date are drawn at every paint. Moving the view (zoom, pan, zoom to a
+region...) is in canvas_view, the mouse handlers in canvas_input (mixins of MapCanvas).
 """
 
 from __future__ import annotations
@@ -14,28 +15,25 @@ from datetime import datetime
 from typing import Callable
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
 from viewer.model import Change
 from viewer.model.cursor import TimeCursor
 from viewer.model.display import DisplayOptions
 from viewer.model.selection import Selection
-from viewer.render import MapScene, RenderSettings, Viewport, draw_dynamic, styles
+from viewer.render import MapScene, RenderSettings, draw_dynamic, styles
 from viewer.render.decorations import draw_date
 from viewer.render.language import current_language
-from viewer.render.viewport import MARGIN as EXTENT_MARGIN
 from viewer.ui.canvas_interaction import ViewState, changes_at
 from viewer.ui.canvas_base_pixmaps import BaseMapPixmaps
+from viewer.ui.canvas_input import CanvasInput
 from viewer.ui.canvas_panels import DecorationPixmaps, time_step_region
+from viewer.ui.canvas_view import CanvasView
 from viewer.ui.qt_utils import ModelConnections
 
-WHEEL_STEP = 1.25           # zoom factor per wheel notch (120 eighths of a degree)
-BUTTON_STEP = 1.5           # zoom factor of View > Zoom In / Out
-DRAG_THRESHOLD_PX = 4       # a press that moves less than this is a click
 
-
-class MapCanvas(QWidget):
+class MapCanvas(CanvasView, CanvasInput, QWidget):
     pointer_moved = Signal(object)      # (lon, lat) under the pointer, or None when it leaves
     view_changed = Signal()
     clicked = Signal(object)            # QPointF of a click (a press not dragged), first
@@ -96,75 +94,6 @@ class MapCanvas(QWidget):
         self.base_pixmaps.clear()
         self.decoration_pixmaps.clear()
         self.update()
-
-    # -- view ----------------------------------------------------------------------------
-    def view_rect(self) -> tuple[float, float, float, float]:
-        """The projected rectangle shown (metres), exactly the widget's aspect."""
-        return self.view_state.rect()
-
-    def viewport(self) -> Viewport:
-        return Viewport(self.view_state.rect(), self.view_state.width, self.view_state.height)
-
-    def set_view(self, rect: tuple[float, float, float, float], keep: bool = False) -> None:
-        """Show all of the projected ``rect``; ``keep``: refit on resize until navigated."""
-        self.view_state.fit(rect, keep=keep)
-        self._view_moved()
-
-    def zoom_to_default(self) -> None:
-        """The situation's stored default view (or all of it when it has none)."""
-        if self.scene is None:
-            return
-        bbox = self.scene.situation.meta.default_bbox
-        if bbox is None:
-            self.zoom_to_extent()
-        else:
-            self.set_view(self.scene.project_bbox(bbox), keep=True)
-
-    def zoom_to_extent(self) -> None:
-        """All of the situation: its regions and layers, with a small margin."""
-        if self.scene is None:
-            return
-        minx, miny, maxx, maxy = self.scene.extent
-        dx, dy = (maxx - minx) * EXTENT_MARGIN, (maxy - miny) * EXTENT_MARGIN
-        self.set_view((minx - dx, miny - dy, maxx + dx, maxy + dy), keep=True)
-
-    def zoom_to_lonlat(self, bbox: tuple[float, float, float, float]) -> None:
-        """Show all of a lon/lat box, e.g. a region's bounds or ``--bbox``: kept framed as
-        the canvas takes its size (a window not shown yet is a few pixels wide) until the
-        view is zoomed or panned."""
-        if self.scene is not None:
-            self.set_view(self.scene.project_bbox(bbox), keep=True)
-
-    def zoom_to_change(self, change_id: str) -> None:
-        """Frame a change's gained and lost ground, with some room around it."""
-        if self.scene is None:
-            return
-        gained, lost = self.scene.change_paths(change_id)
-        rect = gained.boundingRect().united(lost.boundingRect())
-        if rect.isEmpty():
-            return
-        pad = max(rect.width(), rect.height()) * 0.6 + 2000.0
-        self.set_view((rect.left() - pad, rect.top() - pad,
-                       rect.right() + pad, rect.bottom() + pad))
-
-    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
-        px, py = (anchor.x(), anchor.y()) if anchor is not None else (None, None)
-        if self.view_state.zoom(factor, px, py):
-            self._view_moved()
-
-    def zoom_in(self) -> None:
-        self.zoom_by(BUTTON_STEP)
-
-    def zoom_out(self) -> None:
-        self.zoom_by(1 / BUTTON_STEP)
-
-    def pan_by(self, dx: float, dy: float) -> None:
-        self.view_state.pan(dx, dy)
-        self._view_moved()
-
-    def _view_moved(self) -> None:
-        self.update()
-        self.view_changed.emit()
 
     # -- what is drawn -------------------------------------------------------------------
     def render_settings(self, **overrides) -> RenderSettings:
@@ -270,68 +199,12 @@ class MapCanvas(QWidget):
         elif not region.isEmpty():
             self.update(region)
 
+    def big_display_made(self, _key: tuple) -> None:
+        """A big state's Display was made in the background (ui.big_layer_builder)."""
+        self.update()
+
     def _on_selection(self) -> None:
         self.update()
 
     def _on_display(self, _key: str) -> None:
         self.update()           # the pixmaps' keys hold the options they depend on
-
-    # -- mouse ---------------------------------------------------------------------------
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        notches = event.angleDelta().y() / 120.0
-        if notches:
-            self.zoom_by(WHEEL_STEP ** notches, event.position())
-        event.accept()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._press = self._last = event.position()
-            self._dragging = False
-            event.accept()
-        else:
-            super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        pos = event.position()
-        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
-            if not self._dragging and (pos - self._press).manhattanLength() >= DRAG_THRESHOLD_PX:
-                self._dragging = True
-                self.setCursor(Qt.CursorShape.ClosedHandCursor)
-            if self._dragging:
-                delta = pos - self._last
-                self._last = pos
-                self.pan_by(delta.x(), delta.y())
-        elif self.scene is not None:
-            over_change = bool(self.changes_at(pos))
-            self.setCursor(Qt.CursorShape.PointingHandCursor if over_change
-                           else Qt.CursorShape.OpenHandCursor)
-        self.pointer_moved.emit(self.lonlat_at(pos))
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() != Qt.MouseButton.LeftButton or self._press is None:
-            super().mouseReleaseEvent(event)
-            return
-        if not self._dragging and self.scene is not None:
-            pos = event.position()
-            self.clicked.emit(pos)
-            if not any(handler(pos) for handler in self.click_handlers):
-                hits = self.changes_at(pos)
-                if hits:
-                    self.selection.select_changes([c.id for c in hits])
-                else:
-                    self.selection.clear()
-        if self._dragging:
-            self.update()           # the labels, shifted while dragging, laid out anew
-        self._press = self._last = None
-        self._dragging = False
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
-        event.accept()
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.zoom_by(BUTTON_STEP, event.position())
-            event.accept()
-
-    def leaveEvent(self, event) -> None:
-        self.pointer_moved.emit(None)
-        super().leaveEvent(event)

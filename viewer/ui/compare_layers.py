@@ -39,10 +39,21 @@ class DateImages:
 
     def __init__(self) -> None:
         self._items: list[tuple[tuple, QImage]] = []        # most recently used last
+        self._missing: dict[tuple, set] = {}    # item key: big Displays it was drawn without
         self.redrawn: QRegion | None = None     # what the last new image drew again
 
     def clear(self) -> None:
         self._items.clear()
+        self._missing.clear()
+
+    def forget_missing(self, display_key: tuple) -> bool:
+        """Drop the images drawn without the big layer Display ``display_key`` (made now
+        by the window's builder); True if there was one."""
+        stale = [k for k, missing in self._missing.items() if display_key in missing]
+        self._items = [(k, image) for k, image in self._items if k not in stale]
+        for k in stale:
+            del self._missing[k]
+        return bool(stale)
 
     def image(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
               dpr: float) -> QImage:
@@ -64,9 +75,14 @@ class DateImages:
             painter.fillRect(region.boundingRect(), Qt.GlobalColor.transparent)
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        draw_dynamic(painter, scene, viewport, settings)
+        with scene.big.noting_missing() as missing:     # made by the window's builder
+            draw_dynamic(painter, scene, viewport, settings)
         painter.end()
         self._items.append((key, image))
+        if missing:
+            self._missing[key] = missing
+        for old, _ in self._items[:-DATE_IMAGES]:
+            self._missing.pop(old, None)
         del self._items[:-DATE_IMAGES]
         return image
 
@@ -76,8 +92,8 @@ class DateImages:
         or a new empty image and None (draw everything)."""
         dpr = key[2]
         same = [(abs((k[3].at - settings.at).total_seconds()), image, k[3])
-                for k, image in self._items
-                if k[:3] == key[:3] and replace(k[3], at=settings.at) == settings]
+                for k, image in self._items if k not in self._missing
+                and k[:3] == key[:3] and replace(k[3], at=settings.at) == settings]
         for _, image, before in sorted(same, key=lambda item: item[0])[:1]:
             region = time_change_region(scene, viewport, before, settings)
             if region is not None and _share(region, viewport) <= PARTIAL_AT_MOST:

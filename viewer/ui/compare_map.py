@@ -2,7 +2,9 @@
 drawn once for what they depend on (compare_layers.py): the base map and the labels
 depend on the view, each date's layers on that date and the view, the difference's
 overlay on A and B (measured in the background). A step of B draws B's layers only; a
-divider drag draws nothing but the divider. Drag pans (or, near the divider, moves it),
+divider drag draws nothing but the divider. A big layer's Display missing for the zoom is
+made by the window's builder, never here: a date's picture drawn without it is drawn
+again once it is made (big_display_made). Drag pans (or, near the divider, moves it),
 the wheel zooms about the pointer."""
 
 from __future__ import annotations
@@ -77,6 +79,11 @@ class CompareMap(QWidget):
             self.pictures.clear()
             self._drawn_scene = self.scene
         self.update()
+
+    def big_display_made(self, key: tuple) -> None:
+        """A big state's Display was made: repaint if a date's picture lacked it."""
+        if self.pictures.dates.forget_missing(key):
+            self.update()
 
     def adopt_difference(self, paths: dict) -> None:
         """The overlay's paths, measured in the background (compare_figures)."""

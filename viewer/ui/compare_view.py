@@ -114,6 +114,13 @@ class CompareView(QWidget):
         self._show_maps()
         self.a_changed.emit(self.a)
 
+    def big_display_made(self, key: tuple) -> None:
+        """A big state's Display was made by the window's builder: the maps lacking it
+        are drawn again."""
+        self.side.left.big_display_made(key)
+        self.side.right.big_display_made(key)
+        self.map.big_display_made(key)
+
     def _show_maps(self, view=None) -> None:
         """The map of the mode shown brought to A, B and the view (the other waits)."""
         if self.mode == "side":

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.analytics = AnalyticsWiring(self)       # the Settlements dock, chart series
         self.big_layers = BigLayerBuilder(self)         # big states drawn for the zoom
         self.big_layers.progress.connect(self.status.show_message)
+        self.big_layers.made.connect(self.canvas.big_display_made)
         self.window_actions = create_actions(self)
         self.files.attach_recent_menu(self.window_actions.recent_menu)
         self.analytics.add_actions(self.window_actions.view_menu)
