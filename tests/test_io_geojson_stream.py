@@ -64,7 +64,7 @@ def test_a_crs_after_the_features_is_honoured():
                                                             "coordinates": moved}}],
         "crs": {"type": "name", "properties": {"name": "EPSG:3857"}}})
     result = parse_geojson(text, "x.geojson")
-    assert any("converted coordinates" in w for w in result.warnings)
+    assert any("converted coordinates" in str(w) for w in result.warnings)
     lonlat = shapely.from_geojson(json.dumps(FEATURES[0]["geometry"]))
     assert result.features[0].geometry.equals_exact(lonlat, tolerance=1e-9)
 
