@@ -37,6 +37,7 @@ from viewer.model.geodesy import GEOD
 FRONT_TOLERANCE_M = 1000.0
 SEGMENT_DEG = 0.01          # segments of at most ~1.1 km
 PROBE_DEG = 1e-5            # ~1 m beside a segment
+_CHUNK = 64                 # pieces between two checks while the front is measured
 BUILTIN_OUTLINE = "the built-in Ukraine outline"
 
 
@@ -101,7 +102,7 @@ class FrontLine:
         """Every layer's front (``check`` is called before each: it raises to cancel)."""
         for layer_id in self._layers:
             check()
-            self.series(layer_id)
+            self.series(layer_id, check)
         self._layers = {k: pieces.measured() for k, pieces in self._layers.items()}
         self.complete = True
         return self
@@ -109,12 +110,13 @@ class FrontLine:
     def times(self, layer_id: str):
         return self._layers[layer_id].times
 
-    def series(self, layer_id: str) -> np.ndarray:
-        """Front length in km at every state of the layer."""
+    def series(self, layer_id: str, check=lambda: None) -> np.ndarray:
+        """Front length in km at every state of the layer (``check()`` between the
+        pieces while it is measured: it raises to cancel)."""
         if layer_id not in self._km:
             pieces = self._layers[layer_id]
             first, last = pieces.first, pieces.last
-            seg = self._cut(layer_id)
+            seg = self._cut(layer_id, check)
             n = len(pieces.times)
             own = seg.piece[seg.partner]
             since = np.maximum(first[own], first[seg.other])
@@ -152,7 +154,7 @@ class FrontLine:
             shapely.prepare(self._zone)
         return self._zone
 
-    def _cut(self, layer_id: str) -> _Segments:
+    def _cut(self, layer_id: str, check=lambda: None) -> _Segments:
         if layer_id in self._segments:
             return self._segments[layer_id]
         pieces = self._layers[layer_id]
@@ -160,18 +162,22 @@ class FrontLine:
         # segmentize may return a polygon as a multipolygon (shapely 2.2): parts after it
         polys, owner = shapely.get_parts(shapely.segmentize(geoms, SEGMENT_DEG),
                                          return_index=True)
+        check()
         rings, ring_poly = shapely.get_rings(polys, return_index=True)
         coords, ring_of = shapely.get_coordinates(rings, return_index=True)
         same = ring_of[1:] == ring_of[:-1]
         start, end = coords[:-1][same], coords[1:][same]
         piece = owner[ring_poly[ring_of[:-1][same]]]
+        check()
         _, _, metres = GEOD.inv(start[:, 0], start[:, 1], end[:, 0], end[:, 1])
         mid = (start + end) / 2
+        check()
         inner = self._inner()
         if inner is not None:
             # only the segments that deep inside count, for the length and the drawing:
             # the rest are neither measured further nor kept
             deep = shapely.contains_xy(inner, mid[:, 0], mid[:, 1])
+            check()
             start, end, piece, metres, mid = (a[deep] for a in (start, end, piece, metres,
                                                                 mid))
         # the probe: 1 m beside the segment, on the side outside its own piece (the
@@ -185,12 +191,14 @@ class FrontLine:
         right_inside = np.zeros(len(piece), bool)
         bounds = np.searchsorted(piece, np.arange(len(geoms) + 1))
         for j, geom in enumerate(geoms):
+            if j % _CHUNK == 0:
+                check()
             own = slice(bounds[j], bounds[j + 1])
             right_inside[own] = shapely.contains_xy(geom, mid[own, 0] + ox[own],
                                                     mid[own, 1] + oy[own])
         side = np.where(right_inside, -1.0, 1.0)
         px, py = mid[:, 0] + side * ox, mid[:, 1] + side * oy
-        partner, other = _beside(geoms, first, last, piece, px, py)
+        partner, other = _beside(geoms, first, last, piece, px, py, check)
         # float32 lon/lat (~0.5 m, to draw) and int32 indices: what is kept per segment
         self._segments[layer_id] = _Segments(piece.astype(np.int32), start.astype(np.float32),
                                              end.astype(np.float32), metres / 1000.0,
@@ -198,7 +206,7 @@ class FrontLine:
         return self._segments[layer_id]
 
 
-def _beside(geoms, first, last, piece, px, py) -> tuple[np.ndarray, np.ndarray]:
+def _beside(geoms, first, last, piece, px, py, check) -> tuple[np.ndarray, np.ndarray]:
     """(segment, piece) pairs: the piece, valid at some time with the segment's own,
     that contains the segment's probe (px, py). One prepared ``contains_xy`` pass per
     piece over the probes in its bounding box of the pieces overlapping it in time; the
@@ -212,6 +220,8 @@ def _beside(geoms, first, last, piece, px, py) -> tuple[np.ndarray, np.ndarray]:
     hi = np.searchsorted(lons, bounds[:, 2], side="right")
     found, owners = [], []
     for j, geom in enumerate(geoms):
+        if j % _CHUNK == 0:
+            check()
         band = by_lon[lo[j]:hi[j]]
         band = band[(py[band] >= bounds[j, 1]) & (py[band] <= bounds[j, 3])]
         overlap = (first < last[j]) & (last > first[j])
