@@ -55,7 +55,10 @@ def measuring_job(snapshot: SituationSnapshot, crs: str, job: Job) -> Iterator:
     piece_km2 = measure_pieces(snapshot, job)
     job.check()
     try:
-        regions = RegionAttribution(snapshot.private_situation(piece_km2)).measure_all()
+        regions = RegionAttribution(snapshot.private_situation(piece_km2)).measure_all(
+            job.check)
+    except Cancelled:
+        raise
     except Exception:                   # a bug: the panels say so, the window goes on
         traceback.print_exc(file=sys.stderr)
         regions = None
