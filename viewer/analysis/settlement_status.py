@@ -80,6 +80,11 @@ def geodesic_disks(lon: np.ndarray, lat: np.ndarray, radius_m: float,
     return shapely.polygons(np.concatenate([ring, ring[:, :1]], axis=1))
 
 
+def _checked(check, fn, *args):
+    check()
+    return fn(*args)
+
+
 def _shares(disks: np.ndarray, geoms: np.ndarray, di: np.ndarray, pi: np.ndarray,
             check) -> np.ndarray:
     """The share of each disk ``disks[di]`` that its piece ``geoms[pi]`` covers, in
@@ -213,7 +218,9 @@ class SettlementStatus:
         if not m or not n:
             return np.zeros((n, m), np.int8)
         if self.tolerance_m > 0:
-            disks = geodesic_disks(self._lon, self._lat, self.tolerance_m)
+            disks = np.concatenate([_checked(check, geodesic_disks, self._lon[k:k + _CHUNK],
+                                             self._lat[k:k + _CHUNK], self.tolerance_m)
+                                    for k in range(0, m, _CHUNK)])
             tree = STRtree(geoms)
             found = []                  # in chunks of places, ``check()`` between them
             for start in range(0, m, _CHUNK):
