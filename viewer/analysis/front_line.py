@@ -159,7 +159,6 @@ class FrontLine:
             return self._segments[layer_id]
         pieces = self._layers[layer_id]
         geoms, first, last = pieces.geoms, pieces.first, pieces.last
-        shapely.prepare(geoms)
         # in chunks of pieces: only the segments deep inside are kept, so the arrays of
         # every segment of every piece (3 M on a 5-year series) never exist at once
         parts = [self._segments_of(geoms, k, check) for k in range(0, len(geoms), _CHUNK)]
@@ -203,11 +202,20 @@ class FrontLine:
         bounds = np.searchsorted(piece, np.arange(k, k + len(chunk) + 1))
         for j, geom in enumerate(chunk):
             own = slice(bounds[j], bounds[j + 1])
-            right_inside[own] = shapely.contains_xy(geom, mid[own, 0] + ox[own],
-                                                    mid[own, 1] + oy[own])
+            right_inside[own] = _contains(geom, mid[own, 0] + ox[own], mid[own, 1] + oy[own])
         side = np.where(right_inside, -1.0, 1.0)
         return (piece.astype(np.int32), start.astype(np.float32), end.astype(np.float32),
                 metres / 1000.0, mid[:, 0] + side * ox, mid[:, 1] + side * oy)
+
+
+def _contains(geom: BaseGeometry, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """``contains_xy`` of a piece prepared for the call alone: every piece of a long
+    series prepared at once held ~50 MB more at the measuring's peak."""
+    shapely.prepare(geom)
+    try:
+        return shapely.contains_xy(geom, x, y)
+    finally:
+        shapely.destroy_prepared(geom)
 
 
 def _beside(geoms, first, last, piece, px, py, check) -> tuple[np.ndarray, np.ndarray]:
@@ -217,7 +225,6 @@ def _beside(geoms, first, last, piece, px, py, check) -> tuple[np.ndarray, np.nd
     space. The pieces are chosen first (the probes of a piece are contiguous): a scan of
     every probe in each box took time quadratic in the series' length (43 s for a
     5-year series of the DeepState snapshots replayed, whose pieces repeat in space)."""
-    shapely.prepare(geoms)
     bounds = shapely.bounds(geoms)
     reach = bounds + np.array([-1, -1, 1, 1]) * 2 * PROBE_DEG   # a probe is 1 m outside
     runs = np.searchsorted(piece, np.arange(len(geoms) + 1))    # piece q: runs[q]:runs[q+1]
@@ -238,7 +245,7 @@ def _beside(geoms, first, last, piece, px, py, check) -> tuple[np.ndarray, np.nd
         probes = probes[(px[probes] >= box[0]) & (px[probes] <= box[2])
                         & (py[probes] >= box[1]) & (py[probes] <= box[3])]
         if len(probes):
-            hit = probes[shapely.contains_xy(geom, px[probes], py[probes])]
+            hit = probes[_contains(geom, px[probes], py[probes])]
             found.append(hit)
             owners.append(np.full(len(hit), j))
     if not found:
