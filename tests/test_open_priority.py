@@ -5,7 +5,7 @@ analytics: seconds on a long history). A file opened meanwhile reaches its first
 while that work is still held (the loader has its own thread); the held work is paused
 while the file loads, cancelled once the file is shown, and goes on if the file could
 not be opened. While any window's file has yet to reach its first paint, the other
-windows' jobs wait at their next check.
+windows' jobs wait at their next check, and so does Python's cyclic garbage collector.
 
 The background work is held with the worker's ``on_step`` hook (called at each of a
 job's checks): no sleeps, no timings.
@@ -13,6 +13,7 @@ job's checks): no sleeps, no timings.
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import threading
 
@@ -140,6 +141,7 @@ def test_other_windows_jobs_wait_for_a_first_paint(qtbot, monkeypatch, tmp_path,
     qtbot.waitUntil(loader_hold.held.is_set, timeout=10000)     # the file's rows are read
     other.submit(work, lambda _: None)
     qtbot.waitUntil(reached.is_set, timeout=10000)
+    assert not gc.isenabled()   # no full collection (a walk of every object) meanwhile
     passed_at_first_view = []
     window.files.loader.first_view.connect(lambda _: passed_at_first_view.append(
         passed.is_set()))
@@ -148,5 +150,6 @@ def test_other_windows_jobs_wait_for_a_first_paint(qtbot, monkeypatch, tmp_path,
     assert passed_at_first_view == [False]
     qtbot.waitUntil(passed.is_set, timeout=10000)           # once it is painted
     qtbot.waitUntil(lambda: window.path == growing, timeout=10000)
+    assert gc.isenabled()
     other.shutdown()
     window.close()
