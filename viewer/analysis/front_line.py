@@ -162,7 +162,8 @@ class FrontLine:
         # in chunks of pieces: only the segments deep inside are kept, so the arrays of
         # every segment of every piece (3 M on a 5-year series) never exist at once
         parts = [self._segments_of(geoms, k, check) for k in range(0, len(geoms), _CHUNK)]
-        piece, start, end, km, px, py = (np.concatenate(a) for a in zip(*parts))
+        piece, start, end, km, px, py = (np.concatenate(a) for a in zip(*parts)) if parts \
+            else _NO_SEGMENTS
         del parts
         partner, other = _beside(geoms, first, last, piece, px, py, check)
         self._segments[layer_id] = _Segments(piece, start, end, km, partner.astype(np.int32),
@@ -206,6 +207,10 @@ class FrontLine:
         side = np.where(right_inside, -1.0, 1.0)
         return (piece.astype(np.int32), start.astype(np.float32), end.astype(np.float32),
                 metres / 1000.0, mid[:, 0] + side * ox, mid[:, 1] + side * oy)
+
+
+_NO_SEGMENTS = (np.zeros(0, np.int32), np.zeros((0, 2), np.float32),
+                np.zeros((0, 2), np.float32), np.zeros(0), np.zeros(0), np.zeros(0))
 
 
 def _contains(geom: BaseGeometry, x: np.ndarray, y: np.ndarray) -> np.ndarray:
