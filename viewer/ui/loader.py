@@ -103,8 +103,9 @@ def _load(path: Path, at: datetime | None, size, job: Job):
     reason it could not be opened)."""
     where = str(path)
     failed = translate("Files", "could not be opened")
-    with first_paint_first():
+    with first_paint_first(job):
         view = read_first_view(where, at)
+        job.check()
         if view is not None:
             scene = FirstViewScene(view[0])
             prepare_big(scene, view[1], size)           # its big states drawn at once

@@ -67,13 +67,14 @@ class Cancelled(Exception):
 
 
 @contextmanager
-def first_paint_first() -> Iterator[None]:
-    """While inside (a worker's urgent job, up to a file's first paint), every job that is
+def first_paint_first(job: "Job") -> Iterator[None]:
+    """While inside (``job``, made urgent, up to a file's first paint), every job that is
     not urgent, in any window, waits at its next ``check``; and Python's cyclic garbage
     collector waits too: with a situation loaded, one full collection walks every object
     of it and holds the GIL for 120-380 ms (measured while a second DeepState file was
     opened), longer than the whole first paint. Reference counting still frees at once."""
     global _first_paints, _collecting
+    job.urgent = True               # never held by its own gate
     with _GATE:
         _first_paints += 1
         if _first_paints == 1:
