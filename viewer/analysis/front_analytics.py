@@ -23,8 +23,12 @@ class FrontAnalytics:
                 check=lambda: None) -> FrontAnalytics:
         """Measure everything of ``situation`` (a private copy: see settlement_status);
         ``check`` is called between the steps (it raises to cancel)."""
-        status = SettlementStatus(situation, places).measure_all(check)
-        front = FrontLine(situation).measure_all(check)
+        status = SettlementStatus(situation, places)
+        check()
+        status.measure_all(check)
+        front = FrontLine(situation)
+        check()
+        front.measure_all(check)
         check()
         return cls(status, front, compare_claims(situation))
 

@@ -79,13 +79,16 @@ class RegionAttribution:
         return self.regions[int(hits.min())] if len(hits) else None
 
     # -- everything at once (a worker's job) -----------------------------------------
-    def measure_all(self) -> RegionAttribution:
-        """Every figure of every layer and change; returns self, ready to be adopted."""
+    def measure_all(self, check=lambda: None) -> RegionAttribution:
+        """Every figure of every layer and change; returns self, ready to be adopted.
+        ``check()`` between the steps (it raises to cancel)."""
         _ = self.region_km2
         for layer in self.situation.layers:
-            self.series(layer.id)
+            check()
+            self.series(layer.id, check)
             self.first_entered(layer.id)
-        self.measure_changes(self.situation.changes)
+        check()
+        self.measure_changes(self.situation.changes, check)
         self.complete = True
         return self
 
@@ -97,13 +100,15 @@ class RegionAttribution:
         return self._region_km2
 
     # -- layers ----------------------------------------------------------------------
-    def series(self, layer_id: str) -> tuple[list[datetime], np.ndarray]:
-        """The layer's state times and a (states x regions) array of its km² in each."""
+    def series(self, layer_id: str, check=lambda: None) -> tuple[list[datetime], np.ndarray]:
+        """The layer's state times and a (states x regions) array of its km² in each
+        (``check()`` between the steps while it is measured)."""
         history = self.situation.layer(layer_id).history
         if layer_id not in self._series:
             pieces = [p.geometry for p in history.pieces]
             per_piece = self._km2_in_regions(pieces, self._piece_km2(layer_id, pieces))
             self._series[layer_id] = np.maximum(self._over_states(history, per_piece), 0.0)
+            check()
             deep = self._deep_in_regions(pieces).astype(np.int64)
             self._deep[layer_id] = self._over_states(history, deep) > 0
         return history.times, self._series[layer_id]
@@ -174,12 +179,14 @@ class RegionAttribution:
         index = {r.id: r for r in self.regions}
         return [index[rid] for rid in self.change_km2(change)]
 
-    def measure_changes(self, changes: list[Change]) -> None:
-        """Split many changes by region at once (two vectorised passes, not one per change)."""
+    def measure_changes(self, changes: list[Change], check=lambda: None) -> None:
+        """Split many changes by region at once (two vectorised passes, not one per
+        change; ``check()`` between them)."""
         todo = [c for c in changes if c.id not in self._changes]
         gained_total = geodesic_areas_km2([c.gained for c in todo]).tolist()
         lost_total = geodesic_areas_km2([c.lost for c in todo]).tolist()
         gained = self._km2_in_regions([c.gained for c in todo], gained_total)
+        check()
         lost = self._km2_in_regions([c.lost for c in todo], lost_total)
         for k, change in enumerate(todo):
             both = gained[k] + lost[k]

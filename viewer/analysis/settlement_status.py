@@ -50,6 +50,7 @@ STATUS_TEXT = {NONE: QT_TRANSLATE_NOOP("Core", "no data"),
 _FULL = 1.0 - 1e-6          # a disk this covered is covered (overlay rounding)
 _EMPTY = 1e-9
 _DISK_VERTICES = 32
+_CHUNK = 1024               # places (or place-piece pairs) measured between two checks
 
 
 def status_rule(tolerance_m: float = PLACE_TOLERANCE_M) -> str:
@@ -79,6 +80,23 @@ def geodesic_disks(lon: np.ndarray, lat: np.ndarray, radius_m: float,
     return shapely.polygons(np.concatenate([ring, ring[:, :1]], axis=1))
 
 
+def _checked(check, fn, *args):
+    check()
+    return fn(*args)
+
+
+def _shares(disks: np.ndarray, geoms: np.ndarray, di: np.ndarray, pi: np.ndarray,
+            check) -> np.ndarray:
+    """The share of each disk ``disks[di]`` that its piece ``geoms[pi]`` covers, in
+    chunks (``check()`` between them)."""
+    covered = np.empty(len(di))
+    for start in range(0, len(di), _CHUNK):
+        check()
+        part = slice(start, start + _CHUNK)
+        covered[part] = shapely.area(shapely.intersection(disks[di[part]], geoms[pi[part]]))
+    return covered / shapely.area(disks[di])
+
+
 class SettlementStatus:
     """Status of ``places`` (default: the situation's) in each layer at every state."""
 
@@ -100,7 +118,7 @@ class SettlementStatus:
         """Every layer's statuses (``check`` is called before each: it raises to cancel)."""
         for layer_id in self._layers:
             check()
-            self._runs(layer_id)
+            self._runs(layer_id, check)
         self._layers = {k: pieces.measured() for k, pieces in self._layers.items()}
         self.complete = True
         return self
@@ -173,9 +191,9 @@ class SettlementStatus:
         e = runs.events_until(k) if k >= 0 else 0
         return np.bincount(runs.place[:e], minlength=len(self.places))
 
-    def _runs(self, layer_id: str) -> StatusChanges:
+    def _runs(self, layer_id: str, check=lambda: None) -> StatusChanges:
         if layer_id not in self._changes:
-            self._changes[layer_id] = StatusChanges.of(self._measure(layer_id))
+            self._changes[layer_id] = StatusChanges.of(self._measure(layer_id, check))
         return self._changes[layer_id]
 
     def log(self, layer_id: str, place_index: int) -> list[StatusEvent]:
@@ -193,17 +211,24 @@ class SettlementStatus:
                 for k, code in at]
 
     # -- the vectorised work ---------------------------------------------------------
-    def _measure(self, layer_id: str) -> np.ndarray:
+    def _measure(self, layer_id: str, check=lambda: None) -> np.ndarray:
         pieces = self._layers[layer_id]
         geoms = pieces.geoms
         n, m = len(pieces.times), len(self.places)
         if not m or not n:
             return np.zeros((n, m), np.int8)
         if self.tolerance_m > 0:
-            disks = geodesic_disks(self._lon, self._lat, self.tolerance_m)
-            di, pi = STRtree(geoms).query(disks, predicate="intersects")
-            share = (shapely.area(shapely.intersection(disks[di], geoms[pi]))
-                     / shapely.area(disks[di]))
+            disks = np.concatenate([_checked(check, geodesic_disks, self._lon[k:k + _CHUNK],
+                                             self._lat[k:k + _CHUNK], self.tolerance_m)
+                                    for k in range(0, m, _CHUNK)])
+            tree = STRtree(geoms)
+            found = []                  # in chunks of places, ``check()`` between them
+            for start in range(0, m, _CHUNK):
+                check()
+                di, pi = tree.query(disks[start:start + _CHUNK], predicate="intersects")
+                found.append((di + start, pi))
+            di, pi = (np.concatenate(a) for a in zip(*found))
+            share = _shares(disks, geoms, di, pi, check)
         else:
             di, pi = self._containing(geoms)
             share = np.ones(len(di))

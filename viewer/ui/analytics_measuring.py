@@ -24,7 +24,9 @@ from viewer.ui.worker import Cancelled, Job
 def analytics_job(snapshot: SituationSnapshot, places: tuple, job: Job) -> Iterator:
     """Yields the measured FrontAnalytics (None: the measuring failed, in the log)."""
     try:
-        yield FrontAnalytics.measure(snapshot.private_situation(), list(places), job.check)
+        situation = snapshot.private_situation()
+        job.check()
+        yield FrontAnalytics.measure(situation, list(places), job.check)
     except Cancelled:
         raise
     except Exception:                   # a bug: the panel says so, the window goes on

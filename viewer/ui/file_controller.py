@@ -2,9 +2,12 @@
 the background.
 
 Every way of opening a file (the Open dialog, a recent entry, a drop, the caller) goes
-through ``open_file``, and every write through ``save_to``: the one place where a later
-Save (to ``window.path``) or an "unsaved changes" prompt before replacing the situation
-would go. A file that is not a situation file gets the import dialog (import_dialog.py).
+through ``open_file``; while it loads (on the loader's own thread) the window's
+background jobs for the situation shown are paused, then cancelled when the file is
+shown or resumed when it could not be opened. Every write goes through ``save_to``.
+These are the places where a later Save (to ``window.path``) or an "unsaved changes"
+prompt before replacing the situation would go. A file that is not a situation file
+gets the import dialog (import_dialog.py).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from viewer.ui.import_dialog import FOREIGN_SUFFIXES, ImportDialog
 from viewer.ui.loader import FirstView, LoadedSituation, SituationLoader
 from viewer.ui.plain_text import error_text, show_error
 from viewer.ui.recent_files import RecentFiles, fill_recent_menu
-from viewer.ui.worker import BackgroundWorker
+from viewer.ui.worker import BackgroundWorker, Job
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -59,7 +62,9 @@ class FileController(QObject):
         super().__init__(window)
         self.window = window
         self.recent = RecentFiles(window.settings, self)
-        self.loader = SituationLoader(worker, self)
+        self._worker = worker
+        self._paused: list[Job] = []        # the shown situation's jobs, while a file loads
+        self.loader = SituationLoader(self)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.first_view.connect(self._on_first_view)
         self.loader.failed.connect(self._on_failed)
@@ -86,6 +91,7 @@ class FileController(QObject):
         self.window.status.show_message(fill(translate("Files", "Opening %1…"),
                                              safe_line(Path(path).name, 120)))
         canvas = self.window.canvas
+        self._pause_shown()
         self.loader.load(path, at, (canvas.width(), canvas.height(), canvas.devicePixelRatioF()))
 
     def forget_pending(self) -> None:
@@ -118,7 +124,22 @@ class FileController(QObject):
         self._pending = (dialog.path, None, True)
         self.window.status.show_message(fill(translate("Files", "Importing %1…"),
                                              safe_line(dialog.path.name, 120)))
+        self._pause_shown()
         self.loader.import_file(dialog.path, options, dialog.arguments())
+
+    def _pause_shown(self) -> None:
+        """The file asked for will replace the situation shown: its background work waits."""
+        self._paused += self._worker.pause_jobs()
+
+    def _resume_shown(self) -> None:
+        """Shown (their jobs were cancelled meanwhile) or failed: they go on."""
+        paused, self._paused = self._paused, []
+        for job in paused:
+            job.resume()
+
+    def shutdown(self) -> None:
+        """The window is closing: the file under way is dropped."""
+        self.loader.shutdown()
 
     def _on_first_view(self, view: FirstView) -> None:
         if self._pending is not None and self._pending[0] == view.path:
@@ -131,6 +152,7 @@ class FileController(QObject):
         source = self._pending[0] if self._pending else None
         self._pending = None
         self.window.show_loaded(loaded, at)
+        self._resume_shown()
         if loaded.path is None and source is not None:
             self.window.status.show_message(fill(translate(
                 "Files", "Imported %1 (not saved: File ▸ Save As keeps it)"),
@@ -142,6 +164,7 @@ class FileController(QObject):
     def _on_failed(self, reason: str) -> None:
         path, _, dialog = self._pending or (None, None, True)
         self._pending = None
+        self._resume_shown()
         self.window.drop_first_view()
         if path is not None and dialog and _NOT_A_SITUATION() in reason:
             self.ask_import(path)           # someone else's GeoPackage: offer the import

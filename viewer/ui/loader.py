@@ -5,8 +5,14 @@ one-line reason it failed) comes back on the GUI thread. A file is read lazily: 
 view (the regions and the pieces in force at the opening time, from a short read of those
 tables alone, viewer.io.situation_file.lazy) for the map to paint at once, then all its
 rows in one short read transaction, checked as the eager reader checks them (its errors
-are the eager reader's). Only the newest request counts: a result for an older one is
-dropped. Closing the window drops the one under way.
+are the eager reader's).
+
+The loader has a thread of its own, so an opening never queues behind the measuring of
+the situation shown, and its job is urgent up to the first paint: every other window
+job waits meanwhile (viewer.ui.worker.first_paint_first). Only the newest request
+counts: a newer one cancels the one under way (it stops at its next check, between the
+steps of the read) and a result for an older one is dropped. Closing the window
+(``shutdown``) cancels the one under way.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from viewer.io.situation_file.reader import parse_situation, read_rows
 from viewer.model import Situation
 from viewer.render import MapScene
 from viewer.render.first_scene import FirstViewScene, prepare_big, warm_static
-from viewer.ui.worker import BackgroundWorker, Job
+from viewer.ui.worker import BackgroundWorker, Cancelled, Job, first_paint_first
 
 
 PAINT_WAIT_SECONDS = 1.0
@@ -61,12 +67,16 @@ class LoadedSituation:
     regions: RegionAttribution      # the region at a point now; measured ones are adopted
 
 
-def prepare(situation: Situation, path: Path | None = None) -> LoadedSituation:
-    """Project and index ``situation`` (runs in the worker, or directly for in-memory data)."""
+def prepare(situation: Situation, path: Path | None = None,
+            check=lambda: None) -> LoadedSituation:
+    """Project and index ``situation`` (runs in the worker, or directly for in-memory
+    data); ``check()`` between the steps (it may raise to cancel)."""
     areas = Areas(situation)
     areas.check_stored()        # while no other thread knows the situation
+    check()
     scene = MapScene(situation)
     warm_static(scene)
+    check()
     return LoadedSituation(situation, path, scene, areas, RegionAttribution(situation))
 
 
@@ -77,6 +87,8 @@ def _outcome(path: Path, make, failed: str):
         return make(), None
     except SituationError as exc:
         return None, error_text(exc)
+    except Cancelled:
+        raise                           # a newer file was asked for, or the window closed
     except Exception as exc:            # a bug, not bad input: say so, keep the window usable
         traceback.print_exc(file=sys.stderr)
         return None, f"{path}: {failed} ({exc})"
@@ -85,23 +97,29 @@ def _outcome(path: Path, make, failed: str):
 def _load(path: Path, at: datetime | None, size, job: Job):
     """The worker's job: yield ``path``'s FirstView when one can be made (from a short
     read of the tables it uses, viewer.io.situation_file.lazy) and wait until the map has
-    painted it (the first paint gets the processor), then read all of its rows (one short
-    read transaction), parse and check them and prepare the situation; yields
-    (LoadedSituation, None) or (None, the one-line reason it could not be opened)."""
+    painted it (the first paint gets the processor: other jobs wait, see the module
+    docstring), then read all of its rows (one short read transaction), parse and check
+    them and prepare the situation; yields (LoadedSituation, None) or (None, the one-line
+    reason it could not be opened)."""
     where = str(path)
     failed = translate("Files", "could not be opened")
-    view = read_first_view(where, at)
-    if view is not None:
-        scene = FirstViewScene(view[0])
-        prepare_big(scene, view[1], size)           # its big states drawn at once
-        first = FirstView(scene, view[1], path)
-        yield first
-        _wait_painted(first, job)
+    with first_paint_first(job):
+        view = read_first_view(where, at)
+        job.check()
+        if view is not None:
+            scene = FirstViewScene(view[0])
+            prepare_big(scene, view[1], size)           # its big states drawn at once
+            first = FirstView(scene, view[1], path)
+            yield first
+            _wait_painted(first, job)
+    job.check()
     rows, reason = _outcome(path, lambda: read_rows(where), failed)
     if rows is None:
         yield None, reason
         return
-    yield _outcome(path, lambda: prepare(parse_situation(where, rows), path), failed)
+    job.check()
+    yield _outcome(path, lambda: prepare(parse_situation(where, rows, check=job.check), path,
+                                         job.check), failed)
 
 
 def _wait_painted(first: "FirstView", job: Job) -> None:
@@ -133,15 +151,20 @@ class SituationLoader(QObject):
     failed = Signal(str)            # str(SituationError)
     busy_changed = Signal(bool)
 
-    def __init__(self, worker: BackgroundWorker, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._worker = worker
+        self._worker = BackgroundWorker(self)
         self._number = 0
-        self._pending = 0
+        self._job: Job | None = None
 
     @property
     def busy(self) -> bool:
-        return self._pending > 0
+        return self._job is not None
+
+    @property
+    def worker(self) -> BackgroundWorker:
+        """The loader's own thread (tests slow its jobs with its ``on_step``)."""
+        return self._worker
 
     def load(self, path: str | Path, at: datetime | None = None, size=None) -> None:
         """Open ``path`` (to be shown at ``at`` on a map of ``size``: width, height,
@@ -156,24 +179,30 @@ class SituationLoader(QObject):
 
     def _submit(self, path: Path, work) -> None:
         self._number += 1
-        self._pending += 1
-        if self._pending == 1:
+        was_busy = self.busy
+        if self._job is not None:
+            self._job.cancel()          # superseded: nothing of it is delivered
+        if not was_busy:
             self.busy_changed.emit(True)
         self.started.emit(str(path))
-        self._worker.submit(work, partial(self._on_result, self._number))
+        self._job = self._worker.submit(work, partial(self._on_result, self._number),
+                                        urgent=True)
+
+    def shutdown(self) -> None:
+        """The window is closing: cancel the file under way (returns at once)."""
+        self._job = None
+        self._worker.shutdown()
 
     def _on_result(self, number: int, result) -> None:
-        if isinstance(result, FirstView):
-            if number == self._number:
-                self.first_view.emit(result)
-            else:
-                result.painted.set()        # a newer request is under way: not shown
+        if number != self._number:      # a newer request is under way (a cancelled job
+            if isinstance(result, FirstView):   # delivers nothing: kept as a guard)
+                result.painted.set()
             return
-        self._pending -= 1
-        if self._pending == 0:
-            self.busy_changed.emit(False)
-        if number != self._number:
-            return                      # a newer request is under way
+        if isinstance(result, FirstView):
+            self.first_view.emit(result)
+            return
+        self._job = None
+        self.busy_changed.emit(False)
         loaded, reason = result
         if loaded is not None:
             self.loaded.emit(loaded)

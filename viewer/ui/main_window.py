@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         self.compare_mode.close()
         self.timeline.clock.stop()
         self.worker.shutdown()               # returns at once: the job under way is dropped
+        self.files.shutdown()                # and the file being opened
         self.animations.shutdown()           # an export under way: cancelled, no file left
         self.big_layers.shutdown()
         save_layout(self)

@@ -62,7 +62,9 @@ def measuring_job(snapshot: SituationSnapshot, crs: str, job: Job,
     job.check()
     own = snapshot.private_situation(piece_km2)
     try:
-        regions = RegionAttribution(own).measure_all()
+        regions = RegionAttribution(own).measure_all(job.check)
+    except Cancelled:
+        raise
     except Exception:                   # a bug: the panels say so, the window goes on
         traceback.print_exc(file=sys.stderr)
         regions = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from contextlib import contextmanager
+from functools import partial
 from typing import Iterator
 
 import numpy as np
@@ -47,11 +48,12 @@ def read_rows(where: str, notices: list[str] | None = None,
         conn.close()
 
 
-def parse_situation(where: str, file_rows: FileRows,
-                    notices: list[str] | None = None) -> Situation:
-    """The Situation in ``file_rows``: every check, in the reader's order."""
+def parse_situation(where: str, file_rows: FileRows, notices: list[str] | None = None,
+                    check=lambda: None) -> Situation:
+    """The Situation in ``file_rows``: every check, in the reader's order; ``check()``
+    between its parts (the window's loader cancels there)."""
     with reading(where):
-        return _read(file_rows, notices if notices is not None else [])
+        return _read(file_rows, notices if notices is not None else [], check)
 
 
 @contextmanager
@@ -72,13 +74,17 @@ def reading(where: str) -> Iterator[None]:
             "Core", "is damaged or truncated (%1)"), sqlite_reason(exc))) from None
 
 
-def _read(file_rows: FileRows, notices: list[str]) -> Situation:
+def _read(file_rows: FileRows, notices: list[str], check) -> Situation:
     check_srs(file_rows)
     times = TimeParser()
     meta = read_meta(file_rows, times)
-    parts = (read_regions(file_rows), read_places(file_rows),
-             read_layers(file_rows, times, notices), read_reports(file_rows, times),
-             read_links(file_rows), read_context(file_rows, times), file_rows.attachments())
+    readers = (read_regions, read_places, partial(read_layers, times=times, notices=notices),
+               partial(read_reports, times=times), read_links,
+               partial(read_context, times=times), FileRows.attachments)
+    parts = []
+    for read in readers:
+        check()
+        parts.append(read(file_rows))
     try:
         return Situation(meta, *parts)
     except ValueError as exc:            # the model's own check: an id used twice
