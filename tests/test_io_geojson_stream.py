@@ -115,7 +115,8 @@ def test_a_ring_shapely_refuses_skips_that_feature_alone_in_order():
     assert [(f.geometry.wkt, f.properties) for f in result.features] == expected(FEATURES[:3])
     with pytest.raises(ValueError) as truth:
         shapely.Polygon([[36, 48], [36.1, 48]])
-    assert result.warnings == [          # one per reason, in order of first appearance
+    # one per reason, in order of first appearance
+    assert [str(w) for w in result.warnings] == [
         f"skipped 2 features with an unusable geometry ({truth.value}): feature 2, "
         "feature 5",
         "skipped 1 feature with an unusable geometry (not a GeoJSON Feature): feature 3"]
