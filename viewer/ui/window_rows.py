@@ -62,5 +62,9 @@ class WindowRows:
                 item.setFirstColumnSpanned(True)
                 self._passes[change.id] = mark_change(item, situation, report_filter)
                 item.setExpanded(True)
+            # the rows laid out now, not at the tree's delayed layout (a zero timer after
+            # this frame), which painted the tree again in a second frame at every step
+            self.tree.executeDelayedItemsLayout()
+            self.tree.header().resizeSections()
         self.ids = new
         return sum(self._passes.values()), len(new)

@@ -1,0 +1,73 @@
+"""A time step is painted in one frame: the map, the chart and the reports list together.
+
+A frame is one UpdateRequest delivered to the window (it then paints every dirty widget
+into its backing store). The reports list changing its rows once left its layout, and its
+header's, to a zero timer after the frame, so the list was painted again in a second
+frame at every step: twice the painting a user's screen waited for.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui_helpers import isolate_settings, open_window
+from viewer.io.situation_file import read_situation
+from viewer.resources import sample_path
+
+IGNORED = (QEvent.Type.Timer, QEvent.Type.ZeroTimerEvent)
+
+
+class Frames(QObject):
+    """Counts the events delivered, the window's frames and the paints per widget."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window, self.events, self.frames, self.painted = window, 0, 0, set()
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() not in IGNORED:
+            self.events += 1
+            if event.type() == QEvent.Type.UpdateRequest and obj is self.window:
+                self.frames += 1
+            elif event.type() == QEvent.Type.Paint:
+                self.painted.add(obj)
+        return False
+
+    def settle(self) -> None:
+        """Deliver events until a pass delivers none (everything has painted)."""
+        for _ in range(10_000):
+            before = self.events
+            QApplication.processEvents()
+            if self.events == before:
+                return
+        raise AssertionError("the window never stopped posting events")
+
+
+def test_a_step_that_changes_the_reports_rows_is_one_frame(qtbot, monkeypatch, tmp_path):
+    isolate_settings(monkeypatch, tmp_path)
+    window = open_window(qtbot, read_situation(sample_path()))
+    window.reports_dock.show()
+    window.reports_dock.raise_()
+    tree = window.reports_panel.window_tree
+    cursor = window.cursor_model
+    cursor.first()
+    frames = Frames(window)
+    QApplication.instance().installEventFilter(frames)
+    try:
+        frames.settle()
+        seen = []
+        for _ in range(4):
+            before = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+            frames.frames, frames.painted = 0, set()
+            cursor.next_change()
+            frames.settle()
+            rows = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+            seen.append((rows != before, frames.frames, tree.viewport() in frames.painted,
+                         window.canvas in frames.painted))
+    finally:
+        QApplication.instance().removeEventFilter(frames)
+    stepped = [s for s in seen if s[0]]         # the steps that changed the rows
+    assert len(stepped) >= 2, seen
+    assert all(count == 1 and tree_painted and map_painted
+               for _, count, tree_painted, map_painted in stepped), seen
