@@ -259,7 +259,7 @@ def test_a_librarys_own_words_are_quoted_after_a_ukrainian_lead_in(tmp_path):
 
 def test_the_imports_warnings_are_ukrainian(tmp_path):
     """A bow tie repaired and a point left out: the summary's warning lines are the .ts's
-    Ukrainian (the readers' labels of a feature, "feature 2", stay as the file has them)."""
+    Ukrainian, the readers' labels of a feature ("feature 1") too."""
     source, out = tmp_path / "series", tmp_path / "out.gpkg"
     source.mkdir()
     write_series(source)
@@ -275,14 +275,15 @@ def test_the_imports_warnings_are_ukrainian(tmp_path):
     assert status == 0, err
     name = "front_20250620.geojson"
     repaired = fill(ts("Core", "%1: %2"), str(source / name), fill(
-        ts("Core", "repaired 1 invalid geometry%2"), 1, fill(ts("Core", ": %1"), "feature 1")))
+        ts("Core", "repaired 1 invalid geometry%2"), 1,
+        fill(ts("Core", ": %1"), fill(ts("Core", "feature %1"), 1))))
     left_out = fill(ts("Core", "%1: %2 feature(s) left out, not an area"), str(source / name), 1)
     lines = text.splitlines()
     start = lines.index(fill(ts("Core", "warnings: %1"), 2))
     assert sorted(line.strip() for line in lines[start + 1:start + 3]) == \
         sorted([repaired, left_out]), lines[start:]
     for line in lines[start:start + 3]:
-        assert english_words(line, {str(source), name, "feature"}) == [], line
+        assert english_words(line, {str(source), name}) == [], line
 
 
 def test_settlements_compare_and_animation_lines_are_ukrainian(qapp, tmp_path):
@@ -325,3 +326,22 @@ def test_the_command_lines_language_is_the_one_qt_reads_from_the_environment():
         out = subprocess.run([sys.executable, "-c", code], env=clean, capture_output=True,
                              text=True, check=True, timeout=120).stdout.split()
         assert out[0] == out[1], (env, out)
+
+
+def test_a_skipped_features_reason_and_labels_are_ukrainian(tmp_path):
+    """A GeoJSON with a feature of no geometry and one of NaN coordinates: the reader's
+    warning names the reason and the features in Ukrainian."""
+    source = tmp_path / "front_20250620.geojson"
+    square = {"type": "Polygon", "coordinates": [[[37.5, 48.0], [37.7, 48.0], [37.7, 48.2],
+                                                  [37.5, 48.2], [37.5, 48.0]]]}
+    source.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": square},
+        {"type": "Feature", "properties": {}, "geometry": None}]}))
+    status, text, err = run_cli(["import", str(source), "-o", str(tmp_path / "out.gpkg"),
+                                 "--context", "none", "--places", "none", "--lang", "uk"])
+    assert status == 0, err
+    skipped = fill(ts("Core", "skipped 1 feature with %2%3"), 1, ts("Core", "no geometry"),
+                   fill(ts("Core", ": %1"), fill(ts("Core", "feature %1"), 2)))
+    assert fill(ts("Core", "%1: %2"), str(source), skipped) in text, text
+    line = next(l for l in text.splitlines() if str(source) in l and skipped in l)
+    assert english_words(line, {str(source)}) == [], line

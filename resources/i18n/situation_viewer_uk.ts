@@ -1349,6 +1349,10 @@ Assessment: %2</source>
         <translation>не GeoJSON: тип %1 — не FeatureCollection, не Feature і не геометрія</translation>
     </message>
     <message>
+        <source>feature %1</source>
+        <translation>об’єкт %1</translation>
+    </message>
+    <message>
         <source>not a GeoJSON Feature</source>
         <translation>не об’єкт GeoJSON Feature</translation>
     </message>
@@ -1461,6 +1465,10 @@ Assessment: %2</source>
         <translation>непридатний KML: теки вкладені глибше ніж на %1 рівнів</translation>
     </message>
     <message>
+        <source>placemark %1</source>
+        <translation>мітка %1</translation>
+    </message>
+    <message>
         <source>MultiGeometry nested more than %1 deep</source>
         <translation>MultiGeometry вкладені глибше ніж на %1 рівнів</translation>
     </message>
@@ -1519,6 +1527,10 @@ Assessment: %2</source>
     <message>
         <source>no longitude and latitude columns (%1, %2; columns: %3)</source>
         <translation>немає стовпців довготи й широти (%1, %2; стовпці: %3)</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>рядок %1</translation>
     </message>
     <message>
         <source>not a readable CSV table (line %1: %2)</source>
@@ -1625,6 +1637,10 @@ Assessment: %2</source>
         <translation>фігур — %1, а рядків атрибутів — %2; прочитано перші з кожних</translation>
     </message>
     <message>
+        <source>shape %1</source>
+        <translation>фігура %1</translation>
+    </message>
+    <message>
         <source>an unreadable shape (%1)</source>
         <translation>нечитабельна фігура («%1»)</translation>
     </message>
@@ -1635,6 +1651,10 @@ Assessment: %2</source>
     <message>
         <source>unknown encoding %1 in the .cpg file; reading attributes as UTF-8</source>
         <translation>невідоме кодування %1 у файлі .cpg; атрибути прочитано як UTF-8</translation>
+    </message>
+    <message>
+        <source>polygon rings of %1 are all holes or holes outside any outer ring (by their orientation); read as outer rings</source>
+        <translation>кільця полігонів (%1) усі є отворами або отворами поза будь-яким зовнішнім кільцем (за їхньою орієнтацією); прочитано як зовнішні кільця</translation>
     </message>
     <message>
         <source>not a readable Shapefile: %1</source>
@@ -2191,6 +2211,22 @@ Assessment: %2</source>
     <message>
         <source>%1: %2 feature(s) left out, %3 (feature %4)</source>
         <translation>%1: не включено об’єктів: %2 — %3 (об’єкт %4)</translation>
+    </message>
+    <message>
+        <source>no geometry</source>
+        <translation>немає геометрії</translation>
+    </message>
+    <message>
+        <source>empty geometry</source>
+        <translation>порожня геометрія</translation>
+    </message>
+    <message>
+        <source>NaN or infinite coordinates</source>
+        <translation>координати NaN або нескінченні</translation>
+    </message>
+    <message>
+        <source>coordinates outside longitude -180..180 or latitude -90..90</source>
+        <translation>координати поза довготою -180..180 або широтою -90..90</translation>
     </message>
     <message>
         <source>repaired 1 invalid geometry%2</source>

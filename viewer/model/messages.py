@@ -46,3 +46,22 @@ class Message:
 
 def message(template: str, *values: object) -> Message:
     return Message(template, tuple(values))
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Parts (Messages or plain text) said one after another with ``separator``: the
+    names of the features a warning is about ("feature 2, feature 5")."""
+    parts: tuple
+    separator: str = ", "
+
+    def __str__(self) -> str:
+        return self.separator.join(str(p) for p in self.parts)
+
+    def text(self, translate) -> str:
+        return self.separator.join(p.text(translate) if callable(getattr(p, "text", None))
+                                   else str(p) for p in self.parts)
+
+
+def joined(parts, separator: str = ", ") -> Joined:
+    return Joined(tuple(parts), separator)

@@ -112,7 +112,7 @@ class _Collected:
 
     def add(self, item) -> None:
         self._n += 1
-        label = f"feature {self._n}"
+        label = message(QT_TRANSLATE_NOOP("Core", "feature %1"), self._n)
         rings = None
         try:
             if not isinstance(item, dict) or item.get("type") != "Feature":

@@ -124,7 +124,7 @@ class _Reader:
     def placemark(self, elem: Element, path: tuple[str, ...], times: dict) -> None:
         self.count += 1
         name = _text(elem, "name")
-        label = f"placemark {name!r}" if name else f"placemark {self.count}"
+        label = message(QT_TRANSLATE_NOOP("Core", "placemark %1"), repr(name) if name else self.count)
         try:
             geom = self.geometry_of(elem)
         except UnusablePart as exc:

@@ -47,16 +47,16 @@ def read_points_csv(path: str | os.PathLike) -> ReadResult:
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) <= max(ix, iy):          # a short row: no such cell
-                bad.append(f"row {n}")
+                bad.append(message(QT_TRANSLATE_NOOP("Core", "row %1"), n))
                 continue
             try:
                 x, y = float(cells[ix]), float(cells[iy])
             except ValueError:                      # text that is not a number
-                bad.append(f"row {n}")
+                bad.append(message(QT_TRANSLATE_NOOP("Core", "row %1"), n))
                 continue
             geoms.append(shapely.Point(x, y))
             props.append({h: c.strip() for h, c in zip(header, cells)})
-            labels.append(f"row {n}")
+            labels.append(message(QT_TRANSLATE_NOOP("Core", "row %1"), n))
     except csv.Error as exc:
         raise SituationError(path, message(QT_TRANSLATE_NOOP(
             "Core", "not a readable CSV table (line %1: %2)"), reader.line_num, exc)) from None

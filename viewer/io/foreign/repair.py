@@ -22,7 +22,7 @@ from shapely.geometry import MultiPolygon, Polygon
 from viewer.io.errors import GEOMETRY, UnusablePart, reason
 from viewer.io.foreign.features import Feature, ReadResult
 from viewer.io.foreign.reproject import describe
-from viewer.model.messages import QT_TRANSLATE_NOOP, Message, message
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message, joined, message
 
 NAMED = 5            # how many skipped features a warning names before "..."
 
@@ -49,13 +49,16 @@ def finish(result: ReadResult, geoms: Sequence, properties: Sequence[dict[str, A
     n = len(arr)
     skip = np.zeros(n, dtype=bool)
     missing = shapely.is_missing(arr)
-    _skip(result, labels, missing & ~skip, skip, "no geometry")
+    _skip(result, labels, missing & ~skip, skip,
+          message(QT_TRANSLATE_NOOP("Core", "no geometry")))
     empty = ~missing & shapely.is_empty(arr)
-    _skip(result, labels, empty & ~skip, skip, "empty geometry")
+    _skip(result, labels, empty & ~skip, skip,
+          message(QT_TRANSLATE_NOOP("Core", "empty geometry")))
     bad, outside = _bad_coordinates(arr, skip)
-    _skip(result, labels, bad, skip, "NaN or infinite coordinates")
-    _skip(result, labels, outside & ~bad, skip, "coordinates outside longitude -180..180 "
-          "or latitude -90..90")
+    _skip(result, labels, bad, skip,
+          message(QT_TRANSLATE_NOOP("Core", "NaN or infinite coordinates")))
+    _skip(result, labels, outside & ~bad, skip, message(QT_TRANSLATE_NOOP(
+        "Core", "coordinates outside longitude -180..180 or latitude -90..90")))
     arr = _repair(result, arr, skip, labels)
     for i in np.nonzero(~skip)[0]:
         props = dict(properties[i])
@@ -145,7 +148,7 @@ def converted(crs) -> Message:
 
 def _names(labels: list[str]) -> Message:
     """": feature 1, feature 2" (the first NAMED) "and N more"."""
-    shown = ", ".join(labels[:NAMED])
+    shown = joined(labels[:NAMED])
     if len(labels) <= NAMED:
         return message(QT_TRANSLATE_NOOP("Core", ": %1"), shown)
     return message(QT_TRANSLATE_NOOP("Core", ": %1 and %2 more"), shown, len(labels) - NAMED)

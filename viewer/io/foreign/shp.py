@@ -31,7 +31,7 @@ from viewer.io.foreign.geojson import geometry
 from viewer.io.files import check_regular_file, read_limited
 from viewer.io.foreign.repair import converted, finish, note_skipped
 from viewer.io.foreign.reproject import crs_from_wkt, is_lonlat, to_lonlat
-from viewer.model.messages import QT_TRANSLATE_NOOP, message
+from viewer.model.messages import QT_TRANSLATE_NOOP, joined, message
 
 SIDECAR_BYTES = 1 << 20             # .prj and .cpg are a line of text
 # What pyshp raises on damaged input: it does not wrap the errors of its own parsing
@@ -69,7 +69,7 @@ def read_shapefile(path: str | os.PathLike) -> ReadResult:
             "Core", "%1 shapes but %2 attribute rows; reading the first of each"),
             len(geoms), len(records)))
     n = min(len(geoms), len(records))
-    labels = [f"shape {i + 1}" for i in range(n)]
+    labels = [message(QT_TRANSLATE_NOOP("Core", "shape %1"), i + 1) for i in range(n)]
     failed: dict[str, list[str]] = {}
     for i in range(n):
         if isinstance(geoms[i], str):
@@ -157,9 +157,11 @@ def _read(path: str, files: dict[str, str], encoding: str):
         records = [{k: _value(v) for k, v in rec.items()} for rec in records]
     notes = list(dict.fromkeys(" ".join(str(w.message).split()) for w in caught))
     if logged.shapes:
-        which = ", ".join(f"shape {i + 1}" for i in sorted(set(logged.shapes))[:5])
-        notes.append(f"polygon rings of {which} are all holes or holes outside any outer "
-                     "ring (by their orientation); read as outer rings")
+        which = joined(message(QT_TRANSLATE_NOOP("Core", "shape %1"), i + 1)
+                       for i in sorted(set(logged.shapes))[:5])
+        notes.append(message(QT_TRANSLATE_NOOP(
+            "Core", "polygon rings of %1 are all holes or holes outside any outer ring (by "
+            "their orientation); read as outer rings"), which))
     return geoms, records, notes
 
 
