@@ -9,7 +9,7 @@ from datetime import datetime
 
 from viewer.analysis.region_attribution import ChangeFigures, RegionAttribution
 from viewer.model import Change, Situation, iso_z
-from viewer.model.history import gain_and_loss
+from viewer.model.gain_loss import gain_and_loss
 from viewer.model.messages import QT_TRANSLATE_NOOP, fill
 from viewer.model.text import LINE_LIMIT, safe_line
 

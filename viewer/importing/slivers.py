@@ -32,7 +32,7 @@ from shapely.geometry.base import BaseGeometry
 
 from viewer.analysis.projection import Projector, auto_crs
 from viewer.model.geometry import EMPTY, polygonal
-from viewer.model.history import gain_and_loss
+from viewer.model.gain_loss import gain_and_loss
 
 NOISE_M2 = 1.0
 _NONE = np.empty(0, dtype=object)

@@ -26,7 +26,7 @@ from viewer.io.errors import SituationError, reason
 from viewer.io.foreign.features import ReadResult
 from viewer.model import History, iso_z
 from viewer.model.geometry import EMPTY, polygonal
-from viewer.model.history import gain_and_loss
+from viewer.model.gain_loss import gain_and_loss
 from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 DATE_PROPERTIES = ("date", "time", "timestamp", "valid_from")

@@ -25,6 +25,7 @@ from shapely.geometry.base import BaseGeometry
 
 from viewer.model.change import Change, change_id
 from viewer.model.geodesy import geodesic_areas_km2
+from viewer.model.gain_loss import gain_and_loss
 from viewer.model.geometry import EMPTY, has_area, polygonal, split_large
 from viewer.model.times import to_utc
 from viewer.model.messages import QT_TRANSLATE_NOOP, message
@@ -239,32 +240,6 @@ def _apply(layer_id: str, steps, open_pieces: list, pieces: list, changes: list,
                               gained if has_area(gained) else EMPTY,
                               lost if has_area(lost) else EMPTY))
     return open_pieces
-
-
-def gain_and_loss(prev: BaseGeometry, state: BaseGeometry) -> tuple[BaseGeometry, BaseGeometry]:
-    """(state - prev, prev - state), from one symmetric difference when that is safe.
-
-    Each part of the symmetric difference lies either in ``state`` (gained) or in
-    ``prev`` (lost). A gain and a loss sharing an edge would come out merged; the area
-    identity |gained| - |lost| = |state| - |prev| catches that, and then two plain
-    differences are computed instead.
-    """
-    if prev.is_empty or state.is_empty:
-        return polygonal(state), polygonal(prev)
-    parts = shapely.get_parts(polygonal(shapely.symmetric_difference(state, prev)))
-    parts = parts[shapely.area(parts) > 0.0]
-    if len(parts) == 0:
-        return EMPTY, EMPTY
-    shapely.prepare(state)
-    in_state = shapely.contains(state, shapely.point_on_surface(parts))
-    gained = shapely.multipolygons(parts[in_state]) if in_state.any() else EMPTY
-    lost = shapely.multipolygons(parts[~in_state]) if (~in_state).any() else EMPTY
-    expected = state.area - prev.area
-    scale = max(state.area, prev.area, 1e-12)
-    if abs((gained.area - lost.area) - expected) > 1e-9 * scale:
-        gained = polygonal(shapely.difference(state, prev))
-        lost = polygonal(shapely.difference(prev, state))
-    return gained, lost
 
 
 def _fragmented(open_pieces, state: BaseGeometry) -> bool:
