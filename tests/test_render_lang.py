@@ -32,6 +32,14 @@ def ts_translation(context: str, source: str, comment: str | None = None) -> str
     raise KeyError((context, source, comment))
 
 
+def _said(credit: str) -> str:
+    """A credit line as a Ukrainian map says it: ours translated, a source's as written."""
+    try:
+        return ts_translation("Core", credit)
+    except KeyError:
+        return credit
+
+
 def ukrainian_form(n: int) -> str:
     """CLDR's Ukrainian cardinal categories, written out here independently."""
     if n % 10 == 1 and n % 100 != 11:
@@ -70,8 +78,12 @@ def test_render_lang_uk_draws_the_maps_own_words_in_ukrainian(tmp_path, days):
     assert situation.meta.title in texts           # the file's title, as written
     assert {layer.name for layer in situation.layers} <= set(texts)
     drawn = " ".join(texts)
-    assert " ".join(situation.meta.attributions[0].split()[:6]) in drawn
-    credits = " · ".join(" ".join(a.split()) for a in situation.meta.attributions)
+    regions, places, reports = situation.meta.attributions[:3]     # the sample's credits
+    for ours_credit in (regions, places):           # our own words, said in Ukrainian
+        assert " ".join(ts_translation("Core", ours_credit).split()[:4]) in drawn
+        assert " ".join(ours_credit.split()[:4]) not in drawn
+    assert " ".join(reports.split()[:6]) in drawn   # a source's words, as written
+    credits = " · ".join(" ".join(_said(a).split()) for a in situation.meta.attributions)
     ours = [t for t in texts if t not in situation.meta.title and t not in credits]
     assert not any(re.search(r"\b(Gained|Lost|June|km)\b", t) for t in ours), ours
 

