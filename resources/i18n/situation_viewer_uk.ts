@@ -3229,11 +3229,11 @@ Assessment: %2</source>
     </message>
     <message>
         <source>Settlements</source>
-        <translation>Населені пункти</translation>
+        <translation>Поселення</translation>
     </message>
     <message>
         <source>Show or hide the Settlements panel</source>
-        <translation>Показати або сховати панель «Населені пункти»</translation>
+        <translation>Показати або сховати панель «Поселення»</translation>
     </message>
     <message>
         <source>&amp;Front Line</source>
@@ -3777,8 +3777,8 @@ Assessment: %2</source>
         <translation>У вікні</translation>
     </message>
     <message>
-        <source>All reports</source>
-        <translation>Усі повідомлення</translation>
+        <source>All</source>
+        <translation>Усі</translation>
     </message>
     <message>
         <source>Provenance</source>

@@ -6,7 +6,9 @@ a measurement of the dock layout, dock_layout.py).
 FILE defaults to the embedded sample. The sizes are the logical ones a screen gives a new
 window (92 % of it): 1024×700; 1400×900 (the default size); 1920×1200 and 3840×2160 at
 scale factor 2 (run with QT_SCALE_FACTOR=2 on such a screen for the same logical sizes).
-Prints the map's width and height, their shares, the docks in sight and any elided tab.
+Prints the map's width and height, their shares, the docks in sight and any tab cut
+(elided, or past its bar's end with the bar's scroll arrows shown), in any tab bar in
+sight (the docks' and the Reports panel's own).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ SIZES = {"1024x700": (942, 644), "1400x900": (1400, 900), "1920x1200@2": (883, 5
 
 
 def measure(app, situation, path: Path, size: tuple[int, int]) -> str:
-    from PySide6.QtWidgets import QDockWidget, QTabBar
+    from PySide6.QtWidgets import QDockWidget, QTabBar, QToolButton
 
     from viewer.ui.loader import prepare
     from viewer.ui.main_window import MainWindow
@@ -37,8 +39,13 @@ def measure(app, situation, path: Path, size: tuple[int, int]) -> str:
     w, h = window.canvas.width(), window.canvas.height()
     shown = [d.objectName().removesuffix("_dock") for d in window.findChildren(QDockWidget)
              if d.isVisible() and not d.visibleRegion().isEmpty()]
-    elided = [bar.tabText(i) for bar in window.findChildren(QTabBar) if bar.isVisible()
-              for i in range(bar.count()) if bar.tabRect(i).width() < bar.tabSizeHint(i).width()]
+    bars = [bar for bar in window.findChildren(QTabBar)
+            if bar.isVisible() and not bar.visibleRegion().isEmpty()]
+    cut = [bar.tabText(i) for bar in bars for i in range(bar.count())
+           if bar.tabRect(i).width() < bar.tabSizeHint(i).width()
+           or not bar.rect().contains(bar.tabRect(i))]
+    cut += [f"arrows in {bar.tabText(0)}…" for bar in bars
+            if any(b.isVisible() for b in bar.findChildren(QToolButton))]
     window.close()
     window.settings.clear()         # the next window starts with the default layout
     window.settings.sync()
@@ -46,7 +53,7 @@ def measure(app, situation, path: Path, size: tuple[int, int]) -> str:
     app.processEvents()
     return (f"map {w}x{h}: {100 * w / size[0]:.1f} % of the width, {100 * h / size[1]:.1f} % "
             f"of the height; docks in sight: {', '.join(sorted(shown))}; "
-            f"elided tabs: {elided or 'none'}")
+            f"cut tabs: {cut or 'none'}")
 
 
 def main() -> None:

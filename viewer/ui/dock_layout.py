@@ -4,10 +4,11 @@ A window wide enough has Layers, Regions and Settlements (tabbed, the Place pane
 them) on the left, Reports on the right and the Timeline below; the two columns are
 narrowed (never under what they need) to leave the map at least 60 % of the width.
 Where the two columns side by side at their narrowest would leave the map under
-``SIDE_BY_SIDE`` of the width (a 1024×700 screen; 1920×1200 at scale factor 2),
-Reports becomes one more tab of the left column: one click on its tab shows it. Each
-column is at least as wide as its widest panel and its tab bar need, so no panel is cut
-and no tab title is elided ("Ш…", "Обл…").
+``SIDE_BY_SIDE`` of the width (a 1024×700 screen; 1920×1200 at scale factor 2), Reports
+becomes one more tab of the left column: one click on its tab shows it. Each column is
+at least as wide as its widest panel (the Reports panel's with its tab bar whole:
+report_tabs) and its own tab bar need, so no panel is cut and no tab title is elided
+("Ш…", "Обл…") or scrolled.
 """
 
 from __future__ import annotations

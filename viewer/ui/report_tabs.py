@@ -4,6 +4,7 @@ report of the situation, and the Provenance summary. A report dragged over a tab
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QTreeWidgetItem, QWidget
 
 from viewer.render.language import translate
@@ -24,8 +25,14 @@ class ReportTabs(QTabWidget):
         self.all_tree.headerItem().setText(0, translate("Reports", "Report"))
         self.provenance = ProvenanceView(self)
         self.addTab(self.window_tree, translate("Reports", "In window"))
-        self.addTab(self.all_tree, translate("Reports", "All reports"))
+        self.addTab(self.all_tree, translate("Reports", "All"))
         self.addTab(self.provenance, translate("Reports", "Provenance"))
+        for index, tree in enumerate(self.trees):       # the tab's title in full
+            self.setTabToolTip(index, tree.toolTip())
+        # Every title whole, never scrolled nor elided: the panel is as wide as its tab bar
+        # (its minimum size says so, and dock_layout gives the dock that much).
+        self.setUsesScrollButtons(False)
+        self.setElideMode(Qt.TextElideMode.ElideNone)
         self.tabBar().setChangeCurrentOnDrag(True)
         self.tabBar().setAcceptDrops(True)
 
