@@ -96,3 +96,31 @@ def test_a_new_situation_rebuilds_the_rows(env):
     panel.set_situation(one, Areas(one))
     assert list(panel.rows) == ["solo", *OVERLAYS]
     assert panel.area_text("solo") == f"{geodesic_area_km2(box(0, 0, 0.1, 0.1)):,.1f}\u00a0km²"
+
+
+def test_the_area_is_whole_at_the_panels_least_width(env, qtbot):
+    """At the narrowest the panel allows (a small window's column), every area shows
+    whole, in Ukrainian too, also once a step shows a longer one ("1 232 …,… км²")."""
+    from viewer.render.language import install_language
+    panel, _, cursor = env
+    big = Situation(layers=[Layer("big", "Occupied (DeepState)", "assessed-control",
+                                  History.from_states("big", [
+                                      (T("2025-06-01"), box(0, 0, 0.3, 0.3)),
+                                      (T("2025-06-05"), box(0, 0, 10, 10))]))])
+    install_language("uk")
+    try:
+        cursor.set_time(T("2025-06-02"))
+        panel.set_situation(big, Areas(big))
+        area = panel.rows["big"].area
+
+        def whole() -> bool:
+            panel.resize(panel.minimumSizeHint().width(), 320)
+            QCoreApplication.sendPostedEvents()     # the layouts laid out anew
+            panel.scroll.widget().layout().activate()
+            return area.contentsRect().width() >= area.fontMetrics().horizontalAdvance(
+                area.text())
+        assert "\u00a0км²" in area.text() and whole(), (area.text(), area.width())
+        cursor.set_time(T("2025-06-06"))
+        assert len(area.text()) > 14 and whole(), (area.text(), area.width())
+    finally:
+        install_language("en")

@@ -114,6 +114,17 @@ class LayerRow(QObject):
             with blocked(self.opacity):
                 self.opacity.setValue(round(100 * self.display.opacity(self.key, self.default)))
 
+    def set_area(self, text: str) -> bool:
+        """Shows ``text`` as the area; True if the row has grown for it. The row is never
+        narrower than the widest area it has shown (none is cut off), so a step to a
+        shorter one lays nothing out."""
+        self.area.setText(text)
+        width = self.area.fontMetrics().horizontalAdvance(text)
+        if width <= self.area.minimumWidth():
+            return False
+        self.area.setMinimumWidth(width)
+        return True
+
     def _on_check(self, checked: bool) -> None:
         self.display.set_visible(self.key, checked)
 
@@ -169,10 +180,15 @@ class LayersPanel(QWidget):
             row += 1
         grid.setRowStretch(row, 1)
         self.scroll.setWidget(body)        # deletes the previous body and its rows
-        # never narrower than a row (its name wraps; the opacity box is never cut off)
-        bar = self.scroll.verticalScrollBar().sizeHint().width()
-        self.scroll.setMinimumWidth(min(body.minimumSizeHint().width() + bar, 320))
         self._on_time(self.cursor.time)
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Never narrower than a row (its name wraps; the opacity box and the area are
+        never cut off)."""
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.scroll.setMinimumWidth(min(self.scroll.widget().minimumSizeHint().width() + bar,
+                                        320))
 
     def area_text(self, layer_id: str) -> str:
         area = self.rows[layer_id].area
@@ -182,9 +198,10 @@ class LayersPanel(QWidget):
         self.area_header.setText(translate("Layers", "Area on %1").replace("%1", format_time(t)))
         if self.situation is None or self.areas is None:
             return
-        for layer in self.situation.layers:
-            km2 = self.areas.state_km2(layer.id, t)
-            self.rows[layer.id].area.setText(format_km2(km2))
+        wider = [self.rows[layer.id].set_area(format_km2(self.areas.state_km2(layer.id, t)))
+                 for layer in self.situation.layers]
+        if any(wider):
+            self._fit_width()
 
     def _on_display(self, key: str) -> None:
         if key in self.rows:
