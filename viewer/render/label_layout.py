@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from viewer.render import styles as st
 from viewer.render.label_boxes import Layout, Occupancy, Text
@@ -24,7 +25,8 @@ from viewer.render.scene import MAJOR_CITY, MapScene
 from viewer.render.settings import CONTEXT, PLACES, REGIONS, RenderSettings
 from viewer.render.viewport import Viewport
 
-__all__ = ["Layout", "Occupancy", "Text", "layout_labels", "names_for", "short_name"]
+__all__ = ["Layout", "Occupancy", "Text", "first_label", "layout_labels", "names_for",
+           "short_name"]
 
 # (minimum population, font px, bold, dot radius px)
 PLACE_TIERS = ((MAJOR_CITY, 13.0, True, 3.4), (250_000, 12.0, False, 2.8),
@@ -36,6 +38,7 @@ MIN_POPULATION = ((2_000.0, 50_000), (800.0, 10_000), (300.0, 2_000), (0.0, 0))
 TOWN_FIRST_MPP, TOWN_FIRST = 300.0, 10_000   # zoomed in this far, towns go before regions
 SECOND_LINE_POPULATION = 250_000  # places this big get their other-language name ...
 SECOND_LINE_MPP = 60.0            # ... and every place once zoomed in this far
+FIRST_LABEL_FURTHER = (1.0, 1.6, 2.4)   # first_label's distances, in mark radii
 
 
 def min_population(viewport: Viewport, scale: float) -> int:
@@ -129,17 +132,45 @@ class _Job:
         return False
 
 
-def _beside(x: float, y: float, gap: float, lines):
+def first_label(x: float, y: float, gap: float, text: str, font: QFont,
+                bounds: QRectF, reserved: tuple[QRectF, ...]) -> tuple[QPointF, QRectF]:
+    """(baseline, box) of a label placed before every other one (the window's marked
+    place): beside a mark of radius ``gap`` at (x, y), above it if there is room, else
+    below (centred, else slid aside as far as it stays over the mark), right, left or on
+    a diagonal, the first position inside ``bounds`` clear of ``reserved`` (the
+    decorations); where none is (the mark between two of them or in a corner), the same
+    a little further out; else above it. Passing its box among the
+    ``reserved`` rects of ``layout_labels`` makes the map's labels give way to it."""
+    occupied = Occupancy(48.0)
+    for rect in reserved:
+        occupied.add(rect)
+    lines = [(text, font, QFontMetricsF(font))]
+    first = None
+    for further in FIRST_LABEL_FURTHER:
+        for n, (pos, rect) in enumerate(_beside(x, y, gap * further, lines, above_first=True)):
+            slide = max(rect.width() / 2 - gap, 0.0)     # above or below: still over it
+            for dx in ((0.0, -slide, slide) if n < 2 else (0.0,)):
+                box = rect.translated(dx, 0.0)
+                first = first or (pos[0], rect)
+                if bounds.contains(box) and occupied.free(box):
+                    return pos[0] + QPointF(dx, 0.0), box
+    return first
+
+
+def _beside(x: float, y: float, gap: float, lines, above_first: bool = False):
     """(baselines, box) of a label of one or two lines beside a dot at (x, y), best
-    position first: right, left, above, below, then the diagonals."""
+    position first: right, left, above, below, then the diagonals (``above_first``:
+    above, below, right, left)."""
     widths = [advance(t, f, m) for t, f, m in lines]
     w = max(widths)
     a, d = lines[0][2].ascent(), lines[0][2].descent()
     extra = sum(m.height() for _, _, m in lines[1:])
     mid = y + (a - d - extra) / 2
     g = gap * 0.75
-    for bx, by, centred in ((x + gap, mid, False), (x - gap - w, mid, False),
-                            (x - w / 2, y - g - d - extra, True), (x - w / 2, y + g + a, True),
+    v = gap if above_first else g       # a ring's label clears it, a dot's hugs it
+    sides = ((x + gap, mid, False), (x - gap - w, mid, False))
+    ends = ((x - w / 2, y - v - d - extra, True), (x - w / 2, y + v + a, True))
+    for bx, by, centred in ((*ends, *sides) if above_first else (*sides, *ends)) + (
                             (x + g, y - g - d - extra, False), (x + g, y + g + a, False),
                             (x - g - w, y - g - d - extra, False), (x - g - w, y + g + a, False)):
         positions, base = [], by

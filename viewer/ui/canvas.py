@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -22,7 +22,7 @@ from viewer.model import Change
 from viewer.model.cursor import TimeCursor
 from viewer.model.display import DisplayOptions
 from viewer.model.selection import Selection
-from viewer.render import MapScene, RenderSettings, draw_dynamic, styles
+from viewer.render import MapScene, RenderSettings, Viewport, draw_dynamic, styles
 from viewer.render.decorations import draw_date
 from viewer.render.language import current_language
 from viewer.ui.canvas_interaction import ViewState, changes_at
@@ -57,6 +57,9 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
         # tools taking a click before it selects changes (ruler, place picking): the
         # first that returns True keeps it
         self.click_handlers: list[Callable[[QPointF], bool]] = []
+        # what the map's labels give way to besides the decorations (the marked place's
+        # ring and name): each returns widget-pixel rects
+        self.label_keepouts: list[Callable[[], tuple[QRectF, ...]]] = []
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -139,6 +142,11 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
             self.colour_set = palette
             self.invalidate()
 
+    def label_reserved(self, viewport: Viewport, settings: RenderSettings) -> tuple[QRectF, ...]:
+        """Where the labels may not go: the decorations, then ``label_keepouts``."""
+        reserved = self.decoration_pixmaps.reserved(self.scene, viewport, settings)
+        return reserved + tuple(r for keepout in self.label_keepouts for r in keepout())
+
     def lonlat_at(self, pos: QPointF) -> tuple[float, float] | None:
         if self.scene is None:
             return None
@@ -163,7 +171,7 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
         else:                   # the opaque background pixmap covers the whole canvas
             viewport, settings = self.viewport(), self.render_settings()
             dpr = self.devicePixelRatioF()
-            reserved = self.decoration_pixmaps.reserved(self.scene, viewport, settings)
+            reserved = self.label_reserved(viewport, settings)
             background, at = self.base_pixmaps.background(self.scene, viewport, settings, dpr)
             painter.drawPixmap(at, background)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)

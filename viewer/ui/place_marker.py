@@ -2,7 +2,11 @@
 as a ring with its name on the map overlay until the next click on the map, with a
 dashed line to the nearest point of each visible layer it lies outside, and its length. A click on a
 labelled settlement (its dot or name) picks it for the Place panel, and hovering one shows
-its distances to the layers as a tooltip."""
+its distances to the layers as a tooltip.
+
+The name goes before every map label (label_layout.first_label: above the ring where
+the decorations leave room, else below or beside it), and the map's labels give way to
+the ring and the name (the canvas's ``label_keepouts``): they never overlap."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from PySide6.QtWidgets import QToolTip
 from viewer.model.place_watch import PlaceWatch, WatchedPlace
 from viewer.model.text import safe_line
 from viewer.render import styles as st
+from viewer.render.label_layout import first_label
 from viewer.render.labels import label_layout
 from viewer.render.language import format_km
 from viewer.render.settings import LABELS, PLACES
@@ -23,6 +28,8 @@ from viewer.ui.qt_utils import ModelConnections
 RING_R = 11.0
 RING = "#d81b60"
 PICK_PX = 7.0               # a click this near a labelled place's dot picks it
+NAME_GAP = 4.0              # between the ring and the name
+PAD_X, PAD_Y = 3.0, 2.0     # the map's labels keep this far from the name (as from theirs)
 
 
 class PlaceMarker(QObject, OverlayPart):
@@ -36,6 +43,7 @@ class PlaceMarker(QObject, OverlayPart):
         overlay.add(self)
         canvas.clicked.connect(self._on_click)
         canvas.click_handlers.append(self._pick)
+        canvas.label_keepouts.append(self.keepouts)
         canvas.installEventFilter(self)
         self._conns = ModelConnections(self)
         for signal in (canvas.cursor_model.time_changed, canvas.cursor_model.highlight_changed,
@@ -49,6 +57,17 @@ class PlaceMarker(QObject, OverlayPart):
     def mark(self, place: WatchedPlace | None) -> None:
         self.marked = place
         self.overlay.refresh(self)
+        self.canvas.update()        # the map's labels laid out again around it, or not
+
+    def keepouts(self) -> tuple[QRectF, ...]:
+        """Where the map's labels may not go: the ring and the name."""
+        shape = self._geometry()
+        if shape is None:
+            return ()
+        centre, _, text, _ = shape
+        r = RING_R + 3
+        return (text.adjusted(-PAD_X, -PAD_Y, PAD_X, PAD_Y),
+                QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r))
 
     def _on_click(self, _pos) -> None:
         """Any click on the map ends the mark (a click on a place marks that one anew)."""
@@ -64,7 +83,11 @@ class PlaceMarker(QObject, OverlayPart):
         viewport, settings = canvas.viewport(), canvas.render_settings()
         if not (settings.shows(LABELS) and settings.shows(PLACES)):
             return None
-        reserved = canvas.decoration_pixmaps.reserved(canvas.scene, viewport, settings)
+        if self.marked is not None:         # its own dot is under the ring
+            centre = pixel_of(canvas, self.marked.lon, self.marked.lat)
+            if QLineF(pos, centre).length() <= RING_R:
+                return self.marked
+        reserved = canvas.label_reserved(viewport, settings)
         layout = label_layout(canvas.scene, viewport, settings, reserved)
         best, best_d = None, PICK_PX
         for (x, y, r, _), box, index in zip(layout.dots, layout.place_boxes, layout.placed):
@@ -98,15 +121,22 @@ class PlaceMarker(QObject, OverlayPart):
         return False
 
     # -- drawing -------------------------------------------------------------------------
-    def _geometry(self) -> tuple[QPointF, QRectF, list[tuple[QPointF, QRectF, str]]] | None:
-        """The ring's centre, the name's box, and each line's far end, label box and text."""
-        if self.marked is None or self.canvas.scene is None:
+    def _geometry(self) -> tuple[QPointF, QPointF, QRectF,
+                                 list[tuple[QPointF, QRectF, str]]] | None:
+        """The ring's centre, the name's baseline and box, and each line's far end, label
+        box and text."""
+        canvas = self.canvas
+        if self.marked is None or canvas.scene is None:
             return None
-        centre = pixel_of(self.canvas, self.marked.lon, self.marked.lat)
+        centre = pixel_of(canvas, self.marked.lon, self.marked.lat)
         metrics = QFontMetricsF(self.font)
-        w, h = metrics.horizontalAdvance(self.marked.name), metrics.height()
-        # above the ring: the map's own label is beside the dot, right or left of it
-        text = QRectF(centre.x() - w / 2, centre.y() - RING_R - 4 - h, w, h)
+        h = metrics.height()
+        viewport = canvas.viewport()
+        decorations = canvas.decoration_pixmaps.reserved(canvas.scene, viewport,
+                                                         canvas.render_settings())
+        baseline, text = first_label(centre.x(), centre.y(), RING_R + NAME_GAP,
+                                     self.marked.name, self.font,
+                                     viewport.rect.adjusted(4, 4, -4, -4), decorations)
         hidden = self.canvas.display.hidden
         lines = []
         for d in self.distances.of(self.marked):
@@ -117,13 +147,13 @@ class PlaceMarker(QObject, OverlayPart):
             lw = metrics.horizontalAdvance(label) + 6
             mid = (centre + end) / 2
             lines.append((end, QRectF(mid.x() - lw / 2, mid.y() - h / 2 - 1, lw, h + 2), label))
-        return centre, text, lines
+        return centre, baseline, text, lines
 
     def bounds(self) -> QRectF:
         shape = self._geometry()
         if shape is None:
             return QRectF()
-        centre, text, lines = shape
+        centre, _, text, lines = shape
         ring = QRectF(centre.x() - RING_R - 3, centre.y() - RING_R - 3, 2 * RING_R + 6,
                       2 * RING_R + 6)
         rect = ring.united(text.adjusted(-3, -3, 3, 3))
@@ -136,7 +166,7 @@ class PlaceMarker(QObject, OverlayPart):
         shape = self._geometry()
         if shape is None:
             return
-        centre, text, lines = shape
+        centre, baseline, _, lines = shape
         painter.save()
         painter.setBrush(Qt.BrushStyle.NoBrush)
         dashed = st.pen(RING, 1.6)
@@ -159,8 +189,7 @@ class PlaceMarker(QObject, OverlayPart):
         painter.setPen(st.pen(RING, 2.5))
         painter.drawEllipse(centre, RING_R, RING_R)
         path = QPainterPath()
-        path.addText(QPointF(text.left(), text.top() + QFontMetricsF(self.font).ascent()),
-                     self.font, self.marked.name)
+        path.addText(baseline, self.font, self.marked.name)
         painter.setPen(st.pen(st.HALO, 3.5))
         painter.drawPath(path)
         painter.fillPath(path, QColor(RING))
