@@ -195,3 +195,25 @@ def test_a_tabbed_reports_dock_opens_with_one_click_on_its_tab(qtbot, monkeypatc
     assert cut_tabs(window) == []
     assert share(window)[0] >= 0.6 and share(window)[1] >= 0.5, share(window)
     window.close()
+
+
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+def test_the_place_panel_stays_whole_with_the_find_bar_open(qtbot, monkeypatch, tmp_path,
+                                                            sample_path, screen, language):
+    """Ctrl+F and a place found: the Find bar takes some of the columns' height and the
+    Place panel says more (the distances), yet its text stays whole, as every panel's."""
+    isolate_settings(monkeypatch, tmp_path)
+    window = opened_as_the_app_does(qtbot, sample_path, SCREENS[screen])
+    window.finder.open()
+    assert window.finder.choose("Покровськ")
+    panel = window.map_tools.panel
+    assert panel.title.text() in ("Pokrovsk", "Покровськ")
+
+    def whole() -> bool:
+        return (panel.height() >= panel.heightForWidth(panel.width())
+                and cut_labels(window) == [])
+    qtbot.waitUntil(whole, timeout=3000)
+    for dock in shown_docks(window):
+        assert dock.height() >= dock.widget().minimumSizeHint().height(), dock.objectName()
+    assert share(window)[0] >= 0.6, share(window)
+    window.close()

@@ -120,8 +120,23 @@ class PlacePanel(QWidget):
             self.body.setText(translate("Place", "Click a settlement on the map, or find one "
                                                  "(Ctrl+F), to see how far it is from each "
                                                  "layer at the date shown."))
+            self._fit_height()
             return
         self.title.setText(place.name)
         lines = distance_lines(self.distances.of(place))
         self.body.setText("\n".join(lines) if lines else
                           translate("Place", "The situation has no layers."))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Never lower than its wrapped text needs at its width, so the window's docks
+        give it that much whatever else takes the column's height (the Find bar, a
+        longer text); set again only when the line count changes."""
+        need = self.heightForWidth(self.width()) if self.width() > 0 else -1
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
