@@ -9,20 +9,15 @@ import itertools
 import pytest
 from PySide6.QtCore import QRectF
 
-from viewer.io.situation_file import read_situation
 from viewer.model.place_watch import WatchedPlace
 from viewer.render.labels import label_layout
-from viewer.resources import sample_path
 from viewer.ui.map_overlay import pixel_of
-from ui_helpers import isolate_settings, open_window
+from test_ui_place import sample_window  # noqa: F401 (a fixture)
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch, tmp_path):
-    isolate_settings(monkeypatch, tmp_path)
-    w = open_window(qtbot, read_situation(sample_path()), size=(1300, 900))
-    yield w
-    w.close()
+def window(sample_window):
+    return sample_window
 
 
 def shown(window) -> tuple[QRectF, list[QRectF], list[QRectF]]:
