@@ -25,7 +25,7 @@ def shown(window) -> tuple[QRectF, list[QRectF], list[QRectF]]:
     name, and the dots) laid out as the canvas lays them out, and the decorations'."""
     canvas = window.canvas
     marker = window.map_tools.marker
-    _, _, name, _ = marker._geometry()
+    _, _, name = marker._name()
     vp, settings = canvas.viewport(), canvas.render_settings()
     layout = label_layout(canvas.scene, vp, settings, canvas.label_reserved(vp, settings))
     dots = [QRectF(x - r, y - r, 2 * r, 2 * r) for x, y, r, _ in layout.dots]

@@ -61,10 +61,10 @@ class PlaceMarker(QObject, OverlayPart):
 
     def keepouts(self) -> tuple[QRectF, ...]:
         """Where the map's labels may not go: the ring and the name."""
-        shape = self._geometry()
-        if shape is None:
+        name = self._name()
+        if name is None:
             return ()
-        centre, _, text, _ = shape
+        centre, _, text = name
         r = RING_R + 3
         return (text.adjusted(-PAD_X, -PAD_Y, PAD_X, PAD_Y),
                 QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r))
@@ -121,22 +121,30 @@ class PlaceMarker(QObject, OverlayPart):
         return False
 
     # -- drawing -------------------------------------------------------------------------
-    def _geometry(self) -> tuple[QPointF, QPointF, QRectF,
-                                 list[tuple[QPointF, QRectF, str]]] | None:
-        """The ring's centre, the name's baseline and box, and each line's far end, label
-        box and text."""
+    def _name(self) -> tuple[QPointF, QPointF, QRectF] | None:
+        """The ring's centre and the name's baseline and box (they depend on the view
+        only: the labels laid out around them are not laid out again at a time step)."""
         canvas = self.canvas
         if self.marked is None or canvas.scene is None:
             return None
         centre = pixel_of(canvas, self.marked.lon, self.marked.lat)
-        metrics = QFontMetricsF(self.font)
-        h = metrics.height()
         viewport = canvas.viewport()
         decorations = canvas.decoration_pixmaps.reserved(canvas.scene, viewport,
                                                          canvas.render_settings())
         baseline, text = first_label(centre.x(), centre.y(), RING_R + NAME_GAP,
                                      self.marked.name, self.font,
                                      viewport.rect.adjusted(4, 4, -4, -4), decorations)
+        return centre, baseline, text
+
+    def _geometry(self) -> tuple[QPointF, QPointF, QRectF,
+                                 list[tuple[QPointF, QRectF, str]]] | None:
+        """``_name``, and each line's far end, label box and text."""
+        name = self._name()
+        if name is None:
+            return None
+        centre, baseline, text = name
+        metrics = QFontMetricsF(self.font)
+        h = metrics.height()
         hidden = self.canvas.display.hidden
         lines = []
         for d in self.distances.of(self.marked):
