@@ -109,6 +109,20 @@ def draw_divider(painter: QPainter, x: float, height: float, s: float) -> None:
     painter.restore()
 
 
+def tag_rects(x: float, a: RenderSettings, b: RenderSettings) -> list[tuple[QRectF, str]]:
+    """Where ``draw_tags`` puts "A: date" (left of the divider at ``x``) and "B: date"
+    (right of it), and their texts."""
+    s = b.scale
+    metrics = QFontMetricsF(map_font(12 * s, True))
+    tags = ((fill(translate("Compare", "A  %1"), format_date(a.at)), True),
+            (fill(translate("Compare", "B  %1"), format_date(b.at)), False))
+    out = []
+    for text, right in tags:
+        w, h = metrics.horizontalAdvance(text) + 12 * s, metrics.height() + 6 * s
+        out.append((QRectF(x - w - 6 * s if right else x + 6 * s, 8 * s, w, h), text))
+    return out
+
+
 def draw_tags(painter: QPainter, x: float, a: RenderSettings, b: RenderSettings) -> None:
     """"A: date" and "B: date" on either side of the divider, at the top."""
     s = b.scale
@@ -117,11 +131,7 @@ def draw_tags(painter: QPainter, x: float, a: RenderSettings, b: RenderSettings)
     font = map_font(12 * s, True)
     painter.setFont(font)
     metrics = QFontMetricsF(font)
-    tags = ((fill(translate("Compare", "A  %1"), format_date(a.at)), True),
-            (fill(translate("Compare", "B  %1"), format_date(b.at)), False))
-    for text, right in tags:
-        w, h = metrics.horizontalAdvance(text) + 12 * s, metrics.height() + 6 * s
-        rect = QRectF(x - w - 6 * s if right else x + 6 * s, 8 * s, w, h)
+    for rect, text in tag_rects(x, a, b):
         painter.setPen(st.pen(st.PANEL_BORDER, 0.8 * s))
         painter.setBrush(st.PANEL)
         painter.drawRoundedRect(rect, 3 * s, 3 * s)

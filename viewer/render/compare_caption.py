@@ -82,10 +82,15 @@ def caption_lines(situation: Situation, diffs: list[LayerDifference], lang: str,
     return lines
 
 
-def draw_caption(painter: QPainter, width: float, height: float, s: float,
+def caption_rect(width: float, height: float, s: float,
                  lines: list[tuple[str, str]]) -> QRectF | None:
-    """The lines on a panel at the top right, as many as fit in the upper half of the
-    map and at most half its width (elided); its rectangle (None: nothing drawn)."""
+    """The rectangle ``draw_caption`` fills (None: nothing drawn)."""
+    laid = _caption_layout(width, height, s, lines)
+    return None if laid is None else laid[0]
+
+
+def _caption_layout(width, height, s, lines):
+    """(rect, [(elided text, kind)], bold font, plain font, pad) of the caption."""
     if not lines:
         return None
     bold, plain = map_font(12 * s, True), map_font(11 * s)
@@ -106,6 +111,18 @@ def draw_caption(painter: QPainter, width: float, height: float, s: float,
              for t, k in fitted]
     inner = max((mb if k == LAYER else mp).horizontalAdvance(t) for t, k in texts)
     rect = QRectF(width - margin - inner - 2 * pad, margin, inner + 2 * pad, used + 2 * pad)
+    return rect, texts, bold, plain, pad
+
+
+def draw_caption(painter: QPainter, width: float, height: float, s: float,
+                 lines: list[tuple[str, str]]) -> QRectF | None:
+    """The lines on a panel at the top right, as many as fit in the upper half of the
+    map and at most half its width (elided); its rectangle (None: nothing drawn)."""
+    laid = _caption_layout(width, height, s, lines)
+    if laid is None:
+        return None
+    rect, texts, bold, plain, pad = laid
+    mb, mp = QFontMetricsF(bold), QFontMetricsF(plain)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)

@@ -12,6 +12,7 @@ in the background (compare_figures.py) and drawn over B's layers when it has com
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPainterPath, QRegion
@@ -26,6 +27,7 @@ from viewer.ui.compare_figures import PathKey, path_key
 
 DATE_IMAGES = 4             # A and B, and the two before them (a step back reuses them)
 DIFFERENCES = 8             # pairs of states whose overlay paths are kept
+REGIONS = 8                 # pairs of dates whose changed pixels are kept
 
 
 def layers_only(settings: RenderSettings) -> RenderSettings:
@@ -41,10 +43,12 @@ class DateImages:
         self._items: list[tuple[tuple, QImage]] = []        # most recently used last
         self._missing: dict[tuple, set] = {}    # item key: big Displays it was drawn without
         self.redrawn: QRegion | None = None     # what the last new image drew again
+        self.regions = ChangeRegions()
 
     def clear(self) -> None:
         self._items.clear()
         self._missing.clear()
+        self.regions.clear()
 
     def forget_missing(self, display_key: tuple) -> bool:
         """Drop the images drawn without the big layer Display ``display_key`` (made now
@@ -56,17 +60,18 @@ class DateImages:
         return bool(stale)
 
     def image(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
-              dpr: float) -> QImage:
+              dpr: float, shown: tuple[datetime, ...] = ()) -> QImage:
         """The layers at ``settings.at``. A date next to one already drawn for this view
         (B moved by a change) is that image with only the pixels that differ drawn
-        again (render/dirty.py, as the canvas does for a time step)."""
+        again (render/dirty.py, as the canvas does for a time step): in place, unless
+        that image is of a date in ``shown`` (the other side of the map), or a copy of it."""
         settings = layers_only(settings)
         key = (id(scene), viewport.key(), dpr, settings)
         for i, (k, image) in enumerate(self._items):
             if k == key:
                 self._items.append(self._items.pop(i))
                 return image
-        image, region = self._from_neighbour(scene, viewport, settings, key)
+        image, region = self._from_neighbour(scene, viewport, settings, key, shown)
         self.redrawn = region
         painter = QPainter(image)
         if region is not None:
@@ -76,7 +81,7 @@ class DateImages:
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         with scene.big.noting_missing() as missing:     # made by the window's builder
-            draw_dynamic(painter, scene, viewport, settings)
+            draw_dynamic(painter, scene, viewport, settings, region)   # (the pieces there)
         painter.end()
         self._items.append((key, image))
         if missing:
@@ -87,22 +92,47 @@ class DateImages:
         return image
 
     def _from_neighbour(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
-                        key: tuple) -> tuple[QImage, QRegion | None]:
-        """A copy of the nearest date's image of this view and the region to draw again,
-        or a new empty image and None (draw everything)."""
+                        key: tuple, shown: tuple[datetime, ...]) -> tuple[QImage, QRegion | None]:
+        """The nearest date's image of this view (taken over, or copied when its date
+        is ``shown``) and the region to draw again, or a new empty image and None (draw
+        everything)."""
         dpr = key[2]
-        same = [(abs((k[3].at - settings.at).total_seconds()), image, k[3])
-                for k, image in self._items if k not in self._missing
+        same = [(abs((k[3].at - settings.at).total_seconds()), i, k[3])
+                for i, (k, image) in enumerate(self._items) if k not in self._missing
                 and k[:3] == key[:3] and replace(k[3], at=settings.at) == settings]
-        for _, image, before in sorted(same, key=lambda item: item[0])[:1]:
-            region = time_change_region(scene, viewport, before, settings)
+        for _, i, before in sorted(same, key=lambda item: item[0])[:1]:
+            region = self.regions.between(scene, viewport, before, settings)
             if region is not None and _share(region, viewport) <= PARTIAL_AT_MOST:
-                return image.copy(), region
+                if before.at in shown:
+                    return self._items[i][1].copy(), region
+                return self._items.pop(i)[1], region
         image = QImage(round(viewport.width * dpr), round(viewport.height * dpr),
                        QImage.Format.Format_ARGB32_Premultiplied)
         image.setDevicePixelRatio(dpr)
         image.fill(Qt.GlobalColor.transparent)
         return image, None
+
+
+class ChangeRegions:
+    """``time_change_region`` of pairs of layer settings, kept for the last few pairs:
+    a step asks it twice, for the pixels to repaint (compare_steps) and for those of the
+    date's image to draw again."""
+
+    def __init__(self) -> None:
+        self._items: dict[tuple, QRegion | None] = {}
+
+    def clear(self) -> None:
+        self._items.clear()
+
+    def between(self, scene: MapScene, viewport: Viewport, before: RenderSettings,
+                after: RenderSettings) -> QRegion | None:
+        before, after = layers_only(before), layers_only(after)
+        key = (id(scene), viewport.key(), before, after)
+        if key not in self._items:
+            self._items[key] = time_change_region(scene, viewport, before, after)
+            while len(self._items) > REGIONS:
+                del self._items[next(iter(self._items))]
+        return self._items[key]
 
 
 def _share(region: QRegion, viewport: Viewport) -> float:
@@ -142,9 +172,11 @@ class ComparePictures:
         painter.drawPixmap(at, pixmap)
 
     def layers(self, painter: QPainter, scene: MapScene, viewport: Viewport,
-               settings: RenderSettings, dpr: float, clip: QRectF | None = None) -> None:
-        """The layers at ``settings.at`` (within ``clip``, in pixels)."""
-        image = self.dates.image(scene, viewport, settings, dpr)
+               settings: RenderSettings, dpr: float, clip: QRectF | None = None,
+               shown: tuple[datetime, ...] = ()) -> None:
+        """The layers at ``settings.at`` (within ``clip``, in pixels); ``shown``: the
+        dates of the other images this paint draws."""
+        image = self.dates.image(scene, viewport, settings, dpr, shown)
         clip = clip or QRectF(0, 0, viewport.width, viewport.height)
         source = QRectF(clip.x() * dpr, clip.y() * dpr, clip.width() * dpr, clip.height() * dpr)
         painter.drawImage(clip, image, source)

@@ -23,7 +23,9 @@ from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
 from viewer.render.styles import WATER
 from viewer.ui.canvas_interaction import ViewState
+from viewer.ui.compare_figures import path_key
 from viewer.ui.compare_layers import ComparePictures
+from viewer.ui.compare_steps import Shown, step_region
 
 
 class CompareMap(QWidget):
@@ -46,6 +48,7 @@ class CompareMap(QWidget):
         self._drawn_scene: MapScene | None = None
         self.caption: list[tuple[str, str]] = []      # the difference's km² lines
         self._drag: tuple[str, QPointF] | None = None
+        self._asked: Shown | None = None        # what the last repaint asked for shows
 
     def show_dates(self, scene: MapScene, base: RenderSettings, a: datetime, mode: str,
                    view=None) -> None:
@@ -58,13 +61,13 @@ class CompareMap(QWidget):
     def follow_view(self, state: ViewState) -> None:
         """Take ``state``'s centre and scale (a switch from side by side keeps the view)."""
         if self.state.follow(state):
-            self.update()
+            self.refresh()
 
     def set_caption(self, caption: list[tuple[str, str]]) -> None:
         """The difference's km² lines, drawn over its map (they come from the worker)."""
-        self.caption = list(caption)
-        if self.mode == "diff":
-            self.update()
+        if list(caption) != self.caption:
+            self.caption = list(caption)
+            self.refresh()
 
     def settings(self) -> tuple[RenderSettings, RenderSettings]:
         base = replace(self.base, size=(self.width(), self.height()), view=self.state.rect())
@@ -73,23 +76,47 @@ class CompareMap(QWidget):
     def viewport(self) -> Viewport:
         return Viewport(self.state.rect(), self.state.width, self.state.height)
 
-    def refresh(self) -> None:
-        """Repaint for the dates, view and size now (the pictures are drawn as needed)."""
-        if self.scene is not None and self.scene is not self._drawn_scene:
+    def refresh(self, whole: bool = False) -> None:
+        """Repaint for the dates, view and size now (the pictures are drawn as needed):
+        what changed since the last repaint asked (compare_steps), or everything."""
+        if self.scene is None:
+            self.update()
+            return
+        if self.scene is not self._drawn_scene:
             self.pictures.clear()
-            self._drawn_scene = self.scene
-        self.update()
+            self._drawn_scene, self._asked, whole = self.scene, None, True
+        if not self.isVisible():            # (shown again, it is painted whole)
+            self._asked = None
+            self.update()
+            return
+        before, self._asked = self._asked, self.shown()
+        region = None if whole or before is None else step_region(
+            self.pictures, self.scene, self.viewport(), before, self._asked)
+        if region is None:
+            self.update()
+        elif not region.isEmpty():
+            self.update(region)
+
+    def shown(self) -> Shown:
+        """What a paint now shows (as far as a step changes it)."""
+        a, b = self.settings()
+        overlay = None
+        if self.mode == "diff" and self.pictures.has_difference(self.scene, b):
+            overlay = tuple(path_key(self.scene.situation, layer.id, a.at, b.at)
+                            for layer in b.visible_layers(self.scene.situation))
+        return Shown(self.mode, a, b, self.split * self.width(), self.devicePixelRatioF(),
+                     tuple(self.caption) if self.mode == "diff" else (), overlay)
 
     def big_display_made(self, key: tuple) -> None:
         """A big state's Display was made: repaint if a date's picture lacked it."""
         if self.pictures.dates.forget_missing(key):
-            self.update()
+            self.refresh(whole=True)
 
     def adopt_difference(self, paths: dict) -> None:
         """The overlay's paths, measured in the background (compare_figures)."""
         self.pictures.adopt(paths)
         if self.mode == "diff":
-            self.update()
+            self.refresh()
 
     @property
     def difference_shown(self) -> bool:
@@ -110,9 +137,10 @@ class CompareMap(QWidget):
             pictures.background(painter, scene, viewport, b, dpr)
             if self.mode == "swipe":
                 x = self.split * self.width()
-                pictures.layers(painter, scene, viewport, a, dpr, QRectF(0, 0, x, self.height()))
+                pictures.layers(painter, scene, viewport, a, dpr, QRectF(0, 0, x, self.height()),
+                                (b.at,))
                 pictures.layers(painter, scene, viewport, b, dpr,
-                                QRectF(x, 0, self.width() - x, self.height()))
+                                QRectF(x, 0, self.width() - x, self.height()), (a.at,))
                 shown = replace(b, date_note=swipe_note(a, b))
                 pictures.labels(painter, scene, viewport, shown, dpr, dragging)
                 draw_divider(painter, x, self.height(), 1.0)
@@ -132,12 +160,12 @@ class CompareMap(QWidget):
 
     def resizeEvent(self, event) -> None:
         self.state.resize(self.width(), self.height())
-        self.refresh()
+        self.refresh(whole=True)
 
     def set_split(self, share: float) -> None:
         self.split = min(max(share, 0.0), 1.0)
         self.split_changed.emit(self.split)
-        self.update()
+        self.refresh()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         near = abs(event.position().x() - self.split * self.width()) <= 12
@@ -158,7 +186,7 @@ class CompareMap(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._drag = None
-        self.update()               # the labels laid out again for the view
+        self.refresh(whole=True)    # the labels laid out again for the view
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120.0

@@ -1,0 +1,108 @@
+"""What a step of the comparison's dates changes on its map (swipe and difference): the
+pixels to paint again, as the canvas does for a time step (canvas_panels.time_step_region).
+
+A step of B changes B's layers where the step's changes lie (right of the divider in the
+swipe), B's tag by the divider and the legend's date line; a step of A the same on the
+left; the difference's overlay where the old and the new one lie, and its caption. The
+widget's backing store keeps the rest of the last frame, and the paint draws everything
+clipped to the region, so the frame is the one a full paint gives. Anything else that
+moved (the view, the size, the divider, the panels the labels keep clear of), or a step
+changing too much, repaints the whole map (None)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QRect, QRectF
+from PySide6.QtGui import QPainterPath, QRegion
+
+from viewer.render import MapScene, RenderSettings, Viewport
+from viewer.render.compare import swipe_note, tag_rects
+from viewer.render.compare_caption import caption_rect
+from viewer.render.decorations import decoration_layout
+from viewer.ui.canvas_panels import EPOCH, PARTIAL_AT_MOST, reserved_rects
+from viewer.ui.compare_figures import PathKey
+from viewer.ui.compare_layers import ComparePictures
+
+PAD = 3                     # px: antialiased edges and outlines reach past a box
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What one paint of the comparison map shows, as far as a step changes it."""
+    mode: str
+    a: RenderSettings                   # A's and B's settings (size and view included)
+    b: RenderSettings
+    x: float                            # the divider, px (the swipe)
+    dpr: float
+    caption: tuple[tuple[str, str], ...]    # the difference's km² lines
+    overlay: tuple[PathKey, ...] | None     # the difference's overlay drawn (None: none)
+
+    def panels(self) -> RenderSettings:
+        """The settings the panels and labels are drawn with."""
+        return replace(self.b, date_note=swipe_note(self.a, self.b)) if self.mode == "swipe" \
+            else self.b
+
+
+def step_region(pictures: ComparePictures, scene: MapScene, viewport: Viewport,
+                old: Shown, new: Shown) -> QRegion | None:
+    """The pixels that differ between ``old`` and ``new`` (both of this viewport), or
+    None when the whole map is to be painted."""
+    if (old.mode, old.x, old.dpr) != (new.mode, new.x, new.dpr) or \
+            _undated(old.a) != _undated(new.a) or _undated(old.b) != _undated(new.b):
+        return None
+    before, after = old.panels(), new.panels()
+    if after.decorations and (reserved_rects(scene, viewport, before)
+                              != reserved_rects(scene, viewport, after)):
+        return None                     # the labels are laid out again: everything
+    w, h = viewport.width, viewport.height
+    sides = [(old.b, new.b, QRect(0, 0, w, h))]
+    if new.mode == "swipe":
+        split = int(new.x)
+        sides = [(old.a, new.a, QRect(0, 0, split + PAD, h)),
+                 (old.b, new.b, QRect(split - PAD, 0, w - split + PAD, h))]
+    region = QRegion()
+    for was, now, within in sides:
+        if was.at != now.at:
+            changed = pictures.dates.regions.between(scene, viewport, was, now)
+            if changed is None:
+                return None
+            region = region.united(changed.intersected(within))
+    rects: list[QRectF | None] = []
+    if after.decorations:
+        if before.date_note != after.date_note or before.at != after.at:
+            rects += [decoration_layout(scene, viewport, s).legend for s in (before, after)]
+        if new.mode == "swipe":
+            rects += [r for s in (old, new) for r, _ in tag_rects(s.x, s.a, s.b)]
+        if old.caption != new.caption:
+            rects += [caption_rect(w, h, 1.0, list(s.caption)) for s in (old, new)]
+    if old.overlay != new.overlay:
+        for keys in (old.overlay, new.overlay):
+            if keys is not None and any(k not in pictures.differences for k in keys):
+                return None             # (no longer kept: where it lay is unknown)
+            rects.append(_overlay_rect(pictures, viewport, keys))
+    for r in rects:
+        if r is not None and not r.isEmpty():
+            region = region.united(r.adjusted(-PAD, -PAD, PAD, PAD).toAlignedRect())
+    covered = sum(r.width() * r.height() for r in region)
+    return region if covered <= PARTIAL_AT_MOST * w * h else None
+
+
+def _undated(settings: RenderSettings) -> RenderSettings:
+    """``settings`` without what a step of the dates changes."""
+    return replace(settings, at=EPOCH, date_note=None, compare_from=None)
+
+
+def _overlay_rect(pictures: ComparePictures, viewport: Viewport,
+                  keys: tuple[PathKey, ...] | None) -> QRectF | None:
+    """The pixels the difference's overlay of ``keys`` covers."""
+    if keys is None:
+        return None
+    bounds = QPainterPath()
+    for key in keys:
+        for path in pictures.differences[key]:
+            if not path.isEmpty():
+                bounds.addRect(path.boundingRect())
+    if bounds.isEmpty():
+        return None
+    return viewport.transform.mapRect(bounds.boundingRect())
