@@ -183,6 +183,10 @@ def _change_keys(settings: RenderSettings, scene: MapScene) -> list[tuple[str, s
     if days <= 0:
         return []
     gained, lost = highlight_texts(days)
+    if settings.highlight_since is not None:
+        since = format_date(settings.highlight_since)
+        gained, lost = (fill(translate("Legend", "Gained since %1"), since),
+                        fill(translate("Legend", "Lost since %1"), since))
     return [(gain, gained, True), (loss, lost, False)]
 
 

@@ -31,6 +31,9 @@ class RenderSettings:
     # projected rect (metres) minx, miny, maxx, maxy; wins over bbox (the window uses it)
     view: tuple[float, float, float, float] | None = None
     highlight_days: float | None = None             # None -> situation.meta.highlight_days
+    # the window held to start here (comparing two dates: (since, at]); the key says
+    # "since" that date, and so stays put as the time moves
+    highlight_since: datetime | None = None
     hidden: frozenset[str] = frozenset()            # layer ids, regions, places, context, labels
     opacity: tuple[tuple[str, float], ...] = ()     # per-layer fill opacity, replacing the style's
     selected_changes: frozenset[str] = frozenset()  # drawn with a strong outline

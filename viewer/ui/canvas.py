@@ -51,7 +51,8 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
         self._dragging = False
         self._decorations = True
         self.front_line = False             # View ▸ Front line
-        self._time_asked: tuple[datetime, float] | None = None   # of the last repaint asked
+        # (time, highlight days, held to) of the last repaint asked
+        self._time_asked: tuple[datetime, float, datetime | None] | None = None
         self._first_view_at: datetime | None = None     # a file's first view is shown
         self.showing_first_view = False
         # tools taking a click before it selects changes (ruler, place picking): the
@@ -105,6 +106,7 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
         at = self._first_view_at if self.showing_first_view else None
         values = dict(at=at or self.cursor_model.time, size=(view.width, view.height),
                       view=self.view_rect(), highlight_days=self.cursor_model.highlight_days,
+                      highlight_since=self.cursor_model.highlight_since,
                       hidden=self.display.hidden, opacity=self.display.opacities,
                       selected_changes=self.selection.change_ids,
                       dimmed_changes=self.dimmed_changes,
@@ -200,7 +202,8 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
         adjacent date, the few changed areas and the date (the backing store keeps the
         rest of the last frame); otherwise everything. The pixmaps keep either way."""
         before = self._time_asked
-        self._time_asked = (self.cursor_model.time, self.cursor_model.highlight_days)
+        cursor = self.cursor_model
+        self._time_asked = (cursor.time, cursor.highlight_days, cursor.highlight_since)
         region = time_step_region(self, *before) if before is not None else None
         if region is None:
             self.update()

@@ -13,8 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap, QRegion
 
 from viewer.render import MapScene, RenderSettings, Viewport
-from viewer.render.decorations import (date_rect, decoration_rects, draw_decorations,
-                                       draw_scale_bar, scale_bar_rect)
+from viewer.render.decorations import (date_rect, decoration_layout, decoration_rects,
+                                       draw_decorations, draw_scale_bar, scale_bar_rect)
 from viewer.render.dirty import time_change_region
 from viewer.ui.canvas_base_pixmaps import canvas_pixmap
 
@@ -42,7 +42,10 @@ def reserved_rects(scene: MapScene, viewport: Viewport,
 
 
 def timeless(settings: RenderSettings) -> RenderSettings:
-    """The settings without what changes as the time moves (the time, the selection)."""
+    """The settings without what changes as the time moves (the time, the selection;
+    the length of a window held to a start, but for whether there is one)."""
+    if settings.highlight_since is not None:
+        settings = replace(settings, highlight_days=float(bool(settings.highlight_days)))
     return replace(settings, at=EPOCH, selected_changes=frozenset())
 
 
@@ -108,19 +111,27 @@ class DecorationPixmaps:
                 + self._cached("scale bar", (viewport.key(), dpr, settings.scale), bar))
 
 
-def time_step_region(canvas, at: datetime, days: float) -> QRegion | None:
+def time_step_region(canvas, at: datetime, days: float,
+                     since: datetime | None = None) -> QRegion | None:
     """The pixels of ``canvas`` that differ from its map at ``at`` with a ``days``
-    window (the changed areas, and the date on the legend), or None when drawing
-    everything is as cheap."""
+    window (held to ``since``): the changed areas, and the date on the legend (the
+    whole legend if its key's rows changed); None when drawing everything is as cheap."""
     if canvas.scene is None or not canvas.isVisible():
         return None
     viewport, after = canvas.viewport(), canvas.render_settings()
-    before = replace(after, at=at, highlight_days=days)
+    before = replace(after, at=at, highlight_days=days, highlight_since=since)
     region = time_change_region(canvas.scene, viewport, before, after, PARTIAL_AT_MOST)
     if region is None:
         return None
     if after.decorations:
+        rekeyed = timeless(before) != timeless(after)
+        if rekeyed and reserved_rects(canvas.scene, viewport, before) != \
+                reserved_rects(canvas.scene, viewport, after):
+            return None                 # the labels are laid out again
         for settings in (before, after):
-            region = region.united(date_rect(canvas.scene, viewport, settings).toAlignedRect())
+            legend = decoration_layout(canvas.scene, viewport, settings).legend
+            rect = legend.adjusted(-2, -2, 2, 2) if rekeyed and legend is not None \
+                else date_rect(canvas.scene, viewport, settings)
+            region = region.united(rect.toAlignedRect())
     covered = sum(r.width() * r.height() for r in region)
     return region if covered <= PARTIAL_AT_MOST * canvas.width() * canvas.height() else None

@@ -74,7 +74,8 @@ class CompareMode(QObject):
 
     def refresh(self) -> None:
         w = self.window
-        settings = w.canvas.render_settings(decorations=True, highlight_days=0.0)
+        settings = w.canvas.render_settings(decorations=True, highlight_days=0.0,
+                                            highlight_since=None)
         self.view.show_situation(w.loaded.scene, settings, view=w.canvas.view_rect())
 
     def _on_time(self, t) -> None:

@@ -1,0 +1,87 @@
+"""A time step while comparing repaints only part of each map (the swipe's and the
+difference's map, the main window's map): what is then on screen must be what a full
+repaint draws. The main map's key names the start of the window, A ("Gained since
+1 June 2025"), and stays put as B moves."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QGuiApplication
+
+from factories import GROWING_DATES
+from test_ui_compare import win  # noqa: F401 - the window fixture, at 10 June
+from test_ui_compare_view import _choose, _open_compare
+from ui_helpers import PaintRects
+from viewer.render.decorations import _legend_items
+
+D1, D3, D5, D10 = GROWING_DATES
+
+
+def _on_screen(widget):
+    """What the screen shows of ``widget`` (its window's backing store: the last full
+    paint with every partial repaint since over it)."""
+    top = widget.window()
+    at = widget.mapTo(top, QPoint(0, 0))
+    shown = QGuiApplication.primaryScreen().grabWindow(top.winId()).toImage()
+    whole = widget.grab().toImage()                 # a full repaint, now
+    return shown.copy(at.x(), at.y(), whole.width(), whole.height()).convertToFormat(
+        whole.format()), whole
+
+
+def _settle(qtbot, view) -> None:
+    qtbot.waitUntil(lambda: view.measurer.job is None, timeout=20_000)
+    qtbot.wait(1)       # (the repaints posted by what the worker delivered)
+
+
+@pytest.mark.parametrize("mode", ["swipe", "diff"])
+def test_a_step_repaints_part_of_the_map_and_shows_what_a_full_repaint_shows(win, qtbot,
+                                                                          mode):
+    win.cursor_model.set_time(D3)
+    view = _open_compare(qtbot, win)
+    view.set_a(D1)
+    _choose(qtbot, view, mode)
+    cmap = view.map
+    cmap.set_split(0.3)
+    _settle(qtbot, view)
+    paints = PaintRects(cmap)
+    partial = []
+    for b in (D5, D10, D5):
+        paints.rects.clear()
+        win.cursor_model.set_time(b)
+        _settle(qtbot, view)
+        partial.append(all(r.width() * r.height() < cmap.width() * cmap.height() / 2
+                           for r in paints.rects))
+        shown, whole = _on_screen(cmap)         # (grab paints it whole)
+        assert shown == whole, b
+    assert any(partial)                 # not every step painted the whole map
+    view.set_a(D3)                      # A moves: its side (the swipe), the overlay
+    _settle(qtbot, view)
+    shown, whole = _on_screen(cmap)
+    assert shown == whole
+
+
+def test_the_main_map_s_key_says_since_a_and_steps_show_what_a_full_repaint_shows(win,
+                                                                               qtbot):
+    win.cursor_model.set_highlight_days(1.0)
+    win.cursor_model.set_time(D3)
+    view = _open_compare(qtbot, win)
+    view.set_a(D1)
+    canvas = win.canvas
+    for b in (D5, D10):
+        win.activateWindow()
+        win.cursor_model.set_time(b)
+        _settle(qtbot, view)
+        rows = [item[1] for item in _legend_items(win.loaded.scene, canvas.render_settings())
+                if item[4]]
+        assert rows == ["Gained since 1 June 2025", "Lost since 1 June 2025"]
+        shown, whole = _on_screen(canvas)
+        assert shown == whole, b
+    view.set_a(D3)                      # the key's rows change: repainted with it
+    _settle(qtbot, view)
+    shown, whole = _on_screen(canvas)
+    assert shown == whole
+    win.compare_mode.close()            # back to the window of 1 day: its own words
+    rows = [item[1] for item in _legend_items(win.loaded.scene, canvas.render_settings())
+            if item[4]]
+    assert rows == ["Gained in the last day", "Lost in the last day"]
