@@ -74,6 +74,14 @@ def wrap(text: str, m: QFontMetricsF, width: float, max_lines: int = 1000) -> li
             for l in lines]
 
 
+@lru_cache(maxsize=64)
+def wrapped(text: str, size: float, bold: bool, width: float,
+            max_lines: int = 1000) -> tuple[str, ...]:
+    """``wrap`` in the map font of ``size`` px, kept: a layout made again for a new date
+    note (the swipe's, at each step) wraps the same title and attribution."""
+    return tuple(wrap(text, QFontMetricsF(map_font(size, bold)), width, max_lines))
+
+
 @lru_cache(maxsize=4)
 def widest_date(lang: str, size: float) -> float:
     """The widest date the legend may show in ``lang``: its panel keeps its width as
@@ -122,7 +130,7 @@ def fit_layout(width: float, height: float, s: float, title: str, item_names: li
         stacked = beside < 140 * e
         text_w = (width - 2 * margin - 2 * pad) if stacked else beside
         max_lines = max(1, int(height * 0.3 / am.lineSpacing()))
-        attr_lines = tuple(wrap(attribution, am, text_w, max_lines))
+        attr_lines = wrapped(attribution, 10.5 * e, False, text_w, max_lines)
         w = max(am.horizontalAdvance(l) for l in attr_lines) + 2 * pad
         h = am.lineSpacing() * (len(attr_lines) - 1) + am.height() + 2 * pad
         bottom = (scale_box.top() - gap) if stacked else height - margin
@@ -143,11 +151,11 @@ def _legend(width, floor, e, title, names, highlight_rows, date_note=""):
                  inner)
     row_h, key_w = max(im.height(), 14 * e) + 5 * e, 30 * e
     room = floor - margin - 2 * pad
-    full = wrap(title, tm, title_w) if title else []
+    full = list(wrapped(title, 19 * e, True, title_w)) if title else []
     for rows in (len(names), len(names) - highlight_rows, 0):
         for keep in range(len(full), -1, -1):
             lines = full[:keep] if keep == len(full) else (
-                wrap(title, tm, title_w, keep) if keep else [])
+                list(wrapped(title, 19 * e, True, title_w, keep)) if keep else [])
             title_h = tm.lineSpacing() * len(lines) + (4 * e if lines else 0)
             h = title_h + dm.height() + (10 * e + row_h * rows if rows else 0)
             if h <= room:
