@@ -18,12 +18,23 @@ from viewer.render.decorations import _legend_items
 D1, D3, D5, D10 = GROWING_DATES
 
 
+def _forget(widget) -> None:
+    """Drop every picture ``widget`` keeps (but the difference's measured paths)."""
+    if hasattr(widget, "pictures"):
+        for cache in (widget.pictures.dates, widget.pictures.panels, widget.pictures.base):
+            cache.clear()
+    else:
+        widget.base_pixmaps.clear()
+        widget.decoration_pixmaps.clear()
+
+
 def _on_screen(widget):
     """What the screen shows of ``widget`` (its window's backing store: the last full
-    paint with every partial repaint since over it)."""
+    paint with every partial repaint since over it), and the widget drawn from nothing."""
     top = widget.window()
     at = widget.mapTo(top, QPoint(0, 0))
     shown = QGuiApplication.primaryScreen().grabWindow(top.winId()).toImage()
+    _forget(widget)
     whole = widget.grab().toImage()                 # a full repaint, now
     return shown.copy(at.x(), at.y(), whole.width(), whole.height()).convertToFormat(
         whole.format()), whole
