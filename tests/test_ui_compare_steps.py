@@ -96,3 +96,18 @@ def test_the_main_map_s_key_says_since_a_and_steps_show_what_a_full_repaint_show
     rows = [item[1] for item in _legend_items(win.loaded.scene, canvas.render_settings())
             if item[4]]
     assert rows == ["Gained in the last day", "Lost in the last day"]
+
+
+def test_a_step_keeps_the_last_figures_greyed_until_its_own_come(win, qtbot):
+    view = _open_compare(qtbot, win)
+    view.set_a(D1)
+    _settle(qtbot, view)
+    before = view.figures.toPlainText()
+    assert before.startswith("Between A (1 Jun 2025) and B (10 Jun 2025):")
+    assert "\nControl\ngained " in before and view.figures.isEnabled()
+    win.cursor_model.set_time(D5)
+    assert view.figures.toPlainText() == before and not view.figures.isEnabled()
+    _settle(qtbot, view)
+    after = view.figures.toPlainText()
+    assert after.startswith("Between A (1 Jun 2025) and B (5 Jun 2025):")
+    assert "\nControl\ngained " in after and view.figures.isEnabled()

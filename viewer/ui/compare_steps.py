@@ -12,6 +12,7 @@ changing too much, repaints the whole map (None)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QPainterPath, QRegion
@@ -38,10 +39,28 @@ class Shown:
     caption: tuple[tuple[str, str], ...]    # the difference's km² lines
     overlay: tuple[PathKey, ...] | None     # the difference's overlay drawn (None: none)
 
+    @cached_property
     def panels(self) -> RenderSettings:
         """The settings the panels and labels are drawn with."""
         return replace(self.b, date_note=swipe_note(self.a, self.b)) if self.mode == "swipe" \
             else self.b
+
+    # what the next step compares with, kept with what the last one asked for
+    def reserved(self, scene: MapScene, viewport: Viewport) -> tuple[QRectF, ...]:
+        return self._panel_rects(scene, viewport)[0]
+
+    def legend(self, scene: MapScene, viewport: Viewport) -> QRectF | None:
+        return self._panel_rects(scene, viewport)[1]
+
+    @cached_property
+    def tags(self) -> list[QRectF]:
+        return [r for r, _ in tag_rects(self.x, self.a, self.b)] if self.mode == "swipe" else []
+
+    def _panel_rects(self, scene: MapScene, viewport: Viewport):
+        if "_rects" not in self.__dict__:
+            self.__dict__["_rects"] = (reserved_rects(scene, viewport, self.panels),
+                                       decoration_layout(scene, viewport, self.panels).legend)
+        return self.__dict__["_rects"]
 
 
 def step_region(pictures: ComparePictures, scene: MapScene, viewport: Viewport,
@@ -51,9 +70,8 @@ def step_region(pictures: ComparePictures, scene: MapScene, viewport: Viewport,
     if (old.mode, old.x, old.dpr) != (new.mode, new.x, new.dpr) or \
             _undated(old.a) != _undated(new.a) or _undated(old.b) != _undated(new.b):
         return None
-    before, after = old.panels(), new.panels()
-    if after.decorations and (reserved_rects(scene, viewport, before)
-                              != reserved_rects(scene, viewport, after)):
+    before, after = old.panels, new.panels
+    if after.decorations and old.reserved(scene, viewport) != new.reserved(scene, viewport):
         return None                     # the labels are laid out again: everything
     w, h = viewport.width, viewport.height
     sides = [(old.b, new.b, QRect(0, 0, w, h))]
@@ -71,9 +89,8 @@ def step_region(pictures: ComparePictures, scene: MapScene, viewport: Viewport,
     rects: list[QRectF | None] = []
     if after.decorations:
         if before.date_note != after.date_note or before.at != after.at:
-            rects += [decoration_layout(scene, viewport, s).legend for s in (before, after)]
-        if new.mode == "swipe":
-            rects += [r for s in (old, new) for r, _ in tag_rects(s.x, s.a, s.b)]
+            rects += [s.legend(scene, viewport) for s in (old, new)]
+        rects += old.tags + new.tags
         if old.caption != new.caption:
             rects += [caption_rect(w, h, 1.0, list(s.caption)) for s in (old, new)]
     if old.overlay != new.overlay:

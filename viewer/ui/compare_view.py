@@ -82,6 +82,7 @@ class CompareView(QWidget):
         self.a: datetime | None = None
         self.caption: list[tuple[str, str]] = []
         self._head = ""
+        self._measured = ""             # the figures' text shown (of this scene)
         self.mode_box.currentIndexChanged.connect(self._on_mode)
         self.a_edit.dateChanged.connect(self._on_a_typed)
 
@@ -97,6 +98,7 @@ class CompareView(QWidget):
         days before B, held to the data)."""
         first = self.scene is not scene
         self.scene, self.base = scene, base
+        self._measured = "" if first else self._measured
         if first or self.a is None:
             self.a = in_data(scene.situation, base.at - DEFAULT_GAP).at
         self._sync_a_edit()
@@ -151,7 +153,9 @@ class CompareView(QWidget):
 
     def _update_figures(self, note: str | None = None) -> None:
         """The km² between A and B of the layers shown, measured in the background
-        (compare_figures.py): until they come, the dates and "measuring"."""
+        (compare_figures.py). Until they come, the last figures stay, greyed (their
+        first line names their dates): a step lays the text out once, when its figures
+        are there; the first time, the dates and "measuring"."""
         situation = self.scene.situation
         head = fill(translate("Compare", "Between A (%1) and B (%2):"), format_day(self.a),
                     format_day(self.base.at))
@@ -160,7 +164,10 @@ class CompareView(QWidget):
         self._head = head
         self.caption = []
         self.map.set_caption([])
-        self.figures.setPlainText(head + "\n" + translate("Compare", "Measuring…"))
+        if not self._measured:
+            self.figures.setPlainText(head + "\n" + translate("Compare", "Measuring…"))
+        elif self.figures.isEnabled():
+            self.figures.setEnabled(False)
         shown = tuple(layer.id for layer in self.base.visible_layers(situation))
         self.measurer.measure(self.scene, self.a, self.base.at, shown, self._on_measured,
                               paths=True)
@@ -180,5 +187,9 @@ class CompareView(QWidget):
         self.caption = caption_lines(situation, diffs, lang)
         self.map.set_caption(self.caption)
         lines = [text for text, _ in caption_lines(situation, diffs, lang, None)]
-        self.figures.setPlainText("\n".join([self._head] + lines))
+        text = "\n".join([self._head] + lines)
+        if text != self._measured:
+            self.figures.setPlainText(text)
+        self.figures.setEnabled(True)
+        self._measured = text
         self.figures_shown.emit()
