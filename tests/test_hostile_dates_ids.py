@@ -188,7 +188,7 @@ def test_a_reports_table_merges_repeated_rows_and_skips_conflicting_ones(tmp_pat
     assert [r.id for r in table.reports] == ["r1"] and table.reports[0].title == "Advance"
     assert [l.change_id for l in table.link_specs] == ["adv@2025-06-05T00:00:00Z",
                                                       "claim@2025-06-10T00:00:00Z"]
-    assert any(w.startswith("row 4: id: 'r1' is already used") for w in table.warnings)
+    assert any(str(w).startswith("row 4: id: 'r1' is already used") for w in table.warnings)
 
 
 # -- dangling links ------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from pyproj import Transformer
 from viewer.io.errors import SituationError
 from viewer.io.foreign.geojson import parse_geojson
 from viewer.io.foreign.json_stream import stream_object
+from viewer.io.geometry_reasons import build_reason
 
 
 def feature(x: float, day: str) -> dict:
@@ -117,6 +118,6 @@ def test_a_ring_shapely_refuses_skips_that_feature_alone_in_order():
         shapely.Polygon([[36, 48], [36.1, 48]])
     # one per reason, in order of first appearance
     assert [str(w) for w in result.warnings] == [
-        f"skipped 2 features with an unusable geometry ({truth.value}): feature 2, "
-        "feature 5",
+        f"skipped 2 features with an unusable geometry ({build_reason(str(truth.value))}): "
+        "feature 2, feature 5",
         "skipped 1 feature with an unusable geometry (not a GeoJSON Feature): feature 3"]

@@ -59,7 +59,7 @@ def test_every_field_link_style_and_bad_row(tmp_path):
         LinkSpec("r1", "disputes", region="UA-23", t0=parse_time("2025-06-13"),
                  t1=parse_time("2025-06-14")),
     ]
-    assert table.warnings == [
+    assert [str(w) for w in table.warnings] == [
         "ignored columns: notes",
         "row 4: url: not an http(s) address, left out",
         "row 5: published: not a date or time: 'not a date'",
@@ -92,7 +92,7 @@ def test_json_items_are_counted_from_one(tmp_path):
     table = read_reports_table(write(tmp_path, json.dumps(doc), "r.json"))
     assert [r.id for r in table.reports] == ["a"]
     assert table.reports[0].reliability == Reliability("A", 2)
-    assert table.warnings == [
+    assert [str(w) for w in table.warnings] == [
         "item 2: not a JSON object", "item 3: title: not text or a number",
         "item 4: reliability: information credibility must be 1-6, got 'two'"]
 

@@ -1141,8 +1141,48 @@ Assessment: %2</source>
         <translation>датований %1, тобто не пізніше за останній стан шару %2 (%3); --rebuild перебудовує з ним історію шару</translation>
     </message>
     <message>
+        <source>report %1: %2: no such report</source>
+        <translation>повідомлення %1: %2: такого повідомлення немає</translation>
+    </message>
+    <message>
+        <source>report %1: no change %2 (kept as a dangling link)</source>
+        <translation>повідомлення %1: зміни %2 немає (посилання збережено, хоч воно ні на що не вказує)</translation>
+    </message>
+    <message>
+        <source>report %1: %2: %3</source>
+        <translation>повідомлення %1: %2: %3</translation>
+    </message>
+    <message>
         <source>report %1 differs from the report with that id already in the situation</source>
         <translation>повідомлення %1 відрізняється від повідомлення з тим самим ідентифікатором, що вже є в ситуації</translation>
+    </message>
+    <message>
+        <source>change %1</source>
+        <translation>зміна %1</translation>
+    </message>
+    <message>
+        <source>layer %1 at %2</source>
+        <translation>шар %1 на %2</translation>
+    </message>
+    <message>
+        <source>region %1 from %2 to %3</source>
+        <translation>регіон %1 з %2 до %3</translation>
+    </message>
+    <message>
+        <source>no such layer</source>
+        <translation>такого шару немає</translation>
+    </message>
+    <message>
+        <source>the layer has no change then</source>
+        <translation>у шару тоді немає зміни</translation>
+    </message>
+    <message>
+        <source>no such region</source>
+        <translation>такого регіону немає</translation>
+    </message>
+    <message>
+        <source>no change touches that region then</source>
+        <translation>жодна зміна тоді не зачіпає цей регіон</translation>
     </message>
     <message>
         <source>no .geojson, .json, .kml, .kmz, .shp or .gpkg files in this folder</source>
@@ -1541,12 +1581,32 @@ Assessment: %2</source>
         <translation>немає числа для довготи чи широти</translation>
     </message>
     <message>
-        <source>no usable report rows%1</source>
-        <translation>немає придатних рядків повідомлень%1</translation>
+        <source>ignored columns: %1</source>
+        <translation>пропущено стовпці: %1</translation>
+    </message>
+    <message>
+        <source>id: %1 is already used by %2 with other values</source>
+        <translation>id: %1 уже має %2 з іншими значеннями</translation>
+    </message>
+    <message>
+        <source>no usable report rows (%1)</source>
+        <translation>немає придатних рядків повідомлень (%1)</translation>
+    </message>
+    <message>
+        <source>no usable report rows</source>
+        <translation>немає придатних рядків повідомлень</translation>
+    </message>
+    <message>
+        <source>%1 cells for %2 columns</source>
+        <translation>%1 клітинок на %2 стовпців</translation>
     </message>
     <message>
         <source>not a reports table: expected a JSON list of objects</source>
         <translation>не таблиця повідомлень: очікувався список об’єктів JSON</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>елемент %1</translation>
     </message>
     <message>
         <source>not a reports table: no %1 column (columns: %2)</source>
@@ -1555,6 +1615,10 @@ Assessment: %2</source>
     <message>
         <source>id: empty</source>
         <translation>id: порожній</translation>
+    </message>
+    <message>
+        <source>url: not an http(s) address, left out</source>
+        <translation>url: не адреса http(s), пропущено</translation>
     </message>
     <message>
         <source>reliability: information credibility must be 1-6, got %1</source>
@@ -1775,6 +1839,14 @@ Assessment: %2</source>
     <message>
         <source>not a whole number: %1</source>
         <translation>не ціле число: %1</translation>
+    </message>
+    <message>
+        <source>feature_id is empty</source>
+        <translation>feature_id порожній</translation>
+    </message>
+    <message>
+        <source>style must be one of %1, got %2</source>
+        <translation>style має бути одним із %1, а не %2</translation>
     </message>
     <message>
         <source>bad geometry: %1</source>
@@ -2266,7 +2338,7 @@ Assessment: %2</source>
     </message>
     <message>
         <source>an unusable geometry (%1)</source>
-        <translation>непридатна геометрія («%1»)</translation>
+        <translation>непридатна геометрія (%1)</translation>
     </message>
     <message>
         <source>converted coordinates from %1 to longitude/latitude</source>
@@ -2287,6 +2359,86 @@ Assessment: %2</source>
     <message>
         <source>%1: %2 / %3 km² (net %4)</source>
         <translation>%1: %2 / %3 км² (чиста зміна %4)</translation>
+    </message>
+    <message>
+        <source>a topology error at %1</source>
+        <translation>помилка топології в точці %1</translation>
+    </message>
+    <message>
+        <source>a repeated point at %1</source>
+        <translation>повторена точка в %1</translation>
+    </message>
+    <message>
+        <source>a hole outside its outer ring at %1</source>
+        <translation>отвір поза зовнішнім кільцем у точці %1</translation>
+    </message>
+    <message>
+        <source>a hole inside another hole at %1</source>
+        <translation>отвір усередині іншого отвору в точці %1</translation>
+    </message>
+    <message>
+        <source>an interior cut in pieces by its holes at %1</source>
+        <translation>отвори розрізають внутрішню частину на шматки в точці %1</translation>
+    </message>
+    <message>
+        <source>edges that cross each other at %1</source>
+        <translation>ребра перетинаються в точці %1</translation>
+    </message>
+    <message>
+        <source>a ring that touches itself at %1</source>
+        <translation>кільце торкається самого себе в точці %1</translation>
+    </message>
+    <message>
+        <source>a polygon inside another polygon at %1</source>
+        <translation>багатокутник усередині іншого багатокутника в точці %1</translation>
+    </message>
+    <message>
+        <source>a ring given twice at %1</source>
+        <translation>кільце задано двічі, у точці %1</translation>
+    </message>
+    <message>
+        <source>too few distinct points at %1</source>
+        <translation>замало різних точок у %1</translation>
+    </message>
+    <message>
+        <source>a coordinate that is not a number: %1</source>
+        <translation>координата, що не є числом: %1</translation>
+    </message>
+    <message>
+        <source>a ring that is not closed at %1</source>
+        <translation>незамкнене кільце в точці %1</translation>
+    </message>
+    <message>
+        <source>a ring needs at least 4 points</source>
+        <translation>кільце потребує щонайменше 4 точок</translation>
+    </message>
+    <message>
+        <source>a line needs at least 2 points</source>
+        <translation>лінія потребує щонайменше 2 точок</translation>
+    </message>
+    <message>
+        <source>the points of a ring do not close it</source>
+        <translation>точки кільця не замикають його</translation>
+    </message>
+    <message>
+        <source>a ring of %1 points (it needs at least 4)</source>
+        <translation>кільце з %1 точок (потрібно щонайменше 4)</translation>
+    </message>
+    <message>
+        <source>positions of %1 numbers (2 or 3 expected)</source>
+        <translation>позиції з %1 чисел (очікується 2 або 3)</translation>
+    </message>
+    <message>
+        <source>shapely says: %1</source>
+        <translation>повідомлення shapely: «%1»</translation>
+    </message>
+    <message>
+        <source>coordinates must be finite numbers, got %1</source>
+        <translation>координати мають бути скінченними числами, а не %1</translation>
+    </message>
+    <message>
+        <source>coordinates off the globe (longitude within ±%1, latitude within ±%2 expected), bounds %3</source>
+        <translation>координати поза земною кулею (очікується довгота в межах ±%1, широта в межах ±%2), межі %3</translation>
     </message>
 </context>
 <context>

@@ -18,28 +18,30 @@ from datetime import timedelta
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.io.errors import SituationError
 from viewer.model import Change, Link, Region, Situation, iso_z
-from viewer.model.messages import QT_TRANSLATE_NOOP, message
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message, message
 from viewer.importing.notes import in_file
 
 
 def resolve_links(situation: Situation, specs: list, known_reports: set[str] | None = None
-                  ) -> tuple[list[Link], list[str]]:
+                  ) -> tuple[list[Link], list[Message]]:
     """The links ``specs`` ask for and one warning per request that found no change."""
     known_reports = {r.id for r in situation.reports} if known_reports is None else known_reports
     links: list[Link] = []
-    warnings: list[str] = []
+    warnings: list[Message] = []
     changes = situation.changes
     change_ids = {c.id for c in changes}
     indexes: dict[str, RegionAttribution] = {}
     for spec in specs:
         what = _describe(spec)
         if spec.report_id not in known_reports:
-            warnings.append(f"report {spec.report_id}: {what}: no such report")
+            warnings.append(message(QT_TRANSLATE_NOOP("Core", "report %1: %2: no such report"),
+                                    spec.report_id, what))
             continue
         if spec.change_id:
             if spec.change_id not in change_ids:
-                warnings.append(f"report {spec.report_id}: no change {spec.change_id} "
-                                "(kept as a dangling link)")
+                warnings.append(message(QT_TRANSLATE_NOOP(
+                    "Core", "report %1: no change %2 (kept as a dangling link)"),
+                    spec.report_id, spec.change_id))
             links.append(Link(spec.change_id, spec.report_id, spec.role))
             continue
         if spec.layer:
@@ -47,12 +49,13 @@ def resolve_links(situation: Situation, specs: list, known_reports: set[str] | N
         else:
             found, problem = _by_region(situation, changes, spec, indexes)
         if not found:
-            warnings.append(f"report {spec.report_id}: {what}: {problem or 'no change'}")
+            warnings.append(message(QT_TRANSLATE_NOOP("Core", "report %1: %2: %3"),
+                                    spec.report_id, what, problem))
         links.extend(Link(c.id, spec.report_id, spec.role) for c in found)
     return _unique(links), warnings
 
 
-def add_reports(situation: Situation, path: str) -> list[str]:
+def add_reports(situation: Situation, path: str) -> list[Message]:
     """Add the reports of the table at ``path`` and the links they ask for; warnings."""
     from viewer.io.foreign.reports_table import read_reports_table
     table = read_reports_table(path)
@@ -71,38 +74,40 @@ def add_reports(situation: Situation, path: str) -> list[str]:
     return [in_file(table.source, w) for w in table.warnings + warnings]
 
 
-def _describe(spec) -> str:
+def _describe(spec) -> Message:
     if spec.change_id:
-        return f"change {spec.change_id}"
+        return message(QT_TRANSLATE_NOOP("Core", "change %1"), spec.change_id)
     if spec.layer:
         when = spec.at.date().isoformat() if spec.date_only else iso_z(spec.at)
-        return f"layer {spec.layer!r} at {when}"
-    return f"region {spec.region!r} from {iso_z(spec.t0)} to {iso_z(spec.t1)}"
+        return message(QT_TRANSLATE_NOOP("Core", "layer %1 at %2"), repr(spec.layer), when)
+    return message(QT_TRANSLATE_NOOP("Core", "region %1 from %2 to %3"), repr(spec.region),
+                   iso_z(spec.t0), iso_z(spec.t1))
 
 
-def _by_layer(situation: Situation, changes: list[Change], spec) -> tuple[list[Change], str]:
+def _by_layer(situation: Situation, changes: list[Change], spec
+              ) -> tuple[list[Change], Message]:
     wanted = spec.layer.strip().casefold()
     layers = [l for l in situation.layers
               if l.id.casefold() == wanted or l.name.strip().casefold() == wanted]
     if not layers:
-        return [], "no such layer"
+        return [], message(QT_TRANSLATE_NOOP("Core", "no such layer"))
     ids = {l.id for l in layers}
     end = spec.at + timedelta(days=1) if spec.date_only else None
     found = [c for c in changes if c.layer_id in ids and (
         spec.at <= c.at < end if end else c.at == spec.at)]
-    return found, "" if found else "the layer has no change then"
+    return found, message(QT_TRANSLATE_NOOP("Core", "the layer has no change then"))
 
 
 def _by_region(situation: Situation, changes: list[Change], spec,
-               indexes: dict[str, RegionAttribution]) -> tuple[list[Change], str]:
+               indexes: dict[str, RegionAttribution]) -> tuple[list[Change], Message]:
     region = find_region(situation.regions, spec.region)
     if region is None:
-        return [], "no such region"
+        return [], message(QT_TRANSLATE_NOOP("Core", "no such region"))
     index = indexes.setdefault(region.id, RegionAttribution(situation, [region]))
     during = [c for c in changes if spec.t0 <= c.at < spec.t1]
     index.measure_changes(during)                       # all at once: vectorised
     found = [c for c in during if index.change_km2(c)]
-    return found, "" if found else "no change touches that region then"
+    return found, message(QT_TRANSLATE_NOOP("Core", "no change touches that region then"))
 
 
 def find_region(regions: list[Region], text: str) -> Region | None:

@@ -16,11 +16,11 @@ from viewer.model.messages import QT_TRANSLATE_NOOP, Message, message
 from viewer.model.text import safe_line
 
 
-def _bounded(value: object, limit: int) -> object:
+def bounded(value: object, limit: int) -> object:
     """A value of a message cut to ``limit`` characters (a message may quote a cell, and
     a cell can be huge); a Message's own values likewise."""
     if isinstance(value, Message):
-        return Message(value.template, tuple(_bounded(v, limit) for v in value.values))
+        return Message(value.template, tuple(bounded(v, limit) for v in value.values))
     text = str(value)
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
@@ -57,7 +57,7 @@ class UnusablePart(SituationError):
 
     def in_file(self, path: str | os.PathLike, limit: int = 300) -> SituationError:
         """``<path>: <part>: <problem>``, each value cut to ``limit`` characters."""
-        return SituationError(path, _bounded(message(QT_TRANSLATE_NOOP("Core", "%1: %2"),
+        return SituationError(path, bounded(message(QT_TRANSLATE_NOOP("Core", "%1: %2"),
                                                      self.place, self.message), limit))
 
 

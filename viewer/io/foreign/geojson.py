@@ -17,14 +17,14 @@ import os
 import numpy as np
 import shapely
 
-from viewer.io.errors import SituationError, UnusablePart
+from viewer.io.errors import SituationError, UnusablePart, bounded
 from viewer.io.foreign.features import ReadResult
 from viewer.io.files import read_limited
 from viewer.io.foreign.json_stream import stream_object
 from viewer.io.foreign.polygon_batch import polygons_of
 from viewer.io.foreign.repair import construct, converted, finish, note_skipped, unusable
 from viewer.io.foreign.reproject import crs_from_geojson, to_lonlat
-from viewer.model.messages import QT_TRANSLATE_NOOP, message
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message, message
 
 GEOMETRY_TYPES = ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
                   "MultiPolygon", "GeometryCollection")
@@ -107,7 +107,7 @@ class _Collected:
         self._kept: list[list] = []             # [geometry or None, properties, label, n]
         self._rings: list[list[np.ndarray]] = []    # of the polygons not made yet ...
         self._slots: list[int] = []                 # ... and where they go in _kept
-        self._failed: list[tuple[int, str, str]] = []   # (n, reason, label)
+        self._failed: list[tuple[int, Message, Message]] = []   # (n, reason, label)
         self._n = 0
 
     def add(self, item) -> None:
@@ -123,7 +123,7 @@ class _Collected:
                 rings = _polygon_rings(g)        # stderr; repair.finish drops them
                 geom = geometry(g) if rings is None else None
         except UnusablePart as exc:
-            self._failed.append((self._n, exc.problem[:120], label))
+            self._failed.append((self._n, bounded(exc.message, 120), label))
             return
         if rings is not None:
             self._rings.append(rings)
@@ -131,7 +131,7 @@ class _Collected:
         p = item.get("properties")
         self._kept.append([geom, p if isinstance(p, dict) else {}, label, self._n])
 
-    def done(self) -> tuple[list, list[dict], list[str], dict[str, list[str]]]:
+    def done(self) -> tuple[list, list[dict], list[Message], dict[Message, list[Message]]]:
         """(geometries, properties, labels, labels of the unusable ones by reason), in
         the order the features came."""
         with np.errstate(invalid="ignore"):       # NaN positions, as in add()
@@ -145,10 +145,10 @@ class _Collected:
                 self._kept[slot][0] = construct(shapely.Polygon, rings[0], rings[1:])
             except UnusablePart as exc:
                 entry = self._kept[slot]
-                self._failed.append((entry[3], exc.problem[:120], entry[2]))
+                self._failed.append((entry[3], bounded(exc.message, 120), entry[2]))
                 entry[3] = None
         kept = [entry for entry in self._kept if entry[3] is not None]
-        failed: dict[str, list[str]] = {}
+        failed: dict[Message, list[Message]] = {}
         for _, reason, label in sorted(self._failed, key=lambda f: f[0]):
             failed.setdefault(reason, []).append(label)
         return ([e[0] for e in kept], [e[1] for e in kept], [e[2] for e in kept], failed)

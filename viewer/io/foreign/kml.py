@@ -27,11 +27,11 @@ import numpy as np
 import shapely
 from defusedxml import DefusedXmlException
 
-from viewer.io.errors import SituationError, UnusablePart
+from viewer.io.errors import SituationError, UnusablePart, bounded
 from viewer.io.foreign.features import ReadResult
 from viewer.io.files import read_limited
 from viewer.io.foreign.repair import construct, finish, note_skipped, unusable
-from viewer.model.messages import QT_TRANSLATE_NOOP, message
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message, message
 
 CONTAINERS = ("Document", "Folder")
 MAX_DEPTH = 100                 # Folders/Documents (or MultiGeometry) nested deeper: refused
@@ -89,7 +89,7 @@ class _Reader:
         self.names: list[str] = []
         self.layers: list[str] = []
         self.labels: list[str] = []
-        self.failed: dict[str, list[str]] = {}
+        self.failed: dict[Message, list[Message]] = {}
         self.ignored: Counter[str] = Counter()
         self.count = 0
 
@@ -128,7 +128,7 @@ class _Reader:
         try:
             geom = self.geometry_of(elem)
         except UnusablePart as exc:
-            self.failed.setdefault(exc.problem[:120], []).append(label)
+            self.failed.setdefault(bounded(exc.message, 120), []).append(label)
             return
         if geom is None and _only_gx(elem):
             return                                # counted in self.ignored

@@ -19,7 +19,8 @@ import shapely
 from shapely.errors import GEOSException
 from shapely.geometry import MultiPolygon, Polygon
 
-from viewer.io.errors import GEOMETRY, UnusablePart, reason
+from viewer.io.errors import GEOMETRY, UnusablePart
+from viewer.io.geometry_reasons import build_reason
 from viewer.io.foreign.features import Feature, ReadResult
 from viewer.io.foreign.reproject import describe
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message, joined, message
@@ -31,11 +32,12 @@ _POLYGONAL = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
 
 def construct(make, *args) -> shapely.Geometry:
     """``make(*args)``, a shapely constructor; its refusal of the coordinates (a ring of
-    three points, a line of one) as UnusablePart, so the reader skips that feature."""
+    three points, a line of one) as UnusablePart, so the reader skips that feature; its
+    reason in the interface language (viewer/io/geometry_reasons.py)."""
     try:
         return make(*args)
     except (ValueError, GEOSException) as exc:
-        raise UnusablePart(GEOMETRY, reason(exc)) from None
+        raise UnusablePart(GEOMETRY, build_reason(str(exc))) from None
 
 
 def finish(result: ReadResult, geoms: Sequence, properties: Sequence[dict[str, Any]],

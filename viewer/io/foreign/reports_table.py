@@ -25,7 +25,7 @@ from viewer.io.errors import SituationError, UnusablePart, reason
 from viewer.io.files import MB, read_text_limited
 from viewer.model.report import ROLES, Reliability, Report
 from viewer.model.times import parse_time, shifted
-from viewer.model.messages import QT_TRANSLATE_NOOP, message
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message, message
 
 MAX_TABLE_BYTES = 64 * MB
 TEXT = ("source", "title", "url", "summary", "language")
@@ -61,7 +61,7 @@ class ReportsTable:
     source: str
     reports: list[Report] = field(default_factory=list)
     link_specs: list[LinkSpec] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)   # in the interface language
 
 
 def read_reports_table(path: str | os.PathLike) -> ReportsTable:
@@ -75,31 +75,43 @@ def read_reports_table(path: str | os.PathLike) -> ReportsTable:
     unknown = sorted({k for _, row in rows if isinstance(row, dict) for k in row
                       if k not in COLUMNS})
     if unknown:
-        table.warnings.append(f"ignored columns: {', '.join(unknown)}")
-    seen: dict[str, tuple[Report, str]] = {}
+        table.warnings.append(message(QT_TRANSLATE_NOOP("Core", "ignored columns: %1"),
+                                      ", ".join(unknown)))
+    seen: dict[str, tuple[Report, Message]] = {}
     for label, row in rows:
         try:
             report, links, notes = _parse(label, row)
         except UnusablePart as exc:
-            table.warnings.append(str(exc))
+            table.warnings.append(_said(exc.place, exc.message))
             continue
         if report.id in seen and seen[report.id][0] != report:
-            table.warnings.append(f"{label}: id: {report.id!r} is already used by "
-                                  f"{seen[report.id][1]} with other values")
+            table.warnings.append(_said(label, message(QT_TRANSLATE_NOOP(
+                "Core", "id: %1 is already used by %2 with other values"),
+                repr(report.id), seen[report.id][1])))
             continue
-        table.warnings.extend(f"{label}: {note}" for note in notes)
+        table.warnings.extend(_said(label, note) for note in notes)
         if report.id not in seen:
             seen[report.id] = (report, label)
             table.reports.append(report)
         table.link_specs.extend(links)
     if not table.reports:
-        why = f" ({table.warnings[-1]})" if table.warnings else ""
         raise SituationError(path, message(QT_TRANSLATE_NOOP(
-            "Core", "no usable report rows%1"), why))
+            "Core", "no usable report rows (%1)"), table.warnings[-1]) if table.warnings
+            else message(QT_TRANSLATE_NOOP("Core", "no usable report rows")))
     return table
 
 
-def _csv_rows(path: str, text: str) -> list[tuple[str, dict | str]]:
+def _said(label: Message, problem: Message | str) -> Message:
+    """``<row label>: <problem>`` (``row 4: published: empty``)."""
+    return message(QT_TRANSLATE_NOOP("Core", "%1: %2"), label, problem)
+
+
+def _row(n: int) -> Message:
+    """A CSV row's label, ``row N`` (the header is row 1)."""
+    return message(QT_TRANSLATE_NOOP("Core", "row %1"), n)
+
+
+def _csv_rows(path: str, text: str) -> list[tuple[Message, dict | Message]]:
     """(row label, cells by column or the row's problem) for every non-blank row."""
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=lambda d: sum(_key(c) in COLUMNS for c in first.split(d)))
@@ -111,15 +123,16 @@ def _csv_rows(path: str, text: str) -> list[tuple[str, dict | str]]:
         for n, cells in enumerate(reader, start=2):
             if not any(c.strip() for c in cells):
                 continue
-            rows.append((f"row {n}", dict(zip(header, cells)) if len(cells) <= len(header)
-                         else f"{len(cells)} cells for {len(header)} columns"))
+            rows.append((_row(n), dict(zip(header, cells)) if len(cells) <= len(header)
+                         else message(QT_TRANSLATE_NOOP("Core", "%1 cells for %2 columns"),
+                                      len(cells), len(header))))
     except csv.Error as exc:
         raise SituationError(path, message(QT_TRANSLATE_NOOP(
             "Core", "not a readable CSV table (line %1: %2)"), reader.line_num, exc)) from None
     return rows
 
 
-def _json_rows(path: str, text: str) -> list[tuple[str, dict | str]]:
+def _json_rows(path: str, text: str) -> list[tuple[Message, dict | Message]]:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -133,8 +146,10 @@ def _json_rows(path: str, text: str) -> list[tuple[str, dict | str]]:
     if not isinstance(doc, list):
         raise SituationError(path, message(QT_TRANSLATE_NOOP(
             "Core", "not a reports table: expected a JSON list of objects")))
-    rows = [(f"item {n}", {_key(k): v for k, v in item.items()} if isinstance(item, dict)
-             else "not a JSON object") for n, item in enumerate(doc, start=1)]
+    rows = [(message(QT_TRANSLATE_NOOP("Core", "item %1"), n),
+             {_key(k): v for k, v in item.items()} if isinstance(item, dict)
+             else message(QT_TRANSLATE_NOOP("Core", "not a JSON object")))
+            for n, item in enumerate(doc, start=1)]
     _require(path, sorted({k for _, row in rows if isinstance(row, dict) for k in row}))
     return rows
 
@@ -152,10 +167,11 @@ def _require(path: str, columns: list[str]) -> None:
             ' or '.join(missing), ', '.join(columns)))
 
 
-def _parse(label: str, row: dict | str) -> tuple[Report, list[LinkSpec], list[str]]:
+def _parse(label: Message, row: dict | Message) -> tuple[Report, list[LinkSpec],
+                                                         list[Message]]:
     """The row's report, its links and notes on what was left out; UnusablePart naming
     the row (``label``) if it is bad."""
-    if isinstance(row, str):
+    if isinstance(row, Message):
         raise UnusablePart(label, row)
     v = {k: _text(label, k, row.get(k)) for k in COLUMNS}
     if not v["id"]:
@@ -164,14 +180,15 @@ def _parse(label: str, row: dict | str) -> tuple[Report, list[LinkSpec], list[st
     published = _time(label, v, "published")
     notes, url = [], v["url"]
     if url and not url.lower().startswith(("http://", "https://")):
-        notes.append("url: not an http(s) address, left out")
+        notes.append(message(QT_TRANSLATE_NOOP(
+            "Core", "url: not an http(s) address, left out")))
         url = ""
     report = Report(v["id"], published, v["source"], v["title"], url, v["summary"],
                     v["language"] or "en", _reliability(label, v))
     return report, _links(label, v), notes
 
 
-def _reliability(label: str, v: dict[str, str]) -> Reliability:
+def _reliability(label: Message, v: dict[str, str]) -> Reliability:
     code = v["grade"] or (v["reliability"] if len(v["reliability"]) == 2 else "")
     cred = v["credibility"].removesuffix(".0")
     if not code and cred and not (cred.isascii() and cred.isdigit()):
@@ -186,7 +203,7 @@ def _reliability(label: str, v: dict[str, str]) -> Reliability:
             "Core", "reliability: %1"), reason(exc))) from None
 
 
-def _links(label: str, v: dict[str, str]) -> list[LinkSpec]:
+def _links(label: Message, v: dict[str, str]) -> list[LinkSpec]:
     role = v["role"].lower() or "reports"
     if role not in ROLES:
         raise UnusablePart(label, message(QT_TRANSLATE_NOOP(
@@ -213,7 +230,7 @@ def _links(label: str, v: dict[str, str]) -> list[LinkSpec]:
     return links
 
 
-def _text(label: str, column: str, value) -> str:
+def _text(label: Message, column: str, value) -> str:
     if value is None:
         return ""
     if isinstance(value, list) and column == "change_id" and all(
@@ -225,7 +242,7 @@ def _text(label: str, column: str, value) -> str:
     return str(value).strip()
 
 
-def _time(label: str, v: dict[str, str], column: str) -> datetime:
+def _time(label: Message, v: dict[str, str], column: str) -> datetime:
     if not v[column]:
         raise UnusablePart(label, message(QT_TRANSLATE_NOOP(
             "Core", "%1: empty"), column))

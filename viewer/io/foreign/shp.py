@@ -25,13 +25,13 @@ import numpy as np
 import shapefile
 import shapely
 
-from viewer.io.errors import SituationError, UnusablePart, os_reason
+from viewer.io.errors import SituationError, UnusablePart, bounded, os_reason
 from viewer.io.foreign.features import ReadResult
 from viewer.io.foreign.geojson import geometry
 from viewer.io.files import check_regular_file, read_limited
 from viewer.io.foreign.repair import converted, finish, note_skipped
 from viewer.io.foreign.reproject import crs_from_wkt, is_lonlat, to_lonlat
-from viewer.model.messages import QT_TRANSLATE_NOOP, joined, message
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message, joined, message
 
 SIDECAR_BYTES = 1 << 20             # .prj and .cpg are a line of text
 # What pyshp raises on damaged input: it does not wrap the errors of its own parsing
@@ -70,14 +70,14 @@ def read_shapefile(path: str | os.PathLike) -> ReadResult:
             len(geoms), len(records)))
     n = min(len(geoms), len(records))
     labels = [message(QT_TRANSLATE_NOOP("Core", "shape %1"), i + 1) for i in range(n)]
-    failed: dict[str, list[str]] = {}
+    failed: dict[str | Message, list[Message]] = {}
     for i in range(n):
-        if isinstance(geoms[i], str):
+        if isinstance(geoms[i], (str, Message)):
             failed.setdefault(geoms[i], []).append(labels[i])
     for reason, which in failed.items():
         note_skipped(result, which, message(QT_TRANSLATE_NOOP(
             "Core", "an unreadable shape (%1)"), reason))
-    keep = [i for i in range(n) if not isinstance(geoms[i], str)]
+    keep = [i for i in range(n) if not isinstance(geoms[i], (str, Message))]
     arr = np.empty(len(keep), dtype=object)
     arr[:] = [geoms[i] for i in keep]
     arr = _to_lonlat(path, files.get(".prj"), arr, result)
@@ -192,7 +192,7 @@ def _pyshp(path: str, call):
 
 def _geometry(shape):
     """The shapely geometry of a pyshp shape, None for a null shape, or why it can't be
-    read (a str: the shape is skipped with that reason)."""
+    read (pyshp's words or our Message: the shape is skipped with that reason)."""
     if shape.shapeType == shapefile.NULL:
         return None
     try:
@@ -202,7 +202,7 @@ def _geometry(shape):
     try:
         return geometry(interface)
     except UnusablePart as exc:
-        return exc.problem[:120]
+        return bounded(exc.message, 120)
 
 
 def _value(v):

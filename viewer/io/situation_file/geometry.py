@@ -14,7 +14,9 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
+from viewer.io.geometry_reasons import validity_reason
 from viewer.io.situation_file.rows import as_multipolygons
+from viewer.model.messages import QT_TRANSLATE_NOOP, Message, message
 
 LON_LIMIT, LAT_LIMIT = 360.0, 90.0      # longitudes past ±180 occur (east of Chukotka)
 CHUNK = 1024                            # geometries checked by one shapely call
@@ -23,7 +25,7 @@ CHUNK = 1024                            # geometries checked by one shapely call
 class GeometryProblem(ValueError):
     """A geometry that can't be used; ``index`` is its position in the array."""
 
-    def __init__(self, index: int, problem: str):
+    def __init__(self, index: int, problem: Message):
         self.index = index
         super().__init__(problem)
 
@@ -50,10 +52,13 @@ def usable(geoms: np.ndarray, areas: bool) -> np.ndarray:
                                 for i in range(0, len(geo), CHUNK)])
         bad = np.nonzero(~valid)[0]
         for k in bad.tolist():
-            reason = shapely.is_valid_reason(geo[k]) or "invalid geometry"
-            if reason.startswith("Invalid Coordinate") or not areas:
-                raise GeometryProblem(int(present[k]), "coordinates must be finite numbers, "
-                                      f"got {reason.removeprefix('Invalid Coordinate')}".strip())
+            reason = shapely.is_valid_reason(geo[k]) or ""
+            if reason.startswith("Invalid Coordinate"):
+                raise GeometryProblem(int(present[k]), message(QT_TRANSLATE_NOOP(
+                    "Core", "coordinates must be finite numbers, got %1"),
+                    reason.removeprefix("Invalid Coordinate")))
+            if not areas:
+                raise GeometryProblem(int(present[k]), validity_reason(reason))
             geo[k] = _repaired(geo[k])
     if areas:                   # the WKB check let only Polygons and MultiPolygons through
         geo = as_multipolygons(list(geo), "an area")
@@ -69,9 +74,10 @@ def _check_on_the_globe(geo: np.ndarray, present: np.ndarray) -> None:
             | (box[:, 1] < -LAT_LIMIT) | (box[:, 3] > LAT_LIMIT))
     if off.any():
         k = int(np.argmax(off))
-        raise GeometryProblem(int(present[k]), "coordinates off the globe (longitude within "
-                              f"±{LON_LIMIT:g}, latitude within ±{LAT_LIMIT:g} expected), "
-                              "bounds " + ", ".join(f"{v:.6g}" for v in box[k]))
+        raise GeometryProblem(int(present[k]), message(QT_TRANSLATE_NOOP(
+            "Core", "coordinates off the globe (longitude within ±%1, latitude within ±%2 "
+            "expected), bounds %3"), f"{LON_LIMIT:g}", f"{LAT_LIMIT:g}",
+            ", ".join(f"{v:.6g}" for v in box[k])))
 
 
 def _repaired(geom):
