@@ -100,7 +100,8 @@ def rows(catalogue: dict[str, str]) -> tuple[list[list], dict[str, int]]:
         if any(DISTRICT.search(a) for a in alternates + [c["name"]]):
             counts["districts left out"] = counts.get("districts left out", 0) + 1
             continue
-        uk, en = (ukrainian_name(c["name"], alternates) if c["countrycode"] == "UA"
+        uk, en = (ukrainian_name(c["name"], alternates, catalogue.get(str(c["geonameid"]), ""))
+                  if c["countrycode"] == "UA"
                   else ("", c["name"]))
         if not uk and str(c["geonameid"]) in catalogue:
             uk = catalogue[str(c["geonameid"])]

@@ -39,6 +39,11 @@ KNOWN = {
     "Enerhodar": "Енергодар", "Nova Kakhovka": "Нова Каховка", "Kremenchuk": "Кременчук",
     "Uzhhorod": "Ужгород", "Chernihiv": "Чернігів", "Ternopil": "Тернопіль",
     "Zhytomyr": "Житомир", "Horlivka": "Горлівка", "Yevpatoriia": "Євпаторія",
+    # a word's final soft sign, which the transliteration drops (stray Уман, Russian -ец),
+    # never after ч; GeoNames' uk-tagged former name (Ровно) loses to the current one
+    "Sevastopol": "Севастополь", "Uman": "Умань", "Marhanets": "Марганець",
+    "Truskavets": "Трускавець", "Kremenets": "Кременець", "Pavoloch": "Паволоч",
+    "Rivne": "Рівне",
 }
 
 
