@@ -107,3 +107,31 @@ def test_the_import_dialog_adds_a_context_file_that_gdal_reads_back(qtbot, monke
     got = sorted(shapely.from_wkb(geometry), key=lambda g: g.length)
     expected = sorted((shapely.LineString(line) for line in lines), key=lambda g: g.length)
     assert [g.equals_exact(e, 1e-9) for g, e in zip(got, expected)] == [True, True]
+
+
+def test_what_an_import_skipped_is_said_in_a_warnings_box(qtbot, monkeypatch, tmp_path):
+    """A feature with no geometry is skipped, as the CLI says; the window says it too,
+    naming the feature by its place in the file (its third)."""
+    isolate_settings(monkeypatch, tmp_path)
+    from PySide6.QtWidgets import QMessageBox
+    source = tmp_path / "front.geojson"
+    _series(source)
+    collection = json.loads(source.read_text())
+    collection["features"].append({"type": "Feature", "properties": {"date": "2025-06-07"},
+                                   "geometry": None})
+    source.write_text(json.dumps(collection))
+    window = open_window(qtbot)
+    window.files.open_file(source)
+    qtbot.waitUntil(lambda: window.findChild(ImportDialog) is not None
+                    and window.findChild(ImportDialog).isVisible(), timeout=20000)
+    dialog = window.findChild(ImportDialog)
+    with qtbot.waitSignal(window.situation_loaded, timeout=60000):
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "import_warnings") is not None)
+    box = window.findChild(QMessageBox, "import_warnings")
+    assert box.isVisible() and box.windowTitle() == "Imported with warnings"
+    lines = box.text().splitlines()
+    assert len(lines) == 1 and "no geometry" in lines[0] and "feature 3" in lines[0]
+    assert "front.geojson" in lines[0]
+    box.close()

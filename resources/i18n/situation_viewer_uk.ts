@@ -2713,6 +2713,10 @@ Assessment: %2</source>
         <translation>Імпортовано %1 (не збережено: Файл ▸ Зберегти як збереже його)</translation>
     </message>
     <message>
+        <source>Imported with warnings</source>
+        <translation>Імпортовано з попередженнями</translation>
+    </message>
+    <message>
         <source>Opened %1</source>
         <translation>Відкрито %1</translation>
     </message>

@@ -28,6 +28,7 @@ from viewer.ui.import_dialog import FOREIGN_SUFFIXES, ImportDialog
 from viewer.ui.loader import FirstView, LoadedSituation, SituationLoader
 from viewer.ui.plain_text import error_text, show_error
 from viewer.ui.recent_files import RecentFiles, fill_recent_menu
+from viewer.ui.warnings_box import show_warnings
 from viewer.ui.worker import BackgroundWorker, Job
 
 if TYPE_CHECKING:
@@ -157,6 +158,9 @@ class FileController(QObject):
             self.window.status.show_message(fill(translate(
                 "Files", "Imported %1 (not saved: File ▸ Save As keeps it)"),
                 safe_line(source.name, 120)), 8000)
+            if loaded.warnings:
+                show_warnings(self.window, translate("Files", "Imported with warnings"),
+                              list(loaded.warnings), "import_warnings")
         else:
             self.window.status.show_message(fill(translate("Files", "Opened %1"),
                                                  safe_line(loaded.path.name, 120)), 4000)

@@ -65,6 +65,7 @@ class LoadedSituation:
     scene: MapScene
     areas: Areas
     regions: RegionAttribution      # the region at a point now; measured ones are adopted
+    warnings: tuple = ()            # an import's: what it skipped or repaired
 
 
 def prepare(situation: Situation, path: Path | None = None,
@@ -138,7 +139,9 @@ def _import(path: Path, options, arguments: dict, job: Job):
 
     def make():
         report = import_to_file(options, "", write=False, **arguments)
-        return prepare(report.result.situation, None)
+        loaded = prepare(report.result.situation, None)
+        loaded.warnings = tuple(report.result.warnings)
+        return loaded
     yield _outcome(path, make, translate("Files", "could not be imported"))
 
 

@@ -18,17 +18,17 @@ from viewer.io.foreign.reports_export import export_reports
 from viewer.io.foreign.reports_table import read_reports_table
 from viewer.model.edits.import_reports import ImportReports
 from viewer.model.text import safe_line
-from viewer.render.language import core_text, fill, translate
-from viewer.ui.plain_text import Icon, error_text, message_box, show_error
+from viewer.render.language import fill, translate
+from viewer.ui.plain_text import error_text, show_error
 from viewer.ui.qt_utils import ModelConnections
 from viewer.ui.report_drop import DropLinker
 from viewer.ui.source_copies import SourceCopies
+from viewer.ui.warnings_box import show_warnings
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
 
 TABLE_FILTERS = ("CSV (*.csv)", "JSON (*.json)")
-SHOWN_WARNINGS = 20
 
 
 class ReportTools(QObject):
@@ -93,14 +93,8 @@ class ReportTools(QObject):
                                    safe_line(Path(path).name, 80)), 10000)
         warnings = table.warnings + unresolved
         if warnings:
-            lines = [safe_line(core_text(x), 200) for x in warnings[:SHOWN_WARNINGS]]
-            if len(warnings) > SHOWN_WARNINGS:
-                lines.append(fill(translate("Reports", "… and %1 more"),
-                                  len(warnings) - SHOWN_WARNINGS))
-            box = message_box(w, Icon.Warning, translate("Reports", "Imported with warnings"),
-                              "\n".join(lines))
-            box.setObjectName("import_reports_warnings")
-            box.open()
+            show_warnings(w, translate("Reports", "Imported with warnings"), warnings,
+                          "import_reports_warnings")
         return True
 
     # -- export -----------------------------------------------------------------------------
