@@ -6,7 +6,8 @@ then repaints only those pixels (its backing store keeps the rest of the last fr
 drawing everything in the usual order clipped to them, so the result is the frame a
 full redraw gives. A jump far in time, a hatched layer (its dashed outline runs along
 the whole union), a context feature starting or ending (the drained Kakhovka reservoir)
-or a change too big to be worth it redraws everything.
+a change too big to be worth it, or states more than MAX_STATES_APART apart (a random
+jump: no need to compare their pieces to know) redraws everything.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from viewer.render.settings import RenderSettings
 from viewer.render.viewport import Viewport
 
 MAX_BOXES = 256         # more changed parts than this: draw everything
+MAX_STATES_APART = 31   # a layer's states further apart than this: a jump, draw everything
 PAD_PX = 3              # antialiased edges and the 1.8 px change outlines reach past a box
 
 
@@ -42,6 +44,8 @@ def time_change_region(scene: MapScene, viewport: Viewport, before: RenderSettin
         old, new = history.state_index(before.at), history.state_index(after.at)
         if old == new:
             continue
+        if abs(new - old) > MAX_STATES_APART:
+            return None                 # (told before any piece is looked at)
         if layer.style.hatch or scene.big.is_big(layer.id, old) or scene.big.is_big(layer.id, new):
             return None                 # (a big state is drawn whole from its Display)
         pieces = np.setxor1d(history.piece_indices(old), history.piece_indices(new))

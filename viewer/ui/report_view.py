@@ -50,7 +50,11 @@ class ReportView(QWidget):
         self.show_text("", "")
 
     def show_text(self, text: str, url: str) -> None:
-        """``text`` is already safe (see report_items); ``url`` comes from the file."""
+        """``text`` is already safe (see report_items); ``url`` comes from the file. The
+        same text again (a time step with the same selection) leaves the pane as it is,
+        scrolled where the user left it."""
+        if self.url == url and self.text.toPlainText() == text and self.link.text() == link_text(url):
+            return
         self.text.setPlainText(text)
         self.url = url
         shown = link_text(url)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QDateEdit, QWidget
 
 from viewer.model.cursor import TimeCursor
@@ -25,7 +25,7 @@ class DateField(QDateEdit):
         self.setLocale(QLocale())                   # the interface's, as installed
         self.setDisplayFormat(DISPLAY_FORMAT)
         self.setCalendarPopup(True)
-        self.calendarWidget().setLocale(QLocale())
+        self._calendar = False      # made when first asked for or opened: see calendarWidget
         self.setKeyboardTracking(False)             # typed: on Enter, not every digit
         self.setToolTip(translate("Timeline", "Go to a date: type it, or pick it from the "
                                               "calendar"))
@@ -43,6 +43,26 @@ class DateField(QDateEdit):
         self._conns.connect(cursor.time_changed, self._on_time)
         self._conns.connect(cursor.span_changed, self._on_span)
         self._on_span(cursor.start, cursor.end)
+
+    def calendarWidget(self):      # noqa: N802 (Qt's name)
+        """The popup calendar, in the interface's language. Qt makes it on first use;
+        once made, every new date updates it (its month menu too): made at start, it
+        cost each time step of the window a dozen events."""
+        if not self._calendar:
+            self._calendar = True
+            super().calendarWidget().setLocale(self.locale())
+        return super().calendarWidget()
+
+    def mousePressEvent(self, event) -> None:      # noqa: N802 (a press may open the popup)
+        self.calendarWidget()
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:        # noqa: N802 (so may F4 or Alt+Down)
+        alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if event.key() == Qt.Key.Key_F4 or (alt and event.key() in (Qt.Key.Key_Up,
+                                                                    Qt.Key.Key_Down)):
+            self.calendarWidget()
+        super().keyPressEvent(event)
 
     def _on_span(self, start: datetime, end: datetime) -> None:
         with blocked(self):

@@ -6,7 +6,12 @@ A time step moves the highlight window by a change or two at its ends: while com
 A and B a month apart, that is one row out of some thirty, where building them all again
 (their texts, their report rows, the filter's marks) cost about 11 ms on the DeepState
 import. The rows of the changes that stay are the same items, with their marks and
-expanded state; a window that shares too little with the last one is built afresh."""
+expanded state; a window that shares too little with the last one is built afresh.
+
+A row taken out is kept (up to POOL rows): a jump back to a window seen before, or
+playback going over the same weeks, puts the same item in again instead of making its
+texts, report rows and marks anew (a random jump in the DeepState import listed some
+six new rows each time). ``clear`` drops them: their texts or marks are stale then."""
 
 from __future__ import annotations
 
@@ -17,9 +22,11 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from viewer.model import Change, Situation
 from viewer.model.report_filter import ReportFilter
 from viewer.ui.qt_utils import blocked
-from viewer.ui.report_filter_marks import mark_change
+from viewer.ui.report_filter_marks import hide_rows, mark_change
+from viewer.ui.report_items import CHANGE_ID
 
 REBUILD_SHARE = 0.5         # fewer rows kept than this share of the new list: built anew
+POOL = 1024                 # rows taken out of the tree kept for when their change is back
 
 
 class WindowRows:
@@ -29,11 +36,29 @@ class WindowRows:
         self.tree = tree
         self.ids: list[str] = []            # top to bottom: newest first
         self._passes: dict[str, bool] = {}
+        # change id -> (row taken out of the tree, whether it passed), oldest first
+        self._pool: dict[str, tuple[QTreeWidgetItem, bool]] = {}
 
     def clear(self) -> None:
         """Forget the rows (the next ``show`` builds them all, e.g. a new filter)."""
         self.ids = []
         self._passes = {}
+        self._pool = {}
+
+    def _keep(self, change_id: str, item: QTreeWidgetItem) -> None:
+        self._pool.pop(change_id, None)
+        self._pool[change_id] = (item, self._passes.pop(change_id))
+        while len(self._pool) > POOL:
+            del self._pool[next(iter(self._pool))]
+
+    def _mark(self, item: QTreeWidgetItem, situation: Situation | None,
+              report_filter: ReportFilter) -> None:
+        """The filter's marks on a row just put in the tree (once made: hidden rows)."""
+        change_id = item.data(0, CHANGE_ID)
+        if change_id in self._passes:
+            hide_rows(item, situation, report_filter, self._passes[change_id])
+        else:
+            self._passes[change_id] = mark_change(item, situation, report_filter)
 
     def show(self, recent: Sequence[Change], row: Callable[[Change], QTreeWidgetItem],
              situation: Situation | None, report_filter: ReportFilter) -> tuple[int, int]:
@@ -47,21 +72,26 @@ class WindowRows:
         by_id = {c.id: c for c in recent}
         with blocked(self.tree):
             if not incremental:
-                self.tree.clear()
-                self._passes = {}
-                self.ids = []
+                kept = set()
             for index in range(len(self.ids) - 1, -1, -1):     # those that left
                 if self.ids[index] not in kept:
-                    self.tree.takeTopLevelItem(index)
-                    del self._passes[self.ids[index]]
-            fresh = [(pos, by_id[i]) for pos, i in enumerate(new)
-                     if not incremental or i not in kept]
+                    self._keep(self.ids[index], self.tree.takeTopLevelItem(index))
+            if not incremental:
+                self.tree.clear()           # rows shown before ``clear``, if any
+            fresh = [(pos, by_id[i]) for pos, i in enumerate(new) if i not in kept]
+            items = []
             for pos, change in fresh:                          # top to bottom
-                item = row(change)
-                self.tree.insertTopLevelItem(pos, item)
+                pooled = self._pool.pop(change.id, None)
+                if pooled is not None:
+                    self._passes[change.id] = pooled[1]
+                items.append(row(change) if pooled is None else pooled[0])
+                self.tree.insertTopLevelItem(pos, items[-1])
+            # spanned once all are in: each call lays the rows out if they are pending
+            for item in items:
+                self._mark(item, situation, report_filter)
                 item.setFirstColumnSpanned(True)
-                self._passes[change.id] = mark_change(item, situation, report_filter)
-                item.setExpanded(True)
+                if item.childCount():       # (expanding a row without reports lays out)
+                    item.setExpanded(True)
             # the rows laid out now, not at the tree's delayed layout (a zero timer after
             # this frame), which painted the tree again in a second frame at every step
             self.tree.executeDelayedItemsLayout()
