@@ -20,6 +20,9 @@ class ElidedLine(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._text = ""
+        # its own background (the parent's colour): a new text then repaints this line
+        # alone, not the panel and dock behind it too
+        self.setAutoFillBackground(True)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(self.fontMetrics().height() + 2 * self.MARGIN)
 

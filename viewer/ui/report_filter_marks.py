@@ -41,14 +41,21 @@ def hide_rows(item: QTreeWidgetItem, situation: Situation | None,
     row is put in."""
     criteria = report_filter.criteria
     change_id = item.data(0, ri.CHANGE_ID)
-    item.setHidden(not shown and report_filter.hide_left_out)
+    _hide(item, not shown and report_filter.hide_left_out)
     if situation is None:
         return
     for j in range(item.childCount()):
         child = item.child(j)
         report = situation.report(child.data(0, ri.REPORT_ID))
         role = next(role for r, role in situation.reports_for(change_id) if r.id == report.id)
-        child.setHidden(criteria.active and not criteria.report_passes(report, role))
+        _hide(child, criteria.active and not criteria.report_passes(report, role))
+
+
+def _hide(item: QTreeWidgetItem, hidden: bool) -> None:
+    """setHidden, only where it changes something: each call (even one that changes
+    nothing) has the tree lay out all its rows again."""
+    if item.isHidden() != hidden:
+        item.setHidden(hidden)
 
 
 def mark_reports(tree: ReportsTree, situation: Situation | None,

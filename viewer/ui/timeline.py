@@ -60,6 +60,10 @@ class TimelineWidget(QWidget):
         # whose dock layout ran again and painted a second frame.
         self.label.setFixedSize(widest + 8, self.label.sizeHint().height())
         self.date_field = DateField(cursor, self)          # the day, typed or picked
+        # Each fills its own background (the colour behind it): at a step each repaints
+        # alone, not the timeline and its dock behind it as well.
+        for widget in (self.label, self.date_field, self.slider):
+            widget.setAutoFillBackground(True)
         style = self.style()
         sp = QStyle.StandardPixmap
         self.first_button = self._button(sp.SP_MediaSkipBackward, translate("Timeline", "First"),

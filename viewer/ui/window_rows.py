@@ -89,6 +89,7 @@ class WindowRows:
             # spanned once all are in: each call lays the rows out if they are pending
             for item in items:
                 self._mark(item, situation, report_filter)
+            for item in items:
                 item.setFirstColumnSpanned(True)
                 if item.childCount():       # (expanding a row without reports lays out)
                     item.setExpanded(True)
