@@ -71,3 +71,44 @@ def test_a_step_that_changes_the_reports_rows_is_one_frame(qtbot, monkeypatch, t
     assert len(stepped) >= 2, seen
     assert all(count == 1 and tree_painted and map_painted
                for _, count, tree_painted, map_painted in stepped), seen
+
+
+def test_a_step_repaints_the_changed_widgets_not_the_docks_behind_them(qtbot, monkeypatch,
+                                                                        tmp_path):
+    """The reports header, the timeline's date, date field and slider fill their own
+    background: a new date repaints them, not the docks and window behind them. The
+    date field's calendar is made when first opened (once made, each new date updates
+    its month menu too), in the interface's language."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QCalendarWidget
+    isolate_settings(monkeypatch, tmp_path)
+    window = open_window(qtbot, read_situation(sample_path()))
+    window.reports_dock.show()
+    window.reports_dock.raise_()
+    timeline, cursor = window.timeline, window.cursor_model
+    field = timeline.date_field
+    cursor.first()
+    frames = Frames(window)
+    QApplication.instance().installEventFilter(frames)
+    try:
+        frames.settle()
+        frames.painted = set()
+        cursor.step_by(3)
+        frames.settle()
+    finally:
+        QApplication.instance().removeEventFilter(frames)
+    changed = (window.reports_panel.header, timeline.label, field, timeline.slider,
+               window.canvas)
+    assert all(w in frames.painted for w in changed), [w for w in changed
+                                                       if w not in frames.painted]
+    behind = (window.reports_dock, window.reports_panel, window.timeline_dock, timeline,
+              window)
+    assert not any(w in frames.painted for w in behind), [w for w in behind
+                                                          if w in frames.painted]
+    assert field.findChild(QCalendarWidget) is None
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_F4)                # opens the calendar
+    calendar = field.findChild(QCalendarWidget)
+    assert calendar is not None and calendar.locale() == field.locale()
+    assert calendar.selectedDate() == field.date()
+    calendar.window().hide()

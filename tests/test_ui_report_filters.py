@@ -180,3 +180,31 @@ def test_provenance_tab(qtbot, window):
     w.cursor_model.set_time(D[9])
     qtbot.waitUntil(lambda: panel.provenance.layers.topLevelItemCount() == 1)
     assert "9 Jun 2025" in panel.provenance.caption.text()
+
+
+def test_rows_that_leave_the_window_and_come_back_keep_the_filters_marks(qtbot, window):
+    """A row taken out of the list (its change left the highlight window) is kept and put
+    in again when the change is back: the same item, greyed once, hidden as the filter
+    says."""
+    w, bar = window, window.reports_panel.filter_bar
+    choose(qtbot, bar.source_grade, 2)
+    choose(qtbot, bar.info_grade, 2)                # B2 or better: the claim is left out
+    qtbot.mouseClick(bar.hide, Qt.MouseButton.LeftButton)
+    first = rows(w)
+    assert {cid for cid, item in first.items() if item.isHidden()} == {CLAIM10, LOSS20}
+    w.cursor_model.set_time(D[1])                   # before every change: no rows
+    assert rows(w) == {}
+    w.cursor_model.set_time(D[25])
+    again = rows(w)
+    assert set(again) == set(first) and all(again[c] is first[c] for c in first)
+    assert {cid for cid, item in again.items() if item.isHidden()} == {CLAIM10, LOSS20}
+    assert shown_reports(again[GAIN5]) == ["r1"]            # r3 (C3) still hidden
+    assert again[CLAIM10].text(0).count(MARK) == 1          # greyed once, not again
+    assert w.reports_panel.filter_note.text() == "1 of 3 changes pass: B2 or better"
+    qtbot.mouseClick(bar.reset, Qt.MouseButton.LeftButton)  # a new filter: rows anew
+    w.cursor_model.set_time(D[1])
+    w.cursor_model.set_time(D[25])
+    fresh = rows(w)
+    assert not any(fresh[c] is first[c] for c in first)
+    assert left_out(w) == set() and not any(i.isHidden() for i in fresh.values())
+    assert shown_reports(fresh[GAIN5]) == ["r1", "r3"]

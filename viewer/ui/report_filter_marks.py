@@ -28,27 +28,15 @@ def mark_change(item: QTreeWidgetItem, situation: Situation | None,
     change_id = item.data(0, ri.CHANGE_ID)
     shown = situation is None or not criteria.active or criteria.change_shown(
         situation, change_id)
+    _hide(item, not shown and report_filter.hide_left_out)
     if not shown:
         _grey(item)
-    hide_rows(item, situation, report_filter, shown)
-    return shown
-
-
-def hide_rows(item: QTreeWidgetItem, situation: Situation | None,
-              report_filter: ReportFilter, shown: bool) -> None:
-    """Hide the change's row (``shown``: whether it passes) and its report rows as the
-    filter says. The tree keeps what is hidden, not the item: done again each time the
-    row is put in."""
-    criteria = report_filter.criteria
-    change_id = item.data(0, ri.CHANGE_ID)
-    _hide(item, not shown and report_filter.hide_left_out)
-    if situation is None:
-        return
     for j in range(item.childCount()):
         child = item.child(j)
         report = situation.report(child.data(0, ri.REPORT_ID))
         role = next(role for r, role in situation.reports_for(change_id) if r.id == report.id)
         _hide(child, criteria.active and not criteria.report_passes(report, role))
+    return shown
 
 
 def _hide(item: QTreeWidgetItem, hidden: bool) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from viewer.model import Change, Situation
 from viewer.model.report_filter import ReportFilter
 from viewer.ui.qt_utils import blocked
-from viewer.ui.report_filter_marks import hide_rows, mark_change
+from viewer.ui.report_filter_marks import mark_change
 from viewer.ui.report_items import CHANGE_ID
 
 REBUILD_SHARE = 0.5         # fewer rows kept than this share of the new list: built anew
@@ -53,11 +53,11 @@ class WindowRows:
 
     def _mark(self, item: QTreeWidgetItem, situation: Situation | None,
               report_filter: ReportFilter) -> None:
-        """The filter's marks on a row just put in the tree (once made: hidden rows)."""
+        """The filter's marks on a new row, once it is in the tree (setHidden does
+        nothing before). A row kept from before has them: its item remembers what is
+        hidden, and the tree hides it again as it is put back."""
         change_id = item.data(0, CHANGE_ID)
-        if change_id in self._passes:
-            hide_rows(item, situation, report_filter, self._passes[change_id])
-        else:
+        if change_id not in self._passes:
             self._passes[change_id] = mark_change(item, situation, report_filter)
 
     def show(self, recent: Sequence[Change], row: Callable[[Change], QTreeWidgetItem],
