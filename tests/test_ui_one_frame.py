@@ -44,14 +44,20 @@ class Frames(QObject):
         raise AssertionError("the window never stopped posting events")
 
 
-def test_a_step_that_changes_the_reports_rows_is_one_frame(qtbot, monkeypatch, tmp_path):
+def sample_window(qtbot, monkeypatch, tmp_path):
+    """The sample in a window with its Reports dock raised, at its first time."""
     isolate_settings(monkeypatch, tmp_path)
     window = open_window(qtbot, read_situation(sample_path()))
     window.reports_dock.show()
     window.reports_dock.raise_()
+    window.cursor_model.first()
+    return window
+
+
+def test_a_step_that_changes_the_reports_rows_is_one_frame(qtbot, monkeypatch, tmp_path):
+    window = sample_window(qtbot, monkeypatch, tmp_path)
     tree = window.reports_panel.window_tree
     cursor = window.cursor_model
-    cursor.first()
     frames = Frames(window)
     QApplication.instance().installEventFilter(frames)
     try:
@@ -81,13 +87,9 @@ def test_a_step_repaints_the_changed_widgets_not_the_docks_behind_them(qtbot, mo
     its month menu too), in the interface's language."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QCalendarWidget
-    isolate_settings(monkeypatch, tmp_path)
-    window = open_window(qtbot, read_situation(sample_path()))
-    window.reports_dock.show()
-    window.reports_dock.raise_()
+    window = sample_window(qtbot, monkeypatch, tmp_path)
     timeline, cursor = window.timeline, window.cursor_model
     field = timeline.date_field
-    cursor.first()
     frames = Frames(window)
     QApplication.instance().installEventFilter(frames)
     try:

@@ -85,9 +85,10 @@ def _date_line(lay: Layout, at: str) -> tuple[QPointF, str] | None:
 
 
 def draw_date(painter: QPainter, scene: MapScene, viewport: Viewport,
-              settings: RenderSettings) -> None:
-    """Only the legend's date, where ``draw_decorations`` puts it."""
-    lay = decoration_layout(scene, viewport, settings)
+              settings: RenderSettings, lay: Layout | None = None) -> None:
+    """Only the legend's date, where ``draw_decorations`` puts it (``lay``: the
+    ``decoration_layout`` of these, when the caller keeps it)."""
+    lay = decoration_layout(scene, viewport, settings) if lay is None else lay
     line = _date_line(lay, date_text(settings))
     if line is None:
         return
@@ -99,9 +100,10 @@ def draw_date(painter: QPainter, scene: MapScene, viewport: Viewport,
     painter.restore()
 
 
-def date_rect(scene: MapScene, viewport: Viewport, settings: RenderSettings) -> QRectF:
+def date_rect(scene: MapScene, viewport: Viewport, settings: RenderSettings,
+              lay: Layout | None = None) -> QRectF:
     """The pixels ``draw_date`` may touch (its text's box, with room for antialiasing)."""
-    lay = decoration_layout(scene, viewport, settings)
+    lay = decoration_layout(scene, viewport, settings) if lay is None else lay
     line = _date_line(lay, date_text(settings))
     if line is None:
         return QRectF()

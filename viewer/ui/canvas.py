@@ -188,7 +188,8 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
                 panels = self.decoration_pixmaps.pixmaps(self.scene, viewport, settings, dpr)
                 for origin, panel in panels:
                     painter.drawPixmap(origin, panel)
-                draw_date(painter, self.scene, viewport, settings)
+                draw_date(painter, self.scene, viewport, settings,
+                          self.decoration_pixmaps.layout(self.scene, viewport, settings))
         painter.end()
 
     def resizeEvent(self, event) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap, QRegion
 
 from viewer.render import MapScene, RenderSettings, Viewport
+from viewer.render.decoration_layout import Layout
 from viewer.render.decorations import (date_rect, decoration_layout, decoration_rects,
                                        draw_decorations, draw_scale_bar, scale_bar_rect)
 from viewer.render.dirty import time_change_region
@@ -74,6 +75,13 @@ class DecorationPixmaps:
             cached = self._cache[name] = (key, build())
         return cached[1]
 
+    def layout(self, scene: MapScene, viewport: Viewport, settings: RenderSettings) -> Layout:
+        """``decoration_layout``, made again only when the view or the options change
+        (it lays out the legend's names: a time step needs just the date's place)."""
+        return self._cached("layout", (viewport.key(), timeless(settings),
+                                       settings.days(scene.situation)),
+                            lambda: decoration_layout(scene, viewport, settings))
+
     def reserved(self, scene: MapScene, viewport: Viewport,
                  settings: RenderSettings) -> tuple[QRectF, ...]:
         """``reserved_rects``, computed again only when the view or the options change."""
@@ -132,9 +140,9 @@ def time_step_region(canvas, at: datetime, days: float,
                 reserved_rects(canvas.scene, viewport, after):
             return None                 # the labels are laid out again
         for settings in (before, after):
-            legend = decoration_layout(canvas.scene, viewport, settings).legend
-            rect = legend.adjusted(-2, -2, 2, 2) if rekeyed and legend is not None \
-                else date_rect(canvas.scene, viewport, settings)
+            lay = canvas.decoration_pixmaps.layout(canvas.scene, viewport, settings)
+            rect = lay.legend.adjusted(-2, -2, 2, 2) if rekeyed and lay.legend is not None \
+                else date_rect(canvas.scene, viewport, settings, lay)
             region = region.united(rect.toAlignedRect())
     covered = sum(r.width() * r.height() for r in region)
     return region if covered <= PARTIAL_AT_MOST * canvas.width() * canvas.height() else None
