@@ -139,6 +139,23 @@ def test_clicking_a_report_selects_its_changes_and_moves_time(env, qtbot):
     assert QGuiApplication.clipboard().text() == "https://example.org/isw"
 
 
+def test_the_details_offer_no_link_until_a_report_is_picked(env, qtbot):
+    """Nothing picked: no text, Copy and Open link disabled, at the start and after time
+    steps (which leave an unchanged pane as it is); a report's link, then none again."""
+    panel, cursor, selection = env
+    view = panel.details
+    buttons = lambda: (view.copy_button.isEnabled(), view.open_button.isEnabled())  # noqa: E731
+    assert view.text.toPlainText() == "" and buttons() == (False, False)
+    cursor.set_time(T("2025-06-21"))
+    cursor.set_time(T("2025-06-11"))
+    assert view.text.toPlainText() == "" and buttons() == (False, False)
+    click(panel.window_tree, tops(panel)[1].child(0), qtbot)        # ISW: an https link
+    assert buttons() == (True, True) and view.link.text() == "https://example.org/isw"
+    selection.clear()
+    assert view.text.toPlainText() == "" and buttons() == (False, False)
+    assert view.link.text() == ""
+
+
 def test_clicking_a_change_selects_it_and_a_map_click_selects_it_back(env, qtbot):
     panel, cursor, selection = env
     click(panel.window_tree, tops(panel)[1], qtbot)

@@ -22,6 +22,7 @@ class ReportView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.url = ""
+        self._shown: tuple[str, str] | None = None     # (text, url) shown
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setPlaceholderText(translate("Reports", "Select a change or a report to see its "
@@ -53,8 +54,9 @@ class ReportView(QWidget):
         """``text`` is already safe (see report_items); ``url`` comes from the file. The
         same text again (a time step with the same selection) leaves the pane as it is,
         scrolled where the user left it."""
-        if self.url == url and self.text.toPlainText() == text and self.link.text() == link_text(url):
+        if self._shown == (text, url):
             return
+        self._shown = (text, url)
         self.text.setPlainText(text)
         self.url = url
         shown = link_text(url)
