@@ -53,14 +53,9 @@ def sample_window(qtbot, monkeypatch, tmp_path):
     window = open_window(qtbot, read_situation(sample_path()))
     window.reports_dock.show()
     window.reports_dock.raise_()
-    for _ in range(100):
-        window.worker.wait()
-        QApplication.processEvents()        # deliveries, which may submit more jobs
-        QApplication.processEvents()
-        if window.worker.wait(0.0):
-            break
-    else:
-        raise AssertionError("the window's background work never ended")
+    qtbot.waitUntil(lambda: window.reports_panel.regions is not None
+                    and window.timeline.chart.analytics is not None
+                    and window.worker.wait(0.0), timeout=60_000)
     window.cursor_model.first()
     return window
 
