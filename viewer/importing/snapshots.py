@@ -32,6 +32,7 @@ from viewer.model.messages import QT_TRANSLATE_NOOP, message
 DATE_PROPERTIES = ("date", "time", "timestamp", "valid_from")
 DATE_IN_NAME = r"(?<!\d)(\d{4}-\d{2}-\d{2}|\d{8})(?!\d)"
 _SEPARATED = re.compile(r"^(\d{4})[-_./](\d{2})[-_./](\d{2})$")
+HUGE_VERTICES = 200_000     # snapshots this large are compared one pair at a time
 
 
 @dataclass(eq=False)
@@ -163,18 +164,22 @@ def check_unique_dates(snapshots: list[Snapshot]) -> list[Snapshot]:
 
 class _Replay:
     """A History.from_states stepper fed with raw changes computed ahead, in threads
-    (shapely releases the GIL), through the sliver filter when there is one."""
+    (shapely releases the GIL), or one at a time as asked when there is no ``pool``,
+    through the sliver filter when there is one."""
 
-    def __init__(self, geoms: list[BaseGeometry], pool: ThreadPoolExecutor,
+    def __init__(self, geoms: list[BaseGeometry], pool: ThreadPoolExecutor | None,
                  sliver_filter: SliverFilter | None):
         self._geoms = geoms
-        self._futures = [pool.submit(gain_and_loss, a, b) for a, b in zip(geoms, geoms[1:])]
+        self._futures = [pool.submit(gain_and_loss, a, b) for a, b in zip(geoms, geoms[1:])] \
+            if pool is not None else None
         self._filter = sliver_filter
         self._i = 0
 
     def step(self, prev: BaseGeometry, state: BaseGeometry):
         i, self._i = self._i, self._i + 1
-        if prev is self._geoms[i] and state is self._geoms[i + 1]:
+        if self._futures is None:
+            gained, lost = gain_and_loss(prev, state)
+        elif prev is self._geoms[i] and state is self._geoms[i + 1]:
             gained, lost = self._futures[i].result()
         else:                                # from_states repaired one: measure that
             gained, lost = gain_and_loss(prev, state)
@@ -196,9 +201,16 @@ def history_from_snapshots(layer_id: str, snapshots: list[Snapshot], min_width_m
     if (min_width_m > 0 or min_area_km2 > 0) and len(geoms) > 1 and all(
             b == b for b in bounds):
         sliver_filter = SliverFilter(tuple(bounds), min_width_m, min_area_km2)
+    states = [(s.at, s.geometry) for s in ordered]
+    if max(shapely.get_num_coordinates(geoms), default=0) > HUGE_VERTICES:
+        # one overlay of such states at a time: each holds hundreds of bytes a vertex
+        # while it runs, and three at once (two differences and the first state's cut)
+        # took 3.8 GB for 2,000,000-vertex snapshots
+        return History.from_states(layer_id, states, stepper=_Replay(geoms, None,
+                                                                     sliver_filter)), \
+            sliver_filter
     workers = workers or min(4, os.cpu_count() or 1)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         replay = _Replay(geoms, pool, sliver_filter)
-        history = History.from_states(layer_id, [(s.at, s.geometry) for s in ordered],
-                                      stepper=replay)
+        history = History.from_states(layer_id, states, stepper=replay)
     return history, sliver_filter
