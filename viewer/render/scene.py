@@ -18,7 +18,7 @@ from viewer.analysis.projection import Projector, auto_crs
 from viewer.model import Situation
 from viewer.render.big_layers import BigStates
 from viewer.render.context_paths import ContextPaths
-from viewer.render.paths import geometry_path, lines_path
+from viewer.render.paths import geometry_path, lines_path, piece_entries
 from viewer.render.scene_changes import ChangeAreas
 from viewer.render.window_union import WindowUnions
 from viewer.render.scene_geometry import (LRU, for_display, inscribed_circles, lonlat_extent,
@@ -57,7 +57,8 @@ class MapScene(ChangeAreas):
         self.place_major = np.array([p.population >= MAJOR_CITY or p.kind == "capital"
                                      for p in situation.places], dtype=bool)
         self._anchors: dict[str, tuple[float, float, float]] | None = None
-        self._pieces: dict[tuple[str, int], tuple[BaseGeometry, QPainterPath]] = {}
+        # (layer id, piece index) -> (path, polygons, projected bounds): paths.piece_entries
+        self._pieces: dict[tuple[str, int], tuple[QPainterPath, int, tuple]] = {}
         self._states = LRU(STATE_PATHS)
         self._outlines = LRU(STATE_PATHS)
         self._changes = LRU(256)
@@ -143,13 +144,13 @@ class MapScene(ChangeAreas):
     def layer_path(self, layer_id: str, t: datetime) -> QPainterPath:
         """The layer's area at ``t``: one winding-rule path of the pieces of that state."""
         index = self.situation.layer(layer_id).history.state_index(t)
-        return self._state(layer_id, index)[1]
+        return self._state(layer_id, index)[0]
 
     def layer_rings(self, layer_id: str, t: datetime) -> int:
         """How many polygons (outer rings) the layer's area at ``t`` is drawn with (see
         DENSE_RINGS)."""
         index = self.situation.layer(layer_id).history.state_index(t)
-        return self._state(layer_id, index)[2]
+        return self._state(layer_id, index)[1]
 
     def layer_outline(self, layer_id: str, t: datetime) -> QPainterPath:
         """The boundary of the layer's area at ``t`` (of the union, so the seams between
@@ -171,7 +172,7 @@ class MapScene(ChangeAreas):
         those boxes needs. A closed ring wholly outside a pixel adds nothing to that
         pixel's coverage, so those pixels come out as the whole path fills them."""
         index = self.situation.layer(layer_id).history.state_index(t)
-        _, path, _, indices, bounds = self._state(layer_id, index)
+        path, _, indices, bounds = self._state(layer_id, index)
         hit = ((bounds[:, None, 0] <= boxes[None, :, 2]) & (bounds[:, None, 2] >= boxes[None, :, 0])
                & (bounds[:, None, 1] <= boxes[None, :, 3])
                & (bounds[:, None, 3] >= boxes[None, :, 1])).any(axis=1)
@@ -179,13 +180,16 @@ class MapScene(ChangeAreas):
             return path
         within = geometry_path([])
         for i in indices[hit].tolist():
-            within.addPath(self._pieces[(layer_id, i)][1])
+            within.addPath(self._pieces[(layer_id, i)][0])
         return within
 
     def layer_geometry(self, layer_id: str, t: datetime) -> np.ndarray:
-        """The projected pieces (disjoint shapely polygons) of the layer's state at ``t``."""
-        index = self.situation.layer(layer_id).history.state_index(t)
-        return self._state(layer_id, index)[0]
+        """The projected pieces (disjoint shapely polygons) of the layer's state at ``t``,
+        projected again at each call: only their paths and boxes are kept (an SVG's
+        hatching asks, once per view)."""
+        history = self.situation.layer(layer_id).history
+        return self.project_layer(np.array([p.geometry for p in history.pieces_at(t)],
+                                           dtype=object))
 
     def _ensure_pieces(self, layer_id: str, indices: list[int]) -> None:
         """Project the pieces ``indices`` of the layer and make their paths, where not
@@ -195,8 +199,8 @@ class MapScene(ChangeAreas):
             history = self.situation.layer(layer_id).history
             geoms = self.project_layer(np.array([history.pieces[i].geometry
                                                  for i in missing], dtype=object))
-            for i, geom in zip(missing, geoms):
-                self._pieces[(layer_id, i)] = (geom, geometry_path(geom))
+            for i, entry in zip(missing, piece_entries(geoms)):
+                self._pieces[(layer_id, i)] = entry
 
     def piece_bounds(self, layer_id: str, indices) -> np.ndarray:
         """Projected bounds (minx, miny, maxx, maxy) of the layer's pieces ``indices``,
@@ -210,26 +214,25 @@ class MapScene(ChangeAreas):
         missing = indices[~known[indices]].tolist()
         if missing:
             self._ensure_pieces(layer_id, missing)
-            geoms = np.array([self._pieces[(layer_id, i)][0] for i in missing], dtype=object)
-            boxes[missing] = shapely.bounds(geoms).reshape(-1, 4)
+            boxes[missing] = [self._pieces[(layer_id, i)][2] for i in missing]
             known[missing] = True
         return boxes[indices]
 
     def _state(self, layer_id: str, index: int) -> tuple:
-        """(projected pieces, their path, how many polygons, piece indices, their
-        bounds) of the layer's state ``index``."""
+        """(its path, how many polygons, piece indices, their bounds) of the layer's
+        state ``index``."""
         def build():
             history = self.situation.layer(layer_id).history
             indices = history.piece_indices(index)
             self._ensure_pieces(layer_id, indices.tolist())
             path = geometry_path([])
-            for i in indices.tolist():
-                path.addPath(self._pieces[(layer_id, i)][1])
-            geoms = np.array([self._pieces[(layer_id, i)][0] for i in indices.tolist()],
-                             dtype=object)
-            # polygons, holes aside: counted without making an object per part
-            return (geoms, path, int(shapely.get_num_geometries(geoms).sum()), indices,
-                    shapely.bounds(geoms).reshape(-1, 4))
+            entries = [self._pieces[(layer_id, i)] for i in indices.tolist()]
+            path.reserve(sum(entry[0].elementCount() for entry in entries))
+            for entry in entries:
+                path.addPath(entry[0])
+            # polygons, holes aside: counted when each piece was built
+            return (path, sum(entry[1] for entry in entries), indices,
+                    np.array([entry[2] for entry in entries], dtype=float).reshape(-1, 4))
         return self._states.get_or_build((layer_id, index), build)
 
     def adopt_pieces(self, built: dict) -> None:
