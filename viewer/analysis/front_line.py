@@ -22,22 +22,19 @@ each shared segment from the time both pieces are valid.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from functools import cache
 
 import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from viewer.analysis.front_segments import Segments, cut
 from viewer.analysis.piece_snapshot import LayerPieces, copies, over_intervals
 from viewer.analysis.projection import shrunk
 from viewer.model import Region, Situation
-from viewer.model.geodesy import GEOD
 
 FRONT_TOLERANCE_M = 1000.0
-SEGMENT_DEG = 0.01          # segments of at most ~1.1 km
-PROBE_DEG = 1e-5            # ~1 m beside a segment
-_CHUNK = 64                 # pieces between two checks while the front is measured
 BUILTIN_OUTLINE = "the built-in Ukraine outline"
 
 
@@ -72,16 +69,6 @@ def country_outline(regions: list[Region]) -> tuple[BaseGeometry | None, str]:
             f"the union of the situation's {len(regions)} regions")
 
 
-@dataclass(frozen=True)
-class _Segments:
-    piece: np.ndarray           # index of the segment's piece
-    start: np.ndarray           # (k, 2) lon/lat
-    end: np.ndarray
-    km: np.ndarray              # geodesic length (only segments deep inside are kept)
-    partner: np.ndarray         # (pairs,) segment index
-    other: np.ndarray           # (pairs,) piece on the segment's other side
-
-
 class FrontLine:
     """Front length of each layer's states (``series``) and the line itself (``line_at``)."""
 
@@ -94,7 +81,7 @@ class FrontLine:
         self._outline = None if outline is None else copies([outline])[0]
         self._layers = {layer.id: LayerPieces.of(layer) for layer in situation.layers}
         self._zone = None
-        self._segments: dict[str, _Segments] = {}
+        self._segments: dict[str, Segments] = {}
         self._km: dict[str, np.ndarray] = {}
         self.complete = False
 
@@ -104,6 +91,7 @@ class FrontLine:
             check()
             self.series(layer_id, check)
         self._layers = {k: pieces.measured() for k, pieces in self._layers.items()}
+        self._segments = {k: replace(seg, km=None) for k, seg in self._segments.items()}
         self.complete = True
         return self
 
@@ -118,11 +106,12 @@ class FrontLine:
             first, last = pieces.first, pieces.last
             seg = self._cut(layer_id, check)
             n = len(pieces.times)
-            own = seg.piece[seg.partner]
+            piece = seg.piece
+            own = piece[seg.partner]
             since = np.maximum(first[own], first[seg.other])
             until = np.minimum(last[own], last[seg.other])
             both = since < until
-            edges = over_intervals(n, first[seg.piece], last[seg.piece], seg.km)
+            edges = over_intervals(n, first[piece], last[piece], seg.km)
             shared = over_intervals(n, since[both], until[both], seg.km[seg.partner[both]])
             self._km[layer_id] = np.maximum(edges - shared, 0.0)
         return self._km[layer_id]
@@ -136,11 +125,12 @@ class FrontLine:
         first, last = self._layers[layer_id].first, self._layers[layer_id].last
         seg = self._cut(layer_id)
         valid = (first <= index) & (last > index)
-        shared = np.zeros(len(seg.km), bool)
-        hit = valid[seg.other] & valid[seg.piece[seg.partner]]
+        piece = seg.piece
+        shared = np.zeros(len(seg.first), bool)
+        hit = valid[seg.other] & valid[piece[seg.partner]]
         shared[seg.partner[hit]] = True
-        keep = valid[seg.piece] & (seg.km > 0) & ~shared
-        lines = shapely.linestrings(np.stack([seg.start[keep], seg.end[keep]], axis=1))
+        start = seg.first[valid[piece] & ~shared]
+        lines = shapely.linestrings(np.stack([seg.points[start], seg.points[start + 1]], axis=1))
         if not len(lines):
             return shapely.MultiLineString()
         return shapely.line_merge(shapely.multilinestrings(lines))
@@ -154,105 +144,9 @@ class FrontLine:
             shapely.prepare(self._zone)
         return self._zone
 
-    def _cut(self, layer_id: str, check=lambda: None) -> _Segments:
-        if layer_id in self._segments:
-            return self._segments[layer_id]
-        pieces = self._layers[layer_id]
-        geoms, first, last = pieces.geoms, pieces.first, pieces.last
-        # in chunks of pieces: only the segments deep inside are kept, so the arrays of
-        # every segment of every piece (3 M on a 5-year series) never exist at once
-        parts = [self._segments_of(geoms, k, check) for k in range(0, len(geoms), _CHUNK)]
-        piece, start, end, km, px, py = (np.concatenate(a) for a in zip(*parts)) if parts \
-            else _NO_SEGMENTS
-        del parts
-        partner, other = _beside(geoms, first, last, piece, px, py, check)
-        self._segments[layer_id] = _Segments(piece, start, end, km, partner.astype(np.int32),
-                                             other.astype(np.int32))
+    def _cut(self, layer_id: str, check=lambda: None) -> Segments:
+        if layer_id not in self._segments:
+            pieces = self._layers[layer_id]
+            self._segments[layer_id] = cut(pieces.geoms, pieces.first, pieces.last,
+                                           self._inner(), check)
         return self._segments[layer_id]
-
-    def _segments_of(self, geoms: np.ndarray, k: int, check) -> tuple:
-        """(piece, start, end, km, probe x, probe y) of the segments deep inside of
-        pieces ``k`` to ``k + _CHUNK``: float32 lon/lat (~0.5 m, to draw) and int32
-        pieces, what is kept per segment; the probes in float64, for ``_beside``."""
-        check()
-        chunk = geoms[k:k + _CHUNK]
-        # segmentize may return a polygon as a multipolygon (shapely 2.2): parts after it
-        polys, owner = shapely.get_parts(shapely.segmentize(chunk, SEGMENT_DEG),
-                                         return_index=True)
-        rings, ring_poly = shapely.get_rings(polys, return_index=True)
-        coords, ring_of = shapely.get_coordinates(rings, return_index=True)
-        same = ring_of[1:] == ring_of[:-1]
-        start, end = coords[:-1][same], coords[1:][same]
-        piece = owner[ring_poly[ring_of[:-1][same]]] + k
-        mid = (start + end) / 2
-        inner = self._inner()
-        if inner is not None:
-            # only the segments that deep inside count, for the length and the drawing:
-            # the rest are neither measured further nor kept
-            deep = shapely.contains_xy(inner, mid[:, 0], mid[:, 1])
-            start, end, piece, mid = (a[deep] for a in (start, end, piece, mid))
-        _, _, metres = GEOD.inv(start[:, 0], start[:, 1], end[:, 0], end[:, 1])
-        # the probe: 1 m beside the segment, on the side outside its own piece (the
-        # rings' orientation can't be relied on where a ring touches itself)
-        scale = np.cos(np.radians(mid[:, 1]))
-        dx, dy = (end[:, 0] - start[:, 0]) * scale, end[:, 1] - start[:, 1]
-        norm = np.hypot(dx, dy)
-        norm[norm == 0] = 1.0
-        ox, oy = dy / norm * PROBE_DEG / scale, -dx / norm * PROBE_DEG
-        right_inside = np.zeros(len(piece), bool)
-        bounds = np.searchsorted(piece, np.arange(k, k + len(chunk) + 1))
-        for j, geom in enumerate(chunk):
-            own = slice(bounds[j], bounds[j + 1])
-            right_inside[own] = _contains(geom, mid[own, 0] + ox[own], mid[own, 1] + oy[own])
-        side = np.where(right_inside, -1.0, 1.0)
-        return (piece.astype(np.int32), start.astype(np.float32), end.astype(np.float32),
-                metres / 1000.0, mid[:, 0] + side * ox, mid[:, 1] + side * oy)
-
-
-_NO_SEGMENTS = (np.zeros(0, np.int32), np.zeros((0, 2), np.float32),
-                np.zeros((0, 2), np.float32), np.zeros(0), np.zeros(0), np.zeros(0))
-
-
-def _contains(geom: BaseGeometry, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """``contains_xy`` of a piece prepared for the call alone: every piece of a long
-    series prepared at once held ~50 MB more at the measuring's peak."""
-    shapely.prepare(geom)
-    try:
-        return shapely.contains_xy(geom, x, y)
-    finally:
-        shapely.destroy_prepared(geom)
-
-
-def _beside(geoms, first, last, piece, px, py, check) -> tuple[np.ndarray, np.ndarray]:
-    """(segment, piece) pairs: the piece, valid at some time with the segment's own,
-    that contains the segment's probe (px, py). One prepared ``contains_xy`` pass per
-    piece over the probes in its bounding box of the pieces overlapping it in time and
-    space. The pieces are chosen first (the probes of a piece are contiguous): a scan of
-    every probe in each box took time quadratic in the series' length (43 s for a
-    5-year series of the DeepState snapshots replayed, whose pieces repeat in space)."""
-    bounds = shapely.bounds(geoms)
-    reach = bounds + np.array([-1, -1, 1, 1]) * 2 * PROBE_DEG   # a probe is 1 m outside
-    runs = np.searchsorted(piece, np.arange(len(geoms) + 1))    # piece q: runs[q]:runs[q+1]
-    found, owners = [], []
-    for j, geom in enumerate(geoms):
-        if j % _CHUNK == 0:
-            check()
-        box = bounds[j]
-        near = np.flatnonzero((first < last[j]) & (last > first[j])
-                              & (reach[:, 0] <= box[2]) & (reach[:, 2] >= box[0])
-                              & (reach[:, 1] <= box[3]) & (reach[:, 3] >= box[1]))
-        near = near[near != j]
-        lengths = runs[near + 1] - runs[near]
-        if not lengths.sum():
-            continue
-        probes = np.repeat(runs[near] - np.cumsum(lengths) + lengths, lengths) \
-            + np.arange(lengths.sum())
-        probes = probes[(px[probes] >= box[0]) & (px[probes] <= box[2])
-                        & (py[probes] >= box[1]) & (py[probes] <= box[3])]
-        if len(probes):
-            hit = probes[_contains(geom, px[probes], py[probes])]
-            found.append(hit)
-            owners.append(np.full(len(hit), j))
-    if not found:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    return np.concatenate(found), np.concatenate(owners)

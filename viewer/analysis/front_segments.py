@@ -1,0 +1,156 @@
+"""The front's segments (viewer.analysis.front_line): every piece's rings cut into
+segments of at most ~1 km, those lying deep inside the country kept, each with its
+geodesic length and the pieces on its other side."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from viewer.model.geodesy import GEOD
+
+SEGMENT_DEG = 0.01          # segments of at most ~1.1 km
+PROBE_DEG = 1e-5            # ~1 m beside a segment
+_CHUNK = 64                 # pieces between two checks while the front is measured
+
+
+@dataclass(frozen=True)
+class Segments:
+    """The segments deep inside, in piece order. Kept for the drawing as long as the
+    front is (a 5-year daily series: 800,000 segments), so stored lean: each segment's
+    ends are two consecutive ``points`` (the runs of a ring share their ends), its piece
+    is found from ``runs``, and the lengths go once every series is measured."""
+    runs: np.ndarray            # (pieces + 1,): piece q has segments runs[q]:runs[q+1]
+    points: np.ndarray          # (m, 2) float32 lon/lat (~0.5 m, to draw)
+    first: np.ndarray           # int32 index into points of each segment's start; end: +1
+    km: np.ndarray | None       # geodesic length (None once every series is measured)
+    partner: np.ndarray         # (pairs,) segment index
+    other: np.ndarray           # (pairs,) piece on the segment's other side
+
+    @property
+    def piece(self) -> np.ndarray:
+        """The piece of each segment."""
+        return np.repeat(np.arange(len(self.runs) - 1, dtype=np.int32), np.diff(self.runs))
+
+
+def cut(geoms: np.ndarray, first: np.ndarray, last: np.ndarray, inner,
+        check=lambda: None) -> Segments:
+    """The Segments of the pieces ``geoms`` valid over states [first, last), those whose
+    middle lies in ``inner`` (None: all); ``check()`` between chunks of pieces."""
+    # in chunks of pieces: only the segments deep inside are kept, so the arrays of
+    # every segment of every piece (3 M on a 5-year series) never exist at once
+    parts = [_segments_of(geoms, k, inner, check) for k in range(0, len(geoms), _CHUNK)]
+    # each chunk's point indices start at 0: shifted by the points of the chunks before
+    shift = np.cumsum([0] + [len(p[1]) for p in parts[:-1]], dtype=np.int32)
+    for p, by in zip(parts, shift.tolist()):
+        p[2][:] += by
+    # joined one field at a time, each field's chunks let go as it is: the chunks and
+    # the whole (~40 bytes a segment each) never exist together
+    columns = [list(c) for c in zip(*parts)] if parts else [[a] for a in _NO_SEGMENTS]
+    del parts
+    piece, points, first_point, km, px, py = (_joined(columns, k) for k in range(6))
+    partner, other = _beside(geoms, first, last, piece, px, py, check)
+    runs = np.searchsorted(piece, np.arange(len(geoms) + 1))
+    return Segments(runs, points, first_point, km, partner.astype(np.int32),
+                    other.astype(np.int32))
+
+
+def _joined(columns: list[list[np.ndarray]], k: int) -> np.ndarray:
+    whole = np.concatenate(columns[k])
+    columns[k] = []
+    return whole
+
+
+def _segments_of(geoms: np.ndarray, k: int, inner, check) -> tuple:
+    """(piece, points, first, km, probe x, probe y) of the segments deep inside of
+    pieces ``k`` to ``k + _CHUNK`` (as Segments, the points float32 and ``first``
+    indexing them from 0); the probes in float64, for ``_beside``. Segments of no
+    length (a repeated vertex) are left out."""
+    check()
+    chunk = geoms[k:k + _CHUNK]
+    # segmentize may return a polygon as a multipolygon (shapely 2.2): parts after it
+    polys, owner = shapely.get_parts(shapely.segmentize(chunk, SEGMENT_DEG),
+                                     return_index=True)
+    rings, ring_poly = shapely.get_rings(polys, return_index=True)
+    coords, ring_of = shapely.get_coordinates(rings, return_index=True)
+    at = np.flatnonzero((ring_of[1:] == ring_of[:-1])
+                        & np.any(coords[1:] != coords[:-1], axis=1))
+    start, end = coords[at], coords[at + 1]
+    piece = owner[ring_poly[ring_of[at]]] + k
+    mid = (start + end) / 2
+    if inner is not None:
+        # only the segments that deep inside count, for the length and the drawing:
+        # the rest are neither measured further nor kept
+        deep = shapely.contains_xy(inner, mid[:, 0], mid[:, 1])
+        at, start, end, piece, mid = (a[deep] for a in (at, start, end, piece, mid))
+    # the points kept: every kept segment's two ends, each once (at + 1 follows at)
+    kept = np.union1d(at, at + 1)
+    _, _, metres = GEOD.inv(start[:, 0], start[:, 1], end[:, 0], end[:, 1])
+    # the probe: 1 m beside the segment, on the side outside its own piece (the
+    # rings' orientation can't be relied on where a ring touches itself)
+    scale = np.cos(np.radians(mid[:, 1]))
+    dx, dy = (end[:, 0] - start[:, 0]) * scale, end[:, 1] - start[:, 1]
+    norm = np.hypot(dx, dy)
+    norm[norm == 0] = 1.0
+    ox, oy = dy / norm * PROBE_DEG / scale, -dx / norm * PROBE_DEG
+    right_inside = np.zeros(len(piece), bool)
+    bounds = np.searchsorted(piece, np.arange(k, k + len(chunk) + 1))
+    for j, geom in enumerate(chunk):
+        own = slice(bounds[j], bounds[j + 1])
+        right_inside[own] = _contains(geom, mid[own, 0] + ox[own], mid[own, 1] + oy[own])
+    side = np.where(right_inside, -1.0, 1.0)
+    return (piece.astype(np.int32), coords[kept].astype(np.float32),
+            np.searchsorted(kept, at).astype(np.int32), metres / 1000.0,
+            mid[:, 0] + side * ox, mid[:, 1] + side * oy)
+
+
+_NO_SEGMENTS = (np.zeros(0, np.int32), np.zeros((0, 2), np.float32), np.zeros(0, np.int32),
+                np.zeros(0), np.zeros(0), np.zeros(0))
+
+
+def _contains(geom: BaseGeometry, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """``contains_xy`` of a piece prepared for the call alone: every piece of a long
+    series prepared at once held ~50 MB more at the measuring's peak."""
+    shapely.prepare(geom)
+    try:
+        return shapely.contains_xy(geom, x, y)
+    finally:
+        shapely.destroy_prepared(geom)
+
+
+def _beside(geoms, first, last, piece, px, py, check) -> tuple[np.ndarray, np.ndarray]:
+    """(segment, piece) pairs: the piece, valid at some time with the segment's own,
+    that contains the segment's probe (px, py). One prepared ``contains_xy`` pass per
+    piece over the probes in its bounding box of the pieces overlapping it in time and
+    space. The pieces are chosen first (the probes of a piece are contiguous): a scan of
+    every probe in each box took time quadratic in the series' length (43 s for a
+    5-year series of the DeepState snapshots replayed, whose pieces repeat in space)."""
+    bounds = shapely.bounds(geoms)
+    reach = bounds + np.array([-1, -1, 1, 1]) * 2 * PROBE_DEG   # a probe is 1 m outside
+    runs = np.searchsorted(piece, np.arange(len(geoms) + 1))    # piece q: runs[q]:runs[q+1]
+    found, owners = [], []
+    for j, geom in enumerate(geoms):
+        if j % _CHUNK == 0:
+            check()
+        box = bounds[j]
+        near = np.flatnonzero((first < last[j]) & (last > first[j])
+                              & (reach[:, 0] <= box[2]) & (reach[:, 2] >= box[0])
+                              & (reach[:, 1] <= box[3]) & (reach[:, 3] >= box[1]))
+        near = near[near != j]
+        lengths = runs[near + 1] - runs[near]
+        if not lengths.sum():
+            continue
+        probes = np.repeat(runs[near] - np.cumsum(lengths) + lengths, lengths) \
+            + np.arange(lengths.sum())
+        probes = probes[(px[probes] >= box[0]) & (px[probes] <= box[2])
+                        & (py[probes] >= box[1]) & (py[probes] <= box[3])]
+        if len(probes):
+            hit = probes[_contains(geom, px[probes], py[probes])]
+            found.append(hit)
+            owners.append(np.full(len(hit), j))
+    if not found:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.concatenate(found), np.concatenate(owners)
