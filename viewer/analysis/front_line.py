@@ -126,7 +126,7 @@ class FrontLine:
         seg = self._cut(layer_id)
         valid = (first <= index) & (last > index)
         piece = seg.piece
-        shared = np.zeros(len(seg.first), bool)
+        shared = np.zeros(len(piece), bool)
         hit = valid[seg.other] & valid[piece[seg.partner]]
         shared[seg.partner[hit]] = True
         start = seg.first[valid[piece] & ~shared]

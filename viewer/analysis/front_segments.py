@@ -25,7 +25,7 @@ class Segments:
     is found from ``runs``, and the lengths go once every series is measured."""
     runs: np.ndarray            # (pieces + 1,): piece q has segments runs[q]:runs[q+1]
     points: np.ndarray          # (m, 2) float32 lon/lat (~0.5 m, to draw)
-    first: np.ndarray           # int32 index into points of each segment's start; end: +1
+    starts: np.ndarray          # the segments that start a run of points (0 first)
     km: np.ndarray | None       # geodesic length (None once every series is measured)
     partner: np.ndarray         # (pairs,) segment index
     other: np.ndarray           # (pairs,) piece on the segment's other side
@@ -34,6 +34,13 @@ class Segments:
     def piece(self) -> np.ndarray:
         """The piece of each segment."""
         return np.repeat(np.arange(len(self.runs) - 1, dtype=np.int32), np.diff(self.runs))
+
+    @property
+    def first(self) -> np.ndarray:
+        """Each segment's start in ``points`` (its end is the next point): a run of k
+        segments has k + 1 points, so every run before a segment's own adds one."""
+        n = self.runs[-1]
+        return np.arange(n) + np.searchsorted(self.starts, np.arange(n), side="right") - 1
 
 
 def cut(geoms: np.ndarray, first: np.ndarray, last: np.ndarray, inner,
@@ -54,7 +61,8 @@ def cut(geoms: np.ndarray, first: np.ndarray, last: np.ndarray, inner,
     piece, points, first_point, km, px, py = (_joined(columns, k) for k in range(6))
     partner, other = _beside(geoms, first, last, piece, px, py, check)
     runs = np.searchsorted(piece, np.arange(len(geoms) + 1))
-    return Segments(runs, points, first_point, km, partner.astype(np.int32),
+    starts = np.flatnonzero(np.diff(first_point, prepend=-2) != 1).astype(np.int32)
+    return Segments(runs, points, starts, km, partner.astype(np.int32),
                     other.astype(np.int32))
 
 
