@@ -69,16 +69,10 @@ class BigStates:
     def is_big_window(self, change_ids: tuple[str, ...]) -> bool:
         """Whether the changes' gains and losses together hold more than DENSE_POLYGONS
         polygons or BIG_VERTICES vertices."""
-        polygons = vertices = 0
         for cid in change_ids:
             if cid not in self._change_counts:
-                change = self.scene.situation.change(cid)
-                both = np.array([change.gained, change.lost], dtype=object)
-                self._change_counts[cid] = (int(shapely.get_num_geometries(both).sum()),
-                                            int(shapely.get_num_coordinates(both).sum()))
-            polygons += self._change_counts[cid][0]
-            vertices += self._change_counts[cid][1]
-        return polygons > DENSE_POLYGONS or vertices > BIG_VERTICES
+                self._change_counts[cid] = change_counts(self.scene.situation.change(cid))
+        return big_window([self._change_counts[cid] for cid in change_ids])
 
     def window_pieces(self, change_ids: tuple[str, ...], side: int) -> list:
         """The gains (side 0) or losses (1) of the changes, as they are (not merged)."""
@@ -157,6 +151,21 @@ class BigStates:
         while self._bytes > MAX_BYTES and len(self._displays) > 1:
             _, old = self._displays.popitem(last=False)
             self._bytes -= 0 if old.packed is None else old.packed.nbytes
+
+
+def change_counts(change) -> tuple[int, int]:
+    """The polygons and vertices of a change's gains and losses together."""
+    both = np.array([change.gained, change.lost], dtype=object)
+    return (int(shapely.get_num_geometries(both).sum()),
+            int(shapely.get_num_coordinates(both).sum()))
+
+
+def big_window(counts) -> bool:
+    """Whether changes of these ``change_counts`` make a big highlight window (drawn
+    from its Displays, ``draw_big_window``, never from merged paths)."""
+    polygons = sum(c[0] for c in counts)
+    vertices = sum(c[1] for c in counts)
+    return polygons > DENSE_POLYGONS or vertices > BIG_VERTICES
 
 
 def draw_big_layer(painter: QPainter, scene, viewport, settings, layer) -> bool:
