@@ -170,3 +170,17 @@ def test_big_highlight_windows_are_not_merged_ahead(qapp):
     windows = set(built.windows)
     assert windows == {("highlight", tuple(ctl_change))}    # the small change's alone
     assert set(built.change_boxes) == {c.id for c in situation.changes}
+
+
+def test_change_boxes_made_a_few_changes_at_a_time_are_those_made_at_once(qapp, monkeypatch):
+    from viewer.render import scene_changes
+    situation = _front_situation()
+    scene = MapScene(situation)
+    changes = list(situation.changes)
+    whole = scene_changes.change_boxes(scene.project_layer, changes)
+    monkeypatch.setattr(scene_changes, "BOX_VERTICES", 50)
+    few = scene_changes.change_boxes(scene.project_layer, changes)
+    assert len(changes) > 3 and set(few) == set(whole) == {c.id for c in changes}
+    for cid, boxes in whole.items():
+        assert len(boxes) and np.array_equal(few[cid], boxes)
+    assert scene_changes.change_boxes(scene.project_layer, []) == {}
