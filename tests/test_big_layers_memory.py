@@ -5,6 +5,7 @@ view of the shapes array: tests/perf/bench_big_layers.py measured it)."""
 from __future__ import annotations
 
 import numpy as np
+import shapely
 
 from test_big_layers import _grid_situation
 from viewer.render import MapScene
@@ -31,3 +32,26 @@ def test_a_rastered_display_keeps_no_shapes(qapp):
     assert not _holds_shapes(display.shapes)
     assert display.tree is None
 
+
+
+def test_a_rastered_display_spans_its_state_not_the_layer_s_extent(qapp):
+    """A state over part of the extent (a day's change, say) takes a raster of its own
+    bounds, on the extent's pixel grid."""
+    from viewer.model import parse_time
+    situation = _grid_situation()
+    scene = MapScene(situation)
+    minx, miny, maxx, maxy = scene.extent
+    level = bucket((maxx - minx) / 2000)
+    m = 2.0 ** level
+    east = scene.big.pieces("dense", 1)         # from 8 June: the eastern half alone
+    assert situation.layers[0].history.state_index(parse_time("2025-06-08")) == 1
+    display = build_display(scene.projector.crs.srs, east, level, scene.extent)
+    assert display.rastered
+    height, width = display.size
+    left, top = display.origin
+    east_box = scene.project_bbox(shapely.total_bounds(np.array(east, dtype=object)))
+    assert width * m < 0.6 * (maxx - minx)              # about half the extent's width
+    assert left <= east_box[0] and left + width * m >= east_box[2]
+    assert top >= east_box[3] and top - height * m <= east_box[1]
+    assert (left - minx) / m == round((left - minx) / m)     # on the extent's grid
+    assert (maxy - top) / m == round((maxy - top) / m)
