@@ -55,3 +55,20 @@ def test_a_rastered_display_spans_its_state_not_the_layer_s_extent(qapp):
     assert top >= east_box[3] and top - height * m <= east_box[1]
     assert (left - minx) / m == round((left - minx) / m)     # on the extent's grid
     assert (maxy - top) / m == round((maxy - top) / m)
+
+
+def test_a_display_of_small_parts_alone_spans_them(qapp):
+    """Zoomed out until every square is smaller than SMALL_PX pixels: no shape is
+    filled, every part is marked as its box, and the raster spans those boxes."""
+    from viewer.render.display import SMALL_PX
+    situation = _grid_situation()
+    scene = MapScene(situation)
+    minx, miny, maxx, maxy = scene.extent
+    level = bucket((maxx - minx) / 200)          # a 0.04° square: ~1.4 pixels
+    pieces = scene.big.pieces("dense", 0)
+    display = build_display(scene.projector.crs.srs, pieces, level, scene.extent)
+    box = scene.project_bbox(shapely.total_bounds(np.array(pieces, dtype=object)))
+    assert (box[2] - box[0]) / 150 < SMALL_PX * 2.0 ** level     # (a square: half a slot)
+    assert display.rastered and display.mask().any()
+    height, width = display.size
+    assert width * 2.0 ** level < (box[2] - box[0]) + 4 * 2.0 ** level
