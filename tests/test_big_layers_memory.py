@@ -72,3 +72,12 @@ def test_a_display_of_small_parts_alone_spans_them(qapp):
     assert display.rastered and display.mask().any()
     height, width = display.size
     assert width * 2.0 ** level < (box[2] - box[0]) + 4 * 2.0 ** level
+
+
+def test_a_display_of_nothing_is_an_empty_raster(qapp):
+    """A window's side with nothing in it (a day that lost no ground) or a state of
+    empty pieces: a raster of nothing, drawn as nothing."""
+    scene = MapScene(_grid_situation())
+    for pieces in ([], [shapely.MultiPolygon()]):
+        display = build_display(scene.projector.crs.srs, pieces, 11, scene.extent)
+        assert display.rastered and not display.mask().any()

@@ -116,8 +116,7 @@ def build_display(crs: str, pieces, level: int, extent, check=None) -> Display:
     if check is not None:
         check()
     shapes = _chunked(lambda g: _for_zoom(projector, g, m), parts[~small], 256, check)
-    bounds = np.concatenate([box[small], np.asarray(shapely.bounds(shapes),
-                                                    dtype=float).reshape(-1, 4)])
+    bounds = np.concatenate([box[small], shapely.bounds(shapes).reshape(-1, 4)]).astype(float)
     bounds = bounds[np.isfinite(bounds).all(axis=1)]        # (an empty shape: NaN)
     minx, miny, maxx, maxy = _raster_bounds(extent, bounds, m)
     width, height = math.ceil((maxx - minx) / m) + 1, math.ceil((maxy - miny) / m) + 1
