@@ -181,7 +181,6 @@ def test_a_first_view_asks_for_the_state_it_shows_only(qapp, tmp_path):
 def test_the_loader_counts_the_pieces_before_the_gui_has_the_scene(qapp, monkeypatch):
     """prepare (the loader's worker) counts each layer's pieces: the GUI's first time
     step (is_big) then counts none."""
-    import shapely as shapely_module
     from viewer.render import big_layers
     from viewer.ui.loader import prepare
     loaded = prepare(_grid_situation())
@@ -190,4 +189,3 @@ def test_the_loader_counts_the_pieces_before_the_gui_has_the_scene(qapp, monkeyp
         raise AssertionError("pieces counted on the GUI thread")
     monkeypatch.setattr(big_layers.shapely, "get_num_coordinates", counted)
     assert loaded.scene.big.is_big("dense", 0)
-    assert big_layers.shapely is shapely_module
