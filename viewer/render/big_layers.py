@@ -65,7 +65,7 @@ class BigStates:
             return False
         idx = self.scene.situation.layer(layer_id).history.piece_indices(index)
         polygons, vertices = self._piece_counts(layer_id)
-        return bool(polygons[idx].sum() > DENSE_POLYGONS or vertices[idx].sum() > BIG_VERTICES)
+        return big_state(polygons[idx].sum(), vertices[idx].sum())
 
     def pieces(self, layer_id: str, index: int) -> np.ndarray:
         history = self.scene.situation.layer(layer_id).history
@@ -158,6 +158,25 @@ class BigStates:
         while self._bytes > MAX_BYTES and len(self._displays) > 1:
             _, old = self._displays.popitem(last=False)
             self._bytes -= 0 if old.packed is None else old.packed.nbytes
+
+
+def big_state(polygons: int, vertices: int) -> bool:
+    """Whether a state of so many polygons and vertices is drawn from its Displays."""
+    return bool(polygons > DENSE_POLYGONS or vertices > BIG_VERTICES)
+
+
+def path_pieces(history) -> np.ndarray:
+    """Indices of the pieces of ``history`` drawn as paths: those in some state that is
+    not big (the pieces of big states alone are drawn from Displays, never as paths)."""
+    geoms = np.array([p.geometry for p in history.pieces], dtype=object)
+    polygons = shapely.get_num_geometries(geoms).astype(np.int64)
+    vertices = shapely.get_num_coordinates(geoms).astype(np.int64)
+    keep = np.zeros(len(geoms), dtype=bool)
+    for index in range(len(history.times)):
+        idx = history.piece_indices(index)
+        if not big_state(polygons[idx].sum(), vertices[idx].sum()):
+            keep[idx] = True
+    return np.flatnonzero(keep)
 
 
 def change_counts(change) -> tuple[int, int]:
