@@ -13,7 +13,7 @@ from ui_helpers import open_window
 from viewer.model import History, Layer, Region, Situation, SituationMeta, Style, parse_time
 from viewer.model.history import Piece
 from viewer.render import MapScene, RenderSettings, Viewport, render_image, styles
-from viewer.render.big_layers import DENSE_POLYGONS
+from viewer.render.big_counts import DENSE_POLYGONS
 from viewer.render.display import BIG_VERTICES, bucket
 
 RED = "#c0392b"

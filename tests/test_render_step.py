@@ -144,7 +144,8 @@ def test_windows_made_ahead_are_every_window_the_time_shows_and_draw_the_same(qa
 def test_big_highlight_windows_are_not_merged_ahead(qapp):
     """A window of more than DENSE_POLYGONS polygons is drawn from its Displays
     (big_layers.draw_big_window): merging it ahead was work and memory never used."""
-    from viewer.render.big_layers import DENSE_POLYGONS, BigStates
+    from viewer.render.big_counts import DENSE_POLYGONS
+    from viewer.render.big_layers import BigStates
     from viewer.render.prebuild_windows import build_windows
     x, y = np.meshgrid(np.arange(60) * 0.05 + 30.0, np.arange(60) * 0.05 + 47.0)
     squares = shapely.box(x.ravel(), y.ravel(), x.ravel() + 0.02, y.ravel() + 0.02)

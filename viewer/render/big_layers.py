@@ -21,11 +21,11 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 from viewer.render import styles as st
 from viewer.render.big_style import draw_hatching
-from viewer.render.display import BIG_VERTICES, Display, bucket, build_display
+from viewer.render.big_counts import big_state, big_window, change_counts
+from viewer.render.display import Display, bucket, build_display
 from viewer.render.paths import geometry_path
 
 MAX_BYTES = 96 << 20        # rasters kept (a bit a pixel), all states and zooms together
-DENSE_POLYGONS = 2_000      # as scene.DENSE_RINGS
 
 
 class BigStates:
@@ -158,40 +158,6 @@ class BigStates:
         while self._bytes > MAX_BYTES and len(self._displays) > 1:
             _, old = self._displays.popitem(last=False)
             self._bytes -= 0 if old.packed is None else old.packed.nbytes
-
-
-def big_state(polygons: int, vertices: int) -> bool:
-    """Whether a state of so many polygons and vertices is drawn from its Displays."""
-    return bool(polygons > DENSE_POLYGONS or vertices > BIG_VERTICES)
-
-
-def path_pieces(history) -> np.ndarray:
-    """Indices of the pieces of ``history`` drawn as paths: those in some state that is
-    not big (the pieces of big states alone are drawn from Displays, never as paths)."""
-    geoms = np.array([p.geometry for p in history.pieces], dtype=object)
-    polygons = shapely.get_num_geometries(geoms).astype(np.int64)
-    vertices = shapely.get_num_coordinates(geoms).astype(np.int64)
-    keep = np.zeros(len(geoms), dtype=bool)
-    for index in range(len(history.times)):
-        idx = history.piece_indices(index)
-        if not big_state(polygons[idx].sum(), vertices[idx].sum()):
-            keep[idx] = True
-    return np.flatnonzero(keep)
-
-
-def change_counts(change) -> tuple[int, int]:
-    """The polygons and vertices of a change's gains and losses together."""
-    both = np.array([change.gained, change.lost], dtype=object)
-    return (int(shapely.get_num_geometries(both).sum()),
-            int(shapely.get_num_coordinates(both).sum()))
-
-
-def big_window(counts) -> bool:
-    """Whether changes of these ``change_counts`` make a big highlight window (drawn
-    from its Displays, ``draw_big_window``, never from merged paths)."""
-    polygons = sum(c[0] for c in counts)
-    vertices = sum(c[1] for c in counts)
-    return polygons > DENSE_POLYGONS or vertices > BIG_VERTICES
 
 
 def draw_big_layer(painter: QPainter, scene, viewport, settings, layer) -> bool:

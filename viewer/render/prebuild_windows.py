@@ -6,7 +6,7 @@ set's merged gains and losses (``scene_changes.merged_areas``: two unions and tw
 differences, some 2 ms for a week of DeepState changes) are made here once, after a
 file is shown, with every layer visible; a time step then merges nothing. Windows of
 other sets (a layer hidden, other days) are still made when first shown. A big window
-(``big_layers.big_window``: thousands of polygons) is left out: the map draws it from
+(``big_counts.big_window``: thousands of polygons) is left out: the map draws it from
 its Displays, so its merged paths were never used (the 200,000 squares' 27 windows:
 some 15 s and 80 MB). Also each change's boxes (``change_boxes``), for the repaint of
 an adjacent date.
@@ -22,7 +22,7 @@ import shapely
 
 from viewer.analysis.projection import Projector
 from viewer.model import Situation
-from viewer.render.big_layers import big_window, change_counts
+from viewer.render.big_counts import big_window, change_counts
 from viewer.render.paths import geometry_path
 from viewer.render.scene import DISPLAY_SEGMENT_DEG
 from viewer.render.scene_changes import change_boxes, merged_areas

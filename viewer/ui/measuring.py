@@ -27,7 +27,7 @@ from PySide6.QtCore import Signal
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model.geodesy import geodesic_areas_km2
 from viewer.model.snapshot import SituationSnapshot, frozen_copy
-from viewer.render.big_layers import path_pieces
+from viewer.render.big_counts import path_pieces
 from viewer.render.prebuild import build_pieces
 from viewer.render.prebuild_windows import PrebuiltWindows, build_windows
 from viewer.render.prebuild_windows import adopt as adopt_windows
