@@ -59,3 +59,27 @@ def test_reports_behind_a_change_and_changes_behind_a_report():
     assert [c.id for c in window] == ["claim@2025-06-10T00:00:00Z"]
     assert [c.id for c in s.changes_between(None, D[30])] == [
         "adv@2025-06-05T00:00:00Z", "claim@2025-06-10T00:00:00Z", "adv@2025-06-20T00:00:00Z"]
+
+
+def test_areas_measured_in_batches_of_vertices_are_each_geometry_s_own(monkeypatch):
+    """geodesic_areas_km2 measures a few geometries at once when they hold many vertices
+    (memory): each area is still its own, as pyproj measures it alone."""
+    import numpy as np
+    import shapely
+    from viewer.model import geodesy
+    from viewer.model.geometry import vertex_batches
+    circles = [shapely.Point(30 + k * 0.3, 48).buffer(0.1 + 0.01 * k, quad_segs=4 + 8 * k)
+               for k in range(12)]
+    expected = [abs(Geod(ellps="WGS84").geometry_area_perimeter(c)[0]) / 1e6 for c in circles]
+    counts = shapely.get_num_coordinates(circles)
+    monkeypatch.setattr(geodesy, "BATCH_VERTICES", 200)
+    assert len(vertex_batches(counts, geodesy.BATCH, 200)) > 4
+    assert geodesy.geodesic_areas_km2(circles) == pytest.approx(expected, rel=1e-9)
+
+
+def test_vertex_batches_bound_the_vertices_of_each_batch():
+    from viewer.model.geometry import vertex_batches
+    counts = [5, 5, 5, 20, 1, 1, 1]
+    batches = vertex_batches(counts, 2, 10)
+    assert [counts[b] for b in batches] == [[5, 5], [5], [20], [1, 1], [1]]
+    assert vertex_batches([], 2, 10) == []

@@ -13,7 +13,7 @@ from ui_helpers import open_window
 from viewer.model import History, Layer, Region, Situation, SituationMeta, Style, parse_time
 from viewer.model.history import Piece
 from viewer.render import MapScene, RenderSettings, Viewport, render_image, styles
-from viewer.render.big_layers import DENSE_POLYGONS
+from viewer.render.big_counts import DENSE_POLYGONS
 from viewer.render.display import BIG_VERTICES, bucket
 
 RED = "#c0392b"
@@ -176,3 +176,34 @@ def test_a_first_view_asks_for_the_state_it_shows_only(qapp, tmp_path):
     scene.big.request = lambda key, pieces, others: asked.append((key, others()))
     assert scene.big.state_display("dense", 1, 500.0) is None
     assert asked == [(("dense", 1, bucket(500.0)), [])]
+
+
+def test_the_loader_counts_the_pieces_before_the_gui_has_the_scene(qapp, monkeypatch):
+    """prepare (the loader's worker) counts each layer's pieces: the GUI's first time
+    step (is_big) then counts none."""
+    from viewer.render import big_layers
+    from viewer.ui.loader import prepare
+    loaded = prepare(_grid_situation())
+
+    def counted(*args, **kwargs):
+        raise AssertionError("pieces counted on the GUI thread")
+    monkeypatch.setattr(big_layers.shapely, "get_num_coordinates", counted)
+    assert loaded.scene.big.is_big("dense", 0)
+
+
+def test_the_measuring_builds_paths_of_pieces_drawn_as_paths_only(qapp):
+    """The pieces of big states alone are drawn from Displays: the window's measuring
+    no longer projects them and makes their paths (the 200,000 squares: ~110 MB)."""
+    from viewer.model.snapshot import SituationSnapshot
+    from viewer.ui.measuring import RegionsMeasured, measuring_job
+    from viewer.ui.worker import Job
+    grid = _grid_situation()
+    small = Layer("small", "Small", "assessed-control",
+                  History([D1], [Piece(shapely.box(31, 48, 31.5, 48.5), D1, None)], []),
+                  style=Style("#2980b9", 1.0))
+    situation = Situation(grid.meta, grid.regions, [], grid.layers + [small])
+    steps = measuring_job(SituationSnapshot.of(situation),
+                          MapScene(situation).projector.crs, Job())
+    assert isinstance(next(steps), RegionsMeasured)
+    built = next(steps)
+    assert set(built) == {("small", 0)}

@@ -11,7 +11,7 @@ import shapely
 from viewer.model import History, Layer, Region, Situation, SituationMeta, Style, parse_time
 from viewer.model.history import Piece
 from viewer.render import MapScene, RenderSettings, render_image
-from viewer.render.big_layers import DENSE_POLYGONS
+from viewer.render.big_counts import DENSE_POLYGONS
 
 D1 = parse_time("2025-06-01")
 BBOX = (29.8, 46.8, 36.2, 51.2)

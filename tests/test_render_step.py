@@ -139,3 +139,49 @@ def test_windows_made_ahead_are_every_window_the_time_shows_and_draw_the_same(qa
         assert _frame(ahead, settings, viewport) == _frame(shown, settings, viewport), hours
     for change in situation.changes:        # the boxes: as measured when first needed
         assert np.array_equal(ahead.change_bounds(change.id), shown.change_bounds(change.id))
+
+
+def test_big_highlight_windows_are_not_merged_ahead(qapp):
+    """A window of more than DENSE_POLYGONS polygons is drawn from its Displays
+    (big_layers.draw_big_window): merging it ahead was work and memory never used."""
+    from viewer.render.big_counts import DENSE_POLYGONS
+    from viewer.render.big_layers import BigStates
+    from viewer.render.prebuild_windows import build_windows
+    x, y = np.meshgrid(np.arange(60) * 0.05 + 30.0, np.arange(60) * 0.05 + 47.0)
+    squares = shapely.box(x.ravel(), y.ravel(), x.ravel() + 0.02, y.ravel() + 0.02)
+    assert len(squares) > DENSE_POLYGONS
+    day1, day5 = DAY0 + timedelta(days=1), DAY0 + timedelta(days=5)    # (3-day windows)
+    states = [(DAY0, box(29.0, 46.0, 29.5, 46.5)),                     # one small area,
+              (day1, shapely.union(box(29.0, 46.0, 29.5, 46.5),        # then 3,600 squares
+                                   shapely.multipolygons(squares)))]
+    layer = Layer("grid", "Grid", "assessed-control", History.from_states("grid", states),
+                  style=Style("#c0392b", 0.5))
+    small = Layer("ctl", "Control", "assessed-control",
+                  History.from_states("ctl", [(DAY0, box(31, 50, 31.2, 50.2)),
+                                              (day5, box(31, 50, 31.4, 50.2))]),
+                  style=Style("#2980b9", 0.5))
+    meta = SituationMeta(title="Grid", highlight_days=3.0)
+    situation = Situation(meta, [Region("R", {"en": "R"}, box(28, 45, 34, 51))], [],
+                          [layer, small])
+    big = BigStates(MapScene(situation))
+    grid_change = [c.id for c in situation.changes if c.layer_id == "grid"]
+    ctl_change = [c.id for c in situation.changes if c.layer_id == "ctl"]
+    assert big.is_big_window(tuple(grid_change)) and not big.is_big_window(tuple(ctl_change))
+    built = build_windows(MapScene(situation).projector.crs, situation, 3.0)
+    windows = set(built.windows)
+    assert windows == {("highlight", tuple(ctl_change))}    # the small change's alone
+    assert set(built.change_boxes) == {c.id for c in situation.changes}
+
+
+def test_change_boxes_made_a_few_changes_at_a_time_are_those_made_at_once(qapp, monkeypatch):
+    from viewer.render import scene_changes
+    situation = _front_situation()
+    scene = MapScene(situation)
+    changes = list(situation.changes)
+    whole = scene_changes.change_boxes(scene.project_layer, changes)
+    monkeypatch.setattr(scene_changes, "BOX_VERTICES", 50)
+    few = scene_changes.change_boxes(scene.project_layer, changes)
+    assert len(changes) > 3 and set(few) == set(whole) == {c.id for c in changes}
+    for cid, boxes in whole.items():
+        assert len(boxes) and np.array_equal(few[cid], boxes)
+    assert scene_changes.change_boxes(scene.project_layer, []) == {}

@@ -7,8 +7,12 @@ import shapely
 from pyproj import Geod
 from shapely.geometry.base import BaseGeometry
 
+from viewer.model.geometry import vertex_batches
+
 GEOD = Geod(ellps="WGS84")
-BATCH = 1024
+BATCH = 1024                # geometries measured at once
+BATCH_VERTICES = 250_000    # and their vertices (the changes of 200,000 squares: 100 MB
+                            # of oriented copies and coordinates when measured at once)
 _AREAL = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
 
 
@@ -27,11 +31,12 @@ def geodesic_areas_km2(geoms) -> np.ndarray:
     ``Geod.polygon_area_perimeter`` call: each ring is an excursion from the geometry's
     first vertex and back along the same geodesic, whose two edges cancel exactly, so the
     one path's area is the sum of the rings' (and a geometry of thousands of rings costs
-    one call). Measured in batches, so the rings in memory at once stay few."""
+    one call). Measured in batches (of geometries and of vertices), so the rings in memory at
+    once stay few."""
     geoms = np.asarray(geoms, dtype=object)
-    if len(geoms) > BATCH:
-        return np.concatenate([_areas_km2(geoms[i:i + BATCH])
-                               for i in range(0, len(geoms), BATCH)])
+    batches = vertex_batches(shapely.get_num_coordinates(geoms), BATCH, BATCH_VERTICES)
+    if len(batches) > 1:
+        return np.concatenate([_areas_km2(geoms[b]) for b in batches])
     return _areas_km2(geoms)
 
 

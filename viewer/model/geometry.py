@@ -25,6 +25,21 @@ def polygonal(geom: BaseGeometry | None) -> BaseGeometry:
     return parts[0] if len(parts) == 1 else MultiPolygon(parts)
 
 
+def vertex_batches(counts: np.ndarray, count: int, vertices: int) -> list[slice]:
+    """Slices, in order, of items of ``counts`` vertices each: at most ``count`` items
+    a slice and, but for a single item of more, at most ``vertices`` vertices, so that
+    what a vectorised step over them copies at once (coordinates, oriented or projected
+    copies) stays bounded."""
+    sizes = np.cumsum(np.asarray(counts, dtype=np.int64))
+    out, start, base = [], 0, 0
+    while start < len(sizes):
+        end = int(np.searchsorted(sizes, base + vertices, side="right"))
+        end = min(max(end, start + 1), start + count, len(sizes))
+        out.append(slice(start, end))
+        base, start = int(sizes[end - 1]), end
+    return out
+
+
 def has_area(geom: BaseGeometry) -> bool:
     return not geom.is_empty and geom.area > 0.0
 

@@ -21,11 +21,11 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 from viewer.render import styles as st
 from viewer.render.big_style import draw_hatching
-from viewer.render.display import BIG_VERTICES, Display, bucket, build_display
+from viewer.render.big_counts import big_state, big_window, change_counts
+from viewer.render.display import Display, bucket, build_display
 from viewer.render.paths import geometry_path
 
 MAX_BYTES = 96 << 20        # rasters kept (a bit a pixel), all states and zooms together
-DENSE_POLYGONS = 2_000      # as scene.DENSE_RINGS
 
 
 class BigStates:
@@ -53,12 +53,19 @@ class BigStates:
                                       shapely.get_num_coordinates(geoms).astype(np.int64))
         return self._counts[layer_id]
 
+    def count_pieces(self) -> None:
+        """Count every layer's pieces now (where it is called: the loader's worker, before
+        the GUI adopts the scene; 59,819 pieces took some 0.1-0.3 s of the GUI thread at
+        the whole file's first time step)."""
+        for layer in self.scene.situation.layers:
+            self._piece_counts(layer.id)
+
     def is_big(self, layer_id: str, index: int) -> bool:
         if index < 0:
             return False
         idx = self.scene.situation.layer(layer_id).history.piece_indices(index)
         polygons, vertices = self._piece_counts(layer_id)
-        return bool(polygons[idx].sum() > DENSE_POLYGONS or vertices[idx].sum() > BIG_VERTICES)
+        return big_state(polygons[idx].sum(), vertices[idx].sum())
 
     def pieces(self, layer_id: str, index: int) -> np.ndarray:
         history = self.scene.situation.layer(layer_id).history
@@ -69,16 +76,10 @@ class BigStates:
     def is_big_window(self, change_ids: tuple[str, ...]) -> bool:
         """Whether the changes' gains and losses together hold more than DENSE_POLYGONS
         polygons or BIG_VERTICES vertices."""
-        polygons = vertices = 0
         for cid in change_ids:
             if cid not in self._change_counts:
-                change = self.scene.situation.change(cid)
-                both = np.array([change.gained, change.lost], dtype=object)
-                self._change_counts[cid] = (int(shapely.get_num_geometries(both).sum()),
-                                            int(shapely.get_num_coordinates(both).sum()))
-            polygons += self._change_counts[cid][0]
-            vertices += self._change_counts[cid][1]
-        return polygons > DENSE_POLYGONS or vertices > BIG_VERTICES
+                self._change_counts[cid] = change_counts(self.scene.situation.change(cid))
+        return big_window([self._change_counts[cid] for cid in change_ids])
 
     def window_pieces(self, change_ids: tuple[str, ...], side: int) -> list:
         """The gains (side 0) or losses (1) of the changes, as they are (not merged)."""

@@ -6,8 +6,8 @@ two million vertices ~0.15 s: far beyond a time step. So a *big* state (more tha
 DENSE_RINGS polygons or BIG_VERTICES vertices) is drawn from a ``Display`` made for a
 zoom bucket (metres per pixel rounded down to a power of two):
 
-- while a one-byte raster of the layer's extent at the bucket's resolution stays under
-  MAX_RASTER_PIXELS, the state is that raster, drawn as one image in the layer's colour:
+- while a one-byte raster of the state's bounds (on the grid of the layer's extent) at
+  the bucket's resolution stays under MAX_RASTER_PIXELS, the state is that raster, drawn as one image in the layer's colour:
   a polygon whose box is at most SMALL_PX bucket pixels wide and high is marked as its
   box (at that size the shape is its box to within a pixel, and marking boxes is one
   numpy step for 100,000 of them), the others are filled into it (simplified to a
@@ -96,7 +96,7 @@ class Display:
 
 def build_display(crs: str, pieces, level: int, extent, check=None) -> Display:
     """The Display of the lon/lat ``pieces`` (a state's) for bucket ``level``, the
-    raster spanning the projected ``extent``; ``check()`` between the steps (may raise)."""
+    raster within the projected ``extent`` (``_raster_bounds``); ``check()`` between the steps (may raise)."""
     projector = Projector(crs)
     geoms = np.asarray(list(pieces), dtype=object)
     # in chunks: a shapely or pyproj call over 100,000 polygons holds the GIL for long
@@ -113,14 +113,16 @@ def build_display(crs: str, pieces, level: int, extent, check=None) -> Display:
         return np.column_stack([px.min(1), py.min(1), px.max(1), py.max(1)])
     box = _chunked(corner_box, parts, CHUNK, check).reshape(-1, 4)
     small = ((box[:, 2] - box[:, 0]) <= SMALL_PX * m) & ((box[:, 3] - box[:, 1]) <= SMALL_PX * m)
-    minx, miny, maxx, maxy = extent
-    width, height = math.ceil((maxx - minx) / m) + 1, math.ceil((maxy - miny) / m) + 1
-    rastered = width * height <= MAX_RASTER_PIXELS
     if check is not None:
         check()
-    shapes = _chunked(lambda g: _for_zoom(projector, g, m),
-                      parts[~small] if rastered else parts, 256, check)
-    if not rastered:
+    shapes = _chunked(lambda g: _for_zoom(projector, g, m), parts[~small], 256, check)
+    bounds = np.concatenate([box[small], shapely.bounds(shapes).reshape(-1, 4)]).astype(float)
+    bounds = bounds[np.isfinite(bounds).all(axis=1)]        # (an empty shape: NaN)
+    minx, miny, maxx, maxy = _raster_bounds(extent, bounds, m)
+    width, height = math.ceil((maxx - minx) / m) + 1, math.ceil((maxy - miny) / m) + 1
+    if width * height > MAX_RASTER_PIXELS:      # all shapes, culled to the view
+        shapes = np.concatenate([shapes, _chunked(lambda g: _for_zoom(projector, g, m),
+                                                  parts[small], 256, check)])
         return Display(level, None, (0, 0), (minx, maxy), shapes,
                        shapely.STRtree(shapes) if len(shapes) else None)
     mask = _raster(box[small], (minx, maxy), m, width, height)
@@ -129,6 +131,22 @@ def build_display(crs: str, pieces, level: int, extent, check=None) -> Display:
     # simplified polygons of a 200,000-square state: some 40 MB a Display)
     return Display(level, _mono(mask), mask.shape, (minx, maxy),
                    np.empty(0, dtype=object), None)
+
+
+def _raster_bounds(extent, box: np.ndarray, m: float) -> tuple[float, float, float, float]:
+    """The part of the projected ``extent`` a raster of bucket pixels ``m`` needs for
+    what has the projected bounds ``box`` (the small parts' corner boxes, the others'
+    shapes; a pixel more each side), on the extent's own pixel grid, so every pixel
+    centre is where the extent's raster has one. A day's change, a few km² along the
+    front, then takes a raster of its own size, not of the whole country's."""
+    minx, miny, maxx, maxy = extent
+    if not len(box):
+        return minx, maxy, minx, maxy           # an empty raster of one pixel
+    left = max(minx, minx + math.floor((box[:, 0].min() - minx) / m - 1) * m)
+    top = min(maxy, maxy - math.floor((maxy - box[:, 3].max()) / m - 1) * m)
+    right = min(maxx, box[:, 2].max() + m)
+    bottom = max(miny, box[:, 1].min() - m)
+    return left, min(bottom, top), max(right, left), top
 
 
 def _mono(mask: np.ndarray) -> np.ndarray:

@@ -70,7 +70,9 @@ def prepare_big(scene: MapScene, at, size: tuple[int, int, float] | None) -> Non
 
 
 def warm_static(scene: MapScene) -> None:
-    """Build ``scene``'s time-independent paths now (see the module docstring)."""
+    """Build ``scene``'s time-independent paths now, and count its layers' pieces for
+    ``scene.big`` (see the module docstring)."""
+    scene.big.count_pieces()
     for role in ("context", "region"):
         scene.role_path(role)
         scene.borders_path(role)

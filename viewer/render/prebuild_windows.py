@@ -5,8 +5,11 @@ another: it changes only where t passes a change or a change's time plus ``days`
 set's merged gains and losses (``scene_changes.merged_areas``: two unions and two
 differences, some 2 ms for a week of DeepState changes) are made here once, after a
 file is shown, with every layer visible; a time step then merges nothing. Windows of
-other sets (a layer hidden, other days) are still made when first shown. Also each
-change's boxes (``change_boxes``), for the repaint of an adjacent date.
+other sets (a layer hidden, other days) are still made when first shown. A big window
+(``big_counts.big_window``: thousands of polygons) is left out: the map draws it from
+its Displays, so its merged paths were never used (the 200,000 squares' 27 windows:
+some 15 s and 80 MB). Also each change's boxes (``change_boxes``), for the repaint of
+an adjacent date.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import shapely
 
 from viewer.analysis.projection import Projector
 from viewer.model import Situation
+from viewer.render.big_counts import big_window, change_counts
 from viewer.render.paths import geometry_path
 from viewer.render.scene import DISPLAY_SEGMENT_DEG
 from viewer.render.scene_changes import change_boxes, merged_areas
@@ -61,10 +65,13 @@ def build_windows(crs: str, situation: Situation, days: float,
     boxes = change_boxes(project_layer, list(situation.changes))
     sets = window_sets(situation, days)
     windows = {}
+    counts = {c.id: change_counts(c) for c in situation.changes}
     if len(sets) <= MAX_WINDOWS:
         for ids in sets:
             if check is not None:
                 check()
+            if big_window([counts[i] for i in ids]):
+                continue                # drawn from its Displays (big_layers), never merged
             both = project_layer(merged_areas([situation.change(i) for i in ids]))
             windows[("highlight", ids)] = (geometry_path(both[0]), geometry_path(both[1]))
     return PrebuiltWindows(boxes, windows)

@@ -11,8 +11,10 @@ import shapely
 from PySide6.QtGui import QPainterPath
 
 from viewer.analysis.difference import layer_difference
-from viewer.model.geometry import polygonal
+from viewer.model.geometry import polygonal, vertex_batches
 from viewer.render.paths import geometry_path
+
+BOX_VERTICES = 250_000      # change vertices projected at once by change_boxes
 
 
 class ChangeAreas:
@@ -97,13 +99,19 @@ def merged_areas(changes) -> np.ndarray:
 
 def change_boxes(project_layer: Callable, changes) -> dict[str, np.ndarray]:
     """``{change id: projected bounds of each part of its gained and lost areas}``
-    (rows of minx, miny, maxx, maxy), every change projected in one call of
-    ``project_layer`` (lon/lat geometries to display metres)."""
+    (rows of minx, miny, maxx, maxy), the changes projected by ``project_layer`` (lon/lat
+    geometries to display metres) a batch of BOX_VERTICES at a time (the projected
+    copies of every change of 200,000 squares at once: some 170 MB)."""
+    out: dict[str, np.ndarray] = {}
+    changes = list(changes)
     geoms = np.array([g for c in changes for g in (c.gained, c.lost)], dtype=object)
-    if not len(geoms):
-        return {}
-    parts, index = shapely.get_parts(project_layer(geoms), return_index=True)
-    keep = ~shapely.is_empty(parts)
-    bounds = shapely.bounds(parts[keep]).reshape(-1, 4)
-    split = np.searchsorted(index[keep] // 2, np.arange(len(changes) + 1))
-    return {c.id: bounds[split[k]:split[k + 1]] for k, c in enumerate(changes)}
+    counts = shapely.get_num_coordinates(geoms).reshape(-1, 2).sum(axis=1)
+    for batch in vertex_batches(counts, max(len(changes), 1), BOX_VERTICES):
+        some = changes[batch]
+        parts, index = shapely.get_parts(
+            project_layer(geoms[2 * batch.start:2 * batch.stop]), return_index=True)
+        keep = ~shapely.is_empty(parts)
+        bounds = shapely.bounds(parts[keep]).reshape(-1, 4)
+        split = np.searchsorted(index[keep] // 2, np.arange(len(some) + 1))
+        out.update({c.id: bounds[split[k]:split[k + 1]] for k, c in enumerate(some)})
+    return out

@@ -2,7 +2,8 @@
 
 The map asks for the Display of a big state (or highlight window) at its zoom while it
 paints (``BigStates.request``); the builder makes that one first, then the layer's other
-states at the same zoom, so that moving through time finds them made. It has a thread of
+states at the same zoom, so that moving through time finds them made. A highlight
+window asked for while the state shown is being made waits for it (the layer first). It has a thread of
 its own (a BackgroundWorker), so it never waits behind the region measuring. The job
 works on lon/lat geometry (immutable shapely objects) and the CRS, and yields new
 Displays, which the GUI adopts into the scene; each one is said with ``made`` (the map
@@ -41,12 +42,24 @@ class BigLayerBuilder(QObject):
         self._job: Job | None = None
         self._pending: dict = {}            # key -> pieces the running job has still to make
         self._urgent: dict = {}             # keys the map asked for, newest first
+        self._deferred: list = []           # window requests waiting for the state shown
+        self._carried: MapScene | None = None   # a first view whose job goes on for _scene
         self._done = self._total = 0
 
-    def attach(self, scene: MapScene | None) -> None:
-        """Build for ``scene`` from now on (the one the map shows)."""
+    def attach(self, scene: MapScene | None, same_states: bool = False) -> None:
+        """Build for ``scene`` from now on (the one the map shows). ``same_states``: it
+        is the whole file whose first view was shown (viewer.render.first_scene), whose
+        layers have the same states with the same pieces: the job under way goes on,
+        and what it makes is adopted into ``scene`` (restarting it cost the first view's
+        state, some seconds for 200,000 squares, when the whole file arrived)."""
+        if same_states and self._job is not None and scene is not None:
+            self._carried = self._scene
+            self._scene = scene
+            scene.big.request = self.request
+            return
         self._cancel()
-        self._scene, self._urgent, self._pending = scene, {}, {}
+        self._scene, self._urgent, self._pending, self._deferred = scene, {}, {}, []
+        self._carried = None
         if scene is not None:
             scene.big.request = self.request
 
@@ -55,12 +68,17 @@ class BigLayerBuilder(QObject):
         then what the cancelled job had still to make at that zoom (a request for a
         highlight window no longer drops the states still to make, nor the reverse:
         those were then made at a time step, in the background of the scrubbing)."""
-        if key in self._pending:
-            return                      # the running job will make it
+        if key in self._pending:        # the running job will make it; a first view's
+            if self._carried is not None:   # job is asked for the other states after it
+                self._deferred.append((key, pieces, others))
+            return
+        if key[0] == "window" and self._making_state():
+            self._deferred.append((key, pieces, others))    # after the state shown
+            return
         self._cancel()
         has = self._scene.big.has
-        self._urgent = {key: tuple(pieces()), **{k: p for k, p in self._urgent.items()
-                                                 if not has(k)}}
+        self._urgent = {**({} if has(key) else {key: tuple(pieces())}),
+                        **{k: p for k, p in self._urgent.items() if not has(k)}}
         todo = dict(self._urgent)
         for k, p in others():
             todo.setdefault(k, tuple(p))
@@ -75,10 +93,18 @@ class BigLayerBuilder(QObject):
             partial(_build, scene.projector.crs.srs, scene.extent, todo),
             partial(self._adopt, scene))
 
+    def _making_state(self) -> bool:
+        """Whether the job under way starts with a layer state's Display, not made yet
+        (the state the map shows: a highlight window asked for meanwhile waits for it)."""
+        first = next(iter(self._urgent), None)
+        return (self._job is not None and first is not None and first[0] != "window"
+                and first in self._pending)
+
     def _adopt(self, scene: MapScene, result) -> None:
         key, display = result
-        if scene is not self._scene:
+        if scene is not self._scene and scene is not self._carried:
             return
+        scene = self._scene
         scene.big.adopt(key, display)
         self._pending.pop(key, None)
         self._urgent.pop(key, None)
@@ -86,6 +112,10 @@ class BigLayerBuilder(QObject):
         self.progress.emit("" if self._done >= self._total else fill(
             translate("BigLayers", PROGRESS), str(self._done), str(self._total)))
         self.made.emit(key)
+        if self._deferred and not self._making_state():
+            deferred, self._deferred, self._carried = self._deferred, [], None
+            for request in deferred:
+                self.request(*request)
 
     def _cancel(self) -> None:
         if self._job is not None:

@@ -126,10 +126,11 @@ class MainWindow(QMainWindow):
         self.selection.clear()
         self.measuring.cancel()             # of the situation shown until now
         self.loaded = loaded
-        if self.canvas.showing_first_view:      # of this file: its big states are made
+        first_view = self.canvas.showing_first_view     # of this file: its big states
+        if first_view:                                  # made (or being made) are kept
             loaded.scene.big.adopt_states(self.canvas.scene.big)
         self.canvas.set_scene(loaded.scene, keep_view=self.canvas.first_view_navigated())
-        self.big_layers.attach(loaded.scene)
+        self.big_layers.attach(loaded.scene, same_states=first_view)
         self.layers_panel.set_situation(s, loaded.areas)
         self.reports_panel.set_situation(s, loaded.regions)
         self.regions_panel.set_situation(s)

@@ -1,6 +1,7 @@
 """After a situation is shown, in the background: each layer and change measured in each
-region (for the Regions and reports panels), then every layer piece projected and made a
-path, so that the first visit of a date needs no projecting, then every highlight window
+region (for the Regions and reports panels), then every layer piece drawn as a path
+(not those of big states alone: drawn from Displays) projected and made one, so that the
+first visit of a date needs no projecting, then every highlight window
 merged (render/prebuild_windows.py), so that a time step merges nothing.
 
 The job works on a ``SituationSnapshot`` (viewer.model.snapshot) and its own objects
@@ -26,6 +27,7 @@ from PySide6.QtCore import Signal
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model.geodesy import geodesic_areas_km2
 from viewer.model.snapshot import SituationSnapshot, frozen_copy
+from viewer.render.big_counts import path_pieces
 from viewer.render.prebuild import build_pieces
 from viewer.render.prebuild_windows import PrebuiltWindows, build_windows
 from viewer.render.prebuild_windows import adopt as adopt_windows
@@ -69,8 +71,9 @@ def measuring_job(snapshot: SituationSnapshot, crs: str, job: Job,
         traceback.print_exc(file=sys.stderr)
         regions = None
     yield RegionsMeasured(piece_km2, regions)
-    pieces = ((layer.id, i, piece.geometry) for layer in snapshot.layers
-              for i, piece in enumerate(layer.pieces))
+    # the pieces drawn as paths only: those of big states alone never are (big_layers)
+    pieces = ((layer.id, int(i), layer.history.pieces[i].geometry) for layer in own.layers
+              for i in path_pieces(layer.history))
     try:
         built = build_pieces(crs, pieces, job.check)
     except Cancelled:                   # a newer situation (an edit) replaced this one

@@ -35,9 +35,56 @@ def check(wkb: bytes, allowed: frozenset[int] | None = None) -> tuple[int, int]:
     """The base type (1-7) of the well-formed WKB ``wkb`` and its number of parts and
     rings; raises WkbError otherwise. ``allowed``: the base types accepted at the top
     level (None: any)."""
+    if allowed is None or MULTIPOLYGON in allowed or POLYGON in allowed:
+        fast = _areas_le(wkb, allowed)
+        if fast is not None:
+            return fast
     counter = [0]
     base = _geometry(wkb, 0, allowed, 0, counter)[0]
     return base, counter[0]
+
+
+_LE_U32 = _U32[1].unpack_from
+
+
+def _areas_le(wkb: bytes, allowed: frozenset[int] | None) -> tuple[int, int] | None:
+    """``check`` of a little-endian 2D Polygon or MultiPolygon (what our writer and
+    GDAL write) in one flat loop: the same checks (every header a polygon's, every count
+    within the bytes there), some four times faster than the general walk, which runs
+    instead for anything else and for any fault (it names the fault)."""
+    n = len(wkb)
+    if n < 9 or wkb[0] != 1:
+        return None
+    code = _LE_U32(wkb, 1)[0]
+    if code == POLYGON:
+        pos, parts, base = 5, 1, POLYGON
+    elif code == MULTIPOLYGON:
+        parts, pos, base = _LE_U32(wkb, 5)[0], 9, MULTIPOLYGON
+        if parts * 9 > n - pos:
+            return None
+    else:
+        return None
+    if allowed is not None and base not in allowed:
+        return None
+    counter = 1
+    for _ in range(parts):
+        if base == MULTIPOLYGON:
+            if pos + 9 > n or wkb[pos] != 1 or _LE_U32(wkb, pos + 1)[0] != POLYGON:
+                return None
+            counter += 1
+            pos += 5
+        rings = _LE_U32(wkb, pos)[0]
+        pos += 4
+        if rings * 4 > n - pos:
+            return None
+        counter += rings
+        for _ in range(rings):
+            if pos + 4 > n:
+                return None
+            pos += 4 + _LE_U32(wkb, pos)[0] * 16
+            if pos > n:
+                return None
+    return base, counter
 
 
 def _header(wkb: bytes, pos: int) -> tuple[int, int, int, int]:
