@@ -65,7 +65,9 @@ def main() -> int:
     window.resize(1600, 1000)
     window.show()
     window.set_situation(situation, None)
-    window.worker.wait(120)              # the regions measured (then delivered by settle)
+    settle(counter)                     # (the background jobs are submitted)
+    while not window.worker.wait(1):    # the regions, analytics... measured, so that the
+        settle(counter)                 # steps share the worker with nothing else
     settle(counter)
     dates = sorted({c.at for c in situation.changes})[-40:]
     # (mode, A moves) -> per round: (median wall, median CPU, its floor's wall, CPU)
