@@ -1,19 +1,26 @@
-"""A time step is painted in one frame: the map, the chart and the reports list together.
+"""A time step is painted in one frame: the map, the chart and the reports list together,
+and the window's docks are not laid out again.
 
 A frame is one UpdateRequest delivered to the window (it then paints every dirty widget
 into its backing store). The reports list changing its rows once left its layout, and its
 header's, to a zero timer after the frame, so the list was painted again in a second
-frame at every step: twice the painting a user's screen waited for.
+frame at every step: twice the painting a user's screen waited for. With a place picked,
+the Place panel's new distances had the main window lay out every dock again after the
+frame (a label's new text asks its window for a layout whatever its size), and painted a
+second one; on a small window, where Reports is a tab of the left column, the list's
+scroll bar appearing or going was decided after the frame, and painted in a second one.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QTabBar, QWidget
 
 from ui_helpers import isolate_settings, open_window
 from viewer.io.situation_file import read_situation
 from viewer.resources import sample_path
+
+SMALL = (942, 644)      # the window on a 1024×700 screen (test_screen_sizes.SCREENS)
 
 IGNORED = (QEvent.Type.Timer, QEvent.Type.ZeroTimerEvent)
 
@@ -24,15 +31,21 @@ class Frames(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window, self.events, self.frames, self.painted = window, 0, 0, set()
+        self.layouts = 0        # LayoutRequests delivered to the window: its docks laid out
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() not in IGNORED:
             self.events += 1
             if event.type() == QEvent.Type.UpdateRequest and obj is self.window:
                 self.frames += 1
+            elif event.type() == QEvent.Type.LayoutRequest and obj is self.window:
+                self.layouts += 1
             elif event.type() == QEvent.Type.Paint:
                 self.painted.add(obj)
         return False
+
+    def reset(self) -> None:
+        self.frames, self.layouts, self.painted = 0, 0, set()
 
     def settle(self) -> None:
         """Deliver events until a pass delivers none (everything has painted)."""
@@ -47,6 +60,7 @@ class Frames(QObject):
 def test_a_step_that_changes_the_reports_rows_is_one_frame(qtbot, monkeypatch, tmp_path):
     isolate_settings(monkeypatch, tmp_path)
     window = open_window(qtbot, read_situation(sample_path()))
+    analysed(qtbot, window)
     window.reports_dock.show()
     window.reports_dock.raise_()
     tree = window.reports_panel.window_tree
@@ -71,3 +85,104 @@ def test_a_step_that_changes_the_reports_rows_is_one_frame(qtbot, monkeypatch, t
     assert len(stepped) >= 2, seen
     assert all(count == 1 and tree_painted and map_painted
                for _, count, tree_painted, map_painted in stepped), seen
+
+
+def analysed(qtbot, window) -> None:
+    """The background analytics in (the Settlements panel then lays the window out once,
+    which is no time step's doing)."""
+    qtbot.waitUntil(lambda: window.analytics.analytics is not None, timeout=20000)
+
+
+def test_a_step_with_a_place_picked_is_one_frame_and_lays_out_no_dock(qtbot, monkeypatch,
+                                                                     tmp_path):
+    isolate_settings(monkeypatch, tmp_path)
+    window = open_window(qtbot, read_situation(sample_path()), size=(1300, 900))
+    analysed(qtbot, window)
+    finder, panel = window.finder, window.map_tools.panel
+    finder.action.trigger()                             # Ctrl+F: the Find bar
+    finder.edit.setText("Покровськ")
+    qtbot.keyClick(finder.edit, Qt.Key.Key_Return)
+    assert panel.title.text() == "Pokrovsk"
+    qtbot.keyClick(finder.edit, Qt.Key.Key_Escape)     # the bar closed (its blinking
+    assert not finder.bar.isVisible()                   # cursor would paint frames)
+    body, cursor = panel.body, window.cursor_model
+    cursor.first()
+    frames = Frames(window)
+    QApplication.instance().installEventFilter(frames)
+    try:
+        frames.settle()
+        seen = []
+        for _ in range(20):                             # a day at a time, to the end
+            before, lines = body.text(), body.heightForWidth(body.width())
+            frames.reset()
+            cursor.step_by(1)
+            frames.settle()
+            seen.append((body.text() != before,
+                         body.heightForWidth(body.width()) == lines, frames.frames,
+                         frames.layouts, body in frames.painted))
+            # the distances whole, at every step
+            assert body.height() >= body.heightForWidth(body.width()), body.text()
+            assert panel.height() >= panel.heightForWidth(panel.width()), body.text()
+    finally:
+        QApplication.instance().removeEventFilter(frames)
+    stepped = [s[2:] for s in seen if s[0] and s[1]]    # new distances on as many lines
+    assert len(stepped) >= 2, seen
+    # (frames, the window's layouts, the distances painted) of each
+    assert [s for s in stepped if s != (1, 0, True)] == [], seen
+    window.close()
+
+
+def test_a_step_showing_or_hiding_the_tabbed_reports_scroll_bar_is_one_frame(
+        qtbot, monkeypatch, tmp_path):
+    from viewer.ui.loader import prepare
+    from viewer.ui.main_window import MainWindow
+    isolate_settings(monkeypatch, tmp_path)
+    window = MainWindow()                           # opened as the app does, on a small
+    qtbot.addWidget(window)                         # screen: Reports a tab of the left
+    window.resize(*SMALL)                           # column
+    window.show_loaded(prepare(read_situation(sample_path()), sample_path()))
+    window.show()
+    qtbot.waitExposed(window)
+    reports = window.reports_dock
+    assert window.layers_dock in window.tabifiedDockWidgets(reports)
+    analysed(qtbot, window)
+    title = reports.windowTitle()
+
+    def reports_tab() -> tuple[QTabBar, int] | None:
+        for bar in window.findChildren(QTabBar):
+            for i in range(bar.count()):
+                if bar.isVisible() and bar.tabText(i) == title:
+                    return bar, i
+        return None
+    qtbot.waitUntil(lambda: reports_tab() is not None, timeout=3000)
+    bar, index = reports_tab()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    tree = window.reports_panel.window_tree
+    qtbot.waitUntil(tree.isVisible, timeout=3000)
+    scroll, header, cursor = tree.verticalScrollBar(), tree.header(), window.cursor_model
+    cursor.first()
+    frames = Frames(window)
+    QApplication.instance().installEventFilter(frames)
+    try:
+        frames.settle()
+        seen = []
+        for step in [1] * 20 + [-1] * 20:               # to the end and back, a day a time
+            shown = scroll.isVisible()
+            frames.reset()
+            cursor.step_by(step)
+            frames.settle()
+            seen.append((shown, scroll.isVisible(), frames.frames, frames.layouts,
+                         tree.viewport() in frames.painted))
+            # the bar shown when the list is longer than the view, and the columns as wide
+            # as the view, with or without it
+            assert scroll.isVisible() == (scroll.maximum() > 0), seen
+            assert sum(header.sectionSize(i) for i in range(header.count())) \
+                == tree.viewport().width(), seen
+    finally:
+        QApplication.instance().removeEventFilter(frames)
+    came = [s[2:] for s in seen if not s[0] and s[1]]
+    went = [s[2:] for s in seen if s[0] and not s[1]]
+    assert came and went, seen
+    # (frames, the window's layouts, the list painted) of each
+    assert [s for s in came + went if s != (1, 0, True)] == [], seen
+    window.close()
