@@ -57,6 +57,32 @@ class Frames(QObject):
         raise AssertionError("the window never stopped posting events")
 
 
+def watch_steps(window, moves, look) -> list[tuple]:
+    """For each of ``moves`` (each steps the time): what ``look()`` sees before and after,
+    the frames, the window's layouts and the widgets painted, everything settled between."""
+    frames = Frames(window)
+    app = QApplication.instance()
+    app.installEventFilter(frames)
+    try:
+        frames.settle()
+        seen = []
+        for move in moves:
+            before = look()
+            frames.reset()
+            move()
+            frames.settle()
+            seen.append((before, look(), frames.frames, frames.layouts, frames.painted))
+    finally:
+        app.removeEventFilter(frames)
+    return seen
+
+
+def analysed(qtbot, window) -> None:
+    """The background analytics in (the Settlements panel then lays the window out once,
+    which is no time step's doing)."""
+    qtbot.waitUntil(lambda: window.analytics.analytics is not None, timeout=20000)
+
+
 def test_a_step_that_changes_the_reports_rows_is_one_frame(qtbot, monkeypatch, tmp_path):
     isolate_settings(monkeypatch, tmp_path)
     window = open_window(qtbot, read_situation(sample_path()))
@@ -66,31 +92,12 @@ def test_a_step_that_changes_the_reports_rows_is_one_frame(qtbot, monkeypatch, t
     tree = window.reports_panel.window_tree
     cursor = window.cursor_model
     cursor.first()
-    frames = Frames(window)
-    QApplication.instance().installEventFilter(frames)
-    try:
-        frames.settle()
-        seen = []
-        for _ in range(4):
-            before = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
-            frames.frames, frames.painted = 0, set()
-            cursor.next_change()
-            frames.settle()
-            rows = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
-            seen.append((rows != before, frames.frames, tree.viewport() in frames.painted,
-                         window.canvas in frames.painted))
-    finally:
-        QApplication.instance().removeEventFilter(frames)
-    stepped = [s for s in seen if s[0]]         # the steps that changed the rows
+    seen = watch_steps(window, [cursor.next_change] * 4, lambda: [
+        tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())])
+    stepped = [(count, tree.viewport() in painted, window.canvas in painted)
+               for before, rows, count, _, painted in seen if rows != before]
     assert len(stepped) >= 2, seen
-    assert all(count == 1 and tree_painted and map_painted
-               for _, count, tree_painted, map_painted in stepped), seen
-
-
-def analysed(qtbot, window) -> None:
-    """The background analytics in (the Settlements panel then lays the window out once,
-    which is no time step's doing)."""
-    qtbot.waitUntil(lambda: window.analytics.analytics is not None, timeout=20000)
+    assert all(s == (1, True, True) for s in stepped), stepped
 
 
 def test_a_step_with_a_place_picked_is_one_frame_and_lays_out_no_dock(qtbot, monkeypatch,
@@ -107,28 +114,19 @@ def test_a_step_with_a_place_picked_is_one_frame_and_lays_out_no_dock(qtbot, mon
     assert not finder.bar.isVisible()                   # cursor would paint frames)
     body, cursor = panel.body, window.cursor_model
     cursor.first()
-    frames = Frames(window)
-    QApplication.instance().installEventFilter(frames)
-    try:
-        frames.settle()
-        seen = []
-        for _ in range(20):                             # a day at a time, to the end
-            before, lines = body.text(), body.heightForWidth(body.width())
-            frames.reset()
-            cursor.step_by(1)
-            frames.settle()
-            seen.append((body.text() != before,
-                         body.heightForWidth(body.width()) == lines, frames.frames,
-                         frames.layouts, body in frames.painted))
-            # the distances whole, at every step
-            assert body.height() >= body.heightForWidth(body.width()), body.text()
-            assert panel.height() >= panel.heightForWidth(panel.width()), body.text()
-    finally:
-        QApplication.instance().removeEventFilter(frames)
-    stepped = [s[2:] for s in seen if s[0] and s[1]]    # new distances on as many lines
+
+    def look() -> tuple[str, int, bool]:        # the distances, their height, shown whole
+        return (body.text(), body.heightForWidth(body.width()),
+                body.height() >= body.heightForWidth(body.width())
+                and panel.height() >= panel.heightForWidth(panel.width()))
+    seen = watch_steps(window, [lambda: cursor.step_by(1)] * 20, look)   # a day at a time
+    assert all(after[2] for _, after, *_ in seen), seen
+    # (frames, the window's layouts, the distances painted) of the steps that changed
+    # the distances, on as many lines
+    stepped = [(count, layouts, body in painted) for before, after, count, layouts, painted
+               in seen if after[0] != before[0] and after[1] == before[1]]
     assert len(stepped) >= 2, seen
-    # (frames, the window's layouts, the distances painted) of each
-    assert [s for s in stepped if s != (1, 0, True)] == [], seen
+    assert [s for s in stepped if s != (1, 0, True)] == [], stepped
     window.close()
 
 
@@ -161,28 +159,22 @@ def test_a_step_showing_or_hiding_the_tabbed_reports_scroll_bar_is_one_frame(
     qtbot.waitUntil(tree.isVisible, timeout=3000)
     scroll, header, cursor = tree.verticalScrollBar(), tree.header(), window.cursor_model
     cursor.first()
-    frames = Frames(window)
-    QApplication.instance().installEventFilter(frames)
-    try:
-        frames.settle()
-        seen = []
-        for step in [1] * 20 + [-1] * 20:               # to the end and back, a day a time
-            shown = scroll.isVisible()
-            frames.reset()
-            cursor.step_by(step)
-            frames.settle()
-            seen.append((shown, scroll.isVisible(), frames.frames, frames.layouts,
-                         tree.viewport() in frames.painted))
-            # the bar shown when the list is longer than the view, and the columns as wide
-            # as the view, with or without it
-            assert scroll.isVisible() == (scroll.maximum() > 0), seen
-            assert sum(header.sectionSize(i) for i in range(header.count())) \
-                == tree.viewport().width(), seen
-    finally:
-        QApplication.instance().removeEventFilter(frames)
-    came = [s[2:] for s in seen if not s[0] and s[1]]
-    went = [s[2:] for s in seen if s[0] and not s[1]]
+
+    def look() -> tuple[bool, bool]:
+        """The bar shown; shown when the list is longer than the view, and the columns
+        as wide as the view, with or without it."""
+        columns = sum(header.sectionSize(i) for i in range(header.count()))
+        return scroll.isVisible(), (scroll.isVisible() == (scroll.maximum() > 0)
+                                    and columns == tree.viewport().width())
+    seen = watch_steps(window, [lambda: cursor.step_by(1)] * 20    # to the end and back
+                       + [lambda: cursor.step_by(-1)] * 20, look)  # a day at a time
+    assert all(after[1] for _, after, *_ in seen), seen
+    # (frames, the window's layouts, the list painted) of the steps where the bar came
+    # or went
+    came = [(count, layouts, tree.viewport() in painted) for before, after, count, layouts,
+            painted in seen if after[0] and not before[0]]
+    went = [(count, layouts, tree.viewport() in painted) for before, after, count, layouts,
+            painted in seen if before[0] and not after[0]]
     assert came and went, seen
-    # (frames, the window's layouts, the list painted) of each
-    assert [s for s in came + went if s != (1, 0, True)] == [], seen
+    assert [s for s in came + went if s != (1, 0, True)] == [], (came, went)
     window.close()
