@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from viewer.analysis.front_distance import FrontDistance, front_distances
 from viewer.model.place_watch import PlaceWatch, WatchedPlace
@@ -16,6 +16,7 @@ from viewer.model.text import safe_line
 from viewer.render.language import format_km, format_number, format_short_date, plural, translate
 from viewer.ui.plain_text import plain_label
 from viewer.ui.qt_utils import ModelConnections
+from viewer.ui.steady_text import SteadyText
 
 CACHED = 64                  # (place, time, window) measured, kept for the tooltip and steps
 MINUS = "\u2212"
@@ -95,10 +96,14 @@ class PlacePanel(QWidget):
         self.body = plain_label("", self)
         self.body.setWordWrap(True)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # a new distance at each time step lays out the window only if its lines need
+        # another height (steady_text: else the main window's docks were laid out again
+        # after the frame, and painted in a second one)
+        self._body = SteadyText(self.body, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.title)
-        layout.addWidget(self.body, 1)
+        layout.addWidget(self._body, 1)
         self._conns = ModelConnections(self)
         self._conns.connect(watch.changed, self.refresh)
         self._conns.connect(window.cursor_model.time_changed, self.refresh)
@@ -117,15 +122,15 @@ class PlacePanel(QWidget):
         place = self.watch.place
         if place is None:
             self.title.setText(translate("Place", "No place picked"))
-            self.body.setText(translate("Place", "Click a settlement on the map, or find one "
+            self._body.set_text(translate("Place", "Click a settlement on the map, or find one "
                                                  "(Ctrl+F), to see how far it is from each "
                                                  "layer at the date shown."))
             self._fit_height()
             return
         self.title.setText(place.name)
         lines = distance_lines(self.distances.of(place))
-        self.body.setText("\n".join(lines) if lines else
-                          translate("Place", "The situation has no layers."))
+        self._body.set_text("\n".join(lines) if lines else
+                            translate("Place", "The situation has no layers."))
         self._fit_height()
 
     def _fit_height(self) -> None:

@@ -24,6 +24,7 @@ from viewer.model.report_filter import ReportFilter
 from viewer.ui.qt_utils import blocked
 from viewer.ui.report_filter_marks import mark_change
 from viewer.ui.report_items import CHANGE_ID
+from viewer.ui.scroll_bars_now import lay_out_now
 
 REBUILD_SHARE = 0.5         # fewer rows kept than this share of the new list: built anew
 POOL = 1024                 # rows taken out of the tree kept for when their change is back
@@ -97,5 +98,6 @@ class WindowRows:
             # this frame), which painted the tree again in a second frame at every step
             self.tree.executeDelayedItemsLayout()
             self.tree.header().resizeSections()
+            lay_out_now(self.tree)      # its scroll bar too, not after the frame
         self.ids = new
         return sum(self._passes.values()), len(new)
