@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from shapely.geometry import box
 
 from viewer.model.geometry import polygonal
+from viewer.render.window_parts import Parts
 from viewer.render.window_union import SlidingUnion, WindowUnions
 
 
@@ -59,18 +60,18 @@ def test_sliding_by_one_change_unites_one_change_not_the_window():
 
     def geometry(i):
         calls.append(i)
-        return CHANGES[i].gained
+        return Parts.of(CHANGES[i].gained)
     union = SlidingUnion(geometry)
     union.union(IDS[0:30])
     calls.clear()
     for b in range(31, 40):                 # B moves on, A stays
-        got = union.union(IDS[0:b])
+        got = union.union(IDS[0:b]).geometry()
         assert calls == [IDS[b - 1]]
         assert _same(got, _gains(IDS[0:b]))
         calls.clear()
     looked = 0
     for a in range(1, 10):                  # both ends move on
-        got = union.union(IDS[a:39 + min(a, 1)])
+        got = union.union(IDS[a:39 + min(a, 1)]).geometry()
         looked += len(calls)
         calls.clear()
         assert _same(got, _gains(IDS[a:39 + min(a, 1)]))

@@ -28,9 +28,9 @@ def highlight_ids(scene: MapScene, settings: RenderSettings, visible: set[str]) 
 
 
 def draw_highlights(painter: QPainter, scene: MapScene, settings: RenderSettings,
-                    visible: set[str], viewport: Viewport) -> None:
+                    visible: set[str], viewport: Viewport, boxes=None) -> None:
     """The highlight window's gains and losses, each merged into one area with one
-    outline (not an outline per day)."""
+    outline (not an outline per day); ``boxes``: see draw_layers.dirty_boxes."""
     ids = highlight_ids(scene, settings, visible)
     if settings.dimmed_changes:
         dimmed = tuple(c for c in ids if c in settings.dimmed_changes)
@@ -45,17 +45,18 @@ def draw_highlights(painter: QPainter, scene: MapScene, settings: RenderSettings
                        (st.color(gain, alpha), st.color(loss, alpha)),
                        lambda t: highlight_ids(scene, replace(settings, at=t), visible)):
         return
-    gained, lost = scene.window_paths(("highlight", ids), lambda: scene.merged_change_paths(ids))
+    gained, lost = scene.window_areas(ids)
     dense = len(scene.changes_bounds(ids)) > DENSE_RINGS
-    for side, path, colour in ((1, lost, loss), (0, gained, gain)):
-        if not path.isEmpty():
-            fill_area(painter, path, st.brush(colour, st.highlight_opacity(settings.palette)), dense)
+    for side, area, colour in ((1, lost, loss), (0, gained, gain)):
+        if not area.is_empty:
+            fill_area(painter, area.fill_path(boxes),
+                      st.brush(colour, st.highlight_opacity(settings.palette)), dense)
             # dense: a hairline, whose stroke costs no stroker and no antialiasing
             pen = st.pen(colour, 0.0 if dense else settings.px(1.8), 0.95)
             if dense:
                 painter.save()
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            stroke_edge(painter, scene, ("highlight", ids, side), path, pen)
+            area.stroke(painter, scene, ("highlight", ids, side), pen, boxes)
             if dense:
                 painter.restore()
 
@@ -63,9 +64,8 @@ def draw_highlights(painter: QPainter, scene: MapScene, settings: RenderSettings
 def draw_dimmed(painter: QPainter, scene: MapScene, settings: RenderSettings,
                 ids: tuple[str, ...]) -> None:
     """Changes the report filter leaves out: a faint grey area with a dashed edge."""
-    gained, lost = scene.window_paths(("highlight", ids), lambda: scene.merged_change_paths(ids))
     pen = st.pen(st.DIMMED, settings.px(1.0), 0.8, Qt.PenStyle.DashLine)
-    for path in (lost, gained):
+    for path in (area.fill_path() for area in reversed(scene.window_areas(ids))):
         if not path.isEmpty():
             painter.fillPath(path, st.brush(st.DIMMED, st.DIMMED_OPACITY))
             painter.strokePath(path, pen)

@@ -83,7 +83,8 @@ def draw_dynamic(painter: QPainter, scene: MapScene, viewport: Viewport,
     if settings.compare_from is not None:
         draw_difference(painter, scene, settings, layers)
     else:
-        draw_highlights(painter, scene, settings, {layer.id for layer in layers}, viewport)
+        draw_highlights(painter, scene, settings, {layer.id for layer in layers}, viewport,
+                        boxes)
     draw_selection(painter, scene, settings)
     painter.restore()
 

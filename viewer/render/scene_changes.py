@@ -12,6 +12,7 @@ from PySide6.QtGui import QPainterPath
 
 from viewer.analysis.difference import layer_difference
 from viewer.model.geometry import polygonal, vertex_batches
+from viewer.render.highlight_area import PartedArea, WholeArea
 from viewer.render.paths import geometry_path
 
 BOX_VERTICES = 250_000      # change vertices projected at once by change_boxes
@@ -52,25 +53,24 @@ class ChangeAreas:
         for key, value in boxes.items():
             self._change_boxes.setdefault(key, value)
 
-    def window_paths(self, key, build: Callable):
-        """Paths of one highlight window (keyed by its changes), built once: stepping
-        back and forth through time, or playing a stretch again, reuses them; they do
-        not push the label layouts out of ``memo``."""
+    def window_areas(self, change_ids: tuple[str, ...]) -> tuple:
+        """What the highlight window of ``change_ids`` gained and lost, each one merged
+        area (``merged_areas``), ready to paint (highlight_area.py). Made ahead
+        (``adopt_windows``), or merged when first shown and kept (stepping back and forth
+        through time, or playing a stretch again, reuses them): a window that slid by a
+        change from the last one costs a union or two near that change, and paths and
+        strokes for the parts it made alone (``window_unions``: window_union.WindowUnions)."""
+        key = ("highlight", change_ids)
         if key in self._prebuilt_windows:
-            return self._prebuilt_windows[key]
-        return self._windows.get_or_build(key, build)
+            return tuple(WholeArea(p) for p in self._prebuilt_windows[key])
+        return self._windows.get_or_build(key, lambda: tuple(
+            PartedArea(parts, self.project_layer)
+            for parts in self.window_unions.merged_parts(change_ids)))
 
     def adopt_windows(self, windows: dict) -> None:
         """Take windows made by ``prebuild_windows.build_windows`` (on the GUI thread):
         kept for good (a few hundred kB for the DeepState import's 500 windows)."""
         self._prebuilt_windows.update(windows)
-
-    def merged_change_paths(self, change_ids: tuple[str, ...]) -> tuple[QPainterPath, QPainterPath]:
-        """What the changes ``change_ids`` gained and lost together, each one merged
-        area (``merged_areas``), as paths; a window that slid by a change from the last
-        one costs a union or two (``window_unions``: window_union.WindowUnions)."""
-        both = self.project_layer(np.array(self.window_unions.merged(change_ids), dtype=object))
-        return geometry_path(both[0]), geometry_path(both[1])
 
     def difference_paths(self, layer_id: str, a: datetime, b: datetime
                          ) -> tuple[QPainterPath, QPainterPath]:

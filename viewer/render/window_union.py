@@ -11,8 +11,10 @@ the union of each of their suffixes, the changes after it one running union. A c
 leaving is the next suffix; a change arriving is one union with the running one; once
 the pivot has left, the suffixes are built again, once per window length.
 
-Everything here is in lon/lat and made of shapely geometries (immutable); the scene
-projects and paths the result.
+Everything here is in lon/lat and made of shapely geometries (immutable), kept as
+their parts (window_parts.Parts): an operation with a change touches only the parts
+the change meets. The scene projects and paths the parts a step made
+(highlight_area.py).
 """
 
 from __future__ import annotations
@@ -20,61 +22,14 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 import numpy as np
-import shapely
-from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from viewer.model.geometry import polygonal
+from viewer.render.window_parts import Parts, less, union
 
-EMPTY = shapely.Polygon()      # empty, of an area's dimension (an empty collection's
-#                                 unknown dimension makes GEOS overlays fail)
+EMPTY = Parts(np.empty(0, dtype=object))
 SLIDERS = 4                 # windows followed at once (the highlight, the dimmed ones...)
 
-Geometry = Callable[[str], BaseGeometry]
-
-
-def _areal(geom: BaseGeometry) -> BaseGeometry:
-    """``geom`` as a (Multi)Polygon: a collection (a line beside an area, or an empty
-    collection) makes GEOS overlays fail ("Unable to determine overlay result geometry
-    dimension", seen on the DeepState import)."""
-    return geom if isinstance(geom, (Polygon, MultiPolygon)) else polygonal(geom)
-
-
-def _near(a: BaseGeometry, b: BaseGeometry) -> tuple[np.ndarray, np.ndarray]:
-    """The polygons of ``a``, and which of them meet ``b`` (touching counts)."""
-    parts = shapely.get_parts(a)
-    return parts, shapely.intersects(parts, b)
-
-
-def _joined(parts: list) -> BaseGeometry:
-    """Pairwise disjoint polygons as one geometry."""
-    if not parts:
-        return EMPTY
-    return parts[0] if len(parts) == 1 else MultiPolygon(parts)
-
-
-def _where_met(a: BaseGeometry, b: BaseGeometry, op) -> BaseGeometry:
-    """``op(the parts of a that b meets)`` joined with the parts of ``a`` it does not
-    meet, kept as they are: a day's change meets a few parts of a month's gains, and an
-    overlay with the whole costs as much as the whole."""
-    parts, near = _near(a, b)
-    done = _areal(op(parts[near]))
-    return _joined(list(parts[~near]) + list(shapely.get_parts(done)))
-
-
-def _union(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
-    a, b = _areal(a), _areal(b)
-    if b.is_empty or a.is_empty:
-        return b if a.is_empty else a
-    return _where_met(a, b, lambda met: shapely.union_all(np.append(met, b)))
-
-
-def _less(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
-    """The area of ``a`` outside ``b``."""
-    a, b = _areal(a), _areal(b)
-    if a.is_empty or b.is_empty:
-        return EMPTY if a.is_empty else a
-    return _where_met(a, b, lambda met: shapely.union_all(shapely.difference(met, b)))
+Geometry = Callable[[str], Parts]
 
 
 class SlidingUnion:
@@ -83,9 +38,9 @@ class SlidingUnion:
     def __init__(self, geometry: Geometry):
         self.geometry = geometry
         self.ids: tuple[str, ...] = ()
-        self._suffix: list[BaseGeometry] = []   # union of ids[m:pivot] for m < pivot
+        self._suffix: list[Parts] = []   # union of ids[m:pivot] for m < pivot
         self._rest = EMPTY                      # union of ids[pivot:]
-        self._total: BaseGeometry | None = None     # union of all ids, while none left
+        self._total: Parts | None = None     # union of all ids, while none left
 
     def offset(self, ids: Sequence[str]) -> int | None:
         """How many ids leave at the old end if the window becomes ``ids`` by sliding
@@ -101,7 +56,7 @@ class SlidingUnion:
             return None
         return d
 
-    def union(self, ids: Sequence[str]) -> BaseGeometry:
+    def union(self, ids: Sequence[str]) -> Parts:
         ids = tuple(ids)
         d = self.offset(ids)
         if d is None:
@@ -112,24 +67,24 @@ class SlidingUnion:
         total = self._total if d == 0 else None     # nothing left: the total grows
         for i in ids[kept:]:
             geom = self.geometry(i)
-            self._rest = _union(self._rest, geom)
+            self._rest = union(self._rest, geom)
             if total is not None:
-                total = _union(total, geom)
+                total = union(total, geom)
         self.ids = ids
         if not self._suffix and self._rest is not EMPTY and len(ids) > 1:
             self._rebuild(ids)           # the pivot has left: new suffixes, once per length
             return self._total
         if total is None:
-            total = _union(self._suffix[0] if self._suffix else EMPTY, self._rest)
+            total = union(self._suffix[0] if self._suffix else EMPTY, self._rest)
         self._total = total
         return total
 
     def _rebuild(self, ids: tuple[str, ...]) -> None:
         """The pivot at the new end: every suffix's union, the running union empty."""
-        suffix: list[BaseGeometry] = [EMPTY] * len(ids)
+        suffix: list[Parts] = [EMPTY] * len(ids)
         acc = EMPTY
         for m in range(len(ids) - 1, -1, -1):
-            acc = _union(self.geometry(ids[m]), acc)
+            acc = union(self.geometry(ids[m]), acc)
             suffix[m] = acc
         self.ids, self._suffix, self._rest = ids, suffix, EMPTY
         self._total = suffix[0] if suffix else EMPTY
@@ -140,9 +95,9 @@ class _Pair:
 
     def __init__(self, gained: Geometry, lost: Geometry):
         self.gained, self.lost = SlidingUnion(gained), SlidingUnion(lost)
-        self.merged: tuple[tuple[str, ...], BaseGeometry, BaseGeometry] | None = None
+        self.merged: tuple[tuple[str, ...], Parts, Parts] | None = None
 
-    def follow(self, ids: tuple[str, ...]) -> tuple[BaseGeometry, BaseGeometry]:
+    def follow(self, ids: tuple[str, ...]) -> tuple[Parts, Parts]:
         """(gained, lost) of the window ``ids``. A window that only took changes at its
         new end is brought up change by change, each a union or two near that change:
         with G, L the unions before it and g, l its own gain and loss,
@@ -154,11 +109,11 @@ class _Pair:
             for k in range(len(last[0]) + 1, len(ids) + 1):
                 g, l = self.gained.geometry(ids[k - 1]), self.lost.geometry(ids[k - 1])
                 g_all, l_all = self.gained.union(ids[:k]), self.lost.union(ids[:k])
-                gained = _union(_less(gained, l), _less(g, l_all))
-                lost = _union(_less(lost, g), _less(l, g_all))
+                gained = union(less(gained, l), less(g, l_all))
+                lost = union(less(lost, g), less(l, g_all))
         else:
             g_all, l_all = self.gained.union(ids), self.lost.union(ids)
-            gained, lost = _less(g_all, l_all), _less(l_all, g_all)
+            gained, lost = less(g_all, l_all), less(l_all, g_all)
         self.merged = (ids, gained, lost)
         return gained, lost
 
@@ -168,13 +123,26 @@ class WindowUnions:
     Change), each window followed by one of a few sliding unions."""
 
     def __init__(self, change: Callable[[str], object]):
-        self._gained: Geometry = lambda i: change(i).gained
-        self._lost: Geometry = lambda i: change(i).lost
+        self._change = change
+        self._parts: dict[str, tuple[Parts, Parts]] = {}    # change id -> (gained, lost)
+        self._gained: Geometry = lambda i: self._change_parts(i)[0]
+        self._lost: Geometry = lambda i: self._change_parts(i)[1]
         self._pairs: list[_Pair] = []       # most recently used last
+
+    def _change_parts(self, change_id: str) -> tuple[Parts, Parts]:
+        if change_id not in self._parts:
+            c = self._change(change_id)
+            self._parts[change_id] = (Parts.of(c.gained), Parts.of(c.lost))
+        return self._parts[change_id]
 
     def merged(self, ids: Sequence[str]) -> tuple[BaseGeometry, BaseGeometry]:
         """(gained, lost): the union of the gains less the union of the losses, and the
         other way round (ground gained and lost again within the window is neither)."""
+        gained, lost = self.merged_parts(ids)
+        return gained.geometry(), lost.geometry()
+
+    def merged_parts(self, ids: Sequence[str]) -> tuple[Parts, Parts]:
+        """``merged`` as Parts (those a window shares with the last one are its objects)."""
         ids = tuple(ids)
         pair = next((p for p in reversed(self._pairs) if p.gained.offset(ids) is not None),
                     None)

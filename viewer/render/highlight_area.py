@@ -1,0 +1,124 @@
+"""A highlight window's merged gain or loss, ready to paint: one path for the fill, one
+stroked area for the outline.
+
+A window made ahead (prebuild_windows) comes as whole paths (``WholeArea``). One merged
+as it is shown (window_union: while comparing, (A, B] takes a change at every step)
+comes as its parts (``PartedArea``, of window_parts.Parts): each part is projected, made
+a path and stroked once, kept in its Cell, and a part the next window keeps is the same
+object with the same Cell; so a step projects, paths and strokes only the few parts it
+made. The fill is the parts that meet the boxes being painted, put together in one
+winding-rule path (a part wholly outside a pixel adds nothing to its coverage, and the
+parts are disjoint, so together they cover each pixel as the whole area does); the
+outline is their stroked outlines put together (the stroker outlines each subpath on
+its own, so the parts' strokes together are the whole's, filled as one).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+from PySide6.QtGui import QPainter, QPainterPath, QPen
+
+from viewer.render.fills import stroke_edge, stroked
+from viewer.render.paths import empty_path, piece_entries
+from viewer.render.window_parts import Parts
+
+STROKE_WIDTHS = 2       # outline widths (zoom levels) kept stroked per part
+
+
+class WholeArea:
+    """An area held as one path (its outline stroked whole, cached in the scene)."""
+
+    def __init__(self, path: QPainterPath):
+        self.path = path
+
+    @property
+    def is_empty(self) -> bool:
+        return self.path.isEmpty()
+
+    def fill_path(self, boxes: np.ndarray | None = None) -> QPainterPath:
+        return self.path
+
+    def stroke(self, painter: QPainter, scene, key: tuple, pen: QPen,
+               boxes: np.ndarray | None = None) -> None:
+        stroke_edge(painter, scene, key, self.path, pen)
+
+
+class PartedArea:
+    """An area held as Parts, painted from its parts' own paths and strokes."""
+
+    def __init__(self, parts: Parts, project_layer: Callable):
+        self.parts = parts
+        self._project = project_layer
+        self._boxes: np.ndarray | None = None       # projected bounds, a row per part
+        self._whole: QPainterPath | None = None
+        self._last: tuple[np.ndarray, QPainterPath] | None = None   # (boxes, fill path)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.parts.is_empty
+
+    def _cells(self) -> list:
+        """The Cells, every one projected and made a path (those new to this area at
+        once, in one projection)."""
+        cells = self.parts.cells
+        if self._boxes is None:
+            new = [i for i, c in enumerate(cells) if c.path is None]
+            if new:
+                entries = piece_entries(self._project(self.parts.polys[new]))
+                for i, (path, _, box) in zip(new, entries):
+                    cells[i].path, cells[i].box = path, box
+            self._boxes = np.array([c.box for c in cells], dtype=float).reshape(-1, 4)
+        return cells
+
+    def _meeting(self, boxes: np.ndarray | None, pad: float = 0.0) -> list[int]:
+        """The parts whose box, grown by ``pad``, meets one of ``boxes`` (all: None)."""
+        self._cells()
+        n = len(self.parts)
+        if boxes is None:
+            return list(range(n))
+        b = self._boxes
+        hit = ((b[:, None, 0] - pad <= boxes[None, :, 2]) & (b[:, None, 2] + pad >= boxes[None, :, 0])
+               & (b[:, None, 1] - pad <= boxes[None, :, 3])
+               & (b[:, None, 3] + pad >= boxes[None, :, 1])).any(axis=1)
+        return np.flatnonzero(hit).tolist()
+
+    def fill_path(self, boxes: np.ndarray | None = None) -> QPainterPath:
+        """The parts meeting ``boxes`` (projected rows minx, miny, maxx, maxy; None:
+        every part) as one winding-rule path."""
+        if self._last is not None and self._last[0] is boxes:   # (the fill's, for its edge)
+            return self._last[1]
+        cells, chosen = self._cells(), self._meeting(boxes)
+        if len(chosen) == len(cells):
+            if self._whole is None:
+                self._whole = _joined([c.path for c in cells])
+            path = self._whole
+        else:
+            path = _joined([cells[i].path for i in chosen])
+        self._last = (boxes, path)
+        return path
+
+    def stroke(self, painter: QPainter, scene, key: tuple, pen: QPen,
+               boxes: np.ndarray | None = None) -> None:
+        """The outline of the parts meeting ``boxes`` (see fills.stroke_edge)."""
+        def edge(width: float) -> QPainterPath:
+            cells = self._cells()
+            out = []
+            for i in self._meeting(boxes, width):
+                strokes = cells[i].strokes
+                if width not in strokes:
+                    if len(strokes) >= STROKE_WIDTHS:
+                        strokes.pop(next(iter(strokes)))
+                    strokes[width] = stroked(cells[i].path, pen, width)
+                out.append(strokes[width])
+            return _joined(out)
+        stroke_edge(painter, scene, key, self.fill_path(boxes), pen, edge)
+
+
+def _joined(paths: list[QPainterPath]) -> QPainterPath:
+    out = empty_path()
+    out.reserve(sum(p.elementCount() for p in paths))
+    for p in paths:
+        out.addPath(p)
+    return out
