@@ -78,10 +78,10 @@ class PartedArea:
         n = len(self.parts)
         if boxes is None:
             return list(range(n))
-        b = self._boxes
-        hit = ((b[:, None, 0] - pad <= boxes[None, :, 2]) & (b[:, None, 2] + pad >= boxes[None, :, 0])
-               & (b[:, None, 1] - pad <= boxes[None, :, 3])
-               & (b[:, None, 3] + pad >= boxes[None, :, 1])).any(axis=1)
+        b = self._boxes + np.array([-pad, -pad, pad, pad])
+        hit = ((b[:, None, 0] <= boxes[None, :, 2]) & (b[:, None, 2] >= boxes[None, :, 0])
+               & (b[:, None, 1] <= boxes[None, :, 3])
+               & (b[:, None, 3] >= boxes[None, :, 1])).any(axis=1)
         return np.flatnonzero(hit).tolist()
 
     def fill_path(self, boxes: np.ndarray | None = None) -> QPainterPath:

@@ -69,15 +69,16 @@ class Parts:
                 shapely.multipolygons(self.polys)
         return self._geometry
 
-    def _kept_with(self, drop: np.ndarray, added: np.ndarray) -> "Parts":
-        """These parts but the indices ``drop``, and the new polygons ``added``."""
+    def _kept_with(self, drop: np.ndarray, added: np.ndarray, cells: list | None = None
+                   ) -> "Parts":
+        """These parts but the indices ``drop``, and the polygons ``added`` (non-empty),
+        with their ``cells`` (default: new ones)."""
         keep = np.ones(len(self.polys), dtype=bool)
         keep[drop] = False
-        added = added[~shapely.is_empty(added)] if len(added) else added
-        cells = [c for c, k in zip(self.cells, keep.tolist()) if k]
+        kept = [c for c, k in zip(self.cells, keep.tolist()) if k]
         return Parts(np.concatenate([self.polys[keep], added]),
                      np.concatenate([self.bounds[keep], shapely.bounds(added).reshape(-1, 4)]),
-                     cells + [Cell() for _ in range(len(added))])
+                     kept + (cells if cells is not None else [Cell() for _ in added]))
 
 
 def meeting(a: Parts, b: Parts) -> tuple[np.ndarray, np.ndarray]:
@@ -100,21 +101,49 @@ def _parts_of(geom: BaseGeometry) -> np.ndarray:
 
 def union(a: Parts, b: Parts) -> Parts:
     """The union of ``a`` and ``b``: the parts of each that the other does not meet as
-    they are, and the union of the others."""
+    they are (Cells and all), and the union of the others."""
     if a.is_empty or b.is_empty:
         return b if a.is_empty else a
     ai, bi = meeting(a, b)
     ai, bi = np.unique(ai), np.unique(bi)
-    b_alone = np.ones(len(b), dtype=bool)
-    b_alone[bi] = False
+    alone = np.ones(len(b), dtype=bool)
+    alone[bi] = False
     merged = _parts_of(shapely.union_all(np.concatenate([a.polys[ai], b.polys[bi]]))) \
         if len(ai) else np.empty(0, dtype=object)
-    return a._kept_with(ai, np.concatenate([merged, b.polys[b_alone]]))
+    b_cells = [c for c, k in zip(b.cells, alone.tolist()) if k]
+    return a._kept_with(ai, np.concatenate([merged, b.polys[alone]]),
+                        [Cell() for _ in merged] + b_cells)
 
 
-def less(a: Parts, b: Parts) -> Parts:
+class LessMemo:
+    """What ``less`` made of a part of ``a`` less the parts of ``b`` it met, by those
+    objects (held, so that their ids stay theirs): when A moves, the window's merged
+    areas are taken afresh from the unions of its gains and of its losses, whose parts
+    are mostly those of the last step, and so are the pieces left of them, with the
+    Cells already made for them."""
+
+    def __init__(self, size: int = 4096):
+        self.size = size
+        self._done: dict[tuple, tuple] = {}     # ids -> (objects, pieces, cells)
+
+    def get(self, part, cutters: tuple):
+        key = (id(part),) + tuple(id(c) for c in cutters)
+        hit = self._done.get(key)
+        if hit is None or hit[0][0] is not part or any(
+                x is not y for x, y in zip(hit[0][1], cutters)):
+            return key, None
+        self._done[key] = self._done.pop(key)       # most recently used last
+        return key, hit[1:]
+
+    def put(self, key: tuple, part, cutters: tuple, pieces: np.ndarray, cells: list) -> None:
+        self._done[key] = ((part, cutters), pieces, cells)
+        while len(self._done) > self.size:
+            self._done.pop(next(iter(self._done)))
+
+
+def less(a: Parts, b: Parts, memo: LessMemo | None = None) -> Parts:
     """The area of ``a`` outside ``b``: each part of ``a`` that ``b`` meets less the
-    parts of ``b`` it meets; the others as they are."""
+    parts of ``b`` it meets (or what ``memo`` keeps of it); the others as they are."""
     if a.is_empty or b.is_empty:
         return a
     ai, bi = meeting(a, b)
@@ -123,10 +152,26 @@ def less(a: Parts, b: Parts) -> Parts:
     order = np.argsort(ai, kind="stable")
     ai, bi = ai[order], bi[order]
     met, starts = np.unique(ai, return_index=True)
-    cutters = np.empty(len(met), dtype=object)
-    for k, group in enumerate(np.split(bi, starts[1:])):
-        cutters[k] = b.polys[group[0]] if len(group) == 1 else \
-            shapely.multipolygons(b.polys[group])
-    rest = shapely.get_parts(shapely.difference(a.polys[met], cutters))
-    rest = rest[shapely.get_type_id(rest) == 3]         # (the parts of a are disjoint,
-    return a._kept_with(met, rest)                      # so are the pieces left of them)
+    groups = [tuple(b.polys[g].tolist()) for g in np.split(bi, starts[1:])]
+    found = [memo.get(a.polys[i], g) if memo is not None else (None, None)
+             for i, g in zip(met.tolist(), groups)]
+    todo = [k for k, (_, hit) in enumerate(found) if hit is None]
+    cutters = np.empty(len(todo), dtype=object)
+    for n, k in enumerate(todo):
+        g = groups[k]
+        cutters[n] = g[0] if len(g) == 1 else shapely.multipolygons(np.array(g, dtype=object))
+    rest, index = shapely.get_parts(shapely.difference(a.polys[met[todo]], cutters),
+                                    return_index=True)
+    areal = (shapely.get_type_id(rest) == 3) & ~shapely.is_empty(rest)   # (the parts of a are
+    rest, index = rest[areal], index[areal]     # disjoint, so are the pieces left of them)
+    made = {k: (rest[index == n], None) for n, k in enumerate(todo)}
+    pieces, cells = [], []
+    for k, (key, hit) in enumerate(found):
+        polys, kept_cells = hit if hit is not None else made[k]
+        if kept_cells is None:
+            kept_cells = [Cell() for _ in polys]
+            if memo is not None:
+                memo.put(key, a.polys[met[k]], groups[k], polys, kept_cells)
+        pieces.extend(polys.tolist())
+        cells.extend(kept_cells)
+    return a._kept_with(met, np.array(pieces, dtype=object).reshape(-1), cells)

@@ -24,7 +24,7 @@ from typing import Callable, Sequence
 import numpy as np
 from shapely.geometry.base import BaseGeometry
 
-from viewer.render.window_parts import Parts, less, union
+from viewer.render.window_parts import LessMemo, Parts, less, union
 
 EMPTY = Parts(np.empty(0, dtype=object))
 SLIDERS = 4                 # windows followed at once (the highlight, the dimmed ones...)
@@ -93,8 +93,9 @@ class SlidingUnion:
 class _Pair:
     """The gains' and the losses' sliding unions of one window, and its merged areas."""
 
-    def __init__(self, gained: Geometry, lost: Geometry):
+    def __init__(self, gained: Geometry, lost: Geometry, memo: LessMemo):
         self.gained, self.lost = SlidingUnion(gained), SlidingUnion(lost)
+        self.memo = memo
         self.merged: tuple[tuple[str, ...], Parts, Parts] | None = None
 
     def follow(self, ids: tuple[str, ...]) -> tuple[Parts, Parts]:
@@ -113,7 +114,8 @@ class _Pair:
                 lost = union(less(lost, g), less(l, g_all))
         else:
             g_all, l_all = self.gained.union(ids), self.lost.union(ids)
-            gained, lost = less(g_all, l_all), less(l_all, g_all)
+            # (A moved: most parts of both unions, and so most pieces, are the last's)
+            gained, lost = less(g_all, l_all, self.memo), less(l_all, g_all, self.memo)
         self.merged = (ids, gained, lost)
         return gained, lost
 
@@ -128,6 +130,7 @@ class WindowUnions:
         self._gained: Geometry = lambda i: self._change_parts(i)[0]
         self._lost: Geometry = lambda i: self._change_parts(i)[1]
         self._pairs: list[_Pair] = []       # most recently used last
+        self._memo = LessMemo()
 
     def _change_parts(self, change_id: str) -> tuple[Parts, Parts]:
         if change_id not in self._parts:
@@ -149,7 +152,7 @@ class WindowUnions:
         if pair is None:
             if len(self._pairs) >= SLIDERS:
                 self._pairs.pop(0)
-            pair = _Pair(self._gained, self._lost)
+            pair = _Pair(self._gained, self._lost, self._memo)
         else:
             self._pairs.remove(pair)
         self._pairs.append(pair)
