@@ -95,8 +95,9 @@ def meeting(a: Parts, b: Parts) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _parts_of(geom: BaseGeometry) -> np.ndarray:
-    parts = shapely.get_parts(polygonal(geom))
-    return parts[~shapely.is_empty(parts)]
+    """The polygons of a union of polygons (valid, areal: no repair asked)."""
+    parts = shapely.get_parts(geom)
+    return parts[(shapely.get_type_id(parts) == 3) & ~shapely.is_empty(parts)]
 
 
 def union(a: Parts, b: Parts) -> Parts:

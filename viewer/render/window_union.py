@@ -38,9 +38,10 @@ class SlidingUnion:
     def __init__(self, geometry: Geometry):
         self.geometry = geometry
         self.ids: tuple[str, ...] = ()
-        self._suffix: list[Parts] = []   # union of ids[m:pivot] for m < pivot
-        self._rest = EMPTY                      # union of ids[pivot:]
-        self._total: Parts | None = None     # union of all ids, while none left
+        self._suffix: list[Parts] = []      # union of ids[m:pivot] for m < pivot
+        self._rest = EMPTY                  # union of ids[pivot:], but for these last
+        self._pending: list[Parts] = []     # ones, united with it when it is asked for
+        self._total: Parts | None = None    # union of all ids, while none left
 
     def offset(self, ids: Sequence[str]) -> int | None:
         """How many ids leave at the old end if the window becomes ``ids`` by sliding
@@ -67,15 +68,15 @@ class SlidingUnion:
         total = self._total if d == 0 else None     # nothing left: the total grows
         for i in ids[kept:]:
             geom = self.geometry(i)
-            self._rest = union(self._rest, geom)
-            if total is not None:
+            self._pending.append(geom)      # (not wanted while the total grows: B steps
+            if total is not None:           # on, A stays)
                 total = union(total, geom)
         self.ids = ids
-        if not self._suffix and self._rest is not EMPTY and len(ids) > 1:
+        if not self._suffix and (self._rest is not EMPTY or self._pending) and len(ids) > 1:
             self._rebuild(ids)           # the pivot has left: new suffixes, once per length
             return self._total
         if total is None:
-            total = union(self._suffix[0] if self._suffix else EMPTY, self._rest)
+            total = union(self._suffix[0] if self._suffix else EMPTY, self._running())
         self._total = total
         return total
 
@@ -86,8 +87,15 @@ class SlidingUnion:
         for m in range(len(ids) - 1, -1, -1):
             acc = union(self.geometry(ids[m]), acc)
             suffix[m] = acc
-        self.ids, self._suffix, self._rest = ids, suffix, EMPTY
+        self.ids, self._suffix, self._rest, self._pending = ids, suffix, EMPTY, []
         self._total = suffix[0] if suffix else EMPTY
+
+    def _running(self) -> Parts:
+        """The union of ids[pivot:]."""
+        for geom in self._pending:
+            self._rest = union(self._rest, geom)
+        self._pending = []
+        return self._rest
 
 
 class _Pair:
