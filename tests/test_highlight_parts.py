@@ -14,15 +14,15 @@ from datetime import timedelta
 import numpy as np
 import pytest
 import shapely
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPainter, QRegion
+from PySide6.QtGui import QImage, QRegion
 from shapely.geometry import box
 
 from viewer.model import History, Layer, Region, Situation, SituationMeta, Style, parse_time
 from viewer.render import MapScene, RenderSettings, Viewport
 from viewer.render.dirty import time_change_region
-from viewer.render.draw_layers import draw_background, draw_dynamic
 from viewer.render.paths import geometry_path
+
+from test_render_step import _frame as _drawn
 
 DAY0 = parse_time("2025-06-01")
 DAYS = 14
@@ -107,19 +107,7 @@ def test_a_step_of_b_makes_only_the_parts_near_its_change():
 
 def _frame(scene: MapScene, settings: RenderSettings, under: QImage | None = None,
            dirty: QRegion | None = None) -> QImage:
-    viewport = Viewport.for_settings(scene, settings)
-    image = QImage(under) if under is not None else QImage(
-        *settings.size, QImage.Format.Format_ARGB32_Premultiplied)
-    if under is None:
-        image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    if dirty is not None:
-        painter.setClipRegion(dirty)
-    draw_background(painter, scene, viewport, settings)
-    draw_dynamic(painter, scene, viewport, settings, dirty)
-    painter.end()
-    return image
+    return _drawn(scene, settings, Viewport.for_settings(scene, settings), under, dirty)
 
 
 def _pixels(image: QImage) -> np.ndarray:
