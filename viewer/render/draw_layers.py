@@ -43,10 +43,10 @@ def draw_background(painter: QPainter, scene: MapScene, viewport: Viewport,
     _begin(painter, viewport)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     if settings.shows(CONTEXT):
-        painter.fillPath(scene.role_path("context"), st.brush(st.CONTEXT_FILL))
+        painter.fillPath(scene.role_fill("context"), st.brush(st.CONTEXT_FILL))
         painter.strokePath(scene.borders_path("context"),
                            st.pen(st.CONTEXT_BORDER, settings.px(0.8)))
-    painter.fillPath(scene.role_path("region"), st.brush(st.REGION_FILL))
+    painter.fillPath(scene.role_fill("region"), st.brush(st.REGION_FILL))
     draw_context(painter, scene, viewport, settings)
     if settings.shows(REGIONS):
         painter.strokePath(scene.borders_path("region"), st.pen(st.REGION_BORDER, settings.px(0.7)))

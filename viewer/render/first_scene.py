@@ -4,7 +4,8 @@
 and the pieces in force at the opening time. What costs more than the picture needs at
 that moment is left to the whole situation's scene, which replaces it a moment later:
 the region borders are each region's own boundary (a shared border is stroked twice, on
-the same pixels) rather than their union, and the country's outline is not drawn.
+the same pixels) rather than their union, the regions are filled one by one rather than
+as their union (``MapScene.role_fill``), and the country's outline is not drawn.
 
 ``warm_static`` builds a scene's time-independent paths (region fills, borders, the
 outline, the label anchors of the regions) where it is called: in the worker, before the
@@ -42,6 +43,9 @@ class FirstViewScene(MapScene):
     def outline_path(self) -> QPainterPath:
         return QPainterPath()
 
+    def role_fill(self, role: str) -> QPainterPath:
+        return self.role_path(role)         # no union before the first paint
+
 
 def prepare_big(scene: MapScene, at, size: tuple[int, int, float] | None) -> None:
     """Make the Displays (viewer.render.display) of the big states ``scene`` shows at
@@ -74,7 +78,7 @@ def warm_static(scene: MapScene) -> None:
     ``scene.big`` (see the module docstring)."""
     scene.big.count_pieces()
     for role in ("context", "region"):
-        scene.role_path(role)
+        scene.role_fill(role)
         scene.borders_path(role)
     scene.outline_path()
     own = scene.situation.own_regions

@@ -104,6 +104,18 @@ class MapScene(ChangeAreas):
         return self._once(("role", role), lambda: geometry_path(
             np.array([self.region_geometries[i] for i in ids], dtype=object)))
 
+    def role_union(self, role: str) -> BaseGeometry:
+        """All regions of ``role`` dissolved into one geometry (projected)."""
+        geoms = [self.region_geometries[r.id] for r in self.situation.regions if r.role == role]
+        return self._once(("union", role), lambda: shapely.union_all(geoms, grid_size=None))
+
+    def role_fill(self, role: str) -> QPainterPath:
+        """The area of ``role_path`` as the path of its union: the same pixels (the
+        shared borders of neighbouring regions cancel out in a winding-rule fill), but
+        Qt's antialiasing rasteriser fills the 27 own regions of the DeepState import
+        some 5x slower than their union (4.5 ms against 0.8 at 1600x1000)."""
+        return self._once(("fill", role), lambda: geometry_path(self.role_union(role)))
+
     def borders_path(self, role: str) -> QPainterPath:
         """Boundaries of the regions of ``role``, each shared border once (for strokes)."""
         def build() -> QPainterPath:
@@ -116,10 +128,9 @@ class MapScene(ChangeAreas):
     def outline_path(self) -> QPainterPath:
         """The outer boundary of all own regions together (the country's border)."""
         def build() -> QPainterPath:
-            geoms = [self.region_geometries[r.id] for r in self.situation.own_regions]
-            if not geoms:
+            if not self.situation.own_regions:
                 return QPainterPath()
-            whole = shapely.union_all(geoms, grid_size=None)
+            whole = self.role_union("region")
             return lines_path(shapely.boundary(shapely.get_parts(whole)))
         return self._once(("outline",), build)
 
