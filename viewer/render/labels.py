@@ -41,10 +41,16 @@ def draw_labels(painter: QPainter, scene: MapScene, viewport: Viewport,
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    # the two looks of a dot made once (a pen and a brush per dot cost more than the dot)
+    looks = {capital: (st.pen(st.HALO if capital else st.TEXT,
+                              settings.px(1.1 if capital else 0.9)),
+                       st.brush(st.TEXT if capital else st.HALO)) for capital in (False, True)}
+    shown = None
     for x, y, r, capital in layout.dots:
-        ring = st.HALO if capital else st.TEXT
-        painter.setPen(st.pen(ring, settings.px(1.1 if capital else 0.9)))
-        painter.setBrush(st.brush(st.TEXT if capital else st.HALO))
+        if capital != shown:
+            shown = bool(capital)
+            painter.setPen(looks[shown][0])
+            painter.setBrush(looks[shown][1])
         painter.drawEllipse(QPointF(x, y), r, r)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     engine = painter.paintEngine().type()
