@@ -12,6 +12,8 @@ there is room. ``Layout.boxes`` holds every placed label's box (pixels).
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
@@ -106,30 +108,81 @@ class _Job:
 
     def place(self, index: int, x: float, y: float) -> bool:
         s = self.s
-        place = self.scene.situation.places[index]
-        _, size, bold, radius = next(t for t in PLACE_TIERS if place.population >= t[0])
-        radius *= s
-        dot = QRectF(x - radius - s, y - radius - s, 2 * radius + 2 * s, 2 * radius + 2 * s)
-        if not self.occupied.free(dot):
+        radius, lines, capital = self._lines(index)
+        dot = (x - radius - s, y - radius - s, 2 * radius + 2 * s, 2 * radius + 2 * s)
+        dot_coords = (dot[0], dot[1], dot[0] + dot[2], dot[1] + dot[3])
+        occupied = self.occupied
+        if not occupied.free_coords(*dot_coords):
             return False
-        first, second = names_for(place.names, place.name, self.settings.language)
-        font, metrics = label_font(size * s, bold)
-        lines = [(first, font, metrics)]
-        if second and (self.second_lines or place.population >= SECOND_LINE_POPULATION):
-            small = label_font((size - 1.5) * s)
-            lines.append((second, *small))
+        bl, bt, br, bb = self.bounds.getCoords()
         for count in range(len(lines), 0, -1):
-            for pos, rect in _beside(x, y, radius + 3 * s, lines[:count]):
-                if self.bounds.contains(rect) and self.occupied.free(rect):
+            for bx, by, centred, w, h in _sides(x, y, radius + 3 * s, lines[:count]):
+                left, top = bx - 1, by - lines[0][2].ascent() - 1
+                right, bottom = left + w, top + h
+                # as QRectF.contains and Occupancy.free test the box, without making it
+                if (bl <= left and right <= br and bt <= top and bottom <= bb
+                        and occupied.free_coords(left, top, right, bottom)):
+                    rect = QRectF(left, top, w, h)
                     self.take(rect, 3 * s, 2 * s)
-                    self.occupied.add(dot)
-                    self.layout.dots.append((x, y, radius, place.kind == "capital"))
+                    occupied.add_coords(*dot_coords)
+                    self.layout.dots.append((x, y, radius, capital))
                     self.layout.placed.append(index)
                     self.layout.place_boxes.append(rect)
-                    for (text, f, m), p in zip(lines[:count], pos):
-                        self.layout.add(Text(text, f, p, st.TEXT, advance(text, f, m)))
+                    for (text, f, _m, width), p in zip(lines[:count],
+                                                       _baselines(x, bx, by, centred, lines[:count],
+                                                                  radius + 3 * s)):
+                        self.layout.add(Text(text, f, p, st.TEXT, width))
                     return True
         return False
+
+    def _lines(self, index: int) -> tuple[float, list, bool]:
+        """(dot radius, the lines its label may show: (text, font, metrics, advance),
+        whether a capital) of ``situation.places[index]`` for this layout's language,
+        scale and zoom, kept in the scene: the same places are tried at every zoom step."""
+        key = ("label lines", threading.get_ident(), self.settings.language, self.s,
+               self.second_lines)
+        known = self.scene.static(key, dict)
+        hit = known.get(index)
+        if hit is None:
+            s = self.s
+            place = self.scene.situation.places[index]
+            _, size, bold, radius = next(t for t in PLACE_TIERS if place.population >= t[0])
+            first, second = names_for(place.names, place.name, self.settings.language)
+            font, metrics = label_font(size * s, bold)
+            lines = [(first, font, metrics, advance(first, font, metrics))]
+            if second and (self.second_lines or place.population >= SECOND_LINE_POPULATION):
+                small, small_metrics = label_font((size - 1.5) * s)
+                lines.append((second, small, small_metrics,
+                              advance(second, small, small_metrics)))
+            hit = known[index] = (radius * s, lines, place.kind == "capital")
+        return hit
+
+
+def _sides(x: float, y: float, gap: float, lines):
+    """``_beside``'s positions as numbers: (left, baseline, centred, box width, box
+    height) for a label's lines (text, font, metrics, advance), best first."""
+    w = max(line[3] for line in lines)
+    a, d = lines[0][2].ascent(), lines[0][2].descent()
+    extra = sum(line[2].height() for line in lines[1:])
+    mid = y + (a - d - extra) / 2
+    g = gap * 0.75
+    box_w, box_h = w + 2, a + d + extra + 2
+    for bx, by, centred in ((x + gap, mid, False), (x - gap - w, mid, False),
+                            (x - w / 2, y - g - d - extra, True), (x - w / 2, y + g + a, True),
+                            (x + g, y - g - d - extra, False), (x + g, y + g + a, False),
+                            (x - g - w, y - g - d - extra, False), (x - g - w, y + g + a, False)):
+        yield bx, by, centred, box_w, box_h
+
+
+def _baselines(x: float, bx: float, by: float, centred: bool, lines, gap: float) -> list[QPointF]:
+    """Where each line of a label at (bx, by) starts, as ``_beside`` places them."""
+    w = max(line[3] for line in lines)
+    positions, base = [], by
+    for _text, _font, metrics, width in lines:
+        indent = (w - width) / 2 if centred else (w - width if bx < x - gap / 2 else 0.0)
+        positions.append(QPointF(bx + indent, base))
+        base += metrics.height()
+    return positions
 
 
 def first_label(x: float, y: float, gap: float, text: str, font: QFont,

@@ -261,6 +261,10 @@ class MapScene(ChangeAreas):
             self._static[key] = build()
         return self._static[key]
 
+    def static(self, key, build: Callable):
+        """A value derived from the scene alone, built once per ``key`` and kept."""
+        return self._once(key, build)
+
     def memo(self, key, build: Callable):
         """A value derived from the scene (and maybe a view), built once per ``key``."""
         return self._memo.get_or_build(key, build)
