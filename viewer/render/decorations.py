@@ -58,18 +58,20 @@ def draw_decorations(painter: QPainter, scene: MapScene, viewport: Viewport,
 
 
 def draw_scale_bar(painter: QPainter, scene: MapScene, viewport: Viewport,
-                   settings: RenderSettings) -> QRectF | None:
-    """Only the scale bar panel, where ``draw_decorations`` puts it; its rectangle."""
+                   settings: RenderSettings, lay: Layout | None = None) -> QRectF | None:
+    """Only the scale bar panel, where ``draw_decorations`` puts it; its rectangle
+    (``lay``: the ``decoration_layout`` of these, when the caller keeps it)."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    rect = _scale_bar(painter, scene, viewport, settings)
+    rect = _scale_bar(painter, scene, viewport, settings, lay)
     painter.restore()
     return rect
 
 
-def scale_bar_rect(scene: MapScene, viewport: Viewport, settings: RenderSettings) -> QRectF | None:
-    return _scale_bar(None, scene, viewport, settings)
+def scale_bar_rect(scene: MapScene, viewport: Viewport, settings: RenderSettings,
+                   lay: Layout | None = None) -> QRectF | None:
+    return _scale_bar(None, scene, viewport, settings, lay)
 
 
 def _date_line(lay: Layout, at: str) -> tuple[QPointF, str] | None:
@@ -131,7 +133,7 @@ def _panels(painter, scene, viewport, settings, date: bool = True,
             scale_bar: bool = True) -> list[QRectF]:
     lay = decoration_layout(scene, viewport, settings)
     rects = [_legend(painter, scene, viewport, settings, lay, date),
-             _scale_bar(painter, scene, viewport, settings) if scale_bar else None,
+             _scale_bar(painter, scene, viewport, settings, lay) if scale_bar else None,
              _attribution(painter, lay)]
     return [r for r in rects if r is not None]
 
@@ -245,9 +247,9 @@ def _hatch_swatch(painter: QPainter, box: QRectF, colour: str, s: float) -> None
         c += step
 
 
-def _scale_bar(painter, scene, viewport, settings) -> QRectF | None:
+def _scale_bar(painter, scene, viewport, settings, lay: Layout | None = None) -> QRectF | None:
     """The bar's panel, as wide as the bar it draws, at the bottom left of its box."""
-    lay = decoration_layout(scene, viewport, settings)
+    lay = decoration_layout(scene, viewport, settings) if lay is None else lay
     e, pad, box = lay.e, 10 * lay.e, lay.scale_box
     ground = ground_metres_per_pixel(scene, viewport)
     if not (math.isfinite(ground) and ground > 0):     # a view off the ellipsoid: no bar

@@ -50,6 +50,12 @@ def timeless(settings: RenderSettings) -> RenderSettings:
     return replace(settings, at=EPOCH, selected_changes=frozenset())
 
 
+def unplaced(settings: RenderSettings) -> RenderSettings:
+    """``timeless`` settings without the view either: what the panels' layout depends on
+    (decoration_layout goes by the canvas's size, not by what the map shows)."""
+    return replace(timeless(settings), view=None, bbox=None)
+
+
 def _crop(whole: QPixmap, rect: QRectF, viewport: Viewport, dpr: float) -> tuple[QPointF, QPixmap]:
     """The part of ``whole`` under ``rect`` (antialiased edges reach past it) and where."""
     bounds = QRectF(0, 0, viewport.width, viewport.height)
@@ -76,16 +82,17 @@ class DecorationPixmaps:
         return cached[1]
 
     def layout(self, scene: MapScene, viewport: Viewport, settings: RenderSettings) -> Layout:
-        """``decoration_layout``, made again only when the view or the options change
-        (it lays out the legend's names: a time step needs just the date's place)."""
-        return self._cached("layout", (viewport.key(), timeless(settings),
-                                       settings.days(scene.situation)),
+        """``decoration_layout``, made again only when the canvas's size or the options
+        change (it lays out the legend's names: a time step needs just the date's
+        place, and a zoom or a pan none of it, the panels going by the size alone)."""
+        return self._cached("layout", ((viewport.width, viewport.height),
+                                       unplaced(settings), settings.days(scene.situation)),
                             lambda: decoration_layout(scene, viewport, settings))
 
     def reserved(self, scene: MapScene, viewport: Viewport,
                  settings: RenderSettings) -> tuple[QRectF, ...]:
-        """``reserved_rects``, computed again only when the view or the options change."""
-        return self._cached("reserved", (viewport.key(), timeless(settings)),
+        """``reserved_rects``, computed again only when the size or the options change."""
+        return self._cached("reserved", ((viewport.width, viewport.height), unplaced(settings)),
                             lambda: reserved_rects(scene, viewport, settings))
 
     def pixmaps(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
@@ -100,8 +107,10 @@ class DecorationPixmaps:
                 draw_decorations(p, scene, viewport, settings, date=False, scale_bar=False)))
             return [_crop(whole, r, viewport, dpr) for r in rects]
 
+        lay = self.layout(scene, viewport, settings)
+
         def bar() -> Panels:               # small: drawn anew at every pan or zoom
-            rect = scale_bar_rect(scene, viewport, settings)
+            rect = scale_bar_rect(scene, viewport, settings, lay)
             if rect is None:
                 return []
             r = rect.adjusted(-2, -2, 2, 2).toAlignedRect()
@@ -110,15 +119,14 @@ class DecorationPixmaps:
             part.fill(Qt.GlobalColor.transparent)
             painter = QPainter(part)
             painter.translate(-r.x(), -r.y())
-            draw_scale_bar(painter, scene, viewport, settings)
+            draw_scale_bar(painter, scene, viewport, settings, lay)
             painter.end()
             return [(QPointF(r.topLeft()), part)]
         # the legend and attribution depend on the size, not on where the view is, and
         # on a date note (the swipe's "left ... · right ...") only through the legend's width
-        unplaced = replace(timeless(settings), view=None, bbox=None, date_note=None)
-        legend = decoration_layout(scene, viewport, settings).legend
-        width = None if legend is None else legend.width()
-        return (self._cached("fixed", (size, unplaced, width), fixed)
+        width = None if lay.legend is None else lay.legend.width()
+        return (self._cached("fixed", (size, replace(unplaced(settings), date_note=None),
+                                       width), fixed)
                 + self._cached("scale bar", (viewport.key(), dpr, settings.scale), bar))
 
 
