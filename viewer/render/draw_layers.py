@@ -33,13 +33,16 @@ def _begin(painter: QPainter, viewport: Viewport) -> None:
 
 
 def draw_background(painter: QPainter, scene: MapScene, viewport: Viewport,
-                    settings: RenderSettings) -> None:
+                    settings: RenderSettings, water: bool = True) -> None:
     """Water, neighbouring countries, the situation's land, the context features (rivers,
     roads...), region borders, its outline. It changes with time only where a context
-    feature starts or ends (scene.context.epoch): the window caches it."""
-    painter.save()
-    painter.fillRect(viewport.rect, st.color(st.WATER))
-    painter.restore()
+    feature starts or ends (scene.context.epoch): the window caches it. ``water=False``:
+    the device is already filled with the water's colour (one pass over every pixel the
+    less: 2 ms at 3200x2000)."""
+    if water:
+        painter.save()
+        painter.fillRect(viewport.rect, st.color(st.WATER))
+        painter.restore()
     _begin(painter, viewport)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     if settings.shows(CONTEXT):
