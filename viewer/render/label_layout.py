@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 
 import numpy as np
+import shapely
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
 
@@ -100,6 +101,7 @@ class _Job:
         self.s = settings.scale
         self.bounds = viewport.rect.adjusted(4 * self.s, 4 * self.s, -4 * self.s, -4 * self.s)
         self.layout = Layout()
+        self.view_box = shapely.box(*viewport.visible)     # for the regions' labels
         self.second_lines = viewport.metres_per_pixel * self.s < SECOND_LINE_MPP
 
     def take(self, rect: QRectF, pad_x: float, pad_y: float) -> None:

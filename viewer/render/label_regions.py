@@ -5,6 +5,7 @@ font. Context regions (neighbouring countries) are named in spaced capitals."""
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -33,7 +34,7 @@ def place_region(job: "_JobLike", region, context: bool) -> None:
     scene, viewport, s = job.scene, job.viewport, job.s
     geom = scene.region_geometries[region.id]
     vx0, vy0, vx1, vy1 = viewport.visible
-    view = shapely.box(vx0, vy0, vx1, vy1)
+    view = job.view_box
     if not shapely.intersects(geom, view):
         return
     x, y, radius = (float("nan"),) * 3 if context else scene.region_anchor(region.id)
@@ -44,9 +45,10 @@ def place_region(job: "_JobLike", region, context: bool) -> None:
         return
     cx, cy = viewport.to_pixels(x, y)
     shapely.prepare(geom)
-    for block in _region_blocks(region, context, s, job.settings.language):
-        widths = [advance(t, f, m) for t, f, m, _ in block]
-        heights = [m.height() for _, _, m, _ in block]
+    language = job.settings.language
+    key = ("region label blocks", threading.get_ident(), region.id, context, s, language)
+    for block, widths, heights in scene.static(key, lambda: _measured(
+            _region_blocks(region, context, s, language))):
         w, h = max(widths), sum(heights)
         for fx, fy in REGION_SHIFTS:
             rect = QRectF(cx + fx * w - w / 2, cy + fy * h - h / 2, w, h)
@@ -61,6 +63,12 @@ def place_region(job: "_JobLike", region, context: bool) -> None:
                                         colour, width))
                     top += height
                 return
+
+
+def _measured(blocks) -> list[tuple[list, list[float], list[float]]]:
+    """Each block with its lines' advances and heights."""
+    return [(block, [advance(t, f, m) for t, f, m, _ in block],
+             [m.height() for _, _, m, _ in block]) for block in blocks]
 
 
 def _region_blocks(region, context: bool, s: float, language: str):
