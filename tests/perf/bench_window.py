@@ -136,9 +136,13 @@ def _mouse(canvas, kind, pos: QPointF, buttons) -> None:
                                                buttons, Qt.KeyboardModifier.NoModifier))
 
 
-def navigate(steps: Steps, drags: int = 3, moves: int = 10, zooms: int = 10) -> None:
+def navigate(steps: Steps, drags: int = 3, moves: int = 10, zooms: int = 10,
+             round_: int = 0) -> None:
     """Drag the map (press, moves of 6 x 2 px there and back, release), then zoom by a
-    wheel notch in and out; back to the default view at the end."""
+    wheel notch in and out (two views, each seen again at every other notch: the labels'
+    layouts are kept per view), then ``zooms // 2`` notches in about one point and as many
+    out about another, points that move with ``round_`` (views never seen before, as
+    when one zooms on into a place); back to the default view at the end."""
     canvas, left = steps.win.canvas, Qt.MouseButton.LeftButton
     for _ in range(drags):
         pos = QPointF(canvas.width() / 2, canvas.height() / 2)
@@ -151,6 +155,11 @@ def navigate(steps: Steps, drags: int = 3, moves: int = 10, zooms: int = 10) -> 
     centre = canvas.rect().center().toPointF()
     for i in range(zooms):
         steps.run("zoom one wheel notch", canvas.zoom_by, 1.25 if i % 2 else 0.8, centre)
+    inward = centre + QPointF(150 + 29 * round_, -90 + 17 * round_)
+    outward = centre + QPointF(-210 + 23 * round_, 60 - 13 * round_)
+    for i in range(zooms):
+        steps.run("zoom, notches one way (new views)", canvas.zoom_by,
+                  1.25 if i < zooms // 2 else 0.8, inward if i < zooms // 2 else outward)
     canvas.zoom_to_default()
 
 
@@ -230,12 +239,13 @@ def bench(name: str, path: Path, rounds: int, n: int, scale: float) -> None:
             floors[mode].append(floor)
             for kind, median in round_medians.items():
                 ratios.setdefault((kind, mode), []).append(median / statistics.median(floor))
-        navigate(kinds[KINDS[0]])
+        navigate(kinds[KINDS[0]], round_=r)
         if r == 0:
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     report_steps(kinds, floors, ratios, scale)
     nav = kinds[KINDS[0]]
-    for label in ("drag step (6, 2) px", "end of drag", "zoom one wheel notch"):
+    for label in ("drag step (6, 2) px", "end of drag", "zoom one wheel notch",
+                  "zoom, notches one way (new views)"):
         values = nav.times[label]
         print(f"  {label}, whole window: median {ms(statistics.median(values)):.1f} ms, p90 "
               f"{ms(p90(values)):.1f} ms ({len(values)} steps)")
