@@ -30,7 +30,7 @@ _ADVANCES: dict[tuple[str, str], float] = {}
 _FONT_KEYS: dict[int, tuple[QFont, str]] = {}
 
 
-def _font_key(font: QFont) -> str:
+def font_key(font: QFont) -> str:
     """``font.key()``, remembered for the few fonts ``label_font`` makes (each kept here with
     its key, so its id is never reused for another)."""
     hit = _FONT_KEYS.get(id(font))
@@ -44,7 +44,7 @@ def _font_key(font: QFont) -> str:
 def advance(text: str, font: QFont, metrics: QFontMetricsF) -> float:
     """``metrics.horizontalAdvance(text)``, remembered: the same names come back at
     every zoom step, and asking Qt costs more than the rest of placing a label."""
-    key = (text, _font_key(font))
+    key = (text, font_key(font))
     width = _ADVANCES.get(key)
     if width is None:
         if len(_ADVANCES) > 50_000:

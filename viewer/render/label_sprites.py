@@ -15,6 +15,7 @@ from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 
 from viewer.render import styles as st
 from viewer.render.label_boxes import Text
+from viewer.render.label_fonts import font_key
 
 SPRITES = 3_000                  # kept, least recently used dropped first
 # one cache per thread (an animation is drawn in a worker while the window draws)
@@ -39,17 +40,19 @@ def halo_shifts(scale: float) -> list[QPointF]:
 def draw_sprites(painter: QPainter, texts: list[Text], scale: float) -> None:
     """Draw ``texts`` with their halos from the sprite cache (made when missing)."""
     dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+    cache = _thread_cache()
     for text in texts:
-        image, left, top = _sprite(text, scale, dpr)
+        image, left, top = _sprite(text, scale, dpr, cache)
         # at whole pixels, so that one sprite serves every position
         painter.drawImage(QPointF(round(text.pos.x() - left), round(text.pos.y() - top)), image)
 
 
-def _sprite(text: Text, scale: float, dpr: float) -> tuple[QImage, float, float]:
+def _sprite(text: Text, scale: float, dpr: float,
+            _cache: OrderedDict | None = None) -> tuple[QImage, float, float]:
     """The image of ``text`` and its halo, and where its baseline start lies in it
-    (whole pixels)."""
-    key = (text.text, text.font.key(), text.colour, scale, dpr)
-    _cache = _thread_cache()
+    (whole pixels). ``_cache``: this thread's (``_thread_cache``)."""
+    key = (text.text, font_key(text.font), text.colour, scale, dpr)
+    _cache = _thread_cache() if _cache is None else _cache
     hit = _cache.get(key)
     if hit is not None:
         _cache.move_to_end(key)
