@@ -123,8 +123,9 @@ class BaseMapPixmaps:
                 margin = OVERSCAN           # a pan: draw ahead of it
         big = overscanned(viewport, margin)
         # opaque (no alpha channel): drawn on every repaint, it is then a plain copy
-        pixmap = canvas_pixmap(big, dpr, QColor(styles.WATER),     # filled with the water
-                               lambda p: draw_background(p, scene, big, settings, water=False))
+        # filled with the water, so not drawn again (water=False, passed by position)
+        pixmap = canvas_pixmap(big, dpr, QColor(styles.WATER),
+                               lambda p: draw_background(p, scene, big, settings, False))
         self._pixmaps["background"] = (big.key(), pixmap, big, options, False)
         return pixmap, QPointF(-margin, -margin)
 
