@@ -116,7 +116,7 @@ class DecorationPixmaps:
         # the legend and attribution depend on the size, not on where the view is, and
         # on a date note (the swipe's "left ... · right ...") only through the legend's width
         unplaced = replace(timeless(settings), view=None, bbox=None, date_note=None)
-        legend = decoration_layout(scene, viewport, settings).legend
+        legend = self.layout(scene, viewport, settings).legend      # (kept: not per paint)
         width = None if legend is None else legend.width()
         return (self._cached("fixed", (size, unplaced, width), fixed)
                 + self._cached("scale bar", (viewport.key(), dpr, settings.scale), bar))
