@@ -146,7 +146,7 @@ def _layerfill_area(scene: MapScene, viewport: Viewport, settings: RenderSetting
     it before filling it, which moves its edge pixels at the device's edges by a shade:
     where the view's pieces reach that far, a repaint fills them all, as the frame did."""
     view = dirty_boxes(viewport, None)
-    if boxes is not None:
+    if boxes is not None and not np.array_equal(boxes, view):     # (not a whole repaint)
         w, h = viewport.width, viewport.height
         reach = viewport.transform.mapRect(scene.layer_extent_within(layer.id, settings.at, view))
         if QRectF(-0.9 * w, -0.9 * h, 2.8 * w, 2.8 * h).contains(reach):
