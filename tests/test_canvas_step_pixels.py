@@ -15,17 +15,13 @@ import shapely
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
+from shapely.geometry import box
 
 from factories import D, two_region_situation
-from shapely.geometry import box
-from ui_helpers import pixel_point
+from ui_helpers import open_canvas, pixel_point
 from viewer.model import History, Layer, Region, Situation, SituationMeta, Style
-from viewer.model.cursor import TimeCursor
-from viewer.model.display import DisplayOptions
-from viewer.model.selection import Selection
 from viewer.render import MapScene
 from viewer.render.decorations import date_rect, decoration_layout
-from viewer.ui.canvas import MapCanvas
 from viewer.ui.canvas_panels import timeless
 
 
@@ -43,15 +39,7 @@ class Paints(QObject):
 
 @pytest.fixture
 def canvas(qtbot):
-    s = two_region_situation()
-    cursor = TimeCursor(s.start, s.end, [c.at for c in s.changes], highlight_days=7)
-    widget = MapCanvas(cursor, Selection(), DisplayOptions())
-    qtbot.addWidget(widget)
-    widget.resize(640, 420)
-    widget.set_scene(MapScene(s))
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return open_canvas(qtbot, size=(640, 420))
 
 
 def _settle() -> None:
@@ -106,13 +94,8 @@ def _squares_situation() -> Situation:
 
 def test_a_partial_repaint_fills_only_the_pieces_it_needs(qtbot):
     s = _squares_situation()
-    cursor = TimeCursor(s.start, s.end, [c.at for c in s.changes], highlight_days=2)
-    canvas = MapCanvas(cursor, Selection(), DisplayOptions())
-    qtbot.addWidget(canvas)
-    canvas.resize(640, 420)
-    canvas.set_scene(MapScene(s))
-    canvas.show()
-    qtbot.waitExposed(canvas)
+    canvas = open_canvas(qtbot, s, size=(640, 420), highlight_days=2)
+    cursor = canvas.cursor_model
     cursor.set_time(D[2])               # (the first step after showing repaints all)
     _settle()
     scene, paints = canvas.scene, Paints(canvas)
