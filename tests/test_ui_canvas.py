@@ -9,14 +9,10 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QPainter, QRegion
 from PySide6.QtWidgets import QApplication
 
-from factories import D, two_region_situation
-from ui_helpers import blend, close_to, colour_at, drag_canvas, pixel_point, wheel
-from viewer.model.cursor import TimeCursor
-from viewer.model.display import DisplayOptions
-from viewer.model.selection import Selection
-from viewer.render import MapScene, styles
+from factories import D
+from ui_helpers import blend, close_to, colour_at, drag_canvas, open_canvas, pixel_point, wheel
+from viewer.render import styles
 from viewer.ui import canvas_base_pixmaps
-from viewer.ui.canvas import MapCanvas
 
 INSIDE_GAIN = (30.6, 48.3)       # West region, gained by "adv" on 5 June, kept after
 ADVANCE = "#e74c3c"               # assessed-advance default style, opacity 0.55
@@ -25,16 +21,7 @@ ADV_CHANGE = "adv@2025-06-05T00:00:00Z"
 
 @pytest.fixture
 def canvas(qtbot):
-    s = two_region_situation()
-    cursor = TimeCursor(s.start, s.end, [c.at for c in s.changes], highlight_days=7)
-    widget = MapCanvas(cursor, Selection(), DisplayOptions())
-    qtbot.addWidget(widget)
-    widget.resize(800, 500)
-    widget.set_decorations(False)       # nothing over the map but the map
-    widget.set_scene(MapScene(s))
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return open_canvas(qtbot, decorations=False)    # nothing over the map but the map
 
 
 def test_a_layer_shows_its_colour_after_its_change_and_not_before(canvas):

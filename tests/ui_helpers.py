@@ -34,6 +34,27 @@ def open_window(qtbot, situation=None, size=(1100, 760)):
     return window
 
 
+def open_canvas(qtbot, situation=None, size=(800, 500), highlight_days: float = 7,
+                decorations: bool = True):
+    """A shown MapCanvas alone on ``situation`` (default: the two-region one), with its
+    own time cursor (at the start), selection and display options."""
+    from viewer.model.cursor import TimeCursor
+    from viewer.model.display import DisplayOptions
+    from viewer.model.selection import Selection
+    from viewer.render import MapScene
+    from viewer.ui.canvas import MapCanvas
+    s = situation or two_region_situation()
+    cursor = TimeCursor(s.start, s.end, [c.at for c in s.changes], highlight_days=highlight_days)
+    widget = MapCanvas(cursor, Selection(), DisplayOptions())
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.set_decorations(decorations)
+    widget.set_scene(MapScene(s))
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
 def write_two_regions(path: Path, title: str = "Two regions") -> Path:
     situation = two_region_situation()
     situation.meta.title = title

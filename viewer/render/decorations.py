@@ -22,6 +22,7 @@ from viewer.render.viewport import Viewport
 
 _GEOD = Geod(ellps="WGS84")
 LEGEND_NAME_LIMIT = 80            # characters of a layer name in the legend
+_DATE_LINES: dict[tuple[int, str], tuple] = {}     # see _date_line
 
 
 def nice_length(max_metres: float) -> float:
@@ -75,15 +76,21 @@ def scale_bar_rect(scene: MapScene, viewport: Viewport, settings: RenderSettings
 
 
 def _date_line(lay: Layout, at: str) -> tuple[QPointF, str] | None:
-    """Where the legend's date starts (its baseline) and its text, elided to the panel."""
+    """Where the legend's date starts (its baseline) and its text, elided to the panel;
+    the last few kept (a time step asks three times)."""
     if lay.legend is None:
         return None
-    pad, e = 12 * lay.e, lay.e
-    m = QFontMetricsF(lay.date_font)
-    title_h = QFontMetricsF(lay.title_font).lineSpacing() * len(lay.title_lines)
-    y = lay.legend.top() + pad + title_h + (4 * e if lay.title_lines else 0) + m.ascent()
-    text = m.elidedText(at, Qt.TextElideMode.ElideRight, lay.date_width)
-    return QPointF(lay.legend.left() + pad, y), text
+    kept = _DATE_LINES.get((id(lay), at))
+    if kept is None or kept[0] is not lay:          # (the layout kept: its id stays its own)
+        if len(_DATE_LINES) >= 16:
+            _DATE_LINES.clear()
+        pad, e = 12 * lay.e, lay.e
+        m = QFontMetricsF(lay.date_font)
+        title_h = QFontMetricsF(lay.title_font).lineSpacing() * len(lay.title_lines)
+        y = lay.legend.top() + pad + title_h + (4 * e if lay.title_lines else 0) + m.ascent()
+        text = m.elidedText(at, Qt.TextElideMode.ElideRight, lay.date_width)
+        kept = _DATE_LINES[(id(lay), at)] = (lay, QPointF(lay.legend.left() + pad, y), text)
+    return QPointF(kept[1]), kept[2]
 
 
 def draw_date(painter: QPainter, scene: MapScene, viewport: Viewport,

@@ -112,16 +112,17 @@ def draw_layer(painter: QPainter, scene: MapScene, viewport: Viewport,
     """``boxes``: see dirty_boxes."""
     if draw_big_layer(painter, scene, viewport, settings, layer):
         return
-    path = scene.layer_path(layer.id, settings.at)
     opacity = settings.layer_opacity(layer)
-    if path.isEmpty() or opacity <= 0.0:
+    rings = scene.layer_rings(layer.id, settings.at)
+    if rings == 0 or opacity <= 0.0:
         return
     style = st.layer_style(layer, scene.situation, settings.palette)
-    dense = scene.layer_rings(layer.id, settings.at) > DENSE_RINGS
+    dense = rings > DENSE_RINGS
     if not style.hatch:                 # a plain fill: its antialiased edge is the outline
         path = _layerfill_area(scene, viewport, settings, layer, boxes)
         fill_area(painter, path, st.brush(style.color, opacity), dense)
         return
+    path = scene.layer_path(layer.id, settings.at)
     fill_area(painter, path, st.brush(style.color, opacity * st.HATCH_TINT), dense)
     line_pen = st.pen(style.color, settings.px(st.HATCH_WIDTH), min(1.0, opacity * 1.8))
     line_pen.setCapStyle(Qt.PenCapStyle.FlatCap)
@@ -147,14 +148,13 @@ def _layerfill_area(scene: MapScene, viewport: Viewport, settings: RenderSetting
     meeting ``boxes``. Qt clips a path that reaches more than the device's own size off
     it before filling it, which moves its edge pixels at the device's edges by a shade:
     where the view's pieces reach that far, a repaint fills them all, as the frame did."""
-    view = scene.layer_path_within(layer.id, settings.at, dirty_boxes(viewport, None))
-    if boxes is None:
-        return view
-    w, h = viewport.width, viewport.height
-    reach = viewport.transform.mapRect(view.boundingRect())
-    if not QRectF(-0.9 * w, -0.9 * h, 2.8 * w, 2.8 * h).contains(reach):
-        return view
-    return scene.layer_path_within(layer.id, settings.at, boxes)
+    view = dirty_boxes(viewport, None)
+    if boxes is not None and not np.array_equal(boxes, view):     # (not a whole repaint)
+        w, h = viewport.width, viewport.height
+        reach = viewport.transform.mapRect(scene.layer_extent_within(layer.id, settings.at, view))
+        if QRectF(-0.9 * w, -0.9 * h, 2.8 * w, 2.8 * h).contains(reach):
+            view = boxes
+    return scene.layer_path_within(layer.id, settings.at, view)
 
 
 def _undo(viewport: Viewport):

@@ -11,6 +11,7 @@ from typing import Callable
 
 import numpy as np
 import shapely
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainterPath
 from shapely.geometry.base import BaseGeometry
 
@@ -18,11 +19,11 @@ from viewer.analysis.projection import Projector, auto_crs
 from viewer.model import Situation
 from viewer.render.big_layers import BigStates
 from viewer.render.context_paths import ContextPaths
-from viewer.render.paths import geometry_path, lines_path, piece_entries
+from viewer.render.paths import empty_path, geometry_path, lines_path, piece_entries
 from viewer.render.scene_changes import ChangeAreas
 from viewer.render.window_union import WindowUnions
-from viewer.render.scene_geometry import (LRU, for_display, inscribed_circles, lonlat_extent,
-                                         valid_areas)
+from viewer.render.scene_geometry import (LRU, boxes_meeting, for_display, inscribed_circles,
+                                         lonlat_extent, valid_areas)
 
 STATE_PATHS = 24        # layer states kept as ready paths
 # An area of more rings is filled without antialiasing: Qt's antialiasing rasteriser
@@ -60,6 +61,7 @@ class MapScene(ChangeAreas):
         # (layer id, piece index) -> (path, polygons, projected bounds): paths.piece_entries
         self._pieces: dict[tuple[str, int], tuple[QPainterPath, int, tuple]] = {}
         self._states = LRU(STATE_PATHS)
+        self._state_paths = LRU(STATE_PATHS)
         self._outlines = LRU(STATE_PATHS)
         self._changes = LRU(256)
         self._change_boxes: dict[str, np.ndarray] = {}   # see changes_bounds
@@ -155,13 +157,13 @@ class MapScene(ChangeAreas):
     def layer_path(self, layer_id: str, t: datetime) -> QPainterPath:
         """The layer's area at ``t``: one winding-rule path of the pieces of that state."""
         index = self.situation.layer(layer_id).history.state_index(t)
-        return self._state(layer_id, index)[0]
+        return self._state_path(layer_id, index)
 
     def layer_rings(self, layer_id: str, t: datetime) -> int:
         """How many polygons (outer rings) the layer's area at ``t`` is drawn with (see
         DENSE_RINGS)."""
         index = self.situation.layer(layer_id).history.state_index(t)
-        return self._state(layer_id, index)[1]
+        return self._state(layer_id, index)[0]
 
     def layer_outline(self, layer_id: str, t: datetime) -> QPainterPath:
         """The boundary of the layer's area at ``t`` (of the union, so the seams between
@@ -183,16 +185,25 @@ class MapScene(ChangeAreas):
         those boxes needs. A closed ring wholly outside a pixel adds nothing to that
         pixel's coverage, so those pixels come out as the whole path fills them."""
         index = self.situation.layer(layer_id).history.state_index(t)
-        path, _, indices, bounds = self._state(layer_id, index)
-        hit = ((bounds[:, None, 0] <= boxes[None, :, 2]) & (bounds[:, None, 2] >= boxes[None, :, 0])
-               & (bounds[:, None, 1] <= boxes[None, :, 3])
-               & (bounds[:, None, 3] >= boxes[None, :, 1])).any(axis=1)
+        _, indices, bounds = self._state(layer_id, index)
+        hit = boxes_meeting(bounds, boxes)
         if hit.all():
-            return path
-        within = geometry_path([])
+            return self._state_path(layer_id, index)
+        within = empty_path()
         for i in indices[hit].tolist():
             within.addPath(self._pieces[(layer_id, i)][0])
         return within
+
+    def layer_extent_within(self, layer_id: str, t: datetime, boxes: np.ndarray) -> QRectF:
+        """``layer_path_within(...).boundingRect()`` from the pieces' boxes, without
+        making the path (a repaint of a few boxes asks it of the whole view's pieces)."""
+        index = self.situation.layer(layer_id).history.state_index(t)
+        _, _, bounds = self._state(layer_id, index)
+        hit = bounds[boxes_meeting(bounds, boxes)]
+        if not len(hit):
+            return QRectF()
+        minx, miny = hit[:, 0].min(), hit[:, 1].min()
+        return QRectF(minx, miny, hit[:, 2].max() - minx, hit[:, 3].max() - miny)
 
     def layer_geometry(self, layer_id: str, t: datetime) -> np.ndarray:
         """The projected pieces (disjoint shapely polygons) of the layer's state at ``t``,
@@ -230,21 +241,30 @@ class MapScene(ChangeAreas):
         return boxes[indices]
 
     def _state(self, layer_id: str, index: int) -> tuple:
-        """(its path, how many polygons, piece indices, their bounds) of the layer's
-        state ``index``."""
+        """(how many polygons, piece indices, their bounds) of the layer's state
+        ``index``; its path is ``_state_path``, made only when asked (a repaint of a few
+        boxes fills just the pieces meeting them)."""
         def build():
             history = self.situation.layer(layer_id).history
             indices = history.piece_indices(index)
             self._ensure_pieces(layer_id, indices.tolist())
-            path = geometry_path([])
             entries = [self._pieces[(layer_id, i)] for i in indices.tolist()]
-            path.reserve(sum(entry[0].elementCount() for entry in entries))
-            for entry in entries:
-                path.addPath(entry[0])
             # polygons, holes aside: counted when each piece was built
-            return (path, sum(entry[1] for entry in entries), indices,
+            return (sum(entry[1] for entry in entries), indices,
                     np.array([entry[2] for entry in entries], dtype=float).reshape(-1, 4))
         return self._states.get_or_build((layer_id, index), build)
+
+    def _state_path(self, layer_id: str, index: int) -> QPainterPath:
+        """One winding-rule path of the pieces of the layer's state ``index``."""
+        def build() -> QPainterPath:
+            paths = [self._pieces[(layer_id, i)][0]
+                     for i in self._state(layer_id, index)[1].tolist()]
+            path = empty_path()
+            path.reserve(sum(p.elementCount() for p in paths))
+            for p in paths:
+                path.addPath(p)
+            return path
+        return self._state_paths.get_or_build((layer_id, index), build)
 
     def adopt_pieces(self, built: dict) -> None:
         """Take pieces made by ``build_pieces`` (on the GUI thread)."""
@@ -268,3 +288,4 @@ class MapScene(ChangeAreas):
     def memo(self, key, build: Callable):
         """A value derived from the scene (and maybe a view), built once per ``key``."""
         return self._memo.get_or_build(key, build)
+

@@ -90,3 +90,10 @@ def inscribed_circles(geoms: np.ndarray) -> list[tuple[float, float, float]]:
         edge = shapely.get_coordinates(shapely.get_point(lines, 1))
         out[ok] = np.hstack([centre, edge])
     return [(x0, y0, float(np.hypot(x1 - x0, y1 - y0))) for x0, y0, x1, y1 in out.tolist()]
+
+
+def boxes_meeting(bounds: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """Which of ``bounds`` (minx, miny, maxx, maxy rows) meet one of ``boxes``."""
+    return ((bounds[:, None, 0] <= boxes[None, :, 2]) & (bounds[:, None, 2] >= boxes[None, :, 0])
+            & (bounds[:, None, 1] <= boxes[None, :, 3])
+            & (bounds[:, None, 3] >= boxes[None, :, 1])).any(axis=1)

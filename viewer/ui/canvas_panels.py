@@ -22,7 +22,9 @@ from viewer.ui.canvas_base_pixmaps import canvas_pixmap
 EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
 RESERVE_STEP = 24           # decoration areas kept free of labels, rounded out to this
 PARTIAL_AT_MOST = 0.5       # a time step changing more of the canvas than this redraws all
+TIMELESS_KEPT = 8           # settings objects whose ``timeless`` is kept
 Panels = list[tuple[QPointF, QPixmap]]
+_TIMELESS: dict[int, tuple[RenderSettings, RenderSettings]] = {}
 
 
 def reserved_rects(scene: MapScene, viewport: Viewport,
@@ -44,10 +46,19 @@ def reserved_rects(scene: MapScene, viewport: Viewport,
 
 def timeless(settings: RenderSettings) -> RenderSettings:
     """The settings without what changes as the time moves (the time, the selection;
-    the length of a window held to a start, but for whether there is one)."""
+    the length of a window held to a start, but for whether there is one). Kept for the
+    last few settings objects: a paint asks it of the same settings four times."""
+    kept = _TIMELESS.get(id(settings))
+    if kept is not None and kept[0] is settings:
+        return kept[1]
+    plain = settings
     if settings.highlight_since is not None:
-        settings = replace(settings, highlight_days=float(bool(settings.highlight_days)))
-    return replace(settings, at=EPOCH, selected_changes=frozenset())
+        plain = replace(plain, highlight_days=float(bool(settings.highlight_days)))
+    plain = replace(plain, at=EPOCH, selected_changes=frozenset())
+    if len(_TIMELESS) >= TIMELESS_KEPT:
+        _TIMELESS.clear()
+    _TIMELESS[id(settings)] = (settings, plain)    # (the settings kept: their id stays theirs)
+    return plain
 
 
 def unplaced(settings: RenderSettings) -> RenderSettings:
