@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyle, QStyledIt
 
 from viewer.ui.qt_utils import blocked
 from viewer.ui.report_drop import MIME_TYPE, dropped_report, report_mime
+from viewer.ui.row_pixmaps import RowPixmaps
 from viewer.render.language import translate
 from viewer.ui.report_items import (BADGE, CHANGE_ID, COLUMNS, KIND, REPORT_ID, ROLE_COLOURS,
                                     role_name)
@@ -72,6 +73,7 @@ class ReportsTree(QTreeWidget):
         self.setUniformRowHeights(True)     # every row is two lines: a change, or a report
         # only the role column has badges: the others keep the default (C++) painting
         self.setItemDelegateForColumn(1, BadgeDelegate(self))
+        self.setItemDelegateForColumn(0, RowPixmaps(self))     # its rows' texts, kept
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header = self.header()
