@@ -25,6 +25,10 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 KEPT = 64           # cells' pixmaps kept, the least recently drawn dropped first
 LIVE = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver \
     | QStyle.StateFlag.State_HasFocus
+# the tree's branch flags (a row with a sibling below it, children, open): its branch
+# lines are drawn beside the cell, not in it, so the last row moving up keeps its pixmap
+BRANCH = QStyle.StateFlag.State_Sibling | QStyle.StateFlag.State_Children \
+    | QStyle.StateFlag.State_Open | QStyle.StateFlag.State_Item
 
 
 class RowPixmaps(QStyledItemDelegate):
@@ -74,7 +78,7 @@ def _key(option: QStyleOptionViewItem, opt: QStyleOptionViewItem, ratio: float) 
     ``opt`` with the item's data): its text, font, size, state and colours; the list's
     palette by its key (a change of it makes a new one)."""
     brush = opt.backgroundBrush
-    return (opt.text, opt.font.key(), opt.rect.width(), opt.rect.height(), opt.state,
+    return (opt.text, opt.font.key(), opt.rect.width(), opt.rect.height(), opt.state & ~BRANCH,
             opt.features, brush.style(), brush.color().rgba(),
             opt.palette.color(QPalette.ColorRole.Text).rgba(), option.palette.cacheKey(),
             opt.icon.cacheKey(), opt.displayAlignment, ratio)
