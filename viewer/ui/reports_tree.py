@@ -53,6 +53,29 @@ class BadgeDelegate(QStyledItemDelegate):
         return size
 
 
+class QuietHeader(QHeaderView):
+    """The list's header, repainted when its sections change, not at each layout of the
+    list's rows: a time step changes the rows, and Qt lays out the header with them and
+    repainted it each time (its titles and widths the same)."""
+
+    def doItemsLayout(self) -> None:        # noqa: N802 (Qt's name)
+        before = self._sections()
+        viewport = self.viewport()
+        # the attribute, not setUpdatesEnabled (which repaints the whole header when set
+        # back): the layout's own update is dropped, and made below if anything moved
+        viewport.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, True)
+        try:
+            super().doItemsLayout()
+        finally:
+            viewport.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, False)
+        if self._sections() != before:
+            viewport.update()
+
+    def _sections(self) -> tuple:
+        return (self.offset(), tuple((self.sectionPosition(i), self.sectionSize(i))
+                                     for i in range(self.count())))
+
+
 class ReportsTree(QTreeWidget):
     """Changes and reports in three columns (text, role badge, grade), one selection.
     A report row can be dragged (report_drop.MIME_TYPE); a report dropped on a change row
@@ -63,6 +86,10 @@ class ReportsTree(QTreeWidget):
 
     def __init__(self, tip: str, parent: QWidget | None = None):
         super().__init__(parent)
+        header = QuietHeader(Qt.Orientation.Horizontal, self)
+        header.setSectionsMovable(True)     # as the header QTreeView makes for itself
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.setHeader(header)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
