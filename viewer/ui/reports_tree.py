@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyle, QStyledIt
 
 from viewer.ui.qt_utils import blocked
 from viewer.ui.report_drop import MIME_TYPE, dropped_report, report_mime
-from viewer.ui.row_pixmaps import RowPixmaps
 from viewer.render.language import translate
 from viewer.ui.report_items import (BADGE, CHANGE_ID, COLUMNS, KIND, REPORT_ID, ROLE_COLOURS,
                                     role_name)
@@ -53,29 +52,6 @@ class BadgeDelegate(QStyledItemDelegate):
         return size
 
 
-class QuietHeader(QHeaderView):
-    """The list's header, repainted when its sections change, not at each layout of the
-    list's rows: a time step changes the rows, and Qt lays out the header with them and
-    repainted it each time (its titles and widths the same)."""
-
-    def doItemsLayout(self) -> None:        # noqa: N802 (Qt's name)
-        before = self._sections()
-        viewport = self.viewport()
-        # the attribute, not setUpdatesEnabled (which repaints the whole header when set
-        # back): the layout's own update is dropped, and made below if anything moved
-        viewport.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, True)
-        try:
-            super().doItemsLayout()
-        finally:
-            viewport.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, False)
-        if self._sections() != before:
-            viewport.update()
-
-    def _sections(self) -> tuple:
-        return (self.offset(), tuple((self.sectionPosition(i), self.sectionSize(i))
-                                     for i in range(self.count())))
-
-
 class ReportsTree(QTreeWidget):
     """Changes and reports in three columns (text, role badge, grade), one selection.
     A report row can be dragged (report_drop.MIME_TYPE); a report dropped on a change row
@@ -86,10 +62,6 @@ class ReportsTree(QTreeWidget):
 
     def __init__(self, tip: str, parent: QWidget | None = None):
         super().__init__(parent)
-        header = QuietHeader(Qt.Orientation.Horizontal, self)
-        header.setSectionsMovable(True)     # as the header QTreeView makes for itself
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.setHeader(header)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
@@ -100,7 +72,6 @@ class ReportsTree(QTreeWidget):
         self.setUniformRowHeights(True)     # every row is two lines: a change, or a report
         # only the role column has badges: the others keep the default (C++) painting
         self.setItemDelegateForColumn(1, BadgeDelegate(self))
-        self.setItemDelegateForColumn(0, RowPixmaps(self))     # its rows' texts, kept
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header = self.header()

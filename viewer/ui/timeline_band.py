@@ -58,10 +58,12 @@ def repaint_columns(chart: pg.PlotWidget, stretches: list[tuple[float, float]]) 
     own (their heights are the plot's), so the viewport paints just these."""
     view = chart.viewport()
     box = chart.getPlotItem().getViewBox()
-    y = box.viewRange()[1][0]
-    pixels = sorted((chart.mapFromScene(box.mapViewToScene(QPointF(a, y))).x(),
-                     chart.mapFromScene(box.mapViewToScene(QPointF(b, y))).x())
-                    for a, b in stretches)
+    (x0, x1), (y, _) = box.viewRange()
+    if x1 <= x0:
+        return
+    p0, p1 = (chart.mapFromScene(box.mapViewToScene(QPointF(x, y))).x() for x in (x0, x1))
+    scale = (p1 - p0) / (x1 - x0)             # the time axis is linear: pixels per second
+    pixels = sorted((p0 + (a - x0) * scale, p0 + (b - x0) * scale) for a, b in stretches)
     columns: list[list[float]] = []
     for a, b in pixels:
         lo, hi = min(a, b) - PAD_PX, max(a, b) + PAD_PX
