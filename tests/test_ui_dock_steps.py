@@ -6,12 +6,11 @@ when asked for, not at every step."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QWidget
-
-from datetime import timedelta
-
 from shapely.geometry import box
 
 from test_ui_one_frame import analysed, watch_steps
