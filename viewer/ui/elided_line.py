@@ -7,7 +7,7 @@ repaints itself."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -20,6 +20,7 @@ class ElidedLine(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._text = ""
+        self._tip: str | None = ""      # the tooltip set for the text (None: not yet)
         # its own background (the parent's colour): a new text then repaints this line
         # alone, not the panel and dock behind it too
         self.setAutoFillBackground(True)
@@ -32,8 +33,24 @@ class ElidedLine(QWidget):
     def setText(self, text: str) -> None:      # noqa: N802 (Qt's name, as QLabel's)
         if text != self._text:
             self._text = text
-            self.setToolTip(plain_tooltip(text))
+            self._tip = None            # the tooltip follows when asked for (below)
             self.update()
+
+    # The whole text as the tooltip, made when it is shown or asked for: a new text at
+    # each time step escaped it and posted a ToolTipChange event each time (0.05 ms).
+    def toolTip(self) -> str:                   # noqa: N802 (Qt's name)
+        self._fresh_tip()
+        return super().toolTip()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            self._fresh_tip()
+        return super().event(event)
+
+    def _fresh_tip(self) -> None:
+        if self._tip is None:
+            self._tip = plain_tooltip(self._text)
+            self.setToolTip(self._tip)
 
     def sizeHint(self) -> QSize:                # noqa: N802
         return QSize(self.fontMetrics().horizontalAdvance(self._text or "M") + 2 * self.MARGIN,

@@ -22,6 +22,7 @@ from viewer.render.language import QT_TRANSLATE_NOOP, format_km2, translate
 from viewer.render.settings import context_layer_key
 from viewer.ui.plain_text import plain_label, plain_tooltip
 from viewer.ui.qt_utils import ModelConnections, blocked, format_time
+from viewer.ui.steady_text import SteadyText
 
 # key: (label, default opacity or None when the row has no opacity, swatch style)
 OVERLAYS = {
@@ -67,6 +68,15 @@ def swatch(style: Style | None, text: str = "") -> QPixmap:
     return pm
 
 
+def steady(label: QLabel, parent: QWidget) -> SteadyText:
+    """``label`` in a holder that lays the panel out again only when a new text needs
+    other room, filling its own background: a new date or area then repaints the label
+    alone. As plain labels, each step's texts had the panel's grid laid out twice and
+    repainted behind them."""
+    label.setAutoFillBackground(True)
+    return SteadyText(label, parent)
+
+
 class LayerRow(QObject):
     """The widgets of one row and their binding to one DisplayOptions key. Layers get a
     second line under their name for their area; overlays are one line."""
@@ -96,7 +106,8 @@ class LayerRow(QObject):
             self.area = QLabel(host)
             self.area.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             self.area.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-            grid.addWidget(self.area, row + 1, 2)
+            self._area_room = steady(self.area, host)
+            grid.addWidget(self._area_room, row + 1, 2)
         self.opacity: QSpinBox | None = None
         if default_opacity is not None:
             self.opacity = QSpinBox(host)
@@ -118,11 +129,11 @@ class LayerRow(QObject):
         """Shows ``text`` as the area; True if the row has grown for it. The row is never
         narrower than the widest area it has shown (none is cut off), so a step to a
         shorter one lays nothing out."""
-        self.area.setText(text)
+        self._area_room.set_text(text)
         width = self.area.fontMetrics().horizontalAdvance(text)
-        if width <= self.area.minimumWidth():
+        if width <= self._area_room.minimumWidth():
             return False
-        self.area.setMinimumWidth(width)
+        self._area_room.setMinimumWidth(width)
         return True
 
     def _on_check(self, checked: bool) -> None:
@@ -159,7 +170,8 @@ class LayersPanel(QWidget):
         grid.setColumnStretch(2, 1)
         self.area_header = QLabel(body)
         self.area_header.setWordWrap(True)
-        grid.addWidget(self.area_header, 0, 0, 1, 3)
+        self._header_room = steady(self.area_header, body)
+        grid.addWidget(self._header_room, 0, 0, 1, 3)
         grid.addWidget(QLabel(translate("Layers", "Opacity"), body), 0, 3)
         self.rows = {}
         row = 1
@@ -195,7 +207,7 @@ class LayersPanel(QWidget):
         return area.text() if area is not None else ""
 
     def _on_time(self, t: datetime) -> None:
-        self.area_header.setText(translate("Layers", "Area on %1").replace("%1", format_time(t)))
+        self._header_room.set_text(translate("Layers", "Area on %1").replace("%1", format_time(t)))
         if self.situation is None or self.areas is None:
             return
         wider = [self.rows[layer.id].set_area(format_km2(self.areas.state_km2(layer.id, t)))

@@ -132,7 +132,11 @@ class ReportsPanel(QWidget):
         kept, total = self._rows.show(recent, self.describe.change_row, self.situation,
                                       self.filter)
         show_note(self.filter_note, kept, total, self.filter.criteria)
-        self._on_selection()
+        if self.selection.change_ids or self.selection.report_id is not None or \
+                self.tabs.current_item() is not None:
+            self._on_selection()        # the selection on the new rows
+        else:
+            self._show(None)            # nothing selected, nor to select: no row to find
 
     def _fill_all_reports(self) -> None:
         reports = sorted(self.situation.reports, key=lambda r: (r.published, r.id)) \

@@ -3,11 +3,12 @@ comparing, date A as a second cursor line that can be dragged."""
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, timedelta
 from typing import Callable
 
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QRectF
+from PySide6.QtCore import QObject, QPointF, QRect, QRectF
 from PySide6.QtGui import QColor
 
 from viewer.model.cursor import TimeCursor
@@ -16,26 +17,20 @@ from viewer.ui.qt_utils import ModelConnections, blocked
 from viewer.ui.timeline_chart import CursorLine, TimelineChart, epoch, from_epoch
 
 BAND = QColor(123, 16, 32, 28)          # the gain colour, faint
+PAD_PX = 8          # beyond a stretch's ends: the cursor line's half width (3 px), Qt's
+                    # antialiasing margin (2 px) and some to spare
+MERGE_PX = 48       # stretches closer than this are repainted as one rectangle
 
 
 class BandItem(pg.GraphicsObject):
     """A vertical band over the whole height of the plot. Its bounds are the view's, so
-    moving it marks only the strips at its two ends for repainting (a time step then
-    repaints a few pixels of the chart, as the cursor line does), and it stays out of
-    the auto range."""
+    it stays out of the auto range. A new span marks nothing for repainting itself: the
+    HighlightBand repaints the chart's columns where the band and the cursor line
+    changed (``repaint_columns``)."""
 
     def __init__(self):
         super().__init__()
         self.span = (0.0, 0.0)
-
-    def set_span(self, lo: float, hi: float) -> None:
-        (old_lo, old_hi), self.span = self.span, (lo, hi)
-        view = self.viewRect()
-        if view is None:
-            return
-        pad = 2 * (self.pixelWidth() or 0.0)
-        for a, b in _changed((old_lo, old_hi), (lo, hi)):
-            self.update(QRectF(a - pad, view.top(), b - a + 2 * pad, view.height()))
 
     def boundingRect(self) -> QRectF:
         view = self.viewRect()
@@ -49,6 +44,35 @@ class BandItem(pg.GraphicsObject):
         lo, hi = self.span
         if view is not None and hi > lo:
             painter.fillRect(QRectF(lo, view.top(), hi - lo, view.height()), BAND)
+
+
+def repaint_columns(chart: pg.PlotWidget, stretches: list[tuple[float, float]]) -> None:
+    """Repaint the chart's whole height over each stretch of time (padded by PAD_PX for
+    the cursor line's width), stretches less than MERGE_PX apart as one rectangle.
+
+    A time step changes the band's two ends and the cursor line's old and new places. As
+    the items' own updates, those were four to six thin rectangles, or one rectangle from
+    the old date to the new one after a jump: Qt paints a region of several rectangles
+    clipped rectangle by rectangle (six strips cost 2.5 times their bounding box), and
+    a long rectangle repaints most of the chart. The rectangles here hold the items'
+    own (their heights are the plot's), so the viewport paints just these."""
+    view = chart.viewport()
+    box = chart.getPlotItem().getViewBox()
+    (x0, x1), (y, _) = box.viewRange()
+    if x1 <= x0:
+        return
+    p0, p1 = (chart.mapFromScene(box.mapViewToScene(QPointF(x, y))).x() for x in (x0, x1))
+    scale = (p1 - p0) / (x1 - x0)             # the time axis is linear: pixels per second
+    pixels = sorted((p0 + (a - x0) * scale, p0 + (b - x0) * scale) for a, b in stretches)
+    columns: list[list[float]] = []
+    for a, b in pixels:
+        lo, hi = min(a, b) - PAD_PX, max(a, b) + PAD_PX
+        if columns and lo - columns[-1][1] < MERGE_PX:
+            columns[-1][1] = max(columns[-1][1], hi)
+        else:
+            columns.append([lo, hi])
+    for lo, hi in columns:
+        view.update(QRect(math.floor(lo), 0, math.ceil(hi - lo) + 1, view.height()))
 
 
 def _changed(old: tuple[float, float], new: tuple[float, float]) -> list[tuple[float, float]]:
@@ -81,7 +105,13 @@ class HighlightBand(QObject):
         return max(epoch(start), epoch(self.cursor.start)), epoch(t)
 
     def _update(self, *_: object) -> None:
-        self.region.set_span(*self.span())
+        (old_lo, old_hi), new = self.region.span, self.span()
+        self.region.span = new
+        stretches = _changed((old_lo, old_hi), new)
+        if new[1] != old_hi:            # the cursor line moved (also with no band)
+            stretches += [(old_hi, old_hi), (new[1], new[1])]
+        if stretches:
+            repaint_columns(self.chart, stretches)
 
 
 class DateLine(QObject):
