@@ -5,6 +5,9 @@ repaint draws. The main map's key names the start of the window, A ("Gained sinc
 
 from __future__ import annotations
 
+import threading
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
@@ -98,7 +101,7 @@ def test_the_main_map_s_key_says_since_a_and_steps_show_what_a_full_repaint_show
     assert rows == ["Gained in the last day", "Lost in the last day"]
 
 
-def test_a_step_keeps_the_last_figures_greyed_until_its_own_come(win, qtbot):
+def test_a_step_keeps_the_last_figures_shown_and_ungreyed_until_its_own_come(win, qtbot):
     view = _open_compare(qtbot, win)
     view.set_a(D1)
     _settle(qtbot, view)
@@ -106,8 +109,51 @@ def test_a_step_keeps_the_last_figures_greyed_until_its_own_come(win, qtbot):
     assert before.startswith("Between A (1 Jun 2025) and B (10 Jun 2025):")
     assert "\nControl\ngained " in before and view.figures.isEnabled()
     win.cursor_model.set_time(D5)
-    assert view.figures.toPlainText() == before and not view.figures.isEnabled()
+    assert view.figures.toPlainText() == before and view.figures.isEnabled()
     _settle(qtbot, view)
     after = view.figures.toPlainText()
     assert after.startswith("Between A (1 Jun 2025) and B (5 Jun 2025):")
     assert "\nControl\ngained " in after and view.figures.isEnabled()
+
+
+def test_a_step_whose_figures_read_the_same_leaves_the_figures_box_unpainted(win, qtbot):
+    """B moved within its day and its state: the same text, the box neither greyed
+    nor painted; nor the A field, whose date did not change."""
+    win.cursor_model.set_time(D5)
+    view = _open_compare(qtbot, win)
+    view.set_a(D1)
+    _settle(qtbot, view)
+    before = view.figures.toPlainText()
+    greyed: list[bool] = []
+    view.figures_shown.connect(lambda: greyed.append(not view.figures.isEnabled()))
+    paints = PaintRects(view.figures.viewport())
+    a_paints = PaintRects(view.a_edit.lineEdit())
+    win.cursor_model.set_time(D5 + timedelta(hours=1))
+    assert win.cursor_model.time == D5 + timedelta(hours=1)
+    greyed.append(not view.figures.isEnabled())
+    _settle(qtbot, view)
+    qtbot.waitUntil(lambda: len(greyed) == 2)       # (the figures of the step came)
+    assert view.figures.toPlainText() == before
+    assert greyed == [False, False]
+    assert paints.rects == [] and a_paints.rects == []
+
+
+def test_figures_slower_than_a_moment_are_greyed_until_they_come(win, qtbot):
+    view = _open_compare(qtbot, win)
+    view.set_a(D1)
+    _settle(qtbot, view)
+    before = view.figures.toPlainText()
+    release = threading.Event()
+    win.worker.on_step = lambda job: release.wait(10)       # the worker held
+    try:
+        win.cursor_model.set_time(D5)
+        assert view.figures.isEnabled()
+        qtbot.waitUntil(lambda: not view.figures.isEnabled(), timeout=5_000)
+        assert view.figures.toPlainText() == before         # the last figures, greyed
+    finally:
+        release.set()
+        win.worker.on_step = None
+    _settle(qtbot, view)
+    after = view.figures.toPlainText()
+    assert after.startswith("Between A (1 Jun 2025) and B (5 Jun 2025):")
+    assert view.figures.isEnabled()

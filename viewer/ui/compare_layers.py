@@ -208,4 +208,5 @@ class ComparePictures:
         if settings.decorations:
             for origin, panel in self.panels.pixmaps(scene, viewport, settings, dpr):
                 painter.drawPixmap(QPointF(origin), panel)
-            draw_date(painter, scene, viewport, settings)
+            draw_date(painter, scene, viewport, settings,
+                      self.panels.layout(scene, viewport, settings))

@@ -20,8 +20,7 @@ from PySide6.QtGui import QPainterPath, QRegion
 from viewer.render import MapScene, RenderSettings, Viewport
 from viewer.render.compare import swipe_note, tag_rects
 from viewer.render.compare_caption import caption_rect
-from viewer.render.decorations import decoration_layout
-from viewer.ui.canvas_panels import EPOCH, PARTIAL_AT_MOST, reserved_rects
+from viewer.ui.canvas_panels import EPOCH, PARTIAL_AT_MOST
 from viewer.ui.compare_figures import PathKey
 from viewer.ui.compare_layers import ComparePictures
 
@@ -45,21 +44,25 @@ class Shown:
         return replace(self.b, date_note=swipe_note(self.a, self.b)) if self.mode == "swipe" \
             else self.b
 
-    # what the next step compares with, kept with what the last one asked for
-    def reserved(self, scene: MapScene, viewport: Viewport) -> tuple[QRectF, ...]:
-        return self._panel_rects(scene, viewport)[0]
+    # what the next step compares with, kept with what the last one asked for; taken
+    # from the map's panel caches, which its paint then finds filled
+    def reserved(self, pictures: ComparePictures, scene: MapScene,
+                 viewport: Viewport) -> tuple[QRectF, ...]:
+        return self._panel_rects(pictures, scene, viewport)[0]
 
-    def legend(self, scene: MapScene, viewport: Viewport) -> QRectF | None:
-        return self._panel_rects(scene, viewport)[1]
+    def legend(self, pictures: ComparePictures, scene: MapScene,
+               viewport: Viewport) -> QRectF | None:
+        return self._panel_rects(pictures, scene, viewport)[1]
 
     @cached_property
     def tags(self) -> list[QRectF]:
         return [r for r, _ in tag_rects(self.x, self.a, self.b)] if self.mode == "swipe" else []
 
-    def _panel_rects(self, scene: MapScene, viewport: Viewport):
+    def _panel_rects(self, pictures: ComparePictures, scene: MapScene, viewport: Viewport):
         if "_rects" not in self.__dict__:
-            self.__dict__["_rects"] = (reserved_rects(scene, viewport, self.panels),
-                                       decoration_layout(scene, viewport, self.panels).legend)
+            panels = pictures.panels
+            self.__dict__["_rects"] = (panels.reserved(scene, viewport, self.panels),
+                                       panels.layout(scene, viewport, self.panels).legend)
         return self.__dict__["_rects"]
 
 
@@ -71,7 +74,8 @@ def step_region(pictures: ComparePictures, scene: MapScene, viewport: Viewport,
             _undated(old.a) != _undated(new.a) or _undated(old.b) != _undated(new.b):
         return None
     before, after = old.panels, new.panels
-    if after.decorations and old.reserved(scene, viewport) != new.reserved(scene, viewport):
+    if after.decorations and \
+            old.reserved(pictures, scene, viewport) != new.reserved(pictures, scene, viewport):
         return None                     # the labels are laid out again: everything
     w, h = viewport.width, viewport.height
     sides = [(old.b, new.b, QRect(0, 0, w, h))]
@@ -89,7 +93,7 @@ def step_region(pictures: ComparePictures, scene: MapScene, viewport: Viewport,
     rects: list[QRectF | None] = []
     if after.decorations:
         if before.date_note != after.date_note or before.at != after.at:
-            rects += [s.legend(scene, viewport) for s in (old, new)]
+            rects += [s.legend(pictures, scene, viewport) for s in (old, new)]
         rects += old.tags + new.tags
         if old.caption != new.caption:
             rects += [caption_rect(w, h, 1.0, list(s.caption)) for s in (old, new)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPlainTextEdit,
                                QStackedWidget, QVBoxLayout, QWidget)
 
@@ -35,6 +35,7 @@ MODES = (("swipe", QT_TRANSLATE_NOOP("Compare", "Swipe")),
          ("side", QT_TRANSLATE_NOOP("Compare", "Side by side")),
          ("diff", QT_TRANSLATE_NOOP("Compare", "Difference")))
 DEFAULT_GAP = timedelta(days=30)
+STALE_AFTER_MS = 400       # figures of other dates shown this long are greyed
 
 
 class CompareView(QWidget):
@@ -83,6 +84,10 @@ class CompareView(QWidget):
         self.caption: list[tuple[str, str]] = []
         self._head = ""
         self._measured = ""             # the figures' text shown (of this scene)
+        self._stale = QTimer(self)      # greys the last figures if a step's are slow
+        self._stale.setSingleShot(True)
+        self._stale.setInterval(STALE_AFTER_MS)
+        self._stale.timeout.connect(self._grey_figures)
         self.mode_box.currentIndexChanged.connect(self._on_mode)
         self.a_edit.dateChanged.connect(self._on_a_typed)
 
@@ -102,8 +107,8 @@ class CompareView(QWidget):
         if first or self.a is None:
             self.a = in_data(scene.situation, base.at - DEFAULT_GAP).at
         self._sync_a_edit()
-        self.b_label.setText(fill(translate("Compare", "B: %1 (the time shown)"),
-                                 format_day(base.at)))
+        _set_text(self.b_label, fill(translate("Compare", "B: %1 (the time shown)"),
+                                     format_day(base.at)))
         self.side.show_scene(scene, base.palette, view if first else None)
         self._update_figures()
         self._show_maps(view if first else None)
@@ -133,9 +138,12 @@ class CompareView(QWidget):
             self.map.show_dates(self.scene, self.base, self.a, self.mode, view)
 
     def _sync_a_edit(self) -> None:
-        self.a_edit.blockSignals(True)
-        self.a_edit.setDate(to_qdate(self.a))
-        self.a_edit.blockSignals(False)
+        """The A field shows A (set only when it differs: setting it repaints it)."""
+        date = to_qdate(self.a)
+        if self.a_edit.date() != date:
+            self.a_edit.blockSignals(True)
+            self.a_edit.setDate(date)
+            self.a_edit.blockSignals(False)
 
     def _on_a_typed(self, date: QDate) -> None:
         if self.scene is not None:
@@ -153,9 +161,11 @@ class CompareView(QWidget):
 
     def _update_figures(self, note: str | None = None) -> None:
         """The km² between A and B of the layers shown, measured in the background
-        (compare_figures.py). Until they come, the last figures stay, greyed (their
-        first line names their dates): a step lays the text out once, when its figures
-        are there; the first time, the dates and "measuring"."""
+        (compare_figures.py). Until they come, the last figures stay (their first line
+        names their dates), greyed only if they take longer than STALE_AFTER_MS, so
+        that a step whose figures come at once repaints the box once, when they are
+        there, or not at all if its text is the same; the first time, the dates and
+        "measuring"."""
         situation = self.scene.situation
         head = fill(translate("Compare", "Between A (%1) and B (%2):"), format_day(self.a),
                     format_day(self.base.at))
@@ -165,9 +175,11 @@ class CompareView(QWidget):
         self.caption = []
         self.map.set_caption([])
         if not self._measured:
+            self._stale.stop()
+            self.figures.setEnabled(True)           # (a no-op when it is)
             self.figures.setPlainText(head + "\n" + translate("Compare", "Measuring…"))
-        elif self.figures.isEnabled():
-            self.figures.setEnabled(False)
+        elif self.isVisible() and self.figures.isEnabled() and not self._stale.isActive():
+            self._stale.start()
         shown = tuple(layer.id for layer in self.base.visible_layers(situation))
         self.measurer.measure(self.scene, self.a, self.base.at, shown, self._on_measured,
                               paths=True)
@@ -188,8 +200,24 @@ class CompareView(QWidget):
         self.map.set_caption(self.caption)
         lines = [text for text, _ in caption_lines(situation, diffs, lang, None)]
         text = "\n".join([self._head] + lines)
+        self._stale.stop()
         if text != self._measured:
             self.figures.setPlainText(text)
-        self.figures.setEnabled(True)
+        if not self.figures.isEnabled():
+            self.figures.setEnabled(True)
         self._measured = text
         self.figures_shown.emit()
+
+    def _grey_figures(self) -> None:
+        """The figures shown are of other dates, and the step's are still measured."""
+        self.figures.setEnabled(False)
+
+    def closeEvent(self, event) -> None:
+        self._stale.stop()
+        super().closeEvent(event)
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    """``text`` on ``label``, if it shows another (setting it repaints it)."""
+    if label.text() != text:
+        label.setText(text)
