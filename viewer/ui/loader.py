@@ -119,8 +119,13 @@ def _load(path: Path, at: datetime | None, size, job: Job):
         yield None, reason
         return
     job.check()
-    yield _outcome(path, lambda: prepare(parse_situation(where, rows, check=job.check), path,
-                                         job.check), failed)
+    held = [rows]       # the rows (every blob of the file) let go once parsed, not prepared
+
+    def parse_and_prepare() -> LoadedSituation:
+        situation = parse_situation(where, held.pop(), check=job.check)
+        return prepare(situation, path, job.check)
+    del rows
+    yield _outcome(path, parse_and_prepare, failed)
 
 
 def _wait_painted(first: "FirstView", job: Job) -> None:
