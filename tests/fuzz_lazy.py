@@ -26,8 +26,9 @@ def read_lazily(path: str):
     view = None
     try:
         rows = read_rows(path)
-        view = first_view(rows)
-        whole = parse_situation(path, rows)
+        known: dict = {}            # the whole read takes the first view's pieces, as
+        view = first_view(rows, None, known)        # the window's loader does
+        whole = parse_situation(path, rows, known=known)
     except SituationError as exc:
         assert str(exc) == eager_error, f"lazy read: {exc!s:.300}; eager: {eager_error!s:.300}"
         raise

@@ -163,7 +163,8 @@ def test_big_highlight_windows_are_not_merged_ahead(qapp):
     meta = SituationMeta(title="Grid", highlight_days=3.0)
     situation = Situation(meta, [Region("R", {"en": "R"}, box(28, 45, 34, 51))], [],
                           [layer, small])
-    big = BigStates(MapScene(situation))
+    scene = MapScene(situation)         # (BigStates refers to its scene weakly)
+    big = BigStates(scene)
     grid_change = [c.id for c in situation.changes if c.layer_id == "grid"]
     ctl_change = [c.id for c in situation.changes if c.layer_id == "ctl"]
     assert big.is_big_window(tuple(grid_change)) and not big.is_big_window(tuple(ctl_change))

@@ -15,9 +15,9 @@ starts afresh as new pieces: a bounded drawing cost for a full copy now and then
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 
 import numpy as np
 import shapely
@@ -30,6 +30,7 @@ from viewer.model.geometry import EMPTY, has_area, polygonal, split_large
 from viewer.model.times import to_utc
 from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
+STATE_UNIONS = 16       # layer states kept as their union (state_at)
 REKEY_RATIO = 2.0
 
 
@@ -69,7 +70,9 @@ class History:
                 "Core", "piece areas don't match the pieces")))
         self.changes = sorted(changes, key=lambda c: c.at)
         self._change_times = [c.at for c in self.changes]     # for changes_between
-        self._state_cache = lru_cache(maxsize=16)(self._union_of_state)
+        # the last STATE_UNIONS unions (a dict, not an lru_cache of a bound method: that
+        # cycle kept a replaced history alive until a full collection, viewer.ui.collector)
+        self._unions: OrderedDict[int, BaseGeometry] = OrderedDict()
 
     def measure_pieces(self, indices=None) -> None:
         """Fill in the geodesic area of the pieces (all, or ``indices``) not measured yet."""
@@ -104,7 +107,14 @@ class History:
 
     def state_at(self, t: datetime) -> BaseGeometry:
         """The layer's area at ``t`` as one geometry (EMPTY before the first state)."""
-        return self._state_cache(self.state_index(t))
+        index = self.state_index(t)
+        if index in self._unions:
+            self._unions.move_to_end(index)
+        else:
+            self._unions[index] = self._union_of_state(index)
+            if len(self._unions) > STATE_UNIONS:
+                self._unions.popitem(last=False)
+        return self._unions[index]
 
     def _union_of_state(self, index: int) -> BaseGeometry:
         geoms = [self.pieces[i].geometry for i in self.piece_indices(index)]

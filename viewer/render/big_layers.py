@@ -11,6 +11,7 @@ drawn until its Display arrives). Without ``request`` (an export) it builds it a
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 from contextlib import contextmanager
 from typing import Callable, Iterator
@@ -30,7 +31,9 @@ MAX_BYTES = 96 << 20        # rasters kept (a bit a pixel), all states and zooms
 
 class BigStates:
     def __init__(self, scene) -> None:
-        self.scene = scene
+        # a weak reference: no cycle keeps a replaced scene alive until the collector's
+        # next full collection (viewer.ui.collector)
+        self.scene = weakref.proxy(scene)
         self._counts: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._change_counts: dict[str, tuple[int, int]] = {}
         self._geoms: dict[str, np.ndarray] = {}         # layer id -> its pieces' geometry

@@ -7,6 +7,7 @@ zoom or a pan never rebuilds anything.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from typing import Callable
 
 import numpy as np
@@ -36,6 +37,13 @@ DISPLAY_SEGMENT_DEG = 0.05   # ~5 km: the chord strays < 1 m from the projected 
 MEMO_ENTRIES = 32       # derived per-view things (label layouts, hatching)
 WINDOW_ENTRIES = 64     # highlight windows kept as ready paths (their fills and edges)
 MAJOR_CITY = 1_000_000  # places labelled before the regions: these and the capital
+
+
+def project_lonlat(projector: Projector, geoms):
+    """Lon/lat geometry (or an array of them) in ``projector``'s metres, one pyproj call."""
+    def forward(coords: np.ndarray) -> np.ndarray:
+        return np.column_stack(projector.forward(coords[:, 0], coords[:, 1]))
+    return shapely.transform(geoms, forward)
 
 
 class MapScene(ChangeAreas):
@@ -72,16 +80,16 @@ class MapScene(ChangeAreas):
         self._piece_boxes: dict[str, tuple[np.ndarray, np.ndarray]] = {}   # see piece_bounds
         self._static: dict = {}             # base-map paths: built once, never dropped
         self.front = None       # the FrontLine measured in the background, once adopted
-        self.context = ContextPaths(situation.context, self.project)   # rivers, roads...
+        # rivers, roads... (projected by a function of the projector, not a method of the
+        # scene: no cycle keeps a replaced scene alive, see viewer.ui.collector)
+        self.context = ContextPaths(situation.context, partial(project_lonlat, self.projector))
         self.big = BigStates(self)          # big layer states, drawn for the zoom
         self.window_unions = WindowUnions(situation.change)   # sliding highlight windows
 
     # -- projection --------------------------------------------------------------------
     def project(self, geoms):
         """Lon/lat geometry (or an array of them) in projected metres, one pyproj call."""
-        def forward(coords: np.ndarray) -> np.ndarray:
-            return np.column_stack(self.projector.forward(coords[:, 0], coords[:, 1]))
-        return shapely.transform(geoms, forward)
+        return project_lonlat(self.projector, geoms)
 
     def project_layer(self, geoms):
         """Layer geometry (pieces, changes) projected for display, long edges first cut

@@ -104,8 +104,9 @@ def _load(path: Path, at: datetime | None, size, job: Job):
     reason it could not be opened)."""
     where = str(path)
     failed = translate("Files", "could not be opened")
+    known: dict = {}            # the first view's pieces: parsed once (fields.geometries)
     with first_paint_first(job):
-        view = read_first_view(where, at)
+        view = read_first_view(where, at, known)
         job.check()
         if view is not None:
             scene = FirstViewScene(view[0])
@@ -119,8 +120,14 @@ def _load(path: Path, at: datetime | None, size, job: Job):
         yield None, reason
         return
     job.check()
-    yield _outcome(path, lambda: prepare(parse_situation(where, rows, check=job.check), path,
-                                         job.check), failed)
+    held = [rows]       # the rows (every blob of the file) let go once parsed, not prepared
+
+    def parse_and_prepare() -> LoadedSituation:
+        situation = parse_situation(where, held.pop(), check=job.check, known=known)
+        known.clear()
+        return prepare(situation, path, job.check)
+    del rows
+    yield _outcome(path, parse_and_prepare, failed)
 
 
 def _wait_painted(first: "FirstView", job: Job) -> None:

@@ -23,6 +23,7 @@ from viewer.ui.place_finder import PlaceFinder
 from viewer.ui.canvas import MapCanvas
 from viewer.render.language import current_language, translate
 from viewer.ui.big_layer_builder import BigLayerBuilder
+from viewer.ui.collector import situation_adopted, window_closed
 from viewer.ui.compare_actions import add_compare_actions
 from viewer.ui.dock_layout import restore_layout, save_layout, size_default_docks
 from viewer.ui.file_controller import FileController
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         self.situation_loaded.emit(loaded)
         if s.layers:
             self._measure_later.emit(loaded)
+        situation_adopted()                 # long-lived: out of the collector's walks
 
     def show_first_view(self, view: FirstView) -> None:
         """Paint a file's first view now (the rest of it is read meanwhile, then shown by
@@ -157,6 +159,7 @@ class MainWindow(QMainWindow):
         on once the event loop is back (a zero timer): the frame is handled before it."""
         self.canvas.show_first_view(view.scene, view.at)
         self.big_layers.attach(view.scene)
+        situation_adopted()
         self.canvas.repaint()
         QTimer.singleShot(0, view.painted.set)
 
@@ -244,4 +247,5 @@ class MainWindow(QMainWindow):
         save_layout(self)
         self.settings.sync()
         self.statusBar().clearMessage()         # stops the status bar's message timer
+        window_closed()
         super().closeEvent(event)

@@ -118,11 +118,13 @@ def _uniform_points(blobs: Sequence[bytes | None]) -> np.ndarray | None:
     return shapely.points(xy.astype(float))
 
 
-def decode(blobs: Sequence[bytes | None], allowed: frozenset[int] | None = None) -> np.ndarray:
+def decode(blobs: Sequence[bytes | None], allowed: frozenset[int] | None = None,
+           skip: np.ndarray | None = None) -> np.ndarray:
     """Shapely geometries for ``blobs`` (None for NULL); raises BlobError naming the first
     bad one. Headers are stripped by their length from the flags byte, each WKB's structure
     is checked (``allowed``: the WKB base types accepted, see gpkg_wkb; None: any), then
-    all WKB is parsed in one call."""
+    all WKB is parsed in one call. ``skip``: a mask of blobs checked as the others but
+    not parsed (None for them: the caller has their geometry, see fields.geometries)."""
     if allowed == gpkg_wkb.POINTS:
         fast = _uniform_points(blobs)
         if fast is not None:
@@ -145,6 +147,8 @@ def decode(blobs: Sequence[bytes | None], allowed: frozenset[int] | None = None)
             raise BlobError(i, message(QT_TRANSLATE_NOOP(
                 "Core", "more than %1 polygons and rings together, more than this viewer reads"),
                 format(MAX_PARTS, ',')))
+    if skip is not None:
+        wkb[skip] = None
     try:
         with np.errstate(invalid="ignore"):      # NaN coordinates: refused by the caller
             # in chunks: one call holds the GIL, and a window's event loop waits for it

@@ -174,13 +174,26 @@ def real(value, where: str, default: float) -> float:
             "Core", "not a number: %1"), shown(value))) from None
 
 
-def geometries(table: str, rows: list[tuple], column: int = 1) -> np.ndarray:
+def geometries(table: str, rows: list[tuple], column: int = 1,
+               known: dict | None = None) -> np.ndarray:
     """Decode the geometry blobs in ``rows[i][column]`` (``rows[i][0]`` is the fid): areas
-    (MultiPolygons) or points, as the table holds, made safe by gpkg_geometry.usable."""
+    (MultiPolygons) or points, as the table holds, made safe by gpkg_geometry.usable.
+    ``known``: blob -> the geometry this function gave for those same bytes (a first
+    view's, viewer.io.situation_file.lazy); such a blob is checked as every other one
+    but not parsed and made safe again (both depend on its bytes alone)."""
     areas = TABLES[table][0] == "MULTIPOLYGON"
+    blobs = [r[column] for r in rows]
+    reuse = [known.get(b) if type(b) is bytes else None for b in blobs] if known else []
+    skip = np.array([g is not None for g in reuse], dtype=bool) if reuse else None
     try:
-        return usable(gpkg_blob.decode([r[column] for r in rows],
-                                       gpkg_wkb.AREAS if areas else gpkg_wkb.POINTS), areas)
+        out = usable(gpkg_blob.decode(blobs, gpkg_wkb.AREAS if areas else gpkg_wkb.POINTS,
+                                      skip), areas)
+        if skip is not None and skip.any():
+            at = np.flatnonzero(skip)
+            taken = np.empty(len(at), dtype=object)
+            taken[:] = [reuse[i] for i in at.tolist()]
+            out[at] = taken
+        return out
     except (gpkg_blob.BlobError, GeometryProblem) as exc:
         raise UnusablePart(table_part(table, rows[exc.index][0]), message(QT_TRANSLATE_NOOP(
             "Core", "bad geometry: %1"), reason(exc))) \

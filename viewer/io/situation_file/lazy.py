@@ -36,23 +36,26 @@ from viewer.model.situation import Situation
 from viewer.model.times import to_utc
 
 
-def first_view(file_rows: FileRows, at: datetime | None = None) -> tuple[Situation, datetime] | None:
+def first_view(file_rows: FileRows, at: datetime | None = None,
+               known: dict | None = None) -> tuple[Situation, datetime] | None:
     """(a Situation of what is drawn at the opening time, that time), or None when the
     rows hold a problem (the full read says which). The opening time is ``at``, else the
-    file's default time, else its last state, within the span of its states."""
+    file's default time, else its last state, within the span of its states. ``known``
+    gets each piece's blob -> its geometry, for the full read (fields.geometries): the
+    pieces of the first picture are then parsed once, not held twice while it reads."""
     try:
         check_srs(file_rows)
         times = TimeParser()
         meta = read_meta(file_rows, times)
         regions = read_regions(file_rows)
-        parts, shown = _parts_at(file_rows, times, at or meta.default_time)
+        parts, shown = _parts_at(file_rows, times, at or meta.default_time, known)
         layers = read_layers(file_rows, times, [], parts)
         return Situation(meta, regions, [], layers, [], []), shown
     except (SituationError, sqlite3.Error, UnicodeDecodeError, ValueError):
         return None         # the full read refuses the file with its reason
 
 
-def read_first_view(where: str, at: datetime | None = None
+def read_first_view(where: str, at: datetime | None = None, known: dict | None = None
                     ) -> tuple[Situation, datetime] | None:
     """``first_view`` of the file at ``where`` from a read of the tables it uses alone
     (see the module docstring); None when there is none to make (the full read says why)."""
@@ -60,11 +63,11 @@ def read_first_view(where: str, at: datetime | None = None
         rows = read_rows(where, only=FIRST_VIEW)
     except SituationError:
         return None
-    return first_view(rows, at)
+    return first_view(rows, at, known)
 
 
-def _parts_at(file_rows: FileRows, times: TimeParser,
-              at: datetime | None) -> tuple[dict, datetime | None]:
+def _parts_at(file_rows: FileRows, times: TimeParser, at: datetime | None,
+              known: dict | None = None) -> tuple[dict, datetime | None]:
     """layer_id -> (every state time, the pieces in force at the time shown, [], their
     areas), and the time shown. Only those pieces' geometry is decoded."""
     # each distinct text parsed once; a bad one ends the first view (the full read names it)
@@ -95,6 +98,8 @@ def _parts_at(file_rows: FileRows, times: TimeParser,
             and (end is None or end > state[lid])]
     kept = [rows[i] for i in keep]
     geoms = geometries("layer_pieces", kept)
+    if known is not None:
+        known.update((row[1], geom) for row, geom in zip(kept, geoms) if type(row[1]) is bytes)
     parts: dict[str, tuple[list, list, list, list]] = {
         lid: (list(ts), [], [], []) for lid, ts in ordered.items()}
     for i, row, geom in zip(keep, kept, geoms):

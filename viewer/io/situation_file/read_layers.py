@@ -22,16 +22,17 @@ from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 
 def read_layers(file_rows: FileRows, times: TimeParser, notices: list[str] | None = None,
-                parts: dict | None = None) -> list[Layer]:
+                parts: dict | None = None, known: dict | None = None) -> list[Layer]:
     """The layers, in sort order. A piece starting or ending at a time that is not one of
     its layer's states (as when it was added or edited in QGIS) makes that time a state,
     with a notice naming the piece. ``parts``: the histories' parts read elsewhere (a first
-    view's: some of the pieces, no changes, no amendments) instead of all of them."""
+    view's: some of the pieces, no changes, no amendments) instead of all of them;
+    ``known``: pieces' blobs already parsed, see fields.geometries."""
     rows = file_rows.rows("layers")
     layers: dict[str, Layer] = {}
     order: dict[str, tuple[int, int]] = {}
     if parts is None:
-        parts = _history_parts(file_rows, times, [] if notices is None else notices)
+        parts = _history_parts(file_rows, times, [] if notices is None else notices, known)
         sketches = read_amendments(file_rows, times, parts)
     else:
         sketches = {}
@@ -73,7 +74,8 @@ def read_layers(file_rows: FileRows, times: TimeParser, notices: list[str] | Non
     return sorted(layers.values(), key=lambda layer: order[layer.id])
 
 
-def _history_parts(file_rows: FileRows, times: TimeParser, notices: list[str]) -> dict:
+def _history_parts(file_rows: FileRows, times: TimeParser, notices: list[str],
+                   known: dict | None = None) -> dict:
     """layer_id -> (state times, pieces, changes, piece areas) from the history tables."""
     parts: dict[str, tuple[list, list, list, list]] = {}
     piece_fids: dict[str, list[int]] = {}
@@ -87,7 +89,7 @@ def _history_parts(file_rows: FileRows, times: TimeParser, notices: list[str]) -
     # area_km2 is optional (a hand-written file may leave it out): NaN = compute when needed
     with_area = file_rows.pieces_have_area()
     rows = file_rows.rows("layer_pieces")
-    geoms = geometries("layer_pieces", rows)
+    geoms = geometries("layer_pieces", rows, known=known)
     for row, geom in zip(rows, geoms):
         fid, _, lid, start, end = row[:5]
         where = table_part("layer_pieces", fid)

@@ -49,11 +49,12 @@ def read_rows(where: str, notices: list[str] | None = None,
 
 
 def parse_situation(where: str, file_rows: FileRows, notices: list[str] | None = None,
-                    check=lambda: None) -> Situation:
+                    check=lambda: None, known: dict | None = None) -> Situation:
     """The Situation in ``file_rows``: every check, in the reader's order; ``check()``
-    between its parts (the window's loader cancels there)."""
+    between its parts (the window's loader cancels there). ``known``: the pieces' blobs
+    a first view parsed, and their geometries (fields.geometries)."""
     with reading(where):
-        return _read(file_rows, notices if notices is not None else [], check)
+        return _read(file_rows, notices if notices is not None else [], check, known)
 
 
 @contextmanager
@@ -74,11 +75,12 @@ def reading(where: str) -> Iterator[None]:
             "Core", "is damaged or truncated (%1)"), sqlite_reason(exc))) from None
 
 
-def _read(file_rows: FileRows, notices: list[str], check) -> Situation:
+def _read(file_rows: FileRows, notices: list[str], check, known: dict | None) -> Situation:
     check_srs(file_rows)
     times = TimeParser()
     meta = read_meta(file_rows, times)
-    readers = (read_regions, read_places, partial(read_layers, times=times, notices=notices),
+    readers = (read_regions, read_places, partial(read_layers, times=times, notices=notices,
+                                                    known=known),
                partial(read_reports, times=times), read_links,
                partial(read_context, times=times), FileRows.attachments)
     parts = []
