@@ -10,6 +10,8 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from viewer.analysis.freed_memory import release_freed_memory
+from viewer.analysis.piece_snapshot import private
 from viewer.model.geodesy import GEOD
 
 SEGMENT_DEG = 0.01          # segments of at most ~1.1 km
@@ -48,22 +50,24 @@ def cut(geoms: np.ndarray, first: np.ndarray, last: np.ndarray, inner,
     """The Segments of the pieces ``geoms`` valid over states [first, last), those whose
     middle lies in ``inner`` (None: all); ``check()`` between chunks of pieces."""
     # in chunks of pieces: only the segments deep inside are kept, so the arrays of
-    # every segment of every piece (3 M on a 5-year series) never exist at once
+    # every segment of every piece (3 M on a 5-year series) never exist at once; and of
+    # those, only what is kept or still needed (32 bytes a segment: points, km, probe)
     parts = [_segments_of(geoms, k, inner, check) for k in range(0, len(geoms), _CHUNK)]
-    # each chunk's point indices start at 0: shifted by the points of the chunks before
-    shift = np.cumsum([0] + [len(p[1]) for p in parts[:-1]], dtype=np.int32)
-    for p, by in zip(parts, shift.tolist()):
-        p[2][:] += by
+    if not parts:
+        parts = [_NO_SEGMENTS]
+    # each chunk's indices start at 0: shifted by the segments (starts) and points
+    # before it
+    segments = np.cumsum([0] + [len(p[3]) for p in parts[:-1]]).tolist()
+    runs = np.concatenate([[0], np.cumsum(np.concatenate([p[0] for p in parts]))])
+    starts = np.concatenate([p[2] + by for p, by in zip(parts, segments)]).astype(np.int32)
     # joined one field at a time, each field's chunks let go as it is: the chunks and
-    # the whole (~40 bytes a segment each) never exist together
-    columns = [list(c) for c in zip(*parts)] if parts else [[a] for a in _NO_SEGMENTS]
+    # the whole never exist together
+    columns = [list(c) for c in zip(*parts)]
     del parts
-    piece, points, first_point, km, px, py = (_joined(columns, k) for k in range(6))
-    partner, other = _beside(geoms, first, last, piece, px, py, check)
-    runs = np.searchsorted(piece, np.arange(len(geoms) + 1))
-    starts = np.flatnonzero(np.diff(first_point, prepend=-2) != 1).astype(np.int32)
-    return Segments(runs, points, starts, km, partner.astype(np.int32),
-                    other.astype(np.int32))
+    points, km, px, py = (_joined(columns, k) for k in (1, 3, 4, 5))
+    release_freed_memory()              # the chunks' heap, before the probes' pass
+    partner, other = _beside(geoms, first, last, runs, px, py, check)
+    return Segments(runs, points, starts, km, partner, other)
 
 
 def _joined(columns: list[list[np.ndarray]], k: int) -> np.ndarray:
@@ -73,10 +77,10 @@ def _joined(columns: list[list[np.ndarray]], k: int) -> np.ndarray:
 
 
 def _segments_of(geoms: np.ndarray, k: int, inner, check) -> tuple:
-    """(piece, points, first, km, probe x, probe y) of the segments deep inside of
-    pieces ``k`` to ``k + _CHUNK`` (as Segments, the points float32 and ``first``
-    indexing them from 0); the probes in float64, for ``_beside``. Segments of no
-    length (a repeated vertex) are left out."""
+    """(segments of each piece, points, starts, km, probe x, probe y) of the segments
+    deep inside of pieces ``k`` to ``k + _CHUNK`` (as Segments, the points float32 and
+    the starts counted from the chunk's first segment); the probes in float64, for
+    ``_beside``. Segments of no length (a repeated vertex) are left out."""
     check()
     chunk = geoms[k:k + _CHUNK]
     # segmentize may return a polygon as a multipolygon (shapely 2.2): parts after it
@@ -110,27 +114,25 @@ def _segments_of(geoms: np.ndarray, k: int, inner, check) -> tuple:
         own = slice(bounds[j], bounds[j + 1])
         right_inside[own] = _contains(geom, mid[own, 0] + ox[own], mid[own, 1] + oy[own])
     side = np.where(right_inside, -1.0, 1.0)
-    return (piece.astype(np.int32), coords[kept].astype(np.float32),
-            np.searchsorted(kept, at).astype(np.int32), metres / 1000.0,
+    first_point = np.searchsorted(kept, at)
+    return (np.bincount(piece - k, minlength=len(chunk)), coords[kept].astype(np.float32),
+            np.flatnonzero(np.diff(first_point, prepend=-2) != 1), metres / 1000.0,
             mid[:, 0] + side * ox, mid[:, 1] + side * oy)
 
 
-_NO_SEGMENTS = (np.zeros(0, np.int32), np.zeros((0, 2), np.float32), np.zeros(0, np.int32),
+_NO_SEGMENTS = (np.zeros(0, np.int64), np.zeros((0, 2), np.float32), np.zeros(0, np.int64),
                 np.zeros(0), np.zeros(0), np.zeros(0))
 
 
 def _contains(geom: BaseGeometry, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """``contains_xy`` of a piece prepared for the call alone: every piece of a long
-    series prepared at once held ~50 MB more at the measuring's peak."""
-    shapely.prepare(geom)
-    try:
-        return shapely.contains_xy(geom, x, y)
-    finally:
-        shapely.destroy_prepared(geom)
+    """``contains_xy`` of a private copy of a piece, prepared for the call alone: the
+    pieces are the situation's (read only), and every piece prepared at once held ~50 MB
+    more at the measuring's peak."""
+    return shapely.contains_xy(private(geom), x, y)
 
 
-def _beside(geoms, first, last, piece, px, py, check) -> tuple[np.ndarray, np.ndarray]:
-    """(segment, piece) pairs: the piece, valid at some time with the segment's own,
+def _beside(geoms, first, last, runs, px, py, check) -> tuple[np.ndarray, np.ndarray]:
+    """(segment, piece) pairs (int32): the piece, valid at some time with the segment's own,
     that contains the segment's probe (px, py). One prepared ``contains_xy`` pass per
     piece over the probes in its bounding box of the pieces overlapping it in time and
     space. The pieces are chosen first (the probes of a piece are contiguous): a scan of
@@ -138,7 +140,6 @@ def _beside(geoms, first, last, piece, px, py, check) -> tuple[np.ndarray, np.nd
     5-year series of the DeepState snapshots replayed, whose pieces repeat in space)."""
     bounds = shapely.bounds(geoms)
     reach = bounds + np.array([-1, -1, 1, 1]) * 2 * PROBE_DEG   # a probe is 1 m outside
-    runs = np.searchsorted(piece, np.arange(len(geoms) + 1))    # piece q: runs[q]:runs[q+1]
     found, owners = [], []
     for j, geom in enumerate(geoms):
         if j % _CHUNK == 0:
@@ -157,8 +158,8 @@ def _beside(geoms, first, last, piece, px, py, check) -> tuple[np.ndarray, np.nd
                         & (py[probes] >= box[1]) & (py[probes] <= box[3])]
         if len(probes):
             hit = probes[_contains(geom, px[probes], py[probes])]
-            found.append(hit)
-            owners.append(np.full(len(hit), j))
+            found.append(hit.astype(np.int32))
+            owners.append(np.full(len(hit), j, np.int32))
     if not found:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        return np.zeros(0, np.int32), np.zeros(0, np.int32)
     return np.concatenate(found), np.concatenate(owners)
