@@ -59,8 +59,9 @@ def cut(geoms: np.ndarray, first: np.ndarray, last: np.ndarray, inner,
     counts, points, starts, km, pairs = [], [], [], [], []
     done = 0                            # the segments of the groups before
     for g in range(0, len(geoms), _GROUP):
-        parts = [_segments_of(geoms, k, inner, check)
-                 for k in range(g, min(g + _GROUP, len(geoms)), _CHUNK)]
+        end = min(g + _GROUP, len(geoms))
+        parts = [_segments_of(geoms[k:min(k + _CHUNK, end)], k, inner, check)
+                 for k in range(g, end, _CHUNK)]
         runs = np.concatenate([[0], np.cumsum(np.concatenate([p[0] for p in parts]))])
         pairs.append(_beside(near, g, runs, np.concatenate([p[4] for p in parts]),
                              np.concatenate([p[5] for p in parts]), done, check))
@@ -101,13 +102,12 @@ def _joined(columns: list[list[np.ndarray]], k: int) -> np.ndarray:
     return whole
 
 
-def _segments_of(geoms: np.ndarray, k: int, inner, check) -> tuple:
+def _segments_of(chunk: np.ndarray, k: int, inner, check) -> tuple:
     """(segments of each piece, points, starts, km, probe x, probe y) of the segments
-    deep inside of pieces ``k`` to ``k + _CHUNK`` (as Segments, the points float32 and
+    deep inside of the pieces ``chunk``, k on (as Segments, the points float32 and
     the starts counted from the chunk's first segment); the probes in float64, for
     ``_beside``. Segments of no length (a repeated vertex) are left out."""
     check()
-    chunk = geoms[k:k + _CHUNK]
     # segmentize may return a polygon as a multipolygon (shapely 2.2): parts after it
     polys, owner = shapely.get_parts(shapely.segmentize(chunk, SEGMENT_DEG),
                                      return_index=True)
