@@ -17,8 +17,8 @@ from viewer.model.geodesy import GEOD
 SEGMENT_DEG = 0.01          # segments of at most ~1.1 km
 PROBE_DEG = 1e-5            # ~1 m beside a segment
 _CHUNK = 64                 # pieces between two checks while the front is measured
-_GROUP = 1024                # pieces whose probes are made, tested and let go together
-_MATRIX = 1 << 20            # (owner, piece) box tests at once
+_GROUP = 1024               # pieces whose probes are made, tested and let go together
+_MATRIX = 1 << 20           # (owner, piece) box tests at once
 
 
 @dataclass(frozen=True)
