@@ -5,10 +5,9 @@ daily series of 1,826 states.
 
 For each length, in its own process (so the peak memory is its own): import time and
 file size (import_to_file, as bench_import), then in a 1600x1000 window: open to first
-paint, then (once every background job is done: region figures, front analytics, the
-prebuilt paths) the median of
-random-date steps (timed until the event loop is idle and every widget has painted, as
-bench_window does); the memory: the resident memory sampled every 5 ms from the open
+paint, then (once every background job is done: region figures, front analytics,
+prebuilt paths) the median of random-date steps (timed until the event loop is idle and
+every widget has painted, as bench_window does); the memory: the resident memory sampled every 5 ms from the open
 until every background job has ended and been adopted (open peak MB; settled s: how long
 that took), the process's high-water mark over its whole life, window, open, background
 work and steps (window MB: ru_maxrss), and the resident memory after the steps (after
