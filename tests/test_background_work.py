@@ -207,13 +207,13 @@ def test_a_measuring_cancelled_while_building_pieces_stops_without_a_traceback(c
     """(an edit right after another cancels the first one's measuring at any step)"""
     from viewer.model.snapshot import SituationSnapshot
     from viewer.render import MapScene
-    from viewer.ui.measuring import RegionsMeasured, measuring_job
+    from viewer.ui.measuring import RegionsMeasured, measuring_job, prebuild_job
     from viewer.ui.worker import Cancelled, Job
     situation = two_region_situation()
     job = Job()
-    steps = measuring_job(SituationSnapshot.of(situation),
-                          MapScene(situation).projector.crs, job)
-    assert isinstance(next(steps), RegionsMeasured)
+    snapshot = SituationSnapshot.of(situation)
+    assert isinstance(next(measuring_job(snapshot, job)), RegionsMeasured)
+    steps = prebuild_job(snapshot, MapScene(situation).projector.crs, job)
     job.cancel()                            # while the pieces are to be built
     with pytest.raises(Cancelled):
         next(steps)

@@ -195,15 +195,14 @@ def test_the_measuring_builds_paths_of_pieces_drawn_as_paths_only(qapp):
     """The pieces of big states alone are drawn from Displays: the window's measuring
     no longer projects them and makes their paths (the 200,000 squares: ~110 MB)."""
     from viewer.model.snapshot import SituationSnapshot
-    from viewer.ui.measuring import RegionsMeasured, measuring_job
+    from viewer.ui.measuring import prebuild_job
     from viewer.ui.worker import Job
     grid = _grid_situation()
     small = Layer("small", "Small", "assessed-control",
                   History([D1], [Piece(shapely.box(31, 48, 31.5, 48.5), D1, None)], []),
                   style=Style("#2980b9", 1.0))
     situation = Situation(grid.meta, grid.regions, [], grid.layers + [small])
-    steps = measuring_job(SituationSnapshot.of(situation),
-                          MapScene(situation).projector.crs, Job())
-    assert isinstance(next(steps), RegionsMeasured)
+    steps = prebuild_job(SituationSnapshot.of(situation), MapScene(situation).projector.crs,
+                         Job())
     built = next(steps)
     assert set(built) == {("small", 0)}

@@ -5,9 +5,12 @@ daily series of 1,826 states.
 
 For each length, in its own process (so the peak memory is its own): import time and
 file size (import_to_file, as bench_import), then in a 1600x1000 window: open to first
-paint, then (once the region figures and front analytics are done) the median of
-random-date steps (timed until the event loop is idle and every widget has painted, as
-bench_window does), the peak memory (window MB) and the resident memory after (after
+paint, then (once every background job is done: region figures, front analytics,
+prebuilt paths) the median of random-date steps (timed until the event loop is idle and
+every widget has painted, as bench_window does); the memory: the resident memory sampled every 5 ms from the open
+until every background job has ended and been adopted (open peak MB; settled s: how long
+that took), the process's high-water mark over its whole life, window, open, background
+work and steps (window MB: ru_maxrss), and the resident memory after the steps (after
 MB). Each should grow at most linearly, the step not at all. ``--window-only`` reuses the
 files an earlier run imported. Not a unit test: nothing here asserts; the load average
 is printed.
@@ -24,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -78,27 +82,52 @@ def window(out: Path, steps: int) -> dict:
     app = QApplication.instance() or QApplication([])
     counter = bw.EventCounter(app)
     win = bw.sized_window(bw.KINDS[0])
+    sampled = RssSampler()
     first = bw.open_to_first_paint(out, win)        # (then waits for the region figures)
-    # and for the front analytics they start: the steps and the memory of the window as
-    # a user has it once the background work is done, the same at every length
+    # and for the front analytics they start, and the paths built behind them: the steps
+    # and the memory of the window as a user has it once the background work is done
     while win.analytics.analytics is None:
         QApplication.processEvents()
         win.worker.wait()
+    bw.quiet(win)
+    settled = sampled.stop()
     timer = bw.Steps(win, counter)
     bw.time_steps(timer, bw.MODES[0], bw.step_times(win, bw.MODES[0], steps,
                                                      random.Random(1)))
     result = {"first_paint": first, "step": statistics.median(timer.times[bw.MODES[0]]),
+              "open_peak_mb": sampled.peak, "settled_s": settled,
               "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
               "rss_mb": _rss_mb()}
     win.close()
     return result
 
 
+class RssSampler:
+    """The process's resident memory sampled every 5 ms on a thread of its own, from the
+    File ▸ Open until the background work has settled (``stop``): its peak, besides the
+    kernel's high-water mark (ru_maxrss) over the whole process."""
+
+    def __init__(self) -> None:
+        self.peak, self._stop = _rss_mb(), threading.Event()
+        self._t0 = time.perf_counter()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.005):
+            self.peak = max(self.peak, _rss_mb())
+
+    def stop(self) -> float:
+        """Seconds from the open to now, once sampling has stopped."""
+        self._stop.set()
+        self._thread.join()
+        return time.perf_counter() - self._t0
+
+
 def _rss_mb() -> float:
-    """The resident memory now (Linux), once the background work is done."""
-    with open("/proc/self/status") as status:
-        line = next(line for line in status if line.startswith("VmRSS:"))
-    return int(line.split()[1]) / 1024
+    """The resident memory now (Linux)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2 ** 20
 
 
 def main() -> int:
@@ -117,7 +146,8 @@ def main() -> int:
         print(f"growth: skipped ({CORPUS} is absent)")
         return 0
     print(f"{'states':>7} {'import s':>9} {'import MB':>10} {'file MiB':>9} "
-          f"{'first paint ms':>15} {'step ms':>8} {'window MB':>10} {'after MB':>9}  load")
+          f"{'first paint ms':>15} {'step ms':>8} {'open peak MB':>13} {'settled s':>10} "
+          f"{'window MB':>10} {'after MB':>9}  load")
     for length in args.lengths or LENGTHS:
         r = {"import": float("nan"), "import_peak_mb": float("nan"), "file_mb": float("nan")}
         for what in ("window",) if args.window_only else ("import", "window"):
@@ -127,7 +157,8 @@ def main() -> int:
             r.update(json.loads(done.stdout.strip().splitlines()[-1]))
         print(f"{length:>7} {r['import']:>9.1f} {r['import_peak_mb']:>10.0f} "
               f"{r['file_mb']:>9.2f} {bw.ms(r['first_paint']):>15.0f} "
-              f"{bw.ms(r['step']):>8.1f} {r['peak_mb']:>10.0f} {r['rss_mb']:>9.0f}  "
+              f"{bw.ms(r['step']):>8.1f} {r['open_peak_mb']:>13.0f} {r['settled_s']:>10.1f} "
+              f"{r['peak_mb']:>10.0f} {r['rss_mb']:>9.0f}  "
               f"{os.getloadavg()[0]:.1f}")
     return 0
 

@@ -215,7 +215,8 @@ def bench(name: str, path: Path, rounds: int, n: int, scale: float) -> None:
           f" then the whole file shown {ms(statistics.median(FOLLOW)):.0f} ms later")
     if MEASURED:
         print(f"  then, in the background: each layer and change measured in each region "
-              f"and the pieces made paths in {ms(statistics.median(MEASURED)):.0f} ms (median)")
+              f"in {ms(statistics.median(MEASURED)):.0f} ms (median; then the front analytics, "
+              f"then the pieces made paths)")
     kinds = {KINDS[0]: Steps(first, counter)}
     for kind in KINDS[1:]:
         win = sized_window(kind)

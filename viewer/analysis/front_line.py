@@ -23,14 +23,14 @@ each shared segment from the time both pieces are valid.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 
 import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
 from viewer.analysis.front_segments import Segments, cut
-from viewer.analysis.piece_snapshot import LayerPieces, copies, over_intervals
+from viewer.analysis.piece_snapshot import LayerPieces, copies, over_intervals_in_chunks
 from viewer.analysis.projection import shrunk
 from viewer.model import Region, Situation
 
@@ -103,16 +103,11 @@ class FrontLine:
         pieces while it is measured: it raises to cancel)."""
         if layer_id not in self._km:
             pieces = self._layers[layer_id]
-            first, last = pieces.first, pieces.last
             seg = self._cut(layer_id, check)
             n = len(pieces.times)
-            piece = seg.piece
-            own = piece[seg.partner]
-            since = np.maximum(first[own], first[seg.other])
-            until = np.minimum(last[own], last[seg.other])
-            both = since < until
-            edges = over_intervals(n, first[piece], last[piece], seg.km)
-            shared = over_intervals(n, since[both], until[both], seg.km[seg.partner[both]])
+            edges = over_intervals_in_chunks(n, len(seg.km), partial(_edges, pieces, seg))
+            shared = over_intervals_in_chunks(n, len(seg.partner),
+                                              partial(_shared, pieces, seg))
             self._km[layer_id] = np.maximum(edges - shared, 0.0)
         return self._km[layer_id]
 
@@ -150,3 +145,21 @@ class FrontLine:
             self._segments[layer_id] = cut(pieces.geoms, pieces.first, pieces.last,
                                            self._inner(), check)
         return self._segments[layer_id]
+
+
+def _edges(pieces: LayerPieces, seg: Segments, start: int, stop: int) -> tuple:
+    """Segments start to stop, over the states of their piece."""
+    piece = np.searchsorted(seg.runs, np.arange(start, stop), side="right") - 1
+    return pieces.first[piece], pieces.last[piece], seg.km[start:stop]
+
+
+def _shared(pieces: LayerPieces, seg: Segments, start: int, stop: int) -> tuple:
+    """Pairs start to stop (a segment, the piece beside it), over the states both pieces
+    are valid at (none where they never are together)."""
+    first, last = pieces.first, pieces.last
+    partner, other = seg.partner[start:stop], seg.other[start:stop]
+    own = np.searchsorted(seg.runs, partner, side="right") - 1
+    since = np.maximum(first[own], first[other])
+    until = np.minimum(last[own], last[other])
+    both = since < until
+    return since[both], until[both], seg.km[partner[both]]

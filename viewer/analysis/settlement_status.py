@@ -17,9 +17,10 @@ the pieces' start and end events, as region_attribution does for areas. With a t
 of 0 the same sum counts the pieces containing the point itself (one
 ``shapely.contains_xy`` pass per piece over the points in its bounding box).
 
-**Threads.** The constructor copies the piece geometries and the places' coordinates, so
-``measure_all`` can run in a worker while the GUI uses the situation; the GUI adopts the
-measured object and only looks statuses up.
+**Threads.** The constructor copies the places' coordinates; the pieces are only read
+(each prepared as a private copy: viewer.analysis.piece_snapshot), so ``measure_all`` can
+run in a worker while the GUI uses the situation; the GUI adopts the measured object and
+only looks statuses up.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ import numpy as np
 import shapely
 from shapely import STRtree
 
-from viewer.analysis.piece_snapshot import LayerPieces, copies, over_intervals
+from viewer.analysis.piece_snapshot import LayerPieces, copies, over_intervals, private
 from viewer.analysis.status_changes import StatusChanges
 from viewer.model import Place, Situation
 from viewer.model.change import change_id
@@ -251,7 +252,8 @@ class SettlementStatus:
             near = np.flatnonzero((self._lon >= minx) & (self._lon <= maxx)
                                   & (self._lat >= miny) & (self._lat <= maxy))
             if len(near):
-                hit = near[shapely.contains_xy(geoms[j], self._lon[near], self._lat[near])]
+                hit = near[shapely.contains_xy(private(geoms[j]), self._lon[near],
+                                               self._lat[near])]
                 points.append(hit)
                 pieces.append(np.full(len(hit), j))
         if not points:

@@ -1,8 +1,11 @@
 """After a situation is shown, in the background: each layer and change measured in each
-region (for the Regions and reports panels), then every layer piece drawn as a path
-(not those of big states alone: drawn from Displays) projected and made one, so that the
-first visit of a date needs no projecting, then every highlight window
-merged (render/prebuild_windows.py), so that a time step merges nothing.
+region (for the Regions and reports panels); then, behind the front analytics those
+figures start (analytics_measuring), every layer piece drawn as a path (not those of big
+states alone: drawn from Displays) projected and made one, so that the first visit of a
+date needs no projecting, then every highlight window merged
+(render/prebuild_windows.py), so that a time step merges nothing. In that order the
+analytics' peak (their segments: ~30 MB at once for a 5-year daily series) comes before
+the paths (~26 MB) are held, instead of on top of them.
 
 The job works on a ``SituationSnapshot`` (viewer.model.snapshot) and its own objects
 made from it; what it hands back (the pieces' areas, the region facts, the built pieces)
@@ -55,11 +58,8 @@ def measure_pieces(snapshot: SituationSnapshot, job: Job) -> dict[str, np.ndarra
     return out
 
 
-def measuring_job(snapshot: SituationSnapshot, crs: str, job: Job,
-                  highlight_days: float = 0.0) -> Iterator:
-    """Yields a RegionsMeasured, then the built pieces for ``MapScene.adopt_pieces``,
-    then the changes' boxes and the highlight windows of ``highlight_days``
-    (prebuild_windows)."""
+def measuring_job(snapshot: SituationSnapshot, job: Job) -> Iterator:
+    """Yields a RegionsMeasured: every piece's km², and the region figures."""
     piece_km2 = measure_pieces(snapshot, job)
     job.check()
     own = snapshot.private_situation(piece_km2)
@@ -71,6 +71,13 @@ def measuring_job(snapshot: SituationSnapshot, crs: str, job: Job,
         traceback.print_exc(file=sys.stderr)
         regions = None
     yield RegionsMeasured(piece_km2, regions)
+
+
+def prebuild_job(snapshot: SituationSnapshot, crs: str, job: Job,
+                 highlight_days: float = 0.0) -> Iterator:
+    """Yields the built pieces for ``MapScene.adopt_pieces``, then the changes' boxes
+    and the highlight windows of ``highlight_days`` (prebuild_windows)."""
+    own = snapshot.private_situation()
     # the pieces drawn as paths only: those of big states alone never are (big_layers)
     pieces = ((layer.id, int(i), layer.history.pieces[i].geometry) for layer in own.layers
               for i in path_pieces(layer.history))
@@ -93,14 +100,25 @@ def measuring_job(snapshot: SituationSnapshot, crs: str, job: Job,
 
 
 class RegionMeasuring(BackgroundMeasuring):
-    """Runs ``measuring_job`` for the situation shown; a newer one cancels the older."""
+    """Runs ``measuring_job`` for the situation shown, then, once its figures are
+    adopted and the front analytics they start are queued (``measured``'s slots submit
+    them), ``prebuild_job``; a newer situation cancels both."""
 
     measured = Signal(object)           # measured RegionAttribution of the situation shown,
                                         # or None
 
+    def __init__(self, worker, parent=None):
+        super().__init__(worker, parent)
+        self._prebuild: Job | None = None
+
+    def cancel(self) -> None:
+        super().cancel()
+        if self._prebuild is not None:
+            self._prebuild.cancel()
+            self._prebuild = None
+
     def _work(self, loaded: LoadedSituation, snapshot: SituationSnapshot):
-        return partial(measuring_job, snapshot, loaded.scene.projector.crs,
-                       highlight_days=loaded.situation.meta.highlight_days)
+        return partial(measuring_job, snapshot)
 
     def _adopt(self, loaded: LoadedSituation, result) -> None:
         if isinstance(result, RegionsMeasured):
@@ -108,6 +126,12 @@ class RegionMeasuring(BackgroundMeasuring):
             if result.regions is not None:
                 result.regions.situation = loaded.situation     # see the module docstring
             self.measured.emit(result.regions)
+            # behind the front analytics: they and the prebuilt paths never measure at
+            # once, and the analytics' peak comes before the paths are held
+            work = partial(prebuild_job, SituationSnapshot.of(loaded.situation),
+                           loaded.scene.projector.crs,
+                           highlight_days=loaded.situation.meta.highlight_days)
+            self._prebuild = self._worker.submit(work, partial(self._adopt, loaded))
         elif isinstance(result, PrebuiltWindows):
             adopt_windows(loaded.scene, result)
         else:

@@ -24,7 +24,6 @@ reused pool thread would use a freed context (and crash).
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import sys
 import threading
@@ -41,25 +40,9 @@ _collecting = True              # whether the garbage collector ran before they 
 
 from PySide6.QtCore import QObject, Signal
 
+from viewer.analysis.freed_memory import release_freed_memory
+
 Work = Callable[["Job"], Iterator[Any]]
-
-
-def _malloc_trim() -> Callable[[int], int] | None:
-    try:
-        return ctypes.CDLL(None).malloc_trim    # glibc; elsewhere absent
-    except (OSError, AttributeError):
-        return None
-
-
-_TRIM = _malloc_trim()
-
-
-def release_freed_memory() -> None:
-    """Hand the heap freed by a job back to the system. A job's temporaries (GEOS
-    geometries, numpy arrays) are freed when it ends, but glibc keeps the freed heap
-    mapped: 48 MB after the front analytics of the DeepState import."""
-    if _TRIM is not None:
-        _TRIM(0)
 
 
 class Cancelled(Exception):
