@@ -15,7 +15,7 @@ from typing import Callable
 def _malloc_trim() -> Callable[[int], int] | None:
     try:
         return ctypes.CDLL(None).malloc_trim    # glibc; elsewhere absent
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):   # TypeError: Windows takes no None
         return None
 
 
