@@ -17,7 +17,7 @@ from viewer.io.errors import SituationError
 from viewer.model import History, Layer, Place, Region, Situation, SituationMeta, Style, parse_time
 from viewer.render import (MapScene, RenderSettings, Viewport, draw_map, render_image,
                            render_to_file, styles)
-from viewer.render.decorations import ground_metres_per_pixel, nice_length
+from viewer.render.ground_scale import ground_metres_per_pixel, nice_length
 from viewer.render.map_texts import format_date
 from viewer.render.label_layout import layout_labels
 

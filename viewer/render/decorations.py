@@ -7,11 +7,11 @@ import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter
-from pyproj import Geod
 
 from viewer.model.text import safe_line
 from viewer.render import styles as st
 from viewer.render.fonts import map_font
+from viewer.render.ground_scale import ground_metres_per_pixel, nice_length
 from viewer.render.decoration_layout import Layout, layout
 from viewer.render.map_texts import (attribution_text, date_text, format_date, highlight_texts,
                                      map_title)
@@ -20,27 +20,8 @@ from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
 from viewer.render.viewport import Viewport
 
-_GEOD = Geod(ellps="WGS84")
 LEGEND_NAME_LIMIT = 80            # characters of a layer name in the legend
 _DATE_LINES: dict[tuple[int, str], tuple] = {}     # see _date_line
-
-
-def nice_length(max_metres: float) -> float:
-    """The largest 1, 2 or 5 x 10^n metres not above ``max_metres``."""
-    exp = math.floor(math.log10(max_metres))
-    for step in (5, 2, 1):
-        if step * 10 ** exp <= max_metres:
-            return step * 10 ** exp
-    return 10 ** exp
-
-
-def ground_metres_per_pixel(scene: MapScene, viewport: Viewport) -> float:
-    """True ground distance of one horizontal pixel at the centre of the view."""
-    cx, cy = viewport.centre
-    half = viewport.metres_per_pixel * 50
-    lon, lat = scene.projector.inverse([cx - half, cx + half], [cy, cy])
-    _, _, dist = _GEOD.inv(lon[0], lat[0], lon[1], lat[1])
-    return dist / 100.0
 
 
 def draw_decorations(painter: QPainter, scene: MapScene, viewport: Viewport,
