@@ -101,7 +101,8 @@ def test_copy_image_puts_the_view_on_the_clipboard(window):
 def _rgb(image: QImage) -> np.ndarray:
     image = image.convertToFormat(QImage.Format.Format_RGB32)
     rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
-    return rows[:, :image.width() * 4].reshape(image.height(), image.width(), 4)[..., :3]
+    # a copy while ``image`` lives: the view does not keep the converted image's memory
+    return rows[:, :image.width() * 4].reshape(image.height(), image.width(), 4)[..., :3].copy()
 
 
 def test_the_window_and_the_export_agree_everywhere_as_the_time_moves(window, tmp_path):
