@@ -12,6 +12,7 @@ from viewer.model.text import safe_line
 from viewer.render import styles as st
 from viewer.render.fonts import map_font
 from viewer.render.ground_scale import ground_metres_per_pixel, nice_length
+from viewer.render.kept_results import KeptResults
 from viewer.render.decoration_layout import Layout, layout
 from viewer.render.map_texts import (attribution_text, date_text, format_date, highlight_texts,
                                      map_title)
@@ -21,7 +22,7 @@ from viewer.render.settings import RenderSettings
 from viewer.render.viewport import Viewport
 
 LEGEND_NAME_LIMIT = 80            # characters of a layer name in the legend
-_DATE_LINES: dict[tuple[int, str], tuple] = {}     # see _date_line
+_DATE_LINES = KeptResults(16)     # see _date_line
 
 
 def draw_decorations(painter: QPainter, scene: MapScene, viewport: Viewport,
@@ -61,17 +62,17 @@ def _date_line(lay: Layout, at: str) -> tuple[QPointF, str] | None:
     the last few kept (a time step asks three times)."""
     if lay.legend is None:
         return None
-    kept = _DATE_LINES.get((id(lay), at))
-    if kept is None or kept[0] is not lay:          # (the layout kept: its id stays its own)
-        if len(_DATE_LINES) >= 16:
-            _DATE_LINES.clear()
-        pad, e = 12 * lay.e, lay.e
-        m = QFontMetricsF(lay.date_font)
-        title_h = QFontMetricsF(lay.title_font).lineSpacing() * len(lay.title_lines)
-        y = lay.legend.top() + pad + title_h + (4 * e if lay.title_lines else 0) + m.ascent()
-        text = m.elidedText(at, Qt.TextElideMode.ElideRight, lay.date_width)
-        kept = _DATE_LINES[(id(lay), at)] = (lay, QPointF(lay.legend.left() + pad, y), text)
-    return QPointF(kept[1]), kept[2]
+    point, text = _DATE_LINES.get(lay, at, lambda: _place_date(lay, at))
+    return QPointF(point), text
+
+
+def _place_date(lay: Layout, at: str) -> tuple[QPointF, str]:
+    pad, e = 12 * lay.e, lay.e
+    m = QFontMetricsF(lay.date_font)
+    title_h = QFontMetricsF(lay.title_font).lineSpacing() * len(lay.title_lines)
+    y = lay.legend.top() + pad + title_h + (4 * e if lay.title_lines else 0) + m.ascent()
+    return QPointF(lay.legend.left() + pad, y), m.elidedText(at, Qt.TextElideMode.ElideRight,
+                                                            lay.date_width)
 
 
 def draw_date(painter: QPainter, scene: MapScene, viewport: Viewport,

@@ -17,6 +17,7 @@ from viewer.render.decoration_layout import Layout
 from viewer.render.decorations import (date_rect, decoration_layout, decoration_rects,
                                        draw_decorations, draw_scale_bar, scale_bar_rect)
 from viewer.render.dirty import time_change_region
+from viewer.render.kept_results import KeptResults
 from viewer.ui.canvas_base_pixmaps import canvas_pixmap
 
 EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -24,7 +25,7 @@ RESERVE_STEP = 24           # decoration areas kept free of labels, rounded out 
 PARTIAL_AT_MOST = 0.5       # a time step changing more of the canvas than this redraws all
 TIMELESS_KEPT = 8           # settings objects whose ``timeless`` is kept
 Panels = list[tuple[QPointF, QPixmap]]
-_TIMELESS: dict[int, tuple[RenderSettings, RenderSettings]] = {}
+_TIMELESS = KeptResults(TIMELESS_KEPT)
 
 
 def reserved_rects(scene: MapScene, viewport: Viewport,
@@ -48,17 +49,14 @@ def timeless(settings: RenderSettings) -> RenderSettings:
     """The settings without what changes as the time moves (the time, the selection;
     the length of a window held to a start, but for whether there is one). Kept for the
     last few settings objects: a paint asks it of the same settings four times."""
-    kept = _TIMELESS.get(id(settings))
-    if kept is not None and kept[0] is settings:
-        return kept[1]
+    return _TIMELESS.get(settings, None, lambda: _timeless(settings))
+
+
+def _timeless(settings: RenderSettings) -> RenderSettings:
     plain = settings
     if settings.highlight_since is not None:
         plain = replace(plain, highlight_days=float(bool(settings.highlight_days)))
-    plain = replace(plain, at=EPOCH, selected_changes=frozenset())
-    if len(_TIMELESS) >= TIMELESS_KEPT:
-        _TIMELESS.clear()
-    _TIMELESS[id(settings)] = (settings, plain)    # (the settings kept: their id stays theirs)
-    return plain
+    return replace(plain, at=EPOCH, selected_changes=frozenset())
 
 
 def unplaced(settings: RenderSettings) -> RenderSettings:
