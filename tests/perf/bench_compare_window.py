@@ -2,7 +2,9 @@
 
 The main window steps through the last 40 change dates (B; A is 30 days earlier and
 moves with it in the steps of the "A moves" rows), timed until the event loop is idle
-and every widget has painted (frames.settle), in wall-clock time and in the GUI
+and every widget has painted (frames.settle), the worker quiet before each run
+(bench_window.quiet: the window's own background jobs, and the last run's figures, out of
+the way), in wall-clock time and in the GUI
 thread's CPU time (which the other work on a shared machine barely changes): with the
 comparison open as swipe, side by side (two canvases) and difference, each right after
 a floor, the same steps with the comparison closed. Each round's ratio to its own floor
@@ -29,7 +31,8 @@ MODES = ("closed", "swipe", "side", "diff")
 ROUNDS = 3
 
 
-def _steps(window, counter, settle, dates, mode: str, a_moves: bool) -> tuple[list, list]:
+def _steps(window, counter, settle, quiet, dates, mode: str,
+           a_moves: bool) -> tuple[list, list]:
     """Wall-clock and GUI-thread CPU seconds of each step through ``dates`` in ``mode``."""
     if mode == "closed":
         window.compare_mode.close()
@@ -38,6 +41,8 @@ def _steps(window, counter, settle, dates, mode: str, a_moves: bool) -> tuple[li
         view.resize(1600, 1000)
         view.set_mode(mode)
     window.cursor_model.set_time(dates[0])
+    settle(counter)
+    quiet(window)                       # the last run's figures measured: not in this one
     settle(counter)
     wall, cpu = [], []
     for t in dates[1:]:
@@ -54,6 +59,7 @@ def _steps(window, counter, settle, dates, mode: str, a_moves: bool) -> tuple[li
 def main() -> int:
     from PySide6.QtWidgets import QApplication
 
+    from bench_window import quiet
     from deepstate_situation import cached
     from frames import EventCounter, settle
     from viewer.io.situation_file import read_situation
@@ -66,17 +72,16 @@ def main() -> int:
     window.show()
     window.set_situation(situation, None)
     settle(counter)                     # (the background jobs are submitted)
-    while not window.worker.wait(1):    # the regions, analytics... measured, so that the
-        settle(counter)                 # steps share the worker with nothing else
-    settle(counter)
+    quiet(window)           # the regions, then the analytics and prebuilt paths their
+    settle(counter)         # delivery submits: the steps share the worker with nothing else
     dates = sorted({c.at for c in situation.changes})[-40:]
     # (mode, A moves) -> per round: (median wall, median CPU, its floor's wall, CPU)
     rows: dict[tuple[str, bool], list[tuple[float, float, float, float]]] = {}
     for _ in range(ROUNDS):
         for mode in MODES[1:]:
             for a_moves in (False, True):
-                floor = _steps(window, counter, settle, dates, "closed", False)
-                wall, cpu = _steps(window, counter, settle, dates, mode, a_moves)
+                floor = _steps(window, counter, settle, quiet, dates, "closed", False)
+                wall, cpu = _steps(window, counter, settle, quiet, dates, mode, a_moves)
                 rows.setdefault((mode, a_moves), []).append(
                     (statistics.median(wall), statistics.median(cpu),
                      statistics.median(floor[0]), statistics.median(floor[1])))

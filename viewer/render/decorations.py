@@ -103,13 +103,21 @@ def date_rect(scene: MapScene, viewport: Viewport, settings: RenderSettings,
                   metrics.height()).adjusted(-2, -2, 2, 2)
 
 
-def decoration_layout(scene: MapScene, viewport: Viewport, settings: RenderSettings) -> Layout:
-    """What of the panels fits and where (decoration_layout.py)."""
+def decoration_layout(scene: MapScene, viewport: Viewport, settings: RenderSettings,
+                      texts: tuple | None = None) -> Layout:
+    """What of the panels fits and where (decoration_layout.py); ``texts``: the
+    ``panel_texts`` of ``scene`` and ``settings``, if known."""
+    title, names, highlights, attribution = texts or panel_texts(scene, settings)
+    return layout(viewport.width, viewport.height, settings.scale, title, names, highlights,
+                  attribution, settings.date_note or "")
+
+
+def panel_texts(scene: MapScene, settings: RenderSettings) -> tuple[str, list[str], int, str]:
+    """The texts the panels are laid out for, but the date line: the title, the key's
+    rows (the last ``highlights`` of them the gains and losses), the attribution."""
     items = _legend_items(scene, settings)
-    highlights = sum(1 for item in items if item[4])
-    return layout(viewport.width, viewport.height, settings.scale, map_title(scene, settings),
-                  [name for _, name, _, _, _ in items], highlights, attribution_text(scene),
-                  settings.date_note or "")
+    return (map_title(scene, settings), [name for _, name, _, _, _ in items],
+            sum(1 for item in items if item[4]), attribution_text(scene))
 
 
 def decoration_rects(scene: MapScene, viewport: Viewport, settings: RenderSettings) -> list[QRectF]:

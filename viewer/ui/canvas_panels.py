@@ -15,7 +15,8 @@ from PySide6.QtGui import QPainter, QPixmap, QRegion
 from viewer.render import MapScene, RenderSettings, Viewport
 from viewer.render.decoration_layout import Layout
 from viewer.render.decorations import (date_rect, decoration_layout, decoration_rects,
-                                       draw_decorations, draw_scale_bar, scale_bar_rect)
+                                       draw_decorations, draw_scale_bar, panel_texts,
+                                       scale_bar_rect)
 from viewer.render.dirty import time_change_region
 from viewer.render.kept_results import KeptResults
 from viewer.ui.canvas_base_pixmaps import canvas_pixmap
@@ -35,8 +36,12 @@ def reserved_rects(scene: MapScene, viewport: Viewport,
     their size, e.g. a longer date."""
     if not settings.decorations:
         return ()
+    return _rounded_out(decoration_rects(scene, viewport, settings))
+
+
+def _rounded_out(rects: list[QRectF]) -> tuple[QRectF, ...]:
     out = []
-    for r in decoration_rects(scene, viewport, settings):
+    for r in rects:
         left = math.floor(r.left() / RESERVE_STEP) * RESERVE_STEP
         top = math.floor(r.top() / RESERVE_STEP) * RESERVE_STEP
         right = math.ceil(r.right() / RESERVE_STEP) * RESERVE_STEP
@@ -63,6 +68,13 @@ def unplaced(settings: RenderSettings) -> RenderSettings:
     """``timeless`` settings without the view either: what the panels' layout depends on
     (decoration_layout goes by the canvas's size, not by what the map shows)."""
     return replace(timeless(settings), view=None, bbox=None)
+
+
+def _key_days(scene: MapScene, settings: RenderSettings) -> float | bool:
+    """What of the highlight window's length the key's rows say: its days, or (a window
+    held to a date: "Gained since ...") only whether there is one."""
+    days = settings.days(scene.situation)
+    return days if settings.highlight_since is None else days > 0
 
 
 def _crop(whole: QPixmap, rect: QRectF, viewport: Viewport, dpr: float) -> tuple[QPointF, QPixmap]:
@@ -93,16 +105,22 @@ class DecorationPixmaps:
     def layout(self, scene: MapScene, viewport: Viewport, settings: RenderSettings) -> Layout:
         """``decoration_layout``, made again only when the canvas's size or the options
         change (it lays out the legend's names: a time step needs just the date's
-        place, and a zoom or a pan none of it, the panels going by the size alone)."""
+        place, and a zoom or a pan none of it, the panels going by the size alone); of
+        texts made again only when the options change, not a date line (the swipe's
+        "left ... · right ..." at each step)."""
+        days = _key_days(scene, settings)
+        texts = self._cached("texts", (replace(unplaced(settings), date_note=None), days),
+                             lambda: panel_texts(scene, settings))
         return self._cached("layout", ((viewport.width, viewport.height),
-                                       unplaced(settings), settings.days(scene.situation)),
-                            lambda: decoration_layout(scene, viewport, settings))
+                                       unplaced(settings), days),
+                            lambda: decoration_layout(scene, viewport, settings, texts))
 
     def reserved(self, scene: MapScene, viewport: Viewport,
                  settings: RenderSettings) -> tuple[QRectF, ...]:
         """``reserved_rects``, computed again only when the size or the options change."""
         return self._cached("reserved", ((viewport.width, viewport.height), unplaced(settings)),
-                            lambda: reserved_rects(scene, viewport, settings))
+                            lambda: _rounded_out(self.layout(scene, viewport, settings).rects())
+                            if settings.decorations else ())
 
     def pixmaps(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
                dpr: float) -> Panels:
