@@ -24,7 +24,7 @@ from viewer.ui.canvas_base_pixmaps import canvas_pixmap
 EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
 RESERVE_STEP = 24           # decoration areas kept free of labels, rounded out to this
 PARTIAL_AT_MOST = 0.5       # a time step changing more of the canvas than this redraws all
-TIMELESS_KEPT = 8           # settings objects whose ``timeless`` is kept
+TIMELESS_KEPT = 24          # (settings object, kind) whose ``timeless``, ``unplaced``... is kept
 Panels = list[tuple[QPointF, QPixmap]]
 _TIMELESS = KeptResults(TIMELESS_KEPT)
 
@@ -66,8 +66,17 @@ def _timeless(settings: RenderSettings) -> RenderSettings:
 
 def unplaced(settings: RenderSettings) -> RenderSettings:
     """``timeless`` settings without the view either: what the panels' layout depends on
-    (decoration_layout goes by the canvas's size, not by what the map shows)."""
-    return replace(timeless(settings), view=None, bbox=None)
+    (decoration_layout goes by the canvas's size, not by what the map shows); kept as
+    ``timeless`` is (a paint asks it of the same settings some six times)."""
+    return _TIMELESS.get(settings, "unplaced",
+                         lambda: replace(timeless(settings), view=None, bbox=None))
+
+
+def without_date_line(settings: RenderSettings) -> RenderSettings:
+    """``unplaced`` settings without a date line either: what the panels' texts but the
+    date and the legend's and attribution's pixmaps depend on."""
+    return _TIMELESS.get(settings, "without date line",
+                         lambda: replace(unplaced(settings), date_note=None))
 
 
 def _key_days(scene: MapScene, settings: RenderSettings) -> float | bool:
@@ -109,7 +118,7 @@ class DecorationPixmaps:
         texts made again only when the options change, not a date line (the swipe's
         "left ... · right ..." at each step)."""
         days = _key_days(scene, settings)
-        texts = self._cached("texts", (replace(unplaced(settings), date_note=None), days),
+        texts = self._cached("texts", (without_date_line(settings), days),
                              lambda: panel_texts(scene, settings))
         return self._cached("layout", ((viewport.width, viewport.height),
                                        unplaced(settings), days),
@@ -152,7 +161,7 @@ class DecorationPixmaps:
         # the legend and attribution depend on the size, not on where the view is, and
         # on a date note (the swipe's "left ... · right ...") only through the legend's width
         width = None if lay.legend is None else lay.legend.width()
-        return (self._cached("fixed", (size, replace(unplaced(settings), date_note=None),
+        return (self._cached("fixed", (size, without_date_line(settings),
                                        width), fixed)
                 + self._cached("scale bar", (viewport.key(), dpr, settings.scale), bar))
 
