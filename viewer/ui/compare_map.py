@@ -100,12 +100,26 @@ class CompareMap(QWidget):
     def shown(self) -> Shown:
         """What a paint now shows (as far as a step changes it)."""
         a, b = self.settings()
-        overlay = None
-        if self.mode == "diff" and self.pictures.has_difference(self.scene, b):
-            overlay = tuple(path_key(self.scene.situation, layer.id, a.at, b.at)
+        overlay = at = None
+        if self.mode == "diff":
+            at = self._overlay_dates(b)
+        if at is not None:
+            overlay = tuple(path_key(self.scene.situation, layer.id, *at)
                             for layer in b.visible_layers(self.scene.situation))
         return Shown(self.mode, a, b, self.split * self.width(), self.devicePixelRatioF(),
-                     tuple(self.caption) if self.mode == "diff" else (), overlay)
+                     tuple(self.caption) if self.mode == "diff" else (), overlay, at)
+
+    def _overlay_dates(self, b: RenderSettings) -> tuple[datetime, datetime] | None:
+        """(A, B) of the difference's overlay to draw: that of the dates shown once
+        measured; until then the last one drawn, if still kept (a step of B or A then
+        repaints the overlay once, where the layers changed, instead of twice whole,
+        without it then with it); None: none."""
+        at = (b.compare_from, b.at)
+        if not self.pictures.has_difference(self.scene, b):
+            last = self._asked.overlay_at if self._asked is not None else None
+            at = last if last is not None and self.pictures.has_difference(
+                self.scene, replace(b, compare_from=last[0], at=last[1])) else None
+        return at
 
     def big_display_made(self, key: tuple) -> None:
         """A big state's Display was made: repaint if a date's picture lacked it."""
@@ -149,8 +163,11 @@ class CompareMap(QWidget):
                 pictures.decorations(painter, scene, viewport, shown, dpr)
             else:
                 pictures.layers(painter, scene, viewport, b, dpr)
-                if pictures.has_difference(scene, b):
-                    pictures.difference(painter, scene, viewport, b)
+                at = self._asked.overlay_at if self._asked is not None \
+                    else self._overlay_dates(b)
+                if at is not None:
+                    pictures.difference(painter, scene, viewport,
+                                        replace(b, compare_from=at[0], at=at[1]))
                 pictures.labels(painter, scene, viewport, b, dpr, dragging)
                 pictures.decorations(painter, scene, viewport, b, dpr)
                 if b.decorations:

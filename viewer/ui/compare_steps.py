@@ -3,7 +3,8 @@ pixels to paint again, as the canvas does for a time step (canvas_panels.time_st
 
 A step of B changes B's layers where the step's changes lie (right of the divider in the
 swipe), B's tag by the divider and the legend's date line; a step of A the same on the
-left; the difference's overlay where the old and the new one lie, and its caption. The
+left; the difference's overlay where the old and the new one lie (a step keeps the
+last one until its own is measured: compare_map), and its caption. The
 widget's backing store keeps the rest of the last frame, and the paint draws everything
 clipped to the region, so the frame is the one a full paint gives. Anything else that
 moved (the view, the size, the divider, the panels the labels keep clear of), or a step
@@ -12,6 +13,7 @@ changing too much, repaints the whole map (None)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 from functools import cached_property
 
 from PySide6.QtCore import QRect, QRectF
@@ -37,6 +39,7 @@ class Shown:
     dpr: float
     caption: tuple[tuple[str, str], ...]    # the difference's km² lines
     overlay: tuple[PathKey, ...] | None     # the difference's overlay drawn (None: none)
+    overlay_at: tuple[datetime, datetime] | None = None     # its A and B (compare_map)
 
     @cached_property
     def panels(self) -> RenderSettings:
