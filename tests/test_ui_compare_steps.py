@@ -157,3 +157,28 @@ def test_figures_slower_than_a_moment_are_greyed_until_they_come(win, qtbot):
     after = view.figures.toPlainText()
     assert after.startswith("Between A (1 Jun 2025) and B (5 Jun 2025):")
     assert view.figures.isEnabled()
+
+
+def test_a_step_keeps_the_difference_s_last_overlay_until_its_own_is_measured(win, qtbot):
+    from test_ui_compare import _compare_pixel
+    view = _open_compare(qtbot, win)                # B: 10 June
+    view.set_a(D1)
+    _choose(qtbot, view, "diff")
+    _settle(qtbot, view)
+    inside = (31.3, 49.2)                           # gained since 1 June by the 5th and the 10th
+    overlaid = _compare_pixel(view, *inside)
+    release = threading.Event()
+    win.worker.on_step = lambda job: release.wait(10)       # the worker held
+    try:
+        win.cursor_model.set_time(D5)
+        qtbot.wait(1)
+        assert view.measurer.job is not None                # (5 June not measured yet)
+        assert (_compare_pixel(view, *inside) == overlaid).all()    # the last overlay
+    finally:
+        release.set()
+        win.worker.on_step = None
+    _settle(qtbot, view)
+    assert (_compare_pixel(view, *inside) == overlaid).all()        # its own, the same there
+    view.map.pictures.differences.clear()           # none kept: the layers alone
+    view.map.refresh(whole=True)
+    assert not (_compare_pixel(view, *inside) == overlaid).all()
