@@ -28,6 +28,7 @@ BACKGROUND_OPTIONS = frozenset({REGIONS, CONTEXT})
 LABEL_OPTIONS = frozenset({LABELS, PLACES, REGIONS, CONTEXT})
 EXACT = 1e-3                # a shift within this of whole pixels counts as whole
 OVERSCAN = 256              # pixels of background drawn beyond each edge of the view
+LAID_OUT = 3                # labels pixmaps kept: the view's and the next notches'
 
 Draw = Callable[[QPainter], None]
 
@@ -98,9 +99,13 @@ class BaseMapPixmaps:
     def __init__(self) -> None:
         # name -> (key, pixmap, viewport, options, provisional)
         self._pixmaps: dict[str, tuple] = {}
+        # labels pixmaps by view and options: the view's, and those laid out ahead for
+        # the next wheel notches (canvas_idle)
+        self._laid: dict[tuple, QPixmap] = {}
 
     def clear(self) -> None:
         self._pixmaps.clear()
+        self._laid.clear()
 
     def background(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
                    dpr: float) -> tuple[QPixmap, QPointF]:
@@ -129,31 +134,52 @@ class BaseMapPixmaps:
         self._pixmaps["background"] = (big.key(), pixmap, big, options, False)
         return pixmap, QPointF(-margin, -margin)
 
+    @staticmethod
+    def _label_options(settings: RenderSettings, dpr: float,
+                       reserved: tuple[QRectF, ...]) -> tuple:
+        return (dpr, settings.hidden & LABEL_OPTIONS, settings.scale,
+                tuple(r.getRect() for r in reserved), settings.language)
+
+    def has_labels(self, viewport: Viewport, settings: RenderSettings, dpr: float,
+                   reserved: tuple[QRectF, ...]) -> bool:
+        return (viewport.key(),) + self._label_options(settings, dpr, reserved) in self._laid
+
+    def ready_labels(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
+                     dpr: float, reserved: tuple[QRectF, ...]) -> None:
+        """Lay out and draw the labels of a view not shown yet (the next wheel notch's),
+        kept for when it is."""
+        self._laid_out(scene, viewport, settings, dpr, reserved)
+
     def labels(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
                dpr: float, reserved: tuple[QRectF, ...], dragging: bool = False) -> QPixmap:
-        options = (dpr, settings.hidden & LABEL_OPTIONS, settings.scale,
-                   tuple(r.getRect() for r in reserved))
-        draw = (lambda p: draw_labels(p, scene, viewport, settings, reserved))
-        if not dragging:
-            return self._get("labels", viewport, options, Qt.GlobalColor.transparent, draw)
+        """The labels laid out for ``viewport``; while ``dragging``, the last ones shown
+        shifted (their strips holding just the borders) unless laid out already."""
+        options = self._label_options(settings, dpr, reserved)
+        key = (viewport.key(),) + options
         cached = self._pixmaps.get("labels")
-        shift = (pixel_shift(cached[2], viewport, dpr)
-                 if cached is not None and cached[3][:3] == options[:3] else None)
-        if shift is None:
-            return self._get("labels", viewport, options, Qt.GlobalColor.transparent, draw)
-        if shift == (0, 0):
-            return cached[1]
-        pixmap = shifted(cached[1], shift, viewport, dpr, Qt.GlobalColor.transparent,
-                         lambda p: draw_borders_above(p, scene, viewport, settings))
-        self._pixmaps["labels"] = ((viewport.key(),) + options, pixmap, viewport, options, True)
+        if dragging and key not in self._laid and cached is not None \
+                and cached[3][:3] == options[:3]:
+            shift = pixel_shift(cached[2], viewport, dpr)
+            if shift == (0, 0):
+                return cached[1]
+            if shift is not None:
+                pixmap = shifted(cached[1], shift, viewport, dpr, Qt.GlobalColor.transparent,
+                                 lambda p: draw_borders_above(p, scene, viewport, settings))
+                self._pixmaps["labels"] = (key, pixmap, viewport, options, True)
+                return pixmap
+        pixmap = self._laid_out(scene, viewport, settings, dpr, reserved)
+        self._pixmaps["labels"] = (key, pixmap, viewport, options, False)
         return pixmap
 
-    def _get(self, name: str, viewport: Viewport, options: tuple,
-             fill: QColor | Qt.GlobalColor, draw: Draw) -> QPixmap:
-        key = (viewport.key(),) + options
-        cached = self._pixmaps.get(name)
-        if cached is not None and cached[0] == key and not cached[4]:
-            return cached[1]
-        pixmap = canvas_pixmap(viewport, options[0], fill, draw)
-        self._pixmaps[name] = (key, pixmap, viewport, options, False)
+    def _laid_out(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
+                  dpr: float, reserved: tuple[QRectF, ...]) -> QPixmap:
+        """The labels pixmap of the view, kept (LAID_OUT of them, the last used last)."""
+        key = (viewport.key(),) + self._label_options(settings, dpr, reserved)
+        pixmap = self._laid.pop(key, None)
+        if pixmap is None:
+            pixmap = canvas_pixmap(viewport, dpr, Qt.GlobalColor.transparent, lambda p:
+                                   draw_labels(p, scene, viewport, settings, reserved))
+        self._laid[key] = pixmap
+        while len(self._laid) > LAID_OUT:
+            del self._laid[next(iter(self._laid))]
         return pixmap
