@@ -6,11 +6,12 @@ the region borders drawn again above the layers) are each drawn once into a pixm
 by the view, the size, the device pixel ratio and the display options they depend on;
 moving through time reuses them and only the layers and highlights are drawn again.
 
-Panning moves the view by whole pixels. Once it pans, the background is drawn OVERSCAN
-pixels beyond the view on each side, so a pan within that margin draws the same pixmap
-at another place (the pixels a fresh drawing would give). While the map is being dragged the labels
-are the previous pixmap shifted, with the uncovered strips holding just the borders;
-their layout is redone when the drag ends. ``clear()`` drops both (a new situation).
+A drag draws the canvas's rasters (canvas_raster: the background and layers drawn
+OVERSCAN pixels beyond the view) rather than the background; while the map is being
+dragged the labels are the previous pixmap shifted, with the uncovered strips holding
+just the borders; their layout is redone when the drag ends. The labels of the last
+LAID_OUT views are kept (those of the next wheel notches are made ahead, canvas_idle).
+``clear()`` drops them all (a new situation).
 """
 
 from __future__ import annotations
@@ -109,30 +110,23 @@ class BaseMapPixmaps:
 
     def background(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
                    dpr: float) -> tuple[QPixmap, QPointF]:
-        """The background and where to draw it. Once the view pans it is drawn OVERSCAN
-        pixels beyond each edge, so that further panning within that margin only draws
-        it at another place (a new view or zoom draws just the view: opening and zooming
-        stay as fast as they were)."""
+        """The background and where to draw it: drawn for this very view (a drag draws
+        the canvas's rasters instead, canvas_raster; drawn beyond the view and cut, it
+        would not be what a fresh paint gives)."""
         # the context features shown: their time stretch and hidden layers
         options = (dpr, settings.hidden & BACKGROUND_OPTIONS,
                    hidden_context_layers(settings.hidden), scene.context.epoch(settings.at))
         cached = self._pixmaps.get("background")
-        margin = 0
-        if cached is not None and cached[3] == options:
-            big = cached[2]
-            at = placement(big, viewport, dpr)
-            if at is not None:
-                if (at[0] <= 0 and at[1] <= 0 and at[0] + big.width >= viewport.width
-                        and at[1] + big.height >= viewport.height):
-                    return cached[1], QPointF(*at)
-                margin = OVERSCAN           # a pan: draw ahead of it
-        big = overscanned(viewport, margin)
+        if cached is not None and cached[3] == options and cached[0] == viewport.key():
+            return cached[1], QPointF(0, 0)
+        # made again from the view's centre and scale, as MapRasters.make does
+        big = overscanned(viewport, 0)
         # opaque (no alpha channel): drawn on every repaint, it is then a plain copy
         # filled with the water, so not drawn again (water=False, passed by position)
         pixmap = canvas_pixmap(big, dpr, QColor(styles.WATER),
                                lambda p: draw_background(p, scene, big, settings, False))
-        self._pixmaps["background"] = (big.key(), pixmap, big, options, False)
-        return pixmap, QPointF(-margin, -margin)
+        self._pixmaps["background"] = (viewport.key(), pixmap, big, options, False)
+        return pixmap, QPointF(0, 0)
 
     @staticmethod
     def _label_options(settings: RenderSettings, dpr: float,
@@ -140,14 +134,10 @@ class BaseMapPixmaps:
         return (dpr, settings.hidden & LABEL_OPTIONS, settings.scale,
                 tuple(r.getRect() for r in reserved), settings.language)
 
-    def has_labels(self, viewport: Viewport, settings: RenderSettings, dpr: float,
-                   reserved: tuple[QRectF, ...]) -> bool:
-        return (viewport.key(),) + self._label_options(settings, dpr, reserved) in self._laid
-
     def ready_labels(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
                      dpr: float, reserved: tuple[QRectF, ...]) -> None:
         """Lay out and draw the labels of a view not shown yet (the next wheel notch's),
-        kept for when it is."""
+        kept for when it is (already kept: now the last used)."""
         self._laid_out(scene, viewport, settings, dpr, reserved)
 
     def labels(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,

@@ -16,10 +16,8 @@ from typing import Callable
 from PySide6.QtCore import QObject, QPointF, QTimer
 
 from viewer.render import Viewport
-from viewer.ui.canvas_base_pixmaps import OVERSCAN
 from viewer.ui.canvas_input import WHEEL_STEP
 from viewer.ui.canvas_interaction import ViewState
-from viewer.ui.canvas_raster import raster_key
 
 IDLE_MS = 150           # a pause this long before preparing anything
 CHUNK_MS = 1            # then one chunk per turn of the event loop
@@ -81,28 +79,26 @@ class IdleWork(QObject):
         return state.rect(), Viewport(state.rect(), state.width, state.height)
 
     def _plan(self) -> list[Callable[[], None]]:
+        """The chunks, in order; each keeps what it makes as the last used (or, when it
+        is kept already, makes it so), so that what the last ones make does not push
+        out what the first ones keep."""
         canvas = self.canvas
         scene, dpr = canvas.scene, canvas.devicePixelRatioF()
-        rasters, jobs = canvas.rasters, []
+        rasters, labels, panels = canvas.rasters, canvas.base_pixmaps, canvas.decoration_pixmaps
         viewport, settings = canvas.viewport(), canvas.render_settings()
-        key = raster_key(scene, settings, dpr)
-        if not rasters.has(viewport, key, dpr, exact=False):
-            jobs.append(lambda: rasters.make(scene, viewport, settings, dpr, OVERSCAN))
+        jobs = [lambda: rasters.for_pan(scene, viewport, settings, dpr)]
         keepouts = any(keepout() for keepout in canvas.label_keepouts)
         for factor in (WHEEL_STEP, 1 / WHEEL_STEP):
             rect, view = self.notch_view(factor)
             if view.key() == viewport.key():
                 continue                        # at the zoom's limit
             there = canvas.render_settings(view=rect)
-            if not rasters.has(view, key, dpr):
-                jobs.append(lambda v=view, s=there: rasters.make(scene, v, s, dpr))
+            jobs.append(lambda v=view, s=there: rasters.for_view(scene, v, s, dpr))
             if canvas.showing_first_view or keepouts:
                 continue        # no labels yet; or ones laid out round this view's marks
             reserved = canvas.label_reserved(view, there)
-            if not canvas.base_pixmaps.has_labels(view, there, dpr, reserved):
-                jobs.append(lambda v=view, s=there, r=reserved:
-                            canvas.base_pixmaps.ready_labels(scene, v, s, dpr, r))
+            jobs.append(lambda v=view, s=there, r=reserved:
+                        labels.ready_labels(scene, v, s, dpr, r))
             if there.decorations:
-                jobs.append(lambda v=view, s=there:
-                            canvas.decoration_pixmaps.pixmaps(scene, v, s, dpr))
+                jobs.append(lambda v=view, s=there: panels.pixmaps(scene, v, s, dpr))
         return jobs

@@ -17,9 +17,10 @@ during a drag, for the very view it was drawn for: it then holds the pixels draw
 background and the layers anew gives, which tests/test_canvas_raster_pixels.py checks.
 ``clear()`` drops them all (a new situation, an edit, a big layer's display made).
 
-At most KEPT rasters are kept (the view's with a margin, the view's own, the two
-notches'): at 1600x1000 logical pixels, 2112x1512x4 bytes = 12.8 MB with the margin,
-6.4 MB each without: 32 MB; four times that at a device pixel ratio of 2.
+At most KEPT rasters are kept, the last used first (once the window has been idle: the
+view's with a margin and the two notches'): at 1600x1000 logical pixels, 2112x1512x4
+bytes = 12.8 MB with the margin, 6.4 MB each without: 25.6 MB; four times that (102 MB)
+at a device pixel ratio of 2.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from viewer.render import MapScene, RenderSettings, Viewport, draw_background, draw_dynamic, styles
 from viewer.ui.canvas_base_pixmaps import OVERSCAN, canvas_pixmap, overscanned, placement
 
-KEPT = 4
+KEPT = 3
 
 
 @dataclass(frozen=True)
@@ -84,10 +85,6 @@ class MapRasters:
                 return raster.pixmap, at
         return None
 
-    def has(self, viewport: Viewport, key: tuple, dpr: float, exact: bool = True) -> bool:
-        return any(r.key == key and covers(r, viewport, dpr) is not None
-                   and (not exact or r.view == viewport.key()) for r in self._kept)
-
     def make(self, scene: MapScene, viewport: Viewport, settings: RenderSettings, dpr: float,
              margin: int = 0) -> tuple[QPixmap, QPointF]:
         """Draw the raster of ``viewport`` (``margin`` pixels beyond each edge) and keep it."""
@@ -108,13 +105,14 @@ class MapRasters:
 
     def for_view(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
                  dpr: float) -> tuple[QPixmap, QPointF]:
-        """The raster drawn for this very view: kept, or made now."""
+        """The raster drawn for this very view: kept (now the last used), or made now."""
         found = self.find(viewport, raster_key(scene, settings, dpr), dpr)
         return found if found is not None else self.make(scene, viewport, settings, dpr)
 
     def for_pan(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
                 dpr: float) -> tuple[QPixmap, QPointF]:
-        """The raster for a view being dragged: kept, or made with a margin."""
+        """The raster for a view being dragged: kept (now the last used), or made with a
+        margin."""
         found = self.find(viewport, raster_key(scene, settings, dpr), dpr, exact=False)
         return found if found is not None else self.make(scene, viewport, settings, dpr,
                                                          OVERSCAN)
