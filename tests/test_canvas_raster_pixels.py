@@ -9,10 +9,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QMouseEvent
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from ui_helpers import drag_canvas, wheel
+from ui_helpers import drag_canvas, pixels, wheel
 from viewer.io.situation_file import read_situation
 from viewer.model import parse_time
 from viewer.model.cursor import TimeCursor
@@ -50,12 +50,6 @@ def new_canvas(qtbot, situation, view=None) -> MapCanvas:
     return widget
 
 
-def pixels(image: QImage) -> np.ndarray:
-    image = image.convertToFormat(QImage.Format.Format_RGB32)
-    return np.frombuffer(image.constBits(), np.uint8).reshape(
-        image.height(), image.bytesPerLine() // 4, 4)[:, :image.width()].copy()
-
-
 def shown(canvas) -> np.ndarray:
     """The canvas's pixels in its window's backing store: what is on screen."""
     QApplication.processEvents()
@@ -87,6 +81,9 @@ def counting(monkeypatch, name: str, module=canvas_module) -> list:
 
 
 def idle(qtbot, canvas) -> None:
+    """A pause in the canvas's window, the one in use."""
+    canvas.activateWindow()
+    qtbot.waitUntil(canvas.isActiveWindow)
     canvas.idle.restart()
     qtbot.waitUntil(lambda: not canvas.idle.busy, timeout=10_000)
 
@@ -105,7 +102,9 @@ def test_the_end_of_a_drag_shows_the_view_drawn_anew(qtbot, situation, monkeypat
     made = counting(monkeypatch, "MapRasters.make")
     # within the margin; past it (made again); up and back
     for steps in ([(12, 5)] * 6, [(-30, 17)] * 4, [(300, 0)] * 2, [(7, -3)] * 3):
+        QApplication.processEvents()        # (the repaint of the window's deactivation)
         before = len(made)
+        dynamic.clear()
         drag_canvas(qtbot, canvas, steps)
         image = shown(canvas)
         assert dynamic == []        # the layers were only ever drawn into the rasters
@@ -144,3 +143,16 @@ def test_a_notch_with_nothing_ready_is_drawn_as_before(qtbot, situation, monkeyp
         assert len(dynamic) == 1
         assert_as_drawn_anew(qtbot, situation, canvas, image)
         dynamic.clear()
+
+
+def test_only_the_canvas_of_the_active_window_prepares_and_keeps_rasters(qtbot, situation):
+    a, b = new_canvas(qtbot, situation), new_canvas(qtbot, situation)
+    b.activateWindow()
+    qtbot.waitUntil(b.isActiveWindow)
+    a.update()
+    b.update()
+    assert not a.idle.busy and b.idle.busy
+    qtbot.waitUntil(lambda: not b.idle.busy, timeout=10_000)
+    assert len(b.rasters) == 3          # the view's with a margin, the two notches'
+    idle(qtbot, a)                      # a's window in use now
+    assert len(a.rasters) == 3 and len(b.rasters) == 0 and not b.idle.busy

@@ -34,6 +34,14 @@ def _mouse(canvas, kind, pos: QPointF, buttons) -> None:
                                                buttons, Qt.KeyboardModifier.NoModifier))
 
 
+def activate(steps: Steps) -> None:
+    """The window navigated is the active one, as the window a person uses is (only its
+    canvas prepares anything while idle)."""
+    steps.win.activateWindow()
+    settle(steps.counter)
+    assert steps.win.isActiveWindow()
+
+
 def navigate(steps: Steps, drags: int = 3, moves: int = 10, zooms: int = 10,
              round_: int = 0) -> None:
     """Drag the map (press, moves of 6 x 2 px there and back, release), then zoom by a
@@ -42,6 +50,7 @@ def navigate(steps: Steps, drags: int = 3, moves: int = 10, zooms: int = 10,
     out about another, points that move with ``round_`` (views never seen before, as
     when one zooms on into a place); back to the default view at the end."""
     canvas, left = steps.win.canvas, Qt.MouseButton.LeftButton
+    activate(steps)
     for _ in range(drags):
         pos = QPointF(canvas.width() / 2, canvas.height() / 2)
         _mouse(canvas, QEvent.Type.MouseButtonPress, pos, left)
@@ -82,6 +91,7 @@ def navigate_after_pauses(steps: Steps, drags: int = 3, moves: int = 5, zooms: i
     canvas's idle work (canvas_idle) done in the pause, untimed: the notches' views as
     in ``navigate``'s new views. Back to the default view at the end."""
     canvas, left = steps.win.canvas, Qt.MouseButton.LeftButton
+    activate(steps)
     for d in range(drags):
         pos = QPointF(canvas.width() / 2, canvas.height() / 2)
         idle_done(canvas)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -221,6 +221,17 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
     def hideEvent(self, event) -> None:
         self.idle.stop()
         super().hideEvent(event)
+
+    def changeEvent(self, event) -> None:
+        """Its window deactivated: nothing made ahead, and the rasters dropped (only the
+        window in use keeps them, see canvas_idle); activated: made at the next pause."""
+        if event.type() == QEvent.Type.ActivationChange:
+            if self.isActiveWindow():
+                self.idle.restart()
+            else:
+                self.idle.stop()
+                self.rasters.clear()
+        super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:
         self.view_state.resize(event.size().width(), event.size().height())

@@ -3,7 +3,9 @@ the raster of its view with a margin (canvas_raster: a drag then only draws it a
 place), and for the views one wheel notch in and out about the pointer, their raster,
 labels and scale bar (a notch there then only draws ready pixmaps).
 
-The work starts IDLE_MS after the canvas last asked for a repaint or took any input, in
+Only the canvases of the active window prepare anything (the others drop their rasters
+when their window is deactivated: MapCanvas.changeEvent). The work starts IDLE_MS after
+the canvas last asked for a repaint or took any input, in
 chunks of one pixmap each (a few tens of milliseconds, never the 100 ms that would make
 the window feel stuck), each after the event loop has had its turn; any input or repaint
 cancels what is left, and it is planned again from the new state at the next pause.
@@ -38,10 +40,14 @@ class IdleWork(QObject):
         self._timer.timeout.connect(self._next)
 
     def restart(self) -> None:
-        """Cancel what is left and start again after the next pause."""
+        """Cancel what is left and start again after the next pause: in the active
+        window only (another window's work would take the time of the one in use)."""
         self._jobs = None
-        if self.canvas.scene is not None and self.canvas.isVisible():
+        canvas = self.canvas
+        if canvas.scene is not None and canvas.isVisible() and canvas.isActiveWindow():
             self._timer.start(IDLE_MS)
+        else:
+            self._timer.stop()
 
     def stop(self) -> None:
         self._jobs = None
@@ -54,7 +60,8 @@ class IdleWork(QObject):
 
     def _next(self) -> None:
         canvas = self.canvas
-        if canvas.scene is None or not canvas.isVisible() or canvas._dragging:
+        if canvas.scene is None or not canvas.isVisible() or not canvas.isActiveWindow() \
+                or canvas._dragging:
             self._jobs = None
             return
         if self._jobs is None:
