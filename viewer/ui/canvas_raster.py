@@ -17,8 +17,8 @@ during a drag, for the very view it was drawn for: it then holds the pixels draw
 background and the layers anew gives, which tests/test_canvas_raster_pixels.py checks.
 ``clear()`` drops them all (a new situation, an edit, a big layer's display made).
 
-At most KEPT rasters are kept, the last used first (once the window has been idle: the
-view's with a margin and the two notches'): at 1600x1000 logical pixels, 2112x1512x4
+At most KEPT rasters are kept, the last used first, one of them at most with a margin
+(once the window has been idle: the view's with a margin and the two notches'): at 1600x1000 logical pixels, 2112x1512x4
 bytes = 12.8 MB with the margin, 6.4 MB each without: 25.6 MB; four times that (102 MB)
 at a device pixel ratio of 2.
 """
@@ -97,6 +97,8 @@ class MapRasters:
             # the pixmap is filled with the water: not drawn again (water=False)
             draw_background(painter, scene, big, settings, False)
             draw_dynamic(painter, scene, layers, settings)
+        if margin:              # one raster with a margin at most: the drag's
+            self._kept = [r for r in self._kept if r.view is not None]
         pixmap = canvas_pixmap(big, dpr, QColor(styles.WATER), draw)
         self._kept.insert(0, Raster(big, pixmap, raster_key(scene, settings, dpr),
                                     None if margin else viewport.key()))
