@@ -15,7 +15,7 @@ from hypothesis import example, given, settings as hypothesis_settings, strategi
 from PySide6.QtCore import QPoint, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from ui_helpers import wheel
+from ui_helpers import pixels, wheel
 from viewer.io.situation_file import read_situation
 from viewer.model import parse_time
 from viewer.model.cursor import TimeCursor
@@ -48,12 +48,6 @@ def new_canvas(qtbot, situation, size=(900, 560)) -> MapCanvas:
     widget.show()
     qtbot.waitExposed(widget)
     return widget
-
-
-def pixels(image: QImage) -> np.ndarray:
-    image = image.convertToFormat(QImage.Format.Format_RGB32)
-    return np.frombuffer(image.constBits(), np.uint8).reshape(
-        image.height(), image.bytesPerLine() // 4, 4)[:, :image.width()].copy()
 
 
 def test_the_canvas_after_wheel_notches_is_the_view_drawn_anew(qtbot, situation):

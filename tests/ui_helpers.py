@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QMouseEvent, QWheelEvent
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from factories import two_region_situation
@@ -95,6 +96,13 @@ def blend(top: str, alpha: float, under: str) -> QColor:
 def close_to(a: QColor, b: QColor, tolerance: int = 6) -> bool:
     return all(abs(x - y) <= tolerance for x, y in
                ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue())))
+
+
+def pixels(image: QImage) -> np.ndarray:
+    """An image's pixels as a (height, width, 4) array of B, G, R, A bytes (a copy)."""
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(
+        image.height(), image.bytesPerLine() // 4, 4)[:, :image.width()].copy()
 
 
 def wheel(widget: QWidget, pos: QPoint, notches: float) -> None:

@@ -11,6 +11,11 @@ canvas's size, measured in the same run (``fill_floor``). The ratio is taken per
 min, median and max of those are printed. The deepstate run then repeats itself in a
 subprocess at a device pixel ratio of 2 (QT_SCALE_FACTOR=2: 3200x2000 pixels).
 
+Navigation (navigation.py): drags and wheel notches back to back, then as a person who
+pauses navigates (drags ending at new views, notches about where the pointer rests after
+the canvas's idle work). ``--navigation`` runs only those, in one window, with the floor
+for the date shown (for iterating).
+
 Not a unit test: timings on a shared machine vary, so nothing here asserts; the load
 average is printed with the figures.
 """
@@ -36,12 +41,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from PySide6.QtCore import QEvent, QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from fill_floor import canvas_fills, floor_fill  # noqa: E402
 from frames import EventCounter, settle  # noqa: E402
+from navigation import ms, navigate, navigate_after_pauses, p90, report_navigation  # noqa: E402
 from open_floor import FOLLOW, MEASURED, lazy_floor, open_floor, open_to_first_paint  # noqa: E402
 from viewer.resources import sample_path  # noqa: E402
 from viewer.ui.main_window import MainWindow  # noqa: E402
@@ -49,10 +53,6 @@ from viewer.ui.main_window import MainWindow  # noqa: E402
 W, H = 1600, 1000
 KINDS = ("whole window", "Reports dock closed", "map alone (docks closed)")
 MODES = ("random dates", "adjacent dates")
-
-
-def ms(seconds: float) -> float:
-    return seconds * 1000.0
 
 
 def sized_window(kind: str) -> MainWindow:
@@ -130,45 +130,8 @@ def time_steps(steps: Steps, mode: str, times: list) -> None:
         steps.run(mode, cursor.step_by, 1)
 
 
-def _mouse(canvas, kind, pos: QPointF, buttons) -> None:
-    button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton
-    QApplication.sendEvent(canvas, QMouseEvent(kind, pos, canvas.mapToGlobal(pos), button,
-                                               buttons, Qt.KeyboardModifier.NoModifier))
-
-
-def navigate(steps: Steps, drags: int = 3, moves: int = 10, zooms: int = 10,
-             round_: int = 0) -> None:
-    """Drag the map (press, moves of 6 x 2 px there and back, release), then zoom by a
-    wheel notch in and out (two views, each seen again at every other notch: the labels'
-    layouts are kept per view), then ``zooms // 2`` notches in about one point and as many
-    out about another, points that move with ``round_`` (views never seen before, as
-    when one zooms on into a place); back to the default view at the end."""
-    canvas, left = steps.win.canvas, Qt.MouseButton.LeftButton
-    for _ in range(drags):
-        pos = QPointF(canvas.width() / 2, canvas.height() / 2)
-        _mouse(canvas, QEvent.Type.MouseButtonPress, pos, left)
-        for i in range(moves):
-            pos = pos + QPointF(6, 2) * (1 if i < moves // 2 else -1)
-            steps.run("drag step (6, 2) px", _mouse, canvas, QEvent.Type.MouseMove, pos, left)
-        steps.run("end of drag", _mouse, canvas, QEvent.Type.MouseButtonRelease, pos,
-                  Qt.MouseButton.NoButton)
-    centre = canvas.rect().center().toPointF()
-    for i in range(zooms):
-        steps.run("zoom one wheel notch", canvas.zoom_by, 1.25 if i % 2 else 0.8, centre)
-    inward = centre + QPointF(150 + 29 * round_, -90 + 17 * round_)
-    outward = centre + QPointF(-210 + 23 * round_, 60 - 13 * round_)
-    for i in range(zooms):
-        steps.run("zoom, notches one way (new views)", canvas.zoom_by,
-                  1.25 if i < zooms // 2 else 0.8, inward if i < zooms // 2 else outward)
-    canvas.zoom_to_default()
-
-
 def spread(values: list[float]) -> str:
     return f"{min(values):.2f}–{statistics.median(values):.2f}–{max(values):.2f}"
-
-
-def p90(values: list[float]) -> float:
-    return sorted(values)[int(0.9 * (len(values) - 1))]
 
 
 def report_steps(kinds: dict[str, Steps], floors: dict[str, list[float]],
@@ -191,7 +154,8 @@ def report_steps(kinds: dict[str, Steps], floors: dict[str, list[float]],
                   f"{sum(c[3] for c in counts) / len(counts):.2f} window layouts a step")
 
 
-def bench(name: str, path: Path, rounds: int, n: int, scale: float) -> None:
+def bench(name: str, path: Path, rounds: int, n: int, scale: float,
+          navigation_only: bool = False) -> None:
     app = QApplication.instance()
     counter = EventCounter(app)
     print(f"{name}: {path.name} ({path.stat().st_size / 1e6:.2f} MB), canvas {W}x{H} "
@@ -201,6 +165,9 @@ def bench(name: str, path: Path, rounds: int, n: int, scale: float) -> None:
     FOLLOW.clear()
     first = sized_window(KINDS[0])
     assert first.canvas.devicePixelRatioF() == scale, first.canvas.devicePixelRatioF()
+    if navigation_only:
+        navigation_bench(first, path, counter, rounds, scale)
+        return
     opens, lazy, eager = [], [], []
     for _ in range(7):                  # interleaved: an open, then its floors
         opens.append(open_to_first_paint(path, first))
@@ -241,21 +208,39 @@ def bench(name: str, path: Path, rounds: int, n: int, scale: float) -> None:
             for kind, median in round_medians.items():
                 ratios.setdefault((kind, mode), []).append(median / statistics.median(floor))
         navigate(kinds[KINDS[0]], round_=r)
+        navigate_after_pauses(kinds[KINDS[0]], round_=r)
         if r == 0:
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     report_steps(kinds, floors, ratios, scale)
-    nav = kinds[KINDS[0]]
-    for label in ("drag step (6, 2) px", "end of drag", "zoom one wheel notch",
-                  "zoom, notches one way (new views)"):
-        values = nav.times[label]
-        print(f"  {label}, whole window: median {ms(statistics.median(values)):.1f} ms, p90 "
-              f"{ms(p90(values)):.1f} ms ({len(values)} steps)")
+    report_navigation(kinds[KINDS[0]])
     print(f"  peak memory after the first round, {len(kinds)} windows open: {peak:.0f} MB "
           f"(ru_maxrss)")
     print(f"  load average now {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for steps in kinds.values():
         steps.win.close()
         steps.win.deleteLater()
+    QApplication.processEvents()
+
+
+def navigation_bench(win: MainWindow, path: Path, counter: EventCounter, rounds: int,
+                     scale: float) -> None:
+    """``--navigation``: only the drags and notches, in the whole window, and the floor
+    for the date shown."""
+    open_to_first_paint(path, win)
+    quiet(win)
+    nav, floors = Steps(win, counter), []
+    for r in range(rounds):
+        navigate(nav, round_=r)
+        navigate_after_pauses(nav, round_=r)
+        floors.extend(floor_fill(canvas_fills(win, [win.cursor_model.time]), W, H, scale))
+    print(f"  floor (fill the canvas's paths into a {W * scale:g}x{H * scale:g} pixel image) "
+          f"median {ms(statistics.median(floors)):.2f} ms")
+    report_navigation(nav)
+    print(f"  peak memory, 1 window open: "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (ru_maxrss)")
+    print(f"  load average now {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    win.close()
+    win.deleteLater()
     QApplication.processEvents()
 
 
@@ -267,6 +252,8 @@ def main() -> int:
     parser.add_argument("--steps", type=int, default=40, help="time steps per round and kind")
     parser.add_argument("--no-dpr2", action="store_true",
                         help="skip the subprocess at device pixel ratio 2")
+    parser.add_argument("--navigation", action="store_true",
+                        help="only the drags and wheel notches (in one window), for iterating")
     args = parser.parse_args()
     scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))
     app = QApplication.instance() or QApplication(["bench"])
@@ -282,12 +269,13 @@ def main() -> int:
     if not CORPUS.is_dir():
         print(f"deepstate: skipped ({CORPUS} is absent)")
         return 0
-    bench("deepstate", cached(), args.rounds, args.steps, scale)
+    bench("deepstate", cached(), args.rounds, args.steps, scale, args.navigation)
     del app
     if scale == 1 and not args.no_dpr2:
         sys.stdout.flush()
         return subprocess.run([sys.executable, __file__, "--only", "deepstate", "--rounds",
-                               str(args.rounds), "--steps", str(args.steps)],
+                               str(args.rounds), "--steps", str(args.steps)]
+                              + ["--navigation"] * args.navigation,
                               env=dict(os.environ, QT_SCALE_FACTOR="2")).returncode
     return 0
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -27,8 +27,10 @@ from viewer.render.decorations import draw_date
 from viewer.render.language import current_language
 from viewer.ui.canvas_interaction import ViewState, changes_at
 from viewer.ui.canvas_base_pixmaps import BaseMapPixmaps
+from viewer.ui.canvas_idle import IdleWork
 from viewer.ui.canvas_input import CanvasInput
 from viewer.ui.canvas_panels import DecorationPixmaps, time_step_region
+from viewer.ui.canvas_raster import MapRasters, raster_key
 from viewer.ui.canvas_view import CanvasView
 from viewer.ui.qt_utils import ModelConnections
 
@@ -46,9 +48,12 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
         self.view_state = ViewState()
         self.base_pixmaps = BaseMapPixmaps()             # background, labels
         self.decoration_pixmaps = DecorationPixmaps()    # legend, scale bar, attribution
+        self.rasters = MapRasters()         # background and layers, for drags and notches
+        self.idle = IdleWork(self)          # rasters made ahead while the window is idle
         self._press: QPointF | None = None
         self._last: QPointF | None = None
         self._dragging = False
+        self._drag_ended = False            # the next paint is the end of a drag's
         self._decorations = True
         self.front_line = False             # View ▸ Front line
         # (time, highlight days, held to) of the last repaint asked
@@ -97,7 +102,14 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
         """Drop the cached background and labels (the next paint redraws them)."""
         self.base_pixmaps.clear()
         self.decoration_pixmaps.clear()
+        self.rasters.clear()
         self.update()
+
+    def update(self, *args) -> None:
+        """Repaint (all, or the rect or region given); what the idle time was preparing
+        is planned again after the next pause (canvas_idle)."""
+        self.idle.restart()
+        super().update(*args)
 
     # -- what is drawn -------------------------------------------------------------------
     def render_settings(self, **overrides) -> RenderSettings:
@@ -174,10 +186,24 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
             viewport, settings = self.viewport(), self.render_settings()
             dpr = self.devicePixelRatioF()
             reserved = self.label_reserved(viewport, settings)
-            background, at = self.base_pixmaps.background(self.scene, viewport, settings, dpr)
-            painter.drawPixmap(at, background)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            draw_dynamic(painter, self.scene, viewport, settings, event.region())
+            # the background and layers: the raster a drag moves over (made with a margin
+            # when it leaves it), the one made for this view (ahead, or at the end of a
+            # drag), else drawn as they are (a time step: maybe a few boxes of them)
+            if self._dragging:
+                raster = self.rasters.for_pan(self.scene, viewport, settings, dpr)
+            elif self._drag_ended:
+                raster = self.rasters.for_view(self.scene, viewport, settings, dpr)
+            else:
+                raster = self.rasters.find(viewport, raster_key(self.scene, settings, dpr), dpr)
+            self._drag_ended = False
+            if raster is not None:
+                painter.drawPixmap(raster[1], raster[0])
+            else:
+                background, at = self.base_pixmaps.background(self.scene, viewport,
+                                                              settings, dpr)
+                painter.drawPixmap(at, background)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                draw_dynamic(painter, self.scene, viewport, settings, event.region())
             if self.showing_first_view:     # labels and panels come with the whole file
                 painter.end()
                 return
@@ -191,6 +217,21 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
                 draw_date(painter, self.scene, viewport, settings,
                           self.decoration_pixmaps.layout(self.scene, viewport, settings))
         painter.end()
+
+    def hideEvent(self, event) -> None:
+        self.idle.stop()
+        super().hideEvent(event)
+
+    def changeEvent(self, event) -> None:
+        """Its window deactivated: nothing made ahead, and the rasters dropped (only the
+        window in use keeps them, see canvas_idle); activated: made at the next pause."""
+        if event.type() == QEvent.Type.ActivationChange:
+            if self.isActiveWindow():
+                self.idle.restart()
+            else:
+                self.idle.stop()
+                self.rasters.clear()
+        super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:
         self.view_state.resize(event.size().width(), event.size().height())
@@ -213,6 +254,7 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
 
     def big_display_made(self, _key: tuple) -> None:
         """A big state's Display was made in the background (ui.big_layer_builder)."""
+        self.rasters.clear()
         self.update()
 
     def _on_selection(self) -> None:

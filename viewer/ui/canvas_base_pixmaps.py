@@ -6,11 +6,12 @@ the region borders drawn again above the layers) are each drawn once into a pixm
 by the view, the size, the device pixel ratio and the display options they depend on;
 moving through time reuses them and only the layers and highlights are drawn again.
 
-Panning moves the view by whole pixels. Once it pans, the background is drawn OVERSCAN
-pixels beyond the view on each side, so a pan within that margin draws the same pixmap
-at another place (the pixels a fresh drawing would give). While the map is being dragged the labels
-are the previous pixmap shifted, with the uncovered strips holding just the borders;
-their layout is redone when the drag ends. ``clear()`` drops both (a new situation).
+A drag draws the canvas's rasters (canvas_raster: the background and layers drawn
+OVERSCAN pixels beyond the view) rather than the background; while the map is being
+dragged the labels are the previous pixmap shifted, with the uncovered strips holding
+just the borders; their layout is redone when the drag ends. The labels of the last
+LAID_OUT views are kept (those of the next wheel notches are made ahead, canvas_idle).
+``clear()`` drops them all (a new situation).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ BACKGROUND_OPTIONS = frozenset({REGIONS, CONTEXT})
 LABEL_OPTIONS = frozenset({LABELS, PLACES, REGIONS, CONTEXT})
 EXACT = 1e-3                # a shift within this of whole pixels counts as whole
 OVERSCAN = 256              # pixels of background drawn beyond each edge of the view
+LAID_OUT = 3                # labels pixmaps kept: the view's and the next notches'
 
 Draw = Callable[[QPainter], None]
 
@@ -98,62 +100,76 @@ class BaseMapPixmaps:
     def __init__(self) -> None:
         # name -> (key, pixmap, viewport, options, provisional)
         self._pixmaps: dict[str, tuple] = {}
+        # labels pixmaps by view and options: the view's, and those laid out ahead for
+        # the next wheel notches (canvas_idle)
+        self._laid: dict[tuple, QPixmap] = {}
 
     def clear(self) -> None:
         self._pixmaps.clear()
+        self._laid.clear()
 
     def background(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
                    dpr: float) -> tuple[QPixmap, QPointF]:
-        """The background and where to draw it. Once the view pans it is drawn OVERSCAN
-        pixels beyond each edge, so that further panning within that margin only draws
-        it at another place (a new view or zoom draws just the view: opening and zooming
-        stay as fast as they were)."""
+        """The background and where to draw it: drawn for this very view (a drag draws
+        the canvas's rasters instead, canvas_raster; drawn beyond the view and cut, it
+        would not be what a fresh paint gives)."""
         # the context features shown: their time stretch and hidden layers
         options = (dpr, settings.hidden & BACKGROUND_OPTIONS,
                    hidden_context_layers(settings.hidden), scene.context.epoch(settings.at))
         cached = self._pixmaps.get("background")
-        margin = 0
-        if cached is not None and cached[3] == options:
-            big = cached[2]
-            at = placement(big, viewport, dpr)
-            if at is not None:
-                if (at[0] <= 0 and at[1] <= 0 and at[0] + big.width >= viewport.width
-                        and at[1] + big.height >= viewport.height):
-                    return cached[1], QPointF(*at)
-                margin = OVERSCAN           # a pan: draw ahead of it
-        big = overscanned(viewport, margin)
+        if cached is not None and cached[3] == options and cached[0] == viewport.key():
+            return cached[1], QPointF(0, 0)
+        # made again from the view's centre and scale, as MapRasters.make does
+        big = overscanned(viewport, 0)
         # opaque (no alpha channel): drawn on every repaint, it is then a plain copy
         # filled with the water, so not drawn again (water=False, passed by position)
         pixmap = canvas_pixmap(big, dpr, QColor(styles.WATER),
                                lambda p: draw_background(p, scene, big, settings, False))
-        self._pixmaps["background"] = (big.key(), pixmap, big, options, False)
-        return pixmap, QPointF(-margin, -margin)
+        self._pixmaps["background"] = (viewport.key(), pixmap, big, options, False)
+        return pixmap, QPointF(0, 0)
+
+    @staticmethod
+    def _label_options(settings: RenderSettings, dpr: float,
+                       reserved: tuple[QRectF, ...]) -> tuple:
+        return (dpr, settings.hidden & LABEL_OPTIONS, settings.scale,
+                tuple(r.getRect() for r in reserved), settings.language)
+
+    def ready_labels(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
+                     dpr: float, reserved: tuple[QRectF, ...]) -> None:
+        """Lay out and draw the labels of a view not shown yet (the next wheel notch's),
+        kept for when it is (already kept: now the last used)."""
+        self._laid_out(scene, viewport, settings, dpr, reserved)
 
     def labels(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
                dpr: float, reserved: tuple[QRectF, ...], dragging: bool = False) -> QPixmap:
-        options = (dpr, settings.hidden & LABEL_OPTIONS, settings.scale,
-                   tuple(r.getRect() for r in reserved))
-        draw = (lambda p: draw_labels(p, scene, viewport, settings, reserved))
-        if not dragging:
-            return self._get("labels", viewport, options, Qt.GlobalColor.transparent, draw)
+        """The labels laid out for ``viewport``; while ``dragging``, the last ones shown
+        shifted (their strips holding just the borders) unless laid out already."""
+        options = self._label_options(settings, dpr, reserved)
+        key = (viewport.key(),) + options
         cached = self._pixmaps.get("labels")
-        shift = (pixel_shift(cached[2], viewport, dpr)
-                 if cached is not None and cached[3][:3] == options[:3] else None)
-        if shift is None:
-            return self._get("labels", viewport, options, Qt.GlobalColor.transparent, draw)
-        if shift == (0, 0):
-            return cached[1]
-        pixmap = shifted(cached[1], shift, viewport, dpr, Qt.GlobalColor.transparent,
-                         lambda p: draw_borders_above(p, scene, viewport, settings))
-        self._pixmaps["labels"] = ((viewport.key(),) + options, pixmap, viewport, options, True)
+        if dragging and key not in self._laid and cached is not None \
+                and cached[3][:3] == options[:3]:
+            shift = pixel_shift(cached[2], viewport, dpr)
+            if shift == (0, 0):
+                return cached[1]
+            if shift is not None:
+                pixmap = shifted(cached[1], shift, viewport, dpr, Qt.GlobalColor.transparent,
+                                 lambda p: draw_borders_above(p, scene, viewport, settings))
+                self._pixmaps["labels"] = (key, pixmap, viewport, options, True)
+                return pixmap
+        pixmap = self._laid_out(scene, viewport, settings, dpr, reserved)
+        self._pixmaps["labels"] = (key, pixmap, viewport, options, False)
         return pixmap
 
-    def _get(self, name: str, viewport: Viewport, options: tuple,
-             fill: QColor | Qt.GlobalColor, draw: Draw) -> QPixmap:
-        key = (viewport.key(),) + options
-        cached = self._pixmaps.get(name)
-        if cached is not None and cached[0] == key and not cached[4]:
-            return cached[1]
-        pixmap = canvas_pixmap(viewport, options[0], fill, draw)
-        self._pixmaps[name] = (key, pixmap, viewport, options, False)
+    def _laid_out(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
+                  dpr: float, reserved: tuple[QRectF, ...]) -> QPixmap:
+        """The labels pixmap of the view, kept (LAID_OUT of them, the last used last)."""
+        key = (viewport.key(),) + self._label_options(settings, dpr, reserved)
+        pixmap = self._laid.pop(key, None)
+        if pixmap is None:
+            pixmap = canvas_pixmap(viewport, dpr, Qt.GlobalColor.transparent, lambda p:
+                                   draw_labels(p, scene, viewport, settings, reserved))
+        self._laid[key] = pixmap
+        while len(self._laid) > LAID_OUT:
+            del self._laid[next(iter(self._laid))]
         return pixmap

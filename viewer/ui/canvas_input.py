@@ -22,14 +22,17 @@ class CanvasInput:
     _press: QPointF | None = None
     _last: QPointF | None = None
     _dragging = False
+    _drag_ended = False
 
     def wheelEvent(self, event: QWheelEvent) -> None:
+        self.idle.pointer = event.position()
         notches = event.angleDelta().y() / 120.0
         if notches:
             self.zoom_by(WHEEL_STEP ** notches, event.position())
         event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.idle.restart()             # (any input: what is prepared waits for a pause)
         if event.button() == Qt.MouseButton.LeftButton:
             self._press = self._last = event.position()
             self._dragging = False
@@ -39,6 +42,8 @@ class CanvasInput:
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
+        self.idle.pointer = pos         # the next notches, prepared about it at a pause
+        self.idle.restart()
         if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
             if not self._dragging and (pos - self._press).manhattanLength() >= DRAG_THRESHOLD_PX:
                 self._dragging = True
@@ -67,6 +72,7 @@ class CanvasInput:
                 else:
                     self.selection.clear()
         if self._dragging:
+            self._drag_ended = True
             self.update()           # the labels, shifted while dragging, laid out anew
         self._press = self._last = None
         self._dragging = False

@@ -24,6 +24,7 @@ from viewer.ui.canvas_base_pixmaps import canvas_pixmap
 EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
 RESERVE_STEP = 24           # decoration areas kept free of labels, rounded out to this
 PARTIAL_AT_MOST = 0.5       # a time step changing more of the canvas than this redraws all
+BARS_KEPT = 3               # the view's scale bar and the next notches'
 TIMELESS_KEPT = 24          # (settings object, kind) whose ``timeless``, ``unplaced``... is kept
 Panels = list[tuple[QPointF, QPixmap]]
 _TIMELESS = KeptResults(TIMELESS_KEPT)
@@ -101,9 +102,11 @@ class DecorationPixmaps:
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[tuple, object]] = {}
+        self._bars: dict[tuple, Panels] = {}    # scale bars by view, the last used last
 
     def clear(self) -> None:
         self._cache.clear()
+        self._bars.clear()
 
     def _cached(self, name: str, key: tuple, build):
         cached = self._cache.get(name)
@@ -134,7 +137,8 @@ class DecorationPixmaps:
     def pixmaps(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
                dpr: float) -> Panels:
         """The legend (without its date) and attribution, and the scale bar, as small
-        pixmaps and where they go."""
+        pixmaps and where they go (BARS_KEPT scale bars are kept, so that one made ahead
+        for the next wheel notch's view is still there when it is shown)."""
         size = (viewport.width, viewport.height, dpr)
 
         def fixed() -> Panels:
@@ -161,9 +165,13 @@ class DecorationPixmaps:
         # the legend and attribution depend on the size, not on where the view is, and
         # on a date note (the swipe's "left ... · right ...") only through the legend's width
         width = None if lay.legend is None else lay.legend.width()
+        key = (viewport.key(), dpr, settings.scale, without_date_line(settings))
+        bars = self._bars.pop(key, None)
+        self._bars[key] = bar() if bars is None else bars
+        while len(self._bars) > BARS_KEPT:
+            del self._bars[next(iter(self._bars))]
         return (self._cached("fixed", (size, without_date_line(settings),
-                                       width), fixed)
-                + self._cached("scale bar", (viewport.key(), dpr, settings.scale), bar))
+                                       width), fixed) + self._bars[key])
 
 
 def time_step_region(canvas, at: datetime, days: float,
