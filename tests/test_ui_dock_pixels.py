@@ -13,13 +13,6 @@ from PySide6.QtWidgets import QWidget
 from viewer.ui.tick_slider import TickSlider
 
 
-def _shown(host: QWidget, widget: QWidget) -> QImage:
-    """``widget``'s pixels in the window's backing store, as painted (offscreen)."""
-    ratio = host.devicePixelRatioF()
-    image = QGuiApplication.primaryScreen().grabWindow(host.winId()).toImage()
-    g = widget.geometry()
-    return image.copy(round(g.x() * ratio), round(g.y() * ratio), round(g.width() * ratio),
-                      round(g.height() * ratio)).convertToFormat(QImage.Format.Format_RGB32)
 
 
 def _whole(widget: QWidget) -> QImage:
@@ -50,7 +43,7 @@ def test_the_slider_from_pixmaps_shows_what_qt_paints(qtbot):
             values.append(ours.value())
             QCoreApplication.processEvents()
             # what the window holds after the step is what painting it whole gives
-            assert _shown(host, ours) == _whole(ours), (key, ours.value())
+            assert _shown_in(host, ours) == _whole(ours), (key, ours.value())
             if not focused:
                 host.setFocus()                 # neither slider shows the focus
             mine = _whole(ours)
@@ -59,3 +52,49 @@ def test_the_slider_from_pixmaps_shows_what_qt_paints(qtbot):
                 qts.setFocus()
             assert mine == _whole(qts), (focused, key, ours.value())
         assert values == [500, 0, 1, 21, 41, 40, 500, 480]
+
+
+def test_the_reports_header_stays_unpainted_at_a_step_and_follows_a_new_width(
+        qtbot, monkeypatch, tmp_path):
+    """A step to new rows repaints the list, not its header; the header's sections
+    still fill the list's width when its rows bring a scroll bar or the dock
+    widens, and the window shows the header as painting it whole gives."""
+    from test_ui_one_frame import sample_window, watch_steps
+    window = sample_window(qtbot, monkeypatch, tmp_path)
+    tree = window.reports_panel.window_tree
+    header, cursor = tree.header(), window.cursor_model
+
+    def rows() -> list[str]:
+        return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+
+    def filled() -> bool:
+        return sum(header.sectionSize(i) for i in range(header.count())) == \
+            tree.viewport().width() == header.width()
+
+    seen = watch_steps(window, [cursor.next_change] * 4, rows)
+    stepped = [painted for before, after, _, _, painted in seen if after != before]
+    assert len(stepped) >= 2, seen
+    assert all(tree.viewport() in p and header.viewport() not in p for p in stepped)
+    assert filled()
+    cursor.set_highlight_days(3650.0)       # every change listed, in a short list:
+    splitter = window.reports_panel.tabs.parentWidget()     # its scroll bar shows
+    splitter.setSizes([1, 10_000])
+    qtbot.waitUntil(lambda: tree.verticalScrollBar().isVisible())
+    assert filled()
+    width = tree.viewport().width()
+    dock = window.reports_dock
+    window.resizeDocks([dock], [dock.width() + 60], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: tree.viewport().width() > width)
+    QCoreApplication.processEvents()
+    assert filled()
+    assert _shown_in(window, header) == _whole(header)
+
+
+def _shown_in(window: QWidget, widget: QWidget) -> QImage:
+    """``widget``'s pixels in ``window``'s backing store, as painted (offscreen)."""
+    ratio = window.devicePixelRatioF()
+    image = QGuiApplication.primaryScreen().grabWindow(window.winId()).toImage()
+    at = widget.mapTo(window, widget.rect().topLeft())
+    return image.copy(round(at.x() * ratio), round(at.y() * ratio),
+                      round(widget.width() * ratio), round(widget.height() * ratio)
+                      ).convertToFormat(QImage.Format.Format_RGB32)
