@@ -98,3 +98,30 @@ def _shown_in(window: QWidget, widget: QWidget) -> QImage:
     return image.copy(round(at.x() * ratio), round(at.y() * ratio),
                       round(widget.width() * ratio), round(widget.height() * ratio)
                       ).convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_the_reports_header_looks_as_a_tree_widgets_own(qtbot):
+    """The quiet header is set up as QTreeView sets up its own (titles aligned left,
+    sections movable, ...): the same pixels as a plain tree's header, same columns."""
+    from PySide6.QtWidgets import QHeaderView, QTreeWidget
+
+    from viewer.ui.reports_tree import QuietHeader, ReportsTree
+    ours, plain = ReportsTree("tip"), QTreeWidget()
+    for tree in (ours, plain):
+        qtbot.addWidget(tree)
+        tree.resize(420, 200)
+    assert isinstance(ours.header(), QuietHeader)
+    plain.setColumnCount(ours.columnCount())
+    plain.setHeaderLabels([ours.headerItem().text(i) for i in range(ours.columnCount())])
+    head = plain.header()
+    head.setStretchLastSection(False)
+    head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for col in (1, 2):
+        head.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+        plain.setColumnWidth(col, ours.columnWidth(col))
+    for tree in (ours, plain):
+        tree.show()
+        qtbot.waitExposed(tree)
+    assert ours.header().sectionsMovable() and ours.header().defaultAlignment() == \
+        head.defaultAlignment()
+    assert _whole(ours.header()) == _whole(head)

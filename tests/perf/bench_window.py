@@ -191,7 +191,8 @@ def report_steps(kinds: dict[str, Steps], floors: dict[str, list[float]],
                   f"{sum(c[3] for c in counts) / len(counts):.2f} window layouts a step")
 
 
-def bench(name: str, path: Path, rounds: int, n: int, scale: float) -> None:
+def bench(name: str, path: Path, rounds: int, n: int, scale: float,
+          navigation: bool = True) -> None:
     app = QApplication.instance()
     counter = EventCounter(app)
     print(f"{name}: {path.name} ({path.stat().st_size / 1e6:.2f} MB), canvas {W}x{H} "
@@ -240,13 +241,14 @@ def bench(name: str, path: Path, rounds: int, n: int, scale: float) -> None:
             floors[mode].append(floor)
             for kind, median in round_medians.items():
                 ratios.setdefault((kind, mode), []).append(median / statistics.median(floor))
-        navigate(kinds[KINDS[0]], round_=r)
+        if navigation:
+            navigate(kinds[KINDS[0]], round_=r)
         if r == 0:
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     report_steps(kinds, floors, ratios, scale)
     nav = kinds[KINDS[0]]
     for label in ("drag step (6, 2) px", "end of drag", "zoom one wheel notch",
-                  "zoom, notches one way (new views)"):
+                  "zoom, notches one way (new views)") if navigation else ():
         values = nav.times[label]
         print(f"  {label}, whole window: median {ms(statistics.median(values)):.1f} ms, p90 "
               f"{ms(p90(values)):.1f} ms ({len(values)} steps)")
@@ -267,11 +269,13 @@ def main() -> int:
     parser.add_argument("--steps", type=int, default=40, help="time steps per round and kind")
     parser.add_argument("--no-dpr2", action="store_true",
                         help="skip the subprocess at device pixel ratio 2")
+    parser.add_argument("--no-navigation", action="store_true",
+                        help="time steps only: no drags and zooms")
     args = parser.parse_args()
     scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))
     app = QApplication.instance() or QApplication(["bench"])
     if args.only != "deepstate":
-        bench("sample", sample_path(), args.rounds, args.steps, scale)
+        bench("sample", sample_path(), args.rounds, args.steps, scale, not args.no_navigation)
     if args.only == "sample":
         return 0
     try:
@@ -282,7 +286,7 @@ def main() -> int:
     if not CORPUS.is_dir():
         print(f"deepstate: skipped ({CORPUS} is absent)")
         return 0
-    bench("deepstate", cached(), args.rounds, args.steps, scale)
+    bench("deepstate", cached(), args.rounds, args.steps, scale, not args.no_navigation)
     del app
     if scale == 1 and not args.no_dpr2:
         sys.stdout.flush()

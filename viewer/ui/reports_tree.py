@@ -59,9 +59,17 @@ class QuietHeader(QHeaderView):
     (0.07-0.14 ms) though nothing in it had changed. A new column count, size or
     section size still lays it out."""
 
-    def __init__(self, parent: QWidget):
-        super().__init__(Qt.Orientation.Horizontal, parent)
+    def __init__(self, tree: QTreeWidget):
+        super().__init__(Qt.Orientation.Horizontal, tree)
         self._laid: tuple | None = None     # what the last geometry update laid out
+        # set up as the tree's own header (QTreeView makes its sections movable, their
+        # titles aligned left, ...): QHeaderView's properties copied over
+        old, meta = tree.header(), QHeaderView.staticMetaObject
+        for i in range(meta.propertyOffset(), meta.propertyCount()):
+            name = meta.property(i).name()
+            self.setProperty(name, old.property(name))
+        self.setSectionsMovable(old.sectionsMovable())
+        self.setSectionsClickable(old.sectionsClickable())
 
     def doItemsLayout(self) -> None:        # noqa: N802 (Qt's name)
         model = self.model()
