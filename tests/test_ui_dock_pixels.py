@@ -125,3 +125,39 @@ def test_the_reports_header_looks_as_a_tree_widgets_own(qtbot):
     assert ours.header().sectionsMovable() and ours.header().defaultAlignment() == \
         head.defaultAlignment()
     assert _whole(ours.header()) == _whole(head)
+
+
+def test_the_cursor_line_moved_by_keys_and_clicks_keeps_pyqtgraphs_bounds(qtbot):
+    """The cursor line moved along the time axis keeps its bounding rect and end points
+    (CursorLine.setPos): after each move by the slider's keys or a click on the chart,
+    they are what pyqtgraph works out afresh, the line stands at the cursor's time,
+    and the window shows the chart as painting it whole gives."""
+    from test_ui_timeline import T, shown, situation
+    from viewer.analysis.areas import Areas
+    from viewer.model.cursor import TimeCursor
+    from viewer.ui.timeline import TimelineWidget
+    from viewer.ui.timeline_chart import epoch
+    s = situation()
+    cursor = TimeCursor(s.start, T("2025-06-15"), [c.at for c in s.changes])
+    host, timeline = shown(qtbot, lambda parent: TimelineWidget(cursor, parent))
+    timeline.set_situation(s, Areas(s))
+    chart, line = timeline.chart, timeline.chart.line
+    timeline.slider.setFocus()
+    seen = []
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_PageUp, Qt.Key.Key_End, Qt.Key.Key_Home,
+                Qt.Key.Key_PageUp, None):
+        if key is None:             # a click in the plot, a third of the way along
+            box = chart.getPlotItem().getViewBox().sceneBoundingRect()
+            pos = chart.mapFromScene(box.left() + box.width() / 3, box.center().y())
+            qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+        else:
+            qtbot.keyClick(timeline.slider, key)
+        QCoreApplication.processEvents()
+        seen.append(cursor.time)
+        assert line.value() == epoch(cursor.time)
+        kept = (line.boundingRect(), line._endPoints)
+        assert kept == (line._computeBoundingRect(), line._endPoints), key
+        assert _shown_in(host, chart) == _whole(chart), key
+    assert len(set(seen)) == len(seen), seen        # every move went somewhere new
+    cursor.set_playing(False)
+    host.close()

@@ -66,8 +66,12 @@ class TickSlider(QSlider):
         self.initStyleOption(opt)
         # Under the mouse, or held, QSlider draws the handle hovered or pressed (from
         # state it keeps to itself): Qt paints it then.
+        # At a fractional device pixel ratio a copied stretch may not meet the pixels
+        # the style would draw: Qt paints there too.
+        ratio = self.devicePixelRatioF()
         if not (self.from_pixmaps and self.style().name() == "fusion" and not opt.upsideDown
-                and not self.underMouse() and not self.isSliderDown()):
+                and not self.underMouse() and not self.isSliderDown()
+                and ratio == int(ratio)):
             super().paintEvent(event)
             self._draw_ticks(exposed)
             return
