@@ -155,7 +155,7 @@ def report_steps(kinds: dict[str, Steps], floors: dict[str, list[float]],
 
 
 def bench(name: str, path: Path, rounds: int, n: int, scale: float,
-          navigation_only: bool = False) -> None:
+          navigation_only: bool = False, navigation: bool = True) -> None:
     app = QApplication.instance()
     counter = EventCounter(app)
     print(f"{name}: {path.name} ({path.stat().st_size / 1e6:.2f} MB), canvas {W}x{H} "
@@ -207,12 +207,14 @@ def bench(name: str, path: Path, rounds: int, n: int, scale: float,
             floors[mode].append(floor)
             for kind, median in round_medians.items():
                 ratios.setdefault((kind, mode), []).append(median / statistics.median(floor))
-        navigate(kinds[KINDS[0]], round_=r)
-        navigate_after_pauses(kinds[KINDS[0]], round_=r)
+        if navigation:
+            navigate(kinds[KINDS[0]], round_=r)
+            navigate_after_pauses(kinds[KINDS[0]], round_=r)
         if r == 0:
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     report_steps(kinds, floors, ratios, scale)
-    report_navigation(kinds[KINDS[0]])
+    if navigation:
+        report_navigation(kinds[KINDS[0]])
     print(f"  peak memory after the first round, {len(kinds)} windows open: {peak:.0f} MB "
           f"(ru_maxrss)")
     print(f"  load average now {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
@@ -254,11 +256,14 @@ def main() -> int:
                         help="skip the subprocess at device pixel ratio 2")
     parser.add_argument("--navigation", action="store_true",
                         help="only the drags and wheel notches (in one window), for iterating")
+    parser.add_argument("--no-navigation", action="store_true",
+                        help="time steps only: no drags and zooms")
     args = parser.parse_args()
     scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))
     app = QApplication.instance() or QApplication(["bench"])
     if args.only != "deepstate":
-        bench("sample", sample_path(), args.rounds, args.steps, scale)
+        bench("sample", sample_path(), args.rounds, args.steps, scale, args.navigation,
+              not args.no_navigation)
     if args.only == "sample":
         return 0
     try:
@@ -269,13 +274,15 @@ def main() -> int:
     if not CORPUS.is_dir():
         print(f"deepstate: skipped ({CORPUS} is absent)")
         return 0
-    bench("deepstate", cached(), args.rounds, args.steps, scale, args.navigation)
+    bench("deepstate", cached(), args.rounds, args.steps, scale, args.navigation,
+          not args.no_navigation)
     del app
     if scale == 1 and not args.no_dpr2:
         sys.stdout.flush()
         return subprocess.run([sys.executable, __file__, "--only", "deepstate", "--rounds",
                                str(args.rounds), "--steps", str(args.steps)]
-                              + ["--navigation"] * args.navigation,
+                              + ["--navigation"] * args.navigation
+                              + ["--no-navigation"] * args.no_navigation,
                               env=dict(os.environ, QT_SCALE_FACTOR="2")).returncode
     return 0
 

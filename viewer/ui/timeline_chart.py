@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLocale, QSize, Qt
+from PySide6.QtCore import QLocale, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QComboBox, QGraphicsItem, QWidget
 
@@ -86,6 +86,26 @@ class CursorLine(pg.InfiniteLine):
 
     def informViewBoundsChanged(self) -> None:
         pass
+
+    def setPos(self, pos) -> None:      # noqa: N802 (pyqtgraph's name)
+        """A move along the time axis keeps the line's bounding rect and end points:
+        along the line they span the view's height, across it the pen's width, neither
+        of which a move changes. pyqtgraph's setPos drops them (as a change of the view
+        would), and worked them out again from the view rect at each time step (in
+        the scene's processing of the move, and in the paint)."""
+        if self.angle != 90 or isinstance(pos, (list, tuple, np.ndarray, QPointF)) \
+                or self._boundingRect is None:
+            super().setPos(pos)
+            return
+        x = float(pos)
+        low, high = self.maxRange
+        x = x if low is None else max(x, low)
+        x = x if high is None else min(x, high)
+        if self.p != [x, 0]:
+            self.p = [x, 0]
+            self._cachedView = None         # the view rect in the line's coordinates
+            pg.GraphicsObject.setPos(self, pg.Point(self.p))
+            self.sigPositionChanged.emit(self)
 
 
 class TimelineChart(pg.PlotWidget):

@@ -95,9 +95,10 @@ class WindowRows:
                 if item.childCount():       # (expanding a row without reports lays out)
                     item.setExpanded(True)
             # the rows laid out now, not at the tree's delayed layout (a zero timer after
-            # this frame), which painted the tree again in a second frame at every step
+            # this frame), which painted the tree again in a second frame at every step;
+            # its header's sections follow a new width in lay_out_now, and are left
+            # alone (not repainted) otherwise: see reports_tree.QuietHeader
             self.tree.executeDelayedItemsLayout()
-            self.tree.header().resizeSections()
             lay_out_now(self.tree)      # its scroll bar too, not after the frame
         self.ids = new
         return sum(self._passes.values()), len(new)
