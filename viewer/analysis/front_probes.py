@@ -18,8 +18,8 @@ from viewer.analysis.piece_snapshot import copies
 
 PROBE_DEG = 1e-5            # ~1 m beside a segment
 _MATRIX = 1 << 20           # (owner, piece) box tests at once
-_BATCH = 256                # pieces copied and prepared at once to test probes
-_PROBES = 1 << 18           # probe tests (before the boxes) at once
+_BATCH = 64                 # pieces copied and prepared at once to test probes
+_PROBES = 1 << 16           # probe tests (before the boxes) at once
 
 
 def contains(geoms: np.ndarray, which: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -99,12 +99,13 @@ def beside(near: Near, owners: np.ndarray, runs: np.ndarray, px: np.ndarray,
                   + np.arange(ends[-1]))
         container = np.repeat(piece[a:b], lengths[a:b])
         segment = probes + np.repeat(shift[owner[a:b]], lengths[a:b])
-        box = near.bounds[container]
-        x, y = px[probes], py[probes]
-        inside = (x >= box[:, 0]) & (x <= box[:, 2]) & (y >= box[:, 1]) & (y <= box[:, 3])
-        if not inside.any():
+        for axis, at in ((0, px), (1, py)):             # the probes in the piece's box
+            v = at[probes]
+            inside = (v >= near.bounds[container, axis]) & (v <= near.bounds[container, axis + 2])
+            probes, container, segment = probes[inside], container[inside], segment[inside]
+        if not len(probes):
             continue
-        x, y, container, segment = x[inside], y[inside], container[inside], segment[inside]
+        x, y = px[probes], py[probes]
         tested, which = np.unique(container, return_inverse=True)
         hit = contains(near.geoms[tested], which, x, y)
         found.append(segment[hit].astype(np.int32))
