@@ -133,7 +133,9 @@ def _z_order(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Each point's place on a Z-order (Morton) curve over the points' extent, 16 bits
     a coordinate."""
     def cells(v):
-        span = v.max() - v.min() if len(v) else 0.0
+        if not len(v):                  # a layer without pieces
+            return np.zeros(0, np.uint64)
+        span = v.max() - v.min()
         q = ((v - v.min()) / (span or 1.0) * 0xFFFF).astype(np.uint64)
         for shift, mask in ((8, 0x00FF00FF), (4, 0x0F0F0F0F), (2, 0x33333333),
                             (1, 0x55555555)):
