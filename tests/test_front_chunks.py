@@ -117,3 +117,11 @@ def test_measuring_never_prepares_the_situations_own_geometries():
     assert not shapely.is_prepared([p.geometry for p in history.pieces]).any()
     inside = status.statuses("l")
     assert inside[0, 0] == 2 and inside[0, 1] == 0      # the first square only, at first
+
+
+def test_no_pieces_no_segments():
+    """A layer without pieces (the fuzzer's damaged files): no segments, no pairs."""
+    from viewer.analysis.front_segments import cut
+    empty = np.empty(0, dtype=object)
+    seg = cut(empty, np.zeros(0, np.int64), np.zeros(0, np.int64), None)
+    assert len(seg.km) == 0 and len(seg.partner) == 0 and list(seg.runs) == [0]
