@@ -3,9 +3,10 @@ region (for the Regions and reports panels); then, behind the front analytics th
 figures start (analytics_measuring), every layer piece drawn as a path (not those of big
 states alone: drawn from Displays) projected and made one, so that the first visit of a
 date needs no projecting, then every highlight window merged
-(render/prebuild_windows.py), so that a time step merges nothing. In that order the
-analytics' peak (their segments: ~30 MB at once for a 5-year daily series) comes before
-the paths (~26 MB) are held, instead of on top of them.
+(render/prebuild_windows.py), so that a time step merges nothing, then every layer
+state's outline without its pieces' shared edges (render/prebuild_states.py), cheaper to
+fill. In that order the analytics' peak (their segments: ~30 MB at once for a 5-year
+daily series) comes before the paths (~26 MB) are held, instead of on top of them.
 
 The job works on a ``SituationSnapshot`` (viewer.model.snapshot) and its own objects
 made from it; what it hands back (the pieces' areas, the region facts, the built pieces)
@@ -34,6 +35,8 @@ from viewer.render.big_counts import path_pieces
 from viewer.render.prebuild import build_pieces
 from viewer.render.prebuild_windows import PrebuiltWindows, build_windows
 from viewer.render.prebuild_windows import adopt as adopt_windows
+from viewer.render.prebuild_states import PrebuiltDissolved, build_dissolved
+from viewer.render.scene import DISPLAY_SEGMENT_DEG
 from viewer.ui.background_measuring import BackgroundMeasuring
 from viewer.ui.loader import LoadedSituation
 from viewer.ui.worker import Cancelled, Job
@@ -76,7 +79,8 @@ def measuring_job(snapshot: SituationSnapshot, job: Job) -> Iterator:
 def prebuild_job(snapshot: SituationSnapshot, crs: str, job: Job,
                  highlight_days: float = 0.0) -> Iterator:
     """Yields the built pieces for ``MapScene.adopt_pieces``, then the changes' boxes
-    and the highlight windows of ``highlight_days`` (prebuild_windows)."""
+    and the highlight windows of ``highlight_days`` (prebuild_windows), then the
+    states' dissolved outlines (prebuild_states)."""
     own = snapshot.private_situation()
     # the pieces drawn as paths only: those of big states alone never are (big_layers)
     pieces = ((layer.id, int(i), layer.history.pieces[i].geometry) for layer in own.layers
@@ -97,6 +101,15 @@ def prebuild_job(snapshot: SituationSnapshot, crs: str, job: Job,
         traceback.print_exc(file=sys.stderr)
         return
     yield windows
+    try:
+        dissolved = build_dissolved(crs, ((layer.id, layer.history) for layer in own.layers),
+                                    DISPLAY_SEGMENT_DEG, job.check)
+    except Cancelled:
+        raise
+    except Exception:                   # a bug: the states are then filled from pieces
+        traceback.print_exc(file=sys.stderr)
+        return
+    yield dissolved
 
 
 class RegionMeasuring(BackgroundMeasuring):
@@ -134,5 +147,7 @@ class RegionMeasuring(BackgroundMeasuring):
             self._prebuild = self._worker.submit(work, partial(self._adopt, loaded))
         elif isinstance(result, PrebuiltWindows):
             adopt_windows(loaded.scene, result)
+        elif isinstance(result, PrebuiltDissolved):
+            loaded.scene.adopt_dissolved(result.states)
         else:
             loaded.scene.adopt_pieces(result)
