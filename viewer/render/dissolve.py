@@ -22,28 +22,44 @@ import shapely
 
 from viewer.render.paths import rings_of
 
-_KEY = np.dtype((np.void, 32))      # a segment's (x0, y0, x1, y1) as one comparable value
+_C = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB))
 
 
-def _keys(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return np.ascontiguousarray(np.hstack([a, b])).view(_KEY).ravel()
+def _mix(z: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: every bit of ``z`` (uint64) spread over the whole word."""
+    with np.errstate(over="ignore"):
+        z = (z + _C[0]) ^ ((z + _C[0]) >> np.uint64(30))
+        z = (z * _C[1]) ^ ((z * _C[1]) >> np.uint64(27))
+        return (z * _C[2]) ^ ((z * _C[2]) >> np.uint64(31))
+
+
+def point_hashes(coords: np.ndarray) -> np.ndarray:
+    """A uint64 of each point's two float64s' bits (equal points, equal hashes; sorting
+    these is far faster than sorting the points' bytes)."""
+    bits = np.ascontiguousarray(coords, dtype=np.float64).view(np.uint64)
+    return _mix(_mix(bits[:, 0]) ^ bits[:, 1])
 
 
 def shared_segments(coords: np.ndarray, ring_index: np.ndarray) -> np.ndarray:
     """For each segment (point i to i + 1 of one ring) whether its exact reverse is
     another segment's, each of the two the only one of its kind (a segment found twice
-    the same way round is kept, and so is its reverse: they pair up no other way)."""
+    the same way round is kept, and so is its reverse: they pair up no other way).
+    Segments are found by hash, then their coordinates compared."""
     same = ring_index[1:] == ring_index[:-1]
     a, b = coords[:-1][same], coords[1:][same]     # (not from one ring's end to the next)
-    fwd, rev = _keys(a, b), _keys(b, a)
-    unique, inverse, counts = np.unique(fwd, return_inverse=True, return_counts=True)
-    at = np.minimum(np.searchsorted(unique, rev), len(unique) - 1)
-    found = unique[at] == rev
-    twin_single = np.zeros(len(fwd), dtype=bool)
-    twin_single[found] = counts[at[found]] == 1
+    ha, hb = point_hashes(a), point_hashes(b)
+    fwd, rev = _mix(ha ^ _mix(hb)), _mix(hb ^ _mix(ha))
+    order = np.argsort(fwd, kind="stable")
+    sorted_fwd = fwd[order]
+    first = np.searchsorted(sorted_fwd, fwd)
+    single = np.searchsorted(sorted_fwd, fwd, side="right") - first == 1
+    at = np.minimum(np.searchsorted(sorted_fwd, rev), len(fwd) - 1)
+    twin = order[at]                                # the segment whose hash is the reverse's
+    found = (sorted_fwd[at] == rev) & (np.searchsorted(sorted_fwd, rev, side="right") - at == 1)
+    found &= np.all(a == b[twin], axis=1) & np.all(b == a[twin], axis=1)
     moves = np.any(a != b, axis=1)                  # (a point repeated is its own reverse)
     out = np.zeros(len(same), dtype=bool)
-    out[same] = found & (counts[inverse.ravel()] == 1) & twin_single & moves
+    out[same] = found & single & single[twin] & moves
     return out
 
 
@@ -63,10 +79,12 @@ def dissolved_rings(geoms) -> np.ndarray:
     # where the outline goes on from one ring into another: the ends of dropped segments
     # (every ring passing through such a point is cut there, so that a run starts there)
     points = np.ascontiguousarray(coords).view(np.dtype((np.void, 16))).ravel()
-    ends = np.unique(np.concatenate([points[:-1][drop], points[1:][drop]]))
-    cut = np.isin(points, ends)
-    touched = np.unique(ring_index[cut])
-    whole = np.setdiff1d(np.arange(len(rings)), touched)
+    hashes = point_hashes(coords)                   # (a point of another with its hash
+    ends = np.concatenate([hashes[:-1][drop], hashes[1:][drop]])    # is cut too: harmless)
+    cut = np.isin(hashes, ends)
+    has_cut = np.zeros(len(rings), dtype=bool)
+    has_cut[ring_index[cut]] = True
+    touched, whole = np.flatnonzero(has_cut), np.flatnonzero(~has_cut)
     runs = _runs(keep, dropped | cut, ring_index, touched)
     joined = _join(points, runs)
     return np.concatenate([rings[whole], joined]) if len(joined) else rings[whole]
