@@ -23,7 +23,7 @@ import sys
 import traceback
 from dataclasses import dataclass
 from functools import partial
-from typing import Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 from PySide6.QtCore import Signal
@@ -85,31 +85,30 @@ def prebuild_job(snapshot: SituationSnapshot, crs: str, job: Job,
     # the pieces drawn as paths only: those of big states alone never are (big_layers)
     pieces = ((layer.id, int(i), layer.history.pieces[i].geometry) for layer in own.layers
               for i in path_pieces(layer.history))
-    try:
-        built = build_pieces(crs, pieces, job.check)
-    except Cancelled:                   # a newer situation (an edit) replaced this one
-        raise
-    except Exception:                   # a bug: the pieces are then built as shown
-        traceback.print_exc(file=sys.stderr)
-        built = {}
-    yield built
-    try:
-        windows = build_windows(crs, own, highlight_days, job.check)
-    except Cancelled:
-        raise
-    except Exception:                   # a bug: the windows are then made as shown
-        traceback.print_exc(file=sys.stderr)
+    built = _or_none(partial(build_pieces, crs, pieces, job.check))
+    yield {} if built is None else built
+    windows = _or_none(partial(build_windows, crs, own, highlight_days, job.check))
+    if windows is None:
         return
     yield windows
+    dissolved = _or_none(partial(build_dissolved, crs, [(layer.id, layer.history)
+                                                        for layer in own.layers],
+                                 DISPLAY_SEGMENT_DEG, job.check))
+    if dissolved is not None:
+        yield dissolved
+
+
+def _or_none(build: Callable[[], object]):
+    """``build()``; None after printing the traceback of a bug in it (what it makes is
+    then made as shown). Cancelled (a newer situation, an edit, replaced this one)
+    passes."""
     try:
-        dissolved = build_dissolved(crs, ((layer.id, layer.history) for layer in own.layers),
-                                    DISPLAY_SEGMENT_DEG, job.check)
+        return build()
     except Cancelled:
         raise
-    except Exception:                   # a bug: the states are then filled from pieces
+    except Exception:
         traceback.print_exc(file=sys.stderr)
-        return
-    yield dissolved
+        return None
 
 
 class RegionMeasuring(BackgroundMeasuring):
