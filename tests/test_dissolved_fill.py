@@ -121,7 +121,7 @@ def test_the_canvas_shows_a_date_as_its_pieces_filled_it(qtbot):
             # the outline is in use: some of the pieces' shared edges are gone
             index = history.state_index(D[day])
             shown = scene.layer_path("front", D[day]).elementCount()
-            assert shown == len(built.states[("front", index)].xy) < pieces_elements
+            assert shown == len(built.states[("front", index)]) < pieces_elements
             diff = np.abs(after - before).max(axis=2)
             assert diff.max() <= 3, (zoom, day, int(diff.max()))
             assert (diff > 0).sum() < 0.002 * diff.size, (zoom, day, int((diff > 0).sum()))
@@ -147,3 +147,16 @@ def test_the_prebuild_job_ends_with_every_state_dissolved(qtbot):
     assert isinstance(steps[-1], PrebuiltDissolved)
     assert sorted(steps[-1].states) == [("front", 0), ("front", 1), ("front", 2)]
     QApplication.processEvents()
+
+
+def test_a_dissolved_state_keeps_its_points_to_a_quarter_metre():
+    from viewer.render.prebuild_states import QUANTUM, _dissolved
+    near = shapely.linearrings([(500_000.1, 5_400_000.3), (505_000.7, 5_400_000.2),
+                                (505_000.4, 5_404_999.9), (500_000.1, 5_400_000.3)])
+    far = shapely.linearrings([(0.0, 0.0), (20_000.0, 0.0), (0.0, 1.0), (0.0, 0.0)])
+    for rings, kind in (([near, near], np.int16), ([near, far], np.int32)):   # steps > 8 km
+        made = _dissolved(np.array(rings, dtype=object))
+        want = shapely.get_coordinates(np.array(rings, dtype=object))
+        assert made.steps.dtype == kind and len(made) == len(want) == 8
+        assert np.abs(made.points() - want).max() <= QUANTUM / 2
+        assert made.path().elementCount() == 8

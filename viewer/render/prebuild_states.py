@@ -5,8 +5,8 @@ A full repaint fills a state as one winding-rule path. Of its pieces' path, the 
 two pieces share add nothing to the fill but cost the antialiasing rasteriser as much
 as the outline (a DeepState date: 4.8 -> 3.2 ms at 1600x1000, 2x as much at 2x device
 pixel ratio). The states are made once, after the pieces' paths (prebuild.py), and
-kept as float32 offsets from a point of their own (the DeepState import's 536 states:
-about 2 million points, 16 MB; as paths they would be 24 bytes a point), up to
+kept as int16 steps of QUANTUM from point to point (the DeepState import's 536 states:
+2.3 million points, 9.4 MB; as paths they would be 24 bytes a point), up to
 DISSOLVED_MAX_VERTICES points in all; a state is made a path when shown (a few
 polygons per ring from numpy, no Python per vertex) and kept with the scene's state
 paths. A state not made (yet) is filled from its pieces as before.
@@ -26,20 +26,33 @@ from viewer.render.big_counts import big_state
 from viewer.render.dissolve import dissolved_rings
 from viewer.render.paths import empty_path, polygon_from_array
 
-DISSOLVED_MAX_VERTICES = 3_000_000  # points kept in all (12 bytes each with the origin's share)
+DISSOLVED_MAX_VERTICES = 3_000_000  # points kept in all (4 bytes each, mostly)
+QUANTUM = 0.25          # m: the points' grid (a state is filled from its outline only when
+                        # all of it meets the view: then a pixel is many metres)
 
 
 @dataclass(frozen=True, eq=False)
 class Dissolved:
-    """One state's rings: ring k is ``xy[starts[k]:starts[k + 1]] + origin`` (closed)."""
-    origin: tuple[float, float]
-    xy: np.ndarray              # float32 (n, 2), read-only
-    starts: np.ndarray          # int64 (rings + 1,)
+    """One state's rings, as QUANTUM steps: each point the step from the one before
+    (int16, int32 where a step is longer), the first of each ring ``jumps`` (int64) from
+    the last of the ring before (the first from 0)."""
+    steps: np.ndarray           # (n, 2) int16 or int32, read-only
+    jumps: np.ndarray           # (rings, 2) int64
+    starts: np.ndarray          # (rings + 1,) int64: ring k is points starts[k]:starts[k + 1]
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def points(self) -> np.ndarray:
+        """The rings' points (projected metres, float64)."""
+        steps = self.steps.astype(np.int64)
+        steps[self.starts[:-1]] = self.jumps
+        return np.cumsum(steps, axis=0) * QUANTUM
 
     def path(self) -> QPainterPath:
         """The rings as one winding-rule path (projected metres)."""
         path = empty_path()
-        xy = self.xy.astype(np.float64) + np.array(self.origin)
+        xy = self.points()
         path.reserve(len(xy))
         bounds = self.starts.tolist()
         for a, b in zip(bounds[:-1], bounds[1:]):
@@ -59,11 +72,15 @@ def _dissolved(rings: np.ndarray) -> Dissolved | None:
         return None
     counts = np.bincount(index, minlength=len(rings))
     starts = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-    origin = (float(coords[0, 0]), float(coords[0, 1]))
-    xy = (coords - coords[0]).astype(np.float32)
-    xy.flags.writeable = False
-    starts.flags.writeable = False
-    return Dissolved(origin, xy, starts)
+    q = np.round(coords / QUANTUM).astype(np.int64)
+    steps = np.diff(q, axis=0, prepend=np.zeros((1, 2), dtype=np.int64))
+    jumps = steps[starts[:-1]].copy()
+    steps[starts[:-1]] = 0
+    small = np.abs(steps).max() <= np.iinfo(np.int16).max
+    steps = steps.astype(np.int16 if small else np.int32)
+    for array in (steps, jumps, starts):
+        array.flags.writeable = False
+    return Dissolved(steps, jumps, starts)
 
 
 def build_dissolved(crs: str, histories: Iterable[tuple[str, object]], segment_deg: float,
@@ -90,7 +107,7 @@ def build_dissolved(crs: str, histories: Iterable[tuple[str, object]], segment_d
             made = _dissolved(projector.project(shapely.segmentize(rings, segment_deg)))
             if made is None:
                 continue
-            total += len(made.xy)
+            total += len(made)
             if total > DISSOLVED_MAX_VERTICES:
                 return PrebuiltDissolved(out)
             out[(layer_id, index)] = made
