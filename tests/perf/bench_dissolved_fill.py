@@ -23,11 +23,10 @@ os.environ["SITUATION_VIEWER_CONFIG_DIR"] = tempfile.mkdtemp(prefix="bench-disso
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from PySide6.QtGui import QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench_window import KINDS, H, W, quiet, sized_window  # noqa: E402
-from fill_floor import WATER, canvas_fills  # noqa: E402
+from fill_floor import canvas_fills, floor_fill  # noqa: E402
 from open_floor import open_to_first_paint  # noqa: E402
 
 
@@ -55,24 +54,12 @@ def main() -> int:
     for on in (False, True):
         dissolved(on)
         fills[on] = canvas_fills(win, times)
-    image = QImage(round(W * scale), round(H * scale), QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDevicePixelRatio(scale)
-
-    def floor(frame) -> float:
-        t0 = time.thread_time()
-        image.fill(WATER)
-        p = QPainter(image)
-        for path, brush, transform, hints in frame:
-            p.setRenderHints(hints)
-            p.setTransform(transform)
-            p.fillPath(path, brush)
-        p.end()
-        return time.thread_time() - t0
     out: dict[str, list[float]] = {}
     for _ in range(3):
         for on in (False, True):
             tag = "dissolved" if on else "pieces"
-            out.setdefault(f"floor, {tag}", []).extend(floor(f) for f in fills[on])
+            out.setdefault(f"floor, {tag}", []).extend(
+                floor_fill(fills[on], W, H, scale, clock=time.thread_time))
             dissolved(on)
             for t in times:
                 win.cursor_model.set_time(t)
