@@ -189,8 +189,8 @@ class MapScene(ChangeAreas):
         index = self.situation.layer(layer_id).history.state_index(t)
         _, indices, bounds = self._state(layer_id, index)
         hit = boxes_meeting(bounds, boxes)
-        if hit.all():
-            return self._state_path(layer_id, index)
+        if hit.all() or (layer_id, index) in self._dissolved:   # (its pixels: as a whole
+            return self._state_path(layer_id, index)           # repaint fills them)
         within = empty_path()
         for i in indices[hit].tolist():
             within.addPath(self._pieces[(layer_id, i)][0])

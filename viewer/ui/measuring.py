@@ -118,6 +118,7 @@ class RegionMeasuring(BackgroundMeasuring):
 
     measured = Signal(object)           # measured RegionAttribution of the situation shown,
                                         # or None
+    dissolved = Signal()                # the states' outlines adopted: repaint them whole
 
     def __init__(self, worker, parent=None):
         super().__init__(worker, parent)
@@ -148,5 +149,6 @@ class RegionMeasuring(BackgroundMeasuring):
             adopt_windows(loaded.scene, result)
         elif isinstance(result, PrebuiltDissolved):
             loaded.scene.adopt_dissolved(result.states)
+            self.dissolved.emit()
         else:
             loaded.scene.adopt_pieces(result)
