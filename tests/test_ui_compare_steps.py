@@ -51,6 +51,8 @@ def _settle(qtbot, view) -> None:
 @pytest.mark.parametrize("mode", ["swipe", "diff"])
 def test_a_step_repaints_part_of_the_map_and_shows_what_a_full_repaint_shows(win, qtbot,
                                                                           mode):
+    # (the states' outlines made in the background redraw the dates whole when adopted)
+    qtbot.waitUntil(lambda: bool(win.canvas.scene._dissolved), timeout=20_000)
     win.cursor_model.set_time(D3)
     view = _open_compare(qtbot, win)
     view.set_a(D1)

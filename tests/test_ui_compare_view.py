@@ -154,6 +154,8 @@ def test_the_highlight_days_field_follows_b_while_comparing(win, qtbot):
 def test_a_step_of_b_shows_what_drawing_everything_shows(win, qtbot, mode):
     """A step of B draws again only what the step changes in B's picture; the map must
     be the one drawn from nothing."""
+    # (the states' outlines made in the background redraw the dates whole when adopted)
+    qtbot.waitUntil(lambda: bool(win.canvas.scene._dissolved), timeout=20_000)
     win.cursor_model.set_time(D3)
     view = _open_compare(qtbot, win)
     view.set_a(D1)

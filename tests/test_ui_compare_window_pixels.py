@@ -51,6 +51,8 @@ def _on_screen_and_anew(view):
 @pytest.mark.parametrize("mode", ["swipe", "side", "diff"])
 def test_the_window_after_partial_steps_is_the_window_painted_anew(win, qtbot, mode,
                                                                     zoomed):
+    # (the states' outlines made in the background redraw the maps whole when adopted)
+    qtbot.waitUntil(lambda: bool(win.canvas.scene._dissolved), timeout=20_000)
     win.cursor_model.set_time(D3)
     view = _open_compare(qtbot, win)
     view.set_a(D1)

@@ -24,7 +24,7 @@ from viewer.render.paths import empty_path, geometry_path, lines_path, piece_ent
 from viewer.render.scene_changes import ChangeAreas
 from viewer.render.window_union import WindowUnions
 from viewer.render.scene_geometry import (LRU, boxes_meeting, for_display, inscribed_circles,
-                                         lonlat_extent, valid_areas)
+                                         lonlat_extent, project_lonlat, valid_areas)
 
 STATE_PATHS = 24        # layer states kept as ready paths
 # An area of more rings is filled without antialiasing: Qt's antialiasing rasteriser
@@ -37,13 +37,6 @@ DISPLAY_SEGMENT_DEG = 0.05   # ~5 km: the chord strays < 1 m from the projected 
 MEMO_ENTRIES = 32       # derived per-view things (label layouts, hatching)
 WINDOW_ENTRIES = 64     # highlight windows kept as ready paths (their fills and edges)
 MAJOR_CITY = 1_000_000  # places labelled before the regions: these and the capital
-
-
-def project_lonlat(projector: Projector, geoms):
-    """Lon/lat geometry (or an array of them) in ``projector``'s metres, one pyproj call."""
-    def forward(coords: np.ndarray) -> np.ndarray:
-        return np.column_stack(projector.forward(coords[:, 0], coords[:, 1]))
-    return shapely.transform(geoms, forward)
 
 
 class MapScene(ChangeAreas):
@@ -70,6 +63,7 @@ class MapScene(ChangeAreas):
         self._pieces: dict[tuple[str, int], tuple[QPainterPath, int, tuple]] = {}
         self._states = LRU(STATE_PATHS)
         self._state_paths = LRU(STATE_PATHS)
+        self._dissolved: dict = {}      # (layer id, state index) -> prebuild_states.Dissolved
         self._outlines = LRU(STATE_PATHS)
         self._changes = LRU(256)
         self._change_boxes: dict[str, np.ndarray] = {}   # see changes_bounds
@@ -195,8 +189,8 @@ class MapScene(ChangeAreas):
         index = self.situation.layer(layer_id).history.state_index(t)
         _, indices, bounds = self._state(layer_id, index)
         hit = boxes_meeting(bounds, boxes)
-        if hit.all():
-            return self._state_path(layer_id, index)
+        if hit.all() or (layer_id, index) in self._dissolved:   # (its pixels: as a whole
+            return self._state_path(layer_id, index)           # repaint fills them)
         within = empty_path()
         for i in indices[hit].tolist():
             within.addPath(self._pieces[(layer_id, i)][0])
@@ -263,8 +257,10 @@ class MapScene(ChangeAreas):
         return self._states.get_or_build((layer_id, index), build)
 
     def _state_path(self, layer_id: str, index: int) -> QPainterPath:
-        """One winding-rule path of the pieces of the layer's state ``index``."""
+        """The layer's state ``index`` as one winding-rule path (prebuild_states.py)."""
         def build() -> QPainterPath:
+            if (layer_id, index) in self._dissolved:
+                return self._dissolved[(layer_id, index)].path()
             paths = [self._pieces[(layer_id, i)][0]
                      for i in self._state(layer_id, index)[1].tolist()]
             path = empty_path()
@@ -273,6 +269,11 @@ class MapScene(ChangeAreas):
                 path.addPath(p)
             return path
         return self._state_paths.get_or_build((layer_id, index), build)
+
+    def adopt_dissolved(self, states: dict) -> None:
+        """Take ``build_dissolved``'s outlines (GUI thread); state paths are made anew."""
+        self._dissolved.update(states)
+        self._state_paths.clear()
 
     def adopt_pieces(self, built: dict) -> None:
         """Take pieces made by ``build_pieces`` (on the GUI thread)."""

@@ -16,6 +16,13 @@ FALLBACK_BBOX = (-1.0, -1.0, 1.0, 1.0)   # lon/lat extent of a situation with no
 DISPLAY_MAX_VERTICES = 50_000   # a region's outline drawn with more would slow every repaint
 
 
+def project_lonlat(projector, geoms):
+    """Lon/lat geometry (or an array of them) in ``projector``'s metres, one pyproj call."""
+    def forward(coords: np.ndarray) -> np.ndarray:
+        return np.column_stack(projector.forward(coords[:, 0], coords[:, 1]))
+    return shapely.transform(geoms, forward)
+
+
 class LRU(OrderedDict):
     def __init__(self, size: int):
         super().__init__()

@@ -126,6 +126,11 @@ class CompareMap(QWidget):
         if self.pictures.dates.forget_missing(key):
             self.refresh(whole=True)
 
+    def states_dissolved(self) -> None:
+        """The states' outlines were adopted (prebuild_states): the dates drawn anew."""
+        self.pictures.dates.clear()
+        self.refresh(whole=True)
+
     def adopt_difference(self, paths: dict) -> None:
         """The overlay's paths, measured in the background (compare_figures)."""
         self.pictures.adopt(paths)

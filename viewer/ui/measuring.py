@@ -3,9 +3,10 @@ region (for the Regions and reports panels); then, behind the front analytics th
 figures start (analytics_measuring), every layer piece drawn as a path (not those of big
 states alone: drawn from Displays) projected and made one, so that the first visit of a
 date needs no projecting, then every highlight window merged
-(render/prebuild_windows.py), so that a time step merges nothing. In that order the
-analytics' peak (their segments: ~30 MB at once for a 5-year daily series) comes before
-the paths (~26 MB) are held, instead of on top of them.
+(render/prebuild_windows.py), so that a time step merges nothing, then every layer
+state's outline without its pieces' shared edges (render/prebuild_states.py), cheaper to
+fill. In that order the analytics' peak (their segments: ~30 MB at once for a 5-year
+daily series) comes before the paths (~26 MB) are held, instead of on top of them.
 
 The job works on a ``SituationSnapshot`` (viewer.model.snapshot) and its own objects
 made from it; what it hands back (the pieces' areas, the region facts, the built pieces)
@@ -22,7 +23,7 @@ import sys
 import traceback
 from dataclasses import dataclass
 from functools import partial
-from typing import Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 from PySide6.QtCore import Signal
@@ -34,6 +35,8 @@ from viewer.render.big_counts import path_pieces
 from viewer.render.prebuild import build_pieces
 from viewer.render.prebuild_windows import PrebuiltWindows, build_windows
 from viewer.render.prebuild_windows import adopt as adopt_windows
+from viewer.render.prebuild_states import PrebuiltDissolved, build_dissolved
+from viewer.render.scene import DISPLAY_SEGMENT_DEG
 from viewer.ui.background_measuring import BackgroundMeasuring
 from viewer.ui.loader import LoadedSituation
 from viewer.ui.worker import Cancelled, Job
@@ -76,27 +79,36 @@ def measuring_job(snapshot: SituationSnapshot, job: Job) -> Iterator:
 def prebuild_job(snapshot: SituationSnapshot, crs: str, job: Job,
                  highlight_days: float = 0.0) -> Iterator:
     """Yields the built pieces for ``MapScene.adopt_pieces``, then the changes' boxes
-    and the highlight windows of ``highlight_days`` (prebuild_windows)."""
+    and the highlight windows of ``highlight_days`` (prebuild_windows), then the
+    states' dissolved outlines (prebuild_states)."""
     own = snapshot.private_situation()
     # the pieces drawn as paths only: those of big states alone never are (big_layers)
     pieces = ((layer.id, int(i), layer.history.pieces[i].geometry) for layer in own.layers
               for i in path_pieces(layer.history))
-    try:
-        built = build_pieces(crs, pieces, job.check)
-    except Cancelled:                   # a newer situation (an edit) replaced this one
-        raise
-    except Exception:                   # a bug: the pieces are then built as shown
-        traceback.print_exc(file=sys.stderr)
-        built = {}
-    yield built
-    try:
-        windows = build_windows(crs, own, highlight_days, job.check)
-    except Cancelled:
-        raise
-    except Exception:                   # a bug: the windows are then made as shown
-        traceback.print_exc(file=sys.stderr)
+    built = _or_none(partial(build_pieces, crs, pieces, job.check))
+    yield {} if built is None else built
+    windows = _or_none(partial(build_windows, crs, own, highlight_days, job.check))
+    if windows is None:
         return
     yield windows
+    dissolved = _or_none(partial(build_dissolved, crs, [(layer.id, layer.history)
+                                                        for layer in own.layers],
+                                 DISPLAY_SEGMENT_DEG, job.check))
+    if dissolved is not None:
+        yield dissolved
+
+
+def _or_none(build: Callable[[], object]):
+    """``build()``; None after printing the traceback of a bug in it (what it makes is
+    then made as shown). Cancelled (a newer situation, an edit, replaced this one)
+    passes."""
+    try:
+        return build()
+    except Cancelled:
+        raise
+    except Exception:
+        traceback.print_exc(file=sys.stderr)
+        return None
 
 
 class RegionMeasuring(BackgroundMeasuring):
@@ -106,6 +118,7 @@ class RegionMeasuring(BackgroundMeasuring):
 
     measured = Signal(object)           # measured RegionAttribution of the situation shown,
                                         # or None
+    dissolved = Signal()                # the states' outlines adopted: repaint them whole
 
     def __init__(self, worker, parent=None):
         super().__init__(worker, parent)
@@ -134,5 +147,8 @@ class RegionMeasuring(BackgroundMeasuring):
             self._prebuild = self._worker.submit(work, partial(self._adopt, loaded))
         elif isinstance(result, PrebuiltWindows):
             adopt_windows(loaded.scene, result)
+        elif isinstance(result, PrebuiltDissolved):
+            loaded.scene.adopt_dissolved(result.states)
+            self.dissolved.emit()
         else:
             loaded.scene.adopt_pieces(result)
