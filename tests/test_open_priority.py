@@ -153,3 +153,18 @@ def test_other_windows_jobs_wait_for_a_first_paint(qtbot, monkeypatch, tmp_path,
     assert gc.isenabled()
     other.shutdown()
     window.close()
+
+
+def test_a_file_asked_for_stops_what_the_canvas_prepares_while_idle(busy_window, qtbot,
+                                                                    growing):
+    """A chunk of the idle preparation (tens of ms) must not run before the new file's
+    first paint: asking for the file stops it; the new scene plans it again."""
+    window, _ = busy_window
+    window.activateWindow()
+    qtbot.waitUntil(window.canvas.isActiveWindow)
+    window.canvas.update()
+    assert window.canvas.idle.busy                  # planned, after the next pause
+    with qtbot.waitSignal(window.files.loader.first_view, timeout=10000):
+        window.files.open_file(growing)
+        assert not window.canvas.idle.busy          # stopped as soon as it was asked for
+    qtbot.waitUntil(lambda: window.path == growing, timeout=10000)

@@ -129,8 +129,11 @@ class FileController(QObject):
         self.loader.import_file(dialog.path, options, dialog.arguments())
 
     def _pause_shown(self) -> None:
-        """The file asked for will replace the situation shown: its background work waits."""
+        """The file asked for will replace the situation shown: its background work waits,
+        and so does what the canvas prepares while idle (a chunk of it, tens of
+        milliseconds, would otherwise run before the new file's first paint)."""
         self._paused += self._worker.pause_jobs()
+        self.window.canvas.idle.stop()
 
     def _resume_shown(self) -> None:
         """Shown (their jobs were cancelled meanwhile) or failed: they go on."""
