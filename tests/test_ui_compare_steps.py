@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 
 from factories import GROWING_DATES
 from test_ui_compare import win  # noqa: F401 - the window fixture, at 10 June
-from test_ui_compare_view import _choose, _open_compare
+from test_ui_compare_view import _choose, _compared, _open_compare
 from ui_helpers import PaintRects
 from viewer.render.decorations import _legend_items
 
@@ -51,12 +51,7 @@ def _settle(qtbot, view) -> None:
 @pytest.mark.parametrize("mode", ["swipe", "diff"])
 def test_a_step_repaints_part_of_the_map_and_shows_what_a_full_repaint_shows(win, qtbot,
                                                                           mode):
-    # (the states' outlines made in the background redraw the dates whole when adopted)
-    qtbot.waitUntil(lambda: bool(win.canvas.scene._dissolved), timeout=20_000)
-    win.cursor_model.set_time(D3)
-    view = _open_compare(qtbot, win)
-    view.set_a(D1)
-    _choose(qtbot, view, mode)
+    view = _compared(qtbot, win, mode)
     cmap = view.map
     cmap.set_split(0.3)
     _settle(qtbot, view)

@@ -43,6 +43,17 @@ def _choose(qtbot, view, mode: str) -> None:
     assert view.mode == mode
 
 
+def _compared(qtbot, w, mode: str):
+    """The comparison of A = 1 June with B = 3 June open in ``mode``, once the states'
+    outlines made in the background (which redraw the maps whole when adopted) are in."""
+    qtbot.waitUntil(lambda: bool(w.canvas.scene._dissolved), timeout=20_000)
+    w.cursor_model.set_time(D3)
+    view = _open_compare(qtbot, w)
+    view.set_a(D1)
+    _choose(qtbot, view, mode)
+    return view
+
+
 def _drag(qtbot, widget, start: QPoint, end: QPoint) -> None:
     qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(widget, (start + end) / 2)
@@ -154,12 +165,7 @@ def test_the_highlight_days_field_follows_b_while_comparing(win, qtbot):
 def test_a_step_of_b_shows_what_drawing_everything_shows(win, qtbot, mode):
     """A step of B draws again only what the step changes in B's picture; the map must
     be the one drawn from nothing."""
-    # (the states' outlines made in the background redraw the dates whole when adopted)
-    qtbot.waitUntil(lambda: bool(win.canvas.scene._dissolved), timeout=20_000)
-    win.cursor_model.set_time(D3)
-    view = _open_compare(qtbot, win)
-    view.set_a(D1)
-    _choose(qtbot, view, mode)
+    view = _compared(qtbot, win, mode)
     cmap = view.map
     cmap.set_split(0.2)                           # B right of 20% of the width
     cmap.grab()                                   # shown at B = 3 June

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from factories import GROWING_DATES
 from test_ui_compare import win  # noqa: F401 - the window fixture, at 10 June
 from test_ui_compare_steps import _forget, _settle
-from test_ui_compare_view import _choose, _open_compare
+from test_ui_compare_view import _compared
 from ui_helpers import PaintRects
 
 D1, D3, D5, D10 = GROWING_DATES
@@ -51,12 +51,7 @@ def _on_screen_and_anew(view):
 @pytest.mark.parametrize("mode", ["swipe", "side", "diff"])
 def test_the_window_after_partial_steps_is_the_window_painted_anew(win, qtbot, mode,
                                                                     zoomed):
-    # (the states' outlines made in the background redraw the maps whole when adopted)
-    qtbot.waitUntil(lambda: bool(win.canvas.scene._dissolved), timeout=20_000)
-    win.cursor_model.set_time(D3)
-    view = _open_compare(qtbot, win)
-    view.set_a(D1)
-    _choose(qtbot, view, mode)
+    view = _compared(qtbot, win, mode)
     _settle(qtbot, view)
     if zoomed:
         before = _mpp(_maps(view)[-1])
