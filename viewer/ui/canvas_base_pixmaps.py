@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap, QRegion
 from viewer.render import MapScene, RenderSettings, Viewport, draw_background, draw_labels, styles
 from viewer.render.draw_layers import draw_borders_above
 from viewer.render.settings import CONTEXT, LABELS, PLACES, REGIONS, hidden_context_layers
+from viewer.render.scene_geometry import LRU
 
 BACKGROUND_OPTIONS = frozenset({REGIONS, CONTEXT})
 LABEL_OPTIONS = frozenset({LABELS, PLACES, REGIONS, CONTEXT})
@@ -102,7 +103,7 @@ class BaseMapPixmaps:
         self._pixmaps: dict[str, tuple] = {}
         # labels pixmaps by view and options: the view's, and those laid out ahead for
         # the next wheel notches (canvas_idle)
-        self._laid: dict[tuple, QPixmap] = {}
+        self._laid: LRU = LRU(LAID_OUT)
 
     def clear(self) -> None:
         self._pixmaps.clear()
@@ -165,11 +166,6 @@ class BaseMapPixmaps:
                   dpr: float, reserved: tuple[QRectF, ...]) -> QPixmap:
         """The labels pixmap of the view, kept (LAID_OUT of them, the last used last)."""
         key = (viewport.key(),) + self._label_options(settings, dpr, reserved)
-        pixmap = self._laid.pop(key, None)
-        if pixmap is None:
-            pixmap = canvas_pixmap(viewport, dpr, Qt.GlobalColor.transparent, lambda p:
-                                   draw_labels(p, scene, viewport, settings, reserved))
-        self._laid[key] = pixmap
-        while len(self._laid) > LAID_OUT:
-            del self._laid[next(iter(self._laid))]
-        return pixmap
+        return self._laid.get_or_build(key, lambda: canvas_pixmap(
+            viewport, dpr, Qt.GlobalColor.transparent,
+            lambda p: draw_labels(p, scene, viewport, settings, reserved)))

@@ -19,6 +19,7 @@ from viewer.render.decorations import (date_rect, decoration_layout, decoration_
                                        scale_bar_rect)
 from viewer.render.dirty import time_change_region
 from viewer.render.kept_results import KeptResults
+from viewer.render.scene_geometry import LRU
 from viewer.ui.canvas_base_pixmaps import canvas_pixmap
 
 EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -102,7 +103,7 @@ class DecorationPixmaps:
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[tuple, object]] = {}
-        self._bars: dict[tuple, Panels] = {}    # scale bars by view, the last used last
+        self._bars: LRU = LRU(BARS_KEPT)       # scale bars by view, the last used last
 
     def clear(self) -> None:
         self._cache.clear()
@@ -166,12 +167,8 @@ class DecorationPixmaps:
         # on a date note (the swipe's "left ... · right ...") only through the legend's width
         width = None if lay.legend is None else lay.legend.width()
         key = (viewport.key(), dpr, settings.scale, without_date_line(settings))
-        bars = self._bars.pop(key, None)
-        self._bars[key] = bar() if bars is None else bars
-        while len(self._bars) > BARS_KEPT:
-            del self._bars[next(iter(self._bars))]
         return (self._cached("fixed", (size, without_date_line(settings),
-                                       width), fixed) + self._bars[key])
+                                       width), fixed) + self._bars.get_or_build(key, bar))
 
 
 def time_step_region(canvas, at: datetime, days: float,
