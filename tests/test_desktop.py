@@ -112,14 +112,21 @@ def test_xdg_open_opens_the_file_in_the_viewer(tmp_path, sample_path):
     # title, then close it with Ctrl+Q like a user would.
     script.write_text(f"""set -e
 xdg-open {str(target)!r} &       # without a desktop environment xdg-open waits for it
+# --onlyvisible: Qt names its window before mapping it, and X refuses to focus an
+# unmapped window (BadMatch on X_SetInputFocus), which made this test fail now and then.
 for i in $(seq 1 600); do
-  w=$(xdotool search --name 'Dnipropetrovsk border' 2>/dev/null | head -1) || true
+  w=$(xdotool search --onlyvisible --name 'Dnipropetrovsk border' 2>/dev/null | head -1) || true
   [ -n "$w" ] && break
   sleep 0.1
 done
 [ -n "$w" ] || {{ echo "no viewer window appeared" >&2; exit 3; }}
 xdotool getwindowname "$w"
-xdotool windowfocus --sync "$w"     # no window manager here: focus it directly
+# No window manager here: focus it directly, again until X takes it (the window may
+# still be on its way to the screen when it is first seen).
+for i in $(seq 1 100); do
+  xdotool windowfocus --sync "$w" 2>/dev/null && break
+  sleep 0.1
+done
 xdotool key --clearmodifiers ctrl+q
 for i in $(seq 1 300); do
   pgrep -f {str(target)!r} >/dev/null || exit 0
