@@ -1,7 +1,8 @@
-"""What the swipe repaints for a step of B with A fixed: B's side where the step's
-changes lie, B's tag and the legend's date, never A's tag (its date did not move), and
-nothing at all when the figures come from the worker (the swipe draws no caption); the
-frame is still the one a full paint gives."""
+"""What a step of B with A fixed repaints. The swipe: B's side where the step's changes
+lie, B's tag and the legend's date, never A's tag (its date did not move), and nothing
+at all when the figures come from the worker (the swipe draws no caption). Side by
+side: the right canvas only (A's, on the left, not at all). The frames are still the
+ones a full paint gives."""
 
 from __future__ import annotations
 
@@ -46,3 +47,17 @@ def test_a_step_of_b_leaves_a_s_tag_and_the_figures_repaint_nothing(win, qtbot):
     assert paints.rects == []
     shown, whole = _on_screen(cmap)
     assert shown == whole
+
+
+def test_side_by_side_a_step_of_b_repaints_the_right_canvas_only(win, qtbot):
+    view = _compared(qtbot, win, "side")
+    _settle(qtbot, view)
+    left, right = PaintRects(view.side.left), PaintRects(view.side.right)
+    for b in (D5, D10, D5):
+        win.cursor_model.set_time(b)
+        _settle(qtbot, view)
+    assert left.rects == []
+    assert right.rects
+    for canvas in (view.side.left, view.side.right):
+        shown, whole = _on_screen(canvas)
+        assert shown == whole
