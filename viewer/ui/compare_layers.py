@@ -21,6 +21,7 @@ from viewer.render import MapScene, RenderSettings, Viewport, draw_dynamic
 from viewer.render.decorations import draw_date
 from viewer.render.dirty import time_change_region
 from viewer.render.draw_changes import draw_difference
+from viewer.render.region_paint import painting_within
 from viewer.ui.canvas_base_pixmaps import BaseMapPixmaps
 from viewer.ui.canvas_panels import PARTIAL_AT_MOST, DecorationPixmaps
 from viewer.ui.compare_figures import PathKey, path_key
@@ -73,16 +74,14 @@ class DateImages:
                 return image
         image, region = self._from_neighbour(scene, viewport, settings, key, shown)
         self.redrawn = region
-        painter = QPainter(image)
-        if region is not None:
-            painter.setClipRegion(region)
-            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-            painter.fillRect(region.boundingRect(), Qt.GlobalColor.transparent)
-            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        with scene.big.noting_missing() as missing:     # made by the window's builder
+        with painting_within(image, region) as painter, \
+                scene.big.noting_missing() as missing:      # made by the window's builder
+            if region is not None:
+                painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+                painter.fillRect(region.boundingRect(), Qt.GlobalColor.transparent)
+                painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             draw_dynamic(painter, scene, viewport, settings, region)   # (the pieces there)
-        painter.end()
         self._items.append((key, image))
         if missing:
             self._missing[key] = missing

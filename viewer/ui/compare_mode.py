@@ -46,7 +46,7 @@ class CompareMode(QObject):
             self._conns.connect(w.cursor_model.time_changed, self._on_time)
             self._conns.connect(w.display.changed, self._on_display)
             w.big_layers.made.connect(self.view.big_display_made)      # (a Qt signal)
-            w.measuring.dissolved.connect(self.view.map.states_dissolved)
+            w.measuring.dissolved.connect(self.view.states_dissolved)
             self._saved_days = w.cursor_model.highlight_days
             self.a_line = DateLine(w.timeline.chart, w.cursor_model.time, self._on_line)
         self.refresh()
@@ -64,7 +64,7 @@ class CompareMode(QObject):
         view.measurer.cancel()                  # its km² are no longer wanted
         self._conns.disconnect_all()
         self.window.big_layers.made.disconnect(view.big_display_made)
-        self.window.measuring.dissolved.disconnect(view.map.states_dissolved)
+        self.window.measuring.dissolved.disconnect(view.states_dissolved)
         self.a_line.remove()
         self.a_line = None
         view.close()

@@ -58,8 +58,9 @@ class Shown:
         return self._panel_rects(pictures, scene, viewport)[1]
 
     @cached_property
-    def tags(self) -> list[QRectF]:
-        return [r for r, _ in tag_rects(self.x, self.a, self.b)] if self.mode == "swipe" else []
+    def tags(self) -> list[tuple[QRectF, str]]:
+        """The swipe's "A date" and "B date" tags by the divider (where, what)."""
+        return tag_rects(self.x, self.a, self.b) if self.mode == "swipe" else []
 
     def _panel_rects(self, pictures: ComparePictures, scene: MapScene, viewport: Viewport):
         if "_rects" not in self.__dict__:
@@ -97,7 +98,8 @@ def step_region(pictures: ComparePictures, scene: MapScene, viewport: Viewport,
     if after.decorations:
         if before.date_note != after.date_note or before.at != after.at:
             rects += [s.legend(pictures, scene, viewport) for s in (old, new)]
-        rects += old.tags + new.tags
+        rects += [rect for rect, text in old.tags + new.tags     # (those whose date
+                  if (rect, text) not in old.tags or (rect, text) not in new.tags]  # moved)
         if old.caption != new.caption:
             rects += [caption_rect(w, h, 1.0, list(s.caption)) for s in (old, new)]
     if old.overlay != new.overlay:

@@ -128,6 +128,11 @@ class CompareView(QWidget):
         self.side.right.big_display_made(key)
         self.map.big_display_made(key)
 
+    def states_dissolved(self) -> None:
+        """The states' outlines were adopted: every map is drawn anew with them."""
+        self.map.states_dissolved()
+        self.side.states_dissolved()
+
     def _show_maps(self, view=None) -> None:
         """The map of the mode shown brought to A, B and the view (the other waits)."""
         if self.mode == "side":

@@ -62,6 +62,13 @@ class SideBySide(QWidget):
                 canvas.update()
                 canvas.view_changed.emit()
 
+    def states_dissolved(self) -> None:
+        """The states' outlines were adopted (prebuild_states): a few shades of the
+        layers move, so both canvases are painted whole again (their rasters too)."""
+        for canvas in (self.left, self.right):
+            canvas.rasters.clear()
+            canvas.update()
+
     def set_dates(self, a: datetime, b: datetime) -> None:
         self.cursors[0].set_time(a)
         self.cursors[1].set_time(b)
