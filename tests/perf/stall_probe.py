@@ -151,10 +151,10 @@ class CallTimer:
 
 
 class Collections:
-    """The cyclic collector's runs (gc.callbacks): (start, length, generation, thread)."""
+    """The cyclic collector's runs (gc.callbacks) and the thread and line that ran each."""
 
     def __init__(self):
-        self.runs: list[tuple[float, float, int, str]] = []
+        self.runs: list[tuple] = []         # (start, length, generation, thread, where)
         self._start = 0.0
         gc.callbacks.append(self)
 
@@ -162,14 +162,16 @@ class Collections:
         if phase == "start":
             self._start = time.perf_counter()
         else:
+            t = threading.current_thread()
             self.runs.append((self._start, time.perf_counter() - self._start,
-                              info["generation"], threading.current_thread().name))
+                              info["generation"], f"{t.name}/{t.native_id}",
+                              where(sys._getframe().f_back, 3)))
 
     def report(self, min_s: float) -> None:
         long = [r for r in self.runs if r[1] >= min_s]
         print(f"collections: {len(self.runs)}, {len(long)} of {min_s * 1e3:.0f} ms or more:")
-        for start, length, generation, name in long:
-            print(f"  gen {generation} {length * 1e3:.0f} ms by {name}")
+        for start, length, generation, name, at in long:
+            print(f"  gen {generation} {length * 1e3:.0f} ms by {name}: {shown(at)}")
 
 
 def report(dog: Watchdog, ticks: list[float], cpu: list[float], top: int) -> None:
