@@ -79,3 +79,15 @@ def test_a_blob_the_first_view_knows_is_still_checked(growing):
     with pytest.raises(SituationError) as lazy:
         parse_situation(str(growing), read_rows(str(growing)), known={bad: box(30, 48, 31, 49)})
     assert str(lazy.value) == str(eager.value) and f"fid {fid}" in str(eager.value)
+
+
+def test_the_known_blobs_taken_in_slices_are_those_of_one_update(growing, monkeypatch):
+    from viewer.io.situation_file import lazy
+    whole: dict = {}
+    read_first_view(str(growing), None, whole)
+    monkeypatch.setattr(lazy, "KNOWN_SLICE", 1)
+    sliced: dict = {}
+    read_first_view(str(growing), None, sliced)
+    assert len(whole) > 1
+    assert list(sliced) == list(whole)                  # the same blobs, in the same order
+    assert all(shapely.equals(sliced[b], whole[b]) for b in whole)

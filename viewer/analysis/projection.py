@@ -22,14 +22,18 @@ def auto_crs(bbox: tuple[float, float, float, float]) -> str:
     return f"+proj=laea +lat_0={lat0} +lon_0={lon0} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
 
 
+# (pyproj's CRS.srs of one adds " +type=crs": the string the workers are handed, whose
+# every Projector then searched PROJ's database, ~10 ms of the GIL, for each Display made)
 _AUTO = re.compile(r"\+proj=laea \+lat_0=(-?[0-9.]+) \+lon_0=(-?[0-9.]+) \+x_0=0 \+y_0=0 "
-                   r"\+datum=WGS84 \+units=m \+no_defs")
+                   r"\+datum=WGS84 \+units=m \+no_defs(?: \+type=crs)?")
 
 
 def _auto_pipeline(crs) -> str | None:
-    """For a CRS made by ``auto_crs``, the PROJ pipeline from lon/lat degrees to it: the
-    operation ``Transformer.from_crs`` finds (WGS84 to WGS84 needs no datum step), set up
-    in well under a millisecond rather than the ~7 ms that search takes."""
+    """For a CRS made by ``auto_crs`` (or that CRS, or its ``srs``), the PROJ pipeline from
+    lon/lat degrees to it: the operation ``Transformer.from_crs`` finds (WGS84 to WGS84
+    needs no datum step), set up in well under a millisecond rather than the ~7 ms that
+    search takes."""
+    crs = crs.srs if isinstance(crs, CRS) else crs
     match = _AUTO.fullmatch(crs) if isinstance(crs, str) else None
     if match is None:
         return None

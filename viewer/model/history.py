@@ -102,6 +102,13 @@ class History:
             return np.empty(0, dtype=np.int64)
         return np.nonzero((self._from <= index) & (self._to > index))[0]
 
+    def state_sums(self, values) -> np.ndarray:
+        """Each state's sum of ``values`` (int64, one a piece) over its pieces, all at once."""
+        steps = np.zeros(len(self.times) + 1, dtype=np.int64)
+        np.add.at(steps, self._from, values)
+        np.subtract.at(steps, self._to, values)
+        return np.cumsum(steps[:-1])
+
     def pieces_at(self, t: datetime) -> list[Piece]:
         return [self.pieces[i] for i in self.piece_indices(self.state_index(t))]
 

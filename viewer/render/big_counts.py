@@ -17,7 +17,12 @@ DENSE_POLYGONS = 2_000      # as scene.DENSE_RINGS
 
 def big_state(polygons: int, vertices: int) -> bool:
     """Whether a state of so many polygons and vertices is drawn from its Displays."""
-    return bool(polygons > DENSE_POLYGONS or vertices > BIG_VERTICES)
+    return bool(big_states(polygons, vertices))
+
+
+def big_states(polygons, vertices):
+    """``big_state`` of arrays of counts, element by element."""
+    return (np.asarray(polygons) > DENSE_POLYGONS) | (np.asarray(vertices) > BIG_VERTICES)
 
 
 def path_pieces(history) -> np.ndarray:

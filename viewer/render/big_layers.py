@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 from viewer.render import styles as st
 from viewer.render.big_style import draw_hatching
-from viewer.render.big_counts import big_state, big_window, change_counts
+from viewer.render.big_counts import big_states, big_window, change_counts
 from viewer.render.display import Display, bucket, build_display
 from viewer.render.paths import geometry_path
 
@@ -36,6 +36,7 @@ class BigStates:
         self.scene = weakref.proxy(scene)
         self._counts: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._change_counts: dict[str, tuple[int, int]] = {}
+        self._big: dict[str, np.ndarray] = {}           # layer id -> each state is big
         self._geoms: dict[str, np.ndarray] = {}         # layer id -> its pieces' geometry
         self._displays: OrderedDict = OrderedDict()     # (layer, index, bucket) -> Display
         self._bytes = 0
@@ -56,19 +57,28 @@ class BigStates:
                                       shapely.get_num_coordinates(geoms).astype(np.int64))
         return self._counts[layer_id]
 
+    def _big_states(self, layer_id: str) -> np.ndarray:
+        """Whether each state of the layer is big, all counted at once (a state's pieces
+        summed one state at a time: some 40 ms of the GUI thread for the 200,000
+        squares' states at each request of the builder, and two at each time step)."""
+        if layer_id not in self._big:
+            history = self.scene.situation.layer(layer_id).history
+            polygons, vertices = self._piece_counts(layer_id)
+            self._big[layer_id] = big_states(history.state_sums(polygons),
+                                             history.state_sums(vertices))
+        return self._big[layer_id]
+
     def count_pieces(self) -> None:
-        """Count every layer's pieces now (where it is called: the loader's worker, before
-        the GUI adopts the scene; 59,819 pieces took some 0.1-0.3 s of the GUI thread at
-        the whole file's first time step)."""
+        """Count every layer's pieces and states and the changes now (where it is
+        called: the loader's worker, before the GUI adopts the scene; 59,819 pieces took
+        some 0.1-0.3 s of the GUI thread at the whole file's first time step)."""
         for layer in self.scene.situation.layers:
-            self._piece_counts(layer.id)
+            self._big_states(layer.id)
+        for change in self.scene.situation.changes:
+            self._change_counts[change.id] = change_counts(change)
 
     def is_big(self, layer_id: str, index: int) -> bool:
-        if index < 0:
-            return False
-        idx = self.scene.situation.layer(layer_id).history.piece_indices(index)
-        polygons, vertices = self._piece_counts(layer_id)
-        return big_state(polygons[idx].sum(), vertices[idx].sum())
+        return index >= 0 and bool(self._big_states(layer_id)[index])
 
     def pieces(self, layer_id: str, index: int) -> np.ndarray:
         history = self.scene.situation.layer(layer_id).history

@@ -15,7 +15,8 @@ from viewer.model.geometry import polygonal, vertex_batches
 from viewer.render.highlight_area import PartedArea, WholeArea
 from viewer.render.paths import geometry_path
 
-BOX_VERTICES = 250_000      # change vertices projected at once by change_boxes
+BOX_VERTICES = 50_000       # change vertices projected at once by change_boxes (GIL:
+                            # set_coordinates, ~0.25 us a vertex)
 
 
 class ChangeAreas:

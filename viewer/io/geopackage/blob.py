@@ -18,6 +18,7 @@ from shapely.errors import GEOSException
 
 from viewer.io.errors import reason
 from viewer.io.geopackage import wkb as gpkg_wkb
+from viewer.model.geometry import vertex_batches
 from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 MAGIC = b"GP"
@@ -28,7 +29,8 @@ FLAG_ENVELOPE_XY = 0x02                # envelope kind 1, shifted into bits 1-3
 FLAG_EMPTY = 0x10
 FLAG_EXTENDED = 0x20
 MAX_PARTS = 5_000_000                  # parts and rings of one decode() call together
-PARSE_CHUNK = 1024                     # blobs parsed by one shapely call
+PARSE_CHUNK = 1024                     # blobs parsed by one shapely call, at most
+PARSE_BYTES = 1 << 20                  # and their WKB bytes (but for one blob of more)
 
 _HEADER_XY = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"),
                        ("srs_id", "<i4"), ("env", "<f8", (4,))])
@@ -152,8 +154,10 @@ def decode(blobs: Sequence[bytes | None], allowed: frozenset[int] | None = None,
     try:
         with np.errstate(invalid="ignore"):      # NaN coordinates: refused by the caller
             # in chunks: one call holds the GIL, and a window's event loop waits for it
-            return np.concatenate([shapely.from_wkb(wkb[i:i + PARSE_CHUNK])
-                                   for i in range(0, n, PARSE_CHUNK)]) if n \
+            # (1,024 of the 200,000 squares' changes: ~90 ms of CPU)
+            sizes = [0 if w is None else len(w) for w in wkb]
+            return np.concatenate([shapely.from_wkb(wkb[part]) for part in
+                                   vertex_batches(sizes, PARSE_CHUNK, PARSE_BYTES)]) if n \
                 else shapely.from_wkb(wkb)
     except (GEOSException, ValueError, TypeError):
         pass
