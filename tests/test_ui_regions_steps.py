@@ -1,0 +1,78 @@
+"""What a time step costs the Regions panel, and that it still shows what it should: a
+step lays nothing out (the note's new date stays in its room) nor repaints the dock, the
+table repaints the cells that changed, not the whole list or its header, while its rows
+keep their order, and sorts them again when a region overtakes another; the window then
+holds what painting it whole gives."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from shapely.geometry import box
+
+from test_ui_one_frame import analysed, watch_steps
+from test_ui_step_pixels import painted, repainted
+from ui_helpers import PaintRects, isolate_settings, open_window
+from viewer.analysis.areas import geodesic_area_km2
+from viewer.model import History, Layer, Region, Situation, parse_time
+from viewer.ui.region_table import AREA, NAME
+
+WEST, EAST = box(29, 47, 31, 50), box(31, 47, 33, 50)
+DAYS = 6
+
+
+def overtaking_situation() -> Situation:
+    """A front 0.1° into West that grows 0.15° a day into East: East overtakes West on
+    the second day, and keeps growing."""
+    first = parse_time("2025-06-01")
+    front = History.from_states("front", [(first + timedelta(days=d),
+                                           box(30.9, 48, 31.0 + 0.15 * d, 49))
+                                          for d in range(DAYS)])
+    return Situation(regions=[Region("W", {"en": "West"}, WEST), Region("E", {"en": "East"}, EAST)],
+                     layers=[Layer("front", "Front", "assessed-control", front)])
+
+
+def test_a_step_repaints_the_changed_cells_and_sorts_when_a_region_overtakes(
+        qtbot, monkeypatch, tmp_path):
+    isolate_settings(monkeypatch, tmp_path)
+    window = open_window(qtbot, overtaking_situation())
+    window.regions_dock.raise_()
+    analysed(qtbot, window)
+    panel = window.regions_panel
+    qtbot.waitUntil(lambda: panel.figures is not None and panel.isVisible())
+    window.cursor_model.first()
+    table = panel.table
+    watch_steps(window, [], lambda: None)
+    cells = PaintRects(table.viewport())
+    header = PaintRects(table.header().viewport())
+    row_height = table.visualItemRect(table.topLevelItem(0)).height()
+
+    def look() -> list[tuple[str, str]]:
+        return [(table.topLevelItem(i).text(NAME), table.topLevelItem(i).text(AREA))
+                for i in range(table.topLevelItemCount())]
+
+    def click_next() -> None:           # the timeline's "Next change" button
+        cells.rects.clear()
+        header.rects.clear()
+        qtbot.mouseClick(window.timeline.next_button, Qt.MouseButton.LeftButton)
+
+    seen = []
+    for day in range(1, DAYS):
+        (_, after, _, layouts, widgets), = watch_steps(window, [click_next], look)
+        east = geodesic_area_km2(box(31, 48, 31.0 + 0.15 * day, 49))
+        west = geodesic_area_km2(box(30.9, 48, 31, 49))
+        # (the pieces' extra vertices along the parallels move the geodesic area by ~1e-5)
+        assert [name for name, _ in after] == ["East", "West"], day
+        assert [float(km2.replace(",", "")) for _, km2 in after] == pytest.approx(
+            [east, west], rel=1e-4, abs=0.05), day
+        assert layouts == 0, day        # (the button's press and release add frames)
+        assert not any(w in widgets for w in (panel, window.regions_dock)), (day, [type(w).__name__ for w in widgets])
+        assert header.rects == [] or day == 1, day     # (a sort repaints the header)
+        seen.append(max(r.height() for r in cells.rects))
+        QCoreApplication.processEvents()
+        assert painted(window) == repainted(window), day
+    # the first step sorted the rows again (East first): the whole list repainted; the
+    # later ones kept the order: East's cells alone
+    assert seen[0] > row_height and all(h <= row_height for h in seen[1:]), (seen, row_height)
