@@ -20,8 +20,7 @@ from viewer.ui.region_chart import RegionChart
 from viewer.ui.region_table import FIRST, INDEX, NAME, REGION_ID, RegionTable
 from viewer.ui.region_texts import entry_rule
 from viewer.ui.sight_panel import (FollowsTimeWhenShown, layer_chooser, list_layers,
-                                   panel_layout, plain_note)
-from viewer.ui.steady_text import SteadyText
+                                   panel_layout, plain_note, steady_note)
 
 MEASURING = QT_TRANSLATE_NOOP("Regions", "Measuring each layer in each region…")
 
@@ -42,11 +41,7 @@ class RegionsPanel(FollowsTimeWhenShown, QWidget):
             "Regions", "The layer measured in each region"))
         self.layer_box.currentIndexChanged.connect(self._on_layer)
         self.note = plain_note(self)
-        # its date changes at each time step: in a holder that lays the window out only
-        # when the text needs other room, filling its own background (as a plain label,
-        # each step laid the main window's docks out again and repainted this dock)
-        self.note.setAutoFillBackground(True)
-        self._note = SteadyText(self.note, self)
+        self._note = steady_note(self.note, self)       # its texts: self._note.set_text
         self.table = RegionTable(self)
         self.table.currentItemChanged.connect(self._on_current)
         self.table.itemDoubleClicked.connect(self._on_double_click)

@@ -1,5 +1,6 @@
-"""What a time step costs the Regions panel, and that it still shows what it should: a
-step lays nothing out (the note's new date stays in its room) nor repaints the dock, the
+"""What a time step costs the Regions and Settlements panels, and that they still show
+what they should: a step lays nothing out (the notes' new dates stay in their room) nor
+repaints the docks. In the Regions panel the
 table repaints the cells that changed, not the whole list or its header, while its rows
 keep their order, and sorts them again when a region overtakes another; the window then
 holds what painting it whole gives."""
@@ -16,7 +17,9 @@ from test_ui_one_frame import analysed, watch_steps
 from test_ui_step_pixels import painted, repainted
 from ui_helpers import PaintRects, isolate_settings, open_window
 from viewer.analysis.areas import geodesic_area_km2
+from viewer.io.situation_file import read_situation
 from viewer.model import History, Layer, Region, Situation, parse_time
+from viewer.resources import sample_path
 from viewer.ui.region_table import AREA, NAME
 
 WEST, EAST = box(29, 47, 31, 50), box(31, 47, 33, 50)
@@ -76,3 +79,32 @@ def test_a_step_repaints_the_changed_cells_and_sorts_when_a_region_overtakes(
     # the first step sorted the rows again (East first): the whole list repainted; the
     # later ones kept the order: East's cells alone
     assert seen[0] > row_height and all(h <= row_height for h in seen[1:]), (seen, row_height)
+
+
+def test_a_step_with_the_settlements_in_front_lays_nothing_out(qtbot, monkeypatch, tmp_path):
+    isolate_settings(monkeypatch, tmp_path)
+    window = open_window(qtbot, read_situation(sample_path()), size=(1500, 950))
+    dock, panel = window.analytics.dock, window.analytics.panel
+    dock.raise_()
+    analysed(qtbot, window)
+    qtbot.waitUntil(panel.isVisible)
+    window.cursor_model.first()
+    watch_steps(window, [], lambda: None)
+
+    def page_on() -> None:              # a week on, by the timeline slider's key
+        window.timeline.slider.setFocus()
+        qtbot.keyClick(window.timeline.slider, Qt.Key.Key_PageUp)
+
+    notes = []
+    for _ in range(3):
+        (before, after, _, layouts, widgets), = watch_steps(window, [page_on],
+                                                            lambda: panel.note.text())
+        assert after != before and layouts == 0, (before, after, layouts,
+                                                  window.cursor_model.time)
+        assert not any(w in widgets for w in (panel, dock)), [type(w).__name__
+                                                              for w in widgets]
+        QCoreApplication.processEvents()
+        assert painted(window) == repainted(window)
+        notes.append(after)
+    day = window.cursor_model.time.day
+    assert notes[-1].startswith(f"On {day} "), notes
