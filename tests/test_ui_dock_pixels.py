@@ -13,8 +13,6 @@ from PySide6.QtWidgets import QWidget
 from viewer.ui.tick_slider import TickSlider
 
 
-
-
 def _whole(widget: QWidget) -> QImage:
     return widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
 
@@ -52,6 +50,46 @@ def test_the_slider_from_pixmaps_shows_what_qt_paints(qtbot):
                 qts.setFocus()
             assert mine == _whole(qts), (focused, key, ours.value())
         assert values == [500, 0, 1, 21, 41, 40, 500, 480]
+
+
+def test_the_slider_at_each_value_shows_what_qt_paints(qtbot):
+    """Stepped a value at a time with the arrow keys, from one end to the other (the
+    handle's strip copied, except near the groove's ends where the style draws it), our
+    slider looks as QSlider's painting of the same value, unfocused and focused, and
+    the window holds what painting it whole gives."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.resize(420, 80)
+    ours, qts = TickSlider(host), TickSlider(host)
+    qts.from_pixmaps = False
+    for slider, y in ((ours, 5), (qts, 45)):
+        slider.setGeometry(5, y, 410, 30)
+        slider.setRange(0, 90)
+        slider.set_ticks(list(range(0, 91, 4)) + [89])
+    host.show()
+    qtbot.waitExposed(host)
+    for focused in (False, True):
+        ours.setFocus()
+        qtbot.keyClick(ours, Qt.Key.Key_Home)
+        seen = []
+        for step in range(91):
+            if step:
+                qtbot.keyClick(ours, Qt.Key.Key_Right)
+            QCoreApplication.processEvents()
+            seen.append(ours.value())
+            assert _shown_in(host, ours) == _whole(ours), (focused, ours.value())
+            if not focused:
+                host.setFocus()
+            mine = _whole(ours)
+            qts.setValue(ours.value())
+            if focused:
+                qts.setFocus()
+            assert mine == _whole(qts), (focused, ours.value())
+            ours.setFocus()
+        assert seen == list(range(91))
+    pieces = ours._pieces               # the copied strip was what most values showed
+    assert pieces.usable and sum(pieces.inside(pieces.strip_of(pieces.handle_at(v)))
+                                 for v in range(91)) > 80
 
 
 def test_the_reports_header_stays_unpainted_at_a_step_and_follows_a_new_width(

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
 from PySide6.QtWidgets import QWidget
 from shapely.geometry import box
 
@@ -264,6 +264,28 @@ def test_the_date_field_shows_the_day_and_moves_the_cursor(env, qtbot):
     # the span bounds what can be chosen
     assert (field.minimumDate().toString("yyyy-MM-dd"),
             field.maximumDate().toString("yyyy-MM-dd")) == ("2025-06-01", "2025-06-15")
+
+
+def test_hourly_steps_within_a_day_leave_the_date_field_unpainted(env, qtbot):
+    """The span moves by the hour: the slider's arrow keys step the label's hour and
+    leave the date field (its day unchanged) unpainted, until midnight gives it the
+    next day."""
+    from ui_helpers import PaintRects
+    timeline, cursor, _ = env
+    field, slider = timeline.date_field, timeline.slider
+    cursor.set_time(T("2025-06-09T21:00"))
+    QCoreApplication.processEvents()
+    paints = PaintRects(field), PaintRects(field.lineEdit())
+    slider.setFocus()
+    seen = []
+    for _ in range(3):
+        qtbot.keyClick(slider, Qt.Key.Key_Right)
+        QCoreApplication.processEvents()
+        seen.append((timeline.label.text(), field.text(), any(p.rects for p in paints)))
+    assert seen == [("9 Jun 2025 22:00 UTC", "9 Jun 2025", False),
+                    ("9 Jun 2025 23:00 UTC", "9 Jun 2025", False),
+                    ("10 Jun 2025", "10 Jun 2025", True)]
+    assert field.date() == QDate(2025, 6, 10) and cursor.time == T("2025-06-10")
 
 
 def test_the_date_field_speaks_the_interface_language(qtbot):

@@ -2,7 +2,8 @@
 timed (thread CPU time, exclusive of the paints nested in them), and a cProfile of the
 Python run by the steps, in the whole window on the DeepState import at 1600x1000.
 
-Run on demand: ``.venv/bin/python tests/perf/profile_docks.py [--steps 200]``. The
+Run on demand: ``.venv/bin/python tests/perf/profile_docks.py [--steps 200] [--front
+regions]`` (``--front``: the tab in front in the left column, Layers by default). The
 steps run the event loop until everything has painted (``frames.settle``), as
 bench_window does. Not a test: nothing here asserts.
 """
@@ -82,6 +83,8 @@ def main() -> int:
     parser.add_argument("--kind", type=int, default=0, help="0 whole window, 1 Reports "
                                                             "closed, 2 map alone")
     parser.add_argument("--top", type=int, default=35)
+    parser.add_argument("--front", choices=("layers", "regions", "settlements"),
+                        default="layers", help="the tab in front in the left column")
     args = parser.parse_args()
     app = TimingApp(["profile"])
     from bench_window import KINDS, MODES, quiet, sized_window, step_times  # noqa: E402
@@ -92,6 +95,8 @@ def main() -> int:
     counter = EventCounter(app)
     win = sized_window(KINDS[args.kind])
     open_to_first_paint(cached(), win)
+    {"layers": win.layers_dock, "regions": win.regions_dock,
+     "settlements": win.analytics.dock}[args.front].raise_()
     quiet(win)
     mode = MODES[0] if args.mode == "random" else MODES[1]
     times = step_times(win, mode, args.steps, random.Random(1))
@@ -120,7 +125,7 @@ def main() -> int:
     total = run(None)
     app.on = False
     n = len(steps)
-    print(f"{KINDS[args.kind]}, {mode}: {n} steps, {1000 * total / n:.2f} ms CPU a step "
+    print(f"{KINDS[args.kind]}, {args.front} in front, {mode}: {n} steps, {1000 * total / n:.2f} ms CPU a step "
           f"(with the timing of every event); load {os.getloadavg()[0]:.2f}")
     print("paint events (exclusive CPU ms a step, paints a step):")
     for name, (count, spent) in sorted(app.paint.items(), key=lambda kv: -kv[1][1]):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
 from viewer.ui.date_axis import LocalDateAxis
-from viewer.ui.timeline_chart import DAY, AreaAxis, epoch, style_chart
+from viewer.ui.timeline_chart import DAY, AreaAxis, CursorLine, epoch, style_chart
 
 
 class RegionChart(pg.PlotWidget):
@@ -21,7 +21,9 @@ class RegionChart(pg.PlotWidget):
         plot.getAxis("left").setToolTip("km² of the layer inside the region")
         self.curve = pg.PlotDataItem([0.0, 1.0], [0.0], stepMode="center")
         plot.addItem(self.curve)
-        self.line = pg.InfiniteLine(0.0, angle=90, movable=False, pen=pg.mkPen("#1f5fbf", width=2))
+        # the time line keeps its bounds as it moves (CursorLine, as in the timeline's
+        # chart): pyqtgraph's line had the scene work them out again at each time step
+        self.line = CursorLine(0.0, angle=90, movable=False, pen=pg.mkPen("#1f5fbf", width=2))
         plot.addItem(self.line, ignoreBounds=True)
         self.curve.setVisible(False)
 

@@ -17,6 +17,7 @@ from viewer.render.language import (QT_TRANSLATE_NOOP, current_language, fill, f
                                     translate)
 from viewer.ui.region_texts import depth_text, entry_rule
 from viewer.ui.qt_utils import format_day
+from viewer.ui.region_rows import ChangingRows
 
 COLUMNS = (QT_TRANSLATE_NOOP("Regions", "Region"), QT_TRANSLATE_NOOP("Regions", "km²"),
            QT_TRANSLATE_NOOP("Regions", "km²/day"), QT_TRANSLATE_NOOP("Regions", "Share"),
@@ -112,6 +113,7 @@ class RegionTable(QTreeWidget):
                                              "first-entry date to go to that date. Click a "
                                              "heading to sort.") + "\n" + entry_rule())
         self._noise_tip = noise_tip()
+        self._rate_days: int | None = None          # the rate heading's tooltip's window
         self._grey = QBrush(self.palette().color(QPalette.ColorGroup.Disabled,
                                                  QPalette.ColorRole.Text))
 
@@ -160,33 +162,36 @@ class RegionTable(QTreeWidget):
                 changed.append((row, value, is_noise, j))   # most rows keep theirs
         if not changed:
             return
-        self.setSortingEnabled(False)           # set every row, then sort once
-        for row, value, is_noise, j in changed:
-            share = value / region_km2[j] if region_km2[j] > 0 else 0.0
-            row.setText(AREA, km2_text(value))
-            row.setData(AREA, SORT_KEY, value)
-            row.setData(AREA, NOISE, is_noise)
-            row.setText(SHARE, share_text(share))
-            row.setData(SHARE, SORT_KEY, share)
-            for column in (AREA, SHARE):
-                row.setData(column, Qt.ItemDataRole.ForegroundRole,
-                            self._grey if is_noise else None)
-                row.setToolTip(column, self._noise_tip if is_noise else "")
-        self.setSortingEnabled(True)
+        with self._changing([row for row, *_ in changed], (AREA, SHARE)):
+            for row, value, is_noise, j in changed:
+                share = value / region_km2[j] if region_km2[j] > 0 else 0.0
+                row.setText(AREA, km2_text(value))
+                row.setData(AREA, SORT_KEY, value)
+                row.setData(AREA, NOISE, is_noise)
+                row.setText(SHARE, share_text(share))
+                row.setData(SHARE, SORT_KEY, share)
+                for column in (AREA, SHARE):
+                    row.setData(column, Qt.ItemDataRole.ForegroundRole,
+                                self._grey if is_noise else None)
+                    row.setToolTip(column, self._noise_tip if is_noise else "")
 
     def set_rates(self, rates: np.ndarray, days: int) -> None:
         """Each region's net km² per day over ``days`` (NaN: not known), indexed like
         ``figures.regions``."""
-        self.headerItem().setToolTip(RATE, rate_tip(days))
+        if days != self._rate_days:         # (a new tooltip repaints the header)
+            self._rate_days = days
+            self.headerItem().setToolTip(RATE, rate_tip(days))
         changed = [(row, float(rates[row.data(NAME, INDEX)])) for row in self.rows()]
         changed = [(row, rate) for row, rate in changed if row.text(RATE) != rate_text(rate)]
         if not changed:
             return                              # most steps leave most rows alone
-        self.setSortingEnabled(False)           # set every row, then sort once
-        for row, rate in changed:
-            row.setText(RATE, rate_text(rate))
-            row.setData(RATE, SORT_KEY, rate if math.isfinite(rate) else -math.inf)
-        self.setSortingEnabled(True)
+        with self._changing([row for row, _ in changed], (RATE,)):
+            for row, rate in changed:
+                row.setText(RATE, rate_text(rate))
+                row.setData(RATE, SORT_KEY, rate if math.isfinite(rate) else -math.inf)
+
+    def _changing(self, rows: list[QTreeWidgetItem], columns: tuple[int, ...]):
+        return ChangingRows(self, rows, columns)
 
     def is_noise(self, row: QTreeWidgetItem) -> bool:
         """Whether the row's km² is shown as border noise."""

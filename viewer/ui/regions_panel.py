@@ -20,7 +20,7 @@ from viewer.ui.region_chart import RegionChart
 from viewer.ui.region_table import FIRST, INDEX, NAME, REGION_ID, RegionTable
 from viewer.ui.region_texts import entry_rule
 from viewer.ui.sight_panel import (FollowsTimeWhenShown, layer_chooser, list_layers,
-                                   panel_layout, plain_note)
+                                   panel_layout, plain_note, steady_note)
 
 MEASURING = QT_TRANSLATE_NOOP("Regions", "Measuring each layer in each region…")
 
@@ -41,6 +41,7 @@ class RegionsPanel(FollowsTimeWhenShown, QWidget):
             "Regions", "The layer measured in each region"))
         self.layer_box.currentIndexChanged.connect(self._on_layer)
         self.note = plain_note(self)
+        self._note = steady_note(self.note, self)       # its texts: self._note.set_text
         self.table = RegionTable(self)
         self.table.currentItemChanged.connect(self._on_current)
         self.table.itemDoubleClicked.connect(self._on_double_click)
@@ -60,7 +61,7 @@ class RegionsPanel(FollowsTimeWhenShown, QWidget):
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        panel_layout(self, top, self.note, splitter)
+        panel_layout(self, top, self._note, splitter)
         self._conns = ModelConnections(self)
         self._conns.connect(cursor.time_changed, self._on_time)
         self.set_situation(None)
@@ -76,15 +77,15 @@ class RegionsPanel(FollowsTimeWhenShown, QWidget):
         self.chart.clear_series()
         self.chart_title.setText("")
         if situation is None or not layers or not situation.own_regions:
-            self.note.setText(translate("Regions", "This situation has no layers or no regions "
+            self._note.set_text(translate("Regions", "This situation has no layers or no regions "
                                             "to measure."))
         else:
-            self.note.setText(translate("Regions", MEASURING))
+            self._note.set_text(translate("Regions", MEASURING))
 
     def set_figures(self, figures: RegionAttribution | None) -> None:
         """The measured figures of the situation shown (None: measuring failed)."""
         if figures is None:
-            self.note.setText(translate("Regions", "Could not measure the layers in the regions "
+            self._note.set_text(translate("Regions", "Could not measure the layers in the regions "
                                             "(see the log)."))
             return
         if not figures.regions:
@@ -111,7 +112,7 @@ class RegionsPanel(FollowsTimeWhenShown, QWidget):
             return
         figures = self.figures
         entered = len(figures.first_entered(layer_id))
-        self.note.setText(fill(translate("Regions", "On %1; %2 of %3 regions entered at some "
+        self._note.set_text(fill(translate("Regions", "On %1; %2 of %3 regions entered at some "
                                                     "time. Double-click a region to zoom to "
                                                     "it, or its date to go there."),
                                format_time(t), entered, len(figures.regions)))

@@ -25,7 +25,7 @@ from viewer.ui.settlement_texts import status_rule, status_text
 from viewer.ui.settlements_model import (CHANGES, COLUMNS, POPULATION, SINCE,
                                          SettlementsFilter, SettlementsModel)
 from viewer.ui.sight_panel import (FollowsTimeWhenShown, layer_chooser, list_layers,
-                                   panel_layout, plain_note)
+                                   panel_layout, plain_note, steady_note)
 
 MEASURING = QT_TRANSLATE_NOOP("Settlements", "Measuring each place in each layer…")
 NARROW = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -76,6 +76,7 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
             box.currentIndexChanged.connect(self._on_filter)
         self.population_box.valueChanged.connect(self._on_filter)
         self.note = plain_note(self)
+        self._note = steady_note(self.note, self)       # its texts: self._note.set_text
         self.model = SettlementsModel(self)
         self.rows = SettlementsFilter(self)
         self.rows.setSourceModel(self.model)
@@ -113,7 +114,7 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         filters = QHBoxLayout()             # two rows: the dock stays as narrow as the others
         filters.addWidget(self.status_box, 1)
         filters.addWidget(self.population_box, 1)
-        panel_layout(self, top, self.region_box, filters, self.note, splitter)
+        panel_layout(self, top, self.region_box, filters, self._note, splitter)
         self._conns = ModelConnections(self)
         self._conns.connect(cursor.time_changed, self._on_time)
         self.set_situation(None)
@@ -129,15 +130,15 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         self.model.set_status(None)
         self.claims.set_analytics(situation, None)
         if situation is None or not layers or not situation.places:
-            self.note.setText(translate("Settlements", "This situation has no layers or no "
+            self._note.set_text(translate("Settlements", "This situation has no layers or no "
                                                       "places."))
         else:
-            self.note.setText(translate("Settlements", MEASURING))
+            self._note.set_text(translate("Settlements", MEASURING))
 
     def set_analytics(self, analytics: FrontAnalytics | None) -> None:
         """The measured figures of the situation shown (None: measuring failed)."""
         if analytics is None:
-            self.note.setText(translate("Settlements", "Could not measure the places (see the "
+            self._note.set_text(translate("Settlements", "Could not measure the places (see the "
                                                        "log)."))
             return
         self.analytics = analytics
@@ -164,7 +165,7 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         codes = status.status_at(layer_id, t)
         counts = (int((codes == INSIDE).sum()), len(codes), int((codes == LINE).sum()),
                   self.rows.rowCount())
-        self.note.setText(fill(translate("Settlements", "On %1: %2 of %3 places inside, %4 on "
+        self._note.set_text(fill(translate("Settlements", "On %1: %2 of %3 places inside, %4 on "
                                                         "the line; showing %5."),
                                format_time(t), *(format_number(n, 0) for n in counts)))
 

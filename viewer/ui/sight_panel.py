@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from viewer.model import Situation
 from viewer.model.text import safe_line
+from viewer.ui.steady_text import SteadyText
 
 
 class FollowsTimeWhenShown:
@@ -44,6 +45,15 @@ def plain_note(panel: QWidget) -> QLabel:
     note.setTextFormat(Qt.TextFormat.PlainText)
     note.setWordWrap(True)
     return note
+
+
+def steady_note(note: QLabel, panel: QWidget) -> SteadyText:
+    """``note`` (its date changes at each time step) in a holder that lays the window out
+    only when the text needs other room, filling its own background: as a plain label in
+    the panel's layout, each step laid the main window's docks out again and repainted
+    the dock. Its texts are set with the holder's ``set_text``."""
+    note.setAutoFillBackground(True)
+    return SteadyText(note, panel)
 
 
 def panel_layout(panel: QWidget, *rows) -> QVBoxLayout:

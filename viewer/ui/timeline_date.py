@@ -70,8 +70,12 @@ class DateField(QDateEdit):
         self._on_time(self.cursor.time)
 
     def _on_time(self, t: datetime) -> None:
-        with blocked(self):
-            self.setDate(to_qdate(t))
+        """A new day is set; a new hour of the day shown sets nothing: QDateEdit repaints
+        itself and its text at every date set, the same one too (hourly steps)."""
+        day = to_qdate(t)
+        if day != self.date():
+            with blocked(self):
+                self.setDate(day)
 
     def _on_chosen(self, day: QDate) -> None:
         if to_qdate(self.cursor.time) != day:       # the day shown is already that day
