@@ -16,8 +16,9 @@ adjacent steps, load 8.9): the list's paint 0.35 -> 0.17 ms a step, the rows' ch
 
 The rows that stay are one run, in the same order, each the same item with the same
 texts, marks and expansion (window_rows keeps them so); the last of them is painted
-again (the row after it, which its branch lines show, may have changed). The whole list
-is painted, as Qt would, when a row is selected or current, when the list's size (and
+again (the row after it, which its branch lines show, may have changed). A selected or
+current row that stays so moves with the rest. The whole list is painted, as Qt would,
+when the current or selected rows changed while the rows did, when the list's size (and
 so its stretched column) or horizontal scroll changed, or when the run did not move as
 one (tests/test_ui_row_blit.py).
 """
@@ -41,17 +42,15 @@ class RowBlit:
         self._before: tuple | None = None
 
     def _look(self) -> tuple | None:
-        """The list's size and horizontal scroll, and the tops of the first and last rows
-        that stay (None: a row is selected or current, Qt paints those; or one of the
-        two is hidden). Few calls: each costs some µs at a time step."""
+        """The list's size, horizontal scroll, current and selected rows, and the tops
+        of the first and last rows that stay (None: one of the two is hidden). Few
+        calls: each costs some µs at a time step."""
         tree = self.tree
-        if tree.currentIndex().isValid() or tree.selectionModel().hasSelection():
-            return None
         first, last = tree.visualItemRect(self.first), tree.visualItemRect(self.last)
         if first.isEmpty() or last.isEmpty():
             return None
-        return (tree.viewport().size(), tree.horizontalScrollBar().value()), first.top(), \
-            last.top()
+        return (tree.viewport().size(), tree.horizontalScrollBar().value(),
+                tree.currentItem(), tree.selectedItems()), first.top(), last.top()
 
     def __enter__(self) -> RowBlit:
         viewport = self.tree.viewport()
@@ -68,7 +67,7 @@ class RowBlit:
         viewport = self.tree.viewport()
         viewport.setAttribute(HELD, False)
         after = None if exc_type is not None else self._look()
-        if after is None or after[0] != self._before[0] or \
+        if after is None or not _same(after[0], self._before[0]) or \
                 after[2] - self._before[2] != after[1] - self._before[1]:
             viewport.update()
         else:
@@ -92,3 +91,9 @@ class RowBlit:
                                             max(source_bottom, target_bottom) - span_top))
         viewport.update(QRegion(0, 0, width, height)
                         - QRegion(0, target_top, width, target_bottom - target_top))
+
+
+def _same(after: tuple, before: tuple) -> bool:
+    """The same size, scroll, and current and selected rows (the same items)."""
+    return after[:2] == before[:2] and after[2] is before[2] and \
+        len(after[3]) == len(before[3]) and all(a is b for a, b in zip(after[3], before[3]))
