@@ -198,7 +198,16 @@ class ReportsTree(QTreeWidget):
         return picked[0] if picked else None
 
     def select_quietly(self, item: QTreeWidgetItem | None) -> None:
-        """Select ``item`` (None: nothing) without emitting the tree's signals."""
+        """Select ``item`` (None: nothing) without emitting the tree's signals. The
+        selection as it is (a time step with the same row selected) is left as it is,
+        the list not painted again for it (row_blit moves its rows)."""
+        picked = self.selectedItems()
+        if (item is None and not picked) or (
+                item is not None and self.currentItem() is item and len(picked) == 1
+                and picked[0] is item):
+            if item is not None:
+                self.scrollToItem(item)
+            return
         with blocked(self):
             self.clearSelection()
             if item is not None:

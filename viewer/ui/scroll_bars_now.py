@@ -20,7 +20,11 @@ from viewer.ui.qt_utils import blocked
 def lay_out_now(view: QTreeView) -> None:
     """After ``view``'s rows were laid out (``executeDelayedItemsLayout``): its scroll bars
     shown or hidden, its viewport and header at their new size, and all of it painted in
-    the coming frame."""
+    the coming frame. Nothing to do (most steps: the bars stay as they are) costs no
+    layout: the bars shown are those the rows' range asks for."""
+    if all(bar.isVisibleTo(view) == (bar.maximum() > bar.minimum())
+           for bar in (view.verticalScrollBar(), view.horizontalScrollBar())):
+        return
     width = view.viewport().width()
     # The header follows the viewport; its sections' resizes would each schedule the
     # columns' repaint for after the frame (QTreeView's column-resize timer), so its

@@ -24,6 +24,7 @@ from viewer.model.report_filter import ReportFilter
 from viewer.ui.qt_utils import blocked
 from viewer.ui.report_filter_marks import mark_change
 from viewer.ui.report_items import CHANGE_ID
+from viewer.ui.row_blit import RowBlit
 from viewer.ui.scroll_bars_now import lay_out_now
 
 REBUILD_SHARE = 0.5         # fewer rows kept than this share of the new list: built anew
@@ -71,7 +72,10 @@ class WindowRows:
         incremental = (len(kept) >= REBUILD_SHARE * len(new) and order == [i for i in new
                                                                            if i in kept])
         by_id = {c.id: c for c in recent}
-        with blocked(self.tree):
+        # the window slid (playback): the rows that stay are moved, not painted again
+        first, last = ((self.tree.topLevelItem(self.ids.index(order[i])) for i in (0, -1))
+                       if incremental and order else (None, None))
+        with blocked(self.tree), RowBlit(self.tree, first, last):
             if not incremental:
                 kept = set()
             for index in range(len(self.ids) - 1, -1, -1):     # those that left
