@@ -252,6 +252,13 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
         elif not region.isEmpty():
             self.update(region)
 
+    def states_dissolved(self) -> None:
+        """The states' outlines were adopted (prebuild_states): a few shades of the layers
+        move, and the rasters kept for views (keyed by the scene, which adopted them in
+        place) still hold the old ones: dropped, and the canvas painted again."""
+        self.rasters.clear()
+        self.update()
+
     def big_display_made(self, _key: tuple) -> None:
         """A big state's Display was made in the background (ui.big_layer_builder)."""
         self.rasters.clear()

@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self, self.worker)
         self.measuring = RegionMeasuring(self.worker, self)
         self.measuring.measured.connect(self._on_regions_measured)
-        self.measuring.dissolved.connect(self.canvas.update)    # (a few shades move)
+        self.measuring.dissolved.connect(self.canvas.states_dissolved)  # (a few shades move)
         self.analytics = AnalyticsWiring(self)       # the Settlements dock, chart series
         self.big_layers = BigLayerBuilder(self)         # big states drawn for the zoom
         self.big_layers.progress.connect(self.status.show_message)
