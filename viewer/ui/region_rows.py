@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 
-
 class ChangingRows:
     """``with ChangingRows(tree, rows, columns):`` set the values of ``columns`` in
     ``rows``."""

@@ -162,7 +162,7 @@ class RegionTable(QTreeWidget):
                 changed.append((row, value, is_noise, j))   # most rows keep theirs
         if not changed:
             return
-        with self._changing([row for row, *_ in changed], (AREA, SHARE)):
+        with ChangingRows(self, [row for row, *_ in changed], (AREA, SHARE)):
             for row, value, is_noise, j in changed:
                 share = value / region_km2[j] if region_km2[j] > 0 else 0.0
                 row.setText(AREA, km2_text(value))
@@ -185,13 +185,10 @@ class RegionTable(QTreeWidget):
         changed = [(row, rate) for row, rate in changed if row.text(RATE) != rate_text(rate)]
         if not changed:
             return                              # most steps leave most rows alone
-        with self._changing([row for row, _ in changed], (RATE,)):
+        with ChangingRows(self, [row for row, _ in changed], (RATE,)):
             for row, rate in changed:
                 row.setText(RATE, rate_text(rate))
                 row.setData(RATE, SORT_KEY, rate if math.isfinite(rate) else -math.inf)
-
-    def _changing(self, rows: list[QTreeWidgetItem], columns: tuple[int, ...]):
-        return ChangingRows(self, rows, columns)
 
     def is_noise(self, row: QTreeWidgetItem) -> bool:
         """Whether the row's km² is shown as border noise."""

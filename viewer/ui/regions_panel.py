@@ -78,7 +78,7 @@ class RegionsPanel(FollowsTimeWhenShown, QWidget):
         self.chart_title.setText("")
         if situation is None or not layers or not situation.own_regions:
             self._note.set_text(translate("Regions", "This situation has no layers or no regions "
-                                            "to measure."))
+                                               "to measure."))
         else:
             self._note.set_text(translate("Regions", MEASURING))
 
@@ -86,7 +86,7 @@ class RegionsPanel(FollowsTimeWhenShown, QWidget):
         """The measured figures of the situation shown (None: measuring failed)."""
         if figures is None:
             self._note.set_text(translate("Regions", "Could not measure the layers in the regions "
-                                            "(see the log)."))
+                                               "(see the log)."))
             return
         if not figures.regions:
             return                      # the note already says there are none
@@ -113,9 +113,9 @@ class RegionsPanel(FollowsTimeWhenShown, QWidget):
         figures = self.figures
         entered = len(figures.first_entered(layer_id))
         self._note.set_text(fill(translate("Regions", "On %1; %2 of %3 regions entered at some "
-                                                    "time. Double-click a region to zoom to "
-                                                    "it, or its date to go there."),
-                               format_time(t), entered, len(figures.regions)))
+                                                       "time. Double-click a region to zoom to "
+                                                       "it, or its date to go there."),
+                                  format_time(t), entered, len(figures.regions)))
         self.table.set_areas(figures.km2_at(layer_id, t), figures.region_km2,
                              figures.border_noise_at(layer_id, t))
         self.table.set_rates(self._rates_at(layer_id, t), self.rate_days)

@@ -131,7 +131,7 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         self.claims.set_analytics(situation, None)
         if situation is None or not layers or not situation.places:
             self._note.set_text(translate("Settlements", "This situation has no layers or no "
-                                                      "places."))
+                                                         "places."))
         else:
             self._note.set_text(translate("Settlements", MEASURING))
 
@@ -139,7 +139,7 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         """The measured figures of the situation shown (None: measuring failed)."""
         if analytics is None:
             self._note.set_text(translate("Settlements", "Could not measure the places (see the "
-                                                       "log)."))
+                                                          "log)."))
             return
         self.analytics = analytics
         self.claims.set_analytics(self.situation, analytics)
@@ -166,8 +166,8 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         counts = (int((codes == INSIDE).sum()), len(codes), int((codes == LINE).sum()),
                   self.rows.rowCount())
         self._note.set_text(fill(translate("Settlements", "On %1: %2 of %3 places inside, %4 on "
-                                                        "the line; showing %5."),
-                               format_time(t), *(format_number(n, 0) for n in counts)))
+                                                           "the line; showing %5."),
+                                  format_time(t), *(format_number(n, 0) for n in counts)))
 
     # -- widgets -> model / window -------------------------------------------------------
     def _on_layer(self, _index: int) -> None:
