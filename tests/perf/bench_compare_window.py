@@ -11,11 +11,21 @@ a floor, the same steps with the comparison closed. Each round's ratio to its ow
 is printed (issue 14's budget for swipe and side by side: 2x); the difference's areas
 and km² are measured in the worker thread, and not counted. Not a unit test: nothing here asserts.
 
-    .venv/bin/python tests/perf/bench_compare_window.py
+Each row also says in how many steps the comparison's figures (the km² below the map, the
+difference's overlay) reached the screen: a step's measuring cancels the last one's, so
+with steps back to back the worker delivers almost none, and their GUI-thread cost (the
+figures' text, the caption, the overlay's repaint) is then in no step. ``--figures`` waits
+after each step for the worker's jobs to end and settles again, and counts the GUI-thread
+CPU of what they delivered in the step (its wall clock stops when the map has settled, as
+without it: the wait is the worker's).
+
+    .venv/bin/python tests/perf/bench_compare_window.py [--rounds N] [--modes swipe,side]
+                                                        [--figures]
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import sys
@@ -32,8 +42,9 @@ ROUNDS = 3
 
 
 def _steps(window, counter, settle, quiet, dates, mode: str,
-           a_moves: bool) -> tuple[list, list]:
-    """Wall-clock and GUI-thread CPU seconds of each step through ``dates`` in ``mode``."""
+           a_moves: bool, figures: bool = False) -> tuple[list, list, int]:
+    """Wall-clock and GUI-thread CPU seconds of each step through ``dates`` in ``mode``,
+    and the number of steps whose figures were shown (``figures``: see the module's doc)."""
     if mode == "closed":
         window.compare_mode.close()
     else:
@@ -44,19 +55,39 @@ def _steps(window, counter, settle, quiet, dates, mode: str,
     settle(counter)
     quiet(window)                       # the last run's figures measured: not in this one
     settle(counter)
-    wall, cpu = [], []
+    wall, cpu, shown = [], [], [0]
+    view = window.compare_mode.view
+
+    def count() -> None:
+        shown[0] += 1
+    if view is not None:
+        view.figures_shown.connect(count)
     for t in dates[1:]:
         start, start_cpu = time.perf_counter(), time.thread_time()
         window.cursor_model.set_time(t)
         if a_moves:
-            window.compare_mode.view.set_a(t - timedelta(days=30))
+            view.set_a(t - timedelta(days=30))
         settle(counter)
         wall.append(time.perf_counter() - start)
+        while figures and not window.worker.wait(0.0):
+            window.worker.wait()            # (blocked: this thread's CPU clock stands)
+            settle(counter)                 # the deliveries, and what they repaint
         cpu.append(time.thread_time() - start_cpu)
-    return wall, cpu
+    if view is not None:
+        view.figures_shown.disconnect(count)
+    return wall, cpu, shown[0]
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=ROUNDS)
+    parser.add_argument("--modes", default=",".join(MODES[1:]),
+                        help="comma-separated, of swipe, side, diff")
+    parser.add_argument("--figures", action="store_true",
+                        help="wait for each step's figures and count their GUI-thread CPU")
+    parser.add_argument("--a-fixed", action="store_true", help="no 'A moves' rows")
+    args = parser.parse_args()
+    modes = [m for m in args.modes.split(",") if m]
     from PySide6.QtWidgets import QApplication
 
     from bench_window import quiet
@@ -77,19 +108,24 @@ def main() -> int:
     dates = sorted({c.at for c in situation.changes})[-40:]
     # (mode, A moves) -> per round: (median wall, median CPU, its floor's wall, CPU)
     rows: dict[tuple[str, bool], list[tuple[float, float, float, float]]] = {}
-    for _ in range(ROUNDS):
-        for mode in MODES[1:]:
-            for a_moves in (False, True):
-                floor = _steps(window, counter, settle, quiet, dates, "closed", False)
-                wall, cpu = _steps(window, counter, settle, quiet, dates, mode, a_moves)
+    shown: dict[tuple[str, bool], int] = {}
+    for _ in range(args.rounds):
+        for mode in modes:
+            for a_moves in (False,) if args.a_fixed else (False, True):
+                floor = _steps(window, counter, settle, quiet, dates, "closed", False,
+                               args.figures)
+                wall, cpu, n = _steps(window, counter, settle, quiet, dates, mode, a_moves,
+                                      args.figures)
+                shown[mode, a_moves] = shown.get((mode, a_moves), 0) + n
                 rows.setdefault((mode, a_moves), []).append(
                     (statistics.median(wall), statistics.median(cpu),
                      statistics.median(floor[0]), statistics.median(floor[1])))
     window.compare_mode.close()
     floors = [r[2] for v in rows.values() for r in v]
-    print(f"Time step in the window, DeepState, last {len(dates) - 1} changes x {ROUNDS} "
+    print(f"Time step in the window, DeepState, last {len(dates) - 1} changes x {args.rounds} "
           f"rounds, load {os.getloadavg()[0]:.1f}; each mode right after its own floor "
-          f"(comparison closed), wall clock / GUI thread CPU:")
+          f"(comparison closed), wall clock / GUI thread CPU"
+          f"{' (each step with its figures delivered)' if args.figures else ''}:")
     print(f"  comparison closed (floor): {statistics.median(floors) * 1000:.1f} ms wall, "
           f"{statistics.median([r[3] for v in rows.values() for r in v]) * 1000:.1f} ms CPU")
     for (mode, a_moves), per in rows.items():
@@ -98,7 +134,8 @@ def main() -> int:
         ratios = " ".join(f"{r[0] / r[2]:.2f}x" for r in per)
         cpu_ratios = " ".join(f"{r[1] / r[3]:.2f}x" for r in per)
         print(f"  {mode:5} {'A moves too' if a_moves else 'A fixed    '}: {wall:6.1f} ms wall "
-              f"(per round {ratios}), {cpu:6.1f} ms CPU (per round {cpu_ratios})")
+              f"(per round {ratios}), {cpu:6.1f} ms CPU (per round {cpu_ratios}); "
+              f"figures shown in {shown[mode, a_moves]} of {len(per) * (len(dates) - 1)} steps")
     window.edits.may_close = lambda: True
     window.close()
     return 0
