@@ -19,8 +19,14 @@ after each step for the worker's jobs to end and settles again, and counts the G
 CPU of what they delivered in the step (its wall clock stops when the map has settled, as
 without it: the wait is the worker's).
 
+Every run steps through the same dates, so from the second run on the main map finds the
+merged (A, B] highlight windows of those dates already kept (a step back and forth, or a
+stretch played again, does). ``--fresh`` gives each run (its floor too) a stretch of dates
+of its own instead, going back from the last change, as playback over dates not yet
+shown (the file's 466 change dates hold 11 such stretches of 40).
+
     .venv/bin/python tests/perf/bench_compare_window.py [--rounds N] [--modes swipe,side]
-                                                        [--figures]
+                                                        [--figures] [--fresh]
 """
 
 from __future__ import annotations
@@ -86,6 +92,8 @@ def main() -> int:
     parser.add_argument("--figures", action="store_true",
                         help="wait for each step's figures and count their GUI-thread CPU")
     parser.add_argument("--a-fixed", action="store_true", help="no 'A moves' rows")
+    parser.add_argument("--fresh", action="store_true",
+                        help="each run steps through dates of its own (nothing kept from before)")
     args = parser.parse_args()
     modes = [m for m in args.modes.split(",") if m]
     from PySide6.QtWidgets import QApplication
@@ -105,13 +113,23 @@ def main() -> int:
     settle(counter)                     # (the background jobs are submitted)
     quiet(window)           # the regions, then the analytics and prebuilt paths their
     settle(counter)         # delivery submits: the steps share the worker with nothing else
-    dates = sorted({c.at for c in situation.changes})[-40:]
+    every = sorted({c.at for c in situation.changes})
+    runs = iter(range(10**6))
+
+    def stretch() -> list:
+        """The dates a run steps through: the last 40, or (``--fresh``) its own 40."""
+        end = len(every) - 40 * next(runs) if args.fresh else len(every)
+        if end < 40:
+            raise SystemExit("--fresh: not enough change dates for so many runs")
+        return every[end - 40:end]
+    dates = every[-40:]
     # (mode, A moves) -> per round: (median wall, median CPU, its floor's wall, CPU)
     rows: dict[tuple[str, bool], list[tuple[float, float, float, float]]] = {}
     shown: dict[tuple[str, bool], int] = {}
     for _ in range(args.rounds):
         for mode in modes:
             for a_moves in (False,) if args.a_fixed else (False, True):
+                dates = stretch() if args.fresh else dates
                 floor = _steps(window, counter, settle, quiet, dates, "closed", False,
                                args.figures)
                 wall, cpu, n = _steps(window, counter, settle, quiet, dates, mode, a_moves,
@@ -122,7 +140,8 @@ def main() -> int:
                      statistics.median(floor[0]), statistics.median(floor[1])))
     window.compare_mode.close()
     floors = [r[2] for v in rows.values() for r in v]
-    print(f"Time step in the window, DeepState, last {len(dates) - 1} changes x {args.rounds} "
+    print(f"Time step in the window, DeepState, {len(dates) - 1} changes "
+          f"({'a stretch of its own each run' if args.fresh else 'the last'}) x {args.rounds} "
           f"rounds, load {os.getloadavg()[0]:.1f}; each mode right after its own floor "
           f"(comparison closed), wall clock / GUI thread CPU"
           f"{' (each step with its figures delivered)' if args.figures else ''}:")
