@@ -17,6 +17,13 @@ from viewer.model.times import shifted, to_utc
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)   # steps per second
 
 
+
+def held_days(since: datetime, t: datetime) -> float:
+    """The length in days of the window (since, t] (0 before ``since``): the highlight
+    window held to a start, as the cursor gives it at ``t`` (prebuild_windows makes those
+    windows ahead with this same number)."""
+    return max((t - since).total_seconds() / 86400, 0.0)
+
 class TimeCursor:
     time_changed = Signal(object)       # datetime
     playing_changed = Signal(bool)
@@ -119,7 +126,7 @@ class TimeCursor:
     @property
     def highlight_days(self) -> float:
         if self._since is not None:
-            return max((self._time - self._since).total_seconds() / 86400, 0.0)
+            return held_days(self._since, self._time)
         return self._highlight
 
     @property

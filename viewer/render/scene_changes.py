@@ -15,6 +15,7 @@ from viewer.model.geometry import polygonal, vertex_batches
 from viewer.render.highlight_area import PartedArea, WholeArea
 from viewer.render.paths import geometry_path
 
+HELD_WINDOWS = 200         # windows held to a date (comparing) kept made ahead
 BOX_VERTICES = 50_000       # change vertices projected at once by change_boxes (GIL:
                             # set_coordinates, ~0.25 us a vertex)
 
@@ -72,6 +73,22 @@ class ChangeAreas:
         """Take windows made by ``prebuild_windows.build_windows`` (on the GUI thread):
         kept for good (a few hundred kB for the DeepState import's 500 windows)."""
         self._prebuilt_windows.update(windows)
+
+    def adopt_held_windows(self, windows: dict) -> None:
+        """Take windows held to a date made by ``prebuild_windows.held_windows`` (on the
+        GUI thread): kept among the last HELD_WINDOWS taken (each A compared makes its
+        own; a month's window is some 60 kB of paths), beside those of build_windows."""
+        held = self.__dict__.setdefault("_held_windows", {})    # key -> None, oldest first
+        for key, paths in windows.items():
+            if key in self._prebuilt_windows and key not in held:
+                continue                        # (build_windows' own: kept for good)
+            self._prebuilt_windows[key] = paths
+            held.pop(key, None)
+            held[key] = None
+        while len(held) > HELD_WINDOWS:
+            key = next(iter(held))
+            del held[key]
+            del self._prebuilt_windows[key]
 
     def difference_paths(self, layer_id: str, a: datetime, b: datetime
                          ) -> tuple[QPainterPath, QPainterPath]:

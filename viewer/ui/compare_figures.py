@@ -8,6 +8,11 @@ paints the maps at once and they follow when the worker has them:
 A newer pair of dates cancels the pair still being measured (while playing, only the
 latest pair is measured to the end).
 
+Beside them, for the main map, whose highlight window is (A, B] while comparing: that
+window at each of the next AHEAD change dates from B, made ahead (``make_ahead``:
+prebuild_windows.held_windows), so that a step of B merges nothing on the GUI thread;
+asked again as B nears the last asked, or for a new A.
+
 The jobs get an immutable snapshot of the situation (viewer/model/snapshot.py). What
 depends on A alone or on B alone (a layer's state at a date, the union of its pieces:
 most of the cost) is kept between jobs in a ``WorkerSide``: its own private situation
@@ -18,6 +23,7 @@ one. The GUI thread adopts the new objects each job hands back."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable, Iterator
@@ -33,10 +39,13 @@ from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model import Situation
 from viewer.model.snapshot import SituationSnapshot
 from viewer.render.paths import geometry_path
+from viewer.render.prebuild_windows import held_windows
 from viewer.render.scene import DISPLAY_SEGMENT_DEG, MapScene
 from viewer.ui.worker import BackgroundWorker, Job
 
 PathKey = tuple[str, int, int]      # layer id, state index at A, state index at B
+AHEAD = 40              # (A, t] windows asked at a time, for the next change dates t
+AHEAD_BATCH = 8         # of them delivered at a time
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,19 @@ def compare_job(side: WorkerSide, a: datetime, b: datetime, shown: tuple[str, ..
     yield compare(situation, a, b, attribution, list(changes.values()))
 
 
+def ahead_job(side: WorkerSide, a: datetime, times: list[datetime], visible: frozenset[str],
+              job: Job) -> Iterator[dict]:
+    """Yields the windows (a, t] of ``times`` (prebuild_windows.held_windows) a few at a
+    time, nearest first."""
+    situation, _, projector = side.made()
+
+    def project_layer(geoms):
+        return projector.project(shapely.segmentize(geoms, DISPLAY_SEGMENT_DEG))
+    for k in range(0, len(times), AHEAD_BATCH):
+        yield held_windows(project_layer, situation, a, times[k:k + AHEAD_BATCH], visible,
+                           job.check)
+
+
 class CompareFigures(QObject):
     """Measures (A, B) in ``worker`` (None: at once, on this thread)."""
 
@@ -91,6 +113,10 @@ class CompareFigures(QObject):
         self.job: Job | None = None
         self._side: WorkerSide | None = None
         self._of: MapScene | None = None            # the scene ``_side`` was made for
+        self.ahead: Job | None = None               # make_ahead's
+        self._ahead_for: tuple | None = None        # its (scene, A, visible layers)
+        self._asked: set[datetime] = set()          # its dates asked
+        self._stops: tuple[MapScene | None, list[datetime]] = (None, [])
 
     def measure(self, scene: MapScene, a: datetime, b: datetime, shown: tuple[str, ...],
                 deliver: Callable[[object], None], paths: bool = False) -> None:
@@ -103,14 +129,53 @@ class CompareFigures(QObject):
             for result in compare_job(side, a, b, shown, paths, Job()):
                 deliver(result)
             return
-        if self._side is None or self._of is not scene:     # an edited area: a new scene
-            self._side = WorkerSide(SituationSnapshot.of(scene.situation), crs)
-            self._of = scene
-        side = self._side
+        side = self._side_for(scene)
 
         def work(job: Job) -> Iterator[object]:
             return compare_job(side, a, b, shown, paths, job)
         self.job = self.worker.submit(work, deliver)
+
+    def _side_for(self, scene: MapScene) -> WorkerSide:
+        if self._side is None or self._of is not scene:     # an edited area: a new scene
+            self._side = WorkerSide(SituationSnapshot.of(scene.situation),
+                                    scene.projector.crs.srs)
+            self._of = scene
+        return self._side
+
+    def make_ahead(self, scene: MapScene, a: datetime, b: datetime,
+                   visible: frozenset[str]) -> None:
+        """Have the worker make the main map's windows (a, t] for the next AHEAD change
+        dates t from ``b`` (the layers ``visible``) and hand them to ``scene``, unless
+        the nearer half of them is asked already; a new A (or scene, or layers) only
+        noted (no worker: nothing)."""
+        if self.worker is None or self.worker.closed:
+            return
+        if self._stops[0] is not scene:
+            self._stops = scene, sorted({c.at for c in scene.situation.changes})
+        stops = self._stops[1]
+        i = bisect_left(stops, b)
+        upcoming = stops[i:i + AHEAD]
+        if self._ahead_for != (scene, a, visible):
+            self.cancel_ahead()             # asked at the next step of B with this A: A
+            self._ahead_for = scene, a, visible     # dragged asks nothing at each move
+            return
+        if all(t in self._asked for t in upcoming[:AHEAD // 2]):
+            return
+        times = [t for t in upcoming if t not in self._asked]
+        if not times:
+            return
+        self._asked.update(times)
+        side = self._side_for(scene)
+
+        def work(job: Job) -> Iterator[dict]:
+            return ahead_job(side, a, times, visible, job)
+        self.ahead = self.worker.submit(work, scene.adopt_held_windows)
+
+    def cancel_ahead(self) -> None:
+        if self.ahead is not None:
+            self.ahead.cancel()
+            self.ahead = None
+        self._ahead_for, self._asked = None, set()
 
     def cancel(self) -> None:
         if self.job is not None:

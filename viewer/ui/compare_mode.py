@@ -2,7 +2,9 @@
 step: B follows the time cursor, the view starts as the canvas's, and while it is open
 the highlight window is (A, B], so the reports panel lists the changes between the two
 dates and their reports, and the timeline shows it as a band, with A as a second cursor
-line that can be dragged. Closing it restores the highlight window."""
+line that can be dragged. Closing it restores the highlight window. The main map's
+windows (A, t] of the next change dates are made ahead in the worker
+(compare_figures.make_ahead), so a step of B merges none on the GUI thread."""
 
 from __future__ import annotations
 
@@ -62,6 +64,7 @@ class CompareMode(QObject):
             return
         view, self.view = self.view, None
         view.measurer.cancel()                  # its km² are no longer wanted
+        view.measurer.cancel_ahead()
         self._conns.disconnect_all()
         self.window.big_layers.made.disconnect(view.big_display_made)
         self.window.measuring.dissolved.disconnect(view.states_dissolved)
@@ -82,6 +85,7 @@ class CompareMode(QObject):
 
     def _on_time(self, t) -> None:
         self.refresh()
+        self._make_ahead()
 
     def _on_display(self, key: str) -> None:
         self.refresh()
@@ -101,3 +105,12 @@ class CompareMode(QObject):
         if self.view is None or self.view.a is None:
             return
         self.window.cursor_model.set_highlight_since(self.view.a)
+        self._make_ahead()
+
+    def _make_ahead(self) -> None:
+        """The main map's next windows (A, t], made in the worker."""
+        view = self.view
+        if view is None or view.a is None or view.scene is None:
+            return
+        visible = frozenset(layer.id for layer in view.base.visible_layers(view.scene.situation))
+        view.measurer.make_ahead(view.scene, view.a, self.window.cursor_model.time, visible)
