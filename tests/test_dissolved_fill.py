@@ -157,6 +157,50 @@ def test_a_dissolved_state_keeps_its_points_to_a_quarter_metre():
     for rings, kind in (([near, near], np.int16), ([near, far], np.int32)):   # steps > 8 km
         made = _dissolved(np.array(rings, dtype=object))
         want = shapely.get_coordinates(np.array(rings, dtype=object))
-        assert made.steps.dtype == kind and len(made) == len(want) == 8
+        assert made.arrays()[0].dtype == kind and len(made) == len(want) == 8
         assert np.abs(made.points() - want).max() <= QUANTUM / 2
         assert made.path().elementCount() == 8
+
+
+def _drifting_history(days: int) -> History:
+    """A wiggly front that moves a little each day (a few of its 400 points), cut into
+    pieces as an import cuts them."""
+    angle = np.linspace(0, 2 * np.pi, 400, endpoint=False)
+    r = 0.55 + 0.06 * np.sin(9 * angle) + 0.03 * np.sin(23 * angle)
+    states = []
+    for k in range(days):
+        r = r.copy()
+        r[(7 * k) % 400:(7 * k) % 400 + 5] += 0.01          # one bulge a day
+        ring = np.column_stack([31 + r * np.cos(angle) * 1.4, 48.5 + r * np.sin(angle)])
+        states.append((D[1] + k * (D[2] - D[1]), shapely.Polygon(ring)))
+    return History.from_states("front", states, max_vertices=24)
+
+
+def test_dissolved_states_keep_what_changed_not_every_point_again():
+    """A series' states are kept as what each changed from a key state, so a longer
+    series keeps far less than its points (else a 5-year series would outgrow
+    DISSOLVED_MAX_BYTES and be filled from its pieces, slower, at most dates), and each
+    state gives back exactly the points it was made of."""
+    from viewer.render.prebuild_states import KEY_EVERY, _dissolved
+    history = _drifting_history(3 * KEY_EVERY + 5)
+    crs = MapScene(Situation(SituationMeta(title="t"), [], [], [Layer(
+        "front", "Front", "assessed-control", history)])).projector.crs
+    built = build_dissolved(crs, [("front", history)], DISPLAY_SEGMENT_DEG)
+    assert len(built.states) == len(history.times)
+    kept = sum(len(d.packed) for d in built.states.values())
+    alone = 0
+    for index, made in sorted(built.states.items()):
+        single = _dissolved(_rings_of_state(crs, history, index[1]))
+        alone += len(single.packed)
+        assert np.array_equal(made.points(), single.points())
+        assert (made.key is None) == (index[1] % KEY_EVERY == 0)
+    # the keys alone, and about a tenth for each state after its key
+    assert kept < 0.25 * alone, (kept, alone)
+
+
+def _rings_of_state(crs, history, index):
+    """A state's dissolved rings, projected as build_dissolved projects them."""
+    from viewer.analysis.projection import Projector
+    geoms = np.array([p.geometry for p in history.pieces], dtype=object)
+    rings = dissolved_rings(geoms[history.piece_indices(index)])
+    return Projector(crs).project(shapely.segmentize(rings, DISPLAY_SEGMENT_DEG))

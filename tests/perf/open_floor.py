@@ -84,10 +84,15 @@ def open_to_first_paint(path: Path, win) -> float:
     wait = QEventLoop.ProcessEventsFlag.WaitForMoreEvents
     painted = ScenePaints(win.canvas)
     before = win.canvas.scene
+    failed: list[str] = []
+    win.files.load_failed.connect(failed.append)
     t0 = time.perf_counter()
     win.files.open_file(path, dialog_on_error=False)
     while all(scene is before for scene in painted.scenes):
+        if failed:          # (else the loop would wait for a paint that never comes)
+            raise RuntimeError(f"{path} did not open: {failed[0]}")
         app.processEvents(wait)
+    win.files.load_failed.disconnect(failed.append)
     first_paint = time.perf_counter() - t0
     win.canvas.removeEventFilter(painted)
     while win.loaded.path != path or win.files.loader.busy:

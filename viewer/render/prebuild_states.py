@@ -5,15 +5,20 @@ A full repaint fills a state as one winding-rule path. Of its pieces' path, the 
 two pieces share add nothing to the fill but cost the antialiasing rasteriser as much
 as the outline (a DeepState date: 4.8 -> 3.2 ms at 1600x1000, 2x as much at 2x device
 pixel ratio). The states are made once, after the pieces' paths (prebuild.py), and
-kept as int16 steps of QUANTUM from point to point (the DeepState import's 536 states:
-2.3 million points, 9.4 MB; as paths they would be 24 bytes a point), up to
-DISSOLVED_MAX_VERTICES points in all; a state is made a path when shown (a few
-polygons per ring from numpy, no Python per vertex) and kept with the scene's state
-paths. A state not made (yet) is filled from its pieces as before.
+kept as int16 steps of QUANTUM from point to point (as paths they would be 24 bytes a
+point), zlib-compressed with a key state's steps as preset dictionary: a state differs
+from the one a few days before by a few changes, so it compresses to those changes
+(the DeepState import's 536 states: 2.3 million points, 9.4 MB of steps, 1.2 MB kept;
+the 5-year replay's 1,826 states: 36 MB of steps, 4.1 MB kept). Every KEY_EVERY-th
+state of a layer is a key, compressed alone, so a state is two inflates away. Up to
+DISSOLVED_MAX_BYTES are kept in all; a state is made a path when shown (a few polygons
+per ring from numpy, no Python per vertex) and kept with the scene's state paths. A
+state not made (yet) is filled from its pieces as before.
 """
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -26,7 +31,10 @@ from viewer.render.big_counts import big_state
 from viewer.render.dissolve import dissolved_rings
 from viewer.render.paths import empty_path, polygon_from_array
 
-DISSOLVED_MAX_VERTICES = 3_000_000  # points kept in all (4 bytes each, mostly)
+DISSOLVED_MAX_BYTES = 12_000_000  # kept in all, compressed (the 3 million raw points
+                                 # kept before compression: 1,826 DeepState states use 4 MB)
+KEY_EVERY = 16          # a layer's states 0, 16, 32...: compressed alone, the dictionary
+                        # of the 15 after them (DeepState: 4.1 MB; 8: 5.2 MB, 32: 4.4 MB)
 QUANTUM = 0.25          # m: the points' grid (a state is filled from its outline only when
                         # all of it meets the view: then a pixel is many metres)
 
@@ -35,30 +43,56 @@ QUANTUM = 0.25          # m: the points' grid (a state is filled from its outlin
 class Dissolved:
     """One state's rings, as QUANTUM steps: each point the step from the one before
     (int16, int32 where a step is longer), the first of each ring ``jumps`` (int64) from
-    the last of the ring before (the first from 0)."""
-    steps: np.ndarray           # (n, 2) int16 or int32, read-only
-    jumps: np.ndarray           # (rings, 2) int64
-    starts: np.ndarray          # (rings + 1,) int64: ring k is points starts[k]:starts[k + 1]
+    the last of the ring before (the first from 0). ``packed``: the bytes of the jumps,
+    of the rings' starts and of the steps, zlib-compressed with ``key``'s as preset
+    dictionary, or alone when ``key`` is None."""
+    packed: bytes
+    wide: bool                  # int32 steps (else int16)
+    size: int                   # points
+    rings: int
+    key: "Dissolved | None" = None
 
     def __len__(self) -> int:
-        return len(self.steps)
+        return self.size
+
+    def raw(self) -> bytes:
+        """``packed`` inflated."""
+        if self.key is None:
+            return zlib.decompress(self.packed)
+        inflate = zlib.decompressobj(zdict=self.key.raw())
+        return inflate.decompress(self.packed) + inflate.flush()
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(steps (n, 2) int16 or int32, jumps (rings, 2) int64, starts (rings + 1,)
+        int64: ring k is points starts[k]:starts[k + 1]), read-only."""
+        raw, rings = self.raw(), self.rings
+        jumps = np.frombuffer(raw, np.int64, 2 * rings).reshape(-1, 2)
+        starts = np.frombuffer(raw, np.int64, rings + 1, 16 * rings)
+        steps = np.frombuffer(raw, np.int32 if self.wide else np.int16, 2 * self.size,
+                              8 * (3 * rings + 1))
+        return steps.reshape(-1, 2), jumps, starts
 
     def points(self) -> np.ndarray:
         """The rings' points (projected metres, float64)."""
-        steps = self.steps.astype(np.int64)
-        steps[self.starts[:-1]] = self.jumps
-        return np.cumsum(steps, axis=0) * QUANTUM
+        return _points(*self.arrays())
 
     def path(self) -> QPainterPath:
         """The rings as one winding-rule path (projected metres)."""
         path = empty_path()
-        xy = self.points()
+        steps, jumps, starts = self.arrays()
+        xy = _points(steps, jumps, starts)
         path.reserve(len(xy))
-        bounds = self.starts.tolist()
+        bounds = starts.tolist()
         for a, b in zip(bounds[:-1], bounds[1:]):
             path.addPolygon(polygon_from_array(xy[a:b]))
             path.closeSubpath()
         return path
+
+
+def _points(steps: np.ndarray, jumps: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    steps = steps.astype(np.int64)
+    steps[starts[:-1]] = jumps
+    return np.cumsum(steps, axis=0) * QUANTUM
 
 
 @dataclass(frozen=True, eq=False)
@@ -66,7 +100,10 @@ class PrebuiltDissolved:
     states: dict                # (layer id, state index) -> Dissolved
 
 
-def _dissolved(rings: np.ndarray) -> Dissolved | None:
+def _dissolved(rings: np.ndarray, key: Dissolved | None = None,
+               key_raw: bytes | None = None) -> Dissolved | None:
+    """``rings``' Dissolved, compressed with ``key`` (whose steps' bytes are
+    ``key_raw``) as its dictionary, or alone."""
     coords, index = shapely.get_coordinates(rings, return_index=True)
     if not len(coords):
         return None
@@ -77,10 +114,11 @@ def _dissolved(rings: np.ndarray) -> Dissolved | None:
     jumps = steps[starts[:-1]].copy()
     steps[starts[:-1]] = 0
     small = np.abs(steps).max() <= np.iinfo(np.int16).max
-    steps = steps.astype(np.int16 if small else np.int32)
-    for array in (steps, jumps, starts):
-        array.flags.writeable = False
-    return Dissolved(steps, jumps, starts)
+    raw = b"".join([jumps.tobytes(), starts.tobytes(),
+                    steps.astype(np.int16 if small else np.int32).tobytes()])
+    deflate = zlib.compressobj(6, zdict=key_raw) if key is not None else zlib.compressobj(6)
+    return Dissolved(deflate.compress(raw) + deflate.flush(), not small, len(coords),
+                     len(rings), key)
 
 
 def build_dissolved(crs: str, histories: Iterable[tuple[str, object]], segment_deg: float,
@@ -89,7 +127,7 @@ def build_dissolved(crs: str, histories: Iterable[tuple[str, object]], segment_d
     pairs) that is drawn as a path (not big: big_counts), projected as the scene
     projects the pieces (cut into ``segment_deg`` steps first, then projected with a
     projector of its own); ``check()`` between states (it may raise to stop). Stops at
-    DISSOLVED_MAX_VERTICES points."""
+    DISSOLVED_MAX_BYTES (compressed: module docstring)."""
     projector = Projector(crs)
     out: dict = {}
     total = 0
@@ -97,6 +135,7 @@ def build_dissolved(crs: str, histories: Iterable[tuple[str, object]], segment_d
         geoms = np.array([p.geometry for p in history.pieces], dtype=object)
         polygons = shapely.get_num_geometries(geoms).astype(np.int64)
         vertices = shapely.get_num_coordinates(geoms).astype(np.int64)
+        key = key_raw = None
         for index in range(len(history.times)):
             if check is not None:
                 check()
@@ -104,11 +143,14 @@ def build_dissolved(crs: str, histories: Iterable[tuple[str, object]], segment_d
             if not len(idx) or big_state(polygons[idx].sum(), vertices[idx].sum()):
                 continue
             rings = dissolved_rings(geoms[idx])
-            made = _dissolved(projector.project(shapely.segmentize(rings, segment_deg)))
+            rings = projector.project(shapely.segmentize(rings, segment_deg))
+            made = _dissolved(rings, *((key, key_raw) if index % KEY_EVERY else ()))
             if made is None:
                 continue
-            total += len(made)
-            if total > DISSOLVED_MAX_VERTICES:
+            if made.key is None:
+                key, key_raw = made, made.raw()
+            total += len(made.packed)
+            if total > DISSOLVED_MAX_BYTES:
                 return PrebuiltDissolved(out)
             out[(layer_id, index)] = made
     return PrebuiltDissolved(out)
