@@ -192,11 +192,9 @@ class LayersPanel(QWidget):
             row += 1
         grid.setRowStretch(row, 1)
         self.scroll.setWidget(body)        # deletes the previous body and its rows
-        # Out of sight (its dock closed, or the Regions or Settlements tab in front) a
-        # time step sets no text: the areas and date, 0.4 ms a step on the DeepState
-        # import, are set when it is shown again. Asked of the body: the panel, the
-        # scroll area and its viewport are each all covered by an opaque child, so
-        # their visible regions are always empty.
+        # Out of sight (dock closed, another tab in front) a step sets no text (0.4 ms
+        # on DeepState): done when shown again. Asked of the body: the panel, scroll
+        # area and viewport are each covered by an opaque child (no visible region).
         self._sight = SightGate(body, self._show_time)
         self._on_time(self.cursor.time)
         self._fit_width()
