@@ -139,7 +139,11 @@ def test_a_square_sketched_by_clicks_is_a_gain_from_its_date_on(sketching, bot, 
 
 
 def _area_at(window, t) -> str:
+    """The Layers panel's area at ``t``, as it shows it (in front: out of sight, behind
+    the Regions tab, it skips time steps)."""
+    window.layers_dock.raise_()
     window.cursor_model.set_time(t)
+    QApplication.processEvents()
     return window.layers_panel.area_text("ctl")
 
 

@@ -64,4 +64,5 @@ def create_docks(w: "MainWindow") -> None:
     w.layers_dock.raise_()
     # panels out of sight skip time steps; they catch up when their dock shows again
     w.regions_dock.visibilityChanged.connect(w.regions_panel.set_shown)
+    w.layers_dock.visibilityChanged.connect(w.layers_panel.set_shown)
     w.reports_dock.visibilityChanged.connect(w.reports_panel.set_shown)
