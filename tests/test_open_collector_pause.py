@@ -120,3 +120,22 @@ def test_closing_the_window_mid_read_gives_the_collector_back(window, qtbot, fil
     assert not gc.isenabled()
     window.close()                      # the held job is cancelled and ends on its own
     assert gc.isenabled()
+
+
+def test_a_file_s_read_leaves_no_cyclic_garbage_to_freeze(files, collecting):
+    """What the read makes while the collector is held is frozen with the file once it is
+    shown: a reference cycle among its garbage would stay until the window closes. (The
+    first view's scene is kept, as the window keeps it until the file is shown.)"""
+    from viewer.io.situation_file.lazy import read_first_view
+    from viewer.io.situation_file.reader import parse_situation, read_rows
+    from viewer.render.first_scene import FirstViewScene, prepare_big
+    from viewer.ui.loader import prepare
+    where, known = str(files[0]), {}
+    gc.collect()
+    gc.disable()
+    view = read_first_view(where, None, known)
+    first = FirstViewScene(view[0])
+    prepare_big(first, view[1], (800, 600, 1.0))
+    loaded = prepare(parse_situation(where, read_rows(where), known=known))
+    assert loaded.situation.layers and first.situation.layers
+    assert gc.collect() == 0
