@@ -9,6 +9,11 @@ the canvas last asked for a repaint or took any input, in
 chunks of one pixmap each (a few tens of milliseconds, never the 100 ms that would make
 the window feel stuck), each after the event loop has had its turn; any input or repaint
 cancels what is left, and it is planned again from the new state at the next pause.
+
+Nothing is prepared while ``held()`` (the window: a file is being opened): a chunk holds
+the GIL for tens of milliseconds, and with the file's read holding it too the event
+loop would stall past 100 ms; what it made for the first view would be dropped once the
+whole file is shown anyway. It is planned once the hold has ended.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ class IdleWork(QObject):
         self.pointer: QPointF | None = None     # where a wheel notch would zoom about
         self.chunks_done = 0                    # (counted, for the tests and benchmarks)
         self._jobs: list[Callable[[], None]] | None = None
+        self.held: Callable[[], bool] = lambda: False
         self._timer = QTimer(self)
         self._timer.setObjectName("map canvas idle work")
         self._timer.setSingleShot(True)
@@ -63,6 +69,10 @@ class IdleWork(QObject):
         if canvas.scene is None or not canvas.isVisible() or not canvas.isActiveWindow() \
                 or canvas._dragging:
             self._jobs = None
+            return
+        if self.held():
+            self._jobs = None
+            self._timer.start(IDLE_MS)          # asked again after a pause
             return
         if self._jobs is None:
             self._jobs = self._plan()

@@ -16,11 +16,46 @@ the window closes (``window_closed`` gives them back), so what a window replaces
 not need the collector. A replaced situation and its scene are freed by reference
 counting alone (BigStates refers to its scene weakly, the context paths project with
 the projector, not a method of the scene): tests/test_open_collector.py.
+
+Before it is adopted, what a file's read makes is not frozen yet: the collector is held
+(``Pause``) from the request to the adoption, else a full collection started by any
+thread (the read itself, a big layer's builder) walks the rows read so far, 10-95 ms
+with the GIL held at a time (tests/perf/stall_probe.py squares).
 """
 
 from __future__ import annotations
 
 import gc
+import threading
+
+_lock = threading.Lock()
+_pauses = 0                     # Pauses not ended yet, in any thread
+_was_enabled = True             # whether the collector ran before the first of them
+
+
+class Pause:
+    """The cyclic collector held from now until ``end()`` (from any thread; a second
+    call does nothing). Pauses nest: the collector runs again once every one has ended,
+    if it ran before the first began. Reference counting still frees at once."""
+
+    def __init__(self) -> None:
+        global _pauses, _was_enabled
+        self._ended = False
+        with _lock:
+            if _pauses == 0:
+                _was_enabled = gc.isenabled()
+                gc.disable()
+            _pauses += 1
+
+    def end(self) -> None:
+        global _pauses
+        with _lock:
+            if self._ended:
+                return
+            self._ended = True
+            _pauses -= 1
+            if _pauses == 0 and _was_enabled:
+                gc.enable()
 
 
 def situation_adopted() -> None:

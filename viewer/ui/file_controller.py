@@ -70,6 +70,7 @@ class FileController(QObject):
         self.loader.first_view.connect(self._on_first_view)
         self.loader.failed.connect(self._on_failed)
         self.loader.busy_changed.connect(window.status.set_busy)
+        window.canvas.idle.held = lambda: self.loader.busy     # (canvas_idle)
         self._pending: tuple[Path, datetime | None, bool] | None = None
         self._recent_menu: QMenu | None = None
         self._import_dialog: ImportDialog | None = None

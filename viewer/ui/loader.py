@@ -13,6 +13,13 @@ job waits meanwhile (viewer.ui.worker.first_paint_first). Only the newest reques
 counts: a newer one cancels the one under way (it stops at its next check, between the
 steps of the read) and a result for an older one is dropped. Closing the window
 (``shutdown``) cancels the one under way.
+
+Python's cyclic garbage collector is held from a file's request until its result has
+been adopted on the GUI thread (viewer.ui.collector.Pause), or the request is
+superseded, cancelled or fails: what the read makes is frozen by the adoption, before
+any full collection could walk it. (The read and its preparation leave no cyclic
+garbage to freeze with it: none found after opening the DeepState file. An import is
+not held: its pipeline is not known to leave none.)
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ from viewer.io.situation_file.reader import parse_situation, read_rows
 from viewer.model import Situation
 from viewer.render import MapScene
 from viewer.render.first_scene import FirstViewScene, prepare_big, warm_static
+from viewer.ui.collector import Pause
 from viewer.ui.worker import BackgroundWorker, Cancelled, Job, first_paint_first
 
 
@@ -138,6 +146,16 @@ def _wait_painted(first: "FirstView", job: Job) -> None:
         pass
 
 
+def _paused(work, collector: Pause, job: Job):
+    """``work(job)``'s results; ``collector`` ended if it stops early (cancelled, or a
+    bug): on a result, the GUI ends it once the result is adopted."""
+    try:
+        yield from work(job)
+    except BaseException:               # GeneratorExit (closed when cancelled) too
+        collector.end()
+        raise
+
+
 def _import(path: Path, options, arguments: dict, job: Job):
     """The worker's job for a foreign file: import it (nothing written) with ``options``
     and ``arguments`` (import_to_file's regions, places and context) and prepare the
@@ -166,6 +184,7 @@ class SituationLoader(QObject):
         self._worker = BackgroundWorker(self)
         self._number = 0
         self._job: Job | None = None
+        self._collector: Pause | None = None    # held for the request under way
 
     @property
     def busy(self) -> bool:
@@ -185,23 +204,34 @@ class SituationLoader(QObject):
         """Import the foreign file ``path`` with ``options`` (an ImportOptions) and
         ``arguments`` (import_to_file's keywords) in the background; ``loaded`` gets an
         unsaved situation (its path None)."""
-        self._submit(Path(path), partial(_import, Path(path), options, arguments))
+        self._submit(Path(path), partial(_import, Path(path), options, arguments),
+                     collector=False)   # (an import's own garbage may need the collector)
 
-    def _submit(self, path: Path, work) -> None:
+    def _submit(self, path: Path, work, collector: bool = True) -> None:
         self._number += 1
         was_busy = self.busy
         if self._job is not None:
             self._job.cancel()          # superseded: nothing of it is delivered
+        self._end_pause()
         if not was_busy:
             self.busy_changed.emit(True)
         self.started.emit(str(path))
+        if collector:
+            self._collector = Pause()
+            work = partial(_paused, work, self._collector)
         self._job = self._worker.submit(work, partial(self._on_result, self._number),
                                         urgent=True)
+
+    def _end_pause(self) -> None:
+        if self._collector is not None:
+            self._collector.end()
+            self._collector = None
 
     def shutdown(self) -> None:
         """The window is closing: cancel the file under way (returns at once)."""
         self._job = None
         self._worker.shutdown()
+        self._end_pause()
 
     def _on_result(self, number: int, result) -> None:
         if number != self._number:      # a newer request is under way (a cancelled job
@@ -214,7 +244,11 @@ class SituationLoader(QObject):
         self._job = None
         self.busy_changed.emit(False)
         loaded, reason = result
-        if loaded is not None:
-            self.loaded.emit(loaded)
-        else:
+        if loaded is None:
+            self._end_pause()               # before a dialog saying why
             self.failed.emit(reason)
+            return
+        try:
+            self.loaded.emit(loaded)        # adopted (and frozen) by the window
+        finally:
+            self._end_pause()

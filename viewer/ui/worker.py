@@ -24,7 +24,6 @@ reused pool thread would use a freed context (and crash).
 
 from __future__ import annotations
 
-import gc
 import sys
 import threading
 import traceback
@@ -36,11 +35,11 @@ from typing import Any, Callable, Iterator
 # One condition for every wait in Job.check: a pause, a first paint under way, a cancel.
 _GATE = threading.Condition()
 _first_paints = 0               # files opening whose first paint is still to come
-_collecting = True              # whether the garbage collector ran before they began
 
 from PySide6.QtCore import QObject, Signal
 
 from viewer.analysis.freed_memory import release_freed_memory
+from viewer.ui.collector import Pause
 
 Work = Callable[["Job"], Iterator[Any]]
 
@@ -56,21 +55,18 @@ def first_paint_first(job: "Job") -> Iterator[None]:
     collector waits too: with a situation loaded, one full collection walks every object
     of it and holds the GIL for 120-380 ms (measured while a second DeepState file was
     opened), longer than the whole first paint. Reference counting still frees at once."""
-    global _first_paints, _collecting
+    global _first_paints
     job.urgent = True               # never held by its own gate
+    collector = Pause()
     with _GATE:
         _first_paints += 1
-        if _first_paints == 1:
-            _collecting = gc.isenabled()
-            gc.disable()
     try:
         yield
     finally:
         with _GATE:
             _first_paints -= 1
-            if _first_paints == 0 and _collecting:
-                gc.enable()
             _GATE.notify_all()
+        collector.end()
 
 
 class Job:
