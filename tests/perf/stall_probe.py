@@ -171,7 +171,7 @@ class Collections:
         long = [r for r in self.runs if r[1] >= min_s]
         print(f"collections: {len(self.runs)}, {len(long)} of {min_s * 1e3:.0f} ms or more:")
         for start, length, generation, name, at in long:
-            print(f"  gen {generation} {length * 1e3:.0f} ms by {name}: {shown(at)}")
+            print(f"  gen {generation} {length * 1e3:.0f} ms [{start:.3f}] by {name}: {shown(at)}")
 
 
 def report(dog: Watchdog, ticks: list[float], cpu: list[float], top: int) -> None:
@@ -230,6 +230,8 @@ def main() -> int:
     ticker.start()
     dog.start()
     t0 = time.thread_time()
+    win.files.loader.first_view.connect(lambda _: print(f"first view adopted [{time.perf_counter():.3f}]"))
+    win.files.loader.loaded.connect(lambda _: print(f"whole file adopted [{time.perf_counter():.3f}]"))
     opened = bbl.open_and_settle(win, path)
     print(f"main thread {threading.get_native_id()}, watchdog {dog.native_id}; open: first paint {opened['first_paint']:.2f} s, settled {opened['settled']:.1f}"
           f" s, gap {opened['open_gap'] * 1e3:.0f} ms, GUI CPU {time.thread_time() - t0:.1f}"
