@@ -77,6 +77,29 @@ def test_areas_measured_in_batches_of_vertices_are_each_geometry_s_own(monkeypat
     assert geodesy.geodesic_areas_km2(circles) == pytest.approx(expected, rel=1e-9)
 
 
+def test_a_long_path_measured_in_stretches_is_the_geometry_s_area(monkeypatch):
+    """A geometry of more than PATH_VERTICES vertices (the path of its rings) is
+    measured a stretch at a time (one Geod call holds the GIL): its area is still the
+    one pyproj gives it whole, holes and several parts included."""
+    import shapely
+    from viewer.model import geodesy
+    ring = shapely.Point(30, 48).buffer(1.0, quad_segs=200)
+    hole = shapely.Point(30.2, 48.1).buffer(0.3, quad_segs=50).exterior
+    shapes = [shapely.Polygon(ring.exterior, [hole]),
+              shapely.MultiPolygon([ring, shapely.Point(33, 48).buffer(0.5, quad_segs=90)])]
+    expected = [abs(Geod(ellps="WGS84").geometry_area_perimeter(   # holes clockwise
+        shapely.orient_polygons(g))[0]) / 1e6 for g in shapes]
+    calls = []
+    measure = geodesy.GEOD.polygon_area_perimeter
+    monkeypatch.setattr(geodesy, "GEOD", type("G", (), {"polygon_area_perimeter": staticmethod(
+        lambda lons, lats: calls.append(len(lons)) or measure(lons, lats))})())
+    for size in (97, 2):
+        calls.clear()
+        monkeypatch.setattr(geodesy, "PATH_VERTICES", size)
+        assert geodesy.geodesic_areas_km2(shapes) == pytest.approx(expected, rel=1e-9)
+        assert len(calls) > 10 and max(calls) <= max(size, 3)
+
+
 def test_vertex_batches_bound_the_vertices_of_each_batch():
     from viewer.model.geometry import vertex_batches
     counts = [5, 5, 5, 20, 1, 1, 1]
