@@ -30,6 +30,7 @@ SERIES = (("area", QT_TRANSLATE_NOOP("Timeline", "Area"),
 TITLES = {key: title for key, _, title, _ in SERIES}
 UNITS = {key: unit for key, _, _, unit in SERIES}
 LINE_PX = 14                # a line of the chart's title and legend
+GAP_PX = 3                  # between a title and the axis beside it
 WINDOW = {"rate7": 7, "rate30": 30}
 
 
@@ -55,6 +56,23 @@ def tick_strings(values, scale: float, spacing: float) -> list[str]:
     decimals = 0 if step <= 0 or step >= 1 else min(6, math.ceil(-math.log10(step) - 1e-9))
     locale = QLocale()
     return [locale.toString(float(v * scale / limit), "f", decimals) + suffix for v in values]
+
+
+def sparse_levels(levels: list, span: float, size: float, least_px: float) -> list:
+    """pyqtgraph's tick levels ((spacing, offset) per level) with the major ticks at least
+    ``least_px`` apart on an axis ``size`` pixels long showing ``span``, the next step of
+    1, 2, 5, 10... (it puts 2.25 intervals on the shortest axis: in a low chart their
+    labels touch); the finer levels kept where they divide it."""
+    if not levels or span <= 0 or size <= 0:
+        return levels
+    major = levels[0][0]
+    while major * size / span < least_px:
+        mantissa = round(major / 10 ** math.floor(math.log10(major) + 1e-9))
+        major *= 2.5 if mantissa == 2 else 2
+    if major == levels[0][0]:
+        return levels
+    finer = [(s, o) for s, o in levels if s < major and abs(major / s - round(major / s)) < 1e-6]
+    return [(major, 0), *finer]
 
 
 def cached(item: pg.TextItem) -> None:
@@ -163,12 +181,31 @@ class ChartLabels:
         """Whether the left and right titles fit on the top row together."""
         margin = 2 * self.right.textItem.document().documentMargin()
         need = (self.left.textItem.boundingRect().width() - margin
-                + self.right.textItem.boundingRect().width() - margin + LINE_PX)
+                + self.right.textItem.boundingRect().width() - margin + LINE_PX + 2 * GAP_PX)
         return need <= self.plot.getViewBox().width()
+
+    def _width(self, item: pg.TextItem) -> float:
+        """The width of an item's text, without its document's margins."""
+        margin = 2 * item.textItem.document().documentMargin()
+        return item.textItem.boundingRect().width() - margin
+
+    def _one_row(self) -> bool:
+        """Whether the titles and legend share the top row: the plot is too low for a
+        band of a row each (it would take more than a third of it, or push the curves
+        into the titles), and they fit side by side."""
+        vb = self.plot.getViewBox()
+        stacked = (1 if self._side_by_side() else 2) + len(self.legend)
+        if not self.legend or vb.height() >= 3 * (stacked * self.line_px() + 4):
+            return False
+        texts = [self.left, self.right, *self.legend]
+        need = sum(self._width(t) for t in texts) + LINE_PX * (len(texts) - 1) + 2 * GAP_PX
+        return need <= vb.width()
 
     def _rows(self) -> int:
         """Rows of the top band: the titles (one row, or two when they do not fit side by
-        side), then the legend."""
+        side), then the legend; or one row for all in a low plot."""
+        if self._one_row():
+            return 1
         return (1 if self._side_by_side() else 2) + len(self.legend)
 
     def _fit(self, *_args) -> None:
@@ -202,13 +239,20 @@ class ChartLabels:
 
     def _place(self, *_args) -> None:
         """The left title top left; the right title top right, or on the next row when
-        both do not fit on one; the legend below it, a whole line per row."""
+        both do not fit on one; the legend below it, a whole line per row (in a low
+        plot, on the top row left of the right title); each clear of its axis."""
         vb = self.plot.getViewBox()
         (x0, x1), (_, y1) = vb.viewRange()
-        _, line = vb.viewPixelSize()            # view units per pixel, vertically
+        across, line = vb.viewPixelSize()       # view units per pixel
         step = self.line_px() * line
+        self.left.setPos(x0 + GAP_PX * across, y1)
+        right = x1 - GAP_PX * across
+        if self._one_row():
+            for item in (self.right, *self.legend):
+                item.setPos(right, y1)
+                right -= (self._width(item) + LINE_PX) * across
+            return
         first = 0 if self._side_by_side() else 1
-        self.left.setPos(x0, y1)
-        self.right.setPos(x1, y1 - first * step)
+        self.right.setPos(right, y1 - first * step)
         for k, item in enumerate(self.legend, start=first + 1):
-            item.setPos(x1, y1 - k * step)
+            item.setPos(right, y1 - k * step)

@@ -18,7 +18,7 @@ from viewer.model.cursor import TimeCursor
 from viewer.model.text import safe_line
 from viewer.render.language import fill, translate
 from viewer.ui.chart_series import (SERIES, TITLES, UNITS, ChartLabels, HoverReadout,
-                                    series_values, tick_strings)
+                                    series_values, sparse_levels, tick_strings)
 from viewer.ui.date_axis import LocalDateAxis
 from viewer.ui.qt_utils import ModelConnections, blocked
 
@@ -39,6 +39,11 @@ class AreaAxis(pg.AxisItem):
 
     def tickStrings(self, values, scale, spacing):
         return tick_strings(values, scale, spacing)
+
+    def tickSpacing(self, minVal, maxVal, size):      # labels half a line apart at least
+        least = 1.5 * QFontMetrics(self.style["tickFont"] or self.font()).height()
+        levels = super().tickSpacing(minVal, maxVal, size)
+        return sparse_levels(levels, maxVal - minVal, size, least)
 
 
 def compact_number(v: float) -> str:
@@ -127,6 +132,7 @@ class TimelineChart(pg.PlotWidget):
         self._curves: list[pg.PlotDataItem] = []
         plot = style_chart(self, ("left", "bottom", "right"))
         plot.getAxis("right").setWidth(26)
+        plot.getAxis("left").setStyle(hideOverlappingLabels=True)  # none cut by the top
         plot.getAxis("left").setToolTip(translate("Timeline", "Area of each layer, km²"))
         plot.getAxis("right").setToolTip(translate("Timeline", "Reports published per day"))
         plot.getAxis("bottom").setToolTip(translate("Timeline", "Date (UTC)"))
