@@ -67,19 +67,7 @@ def time_change_region(scene: MapScene, viewport: Viewport, before: RenderSettin
     region = QRegion()
     for left, top, right, bottom in rects.tolist():
         region = region.united(QRect(left, top, right - left, bottom - top))
-    return with_view_corners(region, viewport)
-
-
-def with_view_corners(region: QRegion, viewport: Viewport) -> QRegion:
-    """``region`` and the view's corner pixels, so that its bounding rectangle is the
-    view's. Qt's raster engine takes the bounding rectangle of what it paints for its
-    device's: it clips a path reaching more than that rectangle's size beyond it before
-    filling it, which shades edge pixels inside it a level apart from the whole frame's
-    (zoomed in, at a device pixel ratio of 2: 2-22 pixels after a few steps)."""
-    if region.isEmpty():
-        return region
-    w, h = int(viewport.width), int(viewport.height)
-    return region.united(QRect(0, 0, 1, 1)).united(QRect(w - 1, h - 1, 1, 1))
+    return region
 
 
 def pixel_rects(viewport: Viewport, boxes: np.ndarray, pad: float) -> np.ndarray:
