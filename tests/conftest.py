@@ -96,3 +96,14 @@ def window(qtbot, monkeypatch, tmp_path):
     w = open_window(qtbot)
     yield w
     w.close()
+
+
+@pytest.fixture
+def two_files(tmp_path):
+    """Two situation files of factories.growing_situation(), a.gpkg and b.gpkg."""
+    from factories import growing_situation
+    from viewer.io.situation_file import write_situation
+    paths = tmp_path / "a.gpkg", tmp_path / "b.gpkg"
+    for path in paths:
+        write_situation(growing_situation(), path)
+    return paths

@@ -7,19 +7,9 @@ from __future__ import annotations
 import gc
 import weakref
 
-import pytest
 from PySide6.QtCore import QCoreApplication
 
 from factories import growing_situation
-from viewer.io.situation_file import write_situation
-
-
-@pytest.fixture
-def two_files(tmp_path):
-    paths = tmp_path / "a.gpkg", tmp_path / "b.gpkg"
-    for path in paths:
-        write_situation(growing_situation(), path)
-    return paths
 
 
 def _open(window, qtbot, path, first_views: list | None = None) -> None:

@@ -14,8 +14,6 @@ import threading
 
 import pytest
 
-from factories import growing_situation
-from viewer.io.situation_file import write_situation
 from viewer.ui import collector
 from viewer.ui.collector import Pause
 
@@ -29,14 +27,6 @@ def collecting():
     left = collector._pauses
     gc.enable()
     assert left == 0
-
-
-@pytest.fixture
-def files(tmp_path):
-    paths = tmp_path / "a.gpkg", tmp_path / "b.gpkg"
-    for path in paths:
-        write_situation(growing_situation(), path)
-    return paths
 
 
 class ReadHold:
@@ -82,24 +72,24 @@ def test_a_pause_leaves_a_collector_held_before_it_held(collecting):
 
 
 def test_the_collector_waits_through_the_full_read_until_the_file_is_shown(
-        window, qtbot, files, collecting):
+        window, qtbot, two_files, collecting):
     hold = ReadHold(window)
-    window.files.open_file(files[0])
+    window.files.open_file(two_files[0])
     qtbot.waitUntil(hold.held.is_set, timeout=10000)
     assert hold.enabled_when_held is False      # after the first paint, in the read
     hold.open.set()
-    qtbot.waitUntil(lambda: window.path == files[0] and not window.files.loader.busy,
+    qtbot.waitUntil(lambda: window.path == two_files[0] and not window.files.loader.busy,
                     timeout=10000)
     assert gc.isenabled()
     assert not any(obj is window.situation for obj in gc.get_objects())    # frozen first
 
 
-def test_a_superseded_open_gives_the_collector_back(window, qtbot, files, collecting):
+def test_a_superseded_open_gives_the_collector_back(window, qtbot, two_files, collecting):
     hold = ReadHold(window)
-    window.files.open_file(files[0])
+    window.files.open_file(two_files[0])
     qtbot.waitUntil(hold.held.is_set, timeout=10000)
-    window.files.open_file(files[1])    # cancels the held job
-    qtbot.waitUntil(lambda: window.path == files[1] and not window.files.loader.busy,
+    window.files.open_file(two_files[1])    # cancels the held job
+    qtbot.waitUntil(lambda: window.path == two_files[1] and not window.files.loader.busy,
                     timeout=10000)
     assert gc.isenabled()
 
@@ -112,17 +102,17 @@ def test_a_failed_open_gives_the_collector_back(window, qtbot, tmp_path, collect
     assert gc.isenabled()
 
 
-def test_closing_the_window_mid_read_gives_the_collector_back(window, qtbot, files,
+def test_closing_the_window_mid_read_gives_the_collector_back(window, qtbot, two_files,
                                                               collecting):
     hold = ReadHold(window)
-    window.files.open_file(files[0])
+    window.files.open_file(two_files[0])
     qtbot.waitUntil(hold.held.is_set, timeout=10000)
     assert not gc.isenabled()
     window.close()                      # the held job is cancelled and ends on its own
     assert gc.isenabled()
 
 
-def test_a_file_s_read_leaves_no_cyclic_garbage_to_freeze(files, collecting):
+def test_a_file_s_read_leaves_no_cyclic_garbage_to_freeze(two_files, collecting):
     """What the read makes while the collector is held is frozen with the file once it is
     shown: a reference cycle among its garbage would stay until the window closes. (The
     first view's scene is kept, as the window keeps it until the file is shown.)"""
@@ -130,7 +120,7 @@ def test_a_file_s_read_leaves_no_cyclic_garbage_to_freeze(files, collecting):
     from viewer.io.situation_file.reader import parse_situation, read_rows
     from viewer.render.first_scene import FirstViewScene, prepare_big
     from viewer.ui.loader import prepare
-    where, known = str(files[0]), {}
+    where, known = str(two_files[0]), {}
     gc.collect()
     gc.disable()
     view = read_first_view(where, None, known)
