@@ -7,10 +7,10 @@ The loader's job is held in its full read with the worker's ``on_step`` hook
 
 from __future__ import annotations
 
-from test_open_collector_pause import ReadHold, files  # noqa: F401  (a fixture)
+from test_open_collector_pause import ReadHold
 
 
-def test_the_canvas_prepares_nothing_while_a_file_is_opened(window, qtbot, files):
+def test_the_canvas_prepares_nothing_while_a_file_is_opened(window, qtbot, two_files):
     window.activateWindow()
     qtbot.waitUntil(window.canvas.isActiveWindow)
     idle = window.canvas.idle
@@ -18,12 +18,12 @@ def test_the_canvas_prepares_nothing_while_a_file_is_opened(window, qtbot, files
     held = idle.held
     idle.held = lambda: asked.append(True) or held()
     hold = ReadHold(window)
-    window.files.open_file(files[0])
+    window.files.open_file(two_files[0])
     qtbot.waitUntil(hold.held.is_set, timeout=10000)
     done, due = idle.chunks_done, len(asked)
     qtbot.waitUntil(lambda: len(asked) >= due + 2, timeout=10000)
     assert idle.chunks_done == done     # due twice since, while the read is held: none ran
     hold.open.set()
-    qtbot.waitUntil(lambda: window.path == files[0] and not window.files.loader.busy,
+    qtbot.waitUntil(lambda: window.path == two_files[0] and not window.files.loader.busy,
                     timeout=10000)
     qtbot.waitUntil(lambda: idle.chunks_done > done, timeout=10000)
