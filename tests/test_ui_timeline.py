@@ -49,6 +49,10 @@ def shown(qtbot, make, width=900, height=200):
 
 @pytest.fixture
 def env(qtbot):
+    yield from timeline_env(qtbot)
+
+
+def timeline_env(qtbot):
     s = situation()
     cursor = TimeCursor(s.start, T("2025-06-15"), [c.at for c in s.changes])
     host, timeline = shown(qtbot, lambda parent: TimelineWidget(cursor, parent))
@@ -301,3 +305,27 @@ def test_the_date_field_speaks_the_interface_language(qtbot):
         host.close()
     finally:
         install_language("en")
+
+
+@pytest.fixture(params=["en", "uk"])
+def env_in(request, qtbot):
+    """``env`` built in the interface language ``request.param``."""
+    from viewer.render.language import install_language
+    install_language(request.param)
+    try:
+        yield from timeline_env(qtbot)
+    finally:
+        install_language("en")
+
+
+def test_the_speed_and_highlight_labels_keep_clear_of_their_fields(env_in):
+    """"Speed" and "Highlight" stood against their fields (the row's layout took its
+    parent's spacing of 0): at least 3 px apart, in either language."""
+    from PySide6.QtWidgets import QLabel
+    timeline = env_in[0]
+    labels = [l for l in timeline.findChildren(QLabel) if l.buddy() is not None]
+    assert {l.buddy() for l in labels} == {timeline.speed, timeline.highlight}
+    for label in labels:
+        text_right = (label.x() + label.contentsRect().left()
+                      + label.fontMetrics().horizontalAdvance(label.text()))
+        assert label.buddy().x() - text_right >= 3, label.text()

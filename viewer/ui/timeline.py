@@ -118,6 +118,7 @@ class TimelineWidget(QWidget):
     def _layout(self) -> None:
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
+        controls.setSpacing(4)          # (a nested layout takes its parent's 0 otherwise)
         for b in (self.first_button, self.previous_button, self.play_button,
                   self.next_button, self.last_button):
             controls.addWidget(b)
@@ -136,6 +137,7 @@ class TimelineWidget(QWidget):
                         (translate("Timeline", "Highlight"), self.highlight)):
             label = QLabel(text, self)
             label.setBuddy(w)
+            controls.addSpacing(8)
             controls.addWidget(label)
             controls.addWidget(w)
         self._slider_row = QHBoxLayout()
