@@ -38,8 +38,9 @@ def scene_with(sample_path, title: str | None = None) -> MapScene:
     return MapScene(situation)
 
 
-def check_layout(scene: MapScene, size: tuple[int, int], scale: float) -> None:
-    settings = RenderSettings(at=AT, size=size, scale=scale)
+def check_layout(scene: MapScene, size: tuple[int, int], scale: float,
+                 credits: str = "full") -> None:
+    settings = RenderSettings(at=AT, size=size, scale=scale, credits=credits)
     viewport = Viewport.for_settings(scene, settings)
     lay = decoration_layout(scene, viewport, settings)
     rects = lay.rects()
@@ -65,8 +66,8 @@ def check_layout(scene: MapScene, size: tuple[int, int], scale: float) -> None:
 @pytest.mark.parametrize("scale", [1.0, 2.0])
 @pytest.mark.parametrize("size", MAP_SIZES)
 def test_the_panels_fit_every_map_size(qapp, sample_path, size, scale):
-    for title in (None, LONG_TITLE):
-        check_layout(scene_with(sample_path, title), size, scale)
+    for title, credits in itertools.product((None, LONG_TITLE), ("full", "compact")):
+        check_layout(scene_with(sample_path, title), size, scale, credits)
 
 
 def test_a_big_map_keeps_the_whole_legend_and_title(qapp, sample_path):

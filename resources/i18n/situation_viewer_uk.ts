@@ -2941,6 +2941,10 @@ Assessment: %2</source>
 <context>
     <name>Legend</name>
     <message>
+        <source>ℹ Sources</source>
+        <translation>ℹ Джерела</translation>
+    </message>
+    <message>
         <source>Gained in the last hour</source>
         <translation>Здобуто за останню годину</translation>
     </message>

@@ -27,6 +27,7 @@ from viewer.render.language import current_language, format_long_date
 ELLIPSIS = "…"
 MIN_FIT = 0.7             # the smallest text, as a share of the full size
 BAR_MAX = 160             # px at scale 1: the longest scale bar
+CHIP_SHARE = 0.05         # an attribution covering more of the map is folded to its chip
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Layout:
     attribution: QRectF | None
     attribution_lines: tuple[str, ...]
     attribution_font: QFont
+    attribution_folded: bool = False      # the chip stands for the attribution
 
     def rects(self) -> list[QRectF]:
         """Copies: a layout is shared by every frame of its size and texts (``layout``)."""
@@ -92,26 +94,30 @@ def widest_date(lang: str, size: float) -> float:
 
 
 def layout(width: float, height: float, s: float, title: str, item_names: list[str],
-           highlight_rows: int, attribution: str, date_note: str = "") -> Layout:
+           highlight_rows: int, attribution: str, date_note: str = "",
+           chip: str = "") -> Layout:
     """``fit_layout``, made once per size, texts and interface language: wrapping the
     title and attribution measures some sixty strings, which a time step (whose date
     goes where this says) would otherwise do twice over."""
     return _cached_layout(width, height, s, title, tuple(item_names), highlight_rows,
-                          attribution, date_note, current_language())
+                          attribution, date_note, chip, current_language())
 
 
 @lru_cache(maxsize=16)
 def _cached_layout(width, height, s, title, item_names, highlight_rows, attribution,
-                   date_note, _language) -> Layout:
+                   date_note, chip, _language) -> Layout:
     return fit_layout(width, height, s, title, list(item_names), highlight_rows,
-                      attribution, date_note)
+                      attribution, date_note, chip)
 
 
 def fit_layout(width: float, height: float, s: float, title: str, item_names: list[str],
-               highlight_rows: int, attribution: str, date_note: str = "") -> Layout:
+               highlight_rows: int, attribution: str, date_note: str = "",
+               chip: str = "") -> Layout:
     """The panels of a ``width`` x ``height`` map at render scale ``s``. ``item_names``
     are the key's rows, the last ``highlight_rows`` of them the gains and losses;
-    ``date_note`` a text shown instead of the date (its panel is made as wide)."""
+    ``date_note`` a text shown instead of the date (its panel is made as wide); ``chip``
+    (a window's canvas) a one-line text shown instead of an attribution that would cover
+    more than CHIP_SHARE of the map (as web maps fold theirs to an "i" button)."""
     fit = max(MIN_FIT, min(1.0, width / (900 * s), height / (560 * s)))
     e = s * fit
     margin, gap = 14 * e, 8 * e
@@ -123,7 +129,7 @@ def fit_layout(width: float, height: float, s: float, title: str, item_names: li
     scale_box = QRectF(margin, height - margin - bar_h, bar_w, bar_h)
 
     attr_font = map_font(10.5 * e)
-    attr_rect, attr_lines = None, ()
+    attr_rect, attr_lines, folded = None, (), False
     if attribution:
         am, pad = QFontMetricsF(attr_font), 7 * e
         beside = min(width * 0.55, width - scale_box.right() - gap - margin) - 2 * pad
@@ -133,12 +139,17 @@ def fit_layout(width: float, height: float, s: float, title: str, item_names: li
         attr_lines = wrapped(attribution, 10.5 * e, False, text_w, max_lines)
         w = max(am.horizontalAdvance(l) for l in attr_lines) + 2 * pad
         h = am.lineSpacing() * (len(attr_lines) - 1) + am.height() + 2 * pad
+        if chip and w * h > CHIP_SHARE * width * height:
+            attr_lines, folded = wrapped(chip, 10.5 * e, False, text_w, 1), True
+            w = am.horizontalAdvance(attr_lines[0]) + 2 * pad
+            h = am.height() + 2 * pad
+            stacked = w > width - scale_box.right() - gap - margin
         bottom = (scale_box.top() - gap) if stacked else height - margin
         attr_rect = QRectF(width - margin - w, bottom - h, w, h)
 
     floor = min(scale_box.top(), attr_rect.top() if attr_rect else height) - gap
     legend = _legend(width, floor, e, title, item_names, highlight_rows, date_note)
-    return Layout(e, *legend, scale_box, bar_max, attr_rect, attr_lines, attr_font)
+    return Layout(e, *legend, scale_box, bar_max, attr_rect, attr_lines, attr_font, folded)
 
 
 def _legend(width, floor, e, title, names, highlight_rows, date_note=""):

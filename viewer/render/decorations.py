@@ -15,7 +15,7 @@ from viewer.render.ground_scale import ground_metres_per_pixel, nice_length
 from viewer.render.kept_results import KeptResults
 from viewer.render.decoration_layout import Layout, layout
 from viewer.render.map_texts import (attribution_text, date_text, format_date, highlight_texts,
-                                     map_title)
+                                     map_title, sources_chip)
 from viewer.render.language import fill, translate
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
@@ -108,8 +108,9 @@ def decoration_layout(scene: MapScene, viewport: Viewport, settings: RenderSetti
     """What of the panels fits and where (decoration_layout.py); ``texts``: the
     ``panel_texts`` of ``scene`` and ``settings``, if known."""
     title, names, highlights, attribution = texts or panel_texts(scene, settings)
+    chip = sources_chip() if settings.credits == "compact" else ""
     return layout(viewport.width, viewport.height, settings.scale, title, names, highlights,
-                  attribution, settings.date_note or "")
+                  attribution, settings.date_note or "", chip)
 
 
 def panel_texts(scene: MapScene, settings: RenderSettings) -> tuple[str, list[str], int, str]:
@@ -284,7 +285,7 @@ def _attribution(painter, lay: Layout) -> QRectF | None:
     _panel(painter, rect, e)
     m = QFontMetricsF(lay.attribution_font)
     painter.setFont(lay.attribution_font)
-    painter.setPen(st.color(st.TEXT_MUTED))
+    painter.setPen(st.color(st.TEXT if lay.attribution_folded else st.TEXT_MUTED))
     y = rect.top() + pad + m.ascent()
     for line in lay.attribution_lines:
         painter.drawText(QPointF(rect.left() + pad, y), line)

@@ -37,6 +37,12 @@ def attribution_text(scene: MapScene) -> str:
                       for a in scene.situation.meta.attributions if a.strip())
 
 
+def sources_chip() -> str:
+    """What stands for the attribution where it is folded (a small window's map): a
+    click on it shows the whole (viewer.ui.canvas_input)."""
+    return translate("Legend", "ℹ Sources")
+
+
 def highlight_texts(days: float) -> tuple[str, str]:
     """The key's rows for the gains and losses of the last ``days`` (English puts the
     singular apart; Ukrainian's three plural forms come from the translation)."""

@@ -50,6 +50,9 @@ class RenderSettings:
     show_lost: bool = False
     palette: str = "standard"                       # or "colour-blind" (styles.PALETTES)
     front_line: bool = False                        # each layer's front line (front_lines.py)
+    # "full": the whole attribution (every export); "compact": a "Sources" chip instead
+    # where the whole of it would cover much of the map (a small window's canvas)
+    credits: str = "full"
 
     def shows(self, name: str) -> bool:
         return name not in self.hidden

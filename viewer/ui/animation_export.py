@@ -120,7 +120,8 @@ class AnimationExporter(QObject):
         w, path = self.window, Path(path)
         ensure_fonts()                                  # on the GUI thread, once
         base = w.canvas.render_settings(size=size, decorations=True,   # its view, fitted
-                                        highlight_since=None)   # (each frame its own)
+                                        highlight_since=None,   # (each frame its own)
+                                        credits="full")
         snapshot = SituationSnapshot.of(w.situation)
         crs = w.loaded.scene.projector.crs.to_wkt()     # a CRS object is not thread-safe
         total = len(animation.times)

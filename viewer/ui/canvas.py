@@ -123,7 +123,8 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
                       selected_changes=self.selection.change_ids,
                       dimmed_changes=self.dimmed_changes,
                       decorations=self._decorations, language=current_language(),
-                      palette=self.colour_set, front_line=self.front_line)
+                      palette=self.colour_set, front_line=self.front_line,
+                      credits="full" if self.credits_shown else "compact")
         values.update(overrides)
         return RenderSettings(**values)
 

@@ -1,6 +1,8 @@
 """The map canvas's pointer input: wheel to zoom about the pointer, drag to pan, click to
 select the changes under the pointer (after the click handlers of tools such as the
 ruler), double-click to zoom in; the pointer's position is said with ``pointer_moved``.
+A click on the map's "Sources" chip (a small map folds its attribution to it) shows the
+whole attribution, and a click on that folds it again.
 
 A mixin of MapCanvas (viewer.ui.canvas), using its view methods (viewer.ui.canvas_view).
 """
@@ -23,6 +25,21 @@ class CanvasInput:
     _last: QPointF | None = None
     _dragging = False
     _drag_ended = False
+    credits_shown = False       # the whole attribution, even where it would be folded
+
+    def credits_at(self, pos: QPointF) -> bool:
+        """Whether ``pos`` is on the "Sources" chip, or on the whole attribution it
+        unfolded (a click folds it again)."""
+        if self.scene is None or not self._decorations:
+            return False
+        lay = self.decoration_pixmaps.layout(self.scene, self.viewport(), self.render_settings())
+        return (lay.attribution is not None and (self.credits_shown or lay.attribution_folded)
+                and lay.attribution.contains(pos))
+
+    def show_credits(self, shown: bool) -> None:
+        if shown != self.credits_shown:
+            self.credits_shown = shown
+            self.update()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         self.idle.pointer = event.position()
@@ -53,7 +70,7 @@ class CanvasInput:
                 self._last = pos
                 self.pan_by(delta.x(), delta.y())
         elif self.scene is not None:
-            over_change = bool(self.changes_at(pos))
+            over_change = self.credits_at(pos) or bool(self.changes_at(pos))
             self.setCursor(Qt.CursorShape.PointingHandCursor if over_change
                            else Qt.CursorShape.OpenHandCursor)
         self.pointer_moved.emit(self.lonlat_at(pos))
@@ -62,7 +79,9 @@ class CanvasInput:
         if event.button() != Qt.MouseButton.LeftButton or self._press is None:
             super().mouseReleaseEvent(event)
             return
-        if not self._dragging and self.scene is not None:
+        if not self._dragging and self.credits_at(event.position()):
+            self.show_credits(not self.credits_shown)
+        elif not self._dragging and self.scene is not None:
             pos = event.position()
             self.clicked.emit(pos)
             if not any(handler(pos) for handler in self.click_handlers):

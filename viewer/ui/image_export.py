@@ -48,7 +48,7 @@ class ImageExporter(QObject):
         """Render the current view at the current time to ``path`` (.png, .svg or .pdf);
         on failure a dialog gives the one-line reason."""
         w, path = self.window, Path(path)
-        settings = w.canvas.render_settings(size=tuple(size), decorations=True,
+        settings = w.canvas.render_settings(size=tuple(size), decorations=True, credits="full",
                                             scale=self._scale(size), title=title or None)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -68,7 +68,7 @@ class ImageExporter(QObject):
         dpr = w.canvas.devicePixelRatioF()
         size = (round(w.canvas.width() * dpr), round(w.canvas.height() * dpr))
         image = render_image(w.loaded.scene, w.canvas.render_settings(
-            size=size, decorations=True, scale=self._scale(size)))
+            size=size, decorations=True, credits="full", scale=self._scale(size)))
         QGuiApplication.clipboard().setImage(image)
         w.status.show_message(translate("Files", "Copied the map image to the clipboard"), 4000)
 
