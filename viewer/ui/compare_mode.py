@@ -80,7 +80,7 @@ class CompareMode(QObject):
     def refresh(self) -> None:
         w = self.window
         settings = w.canvas.render_settings(decorations=True, highlight_days=0.0,
-                                            highlight_since=None)
+                                            highlight_since=None, credits="full")
         self.view.show_situation(w.loaded.scene, settings, view=w.canvas.view_rect())
 
     def _on_time(self, t) -> None:
