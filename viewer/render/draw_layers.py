@@ -21,6 +21,7 @@ from viewer.render.fills import fill_area
 from viewer.render.paths import lines_path
 from viewer.render.scene import DENSE_RINGS, MapScene
 from viewer.render.settings import CONTEXT, REGIONS, RenderSettings
+from viewer.render.view_clip import pieces_cut_to_view
 from viewer.render.viewport import Viewport
 
 DIRTY_PAD = 2           # px: pieces this near a repainted pixel are drawn for it
@@ -145,16 +146,18 @@ def draw_layer(painter: QPainter, scene: MapScene, viewport: Viewport,
 def _layerfill_area(scene: MapScene, viewport: Viewport, settings: RenderSettings, layer: Layer,
                 boxes: np.ndarray | None) -> QPainterPath:
     """What of the layer's area to fill: the pieces meeting the view, or of them those
-    meeting ``boxes``. Qt clips a path that reaches more than the device's own size off
-    it before filling it, which moves its edge pixels at the device's edges by a shade:
-    where the view's pieces reach that far, a repaint fills them all, as the frame did."""
+    meeting ``boxes``. Qt cuts a path that reaches farther off the device than about its
+    own size before filling it, and where it cuts depends on the box it paints, which
+    moves edge pixels by a shade: where the view's pieces reach that far (zoomed in),
+    those reaching beyond the view are cut to it first (view_clip), for every repaint."""
     view = dirty_boxes(viewport, None)
-    if boxes is not None and not np.array_equal(boxes, view):     # (not a whole repaint)
-        w, h = viewport.width, viewport.height
-        reach = viewport.transform.mapRect(scene.layer_extent_within(layer.id, settings.at, view))
-        if QRectF(-0.9 * w, -0.9 * h, 2.8 * w, 2.8 * h).contains(reach):
-            view = boxes
-    return scene.layer_path_within(layer.id, settings.at, view)
+    partial = boxes is not None and not np.array_equal(boxes, view)
+    w, h = viewport.width, viewport.height
+    reach = viewport.transform.mapRect(scene.layer_extent_within(layer.id, settings.at, view))
+    if not QRectF(-0.9 * w, -0.9 * h, 2.8 * w, 2.8 * h).contains(reach):
+        return pieces_cut_to_view(scene, layer.id, settings.at, viewport,
+                                  boxes if partial else view)
+    return scene.layer_path_within(layer.id, settings.at, boxes if partial else view)
 
 
 def _undo(viewport: Viewport):

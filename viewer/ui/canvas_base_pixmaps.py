@@ -31,6 +31,7 @@ LABEL_OPTIONS = frozenset({LABELS, PLACES, REGIONS, CONTEXT})
 EXACT = 1e-3                # a shift within this of whole pixels counts as whole
 OVERSCAN = 256              # pixels of background drawn beyond each edge of the view
 LAID_OUT = 3                # labels pixmaps kept: the view's and the next notches'
+BACKGROUNDS = 2             # backgrounds kept: the view's and the one before (a notch back)
 
 Draw = Callable[[QPainter], None]
 
@@ -104,10 +105,14 @@ class BaseMapPixmaps:
         # labels pixmaps by view and options: the view's, and those laid out ahead for
         # the next wheel notches (canvas_idle)
         self._laid: LRU = LRU(LAID_OUT)
+        # backgrounds by view and options: the view's and the last before it, so that a
+        # wheel notch back to it (in, then out again) copies it instead of drawing it
+        self._backgrounds: LRU = LRU(BACKGROUNDS)
 
     def clear(self) -> None:
         self._pixmaps.clear()
         self._laid.clear()
+        self._backgrounds.clear()
 
     def background(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
                    dpr: float) -> tuple[QPixmap, QPointF]:
@@ -117,17 +122,15 @@ class BaseMapPixmaps:
         # the context features shown: their time stretch and hidden layers
         options = (dpr, settings.hidden & BACKGROUND_OPTIONS,
                    hidden_context_layers(settings.hidden), scene.context.epoch(settings.at))
-        cached = self._pixmaps.get("background")
-        if cached is not None and cached[3] == options and cached[0] == viewport.key():
-            return cached[1], QPointF(0, 0)
-        # made again from the view's centre and scale, as MapRasters.make does
-        big = overscanned(viewport, 0)
-        # opaque (no alpha channel): drawn on every repaint, it is then a plain copy
-        # filled with the water, so not drawn again (water=False, passed by position)
-        pixmap = canvas_pixmap(big, dpr, QColor(styles.WATER),
-                               lambda p: draw_background(p, scene, big, settings, False))
-        self._pixmaps["background"] = (viewport.key(), pixmap, big, options, False)
-        return pixmap, QPointF(0, 0)
+
+        def make() -> QPixmap:
+            # made again from the view's centre and scale, as MapRasters.make does
+            big = overscanned(viewport, 0)
+            # opaque (no alpha channel): drawn on every repaint, it is then a plain copy
+            # filled with the water, so not drawn again (water=False, passed by position)
+            return canvas_pixmap(big, dpr, QColor(styles.WATER),
+                                 lambda p: draw_background(p, scene, big, settings, False))
+        return self._backgrounds.get_or_build((viewport.key(), options), make), QPointF(0, 0)
 
     @staticmethod
     def _label_options(settings: RenderSettings, dpr: float,
