@@ -27,16 +27,24 @@ def highlight_ids(scene: MapScene, settings: RenderSettings, visible: set[str]) 
                  if c.layer_id in visible)
 
 
+def merged_windows(scene: MapScene, settings: RenderSettings, visible: set[str]
+                   ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The windows draw_highlights merges: the highlighted changes but those the report
+    filter dims, and those it dims."""
+    ids = highlight_ids(scene, settings, visible)
+    dimmed = settings.dimmed_changes
+    if not dimmed:
+        return ids, ()
+    return tuple(c for c in ids if c not in dimmed), tuple(c for c in ids if c in dimmed)
+
+
 def draw_highlights(painter: QPainter, scene: MapScene, settings: RenderSettings,
                     visible: set[str], viewport: Viewport, boxes=None) -> None:
     """The highlight window's gains and losses, each merged into one area with one
     outline (not an outline per day); ``boxes``: see draw_layers.dirty_boxes."""
-    ids = highlight_ids(scene, settings, visible)
-    if settings.dimmed_changes:
-        dimmed = tuple(c for c in ids if c in settings.dimmed_changes)
-        ids = tuple(c for c in ids if c not in settings.dimmed_changes)
-        if dimmed:
-            draw_dimmed(painter, scene, settings, dimmed)
+    ids, dimmed = merged_windows(scene, settings, visible)
+    if dimmed:
+        draw_dimmed(painter, scene, settings, dimmed)
     if not ids:
         return
     gain, loss = st.change_colours(settings.palette)

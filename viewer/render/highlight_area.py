@@ -84,6 +84,16 @@ class PartedArea:
                & (b[:, None, 3] >= boxes[None, :, 1])).any(axis=1)
         return np.flatnonzero(hit).tolist()
 
+    def parts_apart_from(self, other: "PartedArea | None") -> list:
+        """The polygons (lon/lat) of the parts ``other`` does not share (all: None). A
+        part shared is the same object with the same Cell, painted the same; one made
+        again (a union taken in another order, as the window slides) may differ from the
+        last by a sliver or a vertex far from the changes that moved."""
+        if other is None:
+            return self.parts.polys.tolist()
+        theirs = {id(p) for p in other.parts.polys}
+        return [p for p in self.parts.polys.tolist() if id(p) not in theirs]
+
     def fill_path(self, boxes: np.ndarray | None = None) -> QPainterPath:
         """The parts meeting ``boxes`` (projected rows minx, miny, maxx, maxy; None:
         every part) as one winding-rule path."""

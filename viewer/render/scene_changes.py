@@ -69,6 +69,12 @@ class ChangeAreas:
             PartedArea(parts, self.project_layer)
             for parts in self.window_unions.merged_parts(change_ids)))
 
+    def parted_window_areas(self, change_ids: tuple[str, ...]) -> tuple | None:
+        """``window_areas`` if they are merged as shown (PartedAreas) and still kept;
+        else (made ahead, or not made or let go) None, none made."""
+        key = ("highlight", change_ids)
+        return None if key in self._prebuilt_windows else self._windows.get(key)
+
     def adopt_windows(self, windows: dict) -> None:
         """Take windows made by ``prebuild_windows.build_windows`` (on the GUI thread):
         kept for good (a few hundred kB for the DeepState import's 500 windows)."""
