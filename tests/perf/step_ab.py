@@ -117,8 +117,8 @@ def main() -> int:
                            ("  less the canvas", (c2 - c1 - app.spent[0],
                                                   w2 - w1 - app.spent[1]))):
             row[key].append(value)
-    print(f"{args.module}.{args.name}: {args.old} (old) vs the worktree (new); {KINDS[args.kind]}, "
-          f"{mode}, {len(times)} steps interleaved; medians, ms; load "
+    print(f"{args.module}.{args.name}: {args.old} (old) vs the worktree (new); "
+          f"{KINDS[args.kind]}, {mode}, {len(times)} steps interleaved; medians, ms; load "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"  {'':22s} {'CPU old':>9s} {'CPU new':>9s} {'wall old':>9s} {'wall new':>9s}")
     for key in seen["old"]:
