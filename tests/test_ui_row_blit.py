@@ -11,6 +11,7 @@ from test_ui_dock_steps import daily_window, drawn_whole, shown
 from test_ui_one_frame import watch_steps
 from ui_helpers import PaintRects
 from viewer.ui.reports_panel import ReportsPanel
+from viewer.ui.row_blit import rows_bottom
 
 
 def rows(tree) -> list[tuple]:
@@ -99,3 +100,31 @@ def test_a_selected_row_moves_with_the_slid_list_and_stays_selected(qtbot, monke
         for item, rect in stayed[:-1]:
             assert not painted.intersects(rect), (item.text(0), rect, painted)
     assert [i.text(0) for i in tree.selectedItems()] == [selected]
+
+
+def test_a_step_paints_the_list_down_to_its_rows_not_the_background_below(
+        qtbot, monkeypatch, tmp_path):
+    """The list is shorter than its viewport: below its rows, before and after a step,
+    is the background alone, which a step (slid or jumped) leaves as it was."""
+    window = daily_window(qtbot, monkeypatch, tmp_path)
+    tree, cursor = window.reports_panel.window_tree, window.cursor_model
+    paints = PaintRects(tree.viewport())
+    cursor.set_highlight_days(3.0)          # three rows or so, in a taller list
+    cursor.step_by(7)
+    moves = [lambda: cursor.step_by(1)] * 3 + [lambda: cursor.step_by(20)] + \
+        [lambda: cursor.step_by(-1)] * 2
+    checked = 0
+    for move in moves:
+        bottom = rows_bottom(tree)
+        watch_steps(window, [lambda: (paints.rects.clear(), move())], lambda: None)
+        painted = QRegion()
+        for rect in paints.rects:
+            painted += rect
+        bottom = max(bottom, rows_bottom(tree))
+        assert 0 < bottom < tree.viewport().height() - 100       # room below the rows
+        assert not painted.isEmpty()
+        assert painted.boundingRect().bottom() < bottom, (painted.boundingRect(), bottom)
+        assert rows(tree) == fresh_rows(window)
+        assert shown(window, tree.viewport()) == drawn_whole(tree.viewport())
+        checked += 1
+    assert checked == len(moves)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QMenu, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
@@ -24,7 +24,11 @@ from viewer.ui.report_tabs import ReportTabs
 from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_time
 from viewer.ui.report_view import ReportView
 from viewer.ui.reports_tree import ReportsTree
-from viewer.ui.window_rows import WindowRows
+from viewer.ui.window_rows import WindowRows, nearest_first
+
+
+AHEAD_MS = 250      # the time at rest this long: rows made ahead (_make_ahead)
+AHEAD_ROWS = 16     # rows made ahead at a turn of the event loop
 
 
 class ReportsPanel(QWidget):
@@ -68,6 +72,11 @@ class ReportsPanel(QWidget):
         layout.addWidget(splitter, 1)
         self._shown: tuple[str, ...] | None = None
         self._rows = WindowRows(self.window_tree)     # kept across steps: see window_rows
+        # rows made ahead once the time rests (a step or jump then finds them made)
+        self._ahead = QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.timeout.connect(self._make_ahead)
+        self._ahead_order: list | None = None
         self._sight = SightGate(self, self._refresh_now)
         self._pinned: tuple[str | None, str | None] = (None, None)   # (change, report) clicked
         self._jump: datetime | None = None     # the time a press asks for, on release
@@ -122,6 +131,8 @@ class ReportsPanel(QWidget):
         self.header.setText(fill(text, format_number(days, 0 if days == int(days) else 1),
                                  format_time(t)))
         ids = tuple(c.id for c in recent)
+        self._ahead_order = None
+        self._ahead.start(AHEAD_MS)         # after a pause: what a step made is not lost
         if self.tabs.provenance_shown:
             self._show_provenance()
         if ids == self._shown:
@@ -137,6 +148,17 @@ class ReportsPanel(QWidget):
             self._on_selection()        # the selection on the new rows
         else:
             self._show(None)            # nothing selected, nor to select: no row to find
+
+    def _make_ahead(self) -> None:
+        """Rows for the changes nearest the time (up to AHEAD_ROWS at a turn of the event
+        loop, each a fraction of a ms) made before their window is shown; the next
+        turn makes more, until every change has its row or the pool is full."""
+        if self.situation is None or self.describe is None:
+            return
+        if self._ahead_order is None:
+            self._ahead_order = nearest_first(self.situation.changes, self.cursor.time)
+        if self._rows.make_ahead(self._ahead_order, self.describe.change_row, AHEAD_ROWS):
+            self._ahead.start(0)
 
     def _fill_all_reports(self) -> None:
         reports = sorted(self.situation.reports, key=lambda r: (r.published, r.id)) \

@@ -16,7 +16,7 @@ from viewer.model import Situation
 from viewer.model.cursor import SPEEDS, TimeCursor
 from viewer.render.language import fill, format_number, translate
 from viewer.ui.play_clock import PlayClock
-from viewer.ui.qt_utils import ModelConnections, blocked, format_time
+from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_time
 from viewer.ui.tick_slider import TickSlider
 from viewer.ui.timeline_band import HighlightBand
 from viewer.ui.timeline_chart import TimelineChart
@@ -95,6 +95,12 @@ class TimelineWidget(QWidget):
         self.highlight.valueChanged.connect(cursor.set_highlight_days)
         self.slider.valueChanged.connect(self._on_slider)
         self._layout()
+        # Out of sight (its dock closed, or behind another dock's tab) a time step sets
+        # nothing here: the slider, date, date field, chart line and highlight band
+        # catch up when the timeline shows again. Its parts follow the time through it.
+        for part in (self.chart._on_time, self.band._update, self.date_field._on_time):
+            cursor.time_changed.disconnect(part)
+        self._sight = SightGate(self, self._show_time)
         self._conns = ModelConnections(self)
         self._conns.connect(cursor.time_changed, self._on_time)
         self._conns.connect(cursor.span_changed, self._on_span)
@@ -188,12 +194,27 @@ class TimelineWidget(QWidget):
                                    if start <= t <= end])
         self._on_time(self.cursor.time)
 
-    def _on_time(self, t: datetime) -> None:
+    def _on_time(self, _t: datetime) -> None:
+        self._sight.request()
+
+    def _show_time(self) -> None:
+        t = self.cursor.time
         with blocked(self.slider):
             self.slider.setValue(self.value_of(t))
         self.label.setText(format_time(t))
         if self.cursor.highlight_since is not None:     # the window's length follows t
             self._on_highlight(self.cursor.highlight_days)
+        self.chart._on_time(t)
+        self.band._update()
+        self.date_field._on_time(t)
+
+    def showEvent(self, event) -> None:         # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.set_shown(True)
+
+    def set_shown(self, shown: bool) -> None:
+        """Catch up with the time when shown again (its dock reopened or raised)."""
+        self._sight.shown(shown)
 
     def _on_playing(self, playing: bool) -> None:
         self.play_button.setIcon(self._pause_icon if playing else self._play_icon)

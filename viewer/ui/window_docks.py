@@ -66,3 +66,4 @@ def create_docks(w: "MainWindow") -> None:
     w.regions_dock.visibilityChanged.connect(w.regions_panel.set_shown)
     w.layers_dock.visibilityChanged.connect(w.layers_panel.set_shown)
     w.reports_dock.visibilityChanged.connect(w.reports_panel.set_shown)
+    w.timeline_dock.visibilityChanged.connect(w.timeline.set_shown)

@@ -11,10 +11,14 @@ expanded state; a window that shares too little with the last one is built afres
 A row taken out is kept (up to POOL rows): a jump back to a window seen before, or
 playback going over the same weeks, puts the same item in again instead of making its
 texts, report rows and marks anew (a random jump in the DeepState import listed some
-six new rows each time). ``clear`` drops them: their texts or marks are stale then."""
+six new rows each time). ``clear`` drops them: their texts or marks are stale then.
+The panel also has rows made ahead into the pool while the time rests (``make_ahead``,
+nearest the time first): a jump then finds its rows made (marked as they are shown)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from datetime import datetime
 from typing import Callable, Sequence
 
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
@@ -38,8 +42,9 @@ class WindowRows:
         self.tree = tree
         self.ids: list[str] = []            # top to bottom: newest first
         self._passes: dict[str, bool] = {}
-        # change id -> (row taken out of the tree, whether it passed), oldest first
-        self._pool: dict[str, tuple[QTreeWidgetItem, bool]] = {}
+        # change id -> (row taken out of the tree or made ahead, whether it passed the
+        # filter: None for a row made ahead, marked once shown), oldest first
+        self._pool: dict[str, tuple[QTreeWidgetItem, bool | None]] = {}
 
     def clear(self) -> None:
         """Forget the rows (the next ``show`` builds them all, e.g. a new filter)."""
@@ -52,6 +57,20 @@ class WindowRows:
         self._pool[change_id] = (item, self._passes.pop(change_id))
         while len(self._pool) > POOL:
             del self._pool[next(iter(self._pool))]
+
+    def make_ahead(self, changes: Sequence[Change], row: Callable[[Change], QTreeWidgetItem],
+                   count: int) -> int:
+        """Rows made by ``row`` ahead of their window, kept for when it comes, for up to
+        ``count`` of ``changes`` (in their order) neither listed nor kept, while the pool
+        has room; how many were made."""
+        made, listed = 0, set(self.ids)
+        for change in changes:
+            if made >= count or len(self._pool) >= POOL:
+                break
+            if change.id not in listed and change.id not in self._pool:
+                self._pool[change.id] = (row(change), None)
+                made += 1
+        return made
 
     def _mark(self, item: QTreeWidgetItem, situation: Situation | None,
               report_filter: ReportFilter) -> None:
@@ -87,7 +106,7 @@ class WindowRows:
             items = []
             for pos, change in fresh:                          # top to bottom
                 pooled = self._pool.pop(change.id, None)
-                if pooled is not None:
+                if pooled is not None and pooled[1] is not None:
                     self._passes[change.id] = pooled[1]
                 items.append(row(change) if pooled is None else pooled[0])
                 self.tree.insertTopLevelItem(pos, items[-1])
@@ -106,3 +125,18 @@ class WindowRows:
             lay_out_now(self.tree)      # its scroll bar too, not after the frame
         self.ids = new
         return sum(self._passes.values()), len(new)
+
+
+def nearest_first(changes: Sequence[Change], t: datetime, limit: int = POOL) -> list[Change]:
+    """Up to ``limit`` of ``changes`` (in time order), those nearest ``t`` first."""
+    times = [c.at for c in changes]
+    hi = bisect_left(times, t)
+    lo, out = hi - 1, []
+    while len(out) < limit and (lo >= 0 or hi < len(times)):
+        if hi < len(times) and (lo < 0 or times[hi] - t <= t - times[lo]):
+            out.append(changes[hi])
+            hi += 1
+        else:
+            out.append(changes[lo])
+            lo -= 1
+    return out

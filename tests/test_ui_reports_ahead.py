@@ -1,0 +1,52 @@
+"""While the time rests, the reports panel makes the rows of the changes nearest it
+ahead of their window: a step or jump then finds its rows made, and they read as rows
+built afresh (reports_panel._make_ahead, window_rows.make_ahead)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from test_ui_reports import T, _rows_seen, env  # noqa: F401 (a fixture)
+from viewer.model.report_filter import ReportCriteria
+from viewer.model.selection import Selection
+from viewer.ui.report_items import CHANGE_ID
+from viewer.ui.reports_panel import ReportsPanel
+from viewer.ui.window_rows import nearest_first
+
+
+def test_a_jump_after_a_rest_finds_its_rows_made(env, qtbot, monkeypatch):  # noqa: F811
+    panel, cursor, _ = env
+    panel.filter.set_criteria(ReportCriteria(unsourced_only=True))   # marks rows too
+    cursor.set_highlight_days(2.0)
+    cursor.set_time(T("2025-06-02"))
+    made = []
+    describe = panel.describe
+    row = describe.change_row
+    monkeypatch.setattr(describe, "change_row", lambda c: (made.append(c.id), row(c))[1])
+    tree = panel.window_tree
+    listed = {tree.topLevelItem(i).data(0, CHANGE_ID) for i in range(tree.topLevelItemCount())}
+    ahead = {c.id for c in panel.situation.changes} - listed
+    assert ahead
+    # at rest: each row made ahead, or kept from the window shown before
+    qtbot.waitUntil(lambda: set(panel._rows._pool) == ahead, timeout=5000)
+    assert made
+    made.clear()
+    host = QWidget()
+    qtbot.addWidget(host)
+    for t in ("2025-06-05T12:00", "2025-06-09T09:00", "2025-06-21", "2025-06-10"):
+        cursor.set_time(T(t))
+        assert made == [], t                # every row was made ahead (or kept)
+        fresh = ReportsPanel(panel.situation, cursor, Selection(), panel.regions, host)
+        fresh.filter.set_criteria(panel.filter.criteria)
+        assert _rows_seen(panel.window_tree) == _rows_seen(fresh.window_tree), t
+        fresh.setParent(None)
+        fresh.deleteLater()
+
+
+def test_the_changes_nearest_the_time_come_first():
+    from types import SimpleNamespace
+    changes = [SimpleNamespace(at=T(f"2025-06-{d:02d}")) for d in (1, 3, 4, 8, 20)]
+    order = [c.at.day for c in nearest_first(changes, T("2025-06-05"))]
+    assert order == [4, 3, 8, 1, 20]
+    assert [c.at.day for c in nearest_first(changes, T("2025-06-30"), 2)] == [20, 8]
+    assert [c.at.day for c in nearest_first(changes, T("2025-05-01"))] == [1, 3, 4, 8, 20]
