@@ -88,6 +88,28 @@ def deepstate_states():
     return states
 
 
+@pytest.fixture(scope="session")
+def deepstate_import(tmp_path_factory):
+    """(file, printed summary) of ``import`` of the whole DeepState corpus with the issue's
+    command line, run once per session: test_import_corpus and test_settlements_corpus
+    each read the file back (the import alone takes about 25 s)."""
+    if not DEEPSTATE.is_dir():
+        pytest.skip(f"{DEEPSTATE} is absent: the DeepState corpus lives in ../shared, "
+                    "which CI has and a user's clone does not")
+    import contextlib
+    import io
+
+    from viewer.cli.main import main
+    out = tmp_path_factory.mktemp("corpus") / "deepstate.gpkg"
+    stdout = io.StringIO()
+    with contextlib.redirect_stdout(stdout):
+        status = main(["import", str(DEEPSTATE), "--layer", "Occupied (DeepState)",
+                       "--kind", "assessed-control", "--regions", "builtin:ukraine-oblasts",
+                       "-o", str(out)])
+    assert status == 0
+    return out, stdout.getvalue()
+
+
 @pytest.fixture
 def window(qtbot, monkeypatch, tmp_path):
     """The main window on a hand-made two-region situation, with settings kept in tmp_path."""

@@ -1,13 +1,12 @@
 """The import command on the real corpus: 536 DeepStateMap daily snapshots (../shared),
-imported once per module with the issue's exact command line (paths made absolute).
+imported once per test session with the issue's exact command line (paths made absolute;
+conftest's deepstate_import), read back once per module.
 
 Areas are checked against pyproj's geodesic area of the source polygons, and first entries
 against the source polygons and the oblasts shrunk by 1 km in UTM zone 36N, computed here."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import re
 
@@ -20,7 +19,6 @@ from shapely.geometry import shape
 
 from conftest import DEEPSTATE
 from viewer.analysis.summary import situation_info
-from viewer.cli.main import main
 from viewer.io.situation_file import read_situation
 from viewer.model import parse_time
 
@@ -36,19 +34,11 @@ def source_km2(path) -> float:
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory):
-    if not DEEPSTATE.is_dir():
-        pytest.skip(f"{DEEPSTATE} is absent: the DeepState corpus lives in ../shared, "
-                    "which CI has and a user's clone does not")
-    out = tmp_path_factory.mktemp("corpus") / "deepstate.gpkg"
-    stdout = io.StringIO()
-    with contextlib.redirect_stdout(stdout):
-        status = main(["import", str(DEEPSTATE), "--layer", "Occupied (DeepState)",
-                       "--kind", "assessed-control", "--regions", "builtin:ukraine-oblasts",
-                       "-o", str(out)])
-    assert status == 0
+def imported(deepstate_import):
+    """The session's import (conftest), read back by this module: its own Situation."""
+    out, summary = deepstate_import
     situation = read_situation(out)
-    return {"out": out, "summary": stdout.getvalue(), "situation": situation,
+    return {"out": out, "summary": summary, "situation": situation,
             "info": situation_info(situation)}
 
 
