@@ -14,7 +14,9 @@ from viewer.cli.main import main as cli_main
 from viewer.io.situation_file import read_situation
 from viewer.model import parse_time
 from viewer.render import MapScene, RenderSettings, Viewport
-from viewer.render import label_regions
+from viewer.render import label_layout, label_regions
+from viewer.render import styles
+from viewer.render.label_boxes import Text
 from viewer.render.label_layout import layout_labels
 from viewer.resources import sample_path
 
@@ -32,6 +34,45 @@ def plain_first_fit(job, geom, cx, cy, w, h):
     return None
 
 
+def plain_sides(x, y, gap, lines):
+    """(left, baseline, centred, box width, box height) of a place's label beside its
+    dot, best first: right, left, above, below, then the diagonals."""
+    w = max(line[3] for line in lines)
+    a, d = lines[0][2].ascent(), lines[0][2].descent()
+    extra = sum(line[2].height() for line in lines[1:])
+    mid = y + (a - d - extra) / 2
+    g = gap * 0.75
+    for bx, by, centred in ((x + gap, mid, False), (x - gap - w, mid, False),
+                            (x - w / 2, y - g - d - extra, True), (x - w / 2, y + g + a, True),
+                            (x + g, y - g - d - extra, False), (x + g, y + g + a, False),
+                            (x - g - w, y - g - d - extra, False), (x - g - w, y + g + a, False)):
+        yield bx, by, centred, w + 2, a + d + extra + 2
+
+
+def plain_place(job, index, x, y):
+    """A place's dot and label at the first of ``plain_sides`` free and inside the
+    bounds, all its lines first, then fewer; False where none is (or the dot is taken)."""
+    s = job.s
+    radius, lines, capital = job._lines(index)
+    dot = QRectF(x - radius - s, y - radius - s, 2 * radius + 2 * s, 2 * radius + 2 * s)
+    if not job.occupied.free(dot):
+        return False
+    for count in range(len(lines), 0, -1):
+        for bx, by, centred, w, h in plain_sides(x, y, radius + 3 * s, lines[:count]):
+            rect = QRectF(bx - 1, by - lines[0][2].ascent() - 1, w, h)
+            if job.bounds.contains(rect) and job.occupied.free(rect):
+                job.take(rect, 3 * s, 2 * s)
+                job.occupied.add(dot)
+                job.layout.dots.append((x, y, radius, capital))
+                job.layout.placed.append(index)
+                job.layout.place_boxes.append(rect)
+                for (text, f, _m, width), p in zip(lines[:count], label_layout._baselines(
+                        x, bx, by, centred, lines[:count], radius + 3 * s)):
+                    job.layout.add(Text(text, f, p, styles.TEXT, width))
+                return True
+    return False
+
+
 def plain_meets_view(scene, region_id, viewport, view):
     return bool(shapely.intersects(scene.region_geometries[region_id], view))
 
@@ -42,6 +83,7 @@ PLAIN = {"_first_fit": plain_first_fit, "_meets_view": plain_meets_view}
 def plain(monkeypatch):
     for name, rule in PLAIN.items():
         monkeypatch.setattr(label_regions, name, rule)
+    monkeypatch.setattr(label_layout._Job, "place", plain_place)
 
 
 def canonical(layout) -> tuple:
