@@ -68,7 +68,7 @@ def layout_labels(scene: MapScene, viewport: Viewport, settings: RenderSettings,
                 place_region(job, region, context=True)
     cap = int(viewport.width * viewport.height / (PIXELS_PER_PLACE * s * s))
     placed = 0
-    for i, x, y in minor[:MAX_TRIES]:
+    for i, x, y in minor:                       # the first MAX_TRIES
         placed += job.place(i, x, y)
         if placed >= cap:
             break
@@ -90,8 +90,11 @@ def _visible_places(scene: MapScene, viewport: Viewport, scale: float):
     major = scene.place_major[index]
     if viewport.metres_per_pixel * scale < TOWN_FIRST_MPP:
         major |= pop[index] >= TOWN_FIRST
-    return ([(int(i), float(px[i]), float(py[i])) for i in index[major]],
-            [(int(i), float(px[i]), float(py[i])) for i in index[~major]])
+    return _triples(index[major], px, py), _triples(index[~major][:MAX_TRIES], px, py)
+
+
+def _triples(index: np.ndarray, px: np.ndarray, py: np.ndarray) -> list[tuple[int, float, float]]:
+    return list(zip(index.tolist(), px[index].tolist(), py[index].tolist()))
 
 
 class _Job:
@@ -103,6 +106,9 @@ class _Job:
         self.layout = Layout()
         self.view_box = shapely.box(*viewport.visible)     # for the regions' labels
         self.second_lines = viewport.metres_per_pixel * self.s < SECOND_LINE_MPP
+        self.bounds_coords = self.bounds.getCoords()
+        self.shapes = scene.static(("label shapes", threading.get_ident(), settings.language,
+                                    self.s, self.second_lines), dict)
 
     def take(self, rect: QRectF, pad_x: float, pad_y: float) -> None:
         self.occupied.add(rect.adjusted(-pad_x, -pad_y, pad_x, pad_y))
@@ -110,32 +116,60 @@ class _Job:
 
     def place(self, index: int, x: float, y: float) -> bool:
         s = self.s
-        radius, lines, capital = self._lines(index)
-        dot = (x - radius - s, y - radius - s, 2 * radius + 2 * s, 2 * radius + 2 * s)
-        dot_coords = (dot[0], dot[1], dot[0] + dot[2], dot[1] + dot[3])
-        occupied = self.occupied
-        if not occupied.free_coords(*dot_coords):
+        radius, lines, capital, shapes = self._shapes(index)
+        dot_left, dot_top, dot_size = x - radius - s, y - radius - s, 2 * radius + 2 * s
+        dot_coords = (dot_left, dot_top, dot_left + dot_size, dot_top + dot_size)
+        free = self.occupied.free_coords
+        if not free(*dot_coords):
             return False
-        bl, bt, br, bb = self.bounds.getCoords()
-        for count in range(len(lines), 0, -1):
-            for bx, by, centred, w, h in _sides(x, y, radius + 3 * s, lines[:count]):
-                left, top = bx - 1, by - lines[0][2].ascent() - 1
-                right, bottom = left + w, top + h
+        bl, bt, br, bb = self.bounds_coords
+        for count, gap, g, w, half, a, d, extra, box_w, box_h in shapes:
+            mid, up, down = y + half, y - g - d - extra, y + g + a
+            # right, left, above, below, then the diagonals (as ``_beside``)
+            for bx, by, centred in ((x + gap, mid, False), (x - gap - w, mid, False),
+                                    (x - w / 2, up, True), (x - w / 2, down, True),
+                                    (x + g, up, False), (x + g, down, False),
+                                    (x - g - w, up, False), (x - g - w, down, False)):
+                left, top = bx - 1, by - a - 1
+                right, bottom = left + box_w, top + box_h
                 # as QRectF.contains and Occupancy.free test the box, without making it
                 if (bl <= left and right <= br and bt <= top and bottom <= bb
-                        and occupied.free_coords(left, top, right, bottom)):
-                    rect = QRectF(left, top, w, h)
-                    self.take(rect, 3 * s, 2 * s)
-                    occupied.add_coords(*dot_coords)
-                    self.layout.dots.append((x, y, radius, capital))
-                    self.layout.placed.append(index)
-                    self.layout.place_boxes.append(rect)
-                    for (text, f, _m, width), p in zip(lines[:count],
-                                                       _baselines(x, bx, by, centred, lines[:count],
-                                                                  radius + 3 * s)):
-                        self.layout.add(Text(text, f, p, st.TEXT, width))
+                        and free(left, top, right, bottom)):
+                    self._placed(index, x, y, radius, capital, dot_coords,
+                                 QRectF(left, top, box_w, box_h), lines[:count],
+                                 (bx, by, centred))
                     return True
         return False
+
+    def _placed(self, index: int, x: float, y: float, radius: float, capital: bool,
+                dot_coords, rect: QRectF, lines, at) -> None:
+        s = self.s
+        self.take(rect, 3 * s, 2 * s)
+        self.occupied.add_coords(*dot_coords)
+        layout = self.layout
+        layout.dots.append((x, y, radius, capital))
+        layout.placed.append(index)
+        layout.place_boxes.append(rect)
+        for (text, f, _m, width), p in zip(lines, _baselines(x, *at, lines, radius + 3 * s)):
+            layout.add(Text(text, f, p, st.TEXT, width))
+
+    def _shapes(self, index: int) -> tuple[float, list, bool, list]:
+        """``_lines`` with, for each count of its lines tried (all, then fewer), what
+        its boxes beside the dot are made of: (count, gap, gap * 0.75, width, (ascent - descent
+        - extra) / 2, ascent, descent, extra, box width, box height), kept beside them."""
+        hit = self.shapes.get(index)
+        if hit is None:
+            radius, lines, capital = self._lines(index)
+            gap, shapes = radius + 3 * self.s, []
+            for count in range(len(lines), 0, -1):
+                shown = lines[:count]
+                w = max(line[3] for line in shown)
+                a, d = shown[0][2].ascent(), shown[0][2].descent()
+                extra = sum(line[2].height() for line in shown[1:])
+                shapes.append((count, gap, gap * 0.75, w, (a - d - extra) / 2, a, d, extra,
+                               w + 2, a + d + extra + 2))
+            hit = self.shapes[index] = (radius, lines, capital, shapes)
+        return hit
 
     def _lines(self, index: int) -> tuple[float, list, bool]:
         """(dot radius, the lines its label may show: (text, font, metrics, advance),
@@ -158,22 +192,6 @@ class _Job:
                               advance(second, small, small_metrics)))
             hit = known[index] = (radius * s, lines, place.kind == "capital")
         return hit
-
-
-def _sides(x: float, y: float, gap: float, lines):
-    """``_beside``'s positions as numbers: (left, baseline, centred, box width, box
-    height) for a label's lines (text, font, metrics, advance), best first."""
-    w = max(line[3] for line in lines)
-    a, d = lines[0][2].ascent(), lines[0][2].descent()
-    extra = sum(line[2].height() for line in lines[1:])
-    mid = y + (a - d - extra) / 2
-    g = gap * 0.75
-    box_w, box_h = w + 2, a + d + extra + 2
-    for bx, by, centred in ((x + gap, mid, False), (x - gap - w, mid, False),
-                            (x - w / 2, y - g - d - extra, True), (x - w / 2, y + g + a, True),
-                            (x + g, y - g - d - extra, False), (x + g, y + g + a, False),
-                            (x - g - w, y - g - d - extra, False), (x - g - w, y + g + a, False)):
-        yield bx, by, centred, box_w, box_h
 
 
 def _baselines(x: float, bx: float, by: float, centred: bool, lines, gap: float) -> list[QPointF]:

@@ -35,7 +35,7 @@ def place_region(job: "_JobLike", region, context: bool) -> None:
     geom = scene.region_geometries[region.id]
     vx0, vy0, vx1, vy1 = viewport.visible
     view = job.view_box
-    if not shapely.intersects(geom, view):
+    if not _meets_view(scene, region.id, viewport, view):
         return
     x, y, radius = (float("nan"),) * 3 if context else scene.region_anchor(region.id)
     if context or not (vx0 < x < vx1 and vy0 < y < vy1):
@@ -50,19 +50,18 @@ def place_region(job: "_JobLike", region, context: bool) -> None:
     for block, widths, heights in scene.static(key, lambda: _measured(
             _region_blocks(region, context, s, language))):
         w, h = max(widths), sum(heights)
-        for fx, fy in REGION_SHIFTS:
-            rect = QRectF(cx + fx * w - w / 2, cy + fy * h - h / 2, w, h)
-            if (job.bounds.contains(rect) and job.occupied.free(rect)
-                    and _fits_inside(geom, viewport, rect)):
-                job.take(rect, 4 * s, 3 * s)
-                top = rect.top()
-                for (text, font, metrics, colour), width, height in zip(block, widths,
-                                                                        heights):
-                    job.layout.add(Text(text, font, QPointF(rect.center().x() - width / 2,
-                                                            top + metrics.ascent()),
-                                        colour, width))
-                    top += height
-                return
+        rect = _first_fit(job, geom, cx, cy, w, h)
+        if rect is None:
+            continue
+        job.take(rect, 4 * s, 3 * s)
+        top = rect.top()
+        for (text, font, metrics, colour), width, height in zip(block, widths,
+                                                                heights):
+            job.layout.add(Text(text, font, QPointF(rect.center().x() - width / 2,
+                                                    top + metrics.ascent()),
+                                colour, width))
+            top += height
+        return
 
 
 def _measured(blocks) -> list[tuple[list, list[float], list[float]]]:
@@ -94,6 +93,54 @@ def _region_blocks(region, context: bool, s: float, language: str):
         blocks.append([(short, *title, st.REGION_LABEL)])
     blocks.append([(short, *small_title, st.REGION_LABEL)])
     return blocks
+
+
+def _meets_view(scene, region_id: str, viewport: Viewport, view) -> bool:
+    """``shapely.intersects(geom, view)`` of the region's geometry, its bounds (kept in
+    the scene) asked first: most regions are far from a view zoomed in."""
+    gx0, gy0, gx1, gy1 = scene.static(("region bounds", region_id),
+                                      lambda: scene.region_geometries[region_id].bounds)
+    vx0, vy0, vx1, vy1 = viewport.visible
+    if gx0 > vx1 or gx1 < vx0 or gy0 > vy1 or gy1 < vy0:
+        return False
+    return bool(shapely.intersects(scene.region_geometries[region_id], view))
+
+
+def _first_fit(job: "_JobLike", geom, cx: float, cy: float, w: float, h: float):
+    """The first of the REGION_SHIFTS' w x h boxes about (cx, cy) inside the job's
+    bounds, free and inside ``geom`` (``_fits_inside``), or None: the boxes tested as
+    numbers (as QRectF.contains and Occupancy.free test them), the first one left
+    against ``geom`` alone (it mostly fits), the others in one call."""
+    if not (w > 0 and h > 0):           # QRectF.contains holds an empty box in nothing
+        return None
+    bl, bt, br, bb = job.bounds.getCoords()
+    free = job.occupied.free_coords
+    rects = []
+    for fx, fy in REGION_SHIFTS:
+        left, top = cx + fx * w - w / 2, cy + fy * h - h / 2
+        right, bottom = left + w, top + h
+        if bl <= left and right <= br and bt <= top and bottom <= bb and free(left, top,
+                                                                               right, bottom):
+            rects.append(QRectF(left, top, w, h))
+            if len(rects) == 1 and _fit_all(geom, job.viewport, rects)[0]:
+                return rects[0]
+    if len(rects) < 2:
+        return None
+    fits = _fit_all(geom, job.viewport, rects[1:])
+    return next((rect for rect, ok in zip(rects[1:], fits) if ok), None)
+
+
+def _fit_all(geom, viewport: Viewport, rects: list[QRectF]) -> np.ndarray:
+    """``_fits_inside`` of each of ``rects``, in one call."""
+    px, py = [], []
+    for rect in rects:
+        c = rect.center()
+        px += [c.x(), rect.left() + 0.2 * rect.width(), rect.right() - 0.2 * rect.width(),
+               c.x(), c.x()]
+        py += [c.y(), c.y(), c.y(), rect.top() + 0.25 * rect.height(),
+               rect.bottom() - 0.25 * rect.height()]
+    x, y = viewport.to_map(np.array(px), np.array(py))
+    return shapely.contains_xy(geom, x, y).reshape(-1, 5).all(axis=1)
 
 
 def _fits_inside(geom, viewport: Viewport, rect: QRectF) -> bool:
