@@ -103,6 +103,7 @@ class CompareView(QWidget):
         days before B, held to the data)."""
         first = self.scene is not scene
         self.scene, self.base = scene, base
+        self.measurer.hold()                # (its figures measured once it has painted)
         self._measured = "" if first else self._measured
         if first or self.a is None:
             self.a = in_data(scene.situation, base.at - DEFAULT_GAP).at
@@ -116,6 +117,7 @@ class CompareView(QWidget):
     def set_a(self, a: datetime) -> None:
         shown = in_data(self.scene.situation, a)
         self.a = shown.at
+        self.measurer.hold()
         self._sync_a_edit()
         self._update_figures(core_text(shown.note))
         self._show_maps()
