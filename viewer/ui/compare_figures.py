@@ -6,7 +6,9 @@ paints the maps at once and they follow when the worker has them:
 2. the km² gained, lost and net per layer and region (a list of LayerDifference).
 
 A newer pair of dates cancels the pair still being measured (while playing, only the
-latest pair is measured to the end).
+latest pair is measured to the end). A pair's job waits (``hold``, at most HOLD_AT_MOST)
+while the GUI thread paints the step that asked for it: its layer differences and
+region sums are mostly Python, and would take the GIL from the paint in turns.
 
 Beside them, for the main map, whose highlight window is (A, B] while comparing: that
 window at each of the next AHEAD change dates from B, made ahead (``make_ahead``:
@@ -23,6 +25,8 @@ one. The GUI thread adopts the new objects each job hands back."""
 
 from __future__ import annotations
 
+import threading
+import time
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,7 +34,7 @@ from typing import Callable, Iterator
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QPainterPath
 
 from viewer.analysis.difference import compare, layer_difference
@@ -46,6 +50,7 @@ from viewer.ui.worker import BackgroundWorker, Job
 PathKey = tuple[str, int, int]      # layer id, state index at A, state index at B
 AHEAD = 40              # (A, t] windows asked at a time, for the next change dates t
 AHEAD_BATCH = 8         # of them delivered at a time
+HOLD_AT_MOST = 0.05     # s a pair's job waits for the step's paints (see hold)
 
 
 @dataclass(frozen=True)
@@ -74,12 +79,23 @@ class WorkerSide:
 
 
 def compare_job(side: WorkerSide, a: datetime, b: datetime, shown: tuple[str, ...],
-                paths: bool, job: Job) -> Iterator[object]:
-    situation, attribution, projector = side.made()
-    job.check()
-    changes = {layer_id: layer_difference(situation, layer_id, a, b) for layer_id in shown}
-    if paths:
+                paths: bool, job: Job, painted: threading.Event | None = None
+                ) -> Iterator[object]:
+    """``painted``: set while the GUI thread is not painting a step (waited for before
+    each stage, at most HOLD_AT_MOST in all)."""
+    until = time.monotonic() + HOLD_AT_MOST
+
+    def check() -> None:
+        if painted is not None:
+            painted.wait(max(0.0, until - time.monotonic()))
         job.check()
+    check()
+    situation, attribution, projector = side.made()
+    changes = {}
+    for layer_id in shown:
+        changes[layer_id] = layer_difference(situation, layer_id, a, b)
+        check()
+    if paths:
         out = {}
         for layer_id, change in changes.items():
             both = projector.project(shapely.segmentize(
@@ -87,7 +103,7 @@ def compare_job(side: WorkerSide, a: datetime, b: datetime, shown: tuple[str, ..
             out[path_key(situation, layer_id, a, b)] = (geometry_path(both[0]),
                                                        geometry_path(both[1]))
         yield DifferencePaths(out)
-    job.check()
+    check()
     yield compare(situation, a, b, attribution, list(changes.values()))
 
 
@@ -117,6 +133,18 @@ class CompareFigures(QObject):
         self._ahead_for: tuple | None = None        # its (scene, A, visible layers)
         self._asked: set[datetime] = set()          # its dates asked
         self._stops: tuple[MapScene | None, list[datetime]] = (None, [])
+        self._painted = threading.Event()   # clear while a step is to be painted
+        self._painted.set()
+        self._release = QTimer(self)        # the step's frames drawn: the job goes on
+        self._release.setSingleShot(True)
+        self._release.setInterval(1)        # (a timer comes after the posted paints,
+        self._release.timeout.connect(self._painted.set)    # a zero one may not)
+
+    def hold(self) -> None:
+        """A step is to be painted: the pair's job under way (or the next asked) waits
+        at its next stage until the event loop has delivered the step's paints."""
+        self._painted.clear()
+        self._release.start()
 
     def measure(self, scene: MapScene, a: datetime, b: datetime, shown: tuple[str, ...],
                 deliver: Callable[[object], None], paths: bool = False) -> None:
@@ -132,7 +160,7 @@ class CompareFigures(QObject):
         side = self._side_for(scene)
 
         def work(job: Job) -> Iterator[object]:
-            return compare_job(side, a, b, shown, paths, job)
+            return compare_job(side, a, b, shown, paths, job, self._painted)
         self.job = self.worker.submit(work, deliver)
 
     def _side_for(self, scene: MapScene) -> WorkerSide:

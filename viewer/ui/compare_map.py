@@ -64,10 +64,13 @@ class CompareMap(QWidget):
             self.refresh()
 
     def set_caption(self, caption: list[tuple[str, str]]) -> None:
-        """The difference's km² lines, drawn over its map (they come from the worker)."""
+        """The difference's km² lines, drawn over its map (they come from the worker);
+        kept for it in the swipe, which draws none (nothing to repaint: a step there
+        clears them and sets them again, each a step region made for nothing)."""
         if list(caption) != self.caption:
             self.caption = list(caption)
-            self.refresh()
+            if self.mode == "diff":
+                self.refresh()
 
     def settings(self) -> tuple[RenderSettings, RenderSettings]:
         base = replace(self.base, size=(self.width(), self.height()), view=self.state.rect())

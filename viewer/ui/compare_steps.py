@@ -2,7 +2,8 @@
 pixels to paint again, as the canvas does for a time step (canvas_panels.time_step_region).
 
 A step of B changes B's layers where the step's changes lie (right of the divider in the
-swipe), B's tag by the divider and the legend's date line; a step of A the same on the
+swipe), B's tag by the divider and the legend's date line (the whole legend if its box
+moved: the swipe's note widens it); a step of A the same on the
 left; the difference's overlay where the old and the new one lie (a step keeps the
 last one until its own is measured: compare_map), and its caption. The
 widget's backing store keeps the rest of the last frame, and the paint draws everything
@@ -22,7 +23,8 @@ from PySide6.QtGui import QPainterPath, QRegion
 from viewer.render import MapScene, RenderSettings, Viewport
 from viewer.render.compare import swipe_note, tag_rects
 from viewer.render.compare_caption import caption_rect
-from viewer.ui.canvas_panels import EPOCH, PARTIAL_AT_MOST
+from viewer.render.decorations import date_rect
+from viewer.ui.canvas_panels import EPOCH, PARTIAL_AT_MOST, without_date_line
 from viewer.ui.compare_figures import PathKey
 from viewer.ui.compare_layers import ComparePictures
 
@@ -57,6 +59,11 @@ class Shown:
                viewport: Viewport) -> QRectF | None:
         return self._panel_rects(pictures, scene, viewport)[1]
 
+    def date(self, pictures: ComparePictures, scene: MapScene, viewport: Viewport) -> QRectF:
+        """The pixels of the legend's date line (decorations.date_rect)."""
+        return date_rect(scene, viewport, self.panels,
+                         self._panel_rects(pictures, scene, viewport)[2])
+
     @cached_property
     def tags(self) -> list[tuple[QRectF, str]]:
         """The swipe's "A date" and "B date" tags by the divider (where, what)."""
@@ -65,8 +72,9 @@ class Shown:
     def _panel_rects(self, pictures: ComparePictures, scene: MapScene, viewport: Viewport):
         if "_rects" not in self.__dict__:
             panels = pictures.panels
+            lay = panels.layout(scene, viewport, self.panels)
             self.__dict__["_rects"] = (panels.reserved(scene, viewport, self.panels),
-                                       panels.layout(scene, viewport, self.panels).legend)
+                                       lay.legend, lay)
         return self.__dict__["_rects"]
 
 
@@ -97,7 +105,7 @@ def step_region(pictures: ComparePictures, scene: MapScene, viewport: Viewport,
     rects: list[QRectF | None] = []
     if after.decorations:
         if before.date_note != after.date_note or before.at != after.at:
-            rects += [s.legend(pictures, scene, viewport) for s in (old, new)]
+            rects += _date_rects(pictures, scene, viewport, old, new)
         rects += [rect for rect, text in old.tags + new.tags     # (those whose date
                   if (rect, text) not in old.tags or (rect, text) not in new.tags]  # moved)
         if old.caption != new.caption:
@@ -112,6 +120,19 @@ def step_region(pictures: ComparePictures, scene: MapScene, viewport: Viewport,
             region = region.united(r.adjusted(-PAD, -PAD, PAD, PAD).toAlignedRect())
     covered = sum(r.width() * r.height() for r in region)
     return region if covered <= PARTIAL_AT_MOST * w * h else None
+
+
+def _date_rects(pictures: ComparePictures, scene: MapScene, viewport: Viewport,
+                old: Shown, new: Shown) -> list[QRectF | None]:
+    """Where the legends of ``old`` and ``new`` differ when their dates do: the date
+    lines only, when the legend keeps its box and its pixmap (the legend less its date:
+    canvas_panels.DecorationPixmaps.pixmaps) is the same; otherwise both legends whole
+    (the swipe's note "left ... · right ..." widens the box as its dates do)."""
+    legends = [s.legend(pictures, scene, viewport) for s in (old, new)]
+    if legends[0] is None or legends[0] != legends[1] or \
+            without_date_line(old.panels) != without_date_line(new.panels):
+        return legends
+    return [s.date(pictures, scene, viewport) for s in (old, new)]
 
 
 def _undated(settings: RenderSettings) -> RenderSettings:

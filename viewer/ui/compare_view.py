@@ -103,6 +103,7 @@ class CompareView(QWidget):
         days before B, held to the data)."""
         first = self.scene is not scene
         self.scene, self.base = scene, base
+        self.measurer.hold()                # (its figures measured once it has painted)
         self._measured = "" if first else self._measured
         if first or self.a is None:
             self.a = in_data(scene.situation, base.at - DEFAULT_GAP).at
@@ -116,6 +117,7 @@ class CompareView(QWidget):
     def set_a(self, a: datetime) -> None:
         shown = in_data(self.scene.situation, a)
         self.a = shown.at
+        self.measurer.hold()
         self._sync_a_edit()
         self._update_figures(core_text(shown.note))
         self._show_maps()
@@ -163,6 +165,8 @@ class CompareView(QWidget):
         elif self.maps.currentWidget() is self.map and self.mode == "side":
             self.side.follow_view(self.map.state)
         self._show_maps()
+        if self.mode == "diff" and not self.map.difference_shown:
+            self._measure()             # (its areas: measured for the difference only)
 
     def _update_figures(self, note: str | None = None) -> None:
         """The km² between A and B of the layers shown, measured in the background
@@ -171,7 +175,6 @@ class CompareView(QWidget):
         that a step whose figures come at once repaints the box once, when they are
         there, or not at all if its text is the same; the first time, the dates and
         "measuring"."""
-        situation = self.scene.situation
         head = fill(translate("Compare", "Between A (%1) and B (%2):"), format_day(self.a),
                     format_day(self.base.at))
         if note:
@@ -185,9 +188,15 @@ class CompareView(QWidget):
             self.figures.setPlainText(head + "\n" + translate("Compare", "Measuring…"))
         elif self.isVisible() and self.figures.isEnabled() and not self._stale.isActive():
             self._stale.start()
-        shown = tuple(layer.id for layer in self.base.visible_layers(situation))
+        self._measure()
+
+    def _measure(self) -> None:
+        """Have the worker measure A and B: the km², and the difference's areas when the
+        difference is shown (the swipe and side by side draw none: switched to it, they
+        are measured then, _on_mode)."""
+        shown = tuple(layer.id for layer in self.base.visible_layers(self.scene.situation))
         self.measurer.measure(self.scene, self.a, self.base.at, shown, self._on_measured,
-                              paths=True)
+                              paths=self.mode == "diff")
 
     def _on_measured(self, result: DifferencePaths | list[LayerDifference]) -> None:
         """The difference's areas (first), then its km² (compare_figures.py)."""
