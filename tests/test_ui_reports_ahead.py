@@ -50,3 +50,16 @@ def test_the_changes_nearest_the_time_come_first():
     assert order == [4, 3, 8, 1, 20]
     assert [c.at.day for c in nearest_first(changes, T("2025-06-30"), 2)] == [20, 8]
     assert [c.at.day for c in nearest_first(changes, T("2025-05-01"))] == [1, 3, 4, 8, 20]
+
+
+def test_closing_the_window_stops_the_making_ahead(qtbot):
+    """A step starts the wait for a rest; the window closed before it ends leaves no
+    timer running (it made rows for a panel no one sees)."""
+    from PySide6.QtCore import QTimer
+    from ui_helpers import open_window
+    window = open_window(qtbot)
+    situation = window.situation
+    window.cursor_model.set_time(situation.changes[-1].at)
+    assert any(t.isActive() for t in window.reports_panel.findChildren(QTimer))
+    window.close()
+    assert not [t for t in window.findChildren(QTimer) if t.isActive()]

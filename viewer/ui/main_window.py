@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         self.files.shutdown()                # and the file being opened
         self.animations.shutdown()           # an export under way: cancelled, no file left
         self.big_layers.shutdown()
+        self.reports_panel.shutdown()           # its rows made ahead at rest
         save_layout(self)
         self.settings.sync()
         self.statusBar().clearMessage()         # stops the status bar's message timer

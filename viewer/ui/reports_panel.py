@@ -149,6 +149,10 @@ class ReportsPanel(QWidget):
         else:
             self._show(None)            # nothing selected, nor to select: no row to find
 
+    def shutdown(self) -> None:
+        """No more rows made ahead (the window closes)."""
+        self._ahead.stop()
+
     def _make_ahead(self) -> None:
         """Rows for the changes nearest the time (up to AHEAD_ROWS at a turn of the event
         loop, each a fraction of a ms) made before their window is shown; the next
