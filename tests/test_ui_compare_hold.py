@@ -6,39 +6,26 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QEvent, QObject
-
 from factories import GROWING_DATES
 from test_ui_compare import win  # noqa: F401 - the window fixture, at 10 June
 from test_ui_compare_steps import _settle
 from test_ui_compare_view import _compared
+from ui_helpers import PaintRects
 from viewer.ui import compare_figures
 
 D1, D3, D5, D10 = GROWING_DATES
 
 
-class _Painted(QObject):
-    def __init__(self, widget) -> None:
-        super().__init__(widget)
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
 def test_a_step_s_figures_are_measured_after_its_paint(win, qtbot, monkeypatch):
     view = _compared(qtbot, win, "swipe")
     _settle(qtbot, view)
-    painted = _Painted(view.map)
+    painted = PaintRects(view.map)
     started = threading.Event()
     seen: list[int] = []            # the map's paints when the job measured its first layer
     measure = compare_figures.layer_difference
 
     def layer_difference(*args):
-        seen.append(painted.count)
+        seen.append(len(painted.areas))
         started.set()
         return measure(*args)
     monkeypatch.setattr(compare_figures, "layer_difference", layer_difference)

@@ -13,16 +13,13 @@ came from reading the backing store without copying it (``painted``)."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from test_ui_one_frame import Frames, analysed
-from ui_helpers import isolate_settings, open_window
+from ui_helpers import isolate_settings, open_window, run_at_ratio_2
 from viewer.io.situation_file import read_situation
 from viewer.resources import sample_path
 
@@ -83,15 +80,9 @@ def test_a_step_leaves_the_window_as_a_full_repaint_paints_it(qtbot, monkeypatch
 def test_at_a_device_pixel_ratio_of_2_too():
     if os.environ.get("QT_SCALE_FACTOR"):
         return                      # this is the run at ratio 2
-    here = Path(__file__)
-    env = dict(os.environ, QT_SCALE_FACTOR="2", QT_QPA_PLATFORM="offscreen")
-    res = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                          f"{here}::test_a_step_leaves_the_window_as_a_full_repaint_paints_it",
-                          f"{here}::test_the_run_is_at_ratio_2"],
-                         capture_output=True, text=True, env=env, cwd=here.parent.parent,
-                         timeout=300)
-    assert res.returncode == 0, res.stdout[-4000:] + res.stderr[-2000:]
-    assert "2 passed" in res.stdout, res.stdout[-2000:]
+    run_at_ratio_2(__file__,
+                   f"{__file__}::test_a_step_leaves_the_window_as_a_full_repaint_paints_it",
+                   f"{__file__}::test_the_run_is_at_ratio_2")
 
 
 def test_the_run_is_at_ratio_2(qtbot):

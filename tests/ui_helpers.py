@@ -3,15 +3,26 @@ situation, pixels at a lon/lat, wheel and drop events."""
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
+import shapely
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from shapely.geometry import shape
+
+from conftest import DEEPSTATE
 from factories import two_region_situation
 from viewer.io.situation_file import write_situation
+from viewer.model import History, Layer, Situation, SituationMeta, Style, parse_time
 from viewer.ui.recent_files import CONFIG_DIR_ENV
 
 
@@ -146,17 +157,62 @@ def drag_canvas(qtbot, canvas, steps: list[tuple[int, int]]) -> None:
 
 
 class PaintRects(QObject):
-    """Installed on a widget, keeps the rectangles of the paint events it receives."""
+    """Installed on a widget, keeps the rectangles of the paint events it receives, and
+    each event's area in pixels (``areas``: one entry a paint)."""
 
     def __init__(self, widget: QWidget):
         super().__init__(widget)
         self.rects: list = []
+        self.areas: list[int] = []
         widget.installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.rects.extend(event.region())
+            self.areas.append(sum(r.width() * r.height() for r in event.region()))
         return False
+
+
+def packed_pixels(image: QImage) -> np.ndarray:
+    """An image's pixels as a (height, width) array of packed 32-bit RGB (a copy): a
+    count of differing entries is a count of differing pixels."""
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    rows = np.frombuffer(image.constBits(), np.uint32, image.bytesPerLine() * image.height() // 4)
+    return rows.reshape(image.height(), -1)[:, :image.width()].copy()
+
+
+def process_events(times: int = 4) -> None:
+    """Let a step's posted events and paints through (a few turns, no waiting)."""
+    for _ in range(times):
+        QApplication.processEvents()
+
+
+def deepstate_days(highlight_days: float, first: int = 300, last: int = 318):
+    """The DeepState snapshots ``first`` to ``last`` (of the sorted files) as one layer,
+    as a user's import has them; skips where the corpus in ../shared is absent."""
+    if not DEEPSTATE.is_dir():
+        pytest.skip(f"{DEEPSTATE} is absent: the DeepState corpus lives in ../shared")
+    states = []
+    for path in sorted(DEEPSTATE.glob("*.geojson"))[first:last]:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        geom = shapely.union_all([shape(f["geometry"]) for f in doc["features"]])
+        states.append((parse_time(re.search(r"(\d{8})", path.name).group(1)), geom))
+    layer = Layer("occ", "Occupied", "assessed-control",
+                  History.from_states("occ", states), style=Style("#c0392b", 0.45))
+    return Situation(SituationMeta(title="DeepState", highlight_days=highlight_days),
+                     [], [], [layer])
+
+
+def run_at_ratio_2(test_file: str, *tests: str) -> None:
+    """Run ``tests`` of ``test_file`` (a test module's __file__) again in a subprocess
+    at a device pixel ratio of 2 (QT_SCALE_FACTOR=2, offscreen); each must pass."""
+    here = Path(test_file)
+    env = dict(os.environ, QT_SCALE_FACTOR="2", QT_QPA_PLATFORM="offscreen")
+    res = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                          *tests], capture_output=True, text=True, env=env,
+                         cwd=here.parent.parent, timeout=300)
+    assert res.returncode == 0, res.stdout[-4000:] + res.stderr[-2000:]
+    assert f"{len(tests)} passed" in res.stdout, res.stdout[-2000:]
 
 
 def answer_next_box(button) -> list[str]:
