@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from shapely.geometry import shape
 
-from conftest import DEEPSTATE
 from factories import two_region_situation
 from viewer.io.situation_file import write_situation
 from viewer.model import History, Layer, Situation, SituationMeta, Style, parse_time
@@ -190,6 +189,9 @@ def process_events(times: int = 4) -> None:
 def deepstate_days(highlight_days: float, first: int = 300, last: int = 318):
     """The DeepState snapshots ``first`` to ``last`` (of the sorted files) as one layer,
     as a user's import has them; skips where the corpus in ../shared is absent."""
+    # (imported here: conftest sets the offscreen platform, which the Xvfb probes that
+    # use this module, e.g. drag_probe, must not get)
+    from conftest import DEEPSTATE
     if not DEEPSTATE.is_dir():
         pytest.skip(f"{DEEPSTATE} is absent: the DeepState corpus lives in ../shared")
     states = []
