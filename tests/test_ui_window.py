@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from factories import D
 from ui_helpers import drop_files, isolate_settings, open_window, pixel_point, write_two_regions
@@ -218,3 +219,31 @@ def test_about_shows_the_installed_version(window, qtbot):
     ((title, text),) = shown
     assert title == "About Situation Viewer"
     assert "Situation Viewer" in text and version("situation-viewer") in text
+
+
+def test_a_time_step_passes_no_event_through_the_key_guard(window, qtbot):
+    """The guard filters the focused widget alone: the slider, date field and reports
+    list it used to watch each sent it events at every step."""
+    from viewer.ui.actions import NavigationKeyGuard
+
+    class Counting(NavigationKeyGuard):
+        seen: list = []
+
+        def eventFilter(self, obj, event):        # noqa: N802 (Qt's name)
+            self.seen.append(obj)
+            return super().eventFilter(obj, event)
+
+    window.canvas.setFocus()
+    qtbot.waitUntil(lambda: window.canvas.hasFocus())
+    guard = Counting(window)
+    for _ in range(3):
+        window.cursor_model.step_by(1)
+        for _ in range(4):
+            QApplication.processEvents()
+    assert guard.seen == []
+    window.timeline.slider.setFocus()
+    qtbot.waitUntil(lambda: window.timeline.slider.hasFocus())
+    at = window.cursor_model.time
+    qtbot.keyClick(window.timeline.slider, Qt.Key.Key_Left)
+    assert guard.seen and all(obj is window.timeline.slider for obj in guard.seen)
+    assert D[5] < window.cursor_model.time < at         # one slider step back

@@ -8,7 +8,9 @@ which varies less from date to date than the canvas).
 
 Run on demand: ``.venv/bin/python tests/perf/step_ab.py --old main --module
 viewer.ui.row_blit --name RowBlit --into viewer.ui.window_rows [--mode adjacent]``
-(``--into``: the modules that hold the name as imported, each swapped too). The canvas
+(``--into``: the modules that hold the name as imported, each swapped too), or a value
+of a module's name against today's: ``--old-value 10**6 --module viewer.ui.timeline_band
+--name STRIP_ROWS`` (``--old`` is then not asked for). The canvas
 does no idle work here (its rasters made ahead would land in some steps). Not a test:
 nothing here asserts.
 """
@@ -70,7 +72,8 @@ def old_module(name: str, rev: str) -> types.ModuleType:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--old", required=True, help="git revision of the old code")
+    parser.add_argument("--old", help="git revision of the old code")
+    parser.add_argument("--old-value", help="instead: a Python expression, the old value")
     parser.add_argument("--module", required=True)
     parser.add_argument("--name", required=True, help="a class or function of --module")
     parser.add_argument("--into", nargs="*", default=[])
@@ -79,6 +82,8 @@ def main() -> int:
     parser.add_argument("--kind", type=int, default=0, help="0 whole window, 1 Reports "
                                                             "closed, 2 map alone")
     args = parser.parse_args()
+    if (args.old is None) == (args.old_value is None):
+        parser.error("give --old or --old-value")
     app = TimingApp(["step_ab"])
     import viewer.ui.canvas_idle as canvas_idle
     from bench_window import KINDS, MODES, quiet, sized_window, step_times
@@ -87,7 +92,8 @@ def main() -> int:
     from open_floor import open_to_first_paint
     canvas_idle.IDLE_MS = 10 ** 9
     holders = [importlib.import_module(m) for m in [args.module] + args.into]
-    code = {"old": getattr(old_module(args.module, args.old), args.name),
+    code = {"old": eval(args.old_value) if args.old_value is not None
+            else getattr(old_module(args.module, args.old), args.name),
             "new": getattr(holders[0], args.name)}
     counter = EventCounter(app)
     win = sized_window(KINDS[args.kind])
@@ -117,7 +123,7 @@ def main() -> int:
                            ("  less the canvas", (c2 - c1 - app.spent[0],
                                                   w2 - w1 - app.spent[1]))):
             row[key].append(value)
-    print(f"{args.module}.{args.name}: {args.old} (old) vs the worktree (new); "
+    print(f"{args.module}.{args.name}: {args.old or args.old_value} (old) vs the worktree (new); "
           f"{KINDS[args.kind]}, {mode}, {len(times)} steps interleaved; medians, ms; load "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"  {'':22s} {'CPU old':>9s} {'CPU new':>9s} {'wall old':>9s} {'wall new':>9s}")

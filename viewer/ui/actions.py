@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QComboBox,
-                               QMenu, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QAbstractSlider, QAbstractSpinBox,
+                               QApplication, QComboBox, QMenu, QWidget)
+from shiboken6 import isValid
 
 from viewer.model import Region
 from viewer.render.language import translate
@@ -192,15 +193,33 @@ class NavigationKeyGuard(QObject):
     """Lets the sliders, spin boxes, combo boxes and item views inside ``window`` keep
     their own arrow, Home/End and Page keys instead of the window's time shortcuts.
 
-    It watches the widgets present when it is made (the docks' contents); Qt asks the
-    focused widget first with a ShortcutOverride event, and accepting it here hands the
-    key press to the widget."""
+    Qt asks the focused widget first with a ShortcutOverride event, and accepting it
+    here hands the key press to the widget. So the filter is on the focused widget
+    alone, moved with the focus: on every such widget, each of their events went
+    through this Python filter, four at each time step (the slider's and date field's
+    paints, the reports list's queued call and timer)."""
 
     def __init__(self, window: QWidget):
         super().__init__(window)
-        for widget in window.findChildren(QWidget):
-            if isinstance(widget, KEEP_NAVIGATION):
-                widget.installEventFilter(self)
+        self._window = window
+        self._on: QWidget | None = None         # the focused widget it filters
+        QApplication.instance().focusChanged.connect(self._on_focus)
+        self._on_focus(None, QApplication.focusWidget())
+
+    def _on_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._on is not None and isValid(self._on):
+            self._on.removeEventFilter(self)
+        self._on = None
+        if isinstance(new, KEEP_NAVIGATION) and self._inside(new):
+            new.installEventFilter(self)
+            self._on = new
+
+    def _inside(self, widget: QWidget) -> bool:
+        """In the window, a floating dock's contents too (isAncestorOf stops at a
+        window's edge)."""
+        while widget is not None and widget is not self._window:
+            widget = widget.parentWidget()
+        return widget is not None
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)

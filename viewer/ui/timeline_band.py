@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 from typing import Callable
 
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QPointF, QRect, QRectF
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QObject, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QTransform
 
 from viewer.model.cursor import TimeCursor
 from viewer.model.times import shifted
@@ -20,6 +20,8 @@ BAND = QColor(123, 16, 32, 28)          # the gain colour, faint
 PAD_PX = 8          # beyond a stretch's ends: the cursor line's half width (3 px), Qt's
                     # antialiasing margin (2 px) and some to spare
 MERGE_PX = 48       # stretches closer than this are repainted as one rectangle
+STRIP_ROWS = 40     # device rows the band is filled in at a time (see row_strips): with
+                    # two columns repainted, 80 spans a fill, under the pool's 96
 
 
 class BandItem(pg.GraphicsObject):
@@ -42,8 +44,42 @@ class BandItem(pg.GraphicsObject):
     def paint(self, painter, *args) -> None:
         view = self.viewRect()
         lo, hi = self.span
-        if view is not None and hi > lo:
-            painter.fillRect(QRectF(lo, view.top(), hi - lo, view.height()), BAND)
+        if view is None or hi <= lo:
+            return
+        band = QRectF(lo, view.top(), hi - lo, view.height())
+        strips = row_strips(band, painter.deviceTransform(), STRIP_ROWS)
+        if len(strips) == 1:
+            painter.fillRect(band, BAND)
+            return
+        for strip in strips:        # the same fill, each time clipped to a few rows
+            painter.save()
+            painter.setClipRect(strip, Qt.ClipOperation.IntersectClip)
+            painter.fillRect(band, BAND)
+            painter.restore()
+
+
+def row_strips(rect: QRectF, device: QTransform, rows: int) -> list[QRectF]:
+    """``rect`` cut across into strips of at most ``rows`` device rows, as clip
+    rectangles (they reach two pixels past its sides, and the outer two a row past its
+    ends; each cut falls on a whole device row, so one fill clipped to each strip in
+    turn paints the pixels of one fill unclipped).
+
+    Qt's raster engine hands a translucent fill of 96 rows or more to its thread pool
+    (qdrawhelper's QT_THREAD_PARALLEL_FILLS), and waits for it: for the band's few
+    columns at a time step, waking the pool's threads cost more than the fill, and
+    under load the wait for them was most of the chart's paint. ``[rect]`` unless
+    ``device`` only scales and moves and the rect is taller than ``rows``."""
+    if device.type().value > QTransform.TransformationType.TxScale.value or not device.m22():
+        return [rect]
+    mapped = device.mapRect(rect)
+    top, bottom = round(mapped.top()) - 1, round(mapped.bottom()) + 1
+    if bottom - top <= rows + 2:
+        return [rect]
+    cuts = list(range(top, bottom, rows)) + [bottom]
+    ys = sorted((y - device.dy()) / device.m22() for y in cuts)
+    margin = 2 / abs(device.m11()) if device.m11() else 0.0
+    return [QRectF(rect.left() - margin, y0, rect.width() + 2 * margin, y1 - y0)
+            for y0, y1 in zip(ys, ys[1:])]
 
 
 def repaint_columns(chart: pg.PlotWidget, stretches: list[tuple[float, float]]) -> None:
