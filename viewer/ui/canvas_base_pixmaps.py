@@ -119,10 +119,6 @@ class BaseMapPixmaps:
         """The background and where to draw it: drawn for this very view (a drag draws
         the canvas's rasters instead, canvas_raster; drawn beyond the view and cut, it
         would not be what a fresh paint gives)."""
-        # the context features shown: their time stretch and hidden layers
-        options = (dpr, settings.hidden & BACKGROUND_OPTIONS,
-                   hidden_context_layers(settings.hidden), scene.context.epoch(settings.at))
-
         def make() -> QPixmap:
             # made again from the view's centre and scale, as MapRasters.make does
             big = overscanned(viewport, 0)
@@ -130,7 +126,22 @@ class BaseMapPixmaps:
             # filled with the water, so not drawn again (water=False, passed by position)
             return canvas_pixmap(big, dpr, QColor(styles.WATER),
                                  lambda p: draw_background(p, scene, big, settings, False))
-        return self._backgrounds.get_or_build((viewport.key(), options), make), QPointF(0, 0)
+        return self._backgrounds.get_or_build(self._background_key(scene, viewport, settings,
+                                                                   dpr), make), QPointF(0, 0)
+
+    def kept_background(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
+                        dpr: float) -> QPixmap | None:
+        """The view's background if it is kept (the order of those kept unchanged), else
+        None: what the rasters made ahead (canvas_idle) may copy, without pushing out the
+        backgrounds the canvas shows."""
+        return self._backgrounds.get(self._background_key(scene, viewport, settings, dpr))
+
+    @staticmethod
+    def _background_key(scene: MapScene, viewport: Viewport, settings: RenderSettings,
+                        dpr: float) -> tuple:
+        # the context features shown: their time stretch and hidden layers
+        return (viewport.key(), dpr, settings.hidden & BACKGROUND_OPTIONS,
+                hidden_context_layers(settings.hidden), scene.context.epoch(settings.at))
 
     @staticmethod
     def _label_options(settings: RenderSettings, dpr: float,
