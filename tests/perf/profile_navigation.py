@@ -30,9 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from PySide6.QtCore import QEvent, QPointF, Qt  # noqa: E402
+from PySide6.QtGui import QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from profile_canvas import RECORDING, TIMES, wrap  # noqa: E402
+from profile_canvas import RECORDING, TIMES, _pixmap_label, wrap  # noqa: E402
 
 STAGES: dict[str, dict[str, list[float]]] = {}   # action -> stage -> CPU per action
 
@@ -53,6 +54,9 @@ def instrument() -> None:
     wrap(canvas, "draw_dynamic", "  layers (canvas)")
     wrap(canvas.DecorationPixmaps, "pixmaps", "  panels")
     wrap(canvas.MapCanvas, "label_reserved", "  label_reserved")
+    wrap(canvas, "draw_date", "  date")
+    wrap(QPainter, "drawPixmap", lambda *a: "  " + _pixmap_label(*a))
+    wrap(QPixmap, "fill", lambda *a: f"  QPixmap.fill {a[0].width()}x{a[0].height()}")
 
 
 def main() -> int:

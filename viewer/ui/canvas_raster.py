@@ -100,14 +100,20 @@ class MapRasters:
         under = background() if background is not None and margin == 0 else None
 
         def draw(painter: QPainter) -> None:
-            if under is not None:
-                painter.drawPixmap(QPointF(0, 0), under)
-            else:   # the pixmap is filled with the water: not drawn again (water=False)
+            if under is None:   # the pixmap is filled with the water: not drawn again
                 draw_background(painter, scene, big, settings, False)
             draw_dynamic(painter, scene, layers, settings)
         if margin:              # one raster with a margin at most: the drag's
             self._kept = [r for r in self._kept if r.view is not None]
-        pixmap = canvas_pixmap(big, dpr, QColor(styles.WATER), draw)
+        if under is not None:   # a copy of its pixels (made as the painter begins)
+            pixmap = QPixmap(under)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            draw(painter)
+            painter.end()
+        else:
+            pixmap = canvas_pixmap(big, dpr, QColor(styles.WATER), draw)
         self._kept.insert(0, Raster(big, pixmap, raster_key(scene, settings, dpr),
                                     None if margin else viewport.key()))
         del self._kept[KEPT:]
