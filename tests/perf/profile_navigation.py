@@ -3,7 +3,8 @@ CPU (time.thread_time, which the machine's load disturbs little), stage by stage
 
 Opens the DeepState import in the whole window (1600x1000 canvas, as bench_window), then
 per round: three drags of five 6 x 2 px moves (each settled, no pause) ended by a release
-(bench_window's "end of drag at a new view"), and ten notches back to back about points
+(bench_window's "end of drag at a new view": there, back and there again; ``--one-way``:
+each drag on from the last), and ten notches back to back about points
 that move with the round ("zoom, notches one way (new views)"). Each action is timed with
 the event loop settled after it; the stages are perf counters around the canvas's calls
 (the labels' layout and drawing, the background, the layers, the panels).
@@ -63,6 +64,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--profile", help="write a cProfile of the timed actions here")
+    parser.add_argument("--one-way", action="store_true",
+                        help="every drag the same way (bench_window's go there and back)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(["profile"])
     import bench_window
@@ -104,7 +107,7 @@ def main() -> int:
             idle_done(canvas)           # as bench_window's drags after a pause
             _mouse(canvas, QEvent.Type.MouseButtonPress, pos, left)
             for _ in range(5):
-                pos = pos + QPointF(6, 2) * (1 if d % 2 else -1)
+                pos = pos + QPointF(6, 2) * (1 if d % 2 and not args.one_way else -1)
                 _mouse(canvas, QEvent.Type.MouseMove, pos, left)
                 settle(counter)
             timed("end of drag at a new view", _mouse, canvas,

@@ -1,7 +1,9 @@
 """The end of a drag draws the view's background once and keeps it among the canvas's
 backgrounds (canvas_base_pixmaps keeps the last two): a time step after the drag, and the
-end of a drag back to the view before, copy it instead of drawing it again; the frames
-are still the view drawn anew."""
+end of a drag back to the view before, copy it instead of drawing it again. The labels of
+the view before are kept too, apart from those the idle work lays out ahead for the next
+notches (canvas_idle): a drag back to it after a pause copies them. The frames are still
+the view drawn anew."""
 
 from __future__ import annotations
 
@@ -12,6 +14,14 @@ import viewer.ui.canvas_raster as canvas_raster
 from ui_helpers import drag_canvas, open_canvas, pixels
 
 SIZE = (600, 400)
+
+
+def idle(qtbot, canvas) -> None:
+    """A pause in the canvas's window, the one in use (as test_canvas_raster_pixels)."""
+    canvas.activateWindow()
+    qtbot.waitUntil(canvas.isActiveWindow)
+    canvas.idle.restart()
+    qtbot.waitUntil(lambda: not canvas.idle.busy, timeout=10_000)
 
 
 def test_a_drag_keeps_the_background_of_the_view_it_ends_at(qtbot, monkeypatch):
@@ -45,3 +55,19 @@ def test_a_drag_keeps_the_background_of_the_view_it_ends_at(qtbot, monkeypatch):
     canvas.invalidate()                         # drawn anew: the same frame
     assert (pixels(canvas.grab().toImage()) == stepped).all()
     assert len(drawn) == 2, drawn
+
+
+def test_a_drag_back_after_a_pause_draws_no_labels(qtbot, monkeypatch):
+    canvas = open_canvas(qtbot, size=SIZE)
+    start = pixels(canvas.grab().toImage())
+    drawn = []
+    draw = base_pixmaps.draw_labels
+    monkeypatch.setattr(base_pixmaps, "draw_labels",
+                        lambda *args: drawn.append(args[2].key()) or draw(*args))
+    drag_canvas(qtbot, canvas, [(-10, -4)] * 3)
+    assert len(drawn) == 1, drawn               # the view the drag ended at
+    idle(qtbot, canvas)                         # the next notches' labels laid out
+    assert len(drawn) == 3, drawn
+    drag_canvas(qtbot, canvas, [(10, 4)] * 3)   # back where it started
+    assert len(drawn) == 3, drawn
+    assert (pixels(canvas.grab().toImage()) == start).all()
