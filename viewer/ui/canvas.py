@@ -192,8 +192,9 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
             # drag), else drawn as they are (a time step: maybe a few boxes of them)
             if self._dragging:
                 raster = self.rasters.for_pan(self.scene, viewport, settings, dpr)
-            elif self._drag_ended:
-                raster = self.rasters.for_view(self.scene, viewport, settings, dpr)
+            elif self._drag_ended:      # on the view's background, kept for a time step
+                raster = self.rasters.for_view(self.scene, viewport, settings, dpr, lambda: (
+                    self.base_pixmaps.background(self.scene, viewport, settings, dpr)[0]))
             else:
                 raster = self.rasters.find(viewport, raster_key(self.scene, settings, dpr), dpr)
             self._drag_ended = False

@@ -10,7 +10,9 @@ A drag draws the canvas's rasters (canvas_raster: the background and layers draw
 OVERSCAN pixels beyond the view) rather than the background; while the map is being
 dragged the labels are the previous pixmap shifted, with the uncovered strips holding
 just the borders; their layout is redone when the drag ends. The labels of the last
-LAID_OUT views are kept (those of the next wheel notches are made ahead, canvas_idle).
+SHOWN views shown are kept, and apart from them those of the next wheel notches made
+ahead (AHEAD, canvas_idle), so that making them does not push out the view before (a
+drag or a notch back to it then copies its labels).
 ``clear()`` drops them all (a new situation).
 """
 
@@ -30,7 +32,8 @@ BACKGROUND_OPTIONS = frozenset({REGIONS, CONTEXT})
 LABEL_OPTIONS = frozenset({LABELS, PLACES, REGIONS, CONTEXT})
 EXACT = 1e-3                # a shift within this of whole pixels counts as whole
 OVERSCAN = 256              # pixels of background drawn beyond each edge of the view
-LAID_OUT = 3                # labels pixmaps kept: the view's and the next notches'
+SHOWN = 2                   # labels pixmaps kept of views shown: the view's and the last
+AHEAD = 2                   # ... and of views laid out ahead: the next notches'
 BACKGROUNDS = 2             # backgrounds kept: the view's and the one before (a notch back)
 
 Draw = Callable[[QPainter], None]
@@ -102,16 +105,18 @@ class BaseMapPixmaps:
     def __init__(self) -> None:
         # name -> (key, pixmap, viewport, options, provisional)
         self._pixmaps: dict[str, tuple] = {}
-        # labels pixmaps by view and options: the view's, and those laid out ahead for
-        # the next wheel notches (canvas_idle)
-        self._laid: LRU = LRU(LAID_OUT)
+        # labels pixmaps by view and options: of the views shown (the view's and the
+        # last), and those laid out ahead for the next wheel notches (canvas_idle)
+        self._shown: LRU = LRU(SHOWN)
+        self._ahead: LRU = LRU(AHEAD)
         # backgrounds by view and options: the view's and the last before it, so that a
         # wheel notch back to it (in, then out again) copies it instead of drawing it
         self._backgrounds: LRU = LRU(BACKGROUNDS)
 
     def clear(self) -> None:
         self._pixmaps.clear()
-        self._laid.clear()
+        self._shown.clear()
+        self._ahead.clear()
         self._backgrounds.clear()
 
     def background(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
@@ -119,10 +124,6 @@ class BaseMapPixmaps:
         """The background and where to draw it: drawn for this very view (a drag draws
         the canvas's rasters instead, canvas_raster; drawn beyond the view and cut, it
         would not be what a fresh paint gives)."""
-        # the context features shown: their time stretch and hidden layers
-        options = (dpr, settings.hidden & BACKGROUND_OPTIONS,
-                   hidden_context_layers(settings.hidden), scene.context.epoch(settings.at))
-
         def make() -> QPixmap:
             # made again from the view's centre and scale, as MapRasters.make does
             big = overscanned(viewport, 0)
@@ -130,7 +131,22 @@ class BaseMapPixmaps:
             # filled with the water, so not drawn again (water=False, passed by position)
             return canvas_pixmap(big, dpr, QColor(styles.WATER),
                                  lambda p: draw_background(p, scene, big, settings, False))
-        return self._backgrounds.get_or_build((viewport.key(), options), make), QPointF(0, 0)
+        return self._backgrounds.get_or_build(self._background_key(scene, viewport, settings,
+                                                                   dpr), make), QPointF(0, 0)
+
+    def kept_background(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
+                        dpr: float) -> QPixmap | None:
+        """The view's background if it is kept (the order of those kept unchanged), else
+        None: what the rasters made ahead (canvas_idle) may copy, without pushing out the
+        backgrounds the canvas shows."""
+        return self._backgrounds.get(self._background_key(scene, viewport, settings, dpr))
+
+    @staticmethod
+    def _background_key(scene: MapScene, viewport: Viewport, settings: RenderSettings,
+                        dpr: float) -> tuple:
+        # the context features shown: their time stretch and hidden layers
+        return (viewport.key(), dpr, settings.hidden & BACKGROUND_OPTIONS,
+                hidden_context_layers(settings.hidden), scene.context.epoch(settings.at))
 
     @staticmethod
     def _label_options(settings: RenderSettings, dpr: float,
@@ -142,7 +158,7 @@ class BaseMapPixmaps:
                      dpr: float, reserved: tuple[QRectF, ...]) -> None:
         """Lay out and draw the labels of a view not shown yet (the next wheel notch's),
         kept for when it is (already kept: now the last used)."""
-        self._laid_out(scene, viewport, settings, dpr, reserved)
+        self._laid_out(scene, viewport, settings, dpr, reserved, ahead=True)
 
     def labels(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
                dpr: float, reserved: tuple[QRectF, ...], dragging: bool = False) -> QPixmap:
@@ -151,7 +167,8 @@ class BaseMapPixmaps:
         options = self._label_options(settings, dpr, reserved)
         key = (viewport.key(),) + options
         cached = self._pixmaps.get("labels")
-        if dragging and key not in self._laid and cached is not None \
+        if dragging and key not in self._shown and key not in self._ahead \
+                and cached is not None \
                 and cached[3][:3] == options[:3]:
             shift = pixel_shift(cached[2], viewport, dpr)
             if shift == (0, 0):
@@ -166,9 +183,17 @@ class BaseMapPixmaps:
         return pixmap
 
     def _laid_out(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
-                  dpr: float, reserved: tuple[QRectF, ...]) -> QPixmap:
-        """The labels pixmap of the view, kept (LAID_OUT of them, the last used last)."""
+                  dpr: float, reserved: tuple[QRectF, ...], ahead: bool = False) -> QPixmap:
+        """The labels pixmap of the view, kept among those shown (SHOWN of them, the
+        last used last; one laid out ahead moves there) or, ``ahead``, among those laid
+        out ahead (AHEAD; one kept already is only made the last used where it is)."""
         key = (viewport.key(),) + self._label_options(settings, dpr, reserved)
-        return self._laid.get_or_build(key, lambda: canvas_pixmap(
+        for kept in (self._shown, self._ahead):
+            if key in kept:
+                if kept is self._ahead and not ahead:
+                    return self._shown.get_or_build(key, lambda: self._ahead.pop(key))
+                kept.move_to_end(key)
+                return kept[key]
+        return (self._ahead if ahead else self._shown).get_or_build(key, lambda: canvas_pixmap(
             viewport, dpr, Qt.GlobalColor.transparent,
             lambda p: draw_labels(p, scene, viewport, settings, reserved)))

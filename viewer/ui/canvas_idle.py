@@ -110,7 +110,8 @@ class IdleWork(QObject):
             if view.key() == viewport.key():
                 continue                        # at the zoom's limit
             there = canvas.render_settings(view=rect)
-            jobs.append(lambda v=view, s=there: rasters.for_view(scene, v, s, dpr))
+            jobs.append(lambda v=view, s=there: rasters.for_view(
+                scene, v, s, dpr, lambda: canvas.base_pixmaps.kept_background(scene, v, s, dpr)))
             if canvas.showing_first_view or keepouts:
                 continue        # no labels yet; or ones laid out round this view's marks
             reserved = canvas.label_reserved(view, there)

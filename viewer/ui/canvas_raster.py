@@ -26,6 +26,7 @@ at a device pixel ratio of 2.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPainter, QPixmap
@@ -34,6 +35,8 @@ from viewer.render import MapScene, RenderSettings, Viewport, draw_background, d
 from viewer.ui.canvas_base_pixmaps import OVERSCAN, canvas_pixmap, overscanned, placement
 
 KEPT = 3
+
+Background = Callable[[], "QPixmap | None"]     # the view's background pixmap, or None
 
 
 @dataclass(frozen=True)
@@ -86,30 +89,43 @@ class MapRasters:
         return None
 
     def make(self, scene: MapScene, viewport: Viewport, settings: RenderSettings, dpr: float,
-             margin: int = 0) -> tuple[QPixmap, QPointF]:
-        """Draw the raster of ``viewport`` (``margin`` pixels beyond each edge) and keep it."""
+             margin: int = 0, background: Background | None = None) -> tuple[QPixmap, QPointF]:
+        """Draw the raster of ``viewport`` (``margin`` pixels beyond each edge) and keep it.
+        ``background`` (no margin only): the view's background pixmap
+        (BaseMapPixmaps.background, the same pixels), copied instead of drawn, or None."""
         big = overscanned(viewport, margin)
         # as the canvas draws them: the background for the view made again from its
         # centre and scale (BaseMapPixmaps.background), the layers for the view itself
         layers = viewport if margin == 0 else big
+        under = background() if background is not None and margin == 0 else None
 
         def draw(painter: QPainter) -> None:
-            # the pixmap is filled with the water: not drawn again (water=False)
-            draw_background(painter, scene, big, settings, False)
+            if under is None:   # the pixmap is filled with the water: not drawn again
+                draw_background(painter, scene, big, settings, False)
             draw_dynamic(painter, scene, layers, settings)
         if margin:              # one raster with a margin at most: the drag's
             self._kept = [r for r in self._kept if r.view is not None]
-        pixmap = canvas_pixmap(big, dpr, QColor(styles.WATER), draw)
+        if under is not None:   # a copy of its pixels (made as the painter begins)
+            pixmap = QPixmap(under)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            draw(painter)
+            painter.end()
+        else:
+            pixmap = canvas_pixmap(big, dpr, QColor(styles.WATER), draw)
         self._kept.insert(0, Raster(big, pixmap, raster_key(scene, settings, dpr),
                                     None if margin else viewport.key()))
         del self._kept[KEPT:]
         return pixmap, QPointF(-margin, -margin)
 
     def for_view(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
-                 dpr: float) -> tuple[QPixmap, QPointF]:
-        """The raster drawn for this very view: kept (now the last used), or made now."""
+                 dpr: float, background: Background | None = None) -> tuple[QPixmap, QPointF]:
+        """The raster drawn for this very view: kept (now the last used), or made now
+        (on ``background``'s pixmap when it gives one, see ``make``)."""
         found = self.find(viewport, raster_key(scene, settings, dpr), dpr)
-        return found if found is not None else self.make(scene, viewport, settings, dpr)
+        return found if found is not None else self.make(scene, viewport, settings, dpr,
+                                                         background=background)
 
     def for_pan(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
                 dpr: float) -> tuple[QPixmap, QPointF]:
