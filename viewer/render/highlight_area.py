@@ -1,7 +1,10 @@
 """A highlight window's merged gain or loss, ready to paint: one path for the fill, one
 stroked area for the outline.
 
-A window made ahead (prebuild_windows) comes as whole paths (``WholeArea``). One merged
+A window made ahead (prebuild_windows) comes as whole paths (``WholeArea``), or (held
+to a date while comparing, a new one at each step of B) as the paths of its polygons
+(``AreaPieces``), of which a repaint of part of the view fills and strokes those that
+meet it, as it does a PartedArea's parts (the polygons are disjoint). One merged
 as it is shown (window_union: while comparing, (A, B] takes a change at every step)
 comes as its parts (``PartedArea``, of window_parts.Parts): each part is projected, made
 a path and stroked once, kept in its Cell, and a part the next window keeps is the same
@@ -15,9 +18,11 @@ its own, so the parts' strokes together are the whole's, filled as one).
 
 from __future__ import annotations
 
+import hashlib
 from typing import Callable
 
 import numpy as np
+import shapely
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 
 from viewer.render.fills import stroke_edge, stroked
@@ -27,22 +32,78 @@ from viewer.render.window_parts import Parts
 STROKE_WIDTHS = 2       # outline widths (zoom levels) kept stroked per part
 
 
-class WholeArea:
-    """An area held as one path (its outline stroked whole, cached in the scene)."""
+class AreaPieces:
+    """An area made ahead as its polygons' paths, their projected bounds and a digest
+    of each polygon's coordinates (made in the worker); joined into one path once wanted
+    whole. The windows (A, t] of the next dates are each merged from scratch, yet most
+    of their polygons come out the same as the last window's: a digest the same is the
+    same path, so its stroke, kept in the scene, is not made again."""
 
-    def __init__(self, path: QPainterPath):
-        self.path = path
+    def __init__(self, geom) -> None:
+        """``geom``: the projected area (a polygon or multipolygon)."""
+        parts = shapely.get_parts(geom) if geom is not None \
+            else np.empty(0, dtype=object)
+        parts = shapely.normalize(parts[~shapely.is_empty(parts)])
+        entries = piece_entries(parts)
+        self.paths = [path for path, _, _ in entries]
+        self.boxes = np.array([box for _, _, box in entries], dtype=float).reshape(-1, 4)
+        self.keys = [hashlib.blake2b(wkb, digest_size=16).digest()
+                     for wkb in shapely.to_wkb(parts).tolist()]
+        self._whole: QPainterPath | None = None
+
+    def whole(self) -> QPainterPath:
+        if self._whole is None:
+            self._whole = _joined(self.paths)
+        return self._whole
+
+    def meeting(self, boxes: np.ndarray, pad: float = 0.0) -> list[int]:
+        """The pieces whose box, grown by ``pad``, meets one of ``boxes``."""
+        return _meeting(self.boxes, boxes, pad)
+
+
+class WholeArea:
+    """An area held as one path (its outline stroked whole, cached in the scene), or as
+    AreaPieces (painted, for part of the view, from the pieces that meet it)."""
+
+    def __init__(self, path: QPainterPath | AreaPieces):
+        self.pieces = path if isinstance(path, AreaPieces) else None
+        self.path = path.whole() if self.pieces is not None else path
+        self._last: tuple[np.ndarray, QPainterPath] | None = None   # (boxes, fill path)
 
     @property
     def is_empty(self) -> bool:
         return self.path.isEmpty()
 
+    def _chosen(self, boxes: np.ndarray | None, pad: float = 0.0) -> list[int] | None:
+        """The pieces meeting ``boxes``; None: all of them (or no pieces)."""
+        if self.pieces is None or boxes is None:
+            return None
+        chosen = self.pieces.meeting(boxes, pad)
+        return None if len(chosen) == len(self.pieces.paths) else chosen
+
     def fill_path(self, boxes: np.ndarray | None = None) -> QPainterPath:
-        return self.path
+        if self._last is not None and self._last[0] is boxes:   # (the fill's, for its edge)
+            return self._last[1]
+        chosen = self._chosen(boxes)
+        path = self.path if chosen is None else _joined([self.pieces.paths[i] for i in chosen])
+        self._last = (boxes, path)
+        return path
 
     def stroke(self, painter: QPainter, scene, key: tuple, pen: QPen,
                boxes: np.ndarray | None = None) -> None:
-        stroke_edge(painter, scene, key, self.path, pen)
+        if self._chosen(boxes) is None:
+            stroke_edge(painter, scene, key, self.path, pen)
+            return
+
+        def edge(width: float) -> QPainterPath:
+            chosen = self._chosen(boxes, width)
+            if chosen is None:
+                return scene.edge_path(key + (width,), lambda: stroked(self.path, pen, width))
+            pieces = self.pieces
+            return _joined([scene.edge_path(("piece", pieces.keys[i], width),
+                                            lambda i=i: stroked(pieces.paths[i], pen, width))
+                            for i in chosen])
+        stroke_edge(painter, scene, key, self.fill_path(boxes), pen, edge)
 
 
 class PartedArea:
@@ -75,14 +136,9 @@ class PartedArea:
     def _meeting(self, boxes: np.ndarray | None, pad: float = 0.0) -> list[int]:
         """The parts whose box, grown by ``pad``, meets one of ``boxes`` (all: None)."""
         self._cells()
-        n = len(self.parts)
         if boxes is None:
-            return list(range(n))
-        b = self._boxes + np.array([-pad, -pad, pad, pad])
-        hit = ((b[:, None, 0] <= boxes[None, :, 2]) & (b[:, None, 2] >= boxes[None, :, 0])
-               & (b[:, None, 1] <= boxes[None, :, 3])
-               & (b[:, None, 3] >= boxes[None, :, 1])).any(axis=1)
-        return np.flatnonzero(hit).tolist()
+            return list(range(len(self.parts)))
+        return _meeting(self._boxes, boxes, pad)
 
     def parts_apart_from(self, other: "PartedArea | None") -> list:
         """The polygons (lon/lat) of the parts ``other`` does not share (all: None). A
@@ -124,6 +180,15 @@ class PartedArea:
                 out.append(strokes[width])
             return _joined(out)
         stroke_edge(painter, scene, key, self.fill_path(boxes), pen, edge)
+
+
+def _meeting(own: np.ndarray, boxes: np.ndarray, pad: float) -> list[int]:
+    """The rows of ``own`` (boxes), grown by ``pad``, that meet one of ``boxes``."""
+    b = own + np.array([-pad, -pad, pad, pad])
+    hit = ((b[:, None, 0] <= boxes[None, :, 2]) & (b[:, None, 2] >= boxes[None, :, 0])
+           & (b[:, None, 1] <= boxes[None, :, 3])
+           & (b[:, None, 3] >= boxes[None, :, 1])).any(axis=1)
+    return np.flatnonzero(hit).tolist()
 
 
 def _joined(paths: list[QPainterPath]) -> QPainterPath:

@@ -29,6 +29,7 @@ from viewer.analysis.projection import Projector
 from viewer.model import Situation
 from viewer.model.cursor import held_days
 from viewer.render.big_counts import big_window, change_counts
+from viewer.render.highlight_area import AreaPieces
 from viewer.render.paths import geometry_path
 from viewer.render.scene import DISPLAY_SEGMENT_DEG
 from viewer.render.scene_changes import change_boxes, merged_areas
@@ -107,5 +108,5 @@ def held_windows(project_layer: Callable, situation: Situation, since: datetime,
         if not ids or key in windows or big_window([change_counts(c) for c in changes]):
             continue
         both = project_layer(merged_areas(changes))
-        windows[key] = (geometry_path(both[0]), geometry_path(both[1]))
+        windows[key] = (AreaPieces(both[0]), AreaPieces(both[1]))    # (see highlight_area)
     return windows
