@@ -204,3 +204,24 @@ def _rings_of_state(crs, history, index):
     geoms = np.array([p.geometry for p in history.pieces], dtype=object)
     rings = dissolved_rings(geoms[history.piece_indices(index)])
     return Projector(crs).project(shapely.segmentize(rings, DISPLAY_SEGMENT_DEG))
+
+
+def test_a_flat_ring_is_left_out_and_a_bow_tie_is_not():
+    """A sliver a cut leaves (a triangle 1e-9 m wide: its points on a line once on the
+    quarter-metre grid) fills nothing, so the dissolved state leaves its ring out; a
+    bow tie, whose signed area is 0 too, fills its two lobes and stays."""
+    from viewer.render.prebuild_states import _dissolved
+    square = shapely.linearrings([(0.0, 0.0), (100.0, 0.0), (100.0, 100.0), (0.0, 100.0),
+                                  (0.0, 0.0)])
+    sliver = shapely.linearrings([(200.0, 0.0), (5_200.0, 1e-9), (10_200.0, 0.0),
+                                  (200.0, 0.0)])
+    spike = shapely.linearrings([(0.0, 300.0), (50.0, 300.0), (0.0, 300.0), (0.0, 350.0),
+                                 (0.0, 300.0)])
+    bow_tie = shapely.linearrings([(0.0, 500.0), (10.0, 510.0), (10.0, 500.0), (0.0, 510.0),
+                                   (0.0, 500.0)])
+    assert shapely.area(shapely.polygons(sliver)) > 0
+    made = _dissolved(np.array([sliver, square, spike, bow_tie, sliver], dtype=object))
+    want = shapely.get_coordinates(np.array([square, bow_tie], dtype=object))
+    assert made.rings == 2 and len(made) == len(want) == 10
+    assert np.abs(made.points() - want).max() <= 0.125
+    assert _dissolved(np.array([sliver, spike], dtype=object)) is None

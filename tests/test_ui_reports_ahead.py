@@ -63,3 +63,43 @@ def test_closing_the_window_stops_the_making_ahead(qtbot):
     assert any(t.isActive() for t in window.reports_panel.findChildren(QTimer))
     window.close()
     assert not [t for t in window.findChildren(QTimer) if t.isActive()]
+
+
+def test_a_long_series_finds_its_rows_made_far_from_the_rest(qtbot, monkeypatch):
+    """A series with more changes than the old pool (1,024 rows, which a 1,826-state
+    DeepState series passes): at rest, every change's row is made, so a jump to the far
+    end of the series makes none, as in a short series (a step costs the same whatever
+    the series' length)."""
+    from datetime import timedelta
+    from shapely.geometry import box
+    from viewer.model import History, Layer, Situation
+    from viewer.model.cursor import TimeCursor
+    start = T("2020-01-01")
+    # a gain, then a loss, one a day: 1,100 changes, each its own row
+    front = History.from_states("front", [
+        (start + timedelta(days=k), box(0, 0, 0.1 + 0.0005 * k + 0.3 * (k % 2), 1))
+        for k in range(1101)])
+    situation = Situation(layers=[Layer("front", "Front", "assessed-control", front)])
+    changes = situation.changes
+    assert len(changes) == 1100
+    cursor = TimeCursor(situation.start, situation.end, [c.at for c in changes])
+    cursor.set_highlight_days(3.0)
+    cursor.set_time(changes[-1].at)
+    host = QWidget()
+    qtbot.addWidget(host)
+    panel = ReportsPanel(situation, cursor, Selection(), None, host)
+    panel.resize(400, 500)
+    host.resize(400, 500)
+    host.show()
+    qtbot.waitExposed(host)
+    listed = len(panel._rows.ids)
+    assert listed == 3
+    qtbot.waitUntil(lambda: len(panel._rows._pool) == len(changes) - listed, timeout=20000)
+    made = []
+    describe = panel.describe
+    row = describe.change_row
+    monkeypatch.setattr(describe, "change_row", lambda c: (made.append(c.id), row(c))[1])
+    cursor.set_time(changes[10].at)         # the far end: the last to be made ahead
+    assert made == []
+    assert panel._rows.ids == [c.id for c in reversed(changes[8:11])]
+    host.close()

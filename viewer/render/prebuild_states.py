@@ -105,11 +105,16 @@ def _dissolved(rings: np.ndarray, key: Dissolved | None = None,
     """``rings``' Dissolved, compressed with ``key`` (whose steps' bytes are
     ``key_raw``) as its dictionary, or alone."""
     coords, index = shapely.get_coordinates(rings, return_index=True)
-    if not len(coords):
-        return None
-    counts = np.bincount(index, minlength=len(rings))
-    starts = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
     q = np.round(coords / QUANTUM).astype(np.int64)
+    fills = _fills(q, index, len(rings))
+    count = int(fills.sum())
+    if count < len(rings):      # flat rings left out: their fill is nothing
+        on = fills[index]
+        q, index = q[on], np.searchsorted(np.flatnonzero(fills), index[on])
+    if not len(q):
+        return None
+    counts = np.bincount(index, minlength=count)
+    starts = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
     steps = np.diff(q, axis=0, prepend=np.zeros((1, 2), dtype=np.int64))
     jumps = steps[starts[:-1]].copy()
     steps[starts[:-1]] = 0
@@ -117,8 +122,23 @@ def _dissolved(rings: np.ndarray, key: Dissolved | None = None,
     raw = b"".join([jumps.tobytes(), starts.tobytes(),
                     steps.astype(np.int16 if small else np.int32).tobytes()])
     deflate = zlib.compressobj(6, zdict=key_raw) if key is not None else zlib.compressobj(6)
-    return Dissolved(deflate.compress(raw) + deflate.flush(), not small, len(coords),
-                     len(rings), key)
+    return Dissolved(deflate.compress(raw) + deflate.flush(), not small, len(q), count, key)
+
+
+def _fills(q: np.ndarray, index: np.ndarray, n: int) -> np.ndarray:
+    """Whether each of ``n`` rings (points ``q`` on the QUANTUM grid, int64, ring
+    ``index`` of each, in order) fills any area: whether some triangle of its fan from
+    its first point is not flat. A ring's winding number is the sum of its fan
+    triangles', so a ring with only flat ones winds nothing but on its lines: the slivers
+    a cut leaves along a loss's edge (1e-23 deg²), 220 of a state's 358 rings after a
+    year of losses, are points on a line once on the grid (exact: integer products)."""
+    if not len(q):
+        return np.zeros(n, dtype=bool)
+    first = np.searchsorted(index, index)           # each point's ring's first point
+    rel = q - q[first]
+    cross = rel[:-1, 0] * rel[1:, 1] - rel[:-1, 1] * rel[1:, 0]
+    flat = (index[1:] != index[:-1]) | (cross == 0)
+    return np.bincount(index[:-1][~flat], minlength=n) > 0
 
 
 def build_dissolved(crs: str, histories: Iterable[tuple[str, object]], segment_deg: float,

@@ -77,6 +77,7 @@ class ReportsPanel(QWidget):
         self._ahead.setSingleShot(True)
         self._ahead.timeout.connect(self._make_ahead)
         self._ahead_order: list | None = None
+        self._ahead_at = 0
         self._sight = SightGate(self, self._refresh_now)
         self._pinned: tuple[str | None, str | None] = (None, None)   # (change, report) clicked
         self._jump: datetime | None = None     # the time a press asks for, on release
@@ -119,6 +120,7 @@ class ReportsPanel(QWidget):
         """Make the rows anew at the next refresh (other texts, figures or marks)."""
         self._shown = None
         self._rows.clear()
+        self._ahead_order = None        # (the rows made ahead went with the pool)
 
     def _refresh(self, t: datetime) -> None:
         days = self.cursor.highlight_days
@@ -161,7 +163,10 @@ class ReportsPanel(QWidget):
             return
         if self._ahead_order is None:
             self._ahead_order = nearest_first(self.situation.changes, self.cursor.time)
-        if self._rows.make_ahead(self._ahead_order, self.describe.change_row, AHEAD_ROWS):
+            self._ahead_at = 0      # (each turn goes on where the last one stopped)
+        made, self._ahead_at = self._rows.make_ahead(
+            self._ahead_order, self.describe.change_row, AHEAD_ROWS, self._ahead_at)
+        if made:
             self._ahead.start(0)
 
     def _fill_all_reports(self) -> None:
