@@ -45,6 +45,11 @@ def canvas_pixmap(viewport: Viewport, dpr: float, fill: QColor | Qt.GlobalColor,
     pixmap = QPixmap(round(viewport.width * dpr), round(viewport.height * dpr))
     pixmap.setDevicePixelRatio(dpr)
     pixmap.fill(fill)
+    return drawn_on(pixmap, draw)
+
+
+def drawn_on(pixmap: QPixmap, draw: Draw) -> QPixmap:
+    """``pixmap`` drawn on by ``draw`` (antialiased)."""
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)

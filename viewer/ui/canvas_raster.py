@@ -32,7 +32,8 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
 from viewer.render import MapScene, RenderSettings, Viewport, draw_background, draw_dynamic, styles
-from viewer.ui.canvas_base_pixmaps import OVERSCAN, canvas_pixmap, overscanned, placement
+from viewer.ui.canvas_base_pixmaps import (OVERSCAN, canvas_pixmap, drawn_on, overscanned,
+                                          placement)
 
 KEPT = 3
 
@@ -106,12 +107,7 @@ class MapRasters:
         if margin:              # one raster with a margin at most: the drag's
             self._kept = [r for r in self._kept if r.view is not None]
         if under is not None:   # a copy of its pixels (made as the painter begins)
-            pixmap = QPixmap(under)
-            painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-            draw(painter)
-            painter.end()
+            pixmap = drawn_on(QPixmap(under), draw)
         else:
             pixmap = canvas_pixmap(big, dpr, QColor(styles.WATER), draw)
         self._kept.insert(0, Raster(big, pixmap, raster_key(scene, settings, dpr),
