@@ -69,17 +69,29 @@ def caption_lines(situation: Situation, diffs: list[LayerDifference], lang: str,
                   regions_shown: int | None = REGIONS_SHOWN) -> list[tuple[str, str]]:
     """(text, kind) for each line: a layer's name, its totals, then its regions
     (``regions_shown`` of them, then how many more; None: all)."""
-    lines: list[tuple[str, str]] = []
+    return caption_and_list(situation, diffs, lang, regions_shown)[0]
+
+
+def caption_and_list(situation: Situation, diffs: list[LayerDifference], lang: str,
+                     regions_shown: int | None = REGIONS_SHOWN
+                     ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The lines of ``caption_lines`` with ``regions_shown`` regions a layer, and with
+    all of them (the compare window's figures), each region's line formatted once."""
+    shown_lines: list[tuple[str, str]] = []
+    every_line: list[tuple[str, str]] = []
     for d in diffs:
-        lines.append((safe_line(situation.layer(d.layer_id).name, LINE_LIMIT), LAYER))
-        lines.append((totals_line(d), TOTALS))
-        rows = region_rows(situation, d, lang)
-        shown = rows if regions_shown is None else rows[:regions_shown]
-        lines += [(NBSP * 2 + region_line(*row), REGION) for row in shown]
-        if len(rows) > len(shown):
-            lines.append((NBSP * 2 + fill(translate("Compare", "and %1 more"),
-                                          format_number(len(rows) - len(shown), 0)), REGION))
-    return lines
+        head = [(safe_line(situation.layer(d.layer_id).name, LINE_LIMIT), LAYER),
+                (totals_line(d), TOTALS)]
+        regions = [(NBSP * 2 + region_line(*row), REGION)
+                   for row in region_rows(situation, d, lang)]
+        shown = regions if regions_shown is None else regions[:regions_shown]
+        shown_lines += head + shown
+        if len(regions) > len(shown):
+            shown_lines.append((NBSP * 2 + fill(translate("Compare", "and %1 more"),
+                                                format_number(len(regions) - len(shown), 0)),
+                                REGION))
+        every_line += head + regions
+    return shown_lines, every_line
 
 
 def caption_rect(width: float, height: float, s: float,

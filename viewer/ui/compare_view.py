@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPlain
 from viewer.analysis.difference import LayerDifference
 from viewer.model.display import DisplayOptions
 from viewer.model.in_data import in_data
-from viewer.render.compare_caption import caption_lines
+from viewer.render.compare_caption import caption_and_list
 from viewer.render.language import (QT_TRANSLATE_NOOP, core_text, current_language, fill,
                                     translate)
 from viewer.render.scene import MapScene
@@ -29,6 +29,7 @@ from viewer.ui.compare_figures import CompareFigures, DifferencePaths
 from viewer.ui.compare_map import CompareMap
 from viewer.ui.qt_utils import format_day, from_qdate, to_qdate
 from viewer.ui.side_by_side import SideBySide
+from viewer.ui.text_lines import show_lines
 from viewer.ui.worker import BackgroundWorker
 
 MODES = (("swipe", QT_TRANSLATE_NOOP("Compare", "Swipe")),
@@ -210,13 +211,13 @@ class CompareView(QWidget):
         """On the difference map (the regions where most changed) and below the maps
         (every region)."""
         situation, lang = self.scene.situation, current_language()
-        self.caption = caption_lines(situation, diffs, lang)
+        self.caption, every_line = caption_and_list(situation, diffs, lang)
         self.map.set_caption(self.caption)
-        lines = [text for text, _ in caption_lines(situation, diffs, lang, None)]
-        text = "\n".join([self._head] + lines)
+        lines = [self._head] + [text for text, _ in every_line]
+        text = "\n".join(lines)
         self._stale.stop()
         if text != self._measured:
-            self.figures.setPlainText(text)
+            show_lines(self.figures, lines)     # (those that differ: scrolled, it stays)
         if not self.figures.isEnabled():
             self.figures.setEnabled(True)
         self._measured = text

@@ -44,8 +44,8 @@ class SideBySide(QWidget):
     def show_scene(self, scene: MapScene, palette: str, view=None) -> None:
         """Show ``scene`` (a new one: both canvases fitted to ``view``, projected)."""
         situation = scene.situation
-        if situation.start is not None and self.left.scene is not scene:
-            for cursor in self.cursors:
+        if self.left.scene is not scene and situation.start is not None:
+            for cursor in self.cursors:     # (start sorts every time: asked once)
                 cursor.set_span(situation.start, situation.end, [])
         for canvas in (self.left, self.right):
             canvas.set_palette(palette)
