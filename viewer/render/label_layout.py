@@ -21,6 +21,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 
 from viewer.render import styles as st
 from viewer.render.label_boxes import Layout, Occupancy, Text
+from viewer.render.label_clips import Clips
 from viewer.render.label_fonts import advance, label_font
 from viewer.render.label_names import names_for, short_name
 from viewer.render.label_regions import place_region
@@ -105,6 +106,7 @@ class _Job:
         self.bounds = viewport.rect.adjusted(4 * self.s, 4 * self.s, -4 * self.s, -4 * self.s)
         self.layout = Layout()
         self.view_box = shapely.box(*viewport.visible)     # for the regions' labels
+        self.clips = Clips(scene, viewport)                 # their parts in view, if ahead
         self.second_lines = viewport.metres_per_pixel * self.s < SECOND_LINE_MPP
         self.bounds_coords = self.bounds.getCoords()
         self.shapes = scene.static(("label shapes", threading.get_ident(), settings.language,
