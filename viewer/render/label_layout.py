@@ -21,6 +21,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 
 from viewer.render import styles as st
 from viewer.render.label_boxes import Layout, Occupancy, Text
+from viewer.render.label_ahead import Ahead
 from viewer.render.label_fonts import advance, label_font
 from viewer.render.label_names import names_for, short_name
 from viewer.render.label_regions import place_region
@@ -55,7 +56,9 @@ def layout_labels(scene: MapScene, viewport: Viewport, settings: RenderSettings,
     job = _Job(scene, viewport, settings, Occupancy(48.0 * s))
     for rect in reserved:
         job.occupied.add(rect)
-    major, minor = _visible_places(scene, viewport, s) if settings.shows(PLACES) else ([], [])
+    major, minor = ([], [])
+    if settings.shows(PLACES):
+        major, minor = job.ahead.places() or visible_places(scene, viewport, s)
     for i, x, y in major:
         job.place(i, x, y)
     if settings.shows(REGIONS):
@@ -75,7 +78,7 @@ def layout_labels(scene: MapScene, viewport: Viewport, settings: RenderSettings,
     return job.layout
 
 
-def _visible_places(scene: MapScene, viewport: Viewport, scale: float):
+def visible_places(scene: MapScene, viewport: Viewport, scale: float):
     """(index, x, y) of the places in view above the zoom's population floor, biggest
     first: the major ones (capital, a million or more; zoomed in, towns too) and the rest."""
     places = scene.situation.places
@@ -105,6 +108,7 @@ class _Job:
         self.bounds = viewport.rect.adjusted(4 * self.s, 4 * self.s, -4 * self.s, -4 * self.s)
         self.layout = Layout()
         self.view_box = shapely.box(*viewport.visible)     # for the regions' labels
+        self.ahead = Ahead(scene, viewport, self.s)         # worked out ahead, if it was
         self.second_lines = viewport.metres_per_pixel * self.s < SECOND_LINE_MPP
         self.bounds_coords = self.bounds.getCoords()
         self.shapes = scene.static(("label shapes", threading.get_ident(), settings.language,

@@ -39,8 +39,12 @@ def place_region(job: "_JobLike", region, context: bool) -> None:
         return
     x, y, radius = (float("nan"),) * 3 if context else scene.region_anchor(region.id)
     if context or not (vx0 < x < vx1 and vy0 < y < vy1):
-        geom = shapely.intersection(geom, view)
-        x, y, radius = inscribed_circles(np.array([geom], dtype=object))[0]
+        clipped = job.ahead.clip(region.id)     # worked out ahead (label_ahead)
+        if clipped is None:
+            geom = shapely.intersection(geom, view)
+            x, y, radius = inscribed_circles(np.array([geom], dtype=object))[0]
+        else:
+            geom, x, y, radius = clipped
     if not np.isfinite(radius) or radius / viewport.metres_per_pixel < 8 * s:
         return
     cx, cy = viewport.to_pixels(x, y)

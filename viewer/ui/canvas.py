@@ -23,6 +23,7 @@ from viewer.model.cursor import TimeCursor
 from viewer.model.display import DisplayOptions
 from viewer.model.selection import Selection
 from viewer.render import MapScene, RenderSettings, Viewport, draw_dynamic, styles
+from viewer.render import label_ahead
 from viewer.render.decorations import draw_date
 from viewer.render.language import current_language
 from viewer.ui.canvas_interaction import ViewState, changes_at
@@ -187,6 +188,9 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
             viewport, settings = self.viewport(), self.render_settings()
             dpr = self.devicePixelRatioF()
             reserved = self.label_reserved(viewport, settings)
+            if not (self._dragging or self.showing_first_view or self.base_pixmaps.kept_labels(
+                    viewport, settings, dpr, reserved)):
+                label_ahead.start(self.scene, viewport, settings)   # while the map fills
             # the background and layers: the raster a drag moves over (made with a margin
             # when it leaves it), the one made for this view (ahead, or at the end of a
             # drag), else drawn as they are (a time step: maybe a few boxes of them)

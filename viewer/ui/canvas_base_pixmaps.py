@@ -159,6 +159,12 @@ class BaseMapPixmaps:
         return (dpr, settings.hidden & LABEL_OPTIONS, settings.scale,
                 tuple(r.getRect() for r in reserved), settings.language)
 
+    def kept_labels(self, viewport: Viewport, settings: RenderSettings, dpr: float,
+                    reserved: tuple[QRectF, ...]) -> bool:
+        """Whether the labels pixmap of the view is kept (shown or laid out ahead)."""
+        key = (viewport.key(),) + self._label_options(settings, dpr, reserved)
+        return key in self._shown or key in self._ahead
+
     def ready_labels(self, scene: MapScene, viewport: Viewport, settings: RenderSettings,
                      dpr: float, reserved: tuple[QRectF, ...]) -> None:
         """Lay out and draw the labels of a view not shown yet (the next wheel notch's),
