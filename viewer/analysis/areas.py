@@ -28,6 +28,11 @@ class Areas:
         self.situation = situation
         self._checked: set[str] = set()
         self._change_km2: dict[str, tuple[float, float]] = {}
+        # layer id -> (its history, state index -> km²): a state's sum, once its pieces
+        # are measured, never changes (a measured piece keeps its area), so a time step
+        # looks it up; summing the state's pieces again cost 0.1 ms a step in the Layers
+        # panel. A new history of the layer (an edit) starts anew.
+        self._state_sums: dict[str, tuple[object, dict[int, float]]] = {}
 
     def _history(self, layer_id: str):
         history = self.situation.layer(layer_id).history
@@ -75,7 +80,14 @@ class Areas:
 
     def state_km2_at_index(self, layer_id: str, index: int) -> float:
         history = self._history(layer_id)
-        return float(self._measured(history, history.piece_indices(index)).sum())
+        kept = self._state_sums.get(layer_id)
+        if kept is None or kept[0] is not history:
+            kept = self._state_sums[layer_id] = (history, {})
+        km2 = kept[1].get(index)
+        if km2 is None:
+            km2 = kept[1][index] = float(self._measured(history,
+                                                        history.piece_indices(index)).sum())
+        return km2
 
     def series(self, layer_id: str) -> tuple[list[datetime], np.ndarray]:
         """The layer's state times and the area of each state, km²."""

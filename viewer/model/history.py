@@ -31,6 +31,7 @@ from viewer.model.times import to_utc
 from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 STATE_UNIONS = 16       # layer states kept as their union (state_at)
+RECENT_STATES = 4       # layer states whose piece indices are kept (piece_indices)
 REKEY_RATIO = 2.0
 
 
@@ -61,6 +62,7 @@ class History:
                 "Core", "a piece starts or ends at %1, which is not one of the layer's state "
                         "times"), exc.args[0])) from None
         self.pieces = list(pieces)
+        self._recent: tuple[tuple[int, np.ndarray], ...] = ()    # see piece_indices
         # Geodesic area of each piece in km², NaN where not known yet: filled by
         # viewer.analysis.areas, stored in the file so opening needs no recomputation.
         self.piece_km2 = (np.full(len(self.pieces), np.nan) if piece_km2 is None
@@ -97,10 +99,22 @@ class History:
         return bisect_right(self.times, to_utc(t)) - 1
 
     def piece_indices(self, index: int) -> np.ndarray:
-        """Indices into ``pieces`` of the pieces making up state ``index``."""
+        """Indices into ``pieces`` of the pieces making up state ``index`` (read-only).
+
+        The last few states asked are kept: a time step asks for the old and the new
+        state several times (the map's dirty pieces, its paths, the Layers panel), each
+        a mask over every piece (35 us on DeepState). A tuple replaced whole, so a
+        worker thread asking too sees one or the other."""
+        for kept, indices in self._recent:
+            if kept == index:
+                return indices
         if index < 0:
-            return np.empty(0, dtype=np.int64)
-        return np.nonzero((self._from <= index) & (self._to > index))[0]
+            indices = np.empty(0, dtype=np.int64)
+        else:
+            indices = np.nonzero((self._from <= index) & (self._to > index))[0]
+        indices.setflags(write=False)
+        self._recent = ((index, indices),) + self._recent[:RECENT_STATES - 1]
+        return indices
 
     def state_sums(self, values) -> np.ndarray:
         """Each state's sum of ``values`` (int64, one a piece) over its pieces, all at once."""
