@@ -81,3 +81,55 @@ def test_a_display_of_nothing_is_an_empty_raster(qapp):
     for pieces in ([], [shapely.MultiPolygon()]):
         display = build_display(scene.projector.crs.srs, pieces, 11, scene.extent)
         assert display.rastered and not display.mask().any()
+
+
+def _frees_between_checks(monkeypatch, max_raster_pixels: int | None = None) -> tuple:
+    """Build state 0's Display of the grid (5,625 squares) with LET_GO at 500 and count
+    its parts (what it takes from shapely.get_parts) as each is freed: the most freed between two
+    of the job's checks (or after the last one, up to the return), and how many of them
+    were freed by the end. Between two checks a worker holds the GIL (a free is a C
+    loop), so that count is how long the GUI thread could be kept waiting."""
+    import sys
+    import weakref
+    from viewer.render import display as display_module
+    monkeypatch.setattr(display_module, "LET_GO", 500, raising=False)
+    if max_raster_pixels is not None:
+        monkeypatch.setattr(display_module, "MAX_RASTER_PIXELS", max_raster_pixels)
+    scene = MapScene(_grid_situation())
+    minx, _, maxx, _ = scene.extent
+    pieces = scene.big.pieces("dense", 0)
+    freed, refs, seen = [0], [], [0]
+    get_parts = shapely.get_parts
+
+    def counted(geoms, *args, **kwargs):
+        parts = get_parts(geoms, *args, **kwargs)
+        if sys._getframe(1).f_code.co_filename != display_module.__file__:
+            return parts            # (shapely's own, projecting: freed as it goes)
+        refs.extend(weakref.ref(p, lambda _: freed.__setitem__(0, freed[0] + 1))
+                    for p in parts)
+        return parts
+    monkeypatch.setattr(shapely, "get_parts", counted)
+    most = [0]
+
+    def check():
+        most[0] = max(most[0], freed[0] - seen[0])
+        seen[0] = freed[0]
+    display = build_display(scene.projector.crs.srs, pieces,
+                            bucket((maxx - minx) / 2000), scene.extent, check)
+    most[0] = max(most[0], freed[0] - seen[0])          # from the last check to the end
+    return display, max(most[0], 0), freed[0], len(refs)
+
+
+def test_a_display_lets_go_of_its_parts_a_chunk_at_a_time(qapp, monkeypatch):
+    """Freed at once, 200,000 squares' parts held the GIL for 55-75 ms of CPU."""
+    display, most, freed, parts = _frees_between_checks(monkeypatch)
+    assert display.rastered and parts == 5625
+    assert freed == parts                   # none kept
+    assert most <= 500
+
+
+def test_a_display_of_shapes_lets_go_of_its_parts_a_chunk_at_a_time(qapp, monkeypatch):
+    display, most, freed, parts = _frees_between_checks(monkeypatch, max_raster_pixels=0)
+    assert not display.rastered and len(display.shapes) == parts == 5625
+    assert freed == parts                   # the shapes kept are projected copies
+    assert most <= 500

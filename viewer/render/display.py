@@ -41,6 +41,8 @@ SIMPLIFY_MIN = 16           # a part of at most this many vertices is not simpli
 SEGMENT_DEG = 0.05          # as MapScene.project_layer: long edges cut before projecting
 FILL_CHUNK = 256            # shapes filled into a raster at once
 CHUNK = 16_384              # polygons per vectorised call
+LET_GO = 4_096              # parts freed at once (``_let_go``)
+MONO_ROWS = 256             # raster rows packed at once (``_mono``)
 
 
 def bucket(metres_per_pixel: float) -> int:
@@ -123,13 +125,16 @@ def build_display(crs: str, pieces, level: int, extent, check=None) -> Display:
     if width * height > MAX_RASTER_PIXELS:      # all shapes, culled to the view
         shapes = np.concatenate([shapes, _chunked(lambda g: _for_zoom(projector, g, m),
                                                   parts[small], 256, check)])
+        _let_go(parts, check)
         return Display(level, None, (0, 0), (minx, maxy), shapes,
                        shapely.STRtree(shapes) if len(shapes) else None)
     mask = _raster(box[small], (minx, maxy), m, width, height)
     _fill(mask, shapes, (minx, maxy), m, check)
+    _let_go(parts, check)
+    _let_go(shapes, check)
     # a new empty array, not shapes[:0]: a view would keep every shape alive (the
     # simplified polygons of a 200,000-square state: some 40 MB a Display)
-    return Display(level, _mono(mask), mask.shape, (minx, maxy),
+    return Display(level, _mono(mask, check), mask.shape, (minx, maxy),
                    np.empty(0, dtype=object), None)
 
 
@@ -149,11 +154,17 @@ def _raster_bounds(extent, box: np.ndarray, m: float) -> tuple[float, float, flo
     return left, min(bottom, top), max(right, left), top
 
 
-def _mono(mask: np.ndarray) -> np.ndarray:
-    """``mask`` a bit a pixel, most significant first, rows padded to 32 bits."""
-    rows = np.packbits(mask > 0, axis=1)
-    padded = np.zeros((mask.shape[0], -(-rows.shape[1] // 4) * 4), dtype=np.uint8)
-    padded[:, :rows.shape[1]] = rows
+def _mono(mask: np.ndarray, check=None) -> np.ndarray:
+    """``mask`` a bit a pixel, most significant first, rows padded to 32 bits; MONO_ROWS
+    rows at a time, ``check()`` between (np.packbits holds the GIL: a whole raster of
+    some million pixels at once was 60 ms of it, tests/perf/stall_probe.py)."""
+    height, width = mask.shape
+    packed = -(-width // 8)
+    padded = np.zeros((height, -(-packed // 4) * 4), dtype=np.uint8)
+    for top in range(0, height, MONO_ROWS):
+        if check is not None and top:
+            check()
+        padded[top:top + MONO_ROWS, :packed] = np.packbits(mask[top:top + MONO_ROWS] > 0, axis=1)
     return padded
 
 
@@ -182,6 +193,19 @@ def _chunked(fn, items: np.ndarray, size: int, check=None) -> np.ndarray:
             check()
         out.append(np.asarray(fn(items[start:start + size])))
     return np.concatenate(out) if out else np.empty(0, dtype=object)
+
+
+def _let_go(items: np.ndarray, check=None) -> None:
+    """Drop the geometries ``items`` holds LET_GO at a time, ``check()`` between. Freed
+    all at once (the array's end, as ``build_display`` returned) the parts of a state of
+    200,000 squares held the GIL for 55-75 ms of CPU in one C loop, and a worker that
+    the system descheduled meanwhile kept the GUI thread waiting 100-400 ms (the longest
+    gaps of tests/perf/bench_big_layers.py, seen by tests/perf/stall_probe.py); between
+    two chunks the GUI thread takes the GIL back."""
+    for start in range(0, len(items), LET_GO):
+        items[start:start + LET_GO] = None
+        if check is not None and start + LET_GO < len(items):
+            check()
 
 
 def _fill(mask: np.ndarray, shapes: np.ndarray, origin, m: float, check=None) -> None:
