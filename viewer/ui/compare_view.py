@@ -58,6 +58,9 @@ class CompareView(QWidget):
         self.a_edit.setCalendarPopup(True)
         self.a_edit.setDisplayFormat("d MMM yyyy")
         self.b_label = QLabel(self)
+        # Opaque (filled as the window is): its text changes at every step, and a
+        # see-through label's repaint has the whole window paint its background under it.
+        self.b_label.setAutoFillBackground(True)
         self.map = CompareMap(self)                          # swipe and difference
         self.side = SideBySide(display or DisplayOptions(), self)
         self.maps = QStackedWidget(self)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QWidget)
 
@@ -105,6 +105,12 @@ class ReportsTree(QTreeWidget):
         self.setHeaderLabels([translate("Reports", c) for c in COLUMNS])
         self.setToolTip(tip)
         self.setUniformRowHeights(True)     # every row is two lines: a change, or a report
+        # The scroll bars' boxes opaque, filled with what the tree shows under them (its
+        # base): a bar whose range changes at a time step otherwise has the window and
+        # every widget down to this one paint their background under it.
+        for bar in (self.verticalScrollBar(), self.horizontalScrollBar()):
+            bar.parentWidget().setBackgroundRole(QPalette.ColorRole.Base)
+            bar.parentWidget().setAutoFillBackground(True)
         # only the role column has badges: the others keep the default (C++) painting
         self.setItemDelegateForColumn(1, BadgeDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

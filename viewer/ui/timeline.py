@@ -87,6 +87,9 @@ class TimelineWidget(QWidget):
                                                     "per second"))
         self.speed.currentIndexChanged.connect(self._on_speed_chosen)
         self.highlight = QDoubleSpinBox(self)
+        # opaque (filled as the window is): its days follow the time while comparing,
+        # and a see-through box's repaint has the window paint its background under it
+        self.highlight.setAutoFillBackground(True)
         self.highlight.setRange(0.0, 3650.0)
         self.highlight.setDecimals(1)
         self.highlight.setSuffix(" " + translate("Timeline", "days"))
