@@ -5,7 +5,7 @@ import random
 import shapely
 
 from viewer.model import History
-from viewer.model.history import REKEY_RATIO
+from viewer.model.piece_steps import REKEY_RATIO
 
 
 def test_every_state_is_rebuilt_exactly_and_stays_cheap_to_draw(deepstate_states):

@@ -4,42 +4,29 @@ Every state is the union of the pieces valid at that time. A piece is valid over
 half-open interval [valid_from, valid_to) of state times. When a state loses ground,
 only the pieces it touches end, and their remainders start again as new pieces; large
 areas are cut into bounded pieces so a local change never copies the whole layer.
-"state at t" is then a selection of pieces, never a replay of the history.
-
-Over a long history the open pieces fragment (every gain is a new sliver, every cut adds
-edges), so drawing a state costs ever more. When the open pieces carry more than
-``REKEY_RATIO`` times the vertices of the state they make up, they all end and the state
-starts afresh as new pieces: a bounded drawing cost for a full copy now and then.
+"state at t" is then a selection of pieces, never a replay of the history. How the pieces step through gains and losses, and
+are cut afresh when they fragment, is viewer.model.piece_steps.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import OrderedDict
-from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from viewer.model.change import Change, change_id
+from viewer.model.change import Change
 from viewer.model.geodesy import geodesic_areas_km2
-from viewer.model.gain_loss import gain_and_loss
-from viewer.model.geometry import EMPTY, has_area, polygonal, split_large
+from viewer.model.geometry import EMPTY, polygonal, split_large
+from viewer.model.piece_steps import Piece, advance, apply_steps
 from viewer.model.times import to_utc
 from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 STATE_UNIONS = 16       # layer states kept as their union (state_at)
 RECENT_STATES = 4       # layer states whose piece indices are kept (piece_indices)
-REKEY_RATIO = 2.0
-
-
-@dataclass(frozen=True, eq=False)
-class Piece:
-    geometry: BaseGeometry          # lon/lat polygon or multipolygon
-    valid_from: datetime
-    valid_to: datetime | None       # None: still valid after the last state
 
 
 class History:
@@ -181,7 +168,7 @@ class History:
             return cls([], [], [])
         t0, first = ordered[0]
         open_pieces = [(g, t0) for g in split_large(first, max_vertices)]
-        open_pieces = _advance(layer_id, ordered[1:], first, open_pieces, pieces, changes,
+        open_pieces = advance(layer_id, ordered[1:], first, open_pieces, pieces, changes,
                                max_vertices, stepper)
         pieces.extend(Piece(g, since, None) for g, since in open_pieces)
         pieces.sort(key=lambda p: p.valid_from)
@@ -207,7 +194,7 @@ class History:
         open_pieces = [(p.geometry, p.valid_from) for p in self.pieces if p.valid_to is None]
         prev = self.state_at(self.times[-1]) if self.times else EMPTY
         changes = list(self.changes)
-        open_pieces = _advance(layer_id, ordered, prev, open_pieces, pieces, changes,
+        open_pieces = advance(layer_id, ordered, prev, open_pieces, pieces, changes,
                                max_vertices, stepper)
         pieces.extend(Piece(g, since, None) for g, since in open_pieces)
         pieces.sort(key=lambda p: p.valid_from)
@@ -230,82 +217,7 @@ class History:
             for t, gained, lost in steps:
                 times.append(to_utc(t))
                 yield times[-1], polygonal(gained), polygonal(lost), None
-        open_pieces = _apply(layer_id, given(), open_pieces, pieces, changes, max_vertices)
+        open_pieces = apply_steps(layer_id, given(), open_pieces, pieces, changes, max_vertices)
         pieces.extend(Piece(g, since, None) for g, since in open_pieces)
         pieces.sort(key=lambda p: p.valid_from)
         return cls(times, pieces, changes)
-
-
-def _advance(layer_id: str, ordered, prev: BaseGeometry, open_pieces: list, pieces: list,
-             changes: list, max_vertices: int, stepper) -> list:
-    """Step from the state ``prev`` (made of ``open_pieces``) through ``ordered`` states:
-    the pieces that end go to ``pieces``, the changes to ``changes``; the open pieces
-    after the last state are returned."""
-    def steps():
-        before = prev
-        for t, state in ordered:
-            gained, lost = (gain_and_loss(before, state) if stepper is None
-                            else stepper.step(before, state))
-            yield t, gained, lost, state
-            before = state
-    return _apply(layer_id, steps(), open_pieces, pieces, changes, max_vertices,
-                  None if stepper is None else stepper.carried)
-
-
-def _apply(layer_id: str, steps, open_pieces: list, pieces: list, changes: list,
-           max_vertices: int, carried=None) -> list:
-    """Apply ``(t, gained, lost, state)`` steps to ``open_pieces`` (``state`` None: not
-    known, so the pieces are never cut afresh); as _advance."""
-    for t, gained, lost, state in steps:
-        if not has_area(gained) and not has_area(lost):
-            continue
-        if has_area(lost):
-            open_pieces = _cut_pieces(open_pieces, lost, t, pieces, max_vertices)
-        if has_area(gained):
-            open_pieces.extend((g, t) for g in split_large(gained, max_vertices))
-        if state is not None and _fragmented(open_pieces, state):
-            pieces.extend(Piece(g, since, t) for g, since in open_pieces if since != t)
-            current = state if carried is None else carried(state)
-            open_pieces = [(g, t) for g in split_large(current, max_vertices)]
-        changes.append(Change(change_id(layer_id, t), layer_id, t,
-                              gained if has_area(gained) else EMPTY,
-                              lost if has_area(lost) else EMPTY))
-    return open_pieces
-
-
-def _fragmented(open_pieces, state: BaseGeometry) -> bool:
-    carried = int(shapely.get_num_coordinates([g for g, _ in open_pieces]).sum())
-    return carried > REKEY_RATIO * shapely.get_num_coordinates(state) + 1000
-
-
-def _cut_pieces(open_pieces, lost, t, closed, max_vertices):
-    """End the open pieces that ``lost`` takes ground from; their remainders start at t.
-
-    Each piece is cut by the parts of ``lost`` that touch it (found with an STRtree),
-    never by the whole of ``lost``: a loss spread over the map costs what it touches."""
-    if not open_pieces:
-        return open_pieces
-    geoms = np.array([g for g, _ in open_pieces], dtype=object)
-    parts = shapely.get_parts(lost)
-    # the tree over the pieces, queried with the loss's parts: the predicate prepares
-    # the query geometries, and the few small parts cost less to prepare than every piece
-    part, which = shapely.STRtree(geoms).query(parts, predicate="intersects")
-    if not len(which):
-        return open_pieces
-    order = np.argsort(which, kind="stable")
-    which, part = which[order], part[order]
-    hit = np.unique(which)
-    local = shapely.multipolygons(parts[part], indices=np.searchsorted(hit, which))
-    rests = shapely.difference(geoms[hit], local)
-    before = shapely.area(geoms[hit])
-    cut = shapely.area(rests) < before - 1e-12 * np.maximum(before, 1.0)
-    cut_at = dict(zip(hit[cut].tolist(), rests[cut]))
-    kept = []
-    for i, (geom, since) in enumerate(open_pieces):
-        rest = cut_at.get(i)
-        if rest is None:
-            kept.append((geom, since))
-        else:
-            closed.append(Piece(geom, since, t))
-            kept.extend((g, t) for g in split_large(rest, max_vertices))
-    return kept
