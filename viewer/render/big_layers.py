@@ -14,6 +14,7 @@ from __future__ import annotations
 import weakref
 from collections import OrderedDict
 from contextlib import contextmanager
+from functools import partial
 from typing import Callable, Iterator
 
 import numpy as np
@@ -125,7 +126,7 @@ class BigStates:
         history = self.scene.situation.layer(layer_id).history
 
         def others(level: int) -> list:
-            return [((layer_id, i, level), self.pieces(layer_id, i))
+            return [((layer_id, i, level), partial(self.pieces, layer_id, i))
                     for i in range(len(history.times))
                     if i != index and self.is_big(layer_id, i)
                     and (layer_id, i, level) not in self._displays]
@@ -212,11 +213,11 @@ def draw_big_window(painter: QPainter, scene, viewport, ids: tuple[str, ...],
         for t in scene.situation.times:
             other = window_at(t)
             if other and other != ids and big.is_big_window(other):
-                out += [(("window", other, s, level), big.window_pieces(other, s))
+                out += [(("window", other, s, level), partial(big.window_pieces, other, s))
                         for s in (1, 0) if not big.has(("window", other, s, level))]
         return out
     for side in (1, 0):
-        display = big.display(("window", ids, side), lambda: big.window_pieces(ids, side),
+        display = big.display(("window", ids, side), partial(big.window_pieces, ids, side),
                               viewport.metres_per_pixel / max(dpr, 1.0), others)
         if display is not None:
             draw_display(painter, display, inverse * painter.transform(), viewport,

@@ -6,7 +6,10 @@ states at the same zoom, so that moving through time finds them made. A highligh
 window asked for while the state shown is being made waits for it (the layer first). It has a thread of
 its own (a BackgroundWorker), so it never waits behind the region measuring. The job
 works on lon/lat geometry (immutable shapely objects) and the CRS, and yields new
-Displays, which the GUI adopts into the scene; each one is said with ``made`` (the map
+Displays. Each Display's pieces are asked for in the job (``pieces()``, a state's looked
+up in its layer's history, which is not changed once made; for 200,000 squares the 28
+states' lookups took some 30 ms, which on the GUI thread held the event loop up while
+a file opened), which the GUI adopts into the scene; each one is said with ``made`` (the map
 and the comparison window repaint). A request the
 running job does not start with cancels it and starts again with that one first (what
 was made is kept). The status bar shows the progress; closing the window cancels it.
@@ -28,7 +31,7 @@ PROGRESS = QT_TRANSLATE_NOOP("BigLayers", "Drawing big layers for this zoom: %1 
 
 def _build(crs: str, extent, todo: tuple, job: Job):
     for key, pieces in todo:
-        yield key, build_display(crs, pieces, key[-1], extent, job.check)
+        yield key, build_display(crs, pieces(), key[-1], extent, job.check)
 
 
 class BigLayerBuilder(QObject):
@@ -40,7 +43,7 @@ class BigLayerBuilder(QObject):
         self._worker = BackgroundWorker(self)
         self._scene: MapScene | None = None
         self._job: Job | None = None
-        self._pending: dict = {}            # key -> pieces the running job has still to make
+        self._pending: dict = {}            # key -> pieces() the running job has still to make
         self._urgent: dict = {}             # keys the map asked for, newest first
         self._deferred: list = []           # window requests waiting for the state shown
         self._carried: MapScene | None = None   # a first view whose job goes on for _scene
@@ -64,7 +67,8 @@ class BigLayerBuilder(QObject):
             scene.big.request = self.request
 
     def request(self, key: tuple, pieces, others) -> None:
-        """Make ``key``'s Display from ``pieces()`` first, then ``others()`` (key, pieces),
+        """Make ``key``'s Display from ``pieces()`` first, then ``others()`` (key, and a
+        function giving its pieces; called in the job),
         then what the cancelled job had still to make at that zoom (a request for a
         highlight window no longer drops the states still to make, nor the reverse:
         those were then made at a time step, in the background of the scrubbing)."""
@@ -77,11 +81,11 @@ class BigLayerBuilder(QObject):
             return
         self._cancel()
         has = self._scene.big.has
-        self._urgent = {**({} if has(key) else {key: tuple(pieces())}),
+        self._urgent = {**({} if has(key) else {key: pieces}),
                         **{k: p for k, p in self._urgent.items() if not has(k)}}
         todo = dict(self._urgent)
         for k, p in others():
-            todo.setdefault(k, tuple(p))
+            todo.setdefault(k, p)
         for k, p in self._pending.items():          # left by the cancelled job
             if k[-1] == key[-1] and not has(k):
                 todo.setdefault(k, p)
