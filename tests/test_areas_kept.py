@@ -31,3 +31,28 @@ def test_a_new_history_of_the_layer_gives_its_own_areas():
     after = areas.state_km2("adv", D[5])
     assert after == pytest.approx(geodesic_area_km2(box(30.2, 48.2, 30.3, 48.3)), rel=1e-4)
     assert after < before / 5
+
+
+def test_the_series_sums_every_state_at_once_and_keeps_the_figures_asked_before(monkeypatch):
+    """Areas.series: each state's area (the shape's, to within its seams), summed for all
+    states in one pass over the pieces (no mask over every piece per state: 30 ms on the
+    GUI thread for 28 states of 60,000 pieces), and a state asked before keeps its figure."""
+    situation = two_region_situation()
+    layer = situation.layer("adv")
+    shapes = [box(30.2, 48.2, 30.2 + 0.1 * k, 48.2 + 0.05 * (k % 3 + 1)) for k in range(1, 9)]
+    layer.history = History.from_states("adv", [(D[k], s) for k, s in zip(range(1, 9), shapes)])
+    areas = Areas(situation)
+    asked = areas.state_km2("adv", D[3])
+    looked_up = []
+    original = History.piece_indices
+    monkeypatch.setattr(History, "piece_indices",
+                        lambda self, i: looked_up.append(i) or original(self, i))
+    times, km2 = areas.series("adv")
+    assert looked_up == []
+    assert list(times) == [D[k] for k in range(1, 9)]
+    assert km2[2] == asked
+    history = layer.history             # (a state's figure: its pieces' areas summed)
+    assert list(km2) == pytest.approx(
+        [sum(geodesic_area_km2(p.geometry) for p in history.pieces_at(D[k]))
+         for k in range(1, 9)], rel=1e-9)
+    assert list(km2) == pytest.approx([geodesic_area_km2(s) for s in shapes], rel=3e-3)

@@ -104,8 +104,11 @@ class History:
         return indices
 
     def state_sums(self, values) -> np.ndarray:
-        """Each state's sum of ``values`` (int64, one a piece) over its pieces, all at once."""
-        steps = np.zeros(len(self.times) + 1, dtype=np.int64)
+        """Each state's sum of ``values`` (one a piece; int64, or float) over its pieces,
+        all at once: one pass over the pieces, not a mask over them per state."""
+        values = np.asarray(values)
+        kind = np.float64 if values.dtype.kind == "f" else np.int64
+        steps = np.zeros(len(self.times) + 1, dtype=kind)
         np.add.at(steps, self._from, values)
         np.subtract.at(steps, self._to, values)
         return np.cumsum(steps[:-1])
