@@ -13,7 +13,14 @@ that took), the process's high-water mark over its whole life, window, open, bac
 work and steps (window MB: ru_maxrss), and the resident memory after the steps (after
 MB). Each should grow at most linearly, the step not at all. ``fwd step``: the same on
 days that replay the real snapshots forward only (forward_times). ``--window-only`` reuses the
-files an earlier run imported. Not a unit test: nothing here asserts; the load average
+files an earlier run imported.
+
+The series replays the real snapshots forward (mostly gains), then back (each step
+loses what a day gained, cutting the pieces that hold it: a backward half adds about
+twice the pieces of a forward one), so the mix changes with the length up to a whole
+cycle of 1,071 states: the file grows linearly at whole cycles (``bench_growth.py 536
+1071 1606 2141``: 3.22, 8.51, 11.25, 16.41 MiB on 3 Dec 2026, two cycles 1.93x one),
+while 536 -> 1,826 (forward only, against one and a half cycles) looks steeper. Not a unit test: nothing here asserts; the load average
 is printed.
 """
 
