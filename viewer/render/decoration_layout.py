@@ -14,7 +14,7 @@ scale bar's box is the widest bar it may draw (a 1, 2 or 5 step of at most 160 p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 
@@ -99,8 +99,24 @@ def layout(width: float, height: float, s: float, title: str, item_names: list[s
     """``fit_layout``, made once per size, texts and interface language: wrapping the
     title and attribution measures some sixty strings, which a time step (whose date
     goes where this says) would otherwise do twice over."""
-    return _cached_layout(width, height, s, title, tuple(item_names), highlight_rows,
-                          attribution, date_note, chip, current_language())
+    base = _cached_layout(width, height, s, title, tuple(item_names), highlight_rows,
+                          attribution, "", chip, current_language())
+    return with_note(base, width, date_note) if date_note else base
+
+
+def with_note(base: Layout, width: float, date_note: str) -> Layout:
+    """``base`` (laid out with no note) with ``date_note`` in the date's place: the note
+    widens the date's line and the legend with it, and nothing else (the rows and title
+    lines kept depend on heights alone). The comparison's note ("left ... · right ...")
+    changes at every step of B (tests/perf: 0.079 ms laid out whole, 0.037 ms so)."""
+    margin, pad = 14 * base.e, 12 * base.e
+    inner = width - 2 * margin - 2 * pad
+    date_w = max(base.date_width,
+                 min(QFontMetricsF(base.date_font).horizontalAdvance(date_note), inner))
+    legend = base.legend
+    if legend is not None and date_w > legend.width() - 2 * pad:
+        legend = QRectF(legend.x(), legend.y(), date_w + 2 * pad, legend.height())
+    return replace(base, legend=legend, date_width=date_w)
 
 
 @lru_cache(maxsize=16)
