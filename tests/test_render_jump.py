@@ -12,16 +12,15 @@ from datetime import timedelta
 import numpy as np
 import pytest
 import shapely
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPainter
 from shapely.geometry import box
 
+from render_helpers import frame as _frame
+from render_helpers import one_layer_situation
 from viewer.analysis.front_line import FrontLine
-from viewer.model import History, Layer, Region, Situation, SituationMeta, Style, parse_time
+from viewer.model import Situation, parse_time
 from viewer.render import MapScene, RenderSettings, Viewport
 from viewer.render.dirty import time_change_region
 from viewer.render.dirty_grid import CELL_PX, MAX_RECTS, grid_rects
-from viewer.render.draw_layers import draw_background, draw_dynamic
 from viewer.render.front_lines import front_path
 
 DAY0 = parse_time("2025-06-01")
@@ -41,27 +40,7 @@ def _scattered_situation() -> Situation:
                     31.6 + 0.18 * (i % 14), 48.3 + 0.16 * (i // 14))
                 for i, (a, b) in enumerate(spans) if min(a, b) <= k <= max(a, b)]
         states.append((DAY0 + timedelta(days=k), shapely.union_all([front, *held])))
-    layer = Layer("ctl", "Control", "assessed-control",
-                  History.from_states("ctl", states, max_vertices=12), style=Style("#c0392b", 0.5))
-    own = Region("A", {"en": "Alpha"}, box(29.5, 47.5, 34.5, 50.5))
-    meta = SituationMeta(title="Scatter", attributions=["tests"], highlight_days=3.0,
-                         default_bbox=(29.8, 47.9, 34.2, 50.1))
-    return Situation(meta, [own], [], [layer])
-
-
-def _frame(scene, settings, viewport, under=None, dirty=None) -> QImage:
-    image = QImage(under) if under is not None else QImage(
-        *settings.size, QImage.Format.Format_ARGB32_Premultiplied)
-    if under is None:
-        image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    if dirty is not None:
-        painter.setClipRegion(dirty)
-    draw_background(painter, scene, viewport, settings)
-    draw_dynamic(painter, scene, viewport, settings, dirty)
-    painter.end()
-    return image
+    return one_layer_situation("Scatter", states, (29.5, 47.5, 34.5, 50.5))
 
 
 def _jumps(scene, settings, pairs, min_grid_jumps):

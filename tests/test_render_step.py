@@ -12,14 +12,14 @@ from datetime import timedelta
 import numpy as np
 import pytest
 import shapely
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPainter, QRegion
+from PySide6.QtGui import QRegion
 from shapely.geometry import box
 
+from render_helpers import frame as _frame
+from render_helpers import one_layer_situation
 from viewer.model import History, Layer, Region, Situation, SituationMeta, Style, parse_time
 from viewer.render import MapScene, RenderSettings, Viewport
 from viewer.render.dirty import time_change_region
-from viewer.render.draw_layers import draw_background, draw_dynamic
 
 DAY0 = parse_time("2025-06-01")
 DAYS = 8
@@ -37,29 +37,7 @@ def _front_situation() -> Situation:
         west = [box(30.25, 49.0 + 0.1 * i, 30.3, 49.05 + 0.1 * i) for i in range(k // 2)]
         area = shapely.union_all([front, *squares]).difference(shapely.union_all(west))
         states.append((DAY0 + timedelta(days=k), area))
-    layer = Layer("ctl", "Control", "assessed-control",
-                  History.from_states("ctl", states, max_vertices=12), style=Style("#c0392b", 0.5))
-    own = Region("A", {"en": "Alpha"}, box(30, 48, 34, 50))
-    meta = SituationMeta(title="Front", attributions=["tests"], highlight_days=3.0,
-                         default_bbox=(29.8, 47.9, 34.2, 50.1))
-    return Situation(meta, [own], [], [layer])
-
-
-def _frame(scene: MapScene, settings: RenderSettings, viewport: Viewport,
-           under: QImage | None = None, dirty: QRegion | None = None) -> QImage:
-    """The map at ``settings`` drawn whole, or only ``dirty`` of it drawn over ``under``."""
-    image = QImage(under) if under is not None else QImage(
-        *settings.size, QImage.Format.Format_ARGB32_Premultiplied)
-    if under is None:
-        image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    if dirty is not None:
-        painter.setClipRegion(dirty)
-    draw_background(painter, scene, viewport, settings)
-    draw_dynamic(painter, scene, viewport, settings, dirty)
-    painter.end()
-    return image
+    return one_layer_situation("Front", states, (30, 48, 34, 50))
 
 
 @pytest.mark.parametrize("zoom", [1.0, 6.0, 25.0])
