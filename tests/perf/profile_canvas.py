@@ -10,7 +10,7 @@ cached pixmap drawn (the background, the labels, the panels, told apart by size 
 alpha channel); the date; the canvas's reaction to the time (_on_time). Then the floor
 for the same dates (fill_floor: their recorded fills into a QImage), in CPU and wall.
 
-Run as ``PYTHONPATH=. python tests/perf/profile_canvas.py [--steps N]``; at a device
+Run as ``PYTHONPATH=. python tests/perf/profile_canvas.py [--steps N] [--file F]``; at a device
 pixel ratio of 2 with ``QT_SCALE_FACTOR=2``. The wrappers cost a few microseconds a
 call (some 30 calls a step). fillPath is counted wherever the canvas's code calls it: when
 steps are slow (a loaded machine), the idle work (canvas_idle) runs between them and its
@@ -80,6 +80,8 @@ def instrument() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=80)
+    parser.add_argument("--file", type=Path, help="a situation file (default: the DeepState "
+                        "import; e.g. bench_growth.py's growth-1826.gpkg)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(["profile"])
     import bench_window
@@ -91,7 +93,7 @@ def main() -> int:
     instrument()            # before the window: its paint and time slot are looked up then
     RECORDING[0] = False
     win = bench_window.sized_window(bench_window.KINDS[2])
-    open_to_first_paint(cached(), win)
+    open_to_first_paint(args.file or cached(), win)
     bench_window.quiet(win)
     cursor, dpr, n = win.cursor_model, win.canvas.devicePixelRatioF(), args.steps
     rng = random.Random(1)

@@ -8,7 +8,7 @@ its regions). Medians (and means, which add up) of thread CPU time (time.thread_
 DeepState import, 1600x1000 canvas, as bench_window.
 
 Run on demand: ``.venv/bin/python tests/perf/step_slots.py [--steps 300] [--mode
-adjacent]``. Not a test: nothing here asserts. profile_docks.py has a cProfile of the
+adjacent] [--file F]``. Not a test: nothing here asserts. profile_docks.py has a cProfile of the
 steps too.
 """
 
@@ -102,6 +102,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=300)
     parser.add_argument("--mode", choices=("random", "adjacent"), default="random")
+    parser.add_argument("--file", type=Path, help="a situation file (default: the DeepState "
+                        "import; e.g. bench_growth.py's growth-1826.gpkg)")
     args = parser.parse_args()
     app = TimingApp(["step_slots"])
     spent: dict[str, float] = defaultdict(float)
@@ -115,7 +117,7 @@ def main() -> int:
     kinds = (KINDS[0], KINDS[2])
     windows = [sized_window(kind) for kind in kinds]
     for win in windows:
-        open_to_first_paint(cached(), win)
+        open_to_first_paint(args.file or cached(), win)
     for win in windows:
         quiet(win)
     app.canvases = {win.canvas for win in windows}
