@@ -1,9 +1,9 @@
 """A time step paints the map canvas once, and what the window then shows (its backing
 store: the earlier frame with the step's repaint over it, the few changed boxes of a step
-to the next day or the whole canvas for a jump) is, pixel for pixel, the canvas drawn
-anew at that time. Also the pieces of a partial repaint: the view's extent read from the
-pieces' boxes is the extent of their path, and a repaint of a few boxes does not make the
-whole state's path."""
+to the next day or the pieces a jump's two dates do not share) is, pixel for pixel, the
+canvas drawn anew at that time. Also the pieces of a partial repaint: the view's extent
+read from the pieces' boxes is the extent of their path, and a repaint of a few boxes
+does not make the whole state's path."""
 
 from __future__ import annotations
 

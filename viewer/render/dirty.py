@@ -5,11 +5,11 @@ leaving the highlight window and the parts of its merged areas made again as it 
 (``remade_edges``): a few km² along a front, not the whole country. The window
 then repaints only those pixels (its backing store keeps the rest of the last frame),
 drawing everything in the usual order clipped to them, so the result is the frame a
-full redraw gives. A jump far in time, a hatched layer (its dashed outline runs along
-the whole union), a context feature starting or ending (the drained Kakhovka reservoir)
-or a change too big to be worth it redraws everything. A jump far in time is no different:
-the pieces the two states do not share, and the changes of both highlight windows, on a
-grid when they are many (dirty_grid): along the front, some 27% of the DeepState view.
+full redraw gives. A jump far in time is no different: the pieces the two states do not
+share, and the changes of both highlight windows, on a grid when they are many
+(dirty_grid): along the front, some 27% of the DeepState view. A hatched layer (its
+dashed outline runs along the whole union), a context feature starting or ending (the
+drained Kakhovka reservoir) or a change too big to be worth it redraws everything.
 """
 
 from __future__ import annotations

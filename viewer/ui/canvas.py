@@ -246,9 +246,10 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
 
     # -- model reactions -----------------------------------------------------------------
     def _on_time(self, *_) -> None:
-        """Repaint what the new time or highlight window changes: for a step to an
-        adjacent date, the few changed areas and the date (the backing store keeps the
-        rest of the last frame); otherwise everything. The pixmaps keep either way."""
+        """Repaint what the new time or highlight window changes: the changed areas (a
+        few boxes for an adjacent date, the front for a jump: render/dirty.py) and the
+        date, the backing store keeping the rest of the last frame; everything when that
+        is cheaper. The pixmaps keep either way."""
         before = self._time_asked
         cursor = self.cursor_model
         self._time_asked = (cursor.time, cursor.highlight_days, cursor.highlight_since)
