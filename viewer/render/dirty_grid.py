@@ -22,10 +22,8 @@ def rects_region(rects: np.ndarray, width: int, height: int,
     """The region of ``rects`` (rows left, top, right, bottom, in whole pixels inside a
     ``width`` x ``height`` view), None when it covers more than ``at_most`` of the view."""
     if len(rects) > MAX_RECTS:
-        rects = grid_rects(rects, width, height)
-        covered = float(((rects[:, 2] - rects[:, 0]) * (rects[:, 3] - rects[:, 1])).sum())
-    else:                       # (overlaps counted twice)
-        covered = float(((rects[:, 2] - rects[:, 0]) * (rects[:, 3] - rects[:, 1])).sum())
+        rects = grid_rects(rects, width, height)    # (disjoint; else overlaps count twice)
+    covered = float(((rects[:, 2] - rects[:, 0]) * (rects[:, 3] - rects[:, 1])).sum())
     if covered > at_most * width * height:
         return None
     region = QRegion()
