@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import os
 import random
+import signal
 import struct
 import sys
 import textwrap
+import time
 import zlib
 from pathlib import Path
 
@@ -17,12 +19,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "sample.gpkg"
 KILL_RUNS = int(os.environ.get("RENDER_KILL_RUNS", "30"))
 KILL_SEED = int(os.environ.get("RENDER_KILL_SEED", "20250613"))
+WRITE_SECONDS = 0.02        # a kill this soon after a write began lands in it (the PNG
+#                             goes out in some 16 KB pieces, 2 ms apart)
 
 # A helper that has imported everything forks one renderer per run; the renderer runs the
 # real command (``render -o``) over the target again and again, announcing each one done,
 # until the test kills it with SIGKILL at a random moment. Its disk is made slow (writes
 # go out in 16 KB pieces, 2 ms apart), so that many kills land in the middle of a write,
-# where writing the target in place would leave a part of an image.
+# where writing the target in place would leave a part of an image. It says "writing"
+# as a file's first piece goes out: every other run is killed a moment after that, so
+# that some kills land in a write however slowly the machine renders (kills at random
+# moments alone all missed the writes on a loaded machine: 30 of 30 before one began).
 RENDERER = textwrap.dedent("""
     import builtins, io, os, sys, time
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -31,7 +38,11 @@ RENDERER = textwrap.dedent("""
     class SlowDisk:
         def __init__(self, f):
             self.f = f
+            self.started = False
         def write(self, data):
+            if not self.started:
+                self.started = True
+                os.write(1, b"writing\\n")
             view = memoryview(data)
             for i in range(0, len(view), 16384):
                 self.f.write(view[i:i + 16384])
@@ -79,6 +90,21 @@ RENDERER = textwrap.dedent("""
 """)
 
 
+def kill_in_a_write(proc, lines, run: int, delay: float) -> tuple[int, list[str]]:
+    """Have the helper fork its renderer for ``run`` and SIGKILL it ``delay`` seconds
+    after it says it began writing a file; its pid and the lines it printed."""
+    proc.stdin.write(f"go {run}\n".encode())
+    proc.stdin.flush()
+    got = lines.until(stop=lambda l: l.startswith("forked"))
+    pid = int(got[-1].split()[1])
+    got += lines.until(stop=lambda l: l == "writing")
+    got += lines.until(deadline=time.monotonic() + delay)
+    os.kill(pid, signal.SIGKILL)
+    got += lines.until(stop=lambda l: l.startswith("dead"))
+    assert got[-1] == f"dead {pid} {signal.SIGKILL}", got
+    return pid, got
+
+
 def png_title(data: bytes) -> str:
     """The Title text of a complete PNG; AssertionError for a partial or damaged one
     (every chunk's CRC checked, IEND last)."""
@@ -109,7 +135,9 @@ def test_render_killed_at_any_moment_leaves_the_old_or_the_new_png(tmp_path):
         assert png_title(target.read_bytes()) == "initial"
         last = "initial"
         for run in range(KILL_RUNS):
-            _, got = kill_one_run(proc, lines, run, rng.uniform(0.0, 2.5 * seconds))
+            delay = rng.uniform(0.0, 2.5 * seconds)
+            _, got = kill_one_run(proc, lines, run, delay) if run % 2 == 0 else \
+                kill_in_a_write(proc, lines, run, rng.uniform(0.0, WRITE_SECONDS))
             done = [int(l.split()[2]) for l in got if l.startswith(f"rendered {run} ")]
             if done:
                 last = f"run {run} image {done[-1]}"
