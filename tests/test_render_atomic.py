@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import struct
 import sys
 import textwrap
-import time
 import zlib
 from pathlib import Path
 
@@ -90,21 +88,6 @@ RENDERER = textwrap.dedent("""
 """)
 
 
-def kill_in_a_write(proc, lines, run: int, delay: float) -> tuple[int, list[str]]:
-    """Have the helper fork its renderer for ``run`` and SIGKILL it ``delay`` seconds
-    after it says it began writing a file; its pid and the lines it printed."""
-    proc.stdin.write(f"go {run}\n".encode())
-    proc.stdin.flush()
-    got = lines.until(stop=lambda l: l.startswith("forked"))
-    pid = int(got[-1].split()[1])
-    got += lines.until(stop=lambda l: l == "writing")
-    got += lines.until(deadline=time.monotonic() + delay)
-    os.kill(pid, signal.SIGKILL)
-    got += lines.until(stop=lambda l: l.startswith("dead"))
-    assert got[-1] == f"dead {pid} {signal.SIGKILL}", got
-    return pid, got
-
-
 def png_title(data: bytes) -> str:
     """The Title text of a complete PNG; AssertionError for a partial or damaged one
     (every chunk's CRC checked, IEND last)."""
@@ -137,7 +120,7 @@ def test_render_killed_at_any_moment_leaves_the_old_or_the_new_png(tmp_path):
         for run in range(KILL_RUNS):
             delay = rng.uniform(0.0, 2.5 * seconds)
             _, got = kill_one_run(proc, lines, run, delay) if run % 2 == 0 else \
-                kill_in_a_write(proc, lines, run, rng.uniform(0.0, WRITE_SECONDS))
+                kill_one_run(proc, lines, run, rng.uniform(0.0, WRITE_SECONDS), "writing")
             done = [int(l.split()[2]) for l in got if l.startswith(f"rendered {run} ")]
             if done:
                 last = f"run {run} image {done[-1]}"

@@ -204,13 +204,17 @@ def helper_process(cmd: list[str], **kwargs):
             proc.stdin.close()
 
 
-def kill_one_run(proc, lines: Lines, run: int, delay: float) -> tuple[int, list[str]]:
-    """Have the helper fork its writer for ``run``, SIGKILL it ``delay`` seconds later;
-    the writer's pid and the lines it printed."""
+def kill_one_run(proc, lines: Lines, run: int, delay: float,
+                 begun: str | None = None) -> tuple[int, list[str]]:
+    """Have the helper fork its writer for ``run``, SIGKILL it ``delay`` seconds later
+    (after it printed the line ``begun``, if given); the writer's pid and the lines it
+    printed."""
     proc.stdin.write(f"go {run}\n".encode())
     proc.stdin.flush()
     got = lines.until(stop=lambda l: l.startswith("forked"))
     pid = int(got[-1].split()[1])
+    if begun is not None:
+        got += lines.until(stop=lambda l: l == begun)
     got += lines.until(deadline=time.monotonic() + delay)
     os.kill(pid, signal.SIGKILL)
     got += lines.until(stop=lambda l: l.startswith("dead"))

@@ -80,14 +80,19 @@ class Areas:
 
     def state_km2_at_index(self, layer_id: str, index: int) -> float:
         history = self._history(layer_id)
+        kept = self._kept_sums(layer_id, history)
+        km2 = kept.get(index)
+        if km2 is None:
+            km2 = kept[index] = float(self._measured(history,
+                                                     history.piece_indices(index)).sum())
+        return km2
+
+    def _kept_sums(self, layer_id: str, history) -> dict[int, float]:
+        """The state sums kept for the layer's ``history`` (anew for a new history)."""
         kept = self._state_sums.get(layer_id)
         if kept is None or kept[0] is not history:
             kept = self._state_sums[layer_id] = (history, {})
-        km2 = kept[1].get(index)
-        if km2 is None:
-            km2 = kept[1][index] = float(self._measured(history,
-                                                        history.piece_indices(index)).sum())
-        return km2
+        return kept[1]
 
     def series(self, layer_id: str) -> tuple[list[datetime], np.ndarray]:
         """The layer's state times and the area of each state, km²: the states not asked
@@ -95,16 +100,14 @@ class Areas:
         every piece each, 30 ms on the GUI thread for 28 states of 60,000 pieces), those
         asked before as they were given."""
         history = self._history(layer_id)
-        kept = self._state_sums.get(layer_id)
-        if kept is None or kept[0] is not history:
-            kept = self._state_sums[layer_id] = (history, {})
+        kept = self._kept_sums(layer_id, history)
         n = len(history.times)
-        if any(i not in kept[1] for i in range(n)):     # (-1, before the first, may be)
+        if any(i not in kept for i in range(n)):        # (-1, before the first, may be)
             history.measure_pieces()
             sums = history.state_sums(history.piece_km2)
             for i in range(n):
-                kept[1].setdefault(i, float(sums[i]))
-        return history.times, np.array([kept[1][i] for i in range(n)], dtype=float)
+                kept.setdefault(i, float(sums[i]))
+        return history.times, np.array([kept[i] for i in range(n)], dtype=float)
 
     def change_km2(self, change_id: str) -> tuple[float, float]:
         """(gained, lost) km² of a change."""

@@ -47,11 +47,11 @@ def advance(layer_id: str, ordered, prev: BaseGeometry, open_pieces: list, piece
             yield t, gained, lost, state
             before = state
     return apply_steps(layer_id, steps(), open_pieces, pieces, changes, max_vertices,
-                  None if stepper is None else stepper.carried)
+                       None if stepper is None else stepper.carried)
 
 
 def apply_steps(layer_id: str, steps, open_pieces: list, pieces: list, changes: list,
-           max_vertices: int, carried=None) -> list:
+                max_vertices: int, carried=None) -> list:
     """Apply ``(t, gained, lost, state)`` steps to ``open_pieces`` (``state`` None: not
     known, so the pieces are never cut afresh); as ``advance``."""
     for t, gained, lost, state in steps:

@@ -28,6 +28,7 @@ ELLIPSIS = "…"
 MIN_FIT = 0.7             # the smallest text, as a share of the full size
 BAR_MAX = 160             # px at scale 1: the longest scale bar
 CHIP_SHARE = 0.05         # an attribution covering more of the map is folded to its chip
+LEGEND_MARGIN, LEGEND_PAD = 14, 12    # px at scale 1: the legend from the map's edge; its text
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def with_note(base: Layout, width: float, date_note: str) -> Layout:
     widens the date's line and the legend with it, and nothing else (the rows and title
     lines kept depend on heights alone). The comparison's note ("left ... · right ...")
     changes at every step of B (tests/perf: 0.079 ms laid out whole, 0.037 ms so)."""
-    margin, pad = 14 * base.e, 12 * base.e
+    margin, pad = LEGEND_MARGIN * base.e, LEGEND_PAD * base.e
     inner = width - 2 * margin - 2 * pad
     date_w = max(base.date_width,
                  min(QFontMetricsF(base.date_font).horizontalAdvance(date_note), inner))
@@ -169,7 +170,7 @@ def fit_layout(width: float, height: float, s: float, title: str, item_names: li
 
 
 def _legend(width, floor, e, title, names, highlight_rows, date_note=""):
-    margin, pad = 14 * e, 12 * e
+    margin, pad = LEGEND_MARGIN * e, LEGEND_PAD * e
     title_font, date_font, item_font = map_font(19 * e, True), map_font(13 * e), map_font(12 * e)
     tm, dm, im = QFontMetricsF(title_font), QFontMetricsF(date_font), QFontMetricsF(item_font)
     inner = width - 2 * margin - 2 * pad
