@@ -33,3 +33,17 @@ def test_chunks_give_the_geometries_of_one_parse(monkeypatch, chunk, size):
     got = gpkg_blob.decode(blobs, gpkg_wkb.AREAS, skip)
     assert len(got) == len(blobs) and got[3] is None and got[6] is None
     assert shapely.to_wkb(got).tolist() == shapely.to_wkb(whole).tolist()
+
+
+def test_the_gil_is_passed_on_after_each_chunk(monkeypatch):
+    """A thread waiting for the GIL (the GUI's) gets it between two parses: each chunk's
+    parse is followed by a pass, before the next chunk is parsed (viewer.model.gil)."""
+    parsed, passes = [], []
+    parse = shapely.from_wkb
+    monkeypatch.setattr(gpkg_blob.shapely, "from_wkb",
+                        lambda wkb: parsed.append(len(wkb)) or parse(wkb))
+    monkeypatch.setattr(gpkg_blob, "pass_gil", lambda: passes.append(len(parsed)))
+    monkeypatch.setattr(gpkg_blob, "PARSE_CHUNK", 3)
+    got = gpkg_blob.decode(gpkg_blob.encode(_areas()), gpkg_wkb.AREAS)
+    assert len(got) == 11 and parsed == [3, 3, 3, 2]
+    assert passes == [1, 2, 3, 4]

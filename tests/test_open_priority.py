@@ -5,7 +5,8 @@ analytics: seconds on a long history). A file opened meanwhile reaches its first
 while that work is still held (the loader has its own thread); the held work is paused
 while the file loads, cancelled once the file is shown, and goes on if the file could
 not be opened. While any window's file has yet to reach its first paint, the other
-windows' jobs wait at their next check, and so does Python's cyclic garbage collector.
+windows' jobs wait at their next check, and so does Python's cyclic garbage collector;
+the jobs wait again while the whole file, once read, is adopted and painted.
 
 The background work is held with the worker's ``on_step`` hook (called at each of a
 job's checks): no sleeps, no timings.
@@ -168,3 +169,34 @@ def test_a_file_asked_for_stops_what_the_canvas_prepares_while_idle(busy_window,
         window.files.open_file(growing)
         assert not window.canvas.idle.busy          # stopped as soon as it was asked for
     qtbot.waitUntil(lambda: window.path == growing, timeout=10000)
+
+
+def test_other_jobs_wait_while_the_whole_file_is_adopted_and_painted(qtbot, monkeypatch,
+                                                                    tmp_path, growing):
+    """The whole file's adoption and the frame after it get the processor too: a job of
+    another worker that reaches a check once the file was delivered goes on only after
+    the window has shown it (the loaded situation's ``painted``)."""
+    from ui_helpers import open_window
+    isolate_settings(monkeypatch, tmp_path)
+    window = open_window(qtbot)
+    qtbot.waitUntil(lambda: window.analytics.analytics is not None, timeout=20000)
+    other = BackgroundWorker(window)        # as another window's worker, or the builder
+    reached = threading.Event()
+    other.on_step = lambda job: reached.set()
+    seen = []                               # at the check's passing: was it painted?
+
+    def started(loaded) -> None:            # (after the window's own slot: adopted)
+        assert not loaded.painted.is_set()  # (set by a zero timer, after the frame)
+
+        def work(job):
+            job.check()
+            seen.append(loaded.painted.is_set())
+            yield True
+        other.submit(work, lambda _: None)
+        assert reached.wait(10)             # at the check, while the GUI thread is here
+    window.files.loader.loaded.connect(started)
+    window.files.open_file(growing)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    assert window.path == growing and seen == [True]
+    other.shutdown()
+    window.close()

@@ -74,6 +74,8 @@ class LoadedSituation:
     areas: Areas
     regions: RegionAttribution      # the region at a point now; measured ones are adopted
     warnings: tuple = ()            # an import's: what it skipped or repaired
+    # set by the GUI once the window has adopted it and painted (or dropped it)
+    painted: threading.Event = field(default_factory=threading.Event, repr=False)
 
 
 def prepare(situation: Situation, path: Path | None = None,
@@ -135,10 +137,26 @@ def _load(path: Path, at: datetime | None, size, job: Job):
         known.clear()
         return prepare(situation, path, job.check)
     del rows
-    yield _outcome(path, parse_and_prepare, failed)
+    yield from _adopted(_outcome(path, parse_and_prepare, failed), job)
 
 
-def _wait_painted(first: "FirstView", job: Job) -> None:
+def _adopted(outcome: tuple, job: Job):
+    """Yield ``outcome``; if it is a situation, wait until the window has adopted and
+    painted it, every other job waiting meanwhile (first_paint_first). The adoption and
+    the frame that follows take some 60-70 ms of the GUI thread's CPU for the 200,000
+    squares (the panels, the chart, the map); with the big layers' builder and the
+    measuring running beside them, sharing the GIL, they took 110-160 ms (the longest
+    event-loop gaps of tests/perf/bench_big_layers.py)."""
+    loaded = outcome[0]
+    if loaded is None:
+        yield outcome
+        return
+    with first_paint_first(job):
+        yield outcome
+        _wait_painted(loaded, job)
+
+
+def _wait_painted(first: "FirstView | LoadedSituation", job: Job) -> None:
     """Until the GUI has painted ``first`` (or PAINT_WAIT_SECONDS passed, or the job was
     cancelled): checked in short slices, so a closing window is never held up."""
     deadline = time.monotonic() + PAINT_WAIT_SECONDS
@@ -167,7 +185,7 @@ def _import(path: Path, options, arguments: dict, job: Job):
         loaded = prepare(report.result.situation, None)
         loaded.warnings = tuple(report.result.warnings)
         return loaded
-    yield _outcome(path, make, translate("Files", "could not be imported"))
+    yield from _adopted(_outcome(path, make, translate("Files", "could not be imported")), job)
 
 
 class SituationLoader(QObject):
@@ -237,6 +255,8 @@ class SituationLoader(QObject):
         if number != self._number:      # a newer request is under way (a cancelled job
             if isinstance(result, FirstView):   # delivers nothing: kept as a guard)
                 result.painted.set()
+            elif result[0] is not None:
+                result[0].painted.set()
             return
         if isinstance(result, FirstView):
             self.first_view.emit(result)

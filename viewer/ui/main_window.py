@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         if s.layers:
             self._measure_later.emit(loaded)
         situation_adopted()                 # long-lived: out of the collector's walks
+        QTimer.singleShot(0, loaded.painted.set)    # (after the frame: the jobs go on)
 
     def show_first_view(self, view: FirstView) -> None:
         """Paint a file's first view now (the rest of it is read meanwhile, then shown by

@@ -39,6 +39,7 @@ _first_paints = 0               # files opening whose first paint is still to co
 from PySide6.QtCore import QObject, Signal
 
 from viewer.analysis.freed_memory import release_freed_memory
+from viewer.model.gil import pass_gil
 from viewer.ui.collector import Pause
 
 Work = Callable[["Job"], Iterator[Any]]
@@ -111,7 +112,10 @@ class Job:
         return self._cancelled.wait(timeout)
 
     def check(self) -> None:
-        """In the worker, between steps: raise ``Cancelled`` if the job was cancelled."""
+        """In the worker, between steps: raise ``Cancelled`` if the job was cancelled. The
+        GIL is passed on here to a thread waiting for it (viewer.model.gil: shapely calls
+        back to back, between two checks, may keep it from the GUI thread)."""
+        pass_gil()
         self.steps += 1
         if self._on_step is not None:
             self._on_step(self)

@@ -19,6 +19,7 @@ from shapely.errors import GEOSException
 from viewer.io.errors import reason
 from viewer.io.geopackage import wkb as gpkg_wkb
 from viewer.model.geometry import vertex_batches
+from viewer.model.gil import pass_gil
 from viewer.model.messages import QT_TRANSLATE_NOOP, message
 
 MAGIC = b"GP"
@@ -95,6 +96,13 @@ def header_length(blob: bytes) -> int:
     return size
 
 
+def _parsed(wkb: np.ndarray) -> np.ndarray:
+    """``shapely.from_wkb(wkb)``, then the GIL passed to a thread waiting for it."""
+    out = shapely.from_wkb(wkb)
+    pass_gil()
+    return out
+
+
 def _uniform_points(blobs: Sequence[bytes | None]) -> np.ndarray | None:
     """Points in one call when every blob is the same: one GeoPackage header layout and
     SRS, then a little-endian 2D WKB point (21 bytes) with finite coordinates, as our
@@ -154,9 +162,10 @@ def decode(blobs: Sequence[bytes | None], allowed: frozenset[int] | None = None,
     try:
         with np.errstate(invalid="ignore"):      # NaN coordinates: refused by the caller
             # in chunks: one call holds the GIL, and a window's event loop waits for it
-            # (1,024 of the 200,000 squares' changes: ~90 ms of CPU)
+            # (1,024 of the 200,000 squares' changes: ~90 ms of CPU); passed on between
+            # them (calls back to back kept it from the GUI thread: viewer.model.gil)
             sizes = [0 if w is None else len(w) for w in wkb]
-            return np.concatenate([shapely.from_wkb(wkb[part]) for part in
+            return np.concatenate([_parsed(wkb[part]) for part in
                                    vertex_batches(sizes, PARSE_CHUNK, PARSE_BYTES)]) if n \
                 else shapely.from_wkb(wkb)
     except (GEOSException, ValueError, TypeError):
