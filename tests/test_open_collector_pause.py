@@ -80,7 +80,7 @@ def test_the_collector_waits_through_the_full_read_until_the_file_is_shown(
     hold.open.set()
     qtbot.waitUntil(lambda: window.path == two_files[0] and not window.files.loader.busy,
                     timeout=10000)
-    assert gc.isenabled()
+    qtbot.waitUntil(gc.isenabled, timeout=10000)    # (once the file shown is painted)
     assert not any(obj is window.situation for obj in gc.get_objects())    # frozen first
 
 
@@ -91,7 +91,7 @@ def test_a_superseded_open_gives_the_collector_back(window, qtbot, two_files, co
     window.files.open_file(two_files[1])    # cancels the held job
     qtbot.waitUntil(lambda: window.path == two_files[1] and not window.files.loader.busy,
                     timeout=10000)
-    assert gc.isenabled()
+    qtbot.waitUntil(gc.isenabled, timeout=10000)    # (once the file shown is painted)
 
 
 def test_a_failed_open_gives_the_collector_back(window, qtbot, tmp_path, collecting):

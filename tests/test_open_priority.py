@@ -151,7 +151,8 @@ def test_other_windows_jobs_wait_for_a_first_paint(qtbot, monkeypatch, tmp_path,
     assert passed_at_first_view == [False]
     qtbot.waitUntil(passed.is_set, timeout=10000)           # once it is painted
     qtbot.waitUntil(lambda: window.path == growing, timeout=10000)
-    assert gc.isenabled()
+    # the collector too waits until the whole file, adopted, is painted (a zero timer)
+    qtbot.waitUntil(gc.isenabled, timeout=10000)
     other.shutdown()
     window.close()
 
