@@ -64,3 +64,42 @@ def test_a_jobs_check_passes_the_gil(qtbot, monkeypatch):
     finally:
         worker.shutdown()
     assert results == [[1, 1, 1]]
+
+
+def test_a_sliced_call_gives_the_whole_calls_result_and_passes_between(monkeypatch):
+    import numpy as np
+    import shapely
+    passes = []
+    monkeypatch.setattr(gil, "pass_gil", lambda: passes.append(True))
+    geoms = shapely.buffer(shapely.points(np.arange(25.0), np.zeros(25)), 0.3)
+    multi = np.array([shapely.multipolygons([g, shapely.box(100 + i, 0, 101 + i, 1)])
+                      for i, g in enumerate(geoms)], dtype=object)
+    parts = gil.in_slices(shapely.get_parts, multi, size=4)
+    assert shapely.equals_exact(parts, shapely.get_parts(multi), 0).all()
+    assert len(passes) == 7                     # after each of the 7 slices of 4
+    assert gil.in_slices(shapely.area, geoms[:3], size=4).tolist() == \
+        shapely.area(geoms[:3]).tolist() and len(passes) == 7   # one slice: no pass
+
+
+def test_polygons_built_in_slices_are_those_built_at_once(monkeypatch):
+    import numpy as np
+    import shapely
+    from viewer.io.foreign import polygon_batch
+    passes = []
+    monkeypatch.setattr(polygon_batch, "pass_gil", lambda: passes.append(True))
+    monkeypatch.setattr(polygon_batch, "SLICE", 3)
+    square = np.array([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]], dtype=float)
+    hole = np.array([[0.2, 0.2], [0.2, 0.4], [0.4, 0.4], [0.2, 0.2]])
+    rings = [[square + i] if i % 2 else [square + i, hole + i] for i in range(8)]
+    made = polygon_batch.polygons_of(rings)
+    expected = [shapely.Polygon(r[0], r[1:]) for r in rings]
+    assert len(made) == 8 and all(shapely.equals_exact(m, e, 0) for m, e in zip(made, expected))
+    assert len(passes) == 3                     # slices of 3, 3, 2
+
+
+def test_a_list_let_go_is_emptied_in_slices(monkeypatch):
+    sizes = []
+    items = list(range(10))
+    monkeypatch.setattr(gil, "pass_gil", lambda: sizes.append(len(items)))
+    gil.let_go(items, size=4)
+    assert items == [] and sizes == [6, 2, 0]    # the GIL passed after each slice freed

@@ -14,7 +14,7 @@ import threading
 
 import pytest
 
-from viewer.ui import collector
+from viewer.model import collector_pause as collector
 from viewer.ui.collector import Pause
 
 

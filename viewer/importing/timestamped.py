@@ -21,6 +21,7 @@ from viewer.importing.progress import Progress, quiet
 from viewer.io.foreign.features import Feature, ReadResult
 from viewer.model import History, parse_time, to_utc
 from viewer.model.geometry import EMPTY, polygonal
+from viewer.model.gil import in_slices
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message, message
 
 START_FIELDS = ("valid_from", "timestamp", "date", "time")
@@ -205,7 +206,8 @@ def _less_touching(geoms: np.ndarray, tree: shapely.STRtree, chosen: np.ndarray,
         at = rank == r
         rests[mine[at]] = shapely.difference(rests[mine[at]], geoms[near[at]])
     merged = shapely.union_all(rests[~lonely]) if (~lonely).any() else EMPTY
-    parts = shapely.get_parts(shapely.get_parts(np.concatenate([rests[lonely], [merged]])))
+    parts = in_slices(lambda a: shapely.get_parts(shapely.get_parts(a)),   # (GIL: in_slices)
+                      np.concatenate([rests[lonely], [merged]]))
     parts = parts[(shapely.get_type_id(parts) == shapely.GeometryType.POLYGON)
                   & ~shapely.is_empty(parts)]
     return shapely.multipolygons(parts) if len(parts) else EMPTY

@@ -14,6 +14,7 @@ from viewer.importing.summary import (english, english_number, import_facts, sum
                                       took_line)
 from viewer.io.situation_file import read_situation, write_situation
 from viewer.model import Situation
+from viewer.model.collector_pause import Pause
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,21 @@ def import_to_file(options: ImportOptions, output: str, *, regions_spec: str | N
     holds that is not ours (QGIS styles, other layers, extra columns) unless
     ``drop_foreign``. ``context`` (viewer.importing.context.ContextSpec) adds rivers,
     roads...; ``context_credit`` is their credit line. Bad input raises SituationError; nothing is written then."""
+    # The cyclic collector is held meanwhile (viewer.model.collector_pause): one full
+    # collection walked the import's objects for 100-440 ms with the GIL held, and the
+    # 200,000 squares imported in 13.2 s with it, 10.1 s without (the same 552 MB peak).
+    pause = Pause()
+    try:
+        return _import(options, output, regions_spec=regions_spec,
+                       region_name_field=region_name_field, append=append, write=write,
+                       places_spec=places_spec, drop_foreign=drop_foreign,
+                       context=context, context_credit=context_credit)
+    finally:
+        pause.end()
+
+
+def _import(options: ImportOptions, output: str, *, regions_spec, region_name_field, append,
+            write, places_spec, drop_foreign, context, context_credit) -> ImportReport:
     clock = time.perf_counter()
     if regions_spec:
         from viewer.importing.regions import load_regions

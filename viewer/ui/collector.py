@@ -26,36 +26,8 @@ with the GIL held at a time (tests/perf/stall_probe.py squares).
 from __future__ import annotations
 
 import gc
-import threading
 
-_lock = threading.Lock()
-_pauses = 0                     # Pauses not ended yet, in any thread
-_was_enabled = True             # whether the collector ran before the first of them
-
-
-class Pause:
-    """The cyclic collector held from now until ``end()`` (from any thread; a second
-    call does nothing). Pauses nest: the collector runs again once every one has ended,
-    if it ran before the first began. Reference counting still frees at once."""
-
-    def __init__(self) -> None:
-        global _pauses, _was_enabled
-        self._ended = False
-        with _lock:
-            if _pauses == 0:
-                _was_enabled = gc.isenabled()
-                gc.disable()
-            _pauses += 1
-
-    def end(self) -> None:
-        global _pauses
-        with _lock:
-            if self._ended:
-                return
-            self._ended = True
-            _pauses -= 1
-            if _pauses == 0 and _was_enabled:
-                gc.enable()
+from viewer.model.collector_pause import Pause  # noqa: F401  (the window's pauses)
 
 
 def situation_adopted() -> None:

@@ -19,7 +19,8 @@ been adopted on the GUI thread (viewer.ui.collector.Pause), or the request is
 superseded, cancelled or fails: what the read makes is frozen by the adoption, before
 any full collection could walk it. (The read and its preparation leave no cyclic
 garbage to freeze with it: none found after opening the DeepState file. An import is
-not held: its pipeline is not known to leave none.)
+held too: importing the 200,000 squares or the DeepState folder left 317 cyclic objects
+with the collector or without it, viewer.model.collector_pause.)
 """
 
 from __future__ import annotations
@@ -222,10 +223,9 @@ class SituationLoader(QObject):
         """Import the foreign file ``path`` with ``options`` (an ImportOptions) and
         ``arguments`` (import_to_file's keywords) in the background; ``loaded`` gets an
         unsaved situation (its path None)."""
-        self._submit(Path(path), partial(_import, Path(path), options, arguments),
-                     collector=False)   # (an import's own garbage may need the collector)
+        self._submit(Path(path), partial(_import, Path(path), options, arguments))
 
-    def _submit(self, path: Path, work, collector: bool = True) -> None:
+    def _submit(self, path: Path, work) -> None:
         self._number += 1
         was_busy = self.busy
         if self._job is not None:
@@ -234,9 +234,8 @@ class SituationLoader(QObject):
         if not was_busy:
             self.busy_changed.emit(True)
         self.started.emit(str(path))
-        if collector:
-            self._collector = Pause()
-            work = partial(_paused, work, self._collector)
+        self._collector = Pause()
+        work = partial(_paused, work, self._collector)
         self._job = self._worker.submit(work, partial(self._on_result, self._number),
                                         urgent=True)
 

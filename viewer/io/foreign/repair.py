@@ -23,6 +23,7 @@ from viewer.io.errors import GEOMETRY, UnusablePart
 from viewer.io.geometry_reasons import build_reason
 from viewer.io.foreign.features import Feature, ReadResult
 from viewer.io.foreign.reproject import describe
+from viewer.model.gil import in_slices
 from viewer.model.messages import QT_TRANSLATE_NOOP, Message, joined, message
 
 NAMED = 5            # how many skipped features a warning names before "..."
@@ -47,7 +48,7 @@ def finish(result: ReadResult, geoms: Sequence, properties: Sequence[dict[str, A
     with the matching ``properties``, ``names`` (default: a string ``name`` property)
     and ``layers`` (default ""). ``labels`` name each feature in warnings, e.g.
     "feature 3" or "placemark 'Avdiivka'"."""
-    arr = shapely.force_2d(np.asarray(geoms, dtype=object))
+    arr = in_slices(shapely.force_2d, np.asarray(geoms, dtype=object))   # (GIL: in_slices)
     n = len(arr)
     skip = np.zeros(n, dtype=bool)
     missing = shapely.is_missing(arr)
