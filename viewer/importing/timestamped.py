@@ -206,7 +206,7 @@ def _less_touching(geoms: np.ndarray, tree: shapely.STRtree, chosen: np.ndarray,
         at = rank == r
         rests[mine[at]] = shapely.difference(rests[mine[at]], geoms[near[at]])
     merged = shapely.union_all(rests[~lonely]) if (~lonely).any() else EMPTY
-    parts = in_slices(lambda a: shapely.get_parts(shapely.get_parts(a)),   # (GIL: in_slices)
+    parts = in_slices(lambda a: shapely.get_parts(shapely.get_parts(a)),   # (GIL passed on)
                       np.concatenate([rests[lonely], [merged]]))
     parts = parts[(shapely.get_type_id(parts) == shapely.GeometryType.POLYGON)
                   & ~shapely.is_empty(parts)]

@@ -48,7 +48,7 @@ def finish(result: ReadResult, geoms: Sequence, properties: Sequence[dict[str, A
     with the matching ``properties``, ``names`` (default: a string ``name`` property)
     and ``layers`` (default ""). ``labels`` name each feature in warnings, e.g.
     "feature 3" or "placemark 'Avdiivka'"."""
-    arr = in_slices(shapely.force_2d, np.asarray(geoms, dtype=object))   # (GIL: in_slices)
+    arr = in_slices(shapely.force_2d, np.asarray(geoms, dtype=object))   # (GIL passed on)
     n = len(arr)
     skip = np.zeros(n, dtype=bool)
     missing = shapely.is_missing(arr)
