@@ -129,3 +129,16 @@ def two_files(tmp_path):
     for path in paths:
         write_situation(growing_situation(), path)
     return paths
+
+
+@pytest.fixture
+def collecting():
+    """Python's cyclic collector running before the test; after it, no Pause is left (one
+    left would hide another test's), and the collector runs again whatever happened."""
+    import gc
+    from viewer.model import collector_pause
+    gc.enable()
+    yield
+    left = collector_pause._pauses
+    gc.enable()
+    assert left == 0

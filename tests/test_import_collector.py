@@ -12,17 +12,6 @@ import pytest
 from viewer.importing import to_file
 from viewer.importing.pipeline import ImportOptions
 from viewer.io.errors import SituationError
-from viewer.model import collector_pause
-
-
-@pytest.fixture
-def collecting():
-    """The collector running before the test, and again after it; no pause left."""
-    gc.enable()
-    yield
-    left = collector_pause._pauses
-    gc.enable()
-    assert left == 0
 
 
 def _geojson(tmp_path, features):

@@ -12,21 +12,7 @@ from __future__ import annotations
 import gc
 import threading
 
-import pytest
-
-from viewer.model import collector_pause as collector
 from viewer.ui.collector import Pause
-
-
-@pytest.fixture
-def collecting():
-    """The collector running before the test; after it, no pause is left (one left would
-    hide another test's), and the collector runs again whatever happened."""
-    gc.enable()
-    yield
-    left = collector._pauses
-    gc.enable()
-    assert left == 0
 
 
 class ReadHold:
