@@ -132,6 +132,29 @@ def test_nan_inf_and_out_of_range_coordinates_are_skipped(tmp_path):
         "feature 4"]
 
 
+def test_bad_coordinates_are_found_in_every_slice(tmp_path, monkeypatch):
+    """The coordinates are checked a slice at a time (the GIL passed on between): a bad
+    one in a later slice is found, and counted for its own feature."""
+    from functools import partial
+    from viewer.io.foreign import repair
+    from viewer.model import gil
+    passes = []
+    monkeypatch.setattr(repair, "in_slices", partial(gil.in_slices, size=2))
+    monkeypatch.setattr(gil, "pass_gil", lambda: passes.append(True))
+    coords = ["[30, 48]", "[NaN, 48]", "[31, 48]", "[32, 48]", "[200, 48]", "[33, 91]"]
+    features = ",".join('{"type": "Feature", "properties": {"k": %d}, "geometry": '
+                        '{"type": "Point", "coordinates": %s}}' % (k, c)
+                        for k, c in enumerate(coords, 1))
+    result = read_geojson(write(tmp_path, '{"type": "FeatureCollection", "features": [%s]}'
+                                % features))
+    assert [f.properties["k"] for f in result.features] == [1, 3, 4]
+    assert said(result) == [
+        "skipped 1 feature with NaN or infinite coordinates: feature 2",
+        "skipped 2 features with coordinates outside longitude -180..180 or latitude -90..90: "
+        "feature 5, feature 6"]
+    assert len(passes) >= 3                      # (force_2d's slices and the checks')
+
+
 def test_bow_tie_is_repaired_and_counted(tmp_path):
     bow = {"type": "Polygon", "coordinates": [[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]]}
     good = {"type": "Polygon", "coordinates": SQUARE}

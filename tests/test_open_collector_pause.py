@@ -85,7 +85,7 @@ def test_a_failed_open_gives_the_collector_back(window, qtbot, tmp_path, collect
     bad.write_bytes(b"not a GeoPackage at all")
     with qtbot.waitSignal(window.files.load_failed, timeout=10000):
         window.files.open_file(bad, dialog_on_error=False)
-    assert gc.isenabled()
+    qtbot.waitUntil(gc.isenabled, timeout=10000)    # (once the worker's job has ended)
 
 
 def test_closing_the_window_mid_read_gives_the_collector_back(window, qtbot, two_files,
@@ -95,7 +95,7 @@ def test_closing_the_window_mid_read_gives_the_collector_back(window, qtbot, two
     qtbot.waitUntil(hold.held.is_set, timeout=10000)
     assert not gc.isenabled()
     window.close()                      # the held job is cancelled and ends on its own
-    assert gc.isenabled()
+    qtbot.waitUntil(gc.isenabled, timeout=10000)    # (at its next check)
 
 
 def test_a_file_s_read_leaves_no_cyclic_garbage_to_freeze(two_files, collecting):

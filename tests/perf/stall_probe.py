@@ -194,7 +194,9 @@ def report(dog: Watchdog, ticks: list[float], cpu: list[float], top: int) -> Non
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("case", choices=sorted(bbl.CASES))
+    parser.add_argument("case", choices=sorted(bbl.CASES) + ["import"],
+                        help="open a big layer (bench_big_layers), or 'import': "
+                             "bench_import_window's import of the squares in the window")
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--late", type=float, default=15, help="ms (default 15)")
     parser.add_argument("--gui", type=float, default=30, help="ms (default 30)")
@@ -208,7 +210,7 @@ def main() -> int:
         sys.setswitchinterval(args.switch / 1e3)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    path = bbl.situation_file(args.case, args.scale)
+    path = None if args.case == "import" else bbl.situation_file(args.case, args.scale)
     app = QApplication.instance() or QApplication([])
     collected = Collections()
     dog = Watchdog(args.late / 1e3, args.gui / 1e3, args.depth)
@@ -218,6 +220,9 @@ def main() -> int:
     if args.calls:
         calls = CallTimer(dog, args.calls / 1e3)
         threading.setprofile(calls)
+    if args.case == "import":
+        import bench_import_window as biw
+        biw.source(args.scale)                  # written before the watch
     win = bbl.bw.sized_window(bbl.bw.KINDS[0])
 
     def tick():
@@ -232,6 +237,15 @@ def main() -> int:
     t0 = time.thread_time()
     win.files.loader.first_view.connect(lambda _: print(f"first view adopted [{time.perf_counter():.3f}]"))
     win.files.loader.loaded.connect(lambda _: print(f"whole file adopted [{time.perf_counter():.3f}]"))
+    if args.case == "import":
+        done = biw.in_window(args.scale)
+        print(f"import: shown at {done['shown']:.1f} s, settled at {done['settled']:.1f} s, "
+              f"longest gaps {[round(g * 1e3) for g, _ in done['gaps']]} ms")
+        dog.running = False
+        ticker.stop()
+        report(dog, ticks, cpu, args.top)
+        collected.report(0.01)
+        return 0
     opened = bbl.open_and_settle(win, path)
     print(f"main thread {threading.get_native_id()}, watchdog {dog.native_id}; open: first paint {opened['first_paint']:.2f} s, settled {opened['settled']:.1f}"
           f" s, gap {opened['open_gap'] * 1e3:.0f} ms, GUI CPU {time.thread_time() - t0:.1f}"

@@ -16,6 +16,14 @@ unless it is ``urgent``, while some window's file has yet to reach its first pai
 (``first_paint_first``, held by the loader from the read to the paint): an opening file
 never shares the processor with earlier files' background work.
 
+Python's cyclic garbage collector is held while a job runs (``collector_pause.Pause``):
+a job makes geometries by the hundred thousand (a big layer's Displays, the changes'
+region figures: 287,000 shapely Polygons alive at once for the 200,000 squares), and
+every full collection started meanwhile, in any thread, walked them all with the GIL
+held, 30-120 ms at a time, some 120 times while the squares' background work ran
+(tests/perf/bench_import_window.py). The job's objects are freed by reference counting
+as it goes; a reference cycle made meanwhile waits for the job's end.
+
 The thread is a Python thread that lives as long as the worker, not a QThreadPool
 thread: pyproj keeps its per-thread PROJ context in OS-thread storage but frees it with
 the Python thread state, which PySide drops after each QRunnable, so a second job on a
@@ -173,6 +181,7 @@ class BackgroundWorker(QObject):
 
     def _run(self, job: Job, work: Work, deliver: Callable[[Any], None]) -> None:
         results = None
+        collector = Pause()             # see the module docstring
         try:
             job.check()
             results = work(job)
@@ -189,6 +198,8 @@ class BackgroundWorker(QObject):
             close = getattr(results, "close", None)
             if close is not None:
                 close()                 # a job's own ``finally`` (first_paint_first) runs now
+            del results
+            collector.end()
             release_freed_memory()
 
     def _on_result(self, job: Job, deliver: Callable[[Any], None], result: Any) -> None:
