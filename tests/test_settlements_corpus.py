@@ -144,7 +144,8 @@ def test_the_settlements_panel_and_the_cli_give_the_same_dates(imported, situati
         panel.region_box.setCurrentIndex(panel.region_box.findText(region))
         rows = panel.table.model()
         shown = [r for r in range(rows.rowCount())
-                 if panel.model.status.places[rows.mapToSource(rows.index(r, 0)).row()] is place]
+                 if panel.model.status.places[panel.model.place_index(
+                     rows.mapToSource(rows.index(r, 0)).row())] is place]
         assert len(shown) == 1, name
         text = {c: rows.index(shown[0], c).data() for c in (NAME, STATUS, FIRST_INSIDE, SINCE,
                                                             CHANGES)}

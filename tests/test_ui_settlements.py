@@ -19,6 +19,7 @@ from viewer.io.situation_file import read_situation
 from viewer.model import parse_time
 from viewer.resources import sample_path
 from viewer.ui.chart_series import tick_strings
+from viewer.model.text import safe_line
 from viewer.ui.settlements_model import FIRST_INSIDE, NAME, REGION, SINCE, STATUS
 
 AT = parse_time("2025-06-20")
@@ -42,8 +43,41 @@ def shown_rows(panel) -> list[dict]:
     rows = panel.table.model()
     places = panel.model.status.places
     return [{**{c: rows.index(r, c).data() for c in (NAME, REGION, STATUS, SINCE)},
-             "place": places[rows.mapToSource(rows.index(r, 0)).row()]}
+             "place": places[row_place(panel, r)]}
             for r in range(rows.rowCount())]
+
+
+def row_place(panel, r: int) -> int:
+    """The index in the status's places of the table's row ``r``."""
+    return panel.model.place_index(panel.rows.mapToSource(panel.rows.index(r, 0)).row())
+
+
+def click_heading(qtbot, panel, column: int) -> None:
+    header = panel.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(column) + 5, header.height() // 2))
+
+
+def test_a_click_on_a_heading_sorts_the_places_as_a_stable_sort_of_them(sample_window, qtbot):
+    """Most populous first by default; a click on Name sorts by name (ties in the places'
+    order either way), a second one the other way round; the selected place stays
+    selected through each sort."""
+    panel = sample_window.analytics.panel
+    places = panel.model.status.places
+    order = [p.id for p in sorted(places, key=lambda p: -p.population)]
+    assert [row["place"].id for row in shown_rows(panel)] == order
+    panel.table.selectRow(3)
+    chosen = shown_rows(panel)[3]["place"].id
+    click_heading(qtbot, panel, NAME)
+    by_name = sorted(range(len(places)), key=lambda i: safe_line(places[i].name_in("en"),
+                                                                  120).casefold())
+    assert [row["place"].id for row in shown_rows(panel)] == [places[i].id for i in by_name]
+    click_heading(qtbot, panel, NAME)
+    back = sorted(range(len(places)), key=lambda i: safe_line(places[i].name_in("en"),
+                                                               120).casefold(), reverse=True)
+    assert [row["place"].id for row in shown_rows(panel)] == [places[i].id for i in back]
+    selected = panel.table.selectionModel().selectedRows()
+    assert len(selected) == 1 and places[row_place(panel, selected[0].row())].id == chosen
 
 
 def double_click(qtbot, table, index) -> None:

@@ -3,7 +3,12 @@ population, its status in the chosen layer at the time shown, since when, how ma
 it changed — and a proxy that sorts and filters by region, status and population.
 
 Rows are read from arrays on demand (``data``), so a time step replaces two arrays and
-tells the view that two columns changed: no per-row Python for 8,000 places."""
+tells the view that two columns changed: no per-row Python for 8,000 places. The model
+sorts itself (``sort``: numpy over its arrays, ties in the places' order, as a stable sort
+of them gives), its rows held in the sorted order (``place_index`` maps a row to its
+place); the proxy only filters. A QSortFilterProxyModel sorting the 8,226 places called
+``data`` 123,000 times from C++, and held the event loop for half a second each time
+the measured figures arrived (tests/perf/stall_probe.py)."""
 
 from __future__ import annotations
 
@@ -28,7 +33,6 @@ NAME, STATUS, FIRST_INSIDE, SINCE, CHANGES, REGION, POPULATION, OTHER_NAME = ran
 TIME_COLUMNS = (STATUS, SINCE, CHANGES)     # what a time step changes
 MANY_ROWS = 256             # more rows changed than this: one rectangle for all
 OTHER_LANGUAGE = {"en": "uk", "uk": "en"}
-SORT_ROLE = Qt.ItemDataRole.UserRole
 NEVER = 2 ** 31             # the first-inside index of a place never inside
 
 
@@ -59,6 +63,8 @@ class SettlementsModel(QAbstractTableModel):
         self._first_of: dict[str, np.ndarray] = {}
         self._counts = np.zeros(0, np.int64)
         self._times: list = []
+        self._order = np.zeros(0, np.int64)     # row -> place index
+        self._sorted: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._statuses = [status_text(code) for code in range(NONE, NONE + 4)]
         self._tips = column_tips()
 
@@ -81,7 +87,64 @@ class SettlementsModel(QAbstractTableModel):
         self._first = np.full(len(places), NEVER, np.int64)
         self._first_of = {}
         self._times = []
+        self._order = np.arange(len(places), dtype=np.int64)
+        self._arrange(self._orders(*self._sorted))
         self.endResetModel()
+
+    def place_index(self, row: int) -> int:
+        """The index in ``status.places`` of the place on ``row``."""
+        return int(self._order[row])
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Rows in the order of ``column``'s values (ties in the places' order)."""
+        self._sorted = (column, order)
+        if not len(self._order):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        was = [self._order[i.row()] for i in old]
+        self._arrange(self._orders(column, order))
+        row_of = np.empty_like(self._order)
+        row_of[self._order] = np.arange(len(self._order))
+        self.changePersistentIndexList(old, [self.index(int(row_of[p]), i.column())
+                                             for p, i in zip(was, old)])
+        self.layoutChanged.emit()
+
+    def resort_by_time(self) -> None:
+        """Sorted by a column the time changes: sorted again."""
+        if self._sorted[0] in TIME_COLUMNS:
+            self.sort(*self._sorted)
+
+    def _orders(self, column: int, order: Qt.SortOrder) -> np.ndarray:
+        """The places' indices in the order of ``column`` (stable: ties in place order)."""
+        n = len(self._order)
+        if column < 0 or not n:
+            return np.arange(n, dtype=np.int64)
+        by_place = np.empty(n, np.int64)
+        by_place[self._order] = np.arange(n)            # place -> row now
+        descending = order == Qt.SortOrder.DescendingOrder
+        numbers = {POPULATION: self._population, STATUS: self._codes, SINCE: self._since,
+                   FIRST_INSIDE: self._first, CHANGES: self._counts}.get(column)
+        if numbers is not None:
+            key = numbers[by_place].astype(np.int64)
+            return np.argsort(-key if descending else key, kind="stable")
+        texts = {NAME: self._names, OTHER_NAME: self._other_names,
+                 REGION: self._regions}[column]
+        keys = [texts[r].casefold() for r in by_place]
+        return np.array(sorted(range(n), key=keys.__getitem__, reverse=descending), np.int64)
+
+    def _arrange(self, places: np.ndarray) -> None:
+        """Hold the rows in the order ``places`` (place indices) gives."""
+        by_place = np.empty(len(self._order), np.int64)
+        by_place[self._order] = np.arange(len(self._order))
+        rows = by_place[places]                         # the current rows, in the new order
+        self._order = self._order[rows]
+        for name in ("_names", "_other_names", "_regions"):
+            values = getattr(self, name)
+            setattr(self, name, [values[r] for r in rows])
+        for name in ("_population", "_codes", "_since", "_first", "_counts"):
+            setattr(self, name, getattr(self, name)[rows])
+        self._first_of = {k: v[rows] for k, v in self._first_of.items()}
 
     def _first_inside(self, layer_id: str) -> np.ndarray:
         """Per place, the layer's first state with the place inside (NEVER: none)."""
@@ -89,7 +152,7 @@ class SettlementsModel(QAbstractTableModel):
             index = {t: k for k, t in enumerate(self.status.times(layer_id))}
             self._first_of[layer_id] = np.array(
                 [index[t] if t is not None else NEVER
-                 for t in self.status.first_inside(layer_id)], np.int64)
+                 for t in self.status.first_inside(layer_id)], np.int64)[self._order]
         return self._first_of[layer_id]
 
     def set_state(self, layer_id: str | None, index: int) -> None:
@@ -106,9 +169,10 @@ class SettlementsModel(QAbstractTableModel):
             self._since = np.full(n, -1, np.int64)
             self._counts = np.zeros(n, np.int64)
         else:
-            self._codes = self.status.status_row(layer_id, index)
-            self._since = self.status.since_index(layer_id, index).astype(np.int64)
-            self._counts = self.status.change_counts(layer_id, self._times[index])
+            order = self._order                 # (the status's arrays are by place)
+            self._codes = self.status.status_row(layer_id, index)[order]
+            self._since = self.status.since_index(layer_id, index).astype(np.int64)[order]
+            self._counts = self.status.change_counts(layer_id, self._times[index])[order]
         changed = np.zeros(len(self._names), bool)
         for old, new in zip(before, (self._codes, self._since, self._counts)):
             changed |= old != new
@@ -122,7 +186,7 @@ class SettlementsModel(QAbstractTableModel):
             spans = [(int(r), int(r)) for r in rows]
         for first, last in spans:       # (STATUS..CHANGES are neighbours: one rectangle)
             self.dataChanged.emit(self.index(first, STATUS), self.index(last, CHANGES),
-                                  [Qt.ItemDataRole.DisplayRole, SORT_ROLE])
+                                  [Qt.ItemDataRole.DisplayRole])
 
     def region_names(self) -> list[str]:
         collator = QCollator(QLocale())            # Ukrainian І sorts after А
@@ -162,8 +226,6 @@ class SettlementsModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
-        if role == SORT_ROLE:
-            return self._key(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (POPULATION, CHANGES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -194,28 +256,14 @@ class SettlementsModel(QAbstractTableModel):
             return format_day(self._times[k])
         return fill(translate("Settlements", "never to %1"), format_day(self._times[-1]))
 
-    def _key(self, row: int, column: int):
-        if column == POPULATION:
-            return int(self._population[row])
-        if column == STATUS:
-            return int(self._codes[row])
-        if column == SINCE:
-            return int(self._since[row])
-        if column == FIRST_INSIDE:
-            return int(self._first[row])
-        if column == CHANGES:
-            return int(self._counts[row])
-        return self._text(row, column).casefold()
-
-
 class SettlementsFilter(QSortFilterProxyModel):
-    """Rows of one region (or all), one status (or all), at least a population."""
+    """Rows of one region (or all), one status (or all), at least a population, in the
+    order the model holds them: a sort (a click on a heading) is the model's own."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        # Not re-sorted and re-filtered by itself on every time step (8,000 Python calls
-        # of filterAcceptsRow: 2.5x the window's step); ``follow_time`` does it when the
+        # Not filtered again by itself on every time step (8,000 Python calls of
+        # filterAcceptsRow: 2.5x the window's step); ``follow_time`` does it when the
         # rows shown depend on the time.
         self.setDynamicSortFilter(False)
         self.region = ""
@@ -227,11 +275,16 @@ class SettlementsFilter(QSortFilterProxyModel):
         self.region, self.status, self.min_population = region, status, min_population
         self.endFilterChange()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
+
     def follow_time(self) -> None:
         """After a time step: sort and filter again only if the sort column or the status
         filter changes with the time."""
-        if self.status is not None or self.sortColumn() in TIME_COLUMNS:
-            self.invalidate()
+        self.sourceModel().resort_by_time()
+        if self.status is not None:
+            self.beginFilterChange()
+            self.endFilterChange()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         model = self.sourceModel()

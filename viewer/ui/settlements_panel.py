@@ -184,5 +184,5 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         if index.column() == SINCE and since is not None:
             self.cursor.set_time(since)
         elif self.model.status is not None:
-            place = self.model.status.places[row]
+            place = self.model.status.places[self.model.place_index(row)]
             self.zoom_to_place.emit(place.lon, place.lat)
