@@ -16,17 +16,21 @@ from PySide6.QtCore import Signal
 
 from viewer.analysis.front_analytics import FrontAnalytics
 from viewer.model.snapshot import SituationSnapshot
+from viewer.render.language import current_language
 from viewer.ui.background_measuring import BackgroundMeasuring
 from viewer.ui.loader import LoadedSituation
+from viewer.ui.settlements_model import OTHER_LANGUAGE
 from viewer.ui.worker import Cancelled, Job
 
 
-def analytics_job(snapshot: SituationSnapshot, places: tuple, job: Job) -> Iterator:
-    """Yields the measured FrontAnalytics (None: the measuring failed, in the log)."""
+def analytics_job(snapshot: SituationSnapshot, places: tuple, languages: tuple[str, str],
+                  job: Job) -> Iterator:
+    """Yields the measured FrontAnalytics (None: the measuring failed, in the log), with
+    the settlements table's texts in ``languages`` (the interface's, the other)."""
     try:
         situation = snapshot.private_situation()
         job.check()
-        yield FrontAnalytics.measure(situation, list(places), job.check)
+        yield FrontAnalytics.measure(situation, list(places), job.check, languages)
     except Cancelled:
         raise
     except Exception:                   # a bug: the panel says so, the window goes on
@@ -40,7 +44,9 @@ class AnalyticsMeasuring(BackgroundMeasuring):
     measured = Signal(object, object)   # LoadedSituation, FrontAnalytics or None
 
     def _work(self, loaded: LoadedSituation, snapshot: SituationSnapshot):
-        return partial(analytics_job, snapshot, tuple(loaded.situation.places))
+        language = current_language()
+        return partial(analytics_job, snapshot, tuple(loaded.situation.places),
+                       (language, OTHER_LANGUAGE.get(language, "uk")))
 
     def _adopt(self, loaded: LoadedSituation, analytics) -> None:
         if analytics is not None:

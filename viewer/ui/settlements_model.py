@@ -17,7 +17,7 @@ from PySide6.QtCore import (QAbstractTableModel, QCollator, QLocale, QModelIndex
                             QSortFilterProxyModel, Qt)
 
 from viewer.analysis.settlement_status import NONE, SettlementStatus
-from viewer.model.text import safe_line
+from viewer.analysis.settlement_table import TableTexts, table_texts
 from viewer.render.language import (QT_TRANSLATE_NOOP, current_language, fill, format_number,
                                     translate)
 from viewer.ui.qt_utils import format_day
@@ -69,17 +69,21 @@ class SettlementsModel(QAbstractTableModel):
         self._tips = column_tips()
 
     # -- data ----------------------------------------------------------------------------
-    def set_status(self, status: SettlementStatus | None) -> None:
+    def set_status(self, status: SettlementStatus | None,
+                   texts: TableTexts | None = None) -> None:
+        """Show ``status``'s places, with ``texts`` if they were made for the interface's
+        language (in the worker, with the status), else made here."""
         self.beginResetModel()
         self.status = status
         places = status.places if status is not None else []
         language = current_language()       # names in it first, as on the map
         other = OTHER_LANGUAGE.get(language, "uk")
-        self._names = [safe_line(p.name_in(language), 120) for p in places]
-        self._other_names = [safe_line(p.names.get(other, ""), 120) for p in places]
-        regions = status.regions() if status is not None else []
-        self._regions = [safe_line(r.name_in(language), 120) if r is not None else ""
-                         for r in regions]
+        if status is not None and (texts is None or (texts.language, texts.other) !=
+                                   (language, other)):
+            texts = table_texts(status, language, other)
+        self._names = list(texts.names) if status is not None else []
+        self._other_names = list(texts.other_names) if status is not None else []
+        self._regions = list(texts.regions) if status is not None else []
         self._population = np.array([p.population for p in places], np.int64)
         self._codes = np.full(len(places), NONE, np.int8)
         self._since = np.full(len(places), -1, np.int64)

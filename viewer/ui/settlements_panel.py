@@ -145,7 +145,7 @@ class SettlementsPanel(FollowsTimeWhenShown, QWidget):
         self.claims.set_analytics(self.situation, analytics)
         if not analytics.status.places:
             return                      # the note already says there are none
-        self.model.set_status(analytics.status)
+        self.model.set_status(analytics.status, analytics.texts)
         with blocked(self.region_box):
             for name in self.model.region_names():
                 self.region_box.addItem(name, name)
