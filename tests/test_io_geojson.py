@@ -155,6 +155,25 @@ def test_bad_coordinates_are_found_in_every_slice(tmp_path, monkeypatch):
     assert len(passes) >= 3                      # (force_2d's slices and the checks')
 
 
+def test_the_readers_lists_are_let_go_a_slice_at_a_time(tmp_path, monkeypatch):
+    """What the reader held per feature (geometries, properties, labels: the features
+    keep copies) is freed a slice at a time before it returns (gil.let_go), not at once
+    when its frame goes; the features are whole."""
+    from viewer.io.foreign import geojson
+    emptied = []
+
+    def let_go(items):
+        emptied.append(len(items))
+        items.clear()
+    monkeypatch.setattr(geojson, "let_go", let_go)
+    features = ",".join('{"type": "Feature", "properties": {"k": %d}, "geometry": '
+                        '{"type": "Point", "coordinates": [30, 48]}}' % k for k in range(7))
+    result = read_geojson(write(tmp_path, '{"type": "FeatureCollection", "features": [%s]}'
+                                % features))
+    assert [f.properties["k"] for f in result.features] == list(range(7))
+    assert emptied[-3:] == [7, 7, 7]            # properties, labels, geometries
+
+
 def test_bow_tie_is_repaired_and_counted(tmp_path):
     bow = {"type": "Polygon", "coordinates": [[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]]}
     good = {"type": "Polygon", "coordinates": SQUARE}

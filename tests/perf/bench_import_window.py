@@ -111,7 +111,7 @@ def in_window(scale: float) -> dict:
     ticker.stop()
     gaps = sorted(((b - a, a - t0) for a, b in zip([t0] + ticks, ticks)), reverse=True)
     layers = win.loaded.situation.layers
-    result = {"shown": shown_at, "marks": marks, "settled": settled, "gaps": gaps[:GAPS_SHOWN],
+    result = {"shown": shown_at, "marks": marks, "t0": t0, "settled": settled, "gaps": gaps[:GAPS_SHOWN],
               "over": sum(1 for g, _ in gaps if g * 1000 > BUDGET_MS),
               "pieces": sum(len(layer.history.pieces) for layer in layers),
               "peak_mb": bw_peak_mb()}
