@@ -85,7 +85,10 @@ def test_a_failed_open_gives_the_collector_back(window, qtbot, tmp_path, collect
     bad.write_bytes(b"not a GeoPackage at all")
     with qtbot.waitSignal(window.files.load_failed, timeout=10000):
         window.files.open_file(bad, dialog_on_error=False)
-    qtbot.waitUntil(gc.isenabled, timeout=10000)    # (once the worker's job has ended)
+    # once the loader's job has ended, and the shown situation's jobs it paused, which
+    # hold the collector while they run (the worker's own Pause)
+    qtbot.waitUntil(lambda: window.files.loader.worker.wait(0.0) and window.worker.wait(0.0)
+                    and gc.isenabled(), timeout=10000)
 
 
 def test_closing_the_window_mid_read_gives_the_collector_back(window, qtbot, two_files,

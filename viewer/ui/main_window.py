@@ -41,10 +41,11 @@ from viewer.ui.report_tools import ReportTools
 from viewer.ui.sketch_actions import SketchActions
 from viewer.ui.status_bar import StatusReadout
 from viewer.ui.window_docks import create_docks
-from viewer.ui.worker import BackgroundWorker
+from viewer.ui.worker import BackgroundWorker, hold_background
 
 EPOCH = datetime(2000, 1, 1)
 MINIMUM_SIZE = (720, 480)
+SHOWN_QUIET_S = 0.15        # background jobs wait this long as a situation is shown
 
 
 class MainWindow(QMainWindow):
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         if s.layers:
             self._measure_later.emit(loaded)
         situation_adopted()                 # long-lived: out of the collector's walks
+        hold_background(SHOWN_QUIET_S)      # its first frames before the jobs' GIL use
         QTimer.singleShot(0, loaded.painted.set)    # (after the frame: the jobs go on)
 
     def show_first_view(self, view: FirstView) -> None:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 import traceback
 from contextlib import contextmanager
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -43,6 +44,7 @@ from typing import Any, Callable, Iterator
 # One condition for every wait in Job.check: a pause, a first paint under way, a cancel.
 _GATE = threading.Condition()
 _first_paints = 0               # files opening whose first paint is still to come
+_quiet_until = 0.0              # time.monotonic() before which jobs not urgent wait
 
 from PySide6.QtCore import QObject, Signal
 
@@ -76,6 +78,21 @@ def first_paint_first(job: "Job") -> Iterator[None]:
             _first_paints -= 1
             _GATE.notify_all()
         collector.end()
+
+
+def hold_background(seconds: float) -> None:
+    """From the GUI thread: every job that is not urgent, in any window, waits at its
+    next check until ``seconds`` from now. The window calls it as it shows a new
+    situation: the frames that follow (the map's first paint of it, the docks laid out
+    and painted again) took the GIL from Python a few hundred times, and with the
+    region measuring and a big layer's builder starting then, each time behind two
+    busy threads: an event loop held 210-280 ms at a time after the 200,000 squares'
+    import, its own CPU 50-60 ms of it (tests/perf/bench_import_window.py). A wait in
+    the worker, not a timer on the GUI thread: who blocks on the worker (a test, a
+    benchmark) only waits that much longer."""
+    global _quiet_until
+    with _GATE:
+        _quiet_until = max(_quiet_until, time.monotonic() + seconds)
 
 
 class Job:
@@ -113,7 +130,8 @@ class Job:
 
     def _held(self) -> bool:
         return not self._cancelled.is_set() and (
-            self._paused or (_first_paints > 0 and not self.urgent))
+            self._paused or (not self.urgent and (
+                _first_paints > 0 or time.monotonic() < _quiet_until)))
 
     def wait_cancelled(self, timeout: float) -> bool:
         """Block (in the worker) until the job is cancelled or ``timeout`` s passed."""
@@ -128,7 +146,9 @@ class Job:
         if self._on_step is not None:
             self._on_step(self)
         with _GATE:
-            _GATE.wait_for(lambda: not self._held())
+            while self._held():         # (held for a time: woken by the timeout)
+                quiet = _quiet_until - time.monotonic()
+                _GATE.wait(quiet if quiet > 0 and not self.urgent else None)
         if self._cancelled.is_set():
             raise Cancelled
 
@@ -180,10 +200,10 @@ class BackgroundWorker(QObject):
         return job
 
     def _run(self, job: Job, work: Work, deliver: Callable[[Any], None]) -> None:
-        results = None
-        collector = Pause()             # see the module docstring
+        results = collector = None
         try:
-            job.check()
+            job.check()                 # (a job held there does not hold the collector)
+            collector = Pause()         # see the module docstring
             results = work(job)
             for result in results:
                 if not job.send(self._relay.result.emit, job, deliver, result):
@@ -199,7 +219,8 @@ class BackgroundWorker(QObject):
             if close is not None:
                 close()                 # a job's own ``finally`` (first_paint_first) runs now
             del results
-            collector.end()
+            if collector is not None:
+                collector.end()
             release_freed_memory()
 
     def _on_result(self, job: Job, deliver: Callable[[Any], None], result: Any) -> None:
