@@ -130,19 +130,16 @@ def open_and_settle(win, path: Path) -> dict:
     view's coarser one) and to the layer at the view's own, the seconds until the
     background work ended, and the longest gap between ticks of a 1 ms timer over all of
     it (the event loop blocked while opening)."""
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
+    from frames import Ticker
     from open_floor import ScenePaints
     app = QApplication.instance()
     painted = ScenePaints(win.canvas)
     before = win.canvas.scene
-    ticks: list[float] = []
-    ticker = QTimer(win)
-    ticker.setInterval(1)
-    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    t0 = time.perf_counter()
+    ticker = Ticker(win)
+    t0 = ticker.start()
     layer = LayerPaints(win, t0)
-    ticker.start()
     win.files.open_file(path, dialog_on_error=False)
     first = None
     quiet = 0
@@ -158,7 +155,7 @@ def open_and_settle(win, path: Path) -> dict:
     ticker.stop()
     win.canvas.removeEventFilter(painted)
     layer.restore()
-    gap = max((b - a for a, b in zip(ticks, ticks[1:])), default=0.0)
+    gap = max((g for g, _ in ticker.gaps(1)), default=0.0)
     return {"first_paint": first, "drawn": layer.any, "drawn_own": layer.own,
             "settled": settled, "open_gap": gap, "open_peak_mb": peak_mb()}
 

@@ -70,9 +70,10 @@ def bw_peak_mb() -> float:
 
 def in_window(scale: float) -> dict:
     """Import through the window's dialog, the 1 ms ticker running from the click on."""
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
     from deepstate_situation import cached
+    from frames import Ticker
     from viewer.io.situation_file import read_situation
     path = source(scale)
     app = QApplication.instance() or QApplication([])
@@ -85,17 +86,13 @@ def in_window(scale: float) -> dict:
     before = win.canvas.scene
     dialog = win.files.ask_import(path)
     bw.settle(counter)
-    ticks: list[float] = []
-    ticker = QTimer(win)
-    ticker.setInterval(1)
-    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    ticker.start()
+    ticker = Ticker(win)
     marks: dict[str, float] = {}
     loader = win.files.loader
     loader.first_view.connect(lambda _: marks.setdefault("first view delivered",
                                                          time.perf_counter() - t0))
     loader.loaded.connect(lambda _: marks.setdefault("delivered", time.perf_counter() - t0))
-    t0 = time.perf_counter()
+    t0 = ticker.start()
     dialog.accept()                             # Import
     shown_at = None
     quiet = 0
@@ -109,9 +106,10 @@ def in_window(scale: float) -> dict:
         quiet = quiet + 1 if shown and idle else 0
     settled = time.perf_counter() - t0
     ticker.stop()
-    gaps = sorted(((b - a, a - t0) for a, b in zip([t0] + ticks, ticks)), reverse=True)
+    gaps = ticker.gaps()
     layers = win.loaded.situation.layers
-    result = {"shown": shown_at, "marks": marks, "t0": t0, "settled": settled, "gaps": gaps[:GAPS_SHOWN],
+    result = {"shown": shown_at, "marks": marks, "t0": t0, "settled": settled,
+              "gaps": gaps[:GAPS_SHOWN],
               "over": sum(1 for g, _ in gaps if g * 1000 > BUDGET_MS),
               "pieces": sum(len(layer.history.pieces) for layer in layers),
               "peak_mb": bw_peak_mb()}

@@ -17,6 +17,7 @@ requests of the top-level windows.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 
 from PySide6.QtCore import QEvent, QObject
@@ -71,3 +72,36 @@ def settle(counter: EventCounter) -> int:
             return passes
     raise RuntimeError(f"events still flowing after {MAX_PASSES} passes: something "
                        "keeps repainting or re-posting")
+
+
+class Ticker:
+    """A 1 ms timer's ticks, from ``start()``: the gaps between them are how long the
+    event loop (and with it the window) was blocked at once."""
+
+    def __init__(self, parent: QObject) -> None:
+        from PySide6.QtCore import QTimer
+        self.ticks: list[float] = []
+        self.t0 = 0.0
+        self._timer = QTimer(parent)
+        self._timer.setInterval(1)
+        self._timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        self.ticks.append(time.perf_counter())
+
+    def start(self) -> float:
+        """Start ticking; returns the start time (perf_counter), the gaps' origin."""
+        self.t0 = time.perf_counter()
+        self._timer.start()
+        return self.t0
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._timer.deleteLater()
+
+    def gaps(self, shown: int | None = None) -> list[tuple[float, float]]:
+        """The ``shown`` longest gaps (all: None), longest first, as (gap s, seconds
+        after the start it began); the first counts from the start."""
+        pairs = zip([self.t0] + self.ticks, self.ticks)
+        gaps = sorted(((b - a, a - self.t0) for a, b in pairs), reverse=True)
+        return gaps if shown is None else gaps[:shown]

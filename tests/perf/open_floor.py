@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import shapely
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QTransform
 from PySide6.QtWidgets import QApplication
 
@@ -115,14 +115,11 @@ def open_gaps(path: Path, win, shown: int = 3) -> tuple[float, list[tuple[float,
     figures, the front analytics, the prebuilt paths, a big layer's Displays): the
     seconds that took, and the ``shown`` longest gaps between ticks (how long the window
     was blocked at once) as (gap s, seconds after the Open it began)."""
+    from frames import Ticker
     app = QApplication.instance()
     wait = QEventLoop.ProcessEventsFlag.WaitForMoreEvents
-    ticks: list[float] = []
-    ticker = QTimer(win)
-    ticker.setInterval(1)
-    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    t0 = time.perf_counter()
-    ticker.start()
+    ticker = Ticker(win)
+    t0 = ticker.start()
     win.files.open_file(path, dialog_on_error=False)
     quiet = 0
     while quiet < 3:                # a delivery may start another job
@@ -132,6 +129,4 @@ def open_gaps(path: Path, win, shown: int = 3) -> tuple[float, list[tuple[float,
         quiet = quiet + 1 if done and idle else 0
     settled = time.perf_counter() - t0
     ticker.stop()
-    ticker.deleteLater()
-    gaps = sorted(((b - a, a - t0) for a, b in zip([t0] + ticks, ticks)), reverse=True)
-    return settled, gaps[:shown]
+    return settled, ticker.gaps(shown)
