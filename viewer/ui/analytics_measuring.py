@@ -16,10 +16,9 @@ from PySide6.QtCore import Signal
 
 from viewer.analysis.front_analytics import FrontAnalytics
 from viewer.model.snapshot import SituationSnapshot
-from viewer.render.language import current_language
 from viewer.ui.background_measuring import BackgroundMeasuring
 from viewer.ui.loader import LoadedSituation
-from viewer.ui.settlements_model import OTHER_LANGUAGE
+from viewer.ui.settlements_model import table_languages
 from viewer.ui.worker import Cancelled, Job
 
 
@@ -44,9 +43,8 @@ class AnalyticsMeasuring(BackgroundMeasuring):
     measured = Signal(object, object)   # LoadedSituation, FrontAnalytics or None
 
     def _work(self, loaded: LoadedSituation, snapshot: SituationSnapshot):
-        language = current_language()
         return partial(analytics_job, snapshot, tuple(loaded.situation.places),
-                       (language, OTHER_LANGUAGE.get(language, "uk")))
+                       table_languages())
 
     def _adopt(self, loaded: LoadedSituation, analytics) -> None:
         if analytics is not None:

@@ -1,6 +1,7 @@
 """The settlements table's model: one row per place — names in both languages, region,
 population, its status in the chosen layer at the time shown, since when, how many times
-it changed — and a proxy that sorts and filters by region, status and population.
+it changed — sorted by the model itself, and a proxy that filters by region, status
+and population.
 
 Rows are read from arrays on demand (``data``), so a time step replaces two arrays and
 tells the view that two columns changed: no per-row Python for 8,000 places. The model
@@ -18,6 +19,7 @@ from PySide6.QtCore import (QAbstractTableModel, QCollator, QLocale, QModelIndex
 
 from viewer.analysis.settlement_status import NONE, SettlementStatus
 from viewer.analysis.settlement_table import TableTexts, table_texts
+from viewer.render.label_names import OTHER_LANGUAGE
 from viewer.render.language import (QT_TRANSLATE_NOOP, current_language, fill, format_number,
                                     translate)
 from viewer.ui.qt_utils import format_day
@@ -32,8 +34,13 @@ COLUMNS = (QT_TRANSLATE_NOOP("Settlements", "Name"), QT_TRANSLATE_NOOP("Settleme
 NAME, STATUS, FIRST_INSIDE, SINCE, CHANGES, REGION, POPULATION, OTHER_NAME = range(len(COLUMNS))
 TIME_COLUMNS = (STATUS, SINCE, CHANGES)     # what a time step changes
 MANY_ROWS = 256             # more rows changed than this: one rectangle for all
-OTHER_LANGUAGE = {"en": "uk", "uk": "en"}
 NEVER = 2 ** 31             # the first-inside index of a place never inside
+
+
+def table_languages() -> tuple[str, str]:
+    """(the interface's language, the other) the table's names are shown in."""
+    language = current_language()       # names in it first, as on the map
+    return language, OTHER_LANGUAGE.get(language, "uk")
 
 
 def column_tips() -> tuple[str, ...]:
@@ -76,14 +83,13 @@ class SettlementsModel(QAbstractTableModel):
         self.beginResetModel()
         self.status = status
         places = status.places if status is not None else []
-        language = current_language()       # names in it first, as on the map
-        other = OTHER_LANGUAGE.get(language, "uk")
-        if status is not None and (texts is None or (texts.language, texts.other) !=
-                                   (language, other)):
-            texts = table_texts(status, language, other)
-        self._names = list(texts.names) if status is not None else []
-        self._other_names = list(texts.other_names) if status is not None else []
-        self._regions = list(texts.regions) if status is not None else []
+        self._names, self._other_names, self._regions = [], [], []
+        if status is not None:
+            languages = table_languages()
+            if texts is None or (texts.language, texts.other) != languages:
+                texts = table_texts(status, *languages)
+            self._names, self._other_names = list(texts.names), list(texts.other_names)
+            self._regions = list(texts.regions)
         self._population = np.array([p.population for p in places], np.int64)
         self._codes = np.full(len(places), NONE, np.int8)
         self._since = np.full(len(places), -1, np.int64)
@@ -108,8 +114,7 @@ class SettlementsModel(QAbstractTableModel):
         old = self.persistentIndexList()
         was = [self._order[i.row()] for i in old]
         self._arrange(self._orders(column, order))
-        row_of = np.empty_like(self._order)
-        row_of[self._order] = np.arange(len(self._order))
+        row_of = self._rows_of_places()
         self.changePersistentIndexList(old, [self.index(int(row_of[p]), i.column())
                                              for p, i in zip(was, old)])
         self.layoutChanged.emit()
@@ -124,8 +129,7 @@ class SettlementsModel(QAbstractTableModel):
         n = len(self._order)
         if column < 0 or not n:
             return np.arange(n, dtype=np.int64)
-        by_place = np.empty(n, np.int64)
-        by_place[self._order] = np.arange(n)            # place -> row now
+        by_place = self._rows_of_places()
         descending = order == Qt.SortOrder.DescendingOrder
         numbers = {POPULATION: self._population, STATUS: self._codes, SINCE: self._since,
                    FIRST_INSIDE: self._first, CHANGES: self._counts}.get(column)
@@ -139,9 +143,7 @@ class SettlementsModel(QAbstractTableModel):
 
     def _arrange(self, places: np.ndarray) -> None:
         """Hold the rows in the order ``places`` (place indices) gives."""
-        by_place = np.empty(len(self._order), np.int64)
-        by_place[self._order] = np.arange(len(self._order))
-        rows = by_place[places]                         # the current rows, in the new order
+        rows = self._rows_of_places()[places]                         # the current rows, in the new order
         self._order = self._order[rows]
         for name in ("_names", "_other_names", "_regions"):
             values = getattr(self, name)
@@ -149,6 +151,12 @@ class SettlementsModel(QAbstractTableModel):
         for name in ("_population", "_codes", "_since", "_first", "_counts"):
             setattr(self, name, getattr(self, name)[rows])
         self._first_of = {k: v[rows] for k, v in self._first_of.items()}
+
+    def _rows_of_places(self) -> np.ndarray:
+        """Per place index, the row it is on now (the inverse of ``_order``)."""
+        rows = np.empty(len(self._order), np.int64)
+        rows[self._order] = np.arange(len(self._order))
+        return rows
 
     def _first_inside(self, layer_id: str) -> np.ndarray:
         """Per place, the layer's first state with the place inside (NEVER: none)."""
