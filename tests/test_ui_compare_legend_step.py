@@ -14,7 +14,7 @@ from factories import GROWING_DATES, growing_situation
 from test_ui_compare_steps import _on_screen, _settle
 from test_ui_compare_view import _compared
 from ui_helpers import PaintRects, isolate_settings, open_window
-from viewer.render.compare import swipe_note
+from viewer.render.compare import swipe_shown
 from viewer.render.decorations import date_rect
 
 D1, D3, D5, D10 = GROWING_DATES
@@ -36,7 +36,7 @@ def win(qtbot, monkeypatch, tmp_path):
 
 def _legend_and_date(cmap) -> tuple[QRectF, QRectF]:
     a, b = cmap.settings()
-    shown = replace(b, date_note=swipe_note(a, b))
+    shown = swipe_shown(a, b)
     panels, viewport = cmap.pictures.panels, cmap.viewport()
     lay = panels.layout(cmap.scene, viewport, shown)
     return QRectF(lay.legend), date_rect(cmap.scene, viewport, shown, lay)

@@ -22,7 +22,8 @@ from viewer.render.draw import draw_map
 from viewer.render.draw_layers import draw_background, draw_dynamic
 from viewer.render.fonts import ensure_fonts, map_font
 from viewer.render.labels import draw_labels
-from viewer.render.language import fill, translate
+from viewer.render.decoration_layout import widest_date_text
+from viewer.render.language import current_language, fill, translate
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
 from viewer.render.viewport import Viewport
@@ -37,7 +38,9 @@ def compare_settings(b: RenderSettings, a: datetime, mode: str,
     b_settings = replace(b, highlight_days=0.0)
     if mode == "diff":
         both = f"{note_a or format_date(a)} → {b.date_note or format_date(b.at)}"
-        b_settings = replace(b_settings, compare_from=a, show_lost=True, date_note=both)
+        room = f"{note_a or _widest(a)} → {b.date_note or _widest(b.at)}"
+        b_settings = replace(b_settings, compare_from=a, show_lost=True, date_note=both,
+                             date_note_room=room)
     return a_settings, b_settings
 
 
@@ -59,7 +62,7 @@ def paint_compare(painter: QPainter, scene: MapScene, a: RenderSettings, b: Rend
     elif mode == "swipe":
         x = max(0.0, min(1.0, split)) * width
         viewport = Viewport.for_settings(scene, b)
-        shown = replace(b, date_note=swipe_note(a, b))
+        shown = swipe_shown(a, b)
         reserved = tuple(decoration_rects(scene, viewport, shown)) if b.decorations else ()
         # The base map and the labels do not depend on the date: drawn once, across the
         # divider; only the layers are drawn twice, each clipped to its side.
@@ -85,6 +88,21 @@ def swipe_note(a: RenderSettings, b: RenderSettings) -> str:
     """The swipe's date line: "left <A> · right <B>"."""
     return fill(translate("Compare", "left %1 · right %2"), a.date_note or format_date(a.at),
                 b.date_note or format_date(b.at))
+
+
+def swipe_shown(a: RenderSettings, b: RenderSettings) -> RenderSettings:
+    """The settings the swipe's panels and labels are drawn with: B's, its date line
+    ``swipe_note``, with room for the widest dates (the legend keeps its width as A and B
+    move: RenderSettings.date_note_room)."""
+    room = fill(translate("Compare", "left %1 · right %2"), a.date_note or _widest(a.at),
+                b.date_note or _widest(b.at))
+    return replace(b, date_note=swipe_note(a, b), date_note_room=room)
+
+
+def _widest(t: datetime) -> str:
+    """The widest date ``t``'s line may show as the dates move: with a time if ``t`` has
+    one (daily data keep the narrower room, timed data the wider)."""
+    return widest_date_text(current_language(), (t.hour, t.minute) != (0, 0))
 
 
 def render_compare(scene: MapScene, a: RenderSettings, b: RenderSettings, mode: str,

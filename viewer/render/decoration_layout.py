@@ -89,31 +89,43 @@ def wrapped(text: str, size: float, bold: bool, width: float,
 def widest_date(lang: str, size: float) -> float:
     """The widest date the legend may show in ``lang``: its panel keeps its width as
     the dates change."""
-    m = QFontMetricsF(map_font(size))
-    return max(m.horizontalAdvance(format_long_date(datetime(2025, month, 28, 23, 59)))
-               for month in range(1, 13))
+    return QFontMetricsF(map_font(size)).horizontalAdvance(widest_date_text(lang, True))
+
+
+@lru_cache(maxsize=8)
+def widest_date_text(lang: str, timed: bool) -> str:
+    """The date of the widest month in ``lang`` (with a time if ``timed``), in the
+    legend's font: what a note made of dates (the comparison's) reserves room for, each
+    date this wide."""
+    m = QFontMetricsF(map_font(13.0))
+    hour, minute = (23, 59) if timed else (0, 0)
+    return max((format_long_date(datetime(2025, month, 28, hour, minute))
+                for month in range(1, 13)), key=m.horizontalAdvance)
 
 
 def layout(width: float, height: float, s: float, title: str, item_names: list[str],
            highlight_rows: int, attribution: str, date_note: str = "",
-           chip: str = "") -> Layout:
+           chip: str = "", note_room: str = "") -> Layout:
     """``fit_layout``, made once per size, texts and interface language: wrapping the
     title and attribution measures some sixty strings, which a time step (whose date
-    goes where this says) would otherwise do twice over."""
+    goes where this says) would otherwise do twice over. ``note_room``: see with_note."""
     base = _cached_layout(width, height, s, title, tuple(item_names), highlight_rows,
                           attribution, "", chip, current_language())
-    return with_note(base, width, date_note) if date_note else base
+    return with_note(base, width, date_note, note_room) if date_note else base
 
 
-def with_note(base: Layout, width: float, date_note: str) -> Layout:
+def with_note(base: Layout, width: float, date_note: str, note_room: str = "") -> Layout:
     """``base`` (laid out with no note) with ``date_note`` in the date's place: the note
     widens the date's line and the legend with it, and nothing else (the rows and title
     lines kept depend on heights alone). The comparison's note ("left ... · right ...")
-    changes at every step of B (tests/perf: 0.079 ms laid out whole, 0.037 ms so)."""
+    changes at every step of B (tests/perf: 0.079 ms laid out whole, 0.037 ms so); it
+    comes with a ``note_room`` as wide as any of its dates make it, so the legend keeps
+    one width through the steps (RenderSettings.date_note_room)."""
     margin, pad = LEGEND_MARGIN * base.e, LEGEND_PAD * base.e
     inner = width - 2 * margin - 2 * pad
-    date_w = max(base.date_width,
-                 min(QFontMetricsF(base.date_font).horizontalAdvance(date_note), inner))
+    metrics = QFontMetricsF(base.date_font)
+    date_w = max(base.date_width, min(max(metrics.horizontalAdvance(date_note),
+                                          metrics.horizontalAdvance(note_room)), inner))
     legend = base.legend
     if legend is not None and date_w > legend.width() - 2 * pad:
         legend = QRectF(legend.x(), legend.y(), date_w + 2 * pad, legend.height())

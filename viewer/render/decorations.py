@@ -110,7 +110,7 @@ def decoration_layout(scene: MapScene, viewport: Viewport, settings: RenderSetti
     title, names, highlights, attribution = texts or panel_texts(scene, settings)
     chip = sources_chip() if settings.credits == "compact" else ""
     return layout(viewport.width, viewport.height, settings.scale, title, names, highlights,
-                  attribution, settings.date_note or "", chip)
+                  attribution, settings.date_note or "", chip, settings.date_note_room)
 
 
 def panel_texts(scene: MapScene, settings: RenderSettings) -> tuple[str, list[str], int, str]:

@@ -44,6 +44,10 @@ class RenderSettings:
     language: str = "en"                            # names on the map: "en" or "uk" first
     date_note: str | None = None                    # shown instead of the date (e.g. "before
     #                                                 the first state, 8 Jul 2024")
+    # a text at least as wide as any note these settings' neighbours show (the compare
+    # notes, whose dates change at each step): the legend keeps its width, so neither it
+    # nor the labels (which keep clear of it) are made again as the dates move
+    date_note_room: str = ""
     # the ground gained since this time drawn as one area per layer (a trail, or the
     # difference view with ``show_lost``); replaces the highlight window
     compare_from: datetime | None = None

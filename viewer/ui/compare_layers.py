@@ -34,7 +34,8 @@ REGIONS = 8                 # pairs of dates whose changed pixels are kept
 def layers_only(settings: RenderSettings) -> RenderSettings:
     """What a date's layer image depends on (no overlay, no panels, no date text)."""
     return replace(settings, compare_from=None, show_lost=False, date_note=None,
-                   decorations=False, highlight_days=0.0, highlight_since=None)
+                   date_note_room="", decorations=False, highlight_days=0.0,
+                   highlight_since=None)
 
 
 class DateImages:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QWheelEven
 from PySide6.QtWidgets import QWidget
 
 from viewer.render import Viewport
-from viewer.render.compare import compare_settings, draw_divider, draw_tags, swipe_note
+from viewer.render.compare import compare_settings, draw_divider, draw_tags, swipe_shown
 from viewer.render.compare_caption import draw_caption
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
@@ -163,7 +163,7 @@ class CompareMap(QWidget):
                                 (b.at,))
                 pictures.layers(painter, scene, viewport, b, dpr,
                                 QRectF(x, 0, self.width() - x, self.height()), (a.at,))
-                shown = replace(b, date_note=swipe_note(a, b))
+                shown = swipe_shown(a, b)
                 pictures.labels(painter, scene, viewport, shown, dpr, dragging)
                 draw_divider(painter, x, self.height(), 1.0)
                 if b.decorations:

@@ -21,7 +21,7 @@ from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QPainterPath, QRegion
 
 from viewer.render import MapScene, RenderSettings, Viewport
-from viewer.render.compare import swipe_note, tag_rects
+from viewer.render.compare import swipe_shown, tag_rects
 from viewer.render.compare_caption import caption_rect
 from viewer.render.decorations import date_rect
 from viewer.ui.canvas_panels import EPOCH, PARTIAL_AT_MOST, without_date_line
@@ -46,8 +46,7 @@ class Shown:
     @cached_property
     def panels(self) -> RenderSettings:
         """The settings the panels and labels are drawn with."""
-        return replace(self.b, date_note=swipe_note(self.a, self.b)) if self.mode == "swipe" \
-            else self.b
+        return swipe_shown(self.a, self.b) if self.mode == "swipe" else self.b
 
     # what the next step compares with, kept with what the last one asked for; taken
     # from the map's panel caches, which its paint then finds filled
