@@ -13,7 +13,7 @@ from test_ui_compare import win  # noqa: F401 - the window fixture, at 10 June
 from test_ui_compare_steps import _on_screen, _settle
 from test_ui_compare_view import _compared
 from ui_helpers import PaintRects
-from viewer.render.compare import tag_rects
+from viewer.render.compare import swipe_shown, tag_rects
 
 D1, D3, D5, D10 = GROWING_DATES
 
@@ -33,7 +33,8 @@ def test_a_step_of_b_leaves_a_s_tag_and_the_figures_repaint_nothing(win, qtbot):
     win.cursor_model.set_time(D5)
     _settle(qtbot, view)
     a, b = cmap.settings()
-    (a_tag, _), (b_tag, _) = tag_rects(cmap.split * cmap.width(), a, b)
+    lay = cmap.pictures.panels.layout(cmap.scene, cmap.viewport(), swipe_shown(a, b))
+    (a_tag, _), (b_tag, _) = tag_rects(cmap.split * cmap.width(), a, b, tuple(lay.rects()))
     painted = _painted(paints)
     assert painted.intersects(b_tag.toAlignedRect())
     assert not painted.intersects(a_tag.toAlignedRect())

@@ -78,7 +78,7 @@ def paint_compare(painter: QPainter, scene: MapScene, a: RenderSettings, b: Rend
         painter.restore()
         draw_divider(painter, x, height, b.scale)
         if b.decorations:
-            draw_tags(painter, x, a, b)
+            draw_tags(painter, x, a, b, reserved)
             draw_decorations(painter, scene, viewport, shown)
     else:
         raise ValueError(f"unknown compare mode {mode!r}")
@@ -127,29 +127,37 @@ def draw_divider(painter: QPainter, x: float, height: float, s: float) -> None:
     painter.restore()
 
 
-def tag_rects(x: float, a: RenderSettings, b: RenderSettings) -> list[tuple[QRectF, str]]:
+def tag_rects(x: float, a: RenderSettings, b: RenderSettings,
+              clear_of: tuple[QRectF, ...] = ()) -> list[tuple[QRectF, str]]:
     """Where ``draw_tags`` puts "A: date" (left of the divider at ``x``) and "B: date"
-    (right of it), and their texts."""
+    (right of it), and their texts: at the top, or both just below the panels of
+    ``clear_of`` (the legend) that the top would put either under."""
     s = b.scale
     metrics = QFontMetricsF(map_font(12 * s, True))
     tags = ((fill(translate("Compare", "A  %1"), format_date(a.at)), True),
             (fill(translate("Compare", "B  %1"), format_date(b.at)), False))
-    out = []
-    for text, right in tags:
-        w, h = metrics.horizontalAdvance(text) + 12 * s, metrics.height() + 6 * s
-        out.append((QRectF(x - w - 6 * s if right else x + 6 * s, 8 * s, w, h), text))
-    return out
+    sizes = [(metrics.horizontalAdvance(text) + 12 * s, metrics.height() + 6 * s)
+             for text, _ in tags]
+
+    def placed(top: float) -> list[tuple[QRectF, str]]:
+        return [(QRectF(x - w - 6 * s if right else x + 6 * s, top, w, h), text)
+                for (text, right), (w, h) in zip(tags, sizes)]
+
+    out = placed(8 * s)
+    under = [r for r in clear_of if any(r.intersects(rect) for rect, _ in out)]
+    return placed(max(r.bottom() for r in under) + 6 * s) if under else out
 
 
-def draw_tags(painter: QPainter, x: float, a: RenderSettings, b: RenderSettings) -> None:
-    """"A: date" and "B: date" on either side of the divider, at the top."""
+def draw_tags(painter: QPainter, x: float, a: RenderSettings, b: RenderSettings,
+              clear_of: tuple[QRectF, ...] = ()) -> None:
+    """"A: date" and "B: date" on either side of the divider (tag_rects)."""
     s = b.scale
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     font = map_font(12 * s, True)
     painter.setFont(font)
     metrics = QFontMetricsF(font)
-    for rect, text in tag_rects(x, a, b):
+    for rect, text in tag_rects(x, a, b, clear_of):
         painter.setPen(st.pen(st.PANEL_BORDER, 0.8 * s))
         painter.setBrush(st.PANEL)
         painter.drawRoundedRect(rect, 3 * s, 3 * s)

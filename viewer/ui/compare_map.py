@@ -167,7 +167,8 @@ class CompareMap(QWidget):
                 pictures.labels(painter, scene, viewport, shown, dpr, dragging)
                 draw_divider(painter, x, self.height(), 1.0)
                 if b.decorations:
-                    draw_tags(painter, x, a, b)
+                    draw_tags(painter, x, a, b,
+                              tuple(pictures.panels.layout(scene, viewport, shown).rects()))
                 pictures.decorations(painter, scene, viewport, shown, dpr)
             else:
                 pictures.layers(painter, scene, viewport, b, dpr)

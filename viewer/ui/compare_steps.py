@@ -63,10 +63,14 @@ class Shown:
         return date_rect(scene, viewport, self.panels,
                          self._panel_rects(pictures, scene, viewport)[2])
 
-    @cached_property
-    def tags(self) -> list[tuple[QRectF, str]]:
+    def tags(self, pictures: ComparePictures, scene: MapScene,
+             viewport: Viewport) -> list[tuple[QRectF, str]]:
         """The swipe's "A date" and "B date" tags by the divider (where, what)."""
-        return tag_rects(self.x, self.a, self.b) if self.mode == "swipe" else []
+        if self.mode != "swipe":
+            return []
+        clear_of = tuple(self._panel_rects(pictures, scene, viewport)[2].rects()) \
+            if self.b.decorations else ()
+        return tag_rects(self.x, self.a, self.b, clear_of)
 
     def _panel_rects(self, pictures: ComparePictures, scene: MapScene, viewport: Viewport):
         if "_rects" not in self.__dict__:
@@ -105,8 +109,9 @@ def step_region(pictures: ComparePictures, scene: MapScene, viewport: Viewport,
     if after.decorations:
         if before.date_note != after.date_note or before.at != after.at:
             rects += _date_rects(pictures, scene, viewport, old, new)
-        rects += [rect for rect, text in old.tags + new.tags     # (those whose date
-                  if (rect, text) not in old.tags or (rect, text) not in new.tags]  # moved)
+        tags = [s.tags(pictures, scene, viewport) for s in (old, new)]
+        rects += [rect for rect, text in tags[0] + tags[1]      # (those whose date
+                  if (rect, text) not in tags[0] or (rect, text) not in tags[1]]  # moved)
         if old.caption != new.caption:
             rects += [caption_rect(w, h, 1.0, list(s.caption)) for s in (old, new)]
     if old.overlay != new.overlay:
