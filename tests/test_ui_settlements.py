@@ -231,3 +231,24 @@ def test_view_front_line_draws_the_front_and_not_the_border(sample_window, qtbot
     action.trigger()
     qtbot.waitUntil(lambda: close_to(colour_at(w.canvas, point.x, point.y), before, 6))
     assert Point(point.x, point.y).within(ukraine)
+
+
+def test_region_and_population_filters_hold_through_re_sorts(sample_window, qtbot):
+    """Typed into the population box with a region chosen, the rows are that region's
+    places of at least that population, and stay so as a click on a heading sorts them
+    again (the filter's mask follows the rows' new order)."""
+    w, panel = sample_window, sample_window.analytics.panel
+    dnipro = next(r for r in w.situation.regions if r.id == "UA-12")
+    panel.region_box.setCurrentIndex(panel.region_box.findText("Dnipropetrovsk Oblast"))
+    box = panel.population_box
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "20000")
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert box.value() == 20000
+    expected = {p.name for p in w.situation.places if p.population >= 20000
+                and dnipro.geometry.intersects(shapely.Point(p.lon, p.lat))}
+    assert 3 < len(expected) < len(w.situation.places)
+    for column in (NAME, STATUS, NAME):
+        click_heading(qtbot, panel, column)
+        names = [row[NAME] for row in shown_rows(panel)]
+        assert set(names) == expected and len(names) == len(expected)

@@ -7,15 +7,14 @@ Rows are read from arrays on demand (``data``), so a time step replaces two arra
 tells the view that two columns changed: no per-row Python for 8,000 places. The model
 sorts itself (``sort``: numpy over its arrays, ties in the places' order, as a stable sort
 of them gives), its rows held in the sorted order (``place_index`` maps a row to its
-place); the proxy only filters. A QSortFilterProxyModel sorting the 8,226 places called
+place); the proxy only filters (settlements_filter.py: with ``passing``'s numpy mask). A QSortFilterProxyModel sorting the 8,226 places called
 ``data`` 123,000 times from C++, and held the event loop for half a second each time
 the measured figures arrived (tests/perf/stall_probe.py)."""
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import (QAbstractTableModel, QCollator, QLocale, QModelIndex,
-                            QSortFilterProxyModel, Qt)
+from PySide6.QtCore import QAbstractTableModel, QCollator, QLocale, QModelIndex, Qt
 
 from viewer.analysis.settlement_status import NONE, SettlementStatus
 from viewer.analysis.settlement_table import TableTexts, table_texts
@@ -60,9 +59,8 @@ class SettlementsModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.status: SettlementStatus | None = None
-        self._names: list[str] = []
-        self._other_names: list[str] = []
-        self._regions: list[str] = []
+        # per row, as object arrays (a sort takes them in its order in one numpy call)
+        self._names = self._other_names = self._regions = _texts([])
         self._population = np.zeros(0, np.int64)
         self._codes = np.zeros(0, np.int8)
         self._since = np.zeros(0, np.int64)     # state index, -1: none
@@ -72,6 +70,9 @@ class SettlementsModel(QAbstractTableModel):
         self._times: list = []
         self._order = np.zeros(0, np.int64)     # row -> place index
         self._sorted: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._region_code = np.zeros(0, np.int32)     # per row: its region's number
+        self._region_number: dict[str, int] = {}
+        self.version = 0            # counts the changes of the rows' order or statuses
         self._statuses = [status_text(code) for code in range(NONE, NONE + 4)]
         self._tips = column_tips()
 
@@ -83,13 +84,15 @@ class SettlementsModel(QAbstractTableModel):
         self.beginResetModel()
         self.status = status
         places = status.places if status is not None else []
-        self._names, self._other_names, self._regions = [], [], []
+        self._names = self._other_names = self._regions = _texts([])
         if status is not None:
             languages = table_languages()
             if texts is None or (texts.language, texts.other) != languages:
                 texts = table_texts(status, *languages)
-            self._names, self._other_names = list(texts.names), list(texts.other_names)
-            self._regions = list(texts.regions)
+            self._names, self._other_names = _texts(texts.names), _texts(texts.other_names)
+            self._regions = _texts(texts.regions)
+        self._region_number = {r: k for k, r in enumerate(dict.fromkeys(self._regions))}
+        self._region_code = np.array([self._region_number[r] for r in self._regions], np.int32)
         self._population = np.array([p.population for p in places], np.int64)
         self._codes = np.full(len(places), NONE, np.int8)
         self._since = np.full(len(places), -1, np.int64)
@@ -99,6 +102,7 @@ class SettlementsModel(QAbstractTableModel):
         self._times = []
         self._order = np.arange(len(places), dtype=np.int64)
         self._arrange(self._orders(*self._sorted))
+        self.version += 1
         self.endResetModel()
 
     def place_index(self, row: int) -> int:
@@ -145,12 +149,11 @@ class SettlementsModel(QAbstractTableModel):
         """Hold the rows in the order ``places`` (place indices) gives."""
         rows = self._rows_of_places()[places]                         # the current rows, in the new order
         self._order = self._order[rows]
-        for name in ("_names", "_other_names", "_regions"):
-            values = getattr(self, name)
-            setattr(self, name, [values[r] for r in rows])
-        for name in ("_population", "_codes", "_since", "_first", "_counts"):
+        for name in ("_names", "_other_names", "_regions", "_population", "_codes", "_since",
+                     "_first", "_counts", "_region_code"):
             setattr(self, name, getattr(self, name)[rows])
         self._first_of = {k: v[rows] for k, v in self._first_of.items()}
+        self.version += 1
 
     def _rows_of_places(self) -> np.ndarray:
         """Per place index, the row it is on now (the inverse of ``_order``)."""
@@ -185,6 +188,7 @@ class SettlementsModel(QAbstractTableModel):
             self._codes = self.status.status_row(layer_id, index)[order]
             self._since = self.status.since_index(layer_id, index).astype(np.int64)[order]
             self._counts = self.status.change_counts(layer_id, self._times[index])[order]
+        self.version += 1
         changed = np.zeros(len(self._names), bool)
         for old, new in zip(before, (self._codes, self._since, self._counts)):
             changed |= old != new
@@ -199,6 +203,17 @@ class SettlementsModel(QAbstractTableModel):
         for first, last in spans:       # (STATUS..CHANGES are neighbours: one rectangle)
             self.dataChanged.emit(self.index(first, STATUS), self.index(last, CHANGES),
                                   [Qt.ItemDataRole.DisplayRole])
+
+    def passing(self, region: str, status: int | None, min_population: int) -> list[bool]:
+        """Per row, whether its place is of ``region`` (or any: ""), has ``status`` (or
+        any: None) and at least ``min_population``: one numpy pass, where asking each row
+        was 8,226 Python calls at each re-sort of the rows."""
+        ok = self._population >= min_population
+        if status is not None:
+            ok &= self._codes == status
+        if region:
+            ok &= self._region_code == self._region_number.get(region, -1)
+        return ok.tolist()
 
     def region_names(self) -> list[str]:
         collator = QCollator(QLocale())            # Ukrainian І sorts after А
@@ -268,38 +283,9 @@ class SettlementsModel(QAbstractTableModel):
             return format_day(self._times[k])
         return fill(translate("Settlements", "never to %1"), format_day(self._times[-1]))
 
-class SettlementsFilter(QSortFilterProxyModel):
-    """Rows of one region (or all), one status (or all), at least a population, in the
-    order the model holds them: a sort (a click on a heading) is the model's own."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        # Not filtered again by itself on every time step (8,000 Python calls of
-        # filterAcceptsRow: 2.5x the window's step); ``follow_time`` does it when the
-        # rows shown depend on the time.
-        self.setDynamicSortFilter(False)
-        self.region = ""
-        self.status: int | None = None
-        self.min_population = 0
-
-    def set_filter(self, region: str, status: int | None, min_population: int) -> None:
-        self.beginFilterChange()
-        self.region, self.status, self.min_population = region, status, min_population
-        self.endFilterChange()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sourceModel().sort(column, order)
-
-    def follow_time(self) -> None:
-        """After a time step: sort and filter again only if the sort column or the status
-        filter changes with the time."""
-        self.sourceModel().resort_by_time()
-        if self.status is not None:
-            self.beginFilterChange()
-            self.endFilterChange()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
-        model = self.sourceModel()
-        return ((not self.region or model.row_region(row) == self.region)
-                and (self.status is None or model.row_status(row) == self.status)
-                and model.row_population(row) >= self.min_population)
+def _texts(values) -> np.ndarray:
+    """``values`` (strings) as a 1-D object array."""
+    out = np.empty(len(values), object)
+    out[:] = list(values)
+    return out

@@ -22,8 +22,8 @@ from viewer.render.language import QT_TRANSLATE_NOOP, fill, format_number, trans
 from viewer.ui.claims_view import ClaimsView
 from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_day, format_time
 from viewer.ui.settlement_texts import status_rule, status_text
-from viewer.ui.settlements_model import (CHANGES, COLUMNS, POPULATION, SINCE,
-                                         SettlementsFilter, SettlementsModel)
+from viewer.ui.settlements_filter import SettlementsFilter
+from viewer.ui.settlements_model import CHANGES, COLUMNS, POPULATION, SINCE, SettlementsModel
 from viewer.ui.sight_panel import (FollowsTimeWhenShown, layer_chooser, list_layers,
                                    panel_layout, plain_note, steady_note)
 
