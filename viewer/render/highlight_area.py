@@ -32,23 +32,41 @@ from viewer.render.window_parts import Parts
 STROKE_WIDTHS = 2       # outline widths (zoom levels) kept stroked per part
 
 
+def piece_keys(parts: np.ndarray) -> list[tuple[QPainterPath, tuple, bytes]]:
+    """(path, projected bounds, digest of the coordinates) of each projected polygon of
+    ``parts``, normalized first (the same polygon, whatever its rings' order and start,
+    has the same digest)."""
+    parts = shapely.normalize(parts)
+    return [(path, box, hashlib.blake2b(wkb, digest_size=16).digest())
+            for (path, _, box), wkb in zip(piece_entries(parts), shapely.to_wkb(parts).tolist())]
+
+
 class AreaPieces:
     """An area made ahead as its polygons' paths, their projected bounds and a digest
     of each polygon's coordinates (made in the worker); joined into one path once wanted
-    whole. The windows (A, t] of the next dates are each merged from scratch, yet most
-    of their polygons come out the same as the last window's: a digest the same is the
-    same path, so its stroke, kept in the scene, is not made again."""
+    whole. The windows (A, t] of the next dates share most of their polygons with the
+    last one's: a digest the same is the same path, so its stroke, kept in the scene, is
+    not made again."""
 
     def __init__(self, geom) -> None:
         """``geom``: the projected area (a polygon or multipolygon)."""
         parts = shapely.get_parts(geom) if geom is not None \
             else np.empty(0, dtype=object)
-        parts = shapely.normalize(parts[~shapely.is_empty(parts)])
-        entries = piece_entries(parts)
+        self._take(piece_keys(parts[~shapely.is_empty(parts)]))
+
+    @classmethod
+    def of_entries(cls, entries: list[tuple[QPainterPath, tuple, bytes]]) -> "AreaPieces":
+        """From its polygons' (path, projected bounds, digest of the normalized
+        polygon's WKB), made as ``__init__`` makes them (held_windows keeps those of
+        the polygons a window shares with the last)."""
+        pieces = cls.__new__(cls)
+        pieces._take(entries)
+        return pieces
+
+    def _take(self, entries: list[tuple[QPainterPath, tuple, bytes]]) -> None:
         self.paths = [path for path, _, _ in entries]
-        self.boxes = np.array([box for _, _, box in entries], dtype=float).reshape(-1, 4)
-        self.keys = [hashlib.blake2b(wkb, digest_size=16).digest()
-                     for wkb in shapely.to_wkb(parts).tolist()]
+        self.boxes = np.array([box for _, box, _ in entries], dtype=float).reshape(-1, 4)
+        self.keys = [key for _, _, key in entries]
         self._whole: QPainterPath | None = None
 
     def whole(self) -> QPainterPath:

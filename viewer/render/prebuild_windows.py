@@ -11,25 +11,20 @@ its Displays, so its merged paths were never used (the 200,000 squares' 27 windo
 some 15 s and 80 MB). Also each change's boxes (``change_boxes``), for the repaint of
 an adjacent date.
 
-While two dates are compared, the window is held to A: (A, B] takes a change at every
-step of B, and each such window would be merged as it is shown (a union or two and the
-paths of the parts it made, some 5 ms of the GUI thread's step). ``held_windows`` makes
-those of the next change dates ahead, for ``MapScene.adopt_held_windows``.
+While two dates are compared, the windows held to A are made ahead by held_windows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Callable
 
 import shapely
 
 from viewer.analysis.projection import Projector
 from viewer.model import Situation
-from viewer.model.cursor import held_days
 from viewer.render.big_counts import big_window, change_counts
-from viewer.render.highlight_area import AreaPieces
 from viewer.render.paths import geometry_path
 from viewer.render.scene import DISPLAY_SEGMENT_DEG
 from viewer.render.scene_changes import change_boxes, merged_areas
@@ -88,25 +83,3 @@ def adopt(scene, built: PrebuiltWindows) -> None:
     """Hand ``built`` to ``scene`` (on the GUI thread)."""
     scene.adopt_change_boxes(built.change_boxes)
     scene.adopt_windows(built.windows)
-
-
-def held_windows(project_layer: Callable, situation: Situation, since: datetime,
-                 times: list[datetime], visible: frozenset[str],
-                 check: Callable[[], None] | None = None) -> dict:
-    """The paths of the highlight windows held to ``since`` at each of ``times``: the
-    changes of the layers ``visible`` in (since, t], as ``draw_changes.highlight_ids``
-    gives them when the cursor's window is held there (``held_days``), keyed as
-    ``MapScene.window_areas`` looks them up; big windows left out (see build_windows)."""
-    windows: dict = {}
-    for t in times:
-        if check is not None:
-            check()
-        ids = tuple(c.id for c in situation.recent_changes(t, held_days(since, t))
-                    if c.layer_id in visible)
-        key = ("highlight", ids)
-        changes = [situation.change(i) for i in ids]
-        if not ids or key in windows or big_window([change_counts(c) for c in changes]):
-            continue
-        both = project_layer(merged_areas(changes))
-        windows[key] = (AreaPieces(both[0]), AreaPieces(both[1]))    # (see highlight_area)
-    return windows

@@ -81,7 +81,7 @@ class ChangeAreas:
         self._prebuilt_windows.update(windows)
 
     def adopt_held_windows(self, windows: dict) -> None:
-        """Take windows held to a date made by ``prebuild_windows.held_windows`` (on the
+        """Take windows held to a date made by ``held_windows.HeldWindows`` (on the
         GUI thread): kept among the last HELD_WINDOWS taken (each A compared makes its
         own; a month's window is some 60 kB of paths), beside those of build_windows."""
         held = self.__dict__.setdefault("_held_windows", {})    # key -> None, oldest first

@@ -12,7 +12,7 @@ region sums are mostly Python, and would take the GIL from the paint in turns.
 
 Beside them, for the main map, whose highlight window is (A, B] while comparing: that
 window at each of the next AHEAD change dates from B, made ahead (``make_ahead``:
-prebuild_windows.held_windows), so that a step of B merges nothing on the GUI thread;
+held_windows.HeldWindows), so that a step of B merges nothing on the GUI thread;
 asked again as B nears the last asked, or for a new A.
 
 The jobs get an immutable snapshot of the situation (viewer/model/snapshot.py). What
@@ -43,7 +43,7 @@ from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model import Situation
 from viewer.model.snapshot import SituationSnapshot
 from viewer.render.paths import geometry_path
-from viewer.render.prebuild_windows import held_windows
+from viewer.render.held_windows import HeldWindows
 from viewer.render.scene import DISPLAY_SEGMENT_DEG, MapScene
 from viewer.ui.worker import BackgroundWorker, Job
 
@@ -109,15 +109,15 @@ def compare_job(side: WorkerSide, a: datetime, b: datetime, shown: tuple[str, ..
 
 def ahead_job(side: WorkerSide, a: datetime, times: list[datetime], visible: frozenset[str],
               job: Job) -> Iterator[dict]:
-    """Yields the windows (a, t] of ``times`` (prebuild_windows.held_windows) a few at a
-    time, nearest first."""
+    """Yields the windows (a, t] of ``times`` (held_windows.HeldWindows, ascending) a
+    few at a time, nearest first."""
     situation, _, projector = side.made()
 
     def project_layer(geoms):
         return projector.project(shapely.segmentize(geoms, DISPLAY_SEGMENT_DEG))
+    held = HeldWindows(project_layer, situation, a, visible)
     for k in range(0, len(times), AHEAD_BATCH):
-        yield held_windows(project_layer, situation, a, times[k:k + AHEAD_BATCH], visible,
-                           job.check)
+        yield held.made(times[k:k + AHEAD_BATCH], job.check)
 
 
 class CompareFigures(QObject):
