@@ -11,7 +11,7 @@ from viewer.model import Situation
 from viewer.model.in_data import InData
 from viewer.render.export import render_to_file
 from viewer.render.fonts import ensure_fonts
-from viewer.render.language import core_text, format_number, install_language, translate
+from viewer.render.language import core_text, format_number, translate, using_language
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
 
@@ -30,11 +30,11 @@ def render_headless(situation: Situation, path: Path, *, at: datetime,
     """Draw to ``path`` with the legend, date, scale bar and names in ``lang``."""
     app = gui_application()
     ensure_fonts()
-    install_language(lang)
-    settings = RenderSettings(at=at, size=size, bbox=bbox, highlight_days=highlight_days,
-                              title=title, decorations=True, date_note=core_text(note),
-                              language=lang)
-    render_to_file(MapScene(situation), settings, path)
+    with using_language(lang):
+        settings = RenderSettings(at=at, size=size, bbox=bbox, highlight_days=highlight_days,
+                                  title=title, decorations=True, date_note=core_text(note),
+                                  language=lang)
+        render_to_file(MapScene(situation), settings, path)
     del app
 
 
@@ -52,23 +52,24 @@ def compare_headless(situation: Situation, path: Path, *, a: InData, b: InData, 
     from viewer.render.export import paint_to_file
     app = gui_application()
     ensure_fonts()
-    install_language(lang)
-    scene = MapScene(situation)
-    base = RenderSettings(at=b.at, size=size, bbox=bbox, title=title,
-                          date_note=core_text(b.note), language=lang)
-    sa, sb = compare_settings(base, a.at, mode, core_text(a.note))
-    diffs = compare(situation, a.at, b.at)
-    caption = caption_lines(situation, diffs, lang) if mode == "diff" else []
+    with using_language(lang):
+        scene = MapScene(situation)
+        base = RenderSettings(at=b.at, size=size, bbox=bbox, title=title,
+                              date_note=core_text(b.note), language=lang)
+        sa, sb = compare_settings(base, a.at, mode, core_text(a.note))
+        diffs = compare(situation, a.at, b.at)
+        caption = caption_lines(situation, diffs, lang) if mode == "diff" else []
 
-    def paint(painter, rect) -> None:
-        painter.save()
-        painter.translate(rect.topLeft())
-        paint_compare(painter, scene, sa, sb, mode, caption=caption)
-        painter.restore()
-    paint_to_file(path, size, f"{map_title(scene, base)}: {format_date(a.at)} – "
-                              f"{format_date(b.at)}", attribution_text(scene), paint)
+        def paint(painter, rect) -> None:
+            painter.save()
+            painter.translate(rect.topLeft())
+            paint_compare(painter, scene, sa, sb, mode, caption=caption)
+            painter.restore()
+        paint_to_file(path, size, f"{map_title(scene, base)}: {format_date(a.at)} – "
+                                  f"{format_date(b.at)}", attribution_text(scene), paint)
+        lines = difference_lines(situation, diffs, translate, format_number, lang)
     del app
-    return difference_lines(situation, diffs, translate, format_number, lang)
+    return lines
 
 
 def animate_headless(situation: Situation, path: Path, *, start: datetime, end: datetime,
@@ -81,10 +82,10 @@ def animate_headless(situation: Situation, path: Path, *, start: datetime, end: 
     from viewer.render.animation import Animation, step_times, write_animation
     app = gui_application()
     ensure_fonts()
-    install_language(lang)
-    animation = Animation(step_times(situation, start, end, every), fps, trail)
-    base = RenderSettings(at=start, size=size, bbox=bbox, highlight_days=highlight_days,
-                          title=title, language=lang)
-    write_animation(MapScene(situation), base, animation, path, progress)
+    with using_language(lang):
+        animation = Animation(step_times(situation, start, end, every), fps, trail)
+        base = RenderSettings(at=start, size=size, bbox=bbox, highlight_days=highlight_days,
+                              title=title, language=lang)
+        write_animation(MapScene(situation), base, animation, path, progress)
     del app
     return len(animation.times)

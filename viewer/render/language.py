@@ -10,6 +10,7 @@ Ukrainian legend as the window.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import datetime
 
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QTime,
@@ -67,6 +68,18 @@ def install_language(lang: str) -> None:
             _installed.append(translator)
     QLocale.setDefault(QLocale(LOCALES[lang]))
     _current[0] = lang
+
+
+@contextmanager
+def using_language(lang: str):
+    """``install_language(lang)`` until the block ends, then the language before it
+    again (a headless render in a process that goes on: a test, a window's export)."""
+    before = _current[0]
+    install_language(lang)
+    try:
+        yield
+    finally:
+        install_language(before)
 
 
 def _qdatetime(t: datetime) -> QDateTime:
