@@ -78,7 +78,7 @@ def paint_compare(painter: QPainter, scene: MapScene, a: RenderSettings, b: Rend
         painter.restore()
         draw_divider(painter, x, height, b.scale)
         if b.decorations:
-            draw_tags(painter, x, a, b, reserved)
+            draw_tags(painter, b.scale, tag_rects(x, a, b, reserved))
             draw_decorations(painter, scene, viewport, shown)
     else:
         raise ValueError(f"unknown compare mode {mode!r}")
@@ -148,16 +148,15 @@ def tag_rects(x: float, a: RenderSettings, b: RenderSettings,
     return placed(max(r.bottom() for r in under) + 6 * s) if under else out
 
 
-def draw_tags(painter: QPainter, x: float, a: RenderSettings, b: RenderSettings,
-              clear_of: tuple[QRectF, ...] = ()) -> None:
-    """"A: date" and "B: date" on either side of the divider (tag_rects)."""
-    s = b.scale
+def draw_tags(painter: QPainter, s: float, tags: list[tuple[QRectF, str]]) -> None:
+    """"A: date" and "B: date" on either side of the divider, where ``tag_rects`` puts
+    them (``tags``), at the scale ``s`` of the settings they were placed for."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     font = map_font(12 * s, True)
     painter.setFont(font)
     metrics = QFontMetricsF(font)
-    for rect, text in tag_rects(x, a, b, clear_of):
+    for rect, text in tags:
         painter.setPen(st.pen(st.PANEL_BORDER, 0.8 * s))
         painter.setBrush(st.PANEL)
         painter.drawRoundedRect(rect, 3 * s, 3 * s)

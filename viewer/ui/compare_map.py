@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QWheelEven
 from PySide6.QtWidgets import QWidget
 
 from viewer.render import Viewport
-from viewer.render.compare import compare_settings, draw_divider, draw_tags, swipe_shown
+from viewer.render.compare import compare_settings, draw_divider, draw_tags
 from viewer.render.compare_caption import draw_caption
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
@@ -163,13 +163,12 @@ class CompareMap(QWidget):
                                 (b.at,))
                 pictures.layers(painter, scene, viewport, b, dpr,
                                 QRectF(x, 0, self.width() - x, self.height()), (a.at,))
-                shown = swipe_shown(a, b)
-                pictures.labels(painter, scene, viewport, shown, dpr, dragging)
+                now = self._shown_now(a, b, x)
+                pictures.labels(painter, scene, viewport, now.panels, dpr, dragging)
                 draw_divider(painter, x, self.height(), 1.0)
                 if b.decorations:
-                    draw_tags(painter, x, a, b,
-                              tuple(pictures.panels.layout(scene, viewport, shown).rects()))
-                pictures.decorations(painter, scene, viewport, shown, dpr)
+                    draw_tags(painter, b.scale, now.tags(pictures, scene, viewport))
+                pictures.decorations(painter, scene, viewport, now.panels, dpr)
             else:
                 pictures.layers(painter, scene, viewport, b, dpr)
                 at = self._asked.overlay_at if self._asked is not None \
@@ -183,6 +182,15 @@ class CompareMap(QWidget):
                     draw_caption(painter, self.width(), self.height(), 1.0, self.caption)
         finally:
             painter.end()
+
+    def _shown_now(self, a: RenderSettings, b: RenderSettings, x: float) -> Shown:
+        """What the last refresh asked for, if the paint shows that (its panels' settings
+        and tags made once), else what it shows."""
+        asked = self._asked
+        if asked is not None and asked.mode == self.mode and asked.x == x and \
+                asked.dpr == self.devicePixelRatioF() and asked.a == a and asked.b == b:
+            return asked
+        return self.shown()
 
     def resizeEvent(self, event) -> None:
         self.state.resize(self.width(), self.height())

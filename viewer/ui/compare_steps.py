@@ -68,9 +68,11 @@ class Shown:
         """The swipe's "A date" and "B date" tags by the divider (where, what)."""
         if self.mode != "swipe":
             return []
-        clear_of = tuple(self._panel_rects(pictures, scene, viewport)[2].rects()) \
-            if self.b.decorations else ()
-        return tag_rects(self.x, self.a, self.b, clear_of)
+        if "_tags" not in self.__dict__:
+            clear_of = tuple(self._panel_rects(pictures, scene, viewport)[2].rects()) \
+                if self.b.decorations else ()
+            self.__dict__["_tags"] = tag_rects(self.x, self.a, self.b, clear_of)
+        return self.__dict__["_tags"]
 
     def _panel_rects(self, pictures: ComparePictures, scene: MapScene, viewport: Viewport):
         if "_rects" not in self.__dict__:
