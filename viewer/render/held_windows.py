@@ -39,6 +39,7 @@ class HeldWindows:
         self.project_layer = project_layer
         self.situation, self.since, self.visible = situation, since, visible
         self._unions = WindowUnions(situation.change)
+        self._counts: dict[str, tuple[int, int]] = {}        # change id -> change_counts
         self._entries: dict[int, tuple[object, tuple]] = {}   # id(polygon) -> (it, entry)
 
     def made(self, times: list[datetime], check: Callable[[], None] | None = None) -> dict:
@@ -54,23 +55,26 @@ class HeldWindows:
             ids = tuple(c.id for c in situation.recent_changes(t, held_days(self.since, t))
                         if c.layer_id in self.visible)
             key = ("highlight", ids)
-            if not ids or key in windows or \
-                    big_window([change_counts(situation.change(i)) for i in ids]):
+            if not ids or key in windows or big_window([self._count(i) for i in ids]):
                 continue
             gained, lost = self._unions.merged_parts(ids)
-            kept = self._entries
-            self._entries = {}
-            windows[key] = (self._pieces(gained.polys, kept), self._pieces(lost.polys, kept))
+            last, self._entries = self._entries, {}
+            windows[key] = (self._pieces(gained.polys, last), self._pieces(lost.polys, last))
         return windows
 
-    def _pieces(self, polys: np.ndarray, kept: dict) -> AreaPieces:
-        """AreaPieces of the lon/lat polygons ``polys``, those in ``kept`` (the last
-        window's) taken from it, the others projected and made paths; every one kept
-        for the next window."""
-        new = [p for p in polys.tolist() if id(p) not in kept]
-        if new:
-            made = piece_keys(self.project_layer(np.array(new, dtype=object)))
-            kept.update((id(poly), (poly, entry)) for poly, entry in zip(new, made))
-        entries = [kept[id(p)][1] for p in polys.tolist()]
-        self._entries.update((id(p), kept[id(p)]) for p in polys.tolist())
-        return AreaPieces.of_entries(entries)
+    def _count(self, change_id: str) -> tuple[int, int]:
+        if change_id not in self._counts:
+            self._counts[change_id] = change_counts(self.situation.change(change_id))
+        return self._counts[change_id]
+
+    def _pieces(self, polys: np.ndarray, last: dict) -> AreaPieces:
+        """AreaPieces of the lon/lat polygons ``polys``: those of the last window's
+        (``last``) as they were, the others projected and made paths; each kept for the
+        next window."""
+        polys = polys.tolist()
+        new = [p for p in polys if id(p) not in last]
+        made = dict(zip(map(id, new), zip(new, piece_keys(self.project_layer(
+            np.array(new, dtype=object)))))) if new else {}
+        for p in polys:
+            self._entries[id(p)] = last[id(p)] if id(p) in last else made[id(p)]
+        return AreaPieces.of_entries([self._entries[id(p)][1] for p in polys])
