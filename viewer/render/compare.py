@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
@@ -23,12 +24,14 @@ from viewer.render.draw_layers import draw_background, draw_dynamic
 from viewer.render.fonts import ensure_fonts, map_font
 from viewer.render.labels import draw_labels
 from viewer.render.decoration_layout import widest_date_text
-from viewer.render.language import current_language, fill, translate
+from viewer.render.language import QT_TRANSLATE_NOOP, current_language, fill, translate
 from viewer.render.scene import MapScene
 from viewer.render.settings import RenderSettings
 from viewer.render.viewport import Viewport
 
 MODES = ("swipe", "side", "diff")
+A_TAG = QT_TRANSLATE_NOOP("Compare", "A  %1")     # the tags by the divider: A's date,
+B_TAG = QT_TRANSLATE_NOOP("Compare", "B  %1")     # B's
 
 
 def compare_settings(b: RenderSettings, a: datetime, mode: str,
@@ -74,7 +77,8 @@ def paint_compare(painter: QPainter, scene: MapScene, a: RenderSettings, b: Rend
             painter.setClipRect(clip)
             draw_dynamic(painter, scene, viewport, settings)
             painter.restore()
-        draw_labels(painter, scene, viewport, b, reserved)
+        room = tuple(tag_room(x, a, b, reserved)) if b.decorations else ()
+        draw_labels(painter, scene, viewport, b, reserved + room)
         painter.restore()
         draw_divider(painter, x, height, b.scale)
         if b.decorations:
@@ -102,7 +106,7 @@ def swipe_shown(a: RenderSettings, b: RenderSettings) -> RenderSettings:
 def _widest(t: datetime) -> str:
     """The widest date ``t``'s line may show as the dates move: with a time if ``t`` has
     one (daily data keep the narrower room, timed data the wider)."""
-    return widest_date_text(current_language(), (t.hour, t.minute) != (0, 0))
+    return widest_date_text(current_language(), _timed(t))
 
 
 def render_compare(scene: MapScene, a: RenderSettings, b: RenderSettings, mode: str,
@@ -130,22 +134,55 @@ def draw_divider(painter: QPainter, x: float, height: float, s: float) -> None:
 def tag_rects(x: float, a: RenderSettings, b: RenderSettings,
               clear_of: tuple[QRectF, ...] = ()) -> list[tuple[QRectF, str]]:
     """Where ``draw_tags`` puts "A: date" (left of the divider at ``x``) and "B: date"
-    (right of it), and their texts: at the top, or both just below the panels of
-    ``clear_of`` (the legend) that the top would put either under."""
+    (right of it), and their texts: at the top of their ``tag_room``."""
     s = b.scale
     metrics = QFontMetricsF(map_font(12 * s, True))
-    tags = ((fill(translate("Compare", "A  %1"), format_date(a.at)), True),
-            (fill(translate("Compare", "B  %1"), format_date(b.at)), False))
-    sizes = [(metrics.horizontalAdvance(text) + 12 * s, metrics.height() + 6 * s)
-             for text, _ in tags]
+    top = tag_room(x, a, b, clear_of)[0].top()
+    out = []
+    for text, left in ((_tag_text(A_TAG, format_date(a.at)), True),
+                       (_tag_text(B_TAG, format_date(b.at)), False)):
+        w, h = metrics.horizontalAdvance(text) + 12 * s, metrics.height() + 6 * s
+        out.append((QRectF(x - w - 6 * s if left else x + 6 * s, top, w, h), text))
+    return out
 
-    def placed(top: float) -> list[tuple[QRectF, str]]:
-        return [(QRectF(x - w - 6 * s if right else x + 6 * s, top, w, h), text)
-                for (text, right), (w, h) in zip(tags, sizes)]
+
+def tag_room(x: float, a: RenderSettings, b: RenderSettings,
+             clear_of: tuple[QRectF, ...] = ()) -> list[QRectF]:
+    """The room of A's and B's tags by the divider at ``x`` whatever their dates (each
+    as wide as its widest date makes it), which the labels keep clear of: so a step of
+    the dates moves no label. At the top, or both just below the panels of ``clear_of``
+    (the legend) that the top would put either under."""
+    s = b.scale
+    sizes = [_widest_tag(template, current_language(), _timed(t), s)
+             for template, t in ((A_TAG, a.at), (B_TAG, b.at))]
+
+    (wa, ha), (wb, hb) = sizes
+
+    def placed(top: float) -> list[QRectF]:
+        return [QRectF(x - wa - 6 * s, top, wa, ha), QRectF(x + 6 * s, top, wb, hb)]
 
     out = placed(8 * s)
-    under = [r for r in clear_of if any(r.intersects(rect) for rect, _ in out)]
+    under = [r for r in clear_of if any(r.intersects(rect) for rect in out)]
     return placed(max(r.bottom() for r in under) + 6 * s) if under else out
+
+
+def _tag_text(template: str, date: str) -> str:
+    return fill(translate("Compare", template), date)
+
+
+def _timed(t: datetime) -> bool:
+    return (t.hour, t.minute) != (0, 0)
+
+
+@lru_cache(maxsize=16)
+def _widest_tag(template: str, lang: str, timed: bool, s: float) -> tuple[float, float]:
+    """(width, height) of the widest tag ``template`` makes with a date in ``lang``
+    (with a time if ``timed``): that of the widest month's 28th."""
+    metrics = QFontMetricsF(map_font(12 * s, True))
+    hour, minute = (23, 59) if timed else (0, 0)
+    width = max(metrics.horizontalAdvance(_tag_text(template, format_date(
+        datetime(2025, month, 28, hour, minute)))) for month in range(1, 13))
+    return width + 12 * s, metrics.height() + 6 * s
 
 
 def draw_tags(painter: QPainter, s: float, tags: list[tuple[QRectF, str]]) -> None:

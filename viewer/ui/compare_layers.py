@@ -196,9 +196,11 @@ class ComparePictures:
         painter.restore()
 
     def labels(self, painter: QPainter, scene: MapScene, viewport: Viewport,
-               settings: RenderSettings, dpr: float, dragging: bool) -> None:
-        """The labels, clear of the panels."""
-        reserved = self.panels.reserved(scene, viewport, settings)
+               settings: RenderSettings, dpr: float, dragging: bool,
+               reserved: tuple[QRectF, ...] | None = None) -> None:
+        """The labels, clear of ``reserved`` (by default the panels)."""
+        if reserved is None:
+            reserved = self.panels.reserved(scene, viewport, settings)
         painter.drawPixmap(0, 0, self.base.labels(scene, viewport, settings, dpr, reserved,
                                                   dragging))
 

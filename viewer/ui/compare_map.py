@@ -164,7 +164,8 @@ class CompareMap(QWidget):
                 pictures.layers(painter, scene, viewport, b, dpr,
                                 QRectF(x, 0, self.width() - x, self.height()), (a.at,))
                 now = self._shown_now(a, b, x)
-                pictures.labels(painter, scene, viewport, now.panels, dpr, dragging)
+                pictures.labels(painter, scene, viewport, now.panels, dpr, dragging,
+                                now.reserved(pictures, scene, viewport))
                 draw_divider(painter, x, self.height(), 1.0)
                 if b.decorations:
                     draw_tags(painter, b.scale, now.tags(pictures, scene, viewport))

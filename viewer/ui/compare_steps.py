@@ -21,7 +21,7 @@ from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QPainterPath, QRegion
 
 from viewer.render import MapScene, RenderSettings, Viewport
-from viewer.render.compare import swipe_shown, tag_rects
+from viewer.render.compare import swipe_shown, tag_rects, tag_room
 from viewer.render.compare_caption import caption_rect
 from viewer.render.decorations import date_rect
 from viewer.ui.canvas_panels import EPOCH, PARTIAL_AT_MOST, without_date_line
@@ -52,6 +52,7 @@ class Shown:
     # from the map's panel caches, which its paint then finds filled
     def reserved(self, pictures: ComparePictures, scene: MapScene,
                  viewport: Viewport) -> tuple[QRectF, ...]:
+        """Where the labels keep clear of: the panels, and the swipe's tags' room."""
         return self._panel_rects(pictures, scene, viewport)[0]
 
     def legend(self, pictures: ComparePictures, scene: MapScene,
@@ -66,20 +67,23 @@ class Shown:
     def tags(self, pictures: ComparePictures, scene: MapScene,
              viewport: Viewport) -> list[tuple[QRectF, str]]:
         """The swipe's "A date" and "B date" tags by the divider (where, what)."""
-        if self.mode != "swipe":
+        if self.mode != "swipe" or not self.b.decorations:
             return []
         if "_tags" not in self.__dict__:
-            clear_of = tuple(self._panel_rects(pictures, scene, viewport)[2].rects()) \
-                if self.b.decorations else ()
-            self.__dict__["_tags"] = tag_rects(self.x, self.a, self.b, clear_of)
+            self.__dict__["_tags"] = tag_rects(self.x, self.a, self.b,
+                                               self._panel_rects(pictures, scene, viewport)[3])
         return self.__dict__["_tags"]
 
     def _panel_rects(self, pictures: ComparePictures, scene: MapScene, viewport: Viewport):
+        """(reserved, the legend's box, the panels' layout, their rects)."""
         if "_rects" not in self.__dict__:
             panels = pictures.panels
             lay = panels.layout(scene, viewport, self.panels)
-            self.__dict__["_rects"] = (panels.reserved(scene, viewport, self.panels),
-                                       lay.legend, lay)
+            reserved = panels.reserved(scene, viewport, self.panels)
+            clear_of = tuple(lay.rects()) if self.b.decorations else ()
+            if self.mode == "swipe" and self.b.decorations:
+                reserved += tuple(tag_room(self.x, self.a, self.b, clear_of))
+            self.__dict__["_rects"] = (reserved, lay.legend, lay, clear_of)
         return self.__dict__["_rects"]
 
 
