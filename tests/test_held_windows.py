@@ -14,9 +14,12 @@ from pyproj import Transformer
 from PySide6.QtGui import QPainterPath
 
 from viewer.model.cursor import held_days
+from viewer.model.snapshot import SituationSnapshot
 from viewer.render import MapScene
 from viewer.render.held_windows import HeldWindows
 from viewer.render.highlight_area import AreaPieces
+from viewer.ui.compare_figures import WorkerSide, ahead_job
+from viewer.ui.worker import Job
 
 from test_highlight_parts import DAY0, DAYS, _fresh, _situation
 
@@ -81,3 +84,28 @@ def test_a_window_shares_the_last_ones_polygons_paths(qapp):
         assert all(mine.get(id(p)) == key for p, key in far)
         kept += len(far)
     assert kept >= DAYS                          # (squares there, in most windows)
+
+
+def test_the_next_ahead_job_of_the_same_a_follows_on_from_the_last_one(qapp):
+    """The worker's jobs of one A (asked every twenty steps of B) go on from the window
+    the last job made: the next job's first window has the last one's path objects
+    for the squares far east of the front, instead of merging every change since A
+    again."""
+    situation = _situation()
+    scene = MapScene(situation)
+    side = WorkerSide(SituationSnapshot.of(situation), scene.projector.crs.srs)
+    since = DAY0 - timedelta(days=1)
+    times = [DAY0 + timedelta(days=k, hours=6) for k in range(1, DAYS)]
+    visible = frozenset(layer.id for layer in situation.layers)
+
+    def job(ts) -> list:
+        made: dict = {}
+        for windows in ahead_job(side, since, ts, visible, Job()):
+            made.update(windows)
+        return [gained for gained, _ in made.values()]
+    last, now = job(times[:8])[-1], job(times[8:12])[0]
+    east = float(scene.projector.forward([31.45], [48.15])[0][0])
+    far = [(p, key) for p, key, box in zip(last.paths, last.keys, last.boxes) if box[0] > east]
+    assert far
+    mine = {id(p): key for p, key in zip(now.paths, now.keys)}
+    assert all(mine.get(id(p)) == key for p, key in far)
