@@ -132,12 +132,14 @@ def draw_divider(painter: QPainter, x: float, height: float, s: float) -> None:
 
 
 def tag_rects(x: float, a: RenderSettings, b: RenderSettings,
-              clear_of: tuple[QRectF, ...] = ()) -> list[tuple[QRectF, str]]:
+              clear_of: tuple[QRectF, ...] = (),
+              room: list[QRectF] | None = None) -> list[tuple[QRectF, str]]:
     """Where ``draw_tags`` puts "A: date" (left of the divider at ``x``) and "B: date"
-    (right of it), and their texts: at the top of their ``tag_room``."""
+    (right of it), and their texts: at the top of their ``tag_room`` (``room``, if
+    made already)."""
     s = b.scale
-    metrics = QFontMetricsF(map_font(12 * s, True))
-    top = tag_room(x, a, b, clear_of)[0].top()
+    metrics = _tag_metrics(s)
+    top = (room or tag_room(x, a, b, clear_of))[0].top()
     out = []
     for text, left in ((_tag_text(A_TAG, format_date(a.at)), True),
                        (_tag_text(B_TAG, format_date(b.at)), False)):
@@ -153,10 +155,9 @@ def tag_room(x: float, a: RenderSettings, b: RenderSettings,
     the dates moves no label. At the top, or both just below the panels of ``clear_of``
     (the legend) that the top would put either under."""
     s = b.scale
-    sizes = [_widest_tag(template, current_language(), _timed(t), s)
-             for template, t in ((A_TAG, a.at), (B_TAG, b.at))]
-
-    (wa, ha), (wb, hb) = sizes
+    lang = current_language()
+    (wa, ha), (wb, hb) = (_widest_tag(template, lang, _timed(t), s)
+                          for template, t in ((A_TAG, a.at), (B_TAG, b.at)))
 
     def placed(top: float) -> list[QRectF]:
         return [QRectF(x - wa - 6 * s, top, wa, ha), QRectF(x + 6 * s, top, wb, hb)]
@@ -174,11 +175,17 @@ def _timed(t: datetime) -> bool:
     return (t.hour, t.minute) != (0, 0)
 
 
+@lru_cache(maxsize=4)
+def _tag_metrics(s: float) -> QFontMetricsF:
+    """The metrics of the tags' font at the scale ``s`` (asked at every step)."""
+    return QFontMetricsF(map_font(12 * s, True))
+
+
 @lru_cache(maxsize=16)
 def _widest_tag(template: str, lang: str, timed: bool, s: float) -> tuple[float, float]:
     """(width, height) of the widest tag ``template`` makes with a date in ``lang``
     (with a time if ``timed``): that of the widest month's 28th."""
-    metrics = QFontMetricsF(map_font(12 * s, True))
+    metrics = _tag_metrics(s)
     hour, minute = (23, 59) if timed else (0, 0)
     width = max(metrics.horizontalAdvance(_tag_text(template, format_date(
         datetime(2025, month, 28, hour, minute)))) for month in range(1, 13))

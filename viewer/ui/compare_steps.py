@@ -61,8 +61,10 @@ class Shown:
 
     def date(self, pictures: ComparePictures, scene: MapScene, viewport: Viewport) -> QRectF:
         """The pixels of the legend's date line (decorations.date_rect)."""
-        return date_rect(scene, viewport, self.panels,
-                         self._panel_rects(pictures, scene, viewport)[2])
+        if "_date" not in self.__dict__:
+            self.__dict__["_date"] = date_rect(scene, viewport, self.panels,
+                                               self._panel_rects(pictures, scene, viewport)[2])
+        return self.__dict__["_date"]
 
     def tags(self, pictures: ComparePictures, scene: MapScene,
              viewport: Viewport) -> list[tuple[QRectF, str]]:
@@ -70,20 +72,21 @@ class Shown:
         if self.mode != "swipe" or not self.b.decorations:
             return []
         if "_tags" not in self.__dict__:
-            self.__dict__["_tags"] = tag_rects(self.x, self.a, self.b,
-                                               self._panel_rects(pictures, scene, viewport)[3])
+            rects = self._panel_rects(pictures, scene, viewport)
+            self.__dict__["_tags"] = tag_rects(self.x, self.a, self.b, rects[3], rects[4])
         return self.__dict__["_tags"]
 
     def _panel_rects(self, pictures: ComparePictures, scene: MapScene, viewport: Viewport):
-        """(reserved, the legend's box, the panels' layout, their rects)."""
+        """(reserved, the legend's box, the panels' layout, their rects, the tags'
+        room)."""
         if "_rects" not in self.__dict__:
             panels = pictures.panels
             lay = panels.layout(scene, viewport, self.panels)
             reserved = panels.reserved(scene, viewport, self.panels)
             clear_of = tuple(lay.rects()) if self.b.decorations else ()
-            if self.mode == "swipe" and self.b.decorations:
-                reserved += tuple(tag_room(self.x, self.a, self.b, clear_of))
-            self.__dict__["_rects"] = (reserved, lay.legend, lay, clear_of)
+            room = tag_room(self.x, self.a, self.b, clear_of) \
+                if self.mode == "swipe" and self.b.decorations else []
+            self.__dict__["_rects"] = (reserved + tuple(room), lay.legend, lay, clear_of, room)
         return self.__dict__["_rects"]
 
 
