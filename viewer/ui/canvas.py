@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -61,6 +61,11 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
         self._time_asked: tuple[datetime, float, datetime | None] | None = None
         self._first_view_at: datetime | None = None     # a file's first view is shown
         self.showing_first_view = False
+        self._labels_later = False          # the whole file's first frame: labels next
+        self._labels_timer = QTimer(self)   # (that next frame)
+        self._labels_timer.setSingleShot(True)
+        self._labels_timer.setInterval(0)
+        self._labels_timer.timeout.connect(self.update)
         # tools taking a click before it selects changes (ruler, place picking): the
         # first that returns True keeps it
         self.click_handlers: list[Callable[[QPointF], bool]] = []
@@ -81,10 +86,16 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
         self._conns.connect(display.changed, self._on_display)
 
     # -- content -------------------------------------------------------------------------
-    def set_scene(self, scene: MapScene | None, keep_view: bool = False) -> None:
-        """Show ``scene`` at its situation's default view (``keep_view``: where the view is)."""
+    def set_scene(self, scene: MapScene | None, keep_view: bool = False,
+                  labels_later: bool = False) -> None:
+        """Show ``scene`` at its situation's default view (``keep_view``: where the view
+        is). ``labels_later``: the first frame has no labels unless they are laid out
+        already; they come in the next, so that neither frame holds the event loop for
+        the two (a file's whole situation after its first view, at 2x pixels: some 60 ms
+        for the map and panels, 40 for the labels)."""
         self.scene = scene
         self.showing_first_view, self._first_view_at = False, None
+        self._labels_later = labels_later
         self.invalidate()
         if scene is not None and not keep_view:
             self.zoom_to_default()
@@ -213,9 +224,14 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
             if self.showing_first_view:     # labels and panels come with the whole file
                 painter.end()
                 return
-            labels = self.base_pixmaps.labels(self.scene, viewport, settings, dpr, reserved,
-                                              self._dragging)
-            painter.drawPixmap(0, 0, labels)
+            later, self._labels_later = self._labels_later and not self.base_pixmaps.kept_labels(
+                viewport, settings, dpr, reserved), False
+            if later:
+                self._labels_timer.start()
+            else:
+                labels = self.base_pixmaps.labels(self.scene, viewport, settings, dpr,
+                                                  reserved, self._dragging)
+                painter.drawPixmap(0, 0, labels)
             if settings.decorations:
                 panels = self.decoration_pixmaps.pixmaps(self.scene, viewport, settings, dpr)
                 for origin, panel in panels:
@@ -226,6 +242,7 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
 
     def hideEvent(self, event) -> None:
         self.idle.stop()
+        self._labels_timer.stop()
         super().hideEvent(event)
 
     def changeEvent(self, event) -> None:

@@ -132,7 +132,8 @@ class MainWindow(QMainWindow):
         first_view = self.canvas.showing_first_view     # of this file: its big states
         if first_view:                                  # made (or being made) are kept
             loaded.scene.big.adopt_states(self.canvas.scene.big)
-        self.canvas.set_scene(loaded.scene, keep_view=self.canvas.first_view_navigated())
+        self.canvas.set_scene(loaded.scene, keep_view=self.canvas.first_view_navigated(),
+                              labels_later=first_view)
         self.big_layers.attach(loaded.scene, same_states=first_view)
         self.layers_panel.set_situation(s, loaded.areas)
         self.reports_panel.set_situation(s, loaded.regions)
