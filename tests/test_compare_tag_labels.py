@@ -13,9 +13,9 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QImage
 
 from factories import GROWING_DATES, growing_situation
+from test_ui_compare import opened_at_d10
 from test_ui_compare_steps import _settle
 from test_ui_compare_view import _compared, _drag
-from ui_helpers import isolate_settings, open_window
 from viewer.model import Place
 from viewer.render.compare import compare_settings, render_compare, swipe_shown, tag_rects
 from viewer.render.decorations import decoration_layout
@@ -71,9 +71,7 @@ def test_an_exported_swipe_draws_no_name_under_its_tags(qapp, split):
 
 @pytest.fixture
 def crowded(qtbot, monkeypatch, tmp_path):
-    isolate_settings(monkeypatch, tmp_path)
-    w = open_window(qtbot, crowded_situation())
-    w.cursor_model.set_time(D10)
+    w = opened_at_d10(qtbot, monkeypatch, tmp_path, crowded_situation())
     yield w
     w.close()
 

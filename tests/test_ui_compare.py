@@ -29,11 +29,18 @@ def _layer() -> np.ndarray:
     return _rgb(QColor("#c0392b")) * 0.45 + _rgb(LAND) * 0.55
 
 
+def opened_at_d10(qtbot, monkeypatch, tmp_path, situation):
+    """A shown window on ``situation`` at 10 June, its settings kept in ``tmp_path``
+    (the fixture using it closes it)."""
+    isolate_settings(monkeypatch, tmp_path)
+    w = open_window(qtbot, situation)
+    w.cursor_model.set_time(D10)
+    return w
+
+
 @pytest.fixture
 def win(qtbot, monkeypatch, tmp_path):
-    isolate_settings(monkeypatch, tmp_path)
-    w = open_window(qtbot, growing_situation())
-    w.cursor_model.set_time(D10)
+    w = opened_at_d10(qtbot, monkeypatch, tmp_path, growing_situation())
     yield w
     w.close()
 

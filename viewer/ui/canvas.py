@@ -225,8 +225,9 @@ class MapCanvas(CanvasView, CanvasInput, QWidget):
             if self.showing_first_view:     # labels and panels come with the whole file
                 painter.end()
                 return
-            later, self._labels_later = self._labels_later and not self.base_pixmaps.kept_labels(
-                viewport, settings, dpr, reserved), False
+            later = self._labels_later and not self.base_pixmaps.kept_labels(
+                viewport, settings, dpr, reserved)
+            self._labels_later = False
             if later:
                 self._labels_timer.start()
             else:
