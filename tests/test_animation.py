@@ -3,6 +3,8 @@ situation with known geometry; expectations from Pillow, pyproj and shapely dire
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import numpy as np
 import pytest
 import shapely
@@ -71,7 +73,9 @@ def test_steps_every_change_or_cadence():
     assert step_times(situation, D3, D10, None) == [D3, D5, D10]
     daily = step_times(situation, D1, D10, parse_every("1d"))
     assert len(daily) == 10 and daily[0] == D1 and daily[-1] == D10
-    assert len(step_times(situation, D1, D10, parse_every("7d"))) == 2
+    weekly = step_times(situation, D1, D10, parse_every("7d"))     # 1, 8 June, then B
+    assert weekly == [D1, D1 + timedelta(days=7), D10]
+    assert step_times(situation, D1, D10, parse_every("9d")) == [D1, D10]    # lands on B
     with pytest.raises(ValueError):
         parse_every("0d")
     with pytest.raises(ValueError):

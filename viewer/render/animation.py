@@ -59,7 +59,8 @@ def parse_every(text: str) -> timedelta | None:
 def step_times(situation: Situation, start: datetime, end: datetime,
                every: timedelta | None) -> list[datetime]:
     """The times shown: ``start``, then every change date in (start, end] (``every`` None)
-    or every ``every`` up to ``end``."""
+    or every ``every`` up to ``end``, and ``end`` last where the cadence steps past it
+    (an animation "to 1 Sep" ends on 1 Sep, the last step shorter)."""
     start, end = to_utc(start), to_utc(end)
     if every is None:
         times = [start] + sorted({c.at for c in situation.changes if start < c.at <= end})
@@ -70,6 +71,8 @@ def step_times(situation: Situation, start: datetime, end: datetime,
             t = shifted(t, every)
             if t == times[-1]:
                 break
+        if times[-1] < end:
+            times.append(end)
     if len(times) > MAX_FRAMES:
         raise ValueError(f"{len(times)} frames: at most {MAX_FRAMES}")
     return times
