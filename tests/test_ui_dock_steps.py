@@ -41,7 +41,10 @@ def daily_situation() -> Situation:
 
 def daily_window(qtbot, monkeypatch, tmp_path):
     isolate_settings(monkeypatch, tmp_path)
-    window = open_window(qtbot, daily_situation())
+    # tall enough that the week's rows fit the list (its share above the details): a
+    # scroll bar coming or going changes the viewport's width, and the list is painted
+    # whole then, as it must be
+    window = open_window(qtbot, daily_situation(), size=(1100, 900))
     window.reports_dock.show()
     window.reports_dock.raise_()
     analysed(qtbot, window)

@@ -338,3 +338,15 @@ def test_rows_kept_across_steps_read_as_rows_built_afresh(env, qtbot):
         fresh.deleteLater()
     assert greyed >= 4                      # the filter's marks were compared too
     host.close()
+
+
+def test_the_details_get_a_quarter_of_the_panel_not_two_lines(env):
+    """The list's size hint asks for every row: the details pane below it (where a
+    selected change's reports are read) is shown a quarter of the height the two share,
+    not the two lines of its minimum."""
+    panel, _, _ = env
+    list_height, details_height = panel.tabs.height(), panel.details.height()
+    assert details_height >= 0.2 * (list_height + details_height), (list_height,
+                                                                     details_height)
+    line = panel.details.fontMetrics().lineSpacing()
+    assert panel.details.text.viewport().height() >= 4 * line

@@ -31,6 +31,9 @@ AHEAD_MS = 250      # the time at rest this long: rows made ahead (_make_ahead)
 AHEAD_ROWS = 16     # rows made ahead at a turn of the event loop
 
 
+DETAILS_SHARE = 1_000      # (setSizes: only their ratio counts)
+
+
 class ReportsPanel(QWidget):
     zoom_to_change = Signal(str)    # a change id, on double-click
     report_dropped = Signal(str, list, QPoint)  # report id dragged onto [change id], where
@@ -64,6 +67,9 @@ class ReportsPanel(QWidget):
         self.details.setMinimumHeight(self.details.minimumSizeHint().height() - 3 * line)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        # The list's size hint would take all the room and leave the details their two
+        # lines: shown, the panel's height is shared 3 : 1 (the stretch, for any resize)
+        splitter.setSizes([3 * DETAILS_SHARE, DETAILS_SHARE])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.header)
