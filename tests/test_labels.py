@@ -122,3 +122,24 @@ def test_svg_export_holds_every_label_as_text(scene, tmp_path):
     reserved = tuple(decoration_rects(scene, viewport, settings))    # as draw_map keeps free
     layout = label_layout(scene, viewport, settings, reserved)
     assert {t.text for t in layout.texts} <= set(texts)
+
+
+def test_svg_halos_are_a_path_a_label_that_qt_svg_reads_whole(scene, tmp_path, qtlog):
+    """The white halos behind the names are stroked a label at a time: all of them in
+    one path made a single <path> of some 900,000 characters on the DeepState view,
+    which QtSvg (KDE's viewers, Qt applications) cut short ("Invalid path data; path
+    truncated"), leaving the later names without their halo."""
+    from PySide6.QtSvg import QSvgRenderer
+    settings = RenderSettings(at=parse_time("2025-06-13"), size=(3200, 2000))
+    out = tmp_path / "map.svg"
+    render_to_file(scene, settings, out)
+    root = ElementTree.parse(out).getroot()
+    halos = [path for group in root.iter(f"{SVG}g") if group.get("stroke") == "#ffffff"
+             for path in group.iter(f"{SVG}path")]
+    viewport = Viewport.for_settings(scene, settings)
+    layout = label_layout(scene, viewport, settings,
+                          tuple(decoration_rects(scene, viewport, settings)))
+    assert len(layout.texts) > 100 and len(halos) == len(layout.texts)
+    assert QSvgRenderer(str(out)).isValid()
+    assert not [r for r in qtlog.records if "path" in r.message], \
+        [r.message for r in qtlog.records]
