@@ -62,10 +62,12 @@ def draw_labels(painter: QPainter, scene: MapScene, viewport: Viewport,
     else:                       # vector output: a true outline, however long it takes
         if engine == QPaintEngine.Type.SVG:
             texts = [_unspaced(t) for t in texts]
+        # A halo path per name: QtSvg cuts short a path of over some 35,000 elements,
+        # and all the names' outlines together are more.
         pen = st.pen(st.HALO, settings.px(3.0), 0.9)
-        for text in texts:          # a path each: QtSvg cuts a path of some 35,000
-            halo = QPainterPath()   # elements short, and all the names' outlines in
-            halo.addText(text.pos, text.font, text.text)    # one are more
+        for text in texts:
+            halo = QPainterPath()
+            halo.addText(text.pos, text.font, text.text)
             painter.strokePath(halo, pen)
     for text in texts:
         painter.setFont(text.font)
