@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from viewer.ui.plain_text import plain_tooltip
 from viewer.render.language import translate
@@ -78,3 +78,25 @@ class ReportView(QWidget):
     def open_link(self) -> None:
         if self.openable:
             QDesktopServices.openUrl(QUrl(self.url, QUrl.ParsingMode.StrictMode))
+
+
+SHARES = (3, 1)         # the list's and the details' shares of the panel's height
+
+
+def above_details(tabs: QTabWidget, details: ReportView, parent: QWidget) -> QSplitter:
+    """``tabs`` (the lists) above ``details``, sharing the height by SHARES, from the
+    first show (the lists' size hint would take it all, leaving the details their two
+    lines) and at every resize; each keeps a few rows at the least (their scroll bars
+    show the rest), so the panel fits a small window's left column as a tab
+    (dock_layout.py)."""
+    splitter = QSplitter(Qt.Orientation.Vertical, parent)
+    splitter.addWidget(tabs)
+    splitter.addWidget(details)
+    line = parent.fontMetrics().lineSpacing()
+    tabs.setMinimumHeight(tabs.tabBar().sizeHint().height() + 4 * line)
+    details.setMinimumHeight(details.minimumSizeHint().height() - 3 * line)
+    for index, share in enumerate(SHARES):
+        splitter.setStretchFactor(index, share)
+    # (their ratio counts, once each is over its minimum: too small, they are clamped)
+    splitter.setSizes([1_000 * share for share in SHARES])
+    return splitter

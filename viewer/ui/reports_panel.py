@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QMenu, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QPoint, QTimer, Signal
+from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from viewer.analysis.region_attribution import RegionAttribution
 from viewer.model import Situation
@@ -22,16 +21,13 @@ from viewer.ui.report_filters import ReportFilterBar
 from viewer.ui.report_menu import ReportMenu
 from viewer.ui.report_tabs import ReportTabs
 from viewer.ui.qt_utils import ModelConnections, SightGate, blocked, format_time
-from viewer.ui.report_view import ReportView
+from viewer.ui.report_view import ReportView, above_details
 from viewer.ui.reports_tree import ReportsTree
 from viewer.ui.window_rows import WindowRows, nearest_first
 
 
 AHEAD_MS = 250      # the time at rest this long: rows made ahead (_make_ahead)
 AHEAD_ROWS = 16     # rows made ahead at a turn of the event loop
-
-
-DETAILS_SHARE = 1_000      # (setSizes: only their ratio counts)
 
 
 class ReportsPanel(QWidget):
@@ -57,19 +53,7 @@ class ReportsPanel(QWidget):
         self.tabs.currentChanged.connect(self._on_tab)
         self.details = ReportView(self)
         self.menu = ReportMenu(self.details, self)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.tabs)
-        splitter.addWidget(self.details)
-        # A few rows each at the least (their scroll bars show the rest), so the panel
-        # fits a small window's left column as a tab (dock_layout.py).
-        line = self.fontMetrics().lineSpacing()
-        self.tabs.setMinimumHeight(self.tabs.tabBar().sizeHint().height() + 4 * line)
-        self.details.setMinimumHeight(self.details.minimumSizeHint().height() - 3 * line)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        # The list's size hint would take all the room and leave the details their two
-        # lines: shown, the panel's height is shared 3 : 1 (the stretch, for any resize)
-        splitter.setSizes([3 * DETAILS_SHARE, DETAILS_SHARE])
+        splitter = above_details(self.tabs, self.details, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.header)
